@@ -1,0 +1,34 @@
+# thucydides: `make demo` and `make test` bootstrap .venv from nothing.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= demo.duckdb
+
+.PHONY: setup test test-quick lint demo bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+lint: setup
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy
+
+test: setup lint
+	$(PY) -m pytest -q
+
+test-quick: setup
+	$(PY) -m pytest -q -m "not slow"
+
+demo: setup
+	@rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(VENV)/bin/thucydides ingest --db $(DEMO_DB) corpus/sample
+	$(VENV)/bin/thucydides summary --db $(DEMO_DB)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

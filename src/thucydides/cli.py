@@ -1,0 +1,402 @@
+"""The command line: parse, validate, call one library function, print.
+
+Events and stage output go to standard output; progress, warnings and the names
+of skipped documents go to standard error. Exit status: 0 on success (even when
+some documents were skipped), 1 when nothing at all could be read, 2 for bad
+arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from thucydides import __version__
+from thucydides.record import Document, Problem
+
+STAGE_FOR = {"extract": "extract", "actors": "actors", "dates": "dates", "places": "places", "code": "events"}
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from exc
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="a .txt, .html, .html.gz or .jsonl file, a directory, or - for standard input (default)")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date for documents that carry none of their own")
+    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE",
+                   help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base")
+    p.add_argument("--max-mb", type=_positive, default=10, metavar="N", help="refuse inputs larger than N MB")
+    p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="thucydides",
+        description="Code news articles into political event data (PLOVER/CAMEO): who did what to whom, "
+        "when and where. Offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"thucydides {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("code", help="code documents into events")
+    _add_inputs(p)
+    p.add_argument("--format", choices=("jsonl", "table", "tsv"), default="table")
+    p.add_argument("--explain", action="store_true", help="with --format table: say why each field was coded")
+
+    p = sub.add_parser("extract", help="show the cleaned article text that the coder works on")
+    _add_inputs(p)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    for name, what in (("actors", "actor mentions and how they were resolved"),
+                       ("dates", "date expressions and their resolved values"),
+                       ("places", "place names and where they were resolved")):
+        p = sub.add_parser(name, help=f"show {what}")
+        _add_inputs(p)
+        p.add_argument("--format", choices=("table", "jsonl"), default="table")
+        if name == "actors":
+            p.add_argument("--explain", action="store_true", help="show why each mention resolved as it did")
+
+    p = sub.add_parser("ingest", help="code documents into the embedded store (skips documents already there)")
+    _add_inputs(p)
+    p.add_argument("--db", default="thucydides.duckdb", help="the store file (default: thucydides.duckdb)")
+    p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=("local", "spark"), default="local")
+
+    p = sub.add_parser("events", help="query events in the store")
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument("--actor", help="actor name or code")
+    p.add_argument("--country", help="ISO 3166 alpha-3 code of either actor")
+    p.add_argument("--dyad", help="two ISO3 codes, comma-separated: events between them")
+    p.add_argument("--type", help="PLOVER event type")
+    p.add_argument("--since", type=_iso_date)
+    p.add_argument("--until", type=_iso_date)
+    p.add_argument("--limit", type=_positive)
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+
+    p = sub.add_parser("export", help="export the store's events")
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet"), required=True)
+    p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
+
+    p = sub.add_parser("eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)")
+    p.add_argument("gold", type=Path, metavar="GOLD")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="publication date of an annotated article (default: the end of its gold window)")
+    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
+
+    p = sub.add_parser("summary", help="print a readable summary of the store")
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument("--examples", type=int, default=5, help="how many events to show with their evidence")
+    return parser
+
+
+def _documents(args: argparse.Namespace, upto: str, explain: bool = False) -> Iterator[Document | Problem]:
+    from thucydides.pipeline import Options, Pipeline
+    from thucydides.read import ReadOptions, read_documents
+
+    progress = None if args.quiet else sys.stderr
+    opts = Options(published=args.published, upto=upto, actor_files=args.actors, progress=progress,
+                   explain=explain)
+    pipe = Pipeline(opts)
+    items = read_documents(args.paths, ReadOptions(max_bytes=args.max_mb * 1024 * 1024, published=args.published))
+    yield from pipe.run(items)
+
+
+def _each_document(args: argparse.Namespace, upto: str, explain: bool = False) -> Iterator[Document]:
+    """Documents that came through, reporting the others on standard error; counts into args."""
+    args.n_ok = args.n_bad = 0
+    for item in _documents(args, upto, explain):
+        if isinstance(item, Problem):
+            args.n_bad += 1
+            sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
+            continue
+        args.n_ok += 1
+        yield item
+
+
+def _finish(args: argparse.Namespace) -> int:
+    if args.n_ok == 0:
+        sys.stderr.write("error: no document could be read\n")
+        return 1
+    return 0
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from thucydides import output
+
+    docs = _each_document(args, "events", explain=args.explain)
+    events = (ev for doc in docs for ev in doc.events)
+    if args.format == "jsonl":
+        output.write_jsonl((ev.to_json() for ev in events), sys.stdout)
+    elif args.format == "tsv":
+        output.write_event_tsv(events, sys.stdout)
+    else:
+        output.write_event_table(events, sys.stdout, explain=args.explain)
+    return _finish(args)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from thucydides import output
+
+    for doc in _each_document(args, "extract"):
+        if args.format == "json":
+            output.write_jsonl([output.document_json(doc)], sys.stdout)
+        else:
+            head = f"== {doc.id}" + (f" | {doc.title}" if doc.title else "")
+            head += f" | published {doc.published} ({doc.published_how})" if doc.published else ""
+            sys.stdout.write(head + "\n\n" + doc.body.strip() + "\n\n")
+    return _finish(args)
+
+
+def _stage_rows(doc: Document, kind: str, explain: bool) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if kind == "actors":
+        for m in doc.actors:
+            a = m.actor
+            row = {"doc_id": doc.id, "text": m.text, "start": m.start, "end": m.end, "name": a.name, "id": a.id,
+                   "country": a.country, "sector": a.sector, "code": a.code, "type": a.type}
+            if explain:
+                row["reason"] = m.reason
+            rows.append(row)
+    elif kind == "dates":
+        for d in doc.dates:
+            rows.append({"doc_id": doc.id, "text": d.text, "start": d.start, "end": d.end, "value": d.value,
+                         "precision": d.precision, "kind": d.kind, "reason": d.reason})
+    else:
+        for p in doc.places:
+            rows.append({"doc_id": doc.id, "text": p.text, "start": p.start, "end": p.end, **p.place.to_json(),
+                         "reason": p.reason})
+    return rows
+
+
+TABLE_COLUMNS = {
+    "actors": ("text", "start", "code", "name", "type"),
+    "dates": ("text", "start", "value", "precision", "kind"),
+    "places": ("text", "start", "name", "country", "admin1", "precision"),
+}
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    from thucydides import output
+
+    kind = args.command
+    explain = bool(getattr(args, "explain", False))
+    for doc in _each_document(args, kind):
+        rows = _stage_rows(doc, kind, explain)
+        if args.format == "jsonl":
+            output.write_jsonl(rows, sys.stdout)
+        else:
+            sys.stdout.write(f"== {doc.id}\n")
+            cols = TABLE_COLUMNS[kind] + (("reason",) if kind != "actors" or explain else ())
+            output.write_mentions_table(rows, cols, sys.stdout)
+            sys.stdout.write("\n")
+    return _finish(args)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from thucydides.store import Store, content_hash
+
+    if args.engine == "spark":
+        sys.stderr.write("error: --engine spark is not available in this version; use --engine local\n")
+        return 2
+    with Store(args.db) as store:
+        known = store.known_hashes()
+        args.n_ok = args.n_bad = 0
+        added = skipped = n_events = 0
+        from thucydides.pipeline import Options, Pipeline
+        from thucydides.read import ReadOptions, read_documents
+
+        def fresh() -> Iterator[Document | Problem]:
+            nonlocal skipped
+            for item in read_documents(args.paths, ReadOptions(max_bytes=args.max_mb * 1024 * 1024)):
+                if isinstance(item, Document) and content_hash(item) in known:
+                    skipped += 1
+                    args.n_ok += 1
+                    continue
+                yield item
+
+        pipe = Pipeline(Options(published=args.published, actor_files=args.actors,
+                                progress=None if args.quiet else sys.stderr))
+        for item in pipe.run(fresh()):
+            if isinstance(item, Problem):
+                args.n_bad += 1
+                sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
+                continue
+            args.n_ok += 1
+            if store.add(item, content_hash(item)):
+                added += 1
+                n_events += len(item.events)
+            else:
+                skipped += 1
+        sys.stderr.write(
+            f"ingested {added} documents ({n_events} events) into {args.db}; "
+            f"{skipped} already there, {args.n_bad} skipped as unreadable\n"
+        )
+    return _finish(args)
+
+
+def _open_store(path: str) -> Any:
+    from thucydides.store import Store
+
+    try:
+        return Store(path, read_only=True)
+    except FileNotFoundError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return None
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    import csv
+
+    from thucydides import output
+    from thucydides.store import Filters
+
+    dyad = None
+    if args.dyad:
+        parts = [p.strip() for p in args.dyad.split(",") if p.strip()]
+        if len(parts) != 2:
+            sys.stderr.write("error: --dyad takes two ISO3 codes separated by a comma, e.g. USA,PRK\n")
+            return 2
+        dyad = (parts[0], parts[1])
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    with store:
+        rows = store.events(Filters(actor=args.actor, country=args.country, dyad=dyad, type=args.type,
+                                    since=args.since.isoformat() if args.since else None,
+                                    until=args.until.isoformat() if args.until else None, limit=args.limit))
+        if args.format == "jsonl":
+            output.write_jsonl(rows, sys.stdout)
+        elif args.format == "csv":
+            w = csv.writer(sys.stdout, lineterminator="\n")
+            w.writerow(output.EVENT_TSV_COLUMNS + ("num_mentions",))
+            for r in rows:
+                s, t, loc = r.get("source") or {}, r.get("target") or {}, r.get("location") or {}
+                w.writerow([r["event_id"], r["doc_id"], r.get("date") or "", r["event_type"], r["cameo"],
+                            r["quad_class"], r["goldstein"], r["modality"], s.get("code") or "", s.get("text") or "",
+                            t.get("code") or "", t.get("text") or "", loc.get("name") or "",
+                            loc.get("country") or "", " ".join(r["evidence"]["text"].split()), r["num_mentions"]])
+        else:
+            output.write_event_table(rows, sys.stdout)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import json
+
+    from thucydides import output
+
+    if args.format == "parquet" and not args.output:
+        sys.stderr.write("error: --format parquet needs --output FILE\n")
+        return 2
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    with store:
+        rows = list(store.events())
+    if args.format == "parquet":
+        import duckdb
+
+        con = duckdb.connect()
+        con.execute("CREATE TABLE ev (record JSON)")
+        con.executemany("INSERT INTO ev VALUES (?)", [[json.dumps(r)] for r in rows])
+        con.execute(f"COPY ev TO '{str(args.output).replace(chr(39), chr(39) * 2)}' (FORMAT PARQUET)")
+        return 0
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "gdelt":
+            output.write_gdelt(rows, out)
+        elif args.format == "plover":
+            output.write_jsonl(rows, out)
+        else:
+            output.write_event_tsv(rows, out)
+    finally:
+        if args.output:
+            out.close()
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from thucydides.evaluate import evaluate_file, format_table
+    from thucydides.pipeline import Options, Pipeline
+
+    if not args.gold.is_file():
+        sys.stderr.write(f"error: no such gold file: {args.gold}\n")
+        return 2
+    pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
+    try:
+        report = evaluate_file(args.gold, pipe, args.published)
+    except (ValueError, KeyError, OSError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.to_json(), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_table(report))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from thucydides import output
+
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    with store:
+        s = store.summary()
+        w = sys.stdout.write
+        w(f"{s['documents']} documents, {s['events']} events in {args.db}\n\nEvents per type:\n")
+        for etype, n in s["by_type"]:
+            w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")
+        w("\nTop dyads (source → target, events, Goldstein sum):\n")
+        for a, b, n, g in s["dyads"]:
+            w(f"  {a} → {b:<4} {n:>4}   {g:+.1f}\n")
+        w("\nA few events with their evidence:\n")
+        rows = [r for r in store.events() if r.get("source") and r.get("target")]
+        rows.sort(key=lambda r: -r["confidence"])
+        output.write_event_table(rows[: args.examples], sys.stdout)
+    return 0
+
+
+COMMANDS = {"code": cmd_code, "extract": cmd_extract, "actors": cmd_stage, "dates": cmd_stage,
+            "places": cmd_stage, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export,
+            "summary": cmd_summary, "eval": cmd_eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``thucydides`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""When and where: attach date and place mentions to the event they modify.
+
+A date or place belongs to the clause it hangs from in the parse: in "X said on
+Monday that Y attacked Z on Friday" the attack is on Friday. An event whose own
+clause carries no date takes the date of the clause that reports it, and failing
+that the publication date (precision ``publication``). Deadlines ("by the end of
+2019") never date the event that set them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
+
+if TYPE_CHECKING:
+    from thucydides.events.coder import Trigger
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "from"})
+MOTION_VERBS = frozenset({"enter", "invade", "visit", "storm", "cross", "occupy", "reach", "raid", "shell", "bomb"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CONFLICT_SECTORS = frozenset({"REB", "INS", "MIL"})
+
+
+@dataclass(slots=True)
+class Anchored:
+    """A date or place mention with its path up the parse (token indices, the mention's root first)."""
+
+    mention: DateMention | PlaceMention
+    root: Any
+    chain: list[Any] = field(default_factory=list)
+
+    @property
+    def governor(self) -> Any:
+        return self.chain[-1] if self.chain else self.root
+
+
+def _chain(root: Any) -> list[Any]:
+    """Ancestors of ``root`` up to and including the first verb (the clause it belongs to)."""
+    out: list[Any] = []
+    cur = root
+    while cur.head is not cur:
+        cur = cur.head
+        out.append(cur)
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _anchor(mention: DateMention | PlaceMention, sdoc: Any) -> Anchored | None:
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return Anchored(mention, span.root, _chain(span.root))
+
+
+@dataclass(slots=True)
+class Anchors:
+    """Date and place mentions of one document, by sentence start token."""
+
+    dates: dict[int, list[Anchored]]
+    places: dict[int, list[Anchored]]
+
+    @classmethod
+    def build(cls, doc: Document, sdoc: Any) -> Anchors:
+        dates: dict[int, list[Anchored]] = {}
+        places: dict[int, list[Anchored]] = {}
+        for dm in doc.dates:
+            if dm.kind == "point" and (a := _anchor(dm, sdoc)) is not None:
+                dates.setdefault(a.root.sent.start, []).append(a)
+        for pm in doc.places:
+            if (a := _anchor(pm, sdoc)) is not None:
+                places.setdefault(a.root.sent.start, []).append(a)
+        return cls(dates, places)
+
+
+def _clause_path(trig: Trigger) -> list[Any]:
+    """The event's own tokens, then its coordinated verbs, then the clauses that report it."""
+    path = [trig.token, trig.anchor]
+    anchor = trig.anchor
+    if anchor.dep_ == "conj":
+        path.append(anchor.head)
+    path.extend(c for c in anchor.children if c.dep_ == "conj")
+    cur = anchor
+    for _ in range(5):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            break
+        cur = cur.head
+        path.append(cur)
+    return path
+
+
+def _in_subject(a: Anchored, trig: Trigger) -> bool:
+    below = a.root
+    for tok in a.chain:
+        if tok is trig.anchor:
+            return below.dep_ in SUBJECT_DEPS
+        below = tok
+    return False
+
+
+def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | None:
+    path = _clause_path(trig)
+    for level, tok in enumerate(path):
+        for a in cands:
+            if places and _in_subject(a, trig):
+                continue
+            hit = a.governor is tok if level >= 2 else (tok in a.chain or a.root is tok)
+            if hit and (not places or a.root.head.lower_ in PLACE_PREPS or a.root.dep_ in ("dobj", "pobj")):
+                return a
+    return None
+
+
+def attach_date(trig: Trigger, anchors: Anchors, doc: Document) -> tuple[str | None, DatePrecision, str]:
+    """The event's date, its precision and why."""
+    cands = anchors.dates.get(trig.token.sent.start, [])
+    best = _pick(cands, trig, places=False)
+    if best is not None:
+        dm = best.mention
+        assert isinstance(dm, DateMention)
+        return dm.value, dm.precision, f"date '{dm.text}' modifies '{best.governor.text}' → {dm.value}"
+    if doc.published is not None:
+        return doc.published.isoformat(), "publication", "no date in the event's clauses: publication date"
+    return None, "unknown", "no date in the event's clauses and no publication date"
+
+
+def attach_place(
+    trig: Trigger,
+    anchors: Anchors,
+    sources: Sequence[ActorMention],
+    targets: Sequence[ActorMention],
+    gazetteer: Any,
+) -> tuple[Place | None, str]:
+    """The event's place and why: an entered place, a place its clause names, or an actor's home ground."""
+    cands = anchors.places.get(trig.token.sent.start, [])
+    if trig.entry.obj_place or trig.anchor.lemma_.lower() in MOTION_VERBS:
+        for a in cands:
+            if a.root.dep_ == "dobj" and a.root.head is trig.anchor:
+                pm = a.mention
+                assert isinstance(pm, PlaceMention)
+                return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went"
+    best = _pick(cands, trig, places=True)
+    if best is not None:
+        pm = best.mention
+        assert isinstance(pm, PlaceMention)
+        return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
+    for m in list(sources) + list(targets):
+        a = m.actor
+        if a.type == "group" and a.sector in CONFLICT_SECTORS and a.country and len(a.country) == 3:
+            place = _country_place(gazetteer, a.country)
+            if place is not None:
+                return place, f"no place named: home ground of {a.name or m.text}"
+    return None, "no place named in the event's clauses"
+
+
+def _country_place(gazetteer: Any, iso3: str) -> Place | None:
+    if gazetteer is not None:
+        place = gazetteer.country(iso3)
+        if place is not None:
+            return place  # type: ignore[no-any-return]
+    return None

@@ -1,0 +1,359 @@
+"""The event coder: lexicon triggers over the dependency parse.
+
+Reads ``doc.nlp`` (the parse), ``doc.actors``, ``doc.dates`` and ``doc.places``;
+writes ``doc.events``. Source and target come from the sentence's structure
+(subjects, objects, passives, prepositions, coordination), not from word order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from thucydides.events.attach import Anchors, attach_date, attach_place
+from thucydides.events.lexicon import Entry, Lexicon
+from thucydides.events.modality import modality_of
+from thucydides.record import Actor, ActorMention, Document, Event, Evidence
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJ_CONTROL = frozenset({"ask", "urge", "tell", "order", "force", "invite", "persuade", "allow", "help", "call",
+                         "press", "pressure", "encourage", "request", "compel", "push"})
+ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+MAX_PAIRS = 4
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched event word with the tokens that anchor it in the parse."""
+
+    entry: Entry
+    token: Any  # the event word
+    anchor: Any  # the clause verb (the light verb for "held talks", else the token itself)
+    nominal: bool = False
+
+
+class ActorIndex:
+    """Token index → actor mention, for one spaCy doc."""
+
+    def __init__(self, mentions: Iterable[ActorMention], sdoc: Any) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+
+    def at(self, tok: Any) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def of(self, tok: Any | None, depth: int = 0) -> list[ActorMention]:
+        """Actor mentions for an argument token: its own, else inside its phrase; plus its conjuncts."""
+        if tok is None or depth > 3:
+            return []
+        found: list[ActorMention] = []
+        own = self.at(tok)
+        if own is not None:
+            found.append(own)
+        else:
+            for child in tok.children:
+                if child.dep_ in ACTOR_DESCENT_DEPS and (m := self.at(child)) is not None:
+                    found.append(m)
+                    break
+            else:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self.of(pobj, depth + 1))
+                        if found:
+                            break
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found.extend(self.of(child, depth + 1))
+        unique: list[ActorMention] = []
+        for m in found:
+            if m not in unique:
+                unique.append(m)
+        return unique
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
+    wanted = set(preps)
+    out: list[Any] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in wanted:
+            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
+    """The token that is the clause's actor, climbing through coordination and control."""
+    if depth > 4:
+        return None, ""
+    subj = _children(verb, "nsubj", "csubj")
+    if subj:
+        return subj[0], "subject"
+    agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
+    if agent:
+        return agent[0], "by-agent of the passive"
+    head = verb.head
+    if head is verb:
+        return None, ""
+    if verb.dep_ == "conj":
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.lemma_.lower() in OBJ_CONTROL and (obj := _children(head, "dobj")):
+            return obj[0], f"object of '{head.text}'"
+        if head.dep_ == "acomp" or head.pos_ == "ADJ":
+            return _subject(head.head, depth + 1)
+        return _subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head, "the noun the relative clause describes"
+    if verb.dep_ == "acomp":
+        return _subject(head, depth + 1)
+    return None, ""
+
+
+class EventCoder:
+    """Stage: codes events from the parse. Reads nlp, actors, dates, places; writes events.
+
+    Args:
+        ontology: CAMEO/PLOVER tables (``thucydides.ontology.Ontology``).
+        lexicon: trigger words; the bundled one when omitted.
+        gazetteer: used to place events at an actor's home country when the text names no place.
+    """
+
+    def __init__(self, ontology: Any, lexicon: Lexicon | None = None, gazetteer: Any = None) -> None:
+        self.ontology = ontology
+        self.lexicon = lexicon or Lexicon.load()
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = doc.nlp
+        if sdoc is None:
+            raise ValueError("the document has not been parsed")
+        index = ActorIndex(doc.actors, sdoc)
+        anchors = Anchors.build(doc, sdoc)
+        events: list[Event] = []
+        for si, sent in enumerate(sdoc.sents):
+            found = [ev for trig in self._triggers(sent) for ev in self._code(doc, si, sent, trig, index, anchors)]
+            events.extend(_dedupe(found))
+        doc.events = events
+        return doc
+
+    # -- triggers ---------------------------------------------------------------------------------------
+
+    def _triggers(self, sent: Any) -> Iterator[Trigger]:
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "JJ")):
+                pos = "adj" if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ == "acomp") else "verb"
+                entry = self.lexicon.match(tok, pos) or (self.lexicon.match(tok, "verb") if pos == "adj" else None)
+                if entry is None and pos == "verb" and tok.tag_ == "VBN" and _is_passive(tok):
+                    entry = self.lexicon.match(tok, "adj")
+                obj_nouns = _children(tok, "dobj")
+                if entry is not None:
+                    consumed.update(o.i for o in obj_nouns)
+                    yield Trigger(entry, tok, tok)
+                    continue
+                if tok.lemma_.lower() in self.lexicon.light_verbs:
+                    for noun in obj_nouns:
+                        noun_entry = self.lexicon.match(noun, "noun")
+                        if noun_entry is not None:
+                            consumed.add(noun.i)
+                            yield Trigger(noun_entry, noun, tok)
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+                entry = self.lexicon.match(tok, "noun")
+                if entry is not None:
+                    yield Trigger(entry, tok, tok, nominal=True)
+
+    # -- arguments --------------------------------------------------------------------------------------
+
+    def _arguments(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], list[ActorMention], str]:
+        entry, tok, anchor = trig.entry, trig.token, trig.anchor
+        if trig.nominal:
+            return self._nominal_arguments(trig, index)
+        why = []
+        passive = _is_passive(anchor) and not entry.subject_is_source
+        src_tok, how = _subject(anchor)
+        sources = index.of(src_tok)
+        if sources:
+            why.append(f"source = {how} '{src_tok.text}'")
+        targets: list[ActorMention] = []
+        if passive:
+            patient = _children(anchor, "nsubjpass")
+            targets = index.of(patient[0]) if patient else []
+            if not _children(anchor, "agent"):
+                sources = []
+            if targets:
+                why.append("target = subject of the passive")
+        elif entry.subject_is_source and (patient := _children(anchor, "nsubjpass")):
+            sources = index.of(patient[0])
+            why = [f"source = subject '{patient[0].text}'"]
+        if not targets and not entry.no_target:
+            holders = [tok] if tok is anchor else [tok, anchor]
+            for holder in holders:
+                objs = _children(holder, "dobj", "dative") if holder is not tok or not trig.nominal else []
+                if holder is not anchor or tok is anchor:
+                    for obj in objs:
+                        targets = index.of(obj)
+                        if targets:
+                            why.append(f"target = object '{obj.text}'")
+                            break
+                if not targets:
+                    for pobj in _pobjs(holder, entry.targets):
+                        targets = index.of(pobj)
+                        if targets:
+                            why.append(f"target = '{pobj.head.text} {pobj.text}'")
+                            break
+                if targets:
+                    break
+        return sources, targets, "; ".join(why)
+
+    def _nominal_arguments(
+        self, trig: Trigger, index: ActorIndex
+    ) -> tuple[list[ActorMention], list[ActorMention], str]:
+        tok = trig.token
+        sources: list[ActorMention] = []
+        targets: list[ActorMention] = []
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := index.at(child)) is not None:
+                sources.append(m)
+        between = _pobjs(tok, ("between",))
+        if between:
+            pair = index.of(between[0])
+            if len(pair) >= 2:
+                return pair[:1], pair[1:2], "between A and B"
+        agents = _pobjs(tok, ("by",))
+        if not sources and agents:
+            sources = index.of(agents[0])
+        for pobj in _pobjs(tok, trig.entry.targets):
+            targets = index.of(pobj)
+            if targets:
+                break
+        return sources, targets, "nominal event: modifier is source, prepositional object is target"
+
+    # -- one event --------------------------------------------------------------------------------------
+
+    def _code(
+        self, doc: Document, si: int, sent: Any, trig: Trigger, index: ActorIndex, anchors: Anchors
+    ) -> list[Event]:
+        entry = trig.entry
+        sources, targets, why = self._arguments(trig, index)
+        sources = [m for m in sources if _coded(m.actor)]
+        targets = [m for m in targets if _coded(m.actor)]
+        if not sources and len(targets) >= 2 and trig.nominal:
+            sources, targets = targets[:1], targets[1:]
+        if len(sources) >= 2 and not targets:
+            sources, targets = sources[:1], sources[1:2]
+            why += "; joint actors: the first is source, the second target"
+        if not sources and not targets:
+            return []
+        if trig.nominal and not sources:
+            return []
+        if entry.target_required and not targets:
+            return []
+        if entry.obj_place and not targets:
+            return []
+        modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
+        if modality is None:
+            return []
+        cameo = entry.cameo
+        mode = entry.mode
+        if trig.nominal or trig.token is not trig.anchor:
+            if any(c.lower_ in ("telephone", "phone") for c in trig.token.children):
+                cameo, mode = "041", "phone"
+        info = self.ontology.lookup(cameo)
+        ptype = self.ontology.plover_type(cameo)
+        if not ptype:
+            return []
+        date_value, precision, date_why = attach_date(trig, anchors, doc)
+        if modality == "asserted" and doc.published and date_value and precision in ("day", "month", "year"):
+            if int(date_value[:4]) < doc.published.year - 1:
+                modality = "historical"
+        location, place_why = attach_place(trig, anchors, sources, targets, self.gazetteer)
+        events = []
+        pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s is not t][:MAX_PAIRS]
+        for src, tgt in pairs:
+            if src is not None and tgt is not None and _same(src.actor, tgt.actor):
+                continue
+            confidence = 0.45 + (0.2 if src else 0) + (0.2 if tgt else 0) - (0.15 if trig.nominal else 0)
+            key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
+            events.append(
+                Event(
+                    event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                    doc_id=doc.id,
+                    sentence_index=si,
+                    event_type=ptype,
+                    cameo=cameo,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    modality=modality,
+                    mode=mode or info.mode,
+                    context=list(info.context),
+                    source=_actor(src),
+                    target=_actor(tgt),
+                    evidence=Evidence(sent.text, sent.start_char, sent.start_char + len(sent.text)),
+                    date=date_value,
+                    date_precision=precision,
+                    location=location,
+                    confidence=min(confidence, 0.95),
+                    trigger=trig.token.text if trig.token is trig.anchor else f"{trig.anchor.text} {trig.token.text}",
+                    explain=[
+                        f"trigger '{trig.token.text}' ({entry.pos} '{entry.key}') → CAMEO {cameo} {ptype}",
+                        why,
+                        mod_why,
+                        date_why,
+                        place_why,
+                    ],
+                )
+            )
+        return events
+
+
+def _coded(actor: Actor) -> bool:
+    return bool(actor.country)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    return a.country == b.country and a.sector == b.sector
+
+
+def _code_of(m: ActorMention | None) -> str:
+    return (m.actor.code or "") if m else ""
+
+
+def _actor(m: ActorMention | None) -> Actor | None:
+    if m is None:
+        return None
+    a = m.actor
+    return Actor(text=m.text, name=a.name, id=a.id, country=a.country, sector=a.sector, type=a.type)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target) in a sentence: the most confident."""
+    best: dict[tuple[str, str, str], Event] = {}
+    for ev in events:
+        key = (
+            ev.event_type,
+            ev.source.code or "" if ev.source else "",
+            ev.target.code or "" if ev.target else "",
+        )
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_id))

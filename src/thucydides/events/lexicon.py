@@ -1,0 +1,133 @@
+"""The event lexicon: trigger words and the CAMEO codes they carry.
+
+The words live in ``data/event_lexicon.yaml``; this module loads them and
+matches a spaCy token against them, checking each entry's conditions on the
+token's dependents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into")
+PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One sense of a trigger word."""
+
+    key: str
+    pos: str
+    cameo: str
+    targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    obj: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    no_obj: bool = False
+    obj_actor: bool = False
+    obj_place: bool = False
+    no_target: bool = False
+    mode: str | None = None
+    subject_is_source: bool = False
+    target_required: bool = False
+    xcomp_required: bool = False
+    intent: bool = False
+
+
+def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(name) or ())
+
+    return Entry(
+        key=key,
+        pos=pos,
+        cameo=str(raw["cameo"]),
+        targets=tuple(raw.get("targets") or DEFAULT_TARGET_PREPS),
+        obj=words("obj"),
+        xcomp=words("xcomp"),
+        prep=words("prep"),
+        no_obj=bool(raw.get("no_obj", False)),
+        obj_actor=bool(raw.get("obj_actor", False)),
+        obj_place=bool(raw.get("obj_place", False)),
+        no_target=bool(raw.get("no_target", False)),
+        mode=raw.get("mode"),
+        subject_is_source=bool(raw.get("subject_is_source", False)),
+        target_required=bool(raw.get("target_required", False)),
+        xcomp_required=bool(raw.get("xcomp_required", False)),
+        intent=bool(raw.get("intent", False)),
+    )
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Trigger entries by part of speech and lemma (phrasal keys such as ``shoot down`` included)."""
+
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    adjectives: dict[str, list[Entry]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, text: str | None = None) -> Lexicon:
+        """Load the bundled lexicon (or one given as YAML text)."""
+        if text is None:
+            text = (resources.files("thucydides") / "data" / "event_lexicon.yaml").read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)
+        lex = cls(
+            light_verbs=frozenset(raw.get("light_verbs") or ()),
+            intent_verbs=frozenset(raw.get("intent_verbs") or ()),
+        )
+        for section, pos, table in (
+            ("verbs", "verb", lex.verbs),
+            ("nouns", "noun", lex.nouns),
+            ("adjectives", "adj", lex.adjectives),
+        ):
+            for key, value in (raw.get(section) or {}).items():
+                senses = value if isinstance(value, list) else [value]
+                table[str(key).lower()] = [_entry(str(key).lower(), pos, s) for s in senses]
+        return lex
+
+    def table(self, pos: str) -> dict[str, list[Entry]]:
+        return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
+
+    def match(self, tok: Any, pos: str) -> Entry | None:
+        """The first entry for ``tok`` whose conditions hold, phrasal keys first."""
+        table = self.table(pos)
+        lemma = tok.lemma_.lower()
+        parts = {c.lower_ for c in tok.children if c.dep_ in PARTICLE_DEPS}
+        candidates: list[Entry] = []
+        for part in sorted(parts):
+            candidates.extend(table.get(f"{lemma} {part}", ()))
+        candidates.extend(table.get(lemma, ()))
+        if pos == "noun" and lemma != tok.lower_:
+            candidates.extend(table.get(tok.lower_, ()))
+        for entry in candidates:
+            if _conditions_hold(entry, tok):
+                return entry
+        return None
+
+
+def _conditions_hold(entry: Entry, tok: Any) -> bool:
+    deps = list(tok.children)
+    objs = [c for c in deps if c.dep_ in ("dobj", "obj")]
+    passive_subj = [c for c in deps if c.dep_ == "nsubjpass"]
+    if entry.obj:
+        pool = objs or passive_subj
+        if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
+            return False
+    if entry.no_obj and objs:
+        return False
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in deps):
+        return False
+    xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
+    if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
+        return False
+    if entry.xcomp_required and not (xcomps or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)):
+        return False
+    return True

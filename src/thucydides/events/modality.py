@@ -1,0 +1,64 @@
+"""Modality of an event: asserted, negated, hypothetical, future or historical.
+
+Reads the auxiliaries, negations and governing verbs around the event word.
+``historical`` is set later, from the event's date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thucydides.events.lexicon import Lexicon
+from thucydides.record import Document, Modality
+
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+FAILURE_VERBS = frozenset({"fail", "decline", "cancel", "postpone"})
+
+
+def _conditional(tok: Any) -> bool:
+    """True when the token sits inside an if/unless clause."""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tuple[Modality | None, str]:
+    """The modality of the event read at ``token`` (its clause verb ``anchor``).
+
+    Returns:
+        The modality and a reason; ``None`` when the word is the complement of another
+        event word ("agreed to withdraw" codes the agreement, not a withdrawal).
+    """
+    head = anchor.head
+    if anchor.dep_ in ("xcomp",) and head is not anchor:
+        if lexicon.match(head, "verb") or lexicon.match(head, "adj"):
+            return None, f"complement of the event word '{head.text}'"
+        if head.lemma_.lower() in FAILURE_VERBS:
+            return "negated", f"'{head.text} to'"
+        if head.lemma_.lower() in lexicon.intent_verbs:
+            return "future", f"intended: '{head.text} to {anchor.text}'"
+    near = list(anchor.children) + ([c for c in token.children] if token is not anchor else [])
+    if head is not anchor and anchor.dep_ in ("xcomp", "conj", "acomp"):
+        near += list(head.children)
+    if any(c.dep_ == "neg" for c in near) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return "negated", "negation"
+    auxes = {c.lower_ for c in near if c.dep_ in ("aux", "auxpass")}
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical", f"modal '{sorted(auxes & HYPOTHETICAL_AUX)[0]}'"
+    if _conditional(anchor):
+        return "hypothetical", "inside an if/unless clause"
+    if auxes & FUTURE_AUX:
+        return "future", "future auxiliary"
+    if any(c.lower_ == "going" for c in near) and any(c.dep_ == "xcomp" for c in anchor.children):
+        return "future", "'going to'"
+    match = lexicon.match(anchor, "verb") or lexicon.match(anchor, "adj")
+    if match is not None and match.intent and any(c.dep_ in ("xcomp",) for c in anchor.children):
+        return "future", f"'{anchor.text}' expresses intent"
+    return "asserted", "asserted"

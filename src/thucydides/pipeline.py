@@ -1,0 +1,265 @@
+"""Builds the stages in order and runs them over a stream of documents.
+
+    read → extract → published date → nlp → actors → dates → places → events
+
+Heavy resources (the spaCy model, the actor knowledge base, the gazetteer) are
+built once here and handed to the stages. A document that fails in any stage
+becomes a :class:`Problem` with a readable reason; the others go on.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from thucydides.record import Document, Problem
+
+Stage = Callable[[Document], Document]
+Item = Document | Problem
+
+STAGES = ("extract", "nlp", "actors", "dates", "places", "events")
+
+
+@dataclass(slots=True)
+class Options:
+    """Pipeline options (one object instead of many keyword arguments).
+
+    Attributes:
+        published: publication date for documents that carry none of their own.
+        upto: run the stages up to and including this one.
+        actor_files: user knowledge-base files that extend or override the bundled one.
+        batch_size: documents per ``nlp.pipe`` batch.
+        progress: where progress lines go (None: nowhere).
+    """
+
+    published: date | None = None
+    upto: str = "events"
+    actor_files: Sequence[Path] = ()
+    batch_size: int = 16
+    progress: TextIO | None = None
+    explain: bool = False
+    resources: dict[str, Any] = field(default_factory=dict)
+
+
+class ExtractStage:
+    """Reads ``raw``; writes ``text`` (and title, url, source, published from page metadata, body_end)."""
+
+    def __call__(self, doc: Document) -> Document:
+        from thucydides.extract import extract_article, find_furniture_start
+
+        if doc.is_html:
+            art = extract_article(doc.raw, doc.url)
+            doc.text = art.text
+            doc.title = doc.title or art.title
+            doc.url = doc.url or art.url
+            doc.source = doc.source or art.source
+            if doc.published is None and art.published is not None:
+                doc.published, doc.published_how = art.published, "metadata"
+        else:
+            doc.text = doc.raw
+            doc.body_end = find_furniture_start(doc.text)
+        if not doc.text.strip():
+            raise ValueError("no article text found")
+        return doc
+
+
+class PublishedStage:
+    """Reads ``text`` and ``published``; fills a missing publication date.
+
+    Order: the document's own date (JSONL field, page metadata), a dateline, the
+    date given on the command line, and last a date inferred from the text
+    (``published_how == "inferred"``).
+    """
+
+    def __init__(self, default: date | None) -> None:
+        self.default = default
+
+    def __call__(self, doc: Document) -> Document:
+        from thucydides.dates import find_dateline_date, infer_publication_date
+
+        if doc.published is not None:
+            return doc
+        found = find_dateline_date(doc.text)
+        if found is not None:
+            doc.published, doc.published_how = found, "dateline"
+        elif self.default is not None:
+            doc.published, doc.published_how = self.default, "given"
+        else:
+            inferred = infer_publication_date(doc.body)
+            if inferred is not None:
+                doc.published, doc.published_how = inferred, "inferred"
+        return doc
+
+
+class NlpStage:
+    """Reads ``text`` up to ``body_end``; writes ``nlp`` (a spaCy Doc). Batches with ``nlp.pipe``."""
+
+    def __init__(self, nlp: Any, batch_size: int = 16) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Document) -> Document:
+        doc.nlp = self.nlp(doc.body)
+        return doc
+
+    def pipe(self, docs: list[Document]) -> list[Document]:
+        for doc, parsed in zip(docs, self.nlp.pipe([d.body for d in docs], batch_size=self.batch_size), strict=True):
+            doc.nlp = parsed
+        return docs
+
+
+class Progress:
+    """Progress lines on standard error for long runs: documents done, rate, problems."""
+
+    def __init__(self, out: TextIO | None, total: int | None = None, every: float = 2.0) -> None:
+        self.out, self.total, self.every = out, total, every
+        self.start = self.last = time.monotonic()
+        self.done = self.failed = 0
+
+    def tick(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += 0 if ok else 1
+        now = time.monotonic()
+        if self.out is not None and now - self.last >= self.every:
+            self.last = now
+            self.out.write(self.line() + "\n")
+            self.out.flush()
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        rate = self.done / elapsed
+        total = f"/{self.total}" if self.total else ""
+        eta = ""
+        if self.total and rate > 0:
+            eta = f", about {max(self.total - self.done, 0) / rate:.0f} s left"
+        return f"[thucydides] {self.done}{total} documents, {rate:.1f} docs/s, {self.failed} skipped{eta}"
+
+    def finish(self) -> None:
+        if self.out is not None and self.done and time.monotonic() - self.start >= self.every:
+            self.out.write(self.line() + " (done)\n")
+
+
+class Pipeline:
+    """The stages in order, with the resources they share.
+
+    Build it once (loading the model and knowledge bases takes a few seconds),
+    then call :meth:`run` on any number of documents.
+    """
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        upto = STAGES.index(self.options.upto)
+        self.pre: list[Stage] = [ExtractStage(), PublishedStage(self.options.published)]
+        self.nlp: NlpStage | None = None
+        self.post: list[Stage] = []
+        if upto >= STAGES.index("nlp"):
+            from thucydides.nlp import load_nlp
+
+            self.nlp = NlpStage(load_nlp(), self.options.batch_size)
+        if upto >= STAGES.index("actors"):
+            from thucydides.actors import ActorResolver, KnowledgeBase
+
+            self.post.append(ActorResolver(KnowledgeBase.load(extra=list(self.options.actor_files))))
+        if upto >= STAGES.index("dates"):
+            from thucydides.dates import DateResolver
+
+            self.post.append(DateResolver())
+        gazetteer = None
+        if upto >= STAGES.index("places"):
+            from thucydides.places import Gazetteer, PlaceResolver
+
+            gazetteer = Gazetteer.load()
+            self.post.append(PlaceResolver(gazetteer))
+        if upto >= STAGES.index("events"):
+            from thucydides.events import EventCoder
+            from thucydides.ontology import Ontology
+
+            self.post.append(EventCoder(Ontology.load(), gazetteer=gazetteer))
+
+    def _guard(self, stage: Stage, doc: Document) -> Item:
+        try:
+            return stage(doc)
+        except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+            name = type(stage).__name__.removesuffix("Stage").lower()
+            return Problem(doc.id, f"{name} failed: {type(exc).__name__}: {exc}")
+
+    def _batch(self, docs: list[Document]) -> Iterator[Item]:
+        if self.nlp is not None and docs:
+            try:
+                docs = self.nlp.pipe(docs)
+            except Exception:  # noqa: BLE001 - retry one by one to find the bad document
+                parsed: list[Document] = []
+                for doc in docs:
+                    item = self._guard(self.nlp, doc)
+                    if isinstance(item, Problem):
+                        yield item
+                    else:
+                        parsed.append(item)
+                docs = parsed
+        for doc in docs:
+            item: Item = doc
+            for stage in self.post:
+                item = self._guard(stage, item)
+                if isinstance(item, Problem):
+                    break
+            if isinstance(item, Document):
+                item.nlp = item.nlp if self.options.explain else None
+            yield item
+
+    def run(self, items: Iterable[Item], total: int | None = None) -> Iterator[Item]:
+        """Run the stages over documents; problems pass through, new ones are added.
+
+        Args:
+            items: documents (and problems from reading) in input order.
+            total: the number of documents, when known, for the progress line.
+        """
+        progress = Progress(self.options.progress, total)
+        batch: list[Document] = []
+        for item in items:
+            if isinstance(item, Problem):
+                progress.tick(False)
+                yield item
+                continue
+            pre: Item = item
+            for stage in self.pre:
+                pre = self._guard(stage, pre)
+                if isinstance(pre, Problem):
+                    break
+            if isinstance(pre, Problem):
+                progress.tick(False)
+                yield pre
+                continue
+            batch.append(pre)
+            if len(batch) >= self.options.batch_size:
+                for out in self._batch(batch):
+                    progress.tick(isinstance(out, Document))
+                    yield out
+                batch = []
+        for out in self._batch(batch):
+            progress.tick(isinstance(out, Document))
+            yield out
+        progress.finish()
+
+
+def code_texts(texts: Iterable[str], published: date | None = None, pipeline: Pipeline | None = None) -> list[Any]:
+    """Code plain texts and return their events (a convenience for library users).
+
+    Args:
+        texts: article texts.
+        published: their publication date.
+        pipeline: a pipeline to reuse (building one loads the model).
+    """
+    pipe = pipeline or Pipeline(Options(published=published))
+    docs = [Document(id=f"text-{i}", raw=t) for i, t in enumerate(texts)]
+    events: list[Any] = []
+    for item in pipe.run(docs):
+        if isinstance(item, Problem):
+            sys.stderr.write(f"skipped {item}\n")
+        else:
+            events.extend(item.events)
+    return events

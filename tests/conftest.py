@@ -1,0 +1,27 @@
+"""Shared fixtures: the spaCy model and the full pipeline are built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus" / "sample"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, skipping the test with a reason when ../shared is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared development data is not beside this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Any:
+    from thucydides.pipeline import Options, Pipeline
+
+    return Pipeline(Options())

@@ -1,0 +1,555 @@
+"""Tests for the offline gazetteer and the place-resolution stage."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thucydides.places import Gazetteer, PlaceResolver, normalize_name
+from thucydides.record import Actor, ActorMention, Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_b572a6a0bfdea77a.txt"
+SEED_GOLD = SHARED / "seed" / "gold.json"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def resolver(gazetteer: Gazetteer) -> PlaceResolver:
+    return PlaceResolver(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from thucydides.nlp import load_nlp
+
+    return load_nlp()
+
+
+# --- names without context -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "precision"),
+    [
+        ("Moscow", "RUS", "city"),
+        ("Beijing", "CHN", "city"),
+        ("Kabul", "AFG", "city"),
+        ("Damascus", "SYR", "city"),
+        ("Baghdad", "IRQ", "city"),
+        ("Tehran", "IRN", "city"),
+        ("Pyongyang", "PRK", "city"),
+        ("Seoul", "KOR", "city"),
+        ("Nairobi", "KEN", "city"),
+        ("Caracas", "VEN", "city"),
+        ("Lagos", "NGA", "city"),
+        ("Karachi", "PAK", "city"),
+        ("Mumbai", "IND", "city"),
+        ("Bombay", "IND", "city"),
+        ("Kiev", "UKR", "city"),
+        ("Kyiv", "UKR", "city"),
+        ("Sanaa", "YEM", "city"),
+        ("Sana'a", "YEM", "city"),
+        ("Aleppo", "SYR", "city"),
+        ("Mosul", "IRQ", "city"),
+        ("Idlib", "SYR", "city"),
+        ("Benghazi", "LBY", "city"),
+        ("Kraków", "POL", "city"),
+        ("Washington", "USA", "city"),
+        ("Paris", "FRA", "city"),
+        ("Tripoli", "LBY", "city"),
+        ("Hyderabad", "IND", "city"),
+        ("New York", "USA", "city"),
+        ("Syria", "SYR", "country"),
+        ("Iraq", "IRQ", "country"),
+        ("Kuwait", "KWT", "country"),
+        ("Afghanistan", "AFG", "country"),
+        ("Georgia", "GEO", "country"),
+        ("the United States", "USA", "country"),
+        ("U.S.", "USA", "country"),
+        ("the US", "USA", "country"),
+        ("Britain", "GBR", "country"),
+        ("the UK", "GBR", "country"),
+        ("the DPRK", "PRK", "country"),
+        ("North Korea's", "PRK", "country"),
+        ("South Korea \u2019s", "KOR", "country"),
+        ("Burma", "MMR", "country"),
+        ("Côte d'Ivoire", "CIV", "country"),
+        ("the Netherlands", "NLD", "country"),
+        ("UAE", "ARE", "country"),
+        ("Crimea", "UKR", "admin1"),
+        ("Kashmir", "IND", "admin1"),
+        ("Texas", "USA", "admin1"),
+        ("Washington state", "USA", "admin1"),
+        ("Scotland", "GBR", "admin1"),
+        ("Idlib province", "SYR", "admin1"),
+        ("the West Bank", "PSE", "region"),
+        ("Gaza Strip", "PSE", "region"),
+        ("Donbas", "UKR", "region"),
+        ("Darfur", "SDN", "region"),
+        ("the Golan Heights", "SYR", "region"),
+    ],
+)
+def test_places_resolves_name_to_country_and_precision(
+    resolver: PlaceResolver, name: str, country: str, precision: str
+) -> None:
+    place = resolver.resolve_name(name)
+    assert place is not None, name
+    assert (place.country, place.precision) == (country, precision)
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the Korean Peninsula",
+        "the Gulf",
+        "the Persian Gulf",
+        "the Sahel",
+        "the South China Sea",
+        "the Strait of Hormuz",
+        "the Middle East",
+        "Northeast Asia",
+        "Europe",
+        "Latin America",
+    ],
+)
+def test_places_resolves_multinational_regions_without_a_country(resolver: PlaceResolver, name: str) -> None:
+    place = resolver.resolve_name(name)
+    assert place is not None, name
+    assert place.precision == "region"
+    assert place.country is None
+    assert place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Tripoli", ["LBN"], "LBN"),
+        ("Tripoli", ["LBY"], "LBY"),
+        ("Tripoli", [], "LBY"),
+        ("Hyderabad", ["PAK"], "PAK"),
+        ("Hyderabad", ["IND"], "IND"),
+        ("Georgia", ["USA"], "USA"),
+        ("Georgia", ["GEO", "USA"], "GEO"),
+        ("Georgia", ["RUS"], "GEO"),
+        ("Kashmir", ["PAK"], "PAK"),
+        ("Kashmir", ["IND"], "IND"),
+        ("Punjab", ["IND"], "IND"),
+        ("Punjab", ["PAK"], "PAK"),
+        ("Washington", ["USA"], "USA"),
+        ("Washington", ["USA", "GBR"], "USA"),
+        ("Paris", ["USA"], "FRA"),
+        ("Moscow", ["USA"], "RUS"),
+        ("the Gulf", ["MEX", "USA"], None),
+    ],
+)
+def test_places_context_countries_choose_between_readings(
+    resolver: PlaceResolver, name: str, context: list[str], country: str | None
+) -> None:
+    place = resolver.resolve_name(name, context)
+    assert place is not None
+    assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Paris, Texas", "USA", "Texas"),
+        ("Tripoli, Lebanon", "LBN", None),
+        ("Hyderabad, Pakistan", "PAK", None),
+        ("Moscow, Idaho", "USA", "Idaho"),
+        ("Paris, France", "FRA", None),
+    ],
+)
+def test_places_comma_qualifier_picks_the_reading_inside_it(
+    resolver: PlaceResolver, name: str, country: str, admin1: str | None
+) -> None:
+    place = resolver.resolve_name(name)
+    assert place is not None
+    assert place.country == country
+    assert place.precision == "city"
+    if admin1:
+        assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [("Geneva", ["USA"], "CHE"), ("Paris", ["USA", "USA"], "FRA"), ("Moscow", ["USA"], "RUS")],
+)
+def test_places_shared_country_does_not_lift_a_small_town_over_a_famous_namesake(
+    resolver: PlaceResolver, name: str, context: list[str], country: str
+) -> None:
+    place = resolver.resolve_name(name, context)
+    assert place is not None and place.country == country
+
+
+def test_places_gulf_means_gulf_of_mexico_in_a_us_mexico_story(resolver: PlaceResolver) -> None:
+    gulf = resolver.resolve_name("the Gulf", ["USA", "MEX"])
+    persian = resolver.resolve_name("the Gulf", ["IRN", "SAU"])
+    assert gulf is not None and persian is not None
+    assert gulf.name == "Gulf of Mexico"
+    assert persian.name == "Persian Gulf"
+
+
+def test_places_washington_in_us_context_is_the_capital_not_the_state(resolver: PlaceResolver) -> None:
+    place = resolver.resolve_name("Washington", ["USA", "USA"])
+    assert place is not None
+    assert place.precision == "city"
+    assert place.admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "expected_name", "lat_side"),
+    [
+        ("northern Syria", "SYR", "northern Syria", "north"),
+        ("eastern Ukraine", "UKR", "eastern Ukraine", None),
+        ("southern Lebanon", "LBN", "southern Lebanon", "south"),
+        ("north-western Pakistan", "PAK", "north-western Pakistan", "north"),
+        ("northeast Nigeria", "NGA", "northeast Nigeria", "north"),
+        ("central Mali", "MLI", "central Mali", None),
+    ],
+)
+def test_places_direction_word_names_part_of_a_country(
+    resolver: PlaceResolver,
+    gazetteer: Gazetteer,
+    name: str,
+    country: str,
+    expected_name: str,
+    lat_side: str | None,
+) -> None:
+    place = resolver.resolve_name(name)
+    whole = gazetteer.country(country)
+    assert place is not None and whole is not None
+    assert (place.country, place.name, place.precision) == (country, expected_name, "region")
+    assert place.geonameid is None
+    assert place.lat is not None
+    if lat_side == "north":
+        south = resolver.resolve_name(f"southern {whole.name}")
+        assert south is not None and south.lat is not None and place.lat > south.lat
+    if lat_side == "south":
+        north = resolver.resolve_name(f"northern {whole.name}")
+        assert north is not None and north.lat is not None and place.lat < north.lat
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Northern Ireland", "GBR"), ("South Sudan", "SSD"), ("West Bank", "PSE"), ("East Jerusalem", "PSE")],
+)
+def test_places_direction_word_that_is_part_of_a_name_is_kept(
+    resolver: PlaceResolver, name: str, country: str
+) -> None:
+    place = resolver.resolve_name(name)
+    assert place is not None
+    assert place.country == country
+    assert place.name.lower() == name.lower()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Russian",
+        "North Korean",
+        "American",
+        "Chinese",
+        "Syrian",
+        "the White House",
+        "the Kremlin",
+        "the Pentagon",
+        "Downing Street",
+        "North",
+        "Western",
+        "Zzyzxqv",
+        "",
+    ],
+)
+def test_places_demonyms_institutions_and_unknown_words_are_not_places(
+    resolver: PlaceResolver, name: str
+) -> None:
+    assert resolver.resolve_name(name) is None
+
+
+# --- the gazetteer itself --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name", "lat", "lon"),
+    [("SYR", "Syria", 33.5, 36.3), ("RUS", "Russia", 55.75, 37.6), ("USA", "United States", 38.9, -77.0)],
+)
+def test_gazetteer_country_sits_at_its_capital(
+    gazetteer: Gazetteer, iso3: str, name: str, lat: float, lon: float
+) -> None:
+    place = gazetteer.country(iso3)
+    assert place is not None
+    assert (place.name, place.country, place.precision) == (name, iso3, "country")
+    assert place.geonameid is not None
+    assert abs((place.lat or 0) - lat) < 0.5 and abs((place.lon or 0) - lon) < 0.5
+
+
+def test_gazetteer_country_is_none_for_unknown_code(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country("XYZ") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "also"),
+    [
+        ("Paris", "FRA", "USA"),
+        ("Moscow", "RUS", "USA"),
+        ("Tripoli", "LBY", "LBN"),
+        ("Hyderabad", "IND", "PAK"),
+        ("Georgia", "GEO", "USA"),
+    ],
+)
+def test_gazetteer_candidates_lists_every_reading_most_likely_first(
+    gazetteer: Gazetteer, name: str, first: str, also: str
+) -> None:
+    found = gazetteer.candidates(name)
+    assert found[0].country == first
+    assert also in {place.country for place in found}
+
+
+def test_gazetteer_candidates_are_copies(gazetteer: Gazetteer) -> None:
+    gazetteer.candidates("Moscow")[0].name = "changed"
+    assert gazetteer.candidates("Moscow")[0].name == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("the U.S.", "us"),
+        ("North Korea\u2019s", "north korea"),
+        ("Kraków", "krakow"),
+        ("Guinea-Bissau", "guinea bissau"),
+        ("  The   Hague ", "hague"),
+    ],
+)
+def test_places_normalize_name_folds_case_accents_and_articles(raw: str, key: str) -> None:
+    assert normalize_name(raw) == key
+
+
+# --- the stage over sentences ----------------------------------------------------------------
+
+
+def _run(
+    nlp: Any,
+    resolver: PlaceResolver,
+    text: str,
+    actors: list[ActorMention] | None = None,
+    body_end: int | None = None,
+) -> Document:
+    doc = Document(id="t", text=text, body_end=body_end, actors=actors or [])
+    doc.nlp = nlp(text)
+    return resolver(doc)
+
+
+def _person(text: str, surface: str, country: str) -> list[ActorMention]:
+    return [
+        ActorMention(m.start(), m.end(), surface, Actor(surface, country=country, type="person"))
+        for m in re.finditer(re.escape(surface), text)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deputy minister stated in Moscow on Monday that talks would go on.", [("Moscow", "RUS")]),
+        (
+            "Troops left northern Syria and crossed into Iraq last week.",
+            [("northern Syria", "SYR"), ("Iraq", "IRQ")],
+        ),
+        (
+            "Clashes broke out in Tripoli, Lebanon's second city, as protests spread from Beirut.",
+            [("Tripoli", "LBN"), ("Lebanon", "LBN"), ("Beirut", "LBN")],
+        ),
+        (
+            "Militias shelled the airport in Tripoli, the Libyan capital, on Sunday.",
+            [("Tripoli", "LBY")],
+        ),
+        (
+            "The envoy flew from Tbilisi to meet officials who say Georgia will not give up its claim.",
+            [("Tbilisi", "GEO"), ("Georgia", "GEO")],
+        ),
+        (
+            "Voters in Atlanta lined up for hours as Georgia counted ballots, officials in Texas said.",
+            [("Atlanta", "USA"), ("Georgia", "USA"), ("Texas", "USA")],
+        ),
+        (
+            "Police in Hyderabad detained dozens after unrest spread across Sindh and Karachi.",
+            [("Hyderabad", "PAK"), ("Sindh", "PAK"), ("Karachi", "PAK")],
+        ),
+        (
+            "Tankers were seized in the Strait of Hormuz, raising tension across the Persian Gulf.",
+            [("Strait of Hormuz", None), ("Persian Gulf", None)],
+        ),
+        (
+            "Settlers and soldiers clashed in the West Bank while rockets were fired from the Gaza Strip.",
+            [("West Bank", "PSE"), ("Gaza Strip", "PSE")],
+        ),
+        (
+            "Fighting resumed in eastern Ukraine as separatists in Donbas shelled villages near Crimea.",
+            [("eastern Ukraine", "UKR"), ("Donbas", "UKR"), ("Crimea", "UKR")],
+        ),
+        (
+            "Warships patrolled the South China Sea while ministers met in Manila.",
+            [("South China Sea", None), ("Manila", "PHL")],
+        ),
+        (
+            "Insurgents attacked a convoy in the Sahel, near the border between Mali and Niger.",
+            [("Sahel", None), ("Mali", "MLI"), ("Niger", "NER")],
+        ),
+        (
+            "Government aircraft bombed Idlib as the army advanced on Aleppo.",
+            [("Idlib", "SYR"), ("Aleppo", "SYR")],
+        ),
+        (
+            "Security forces imposed a curfew in Kashmir after protests in Srinagar.",
+            [("Kashmir", "IND"), ("Srinagar", "IND")],
+        ),
+    ],
+)
+def test_places_stage_finds_and_resolves_places_in_sentences(
+    nlp: Any, resolver: PlaceResolver, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {(m.text, m.place.country) for m in doc.places}
+    for surface, country in expected:
+        assert any(t.endswith(surface) and c == country for t, c in found), (surface, country, found)
+    for mention in doc.places:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ("Russian and North Korean diplomats met on Tuesday.", "Russian"),
+        ("A spokesman for the White House declined to comment.", "White House"),
+        ("The Kremlin said the talks were useful.", "Kremlin"),
+        ("Chinese officials welcomed the plan.", "Chinese"),
+    ],
+)
+def test_places_stage_skips_demonyms_and_institutions(
+    nlp: Any, resolver: PlaceResolver, text: str, not_place: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert all(not_place not in m.text for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_skips_spans_resolved_as_persons(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "The call between Bigan and officials in Moscow lasted an hour, and Bigan said it went well."
+    plain = _run(nlp, resolver, text)
+    with_actors = _run(nlp, resolver, text, _person(text, "Bigan", "USA"))
+    assert all("Bigan" not in m.text for m in with_actors.places)
+    assert any(m.place.country == "RUS" for m in with_actors.places)
+    assert len(with_actors.places) <= len(plain.places)
+
+
+@pytest.mark.slow
+def test_places_stage_skips_person_tagged_as_place_by_the_model(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Georgia Hartley, a lawyer, said the ruling in Paris was fair."
+    actors = _person(text, "Georgia Hartley", "GBR")
+    doc = _run(nlp, resolver, text, actors)
+    assert all(m.start >= actors[0].end or m.end <= actors[0].start for m in doc.places)
+    assert any(m.place.country == "FRA" for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_ignores_text_after_body_end(nlp: Any, resolver: PlaceResolver) -> None:
+    body = "Ministers met in Cairo on Friday."
+    text = body + "\n\nRelated stories\n\nWhat next for trade with India?"
+    doc = _run(nlp, resolver, text, body_end=len(body))
+    assert [m.place.country for m in doc.places] == ["EGY"]
+
+
+@pytest.mark.slow
+def test_places_stage_treats_capital_as_government_only_without_a_locative(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Washington rejected the offer, and the envoy later arrived in Washington for talks."
+    spans = [m.span() for m in re.finditer("Washington", text)]
+    government = Actor("Washington", country="USA", sector="GOV", type="organization")
+    actors = [ActorMention(start, end, "Washington", government) for start, end in spans]
+    doc = _run(nlp, resolver, text, actors)
+    assert [(m.start, m.place.country) for m in doc.places] == [(spans[1][0], "USA")]
+
+
+@pytest.mark.slow
+def test_places_stage_mentions_are_sorted_and_do_not_overlap(nlp: Any, resolver: PlaceResolver) -> None:
+    text = (
+        "Aid reached northern Syria through Turkey, while the Korean Peninsula and the Middle East "
+        "stayed on the agenda in New York and Geneva."
+    )
+    doc = _run(nlp, resolver, text)
+    starts = [m.start for m in doc.places]
+    assert starts == sorted(starts)
+    for left, right in zip(doc.places, doc.places[1:], strict=False):
+        assert left.end <= right.start
+    names = {m.place.name for m in doc.places}
+    assert {"northern Syria", "Korean Peninsula", "Middle East"} <= names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("A roadside bomb exploded near the town of Samarra on Sunday.", "Samarra", "IRQ"),
+        ("Protesters gathered in the port city of Hodeidah.", "Hodeidah", "YEM"),
+        ("The storm hit Paris, Texas, overnight, and Tripoli, Lebanon, a day later.", "Paris", "USA"),
+        ("The storm hit Paris, Texas, overnight, and Tripoli, Lebanon, a day later.", "Tripoli", "LBN"),
+    ],
+)
+def test_places_stage_uses_cue_words_and_comma_qualifiers(
+    nlp: Any, resolver: PlaceResolver, text: str, surface: str, country: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert (surface, country) in {(m.text, m.place.country) for m in doc.places}
+
+
+@pytest.mark.slow
+def test_places_stage_works_without_a_parse(resolver: PlaceResolver) -> None:
+    doc = Document(id="t", text="Shipping through the Strait of Hormuz and the Red Sea slowed.")
+    resolver(doc)
+    assert [m.place.name for m in doc.places] == ["Strait of Hormuz", "Red Sea"]
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_places_seed_article_resolves_its_places_and_none_from_furniture(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    if not SEED.exists() or not SEED_GOLD.exists():
+        pytest.skip("../shared/seed is not available next to the repository")
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    body_end = text.index(gold["body_ends_before"])
+    actors: list[ActorMention] = []
+    for actor in gold["actors"]:
+        if actor.get("type") == "person":
+            for surface in actor["mentions"]:
+                actors.extend(_person(text, surface, actor["country"]))
+    doc = _run(nlp, resolver, text, actors, body_end=body_end)
+    by_text: dict[str, set[str | None]] = {}
+    for mention in doc.places:
+        by_text.setdefault(mention.text, set()).add(mention.place.country)
+        assert mention.end <= body_end
+    assert by_text["Moscow"] == {"RUS"}
+    assert by_text["Syria"] == {"SYR"}
+    assert by_text["northern Syria"] == {"SYR"}
+    for name, code in [("Iraq", "IRQ"), ("Kuwait", "KWT"), ("Afghanistan", "AFG")]:
+        assert by_text[name] == {code}
+    assert all(m.place.country != "IND" for m in doc.places)
+    person_spans = [(a.start, a.end) for a in actors]
+    assert all(m.end <= s or e <= m.start for m in doc.places for s, e in person_spans)
