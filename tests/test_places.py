@@ -447,12 +447,12 @@ def test_places_stage_skips_demonyms_and_institutions(
 
 @pytest.mark.slow
 def test_places_stage_skips_spans_resolved_as_persons(nlp: Any, resolver: PlaceResolver) -> None:
-    text = "The call between Bigan and officials in Moscow lasted an hour, and Bigan said it went well."
+    text = "The talks between Oshima and officials in Moscow lasted an hour, and Oshima said they went well."
     plain = _run(nlp, resolver, text)
-    with_actors = _run(nlp, resolver, text, _person(text, "Bigan", "USA"))
-    assert all("Bigan" not in m.text for m in with_actors.places)
-    assert any(m.place.country == "RUS" for m in with_actors.places)
-    assert len(with_actors.places) <= len(plain.places)
+    with_actors = _run(nlp, resolver, text, _person(text, "Oshima", "JPN"))
+    assert any(m.text == "Oshima" for m in plain.places), "the model reads the surname as a town"
+    assert all("Oshima" not in m.text for m in with_actors.places)
+    assert [m.place.country for m in with_actors.places] == ["RUS"]
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,8 +27,26 @@ from thucydides.record import ActorType
 EASTERN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM", "SGP"})
 _BUNDLED = ("countries.csv", "institutions.yaml", "organizations.yaml", "groups.yaml", "people.yaml")
 _KINDS = ("country", "institution", "organization", "group", "person")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "mullah", "sheikh", "ayatollah", "prince", "king",
-                         "queen", "general", "gen", "president", "prime", "minister"})
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "mullah",
+        "sheikh",
+        "ayatollah",
+        "prince",
+        "king",
+        "queen",
+        "general",
+        "gen",
+        "president",
+        "prime",
+        "minister",
+    }
+)
 
 
 class KnowledgeBaseError(ValueError):
@@ -84,7 +103,11 @@ class Entry:
         fallback = self.sector if self.sector and self.sector not in {"GOV", "MIL"} else "ELI"
         if past:
             last = max(past, key=lambda r: r.end or date.min)
-            return last.country or self.country, fallback, f"out of office on {when} (was {last.title or last.sector})"
+            return (
+                last.country or self.country,
+                fallback,
+                f"out of office on {when} (was {last.title or last.sector})",
+            )
         first = min(self.roles, key=lambda r: r.start or date.min)
         return self.country or first.country, fallback, f"not yet in office on {when}"
 
@@ -109,11 +132,14 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)
     persons_by_family: dict[str, list[Entry]] = field(default_factory=dict)
     persons_by_initial: dict[str, list[Entry]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    name_tokens: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    common_surnames: frozenset[str] = frozenset()
     heads: dict[str, SectorWord] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)
     max_alias_tokens: int = 1
 
-    # ---- loading -------------------------------------------------------------------------------------
+    # ---- loading ----
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> KnowledgeBase:
@@ -132,6 +158,8 @@ class KnowledgeBase:
             text = root.joinpath(name).read_text(encoding="utf-8")
             kb._add_file(name, text, f"bundled {name}")
         kb._load_sectors(yaml.safe_load(root.joinpath("sectors.yaml").read_text(encoding="utf-8")))
+        names = yaml.safe_load(root.joinpath("names.yaml").read_text(encoding="utf-8")) or {}
+        kb.common_surnames = frozenset(str(n).lower() for n in names.get("common_surnames") or [])
         for path in extra:
             try:
                 text = Path(path).read_text(encoding="utf-8")
@@ -156,8 +184,12 @@ class KnowledgeBase:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise KnowledgeBaseError(f"{source}: not valid YAML ({exc})") from exc
-        default_kind = {"institutions.yaml": "institution", "organizations.yaml": "organization",
-                        "groups.yaml": "group", "people.yaml": "person"}.get(name)
+        default_kind = {
+            "institutions.yaml": "institution",
+            "organizations.yaml": "organization",
+            "groups.yaml": "group",
+            "people.yaml": "person",
+        }.get(name)
         if isinstance(data, list):
             if default_kind is None:
                 raise KnowledgeBaseError(f"{source}: a top-level list needs a 'kind' mapping around it")
@@ -169,7 +201,9 @@ class KnowledgeBase:
         for kind, items in sections.items():
             k = _singular(kind)
             if k not in _KINDS:
-                raise KnowledgeBaseError(f"{source}: unknown section {kind!r} (use one of {', '.join(_KINDS)})")
+                raise KnowledgeBaseError(
+                    f"{source}: unknown section {kind!r} (use one of {', '.join(_KINDS)})"
+                )
             for item in items or []:
                 self._add(_entry_from_mapping(k, item, source))
 
@@ -216,9 +250,15 @@ class KnowledgeBase:
                     if fam and entry not in by_family[fam]:
                         by_family[fam].append(entry)
         self.exact, self.folded = dict(exact), dict(folded)
+        for key in (*self.exact, *self.demonyms):
+            for n in range(1, len(key) + 1):
+                self.prefixes.add(key[:n])
+        for entry in self.entries.values():
+            if entry.kind == "person":
+                self.name_tokens[entry.id] = tuple(tuple(tokens(a)) for a in (entry.name, *entry.aliases))
         self.persons_by_family, self.persons_by_initial = dict(by_family), dict(by_initial)
 
-    # ---- queries -------------------------------------------------------------------------------------
+    # ---- queries ----
 
     def lookup(self, phrase: str, *, fold: bool = False) -> list[Entry]:
         """Entries whose name or alias is ``phrase`` (case-sensitive; ``fold`` also tries a folded key)."""
@@ -247,11 +287,12 @@ class KnowledgeBase:
 # ---- helpers ---------------------------------------------------------------------------------------------
 
 _SURFACE_SPACE = re.compile(r"\s+")
+_REGNAL = re.compile(r"(?:[ivx]+|jr|sr)")
 
 
 def surface_key(text: str) -> str:
     """Case-preserving key: no accents, no dots, typographic quotes and hyphens unified, no leading "the"."""
-    s = "".join(c for c in ascii_fold_keep_case(text))
+    s = text if text.isascii() else ascii_fold_keep_case(text)
     s = s.replace(".", "").replace("’", "'").replace("‐", "-").replace("‑", "-")
     s = _SURFACE_SPACE.sub(" ", s).strip()
     if s[:4] in {"the ", "The "}:
@@ -261,14 +302,14 @@ def surface_key(text: str) -> str:
 
 def ascii_fold_keep_case(text: str) -> str:
     """Strip accents but keep case."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def person_family(name: str, eastern: bool) -> str:
     """Normalised family name of a full name (first token for East Asian order, else the last)."""
     toks = [t for t in tokens(name) if t not in _HONORIFICS]
+    while len(toks) > 1 and _REGNAL.fullmatch(toks[-1]):
+        toks = toks[:-1]
     if not toks:
         return ""
     if eastern and len(toks) >= 2:
@@ -314,8 +355,13 @@ def _slug(kind: str, name: str) -> str:
     return f"{prefix}:{re.sub(r'[^a-z0-9]+', '-', ascii_fold(name)).strip('-')}"
 
 
-_TYPES: dict[str, ActorType] = {"country": "country", "institution": "organization",
-                                "organization": "organization", "group": "group", "person": "person"}
+_TYPES: dict[str, ActorType] = {
+    "country": "country",
+    "institution": "organization",
+    "organization": "organization",
+    "group": "group",
+    "person": "person",
+}
 
 
 def _entry_from_mapping(kind: str, item: Any, source: str) -> Entry:
@@ -328,13 +374,21 @@ def _entry_from_mapping(kind: str, item: Any, source: str) -> Entry:
     for r in item.get("roles") or []:
         if not isinstance(r, dict) or not (r.get("sector") or item.get("sector")):
             raise KnowledgeBaseError(f"{where}: each role needs a sector")
-        roles.append(Role(sector=str(r.get("sector") or item.get("sector")), country=r.get("country"),
-                          start=_parse_date(r.get("from"), where), end=_parse_date(r.get("to"), where),
-                          title=str(r.get("title") or "")))
+        roles.append(
+            Role(
+                sector=str(r.get("sector") or item.get("sector")),
+                country=r.get("country"),
+                start=_parse_date(r.get("from"), where),
+                end=_parse_date(r.get("to"), where),
+                title=str(r.get("title") or ""),
+            )
+        )
     countries = tuple(_as_list(item.get("countries")))
     if kind == "country":
         country = country or item.get("iso3")
-    eastern = bool(item.get("order") == "eastern" or (item.get("order") != "western" and country in EASTERN_ORDER))
+    eastern = bool(
+        item.get("order") == "eastern" or (item.get("order") != "western" and country in EASTERN_ORDER)
+    )
     entry = Entry(
         id=str(item.get("id") or _slug(kind, name)),
         name=name,
@@ -364,16 +418,44 @@ def _country_from_row(row: Mapping[str, str], source: str) -> list[Entry]:
     iso3 = (row.get("iso3") or "").strip()
     if not iso3 or not row.get("name"):
         raise KnowledgeBaseError(f"{source}: country rows need iso3 and name ({dict(row)!r})")
-    out = [Entry(id=f"country:{iso3}", name=row["name"], kind="country", type="country", country=iso3,
-                 aliases=tuple(_as_list(row.get("aliases"))), source=source)]
+    out = [
+        Entry(
+            id=f"country:{iso3}",
+            name=row["name"],
+            kind="country",
+            type="country",
+            country=iso3,
+            aliases=tuple(_as_list(row.get("aliases"))),
+            source=source,
+        )
+    ]
     capitals = _as_list(row.get("capitals"))
     if capitals:
-        out.append(Entry(id=f"country:{iso3}#capital", name=capitals[0], kind="capital", type="organization",
-                         country=iso3, sector="GOV", aliases=tuple(capitals[1:]), source=source))
+        out.append(
+            Entry(
+                id=f"country:{iso3}#capital",
+                name=capitals[0],
+                kind="capital",
+                type="organization",
+                country=iso3,
+                sector="GOV",
+                aliases=tuple(capitals[1:]),
+                source=source,
+            )
+        )
     demonyms = _as_list(row.get("demonyms"))
     if demonyms:
-        out.append(Entry(id=f"country:{iso3}#demonym", name=demonyms[0], kind="demonym", type="country",
-                         country=iso3, aliases=tuple(demonyms[1:]), source=source))
+        out.append(
+            Entry(
+                id=f"country:{iso3}#demonym",
+                name=demonyms[0],
+                kind="demonym",
+                type="country",
+                country=iso3,
+                aliases=tuple(demonyms[1:]),
+                source=source,
+            )
+        )
     return out
 
 
@@ -391,6 +473,13 @@ def _entries_from_csv(rows: list[dict[str, str]], source: str) -> list[Entry]:
             if row.get(col):
                 item[col] = row[col]
         if row.get("from") or row.get("to") or row.get("title"):
-            item["roles"].append({"sector": row.get("sector") or None, "country": row.get("role_country") or None,
-                                  "from": row.get("from"), "to": row.get("to"), "title": row.get("title")})
+            item["roles"].append(
+                {
+                    "sector": row.get("sector") or None,
+                    "country": row.get("role_country") or None,
+                    "from": row.get("from"),
+                    "to": row.get("to"),
+                    "title": row.get("title"),
+                }
+            )
     return [_entry_from_mapping(item.pop("kind"), item, source) for item in grouped.values()]

@@ -3,7 +3,7 @@
 Three layers, cheapest first:
 
 * :func:`norm_key` folds case, accents, dots and hyphens so "Kim Jong-un" and "kim jong un" meet;
-* :func:`skeleton` reduces a Latin-script surname to its consonant frame ("Biegun", "Beghan" -> ``bgn``);
+* :func:`skeleton` reduces a surname to its consonant frame ("Khalilzad", "Khalilzed" -> ``klzd``);
 * :func:`syllable_keys` maps one romanised East Asian syllable to a phonetic key, both as Korean
   romanisation (McCune-Reischauer / Revised / ad-hoc variants meet: "myong", "myung", "miyong") and as
   its Chinese-mediated reading, where Korean entering-tone finals (-l, -k, -p, -t) are lost and a velar
@@ -61,32 +61,68 @@ def tokens(text: str) -> list[str]:
 def skeleton(word: str) -> str:
     """Consonant frame of a Latin-script word: first letter, then consonants without repeats or *h*.
 
-    >>> skeleton("Biegun"), skeleton("Beghan"), skeleton("Bigan")
-    ('bgn', 'bgn', 'bgn')
+    >>> skeleton("Khalilzad"), skeleton("Khallilzed")
+    ('klzd', 'klzd')
     """
-    w = norm_key(word).replace(" ", "")
+    w = norm_key(word).replace(" ", "").replace("ph", "f").replace("v", "f").replace("w", "f")
     if not w:
         return ""
     out = [w[0]]
     for c in w[1:]:
-        if c in _VOWELS or c == "h" or c == "w":
+        if c in _VOWELS or c == "h":
             continue
         if out[-1] != c:
             out.append(c)
     return "".join(out)
 
 
-# --- East Asian syllables -------------------------------------------------------------------------------
+# --- East Asian syllables ---
 
 _INITIALS: Sequence[tuple[str, str]] = (
-    ("tch", "J"), ("kk", "K"), ("gh", "K"), ("tt", "T"), ("pp", "P"), ("jj", "J"), ("ch", "J"), ("ts", "J"),
-    ("zh", "J"), ("sh", "S"), ("ss", "S"), ("k", "K"), ("g", "K"), ("c", "K"), ("q", "J"), ("t", "T"), ("d", "T"),
-    ("p", "P"), ("b", "P"), ("f", "P"), ("j", "J"), ("z", "J"), ("s", "S"), ("x", "S"), ("h", "H"), ("m", "M"),
-    ("n", "N"), ("r", "R"), ("l", "R"),
+    ("tch", "J"),
+    ("kk", "K"),
+    ("gh", "K"),
+    ("tt", "T"),
+    ("pp", "P"),
+    ("jj", "J"),
+    ("ch", "J"),
+    ("ts", "J"),
+    ("zh", "J"),
+    ("sh", "S"),
+    ("ss", "S"),
+    ("k", "K"),
+    ("g", "K"),
+    ("c", "K"),
+    ("q", "J"),
+    ("t", "T"),
+    ("d", "T"),
+    ("p", "P"),
+    ("b", "P"),
+    ("f", "P"),
+    ("j", "J"),
+    ("z", "J"),
+    ("s", "S"),
+    ("x", "S"),
+    ("h", "H"),
+    ("m", "M"),
+    ("n", "N"),
+    ("r", "R"),
+    ("l", "R"),
 )
 _FINALS: Sequence[tuple[str, str]] = (
-    ("ng", "NG"), ("n", "N"), ("m", "M"), ("l", "L"), ("r", "L"), ("k", "K"), ("g", "K"), ("c", "K"),
-    ("p", "P"), ("b", "P"), ("t", "T"), ("d", "T"), ("s", "T"),
+    ("ng", "NG"),
+    ("n", "N"),
+    ("m", "M"),
+    ("l", "L"),
+    ("r", "L"),
+    ("k", "K"),
+    ("g", "K"),
+    ("c", "K"),
+    ("p", "P"),
+    ("b", "P"),
+    ("t", "T"),
+    ("d", "T"),
+    ("s", "T"),
 )
 
 
@@ -96,12 +132,12 @@ def _vowel_class(nucleus: str) -> str:
     while len(n) > 1 and n[0] in "ywiu" and n[1] in "aeiouy":
         n = n[1:]
     n = n.lstrip("yw") or nucleus
+    if n.startswith(("ee", "i", "y")):
+        return "I"
     if n.startswith(("ae", "oe", "e")) and not n.startswith(("eo", "eu")):
         return "E"
     if n.startswith("a"):
         return "A"
-    if n.startswith("i") or n.startswith("y"):
-        return "I"
     return "O"
 
 
@@ -161,11 +197,30 @@ def given_names_agree_eastern(mention: Sequence[str], known: Sequence[str]) -> b
     return all(syllables_agree(a, b) for a, b in zip(mention[1:], known[1:], strict=True))
 
 
+def vowel_frame(word: str) -> str:
+    """Consonants kept in order, every run of vowels written as one ``a`` and a silent *h* dropped.
+
+    >>> vowel_frame("Khalilzad"), vowel_frame("Khaleelzed")
+    ('kalalzad', 'kalalzad')
+    """
+    w = norm_key(word).replace(" ", "").replace("ph", "f").replace("v", "f")
+    out: list[str] = []
+    for i, c in enumerate(w):
+        if c in _VOWELS:
+            if not out or out[-1] != "a":
+                out.append("a")
+        elif c == "h" and i > 0 and w[i - 1] not in _VOWELS:
+            continue
+        elif not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
 def surname_close(a: str, b: str) -> float:
     """Similarity (0-100) of two Latin-script surnames; 0 unless their consonant frames agree.
 
-    Spellings of one surname share a consonant frame and differ by at most two edits
-    ("Biegun", "Biegan", "Bigan", "Beghan"); different surnames rarely do both.
+    Spellings of one surname share a consonant frame and either the same consonant-vowel pattern or
+    differ by at most two edits ("Khalilzad", "Khalilzed", "Kalilzad"); different surnames rarely do.
     """
     na, nb = norm_key(a).replace(" ", ""), norm_key(b).replace(" ", "")
     if na == nb:
@@ -174,9 +229,9 @@ def surname_close(a: str, b: str) -> float:
         return 0.0
     if skeleton(na) != skeleton(nb):
         return 0.0
-    if Levenshtein.distance(na, nb) > 2:
+    if Levenshtein.distance(na, nb) > 2 and vowel_frame(na) != vowel_frame(nb):
         return 0.0
-    return float(ratio(na, nb))
+    return max(float(ratio(na, nb)), 85.0 if vowel_frame(na) == vowel_frame(nb) else 0.0)
 
 
 def first_names_agree(a: str, b: str) -> bool:
