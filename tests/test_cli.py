@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import CORPUS
+
 from thucydides.cli import build_parser, main
 
-GOOD = ("Russian Foreign Minister Sergei Lavrov met his Turkish counterpart Mevlut Cavusoglu in Ankara on "
-        "Friday. Two days later, Turkish troops entered northern Syria.")
+GOOD = (
+    "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart Mevlut Cavusoglu in Ankara on "
+    "Friday. Two days later, Turkish troops entered northern Syria."
+)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -27,8 +29,15 @@ def test_cli_documents_every_contract_command() -> None:
         assert command in text
 
 
-@pytest.mark.parametrize("argv", [["code", "--published", "2019-13-45"], ["code", "--format", "xml"],
-                                  ["ingest", "--workers", "0", "x"], ["frobnicate"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["code", "--published", "2019-13-45"],
+        ["code", "--format", "xml"],
+        ["ingest", "--workers", "0", "x"],
+        ["frobnicate"],
+    ],
+)
 def test_cli_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(argv)
@@ -46,9 +55,11 @@ def test_cli_code_skips_bad_documents_by_name_and_codes_the_good_ones(
     (tmp_path / "broken.html").write_text("<html><body><div><p>unclosed <b>tags", encoding="utf-8")
     (tmp_path / "broken.jsonl").write_text(
         json.dumps({"id": "a", "text": GOOD, "published": "2019-10-07"}) + '\n{"id": "b", "text": \n',
-        encoding="utf-8")
-    code, out, err = _run(capsys, "code", "--published", "2019-10-07", "--format", "jsonl", "--quiet",
-                          str(tmp_path))
+        encoding="utf-8",
+    )
+    code, out, err = _run(
+        capsys, "code", "--published", "2019-10-07", "--format", "jsonl", "--quiet", str(tmp_path)
+    )
     assert code == 0 and "Traceback" not in err
     for name in ("empty.txt", "binary.html", "broken.jsonl:2"):
         assert name in err
@@ -74,7 +85,7 @@ def test_cli_stage_commands_give_offsets_that_point_at_their_text(
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and rows
     for r in rows:
-        assert GOOD[r["start"]: r["end"]] == r["text"] and r["doc_id"] == "d1"
+        assert GOOD[r["start"] : r["end"]] == r["text"] and r["doc_id"] == "d1"
 
 
 @pytest.mark.slow

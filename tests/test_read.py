@@ -42,13 +42,21 @@ def test_read_directory_recursively_in_stable_order(tmp_path: Path) -> None:
 
 def test_read_jsonl_fields_and_bad_lines_are_problems_with_line_numbers(tmp_path: Path) -> None:
     f = tmp_path / "docs.jsonl"
-    good = {"id": "x1", "text": "Some text.", "published": "2019-10-05", "url": "http://example.org/a",
-            "title": "T", "source": "Example"}
+    good = {
+        "id": "x1",
+        "text": "Some text.",
+        "published": "2019-10-05",
+        "url": "http://example.org/a",
+        "title": "T",
+        "source": "Example",
+    }
     f.write_text(json.dumps(good) + "\n{broken\n" + json.dumps({"id": "x3"}) + "\n[1, 2]\n", encoding="utf-8")
     items = _read(f)
     doc = items[0]
     assert isinstance(doc, Document) and doc.id == "x1" and doc.published is not None
-    assert doc.published.isoformat() == "2019-10-05" and doc.published_how == "given" and doc.source == "Example"
+    assert (
+        doc.published.isoformat() == "2019-10-05" and doc.published_how == "given" and doc.source == "Example"
+    )
     problems = [i for i in items if isinstance(i, Problem)]
     assert [p.name for p in problems] == [f"{f}:2", f"{f}:3", f"{f}:4"]
     assert "invalid JSON" in problems[0].reason and "neither" in problems[1].reason
@@ -64,8 +72,9 @@ def test_read_jsonl_fields_and_bad_lines_are_problems_with_line_numbers(tmp_path
         ("bad.html.gz", b"not gzip at all", "cannot read"),
     ],
 )
-def test_read_bad_files_become_problems_naming_the_reason(tmp_path: Path, name: str, content: bytes,
-                                                          reason: str) -> None:
+def test_read_bad_files_become_problems_naming_the_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     f = tmp_path / name
     f.write_bytes(content)
     (item,) = _read(f)
@@ -79,9 +88,13 @@ def test_read_refuses_files_over_the_size_limit(tmp_path: Path) -> None:
     assert isinstance(item, Problem) and "limit" in item.reason
 
 
-def test_read_decodes_legacy_encodings_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_read_decodes_legacy_encodings_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "latin.txt"
-    f.write_bytes("Le président français a rencontré le ministre à Genève. Ça a duré deux heures.".encode("cp1252"))
+    f.write_bytes(
+        "Le président français a rencontré le ministre à Genève. Ça a duré deux heures.".encode("cp1252")
+    )
     (doc,) = _read(f)
     assert isinstance(doc, Document) and "président" in doc.raw
     assert "not valid UTF-8" in capsys.readouterr().err
@@ -94,8 +107,12 @@ def test_read_missing_path_is_a_problem(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [('{"id": 1, "text": "x"}', "jsonl"), ("<!DOCTYPE html><html></html>", "html"),
-     ("<div><p>Hi</p></div>", "html"), ("Plain words, no markup.", "text")],
+    [
+        ('{"id": 1, "text": "x"}', "jsonl"),
+        ("<!DOCTYPE html><html></html>", "html"),
+        ("<div><p>Hi</p></div>", "html"),
+        ("Plain words, no markup.", "text"),
+    ],
 )
 def test_read_sniffs_standard_input_kind(text: str, kind: str) -> None:
     assert sniff(text) == kind

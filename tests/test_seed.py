@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-
 from tests.conftest import shared_path
+
 from thucydides.read import ReadOptions, read_documents
 from thucydides.record import Document
 
@@ -64,12 +64,16 @@ def _matches(g: dict[str, Any], e: dict[str, Any]) -> bool:
 
 def test_seed_yields_every_required_event(seed: tuple[dict[str, Any], str, list[dict[str, Any]]]) -> None:
     gold, _, events = seed
-    missing = [g["id"] for g in gold["events"] if g["level"] == "required" and not any(_matches(g, e) for e in events)]
+    missing = [
+        g["id"]
+        for g in gold["events"]
+        if g["level"] == "required" and not any(_matches(g, e) for e in events)
+    ]
     assert not missing, f"required events not found: {missing}"
 
 
 def test_seed_events_are_valid_against_the_contract_schema(
-    seed: tuple[dict[str, Any], str, list[dict[str, Any]]]
+    seed: tuple[dict[str, Any], str, list[dict[str, Any]]],
 ) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(shared_path("contract", "event.schema.json").read_text(encoding="utf-8"))
@@ -78,7 +82,7 @@ def test_seed_events_are_valid_against_the_contract_schema(
     assert events
     for e in events:
         assert not list(validator.iter_errors(e)), e
-        assert text[e["evidence"]["start"]: e["evidence"]["end"]] == e["evidence"]["text"]
+        assert text[e["evidence"]["start"] : e["evidence"]["end"]] == e["evidence"]["text"]
 
 
 def test_seed_breaks_no_must_not_rule(seed: tuple[dict[str, Any], str, list[dict[str, Any]]]) -> None:

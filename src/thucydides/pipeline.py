@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,6 +35,7 @@ class Options:
         actor_files: user knowledge-base files that extend or override the bundled one.
         batch_size: documents per ``nlp.pipe`` batch.
         progress: where progress lines go (None: nowhere).
+        keep_parse: keep each document's spaCy parse in ``Document.nlp`` after the run.
     """
 
     published: date | None = None
@@ -42,8 +43,7 @@ class Options:
     actor_files: Sequence[Path] = ()
     batch_size: int = 16
     progress: TextIO | None = None
-    explain: bool = False
-    resources: dict[str, Any] = field(default_factory=dict)
+    keep_parse: bool = False
 
 
 class ExtractStage:
@@ -108,7 +108,9 @@ class NlpStage:
         return doc
 
     def pipe(self, docs: list[Document]) -> list[Document]:
-        for doc, parsed in zip(docs, self.nlp.pipe([d.body for d in docs], batch_size=self.batch_size), strict=True):
+        for doc, parsed in zip(
+            docs, self.nlp.pipe([d.body for d in docs], batch_size=self.batch_size), strict=True
+        ):
             doc.nlp = parsed
         return docs
 
@@ -188,6 +190,15 @@ class Pipeline:
             name = type(stage).__name__.removesuffix("Stage").lower()
             return Problem(doc.id, f"{name} failed: {type(exc).__name__}: {exc}")
 
+    def _through(self, stages: Sequence[Stage], doc: Document) -> Item:
+        """Run ``doc`` through ``stages``; stop at the first problem."""
+        item: Item = doc
+        for stage in stages:
+            if isinstance(item, Problem):
+                break
+            item = self._guard(stage, item)
+        return item
+
     def _batch(self, docs: list[Document]) -> Iterator[Item]:
         if self.nlp is not None and docs:
             try:
@@ -195,21 +206,17 @@ class Pipeline:
             except Exception:  # noqa: BLE001 - retry one by one to find the bad document
                 parsed: list[Document] = []
                 for doc in docs:
-                    item = self._guard(self.nlp, doc)
-                    if isinstance(item, Problem):
-                        yield item
+                    one = self._through([self.nlp], doc)
+                    if isinstance(one, Problem):
+                        yield one
                     else:
-                        parsed.append(item)
+                        parsed.append(one)
                 docs = parsed
         for doc in docs:
-            item: Item = doc
-            for stage in self.post:
-                item = self._guard(stage, item)
-                if isinstance(item, Problem):
-                    break
-            if isinstance(item, Document):
-                item.nlp = item.nlp if self.options.explain else None
-            yield item
+            out = self._through(self.post, doc)
+            if isinstance(out, Document) and not self.options.keep_parse:
+                out.nlp = None  # the parse is large; keep it only when asked
+            yield out
 
     def run(self, items: Iterable[Item], total: int | None = None) -> Iterator[Item]:
         """Run the stages over documents; problems pass through, new ones are added.
@@ -225,11 +232,7 @@ class Pipeline:
                 progress.tick(False)
                 yield item
                 continue
-            pre: Item = item
-            for stage in self.pre:
-                pre = self._guard(stage, pre)
-                if isinstance(pre, Problem):
-                    break
+            pre = self._through(self.pre, item)
             if isinstance(pre, Problem):
                 progress.tick(False)
                 yield pre
@@ -246,7 +249,9 @@ class Pipeline:
         progress.finish()
 
 
-def code_texts(texts: Iterable[str], published: date | None = None, pipeline: Pipeline | None = None) -> list[Any]:
+def code_texts(
+    texts: Iterable[str], published: date | None = None, pipeline: Pipeline | None = None
+) -> list[Any]:
     """Code plain texts and return their events (a convenience for library users).
 
     Args:

@@ -103,7 +103,9 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise ValueError(f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits")
+        raise ValueError(
+            f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits"
+        )
     return str(best), f"not valid UTF-8; decoded as {best.encoding}"
 
 
@@ -112,7 +114,9 @@ def sniff(text: str) -> str:
     head = text.lstrip()[:2000].lower()
     if head.startswith("{"):
         return "jsonl"
-    if head.startswith(("<!doctype", "<html", "<?xml")) or ("<body" in head or "<p>" in head or "<div" in head):
+    if head.startswith(("<!doctype", "<html", "<?xml")) or (
+        "<body" in head or "<p>" in head or "<div" in head
+    ):
         return "html"
     return "text"
 
@@ -143,7 +147,9 @@ def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
         return Problem(doc_id, "empty text")
     published = _parse_date(obj.get("published"))
     if obj.get("published") and published is None:
-        sys.stderr.write(f"warning: {doc_id}: 'published' is not an ISO date ({obj.get('published')!r}); ignored\n")
+        sys.stderr.write(
+            f"warning: {doc_id}: 'published' is not an ISO date ({obj.get('published')!r}); ignored\n"
+        )
     doc = Document(
         id=doc_id,
         raw=raw,
@@ -184,7 +190,9 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         else:
             size = os.path.getsize(name)
             if size > opts.max_bytes:
-                yield Problem(name, f"file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:.0f} MB limit")
+                yield Problem(
+                    name, f"file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:.0f} MB limit"
+                )
                 return
             with open(name, "rb") as fh:
                 data = fh.read()

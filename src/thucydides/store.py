@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -101,25 +101,51 @@ class Store:
                 return False
             con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, digest, doc.url, doc.source, doc.title, doc.published, doc.published_how, doc.text,
-                 len(doc.events), datetime.now(timezone.utc).replace(tzinfo=None)],
+                [
+                    doc.id,
+                    digest,
+                    doc.url,
+                    doc.source,
+                    doc.title,
+                    doc.published,
+                    doc.published_how,
+                    doc.text,
+                    len(doc.events),
+                    datetime.now(UTC).replace(tzinfo=None),
+                ],
             )
             rows = []
             for ev in doc.events:
                 rec = ev.to_json()
                 src, tgt, loc = ev.source, ev.target, ev.location
-                rows.append([
-                    ev.event_id, ev.doc_id, ev.event_type, ev.cameo, ev.quad_class, ev.goldstein, ev.modality,
-                    src.code if src else None, src.country if src else None, (src.name or src.text) if src else None,
-                    tgt.code if tgt else None, tgt.country if tgt else None, (tgt.name or tgt.text) if tgt else None,
-                    ev.date, ev.date_precision,
-                    loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-                    loc.lon if loc else None, ev.evidence.text, ev.confidence, json.dumps(rec),
-                ])
-            if rows:
-                con.executemany(
-                    "INSERT OR IGNORE INTO events VALUES (" + ", ".join(["?"] * 22) + ")", rows
+                rows.append(
+                    [
+                        ev.event_id,
+                        ev.doc_id,
+                        ev.event_type,
+                        ev.cameo,
+                        ev.quad_class,
+                        ev.goldstein,
+                        ev.modality,
+                        src.code if src else None,
+                        src.country if src else None,
+                        (src.name or src.text) if src else None,
+                        tgt.code if tgt else None,
+                        tgt.country if tgt else None,
+                        (tgt.name or tgt.text) if tgt else None,
+                        ev.date,
+                        ev.date_precision,
+                        loc.name if loc else None,
+                        loc.country if loc else None,
+                        loc.lat if loc else None,
+                        loc.lon if loc else None,
+                        ev.evidence.text,
+                        ev.confidence,
+                        json.dumps(rec),
+                    ]
                 )
+            if rows:
+                con.executemany("INSERT OR IGNORE INTO events VALUES (" + ", ".join(["?"] * 22) + ")", rows)
             con.execute("COMMIT")
             return True
         except Exception:
@@ -131,14 +157,19 @@ class Store:
         f = f or Filters()
         where, args = ["1=1"], []
         if f.actor:
-            where.append("(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR source_code = ? OR target_code = ?)")
+            where.append(
+                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ?"
+                " OR source_code = ? OR target_code = ?)"
+            )
             like = f"%{f.actor.lower()}%"
             args += [like, like, f.actor.upper(), f.actor.upper()]
         if f.country:
             where.append("(source_country = ? OR target_country = ?)")
             args += [f.country.upper(), f.country.upper()]
         if f.dyad:
-            where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            where.append(
+                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+            )
             a, b = f.dyad[0].upper(), f.dyad[1].upper()
             args += [a, b, b, a]
         if f.type:
@@ -163,7 +194,9 @@ class Store:
                 num_mentions=1,
                 num_documents=1,
                 num_sources=1,
-                mentions=[{"doc_id": rec["doc_id"], "evidence": rec["evidence"], "source": source, "url": url}],
+                mentions=[
+                    {"doc_id": rec["doc_id"], "evidence": rec["evidence"], "source": source, "url": url}
+                ],
             )
             yield rec
 
@@ -177,7 +210,8 @@ class Store:
         ).fetchall()
         dyads = con.execute(
             "SELECT source_country, target_country, count(*) n, round(sum(goldstein), 1) FROM events "
-            "WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
+            "WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+            "AND source_country <> target_country "
             "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
         ).fetchall()
         return {

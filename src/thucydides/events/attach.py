@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from thucydides.events.coder import Trigger
 
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "from"})
-MOTION_VERBS = frozenset({"enter", "invade", "visit", "storm", "cross", "occupy", "reach", "raid", "shell", "bomb"})
+MOTION_VERBS = frozenset(
+    {"enter", "invade", "visit", "storm", "cross", "occupy", "reach", "raid", "shell", "bomb"}
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CONFLICT_SECTORS = frozenset({"REB", "INS", "MIL"})
+CONFLICT_SECTORS = frozenset({"REB", "INS"})
 
 
 @dataclass(slots=True)
@@ -34,14 +36,18 @@ class Anchored:
 
     @property
     def governor(self) -> Any:
-        return self.chain[-1] if self.chain else self.root
+        """The word the mention modifies: the first word above it that is not a preposition."""
+        for tok in self.chain:
+            if tok.pos_ not in ("ADP", "SCONJ", "PART"):
+                return tok
+        return self.root
 
 
 def _chain(root: Any) -> list[Any]:
     """Ancestors of ``root`` up to and including the first verb (the clause it belongs to)."""
     out: list[Any] = []
     cur = root
-    while cur.head is not cur:
+    while cur.head != cur:
         cur = cur.head
         out.append(cur)
         if cur.pos_ in ("VERB", "AUX"):
@@ -85,7 +91,7 @@ def _clause_path(trig: Trigger) -> list[Any]:
     path.extend(c for c in anchor.children if c.dep_ == "conj")
     cur = anchor
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
             break
@@ -97,7 +103,7 @@ def _clause_path(trig: Trigger) -> list[Any]:
 def _in_subject(a: Anchored, trig: Trigger) -> bool:
     below = a.root
     for tok in a.chain:
-        if tok is trig.anchor:
+        if tok == trig.anchor:
             return below.dep_ in SUBJECT_DEPS
         below = tok
     return False
@@ -105,11 +111,14 @@ def _in_subject(a: Anchored, trig: Trigger) -> bool:
 
 def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | None:
     path = _clause_path(trig)
+    own = [trig.token, trig.anchor]
+    if places:  # a place can hang from the event's object: "attacked a police station in Kabul"
+        own += [c for c in trig.anchor.children if c.dep_ in ("dobj", "attr")]
     for level, tok in enumerate(path):
         for a in cands:
             if places and _in_subject(a, trig):
                 continue
-            hit = a.governor is tok if level >= 2 else (tok in a.chain or a.root is tok)
+            hit = a.governor in own if level < 2 else a.governor == tok
             if hit and (not places or a.root.head.lower_ in PLACE_PREPS or a.root.dep_ in ("dobj", "pobj")):
                 return a
     return None
@@ -139,7 +148,7 @@ def attach_place(
     cands = anchors.places.get(trig.token.sent.start, [])
     if trig.entry.obj_place or trig.anchor.lemma_.lower() in MOTION_VERBS:
         for a in cands:
-            if a.root.dep_ == "dobj" and a.root.head is trig.anchor:
+            if a.root.dep_ == "dobj" and a.root.head == trig.anchor:
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went"
@@ -149,11 +158,16 @@ def attach_place(
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
     for m in list(sources) + list(targets):
-        a = m.actor
-        if a.type == "group" and a.sector in CONFLICT_SECTORS and a.country and len(a.country) == 3:
-            place = _country_place(gazetteer, a.country)
+        actor = m.actor
+        if (
+            actor.type == "group"
+            and actor.sector in CONFLICT_SECTORS
+            and actor.country
+            and len(actor.country) == 3
+        ):
+            place = _country_place(gazetteer, actor.country)
             if place is not None:
-                return place, f"no place named: home ground of {a.name or m.text}"
+                return place, f"no place named: home ground of {actor.name or m.text}"
     return None, "no place named in the event's clauses"
 
 
@@ -161,5 +175,5 @@ def _country_place(gazetteer: Any, iso3: str) -> Place | None:
     if gazetteer is not None:
         place = gazetteer.country(iso3)
         if place is not None:
-            return place  # type: ignore[no-any-return]
+            return place
     return None

@@ -18,10 +18,29 @@ from thucydides.events.modality import modality_of
 from thucydides.record import Actor, ActorMention, Document, Event, Evidence
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-OBJ_CONTROL = frozenset({"ask", "urge", "tell", "order", "force", "invite", "persuade", "allow", "help", "call",
-                         "press", "pressure", "encourage", "request", "compel", "push"})
+OBJ_CONTROL = frozenset(
+    {
+        "ask",
+        "urge",
+        "tell",
+        "order",
+        "force",
+        "invite",
+        "persuade",
+        "allow",
+        "help",
+        "call",
+        "press",
+        "pressure",
+        "encourage",
+        "request",
+        "compel",
+        "push",
+    }
+)
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 MAX_PAIRS = 4
+RECIPROCAL = frozenset({"CONSULT"})
 
 
 @dataclass(slots=True)
@@ -80,6 +99,27 @@ class ActorIndex:
         return unique
 
 
+def _counterpart(sent: Any, index: ActorIndex, sources: list[ActorMention]) -> ActorMention | None:
+    """Another actor of the sentence from a different country than every source, if exactly one country."""
+    own = {m.actor.country for m in sources}
+    seen: dict[str, ActorMention] = {}
+    for tok in sent:
+        m = index.by_token.get(tok.i)
+        if m is not None and _coded(m.actor) and m.actor.country not in own:
+            seen.setdefault(str(m.actor.country), m)
+    return next(iter(seen.values())) if len(seen) == 1 else None
+
+
+def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
+    """The closest actor mention left of ``verb`` inside its own clause."""
+    left = verb.left_edge.i
+    for i in range(verb.i - 1, left - 1, -1):
+        m = index.by_token.get(i)
+        if m is not None:
+            return m
+    return None
+
+
 def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -108,7 +148,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if agent:
         return agent[0], "by-agent of the passive"
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None, ""
     if verb.dep_ == "conj":
         return _subject(head, depth + 1)
@@ -147,7 +187,9 @@ class EventCoder:
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
         for si, sent in enumerate(sdoc.sents):
-            found = [ev for trig in self._triggers(sent) for ev in self._code(doc, si, sent, trig, index, anchors)]
+            found = [
+                ev for trig in self._triggers(sent) for ev in self._code(doc, si, sent, trig, index, anchors)
+            ]
             events.extend(_dedupe(found))
         doc.events = events
         return doc
@@ -161,7 +203,9 @@ class EventCoder:
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "JJ")):
                 pos = "adj" if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ == "acomp") else "verb"
-                entry = self.lexicon.match(tok, pos) or (self.lexicon.match(tok, "verb") if pos == "adj" else None)
+                entry = self.lexicon.match(tok, pos) or (
+                    self.lexicon.match(tok, "verb") if pos == "adj" else None
+                )
                 if entry is None and pos == "verb" and tok.tag_ == "VBN" and _is_passive(tok):
                     entry = self.lexicon.match(tok, "adj")
                 obj_nouns = _children(tok, "dobj")
@@ -182,7 +226,9 @@ class EventCoder:
 
     # -- arguments --------------------------------------------------------------------------------------
 
-    def _arguments(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], list[ActorMention], str]:
+    def _arguments(
+        self, trig: Trigger, index: ActorIndex
+    ) -> tuple[list[ActorMention], list[ActorMention], str]:
         entry, tok, anchor = trig.entry, trig.token, trig.anchor
         if trig.nominal:
             return self._nominal_arguments(trig, index)
@@ -190,8 +236,15 @@ class EventCoder:
         passive = _is_passive(anchor) and not entry.subject_is_source
         src_tok, how = _subject(anchor)
         sources = index.of(src_tok)
-        if sources:
+        if sources and src_tok is not None:
             why.append(f"source = {how} '{src_tok.text}'")
+        elif src_tok is None and not _is_passive(anchor):
+            nearest = _nearest_actor_before(anchor, index)
+            if nearest is not None:
+                sources = [nearest]
+                why.append(
+                    f"source = nearest actor before '{anchor.text}' (the parse gives the clause no subject)"
+                )
         targets: list[ActorMention] = []
         if passive:
             patient = _children(anchor, "nsubjpass")
@@ -204,10 +257,10 @@ class EventCoder:
             sources = index.of(patient[0])
             why = [f"source = subject '{patient[0].text}'"]
         if not targets and not entry.no_target:
-            holders = [tok] if tok is anchor else [tok, anchor]
+            holders = [tok] if tok == anchor else [tok, anchor]
             for holder in holders:
-                objs = _children(holder, "dobj", "dative") if holder is not tok or not trig.nominal else []
-                if holder is not anchor or tok is anchor:
+                objs = _children(holder, "dobj", "dative") if holder != tok or not trig.nominal else []
+                if holder != anchor or tok == anchor:
                     for obj in objs:
                         targets = index.of(obj)
                         if targets:
@@ -262,31 +315,51 @@ class EventCoder:
             why += "; joint actors: the first is source, the second target"
         if not sources and not targets:
             return []
+        if (
+            sources
+            and not targets
+            and self.ontology.plover_type(entry.cameo) in RECIPROCAL
+            and not entry.no_target
+        ):
+            partner = _counterpart(sent, index, sources)
+            if partner is not None:
+                targets = [partner]
+                why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
         if trig.nominal and not sources:
             return []
         if entry.target_required and not targets:
             return []
         if entry.obj_place and not targets:
             return []
+        if entry.obj_actor and not any(index.of(o) for o in _children(trig.anchor, "dobj")):
+            return []
         modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
         if modality is None:
             return []
         cameo = entry.cameo
         mode = entry.mode
-        if trig.nominal or trig.token is not trig.anchor:
-            if any(c.lower_ in ("telephone", "phone") for c in trig.token.children):
-                cameo, mode = "041", "phone"
+        if (trig.nominal or trig.token != trig.anchor) and any(
+            c.lower_ in ("telephone", "phone") for c in trig.token.children
+        ):
+            cameo, mode = "041", "phone"
         info = self.ontology.lookup(cameo)
         ptype = self.ontology.plover_type(cameo)
         if not ptype:
             return []
         date_value, precision, date_why = attach_date(trig, anchors, doc)
-        if modality == "asserted" and doc.published and date_value and precision in ("day", "month", "year"):
-            if int(date_value[:4]) < doc.published.year - 1:
-                modality = "historical"
+        recalled = bool(date_value) and precision in ("day", "month", "year")
+        if (
+            modality == "asserted"
+            and doc.published
+            and recalled
+            and int(str(date_value)[:4]) < doc.published.year - 1
+        ):
+            modality = "historical"
         location, place_why = attach_place(trig, anchors, sources, targets, self.gazetteer)
         events = []
-        pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s is not t][:MAX_PAIRS]
+        src_opts: list[ActorMention | None] = list(sources) or [None]
+        tgt_opts: list[ActorMention | None] = list(targets) or [None]
+        pairs = [(s, t) for s in src_opts for t in tgt_opts if s != t][:MAX_PAIRS]
         for src, tgt in pairs:
             if src is not None and tgt is not None and _same(src.actor, tgt.actor):
                 continue
@@ -311,7 +384,9 @@ class EventCoder:
                     date_precision=precision,
                     location=location,
                     confidence=min(confidence, 0.95),
-                    trigger=trig.token.text if trig.token is trig.anchor else f"{trig.anchor.text} {trig.token.text}",
+                    trigger=trig.token.text
+                    if trig.token == trig.anchor
+                    else f"{trig.anchor.text} {trig.token.text}",
                     explain=[
                         f"trigger '{trig.token.text}' ({entry.pos} '{entry.key}') → CAMEO {cameo} {ptype}",
                         why,

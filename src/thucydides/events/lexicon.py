@@ -128,6 +128,6 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
         return False
-    if entry.xcomp_required and not (xcomps or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)):
-        return False
-    return True
+    return (
+        not entry.xcomp_required or bool(xcomps) or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)
+    )

@@ -23,7 +23,7 @@ def _conditional(tok: Any) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -37,17 +37,19 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         event word ("agreed to withdraw" codes the agreement, not a withdrawal).
     """
     head = anchor.head
-    if anchor.dep_ in ("xcomp",) and head is not anchor:
+    if anchor.dep_ in ("xcomp",) and head != anchor:
         if lexicon.match(head, "verb") or lexicon.match(head, "adj"):
             return None, f"complement of the event word '{head.text}'"
         if head.lemma_.lower() in FAILURE_VERBS:
             return "negated", f"'{head.text} to'"
         if head.lemma_.lower() in lexicon.intent_verbs:
             return "future", f"intended: '{head.text} to {anchor.text}'"
-    near = list(anchor.children) + ([c for c in token.children] if token is not anchor else [])
-    if head is not anchor and anchor.dep_ in ("xcomp", "conj", "acomp"):
+    near = list(anchor.children) + ([c for c in token.children] if token != anchor else [])
+    if head != anchor and anchor.dep_ in ("xcomp", "conj", "acomp"):
         near += list(head.children)
-    if any(c.dep_ == "neg" for c in near) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if any(c.dep_ == "neg" for c in near) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    ):
         return "negated", "negation"
     auxes = {c.lower_ for c in near if c.dep_ in ("aux", "auxpass")}
     if auxes & HYPOTHETICAL_AUX:
