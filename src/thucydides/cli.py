@@ -116,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet"), required=True)
     p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
 
+    p = sub.add_parser("serve", help="serve the HTTP API and the dashboard over a store (read-only)")
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=_positive, default=8000)
+
     p = sub.add_parser(
         "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
     )
@@ -435,6 +442,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from thucydides.api import serve
+    except ImportError as exc:
+        sys.stderr.write(f"error: the web extra is not installed ({exc}); pip install 'thucydides[web]'\n")
+        return 1
+    return serve(args.db, host=args.host, port=args.port)
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     from thucydides import output
 
@@ -468,6 +484,7 @@ COMMANDS = {
     "export": cmd_export,
     "summary": cmd_summary,
     "eval": cmd_eval,
+    "serve": cmd_serve,
 }
 
 
