@@ -49,11 +49,16 @@ class Options:
 class ExtractStage:
     """Reads ``raw``; writes ``text`` (and title, url, source, published from page metadata, body_end)."""
 
+    def __init__(self) -> None:
+        from thucydides.extract import load_furniture
+
+        self.furniture = load_furniture()
+
     def __call__(self, doc: Document) -> Document:
         from thucydides.extract import extract_article, find_furniture_start
 
         if doc.is_html:
-            art = extract_article(doc.raw, doc.url)
+            art = extract_article(doc.raw, doc.url, self.furniture)
             doc.text = art.text
             doc.title = doc.title or art.title
             doc.url = doc.url or art.url
@@ -62,7 +67,7 @@ class ExtractStage:
                 doc.published, doc.published_how = art.published, "metadata"
         else:
             doc.text = doc.raw
-            doc.body_end = find_furniture_start(doc.text)
+            doc.body_end = find_furniture_start(doc.text, self.furniture)
         if not doc.text.strip():
             raise ValueError("no article text found")
         return doc
@@ -76,21 +81,22 @@ class PublishedStage:
     (``published_how == "inferred"``).
     """
 
-    def __init__(self, default: date | None) -> None:
+    def __init__(self, default: date | None, resolver: Any) -> None:
         self.default = default
+        self.resolver = resolver
 
     def __call__(self, doc: Document) -> Document:
         from thucydides.dates import find_dateline_date, infer_publication_date
 
         if doc.published is not None:
             return doc
-        found = find_dateline_date(doc.text)
+        found = find_dateline_date(doc.text, self.resolver)
         if found is not None:
             doc.published, doc.published_how = found, "dateline"
         elif self.default is not None:
             doc.published, doc.published_how = self.default, "given"
         else:
-            inferred = infer_publication_date(doc.body)
+            inferred = infer_publication_date(doc.body, self.resolver)
             if inferred is not None:
                 doc.published, doc.published_how = inferred, "inferred"
         return doc
@@ -156,7 +162,10 @@ class Pipeline:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         upto = STAGES.index(self.options.upto)
-        self.pre: list[Stage] = [ExtractStage(), PublishedStage(self.options.published)]
+        from thucydides.dates import DateResolver
+
+        date_resolver = DateResolver()  # shared: datelines and publication dates, then date expressions
+        self.pre: list[Stage] = [ExtractStage(), PublishedStage(self.options.published, date_resolver)]
         self.nlp: NlpStage | None = None
         self.post: list[Stage] = []
         if upto >= STAGES.index("nlp"):
@@ -168,9 +177,7 @@ class Pipeline:
 
             self.post.append(ActorResolver(KnowledgeBase.load(extra=list(self.options.actor_files))))
         if upto >= STAGES.index("dates"):
-            from thucydides.dates import DateResolver
-
-            self.post.append(DateResolver())
+            self.post.append(date_resolver)
         gazetteer = None
         if upto >= STAGES.index("places"):
             from thucydides.places import Gazetteer, PlaceResolver
