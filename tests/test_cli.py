@@ -106,3 +106,26 @@ def test_cli_ingest_twice_keeps_each_document_and_event_once(
     code, out, _ = _run(capsys, "export", "--db", db, "--format", "gdelt")
     header = out.splitlines()[0].split("\t")
     assert {"GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass", "ActionGeo_Lat", "SOURCEURL"} <= set(header)
+
+
+@pytest.mark.slow
+def test_cli_actors_file_extends_the_knowledge_base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(
+        "people:\n"
+        "  - name: Ana Quispe Mamani\n"
+        "    id: person:ana-quispe\n"
+        "    country: BOL\n"
+        "    roles:\n"
+        "      - {title: Foreign Minister, sector: GOV, from: 2030-01-01}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "d.jsonl"
+    text = "Ana Quispe Mamani met the Chilean ambassador in La Paz on Monday."
+    src.write_text(json.dumps({"id": "d", "published": "2031-05-07", "text": text}) + "\n", encoding="utf-8")
+    _, before, _ = _run(capsys, "actors", "--format", "jsonl", "--quiet", str(src))
+    code, after, _ = _run(capsys, "actors", "--format", "jsonl", "--quiet", "--actors", str(kb), str(src))
+    assert code == 0
+    assert not [r for r in map(json.loads, before.splitlines()) if r["id"] == "person:ana-quispe"]
+    (ana,) = [r for r in map(json.loads, after.splitlines()) if r["id"] == "person:ana-quispe"]
+    assert ana["country"] == "BOL" and ana["sector"] == "GOV" and ana["type"] == "person"
