@@ -1,19 +1,36 @@
 """`thucydides eval`: score the coder against a gold file.
 
-Two formats are understood:
+Four formats are understood, told apart by the file:
 
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
 - A hand-annotated article in the seed's format (``document``, ``events`` with ``types``, ``source``,
   ``target``, ``level``); the document is looked for beside the gold file.
+- A CSV of CAMEO codes with an ``example`` column (``code``, ``example``): each example sentence is coded
+  alone and scored on the CAMEO root (first two digits) of the coder's most confident event.
+- A text file of sentences that report no event, one a line (``#`` comments allowed): the score is the
+  share of sentences for which the coder produced any event (lower is better).
 
-Scores: event-type accuracy (the coder's most confident event of each sentence against the gold type;
-no event counts as ``NONE``), per-type precision/recall/F1, a confusion matrix, and the F1 of
-(source country, event type, target country) triples.
+How the PLOVER records are scored, sentence by sentence:
+
+- Event type: the type of the coder's most confident event against the gold type; a sentence without
+  events counts as ``NONE`` (a miss).
+- Triples (source country, type, target country). Gold: every source × every target code of the record;
+  a record with no target (key missing, ``""`` or an empty list) has target ``None``, so a coder that
+  invents a target there is wrong. Codes are countries (CAMEO ``IGO`` for international bodies, whose
+  aliases ``UN``, ``EU``, ``NATO``... are folded into ``IGO``); sectors are ignored, so a sector-only
+  actor ("Israeli troops", ISR MIL) counts as its country. Two obsolete country codes of the gold are
+  read as their ISO form (``JAP``→JPN, ``VTN``→VNM). Predicted: the triples of the coder's events of
+  the sentence that share the type of its most confident event (the gold codes one event per sentence,
+  so other events in the sentence are neither rewarded nor punished; events of the chosen type with
+  wrong actors are false positives). Joint actors marked ``SRC/TAR`` in the gold markup ("A and B
+  agreed") have no direction: for those records a predicted A→B or B→A both match the gold pair, and
+  A→None does not.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -26,6 +43,8 @@ from thucydides.record import Document, Event, Problem
 
 LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 IGO_CODES = frozenset({"IGO", "EU", "EUR", "NATO", "UN", "UNO", "NGO"})
+OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
+JOINT_MARK = re.compile(r"\((?:SRC/TAR|TAR/SRC):")
 NONE = "NONE"
 Triple = tuple[str | None, str, str | None]
 
@@ -43,6 +62,8 @@ class Report:
     triple_gold: int = 0
     found: dict[str, bool] = field(default_factory=dict)  # seed format: gold event id → found
     levels: dict[str, str] = field(default_factory=dict)
+    kind: str = "gsr"  # gsr, article, cameo (examples scored on the CAMEO root), nonevent
+    with_events: int = 0  # nonevent: sentences for which the coder produced an event
 
     @property
     def accuracy(self) -> float:
@@ -74,9 +95,16 @@ class Report:
         return table
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "gold_file": self.gold_file,
-            "sentences": self.n,
+        out: dict[str, Any] = {"gold_file": self.gold_file, "kind": self.kind, "sentences": self.n}
+        if self.kind == "nonevent":
+            out["sentences_with_events"] = self.with_events
+            out["event_rate"] = round(self.with_events / self.n, 4) if self.n else 0.0
+            return out
+        if self.kind == "cameo":
+            out["cameo_root_accuracy"] = round(self.accuracy, 4)
+            out["confusion"] = self.confusion()
+            return out
+        out |= {
             "event_type_accuracy": round(self.accuracy, 4),
             "triple_f1": round(self.triple_f1, 4),
             "triples": {
@@ -97,6 +125,7 @@ class Report:
 def _country(code: str | None) -> str | None:
     if not code:
         return None
+    code = OLD_CODES.get(code, code)
     return "IGO" if code in IGO_CODES else code
 
 
@@ -120,7 +149,32 @@ def _triples(events: list[Event]) -> set[Triple]:
 
 
 def normalise_type(name: str) -> str:
+    """The PLOVER type for a gold type name, legacy names mapped to their current type."""
     return LEGACY.get(name.upper(), name.upper())
+
+
+def _unordered(triples: set[Triple]) -> set[Triple]:
+    """Triples with the two actors in a fixed order, for gold events whose actors have no direction."""
+    out: set[Triple] = set()
+    for s, t, o in triples:
+        if s is not None and o is not None and o < s:
+            s, o = o, s
+        out.add((s, t, o))
+    return out
+
+
+def _gold_triples(rec: dict[str, Any], gold_type: str) -> tuple[set[Triple], bool]:
+    """The gold triples of one PLOVER record, and whether its actors are joint (no direction)."""
+    sources = _actors(rec.get("source"))
+    markup = str((rec.get("textInfo") or {}).get("markup") or "")
+    targets = _actors(rec.get("target"))
+    joint = bool(JOINT_MARK.search(markup)) and targets == [None] and len(set(sources)) >= 2
+    if joint:
+        pairs: set[Triple] = {
+            (a, gold_type, b) for a in sources for b in sources if a is not None and b is not None and a != b
+        }
+        return _unordered(pairs), True
+    return {(s, gold_type, t) for s in sources for t in targets}, False
 
 
 def evaluate_gsr(records: list[dict[str, Any]], pipeline: Any, gold_file: str = "") -> Report:
@@ -145,8 +199,10 @@ def evaluate_gsr(records: list[dict[str, Any]], pipeline: Any, gold_file: str = 
         report.n += 1
         report.correct += predicted == gold_type
         report.pairs.append((gold_type, predicted))
-        gold = {(s, gold_type, t) for s in _actors(rec.get("source")) for t in _actors(rec.get("target"))}
-        pred = _triples(events)
+        gold, joint = _gold_triples(rec, gold_type)
+        pred = _triples([e for e in events if e.event_type == predicted])
+        if joint:
+            pred = _unordered(pred)
         report.triple_gold += len(gold)
         report.triple_pred += len(pred)
         report.triple_tp += len(gold & pred)
@@ -208,12 +264,62 @@ def evaluate_article(gold: dict[str, Any], gold_path: Path, pipeline: Any, publi
     return report
 
 
+def _code_sentences(texts: list[str], pipeline: Any) -> list[list[Event]]:
+    """The coder's events for each sentence, coded as a document of its own, most confident first."""
+    docs: list[Document | Problem] = [
+        Document(id=str(i), raw=t, published=date(2000, 1, 1), published_how="given")
+        for i, t in enumerate(texts)
+    ]
+    results = {item.id: item for item in pipeline.run(docs) if isinstance(item, Document)}
+    out: list[list[Event]] = []
+    for i in range(len(texts)):
+        doc = results.get(str(i))
+        out.append(sorted(doc.events, key=lambda e: -e.confidence) if doc else [])
+    return out
+
+
+def evaluate_cameo_examples(rows: list[dict[str, str]], pipeline: Any, gold_file: str = "") -> Report:
+    """Score the coder on CAMEO example sentences: the root of its most confident event against the code's.
+
+    Rows without an example (empty or ``NA``) are skipped. A sentence without events counts as ``NONE``.
+    """
+    report = Report(gold_file, kind="cameo")
+    rows = [r for r in rows if (r.get("example") or "NA").strip() not in ("", "NA") and r.get("code")]
+    for row, events in zip(
+        rows, _code_sentences([r["example"].strip() for r in rows], pipeline), strict=True
+    ):
+        gold_root = row["code"].strip()[:2]
+        predicted = events[0].cameo[:2] if events else NONE
+        report.n += 1
+        report.correct += predicted == gold_root
+        report.pairs.append((gold_root, predicted))
+    return report
+
+
+def evaluate_non_events(lines: list[str], pipeline: Any, gold_file: str = "") -> Report:
+    """Count the sentences, each reporting no event, for which the coder still produced an event."""
+    report = Report(gold_file, kind="nonevent")
+    texts = [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+    for events in _code_sentences(texts, pipeline):
+        report.n += 1
+        report.with_events += bool(events)
+    return report
+
+
 def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> Report:
-    """Score the coder on a gold file, whichever of the two formats it is in.
+    """Score the coder on a gold file, whichever of the four formats it is in.
 
     Raises:
-        ValueError: when the file is in neither format.
+        ValueError: when the file is in none of the formats.
     """
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        if not rows or "example" not in rows[0] or "code" not in rows[0]:
+            raise ValueError(f"{path}: a CSV gold file needs the columns code and example")
+        return evaluate_cameo_examples(rows, pipeline, str(path))
+    if path.suffix.lower() == ".txt":
+        return evaluate_non_events(path.read_text(encoding="utf-8").splitlines(), pipeline, str(path))
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, list):
         return evaluate_gsr(data, pipeline, str(path))
@@ -224,6 +330,26 @@ def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> R
 
 def format_table(report: Report) -> str:
     """The report as text for people."""
+    if report.kind == "nonevent":
+        rate = report.with_events / report.n if report.n else 0.0
+        return (
+            f"gold: {report.gold_file}\nsentences without an event: {report.n}\n"
+            f"sentences the coder still coded an event for: {report.with_events} ({rate:.3f})\n"
+        )
+    if report.kind == "cameo":
+        conf = report.confusion()
+        wrong = {g: {p: n for p, n in row.items() if p != g} for g, row in sorted(conf.items())}
+        lines = [
+            f"gold: {report.gold_file}",
+            f"CAMEO examples scored: {report.n}",
+            f"CAMEO root accuracy (top event): {report.accuracy:.3f} ({report.correct}/{report.n})",
+            "",
+            "misses by gold root (predicted root: count):",
+        ]
+        for g, row in wrong.items():
+            if row:
+                lines.append(f"  {g}: " + ", ".join(f"{p}: {n}" for p, n in sorted(row.items())))
+        return "\n".join(lines) + "\n"
     lines = [
         f"gold: {report.gold_file}",
         f"sentences/events scored: {report.n}",

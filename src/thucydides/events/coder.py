@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.attach import Anchors, attach_date, attach_place
-from thucydides.events.lexicon import Entry, Lexicon
-from thucydides.events.modality import modality_of
+from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Entry, Lexicon
+from thucydides.events.modality import future_marked, modality_of
 from thucydides.record import Actor, ActorMention, Document, Event, Evidence
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -40,7 +40,12 @@ OBJ_CONTROL = frozenset(
 )
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 MAX_PAIRS = 4
+COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
+DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
+PLACE_PREPS = ("in", "into", "inside", "from", "across", "throughout")
 RECIPROCAL = frozenset({"CONSULT"})
+# the most confident event of a sentence should be one that happened: reported, then planned, then not
+MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
 
 
 @dataclass(slots=True)
@@ -51,6 +56,7 @@ class Trigger:
     token: Any  # the event word
     anchor: Any  # the clause verb (the light verb for "held talks", else the token itself)
     nominal: bool = False
+    target_tok: Any = None  # set where the target is not an object ("said Y must ...": Y)
 
 
 class ActorIndex:
@@ -74,7 +80,7 @@ class ActorIndex:
             return []
         found: list[ActorMention] = []
         own = self.at(tok)
-        if own is not None:
+        if own is not None and own.actor.country:
             found.append(own)
         else:
             for child in tok.children:
@@ -83,7 +89,7 @@ class ActorIndex:
                     break
             else:
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                    if child.dep_ == "prep" and child.lower_ in DESCENT_PREPS:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 found.extend(self.of(pobj, depth + 1))
@@ -120,14 +126,39 @@ def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
     return None
 
 
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+
+
+def _antecedent(verb: Any, index: ActorIndex) -> tuple[list[ActorMention], Any | None]:
+    """For a pronoun subject, the actors of the clause above that reports or frames this one.
+
+    "Syria said it would withdraw": ``it`` is taken to be the subject of "said".
+    """
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head == cur:
+            return [], None
+        cur = cur.head
+        subj = _children(cur, "nsubj", "nsubjpass")
+        if subj and subj[0].lower_ not in PRONOUNS:
+            found = index.of(subj[0])
+            if found:
+                return found, subj[0]
+            return [], None
+    return [], None
+
+
 def _children(tok: Any, *deps: str) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
+    """Objects of the prepositions ``preps`` hanging from ``tok``, through "out of", "away from"."""
     wanted = set(preps)
     out: list[Any] = []
     for prep in tok.children:
+        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
+            out.extend(_pobjs(prep, wanted))
         if prep.dep_ == "prep" and prep.lower_ in wanted:
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     return out
@@ -187,8 +218,24 @@ class EventCoder:
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
         for si, sent in enumerate(sdoc.sents):
+            coded = [(trig, self._code(doc, si, sent, trig, index, anchors)) for trig in self._triggers(sent)]
+            threats = {t.anchor.i for t, evs in coded if evs and t.entry.cameo.startswith("13")}
+            coded = [  # "threatened to deliver blows": a complement that is no threat leaves the threat alone
+                (
+                    t,
+                    []
+                    if t.anchor.dep_ == "xcomp" and t.anchor.head.i in threats and not _threat(evs)
+                    else evs,
+                )
+                for t, evs in coded
+            ]
+            framed = {t.anchor.head.i for t, evs in coded if evs and t.anchor.dep_ == "xcomp"}
+            _prefer_governing(coded)
             found = [
-                ev for trig in self._triggers(sent) for ev in self._code(doc, si, sent, trig, index, anchors)
+                ev
+                for trig, evs in coded
+                if not (trig.entry.intent and trig.anchor.i in framed)  # "promised to withdraw": the promise
+                for ev in evs  # is coded as intent to withdraw, from the complement
             ]
             events.extend(_dedupe(found))
         doc.events = events
@@ -213,16 +260,35 @@ class EventCoder:
                     consumed.update(o.i for o in obj_nouns)
                     yield Trigger(entry, tok, tok)
                     continue
-                if tok.lemma_.lower() in self.lexicon.light_verbs:
+                if self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
                     for noun in obj_nouns:
                         noun_entry = self.lexicon.match(noun, "noun")
                         if noun_entry is not None:
                             consumed.add(noun.i)
                             yield Trigger(noun_entry, noun, tok)
+                obligation = self._obligation(tok)
+                if obligation is not None:
+                    yield obligation
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
                 entry = self.lexicon.match(tok, "noun")
                 if entry is not None:
                     yield Trigger(entry, tok, tok, nominal=True)
+
+    def _obligation(self, tok: Any) -> Trigger | None:
+        """A speech verb reporting what another actor must or should do ("X said Y must leave")."""
+        if tok.lemma_.lower() not in self.lexicon.speech_verbs:
+            return None
+        for clause in _children(tok, "ccomp"):
+            auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+            if auxes and auxes[0] == "to" and clause.lemma_.lower() == "have":  # "has to"
+                auxes = ["must"]
+            code = next((self.lexicon.obligation[a] for a in auxes if a in self.lexicon.obligation), None)
+            subj = _children(clause, "nsubj", "nsubjpass")
+            if code is None or not subj or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            entry = Entry(key=f"{tok.lemma_.lower()} that ... {auxes[0]}", pos="verb", cameo=code)
+            return Trigger(entry, tok, tok, target_tok=subj[0])
+        return None
 
     # -- arguments --------------------------------------------------------------------------------------
 
@@ -238,6 +304,10 @@ class EventCoder:
         sources = index.of(src_tok)
         if sources and src_tok is not None:
             why.append(f"source = {how} '{src_tok.text}'")
+        elif src_tok is not None and src_tok.lower_ in PRONOUNS:
+            sources, ante = _antecedent(src_tok.head, index)
+            if ante is not None:
+                why.append(f"source = '{ante.text}', the subject of the clause that frames '{src_tok.text}'")
         elif src_tok is None and not _is_passive(anchor):
             nearest = _nearest_actor_before(anchor, index)
             if nearest is not None:
@@ -246,7 +316,11 @@ class EventCoder:
                     f"source = nearest actor before '{anchor.text}' (the parse gives the clause no subject)"
                 )
         targets: list[ActorMention] = []
-        if passive:
+        if trig.target_tok is not None:
+            targets = index.of(trig.target_tok)
+            if targets:
+                why.append(f"target = '{trig.target_tok.text}', who is told what to do")
+        elif passive:
             patient = _children(anchor, "nsubjpass")
             targets = index.of(patient[0]) if patient else []
             if not _children(anchor, "agent"):
@@ -266,6 +340,14 @@ class EventCoder:
                         if targets:
                             why.append(f"target = object '{obj.text}'")
                             break
+                if not targets and holder == anchor:  # "lifted the blockade on X"
+                    for obj in objs:
+                        for pobj in _pobjs(obj, entry.targets):
+                            if targets := index.of(pobj):
+                                why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
+                                break
+                        if targets:
+                            break
                 if not targets:
                     for pobj in _pobjs(holder, entry.targets):
                         targets = index.of(pobj)
@@ -274,7 +356,37 @@ class EventCoder:
                             break
                 if targets:
                     break
+        if not targets and not entry.no_target:
+            for comp in _children(
+                anchor, "xcomp"
+            ):  # "refused to lift the curfew on X", "threatened to cut ties with X"
+                objs = _children(comp, "dobj", "dative")
+                nested = [p for o in objs for p in _pobjs(o, DEFAULT_TARGET_PREPS)]
+                for cand in [*objs, *_pobjs(comp, DEFAULT_TARGET_PREPS), *nested]:
+                    if targets := index.of(cand):
+                        why.append(f"target = '{cand.text}', in the complement '{comp.text}'")
+                        break
+                if targets:
+                    break
+        if not targets and not entry.no_target:
+            for clause in _children(anchor, "ccomp"):  # "demanded that the US cancel ...": the US
+                subj = _children(clause, "nsubj", "nsubjpass")
+                if subj and (targets := index.of(subj[0])):
+                    why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
+                    break
         return sources, targets, "; ".join(why)
+
+    def _place_target(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], str]:
+        """For material acts, the country named as where they were done ("lifted the curfew in X")."""
+        holders = [trig.anchor, *_children(trig.anchor, "dobj")]
+        if trig.token not in holders:
+            holders.append(trig.token)
+        for holder in holders:
+            for pobj in _pobjs(holder, PLACE_PREPS):
+                found = index.of(pobj)
+                if found:
+                    return found, f"target = '{pobj.head.text} {pobj.text}', where it was done"
+        return [], ""
 
     def _nominal_arguments(
         self, trig: Trigger, index: ActorIndex
@@ -308,6 +420,11 @@ class EventCoder:
         sources, targets, why = self._arguments(trig, index)
         sources = [m for m in sources if _coded(m.actor)]
         targets = [m for m in targets if _coded(m.actor)]
+        if not targets and not entry.no_target and self.ontology.lookup(entry.cameo).quad_class in (2, 4):
+            targets, place_why = self._place_target(trig, index)
+            targets = [m for m in targets if _coded(m.actor)]
+            if targets:
+                why += "; " + place_why
         if not sources and len(targets) >= 2 and trig.nominal:
             sources, targets = targets[:1], targets[1:]
         if len(sources) >= 2 and not targets:
@@ -338,6 +455,13 @@ class EventCoder:
             return []
         cameo = entry.cameo
         mode = entry.mode
+        if modality in ("future", "negated") and future_marked(trig.anchor):
+            changed = self.lexicon.intent_code(cameo, negated=modality == "negated")
+            if changed is not None and modality == "future" and _unless(trig.anchor):
+                changed = self.lexicon.threat_code  # "will withdraw ... unless X does Y": a threat
+            if changed is not None:
+                mod_why += f"; a stated intention: CAMEO {cameo} → {changed}"
+                cameo, modality = changed, "asserted"
         if (trig.nominal or trig.token != trig.anchor) and any(
             c.lower_ in ("telephone", "phone") for c in trig.token.children
         ):
@@ -363,7 +487,13 @@ class EventCoder:
         for src, tgt in pairs:
             if src is not None and tgt is not None and _same(src.actor, tgt.actor):
                 continue
-            confidence = 0.45 + (0.2 if src else 0) + (0.2 if tgt else 0) - (0.15 if trig.nominal else 0)
+            confidence = (
+                0.45
+                + (0.2 if src else 0)
+                + (0.2 if tgt else 0)
+                - (0.15 if trig.nominal else 0)
+                - MODALITY_PENALTY.get(modality, 0.0)
+            )
             key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
             events.append(
                 Event(
@@ -397,6 +527,31 @@ class EventCoder:
                 )
             )
         return events
+
+
+def _threat(events: list[Event]) -> bool:
+    return any(e.cameo.startswith("13") for e in events)
+
+
+def _unless(anchor: Any) -> bool:
+    """True when the clause carries an "unless" condition."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in anchor.children
+    )
+
+
+def _prefer_governing(coded: list[tuple[Trigger, list[Event]]]) -> None:
+    """Lower the confidence of events that sit inside another event's words.
+
+    "demanded an admission that forces killed ..." or "accused X of attacking ...": the demand or the
+    accusation is what the sentence reports; the embedded act is its content.
+    """
+    heads = {t.token.i for t, evs in coded if evs} | {t.anchor.i for t, evs in coded if evs}
+    for trig, evs in coded:
+        if any(a.i in heads for a in trig.anchor.ancestors if a.i not in (trig.token.i, trig.anchor.i)):
+            for ev in evs:
+                ev.confidence = round(ev.confidence - 0.1, 4)
 
 
 def _coded(actor: Actor) -> bool:

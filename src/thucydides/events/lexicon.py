@@ -72,6 +72,12 @@ class Lexicon:
     adjectives: dict[str, list[Entry]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
+    intent_codes: dict[str, str] = field(default_factory=dict)
+    refusal_code: str = "120"
+    threat_code: str = "130"
+    refusal_roots: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    obligation: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
@@ -82,6 +88,12 @@ class Lexicon:
         lex = cls(
             light_verbs=frozenset(raw.get("light_verbs") or ()),
             intent_verbs=frozenset(raw.get("intent_verbs") or ()),
+            intent_codes={str(k): str(v) for k, v in (raw.get("intent_codes") or {}).items()},
+            refusal_code=str(raw.get("refusal_code") or "120"),
+            threat_code=str(raw.get("threat_code") or "130"),
+            refusal_roots=frozenset(str(r) for r in raw.get("refusal_roots") or ()),
+            speech_verbs=frozenset(raw.get("speech_verbs") or ()),
+            obligation={str(k): str(v) for k, v in (raw.get("obligation") or {}).items()},
         )
         for section, pos, table in (
             ("verbs", "verb", lex.verbs),
@@ -93,17 +105,62 @@ class Lexicon:
                 table[str(key).lower()] = [_entry(str(key).lower(), pos, s) for s in senses]
         return lex
 
+    def intent_code(self, cameo: str, negated: bool = False) -> str | None:
+        """The CAMEO code for a stated intention to do ``cameo`` ("will withdraw" → intent to yield).
+
+        Args:
+            cameo: the code of the action announced.
+            negated: the intention is negated ("will not accept"): a refusal for cooperative actions.
+
+        Returns:
+            The new code, or ``None`` when the action keeps its own code (statements, demands, threats...).
+        """
+        if negated:
+            return self.refusal_code if cameo[:2] in self.refusal_roots else None
+        for n in range(len(cameo), 1, -1):
+            if cameo[:n] in self.intent_codes:
+                return self.intent_codes[cameo[:n]]
+        return None
+
+    @staticmethod
+    def lemma(tok: Any, known: Any) -> str:
+        """The token's lemma, or a guess from its inflection when the tagger's lemma is not in ``known``.
+
+        The small model sometimes lemmatises a past tense oddly ("staged" → "stag"); the suffix guesses
+        ("-d", "-ed", "-ied", "-s", "-es", "-ing") are only tried when the lemma itself is unknown.
+        """
+        lemma = str(tok.lemma_).lower()
+        if lemma in known:
+            return lemma
+        word = str(tok.lower_)
+        for suffix, repl in (
+            ("ied", "y"),
+            ("ed", ""),
+            ("d", ""),
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ing", ""),
+        ):
+            if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
+                return guess
+        return lemma
+
     def table(self, pos: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
 
     def match(self, tok: Any, pos: str) -> Entry | None:
         """The first entry for ``tok`` whose conditions hold, phrasal keys first."""
         table = self.table(pos)
-        lemma = tok.lemma_.lower()
+        lemma = self.lemma(tok, table)
         parts = {c.lower_ for c in tok.children if c.dep_ in PARTICLE_DEPS}
         candidates: list[Entry] = []
         for part in sorted(parts):
             candidates.extend(table.get(f"{lemma} {part}", ()))
+        if pos == "noun":  # "hunger strike", "martial law": a modifier word before the noun
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and tok.i - 2 <= c.i < tok.i:  # "cease-fire" too
+                    candidates.extend(table.get(f"{c.lower_} {lemma}", ()))
         candidates.extend(table.get(lemma, ()))
         if pos == "noun" and lemma != tok.lower_:
             candidates.extend(table.get(tok.lower_, ()))

@@ -29,6 +29,64 @@ def _conditional(tok: Any) -> bool:
     return False
 
 
+def _reported(anchor: Any) -> bool:
+    """True when the clause is the complement of another verb ("said it would ...")."""
+    cur = anchor
+    for _ in range(3):
+        if cur.dep_ == "ccomp":
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def future_marked(anchor: Any) -> bool:
+    """True when the clause at ``anchor`` states what someone will do.
+
+    Marks: a future auxiliary, "would" in reported speech, "going to", or being the complement of a
+    verb or adjective of intention ("promised to", "ready to", "plans to").
+    """
+    cur = anchor
+    for _ in range(3):
+        auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX or ("would" in auxes and _reported(cur)):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head == cur:
+            break
+        if cur.head.lemma_.lower() == "go" or cur.head.lemma_.lower() in INTENT_WORDS:
+            return True
+        cur = cur.head
+    return False
+
+
+INTENT_WORDS = frozenset(
+    {
+        "promise",
+        "pledge",
+        "vow",
+        "plan",
+        "intend",
+        "prepare",
+        "prepared",
+        "ready",
+        "willing",
+        "decide",
+        "agree",
+        "offer",
+        "commit",
+        "committed",
+        "determined",
+        "threaten",
+        "swear",
+        "resolve",
+        "aim",
+        "want",
+        "seek",
+    }
+)
+
+
 def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tuple[Modality | None, str]:
     """The modality of the event read at ``token`` (its clause verb ``anchor``).
 
@@ -38,6 +96,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     """
     head = anchor.head
     if anchor.dep_ in ("xcomp",) and head != anchor:
+        if head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS:
+            return "future", f"intended: '{head.text} to {anchor.text}'"
         if lexicon.match(head, "verb") or lexicon.match(head, "adj"):
             return None, f"complement of the event word '{head.text}'"
         if head.lemma_.lower() in FAILURE_VERBS:
@@ -52,11 +112,11 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     ):
         return "negated", "negation"
     auxes = {c.lower_ for c in near if c.dep_ in ("aux", "auxpass")}
-    if auxes & HYPOTHETICAL_AUX:
+    if auxes & (HYPOTHETICAL_AUX - {"would"}) or ("would" in auxes and not _reported(anchor)):
         return "hypothetical", f"modal '{sorted(auxes & HYPOTHETICAL_AUX)[0]}'"
     if _conditional(anchor):
         return "hypothetical", "inside an if/unless clause"
-    if auxes & FUTURE_AUX:
+    if auxes & FUTURE_AUX or ("would" in auxes and _reported(anchor)):
         return "future", "future auxiliary"
     if any(c.lower_ == "going" for c in near) and any(c.dep_ == "xcomp" for c in anchor.children):
         return "future", "'going to'"
