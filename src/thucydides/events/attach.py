@@ -119,7 +119,9 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             if places and _in_subject(a, trig):
                 continue
             hit = a.governor in own if level < 2 else a.governor == tok
-            if hit and (not places or a.root.head.lower_ in PLACE_PREPS or a.root.dep_ in ("dobj", "pobj")):
+            # a place is where an event happened when a locative preposition introduces it; a country
+            # that is the object of a verb ("thanked the United States") is an actor, not a location
+            if hit and (not places or (a.root.dep_ == "pobj" and a.root.head.lower_ in PLACE_PREPS)):
                 return a
     return None
 

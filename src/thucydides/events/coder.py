@@ -586,4 +586,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         )
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
-    return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_id))
+    # an event without a target adds nothing beside the same event with one ("welcomed … and thanked X")
+    targeted = {(k[0], k[1]) for k in best if k[2]}
+    kept = [ev for k, ev in best.items() if k[2] or (k[0], k[1]) not in targeted]
+    return sorted(kept, key=lambda e: (e.evidence.start, e.event_id))
