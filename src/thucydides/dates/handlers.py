@@ -1,0 +1,424 @@
+"""Handlers that turn one matched date expression into a value with precision and a reason.
+
+:class:`ExpressionHandlers` is the half of :class:`~thucydides.dates.resolver.DateResolver` that
+resolves matches; the resolver builds the patterns and picks among candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
+from thucydides.record import Precision
+
+Kind = Literal["point", "deadline", "duration", "range_start"]
+
+YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
+SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
+ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
+NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
+NOT_PAST_ED = frozenset(
+    {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """A resolved candidate before overlap removal."""
+
+    start: int
+    end: int
+    value: str
+    precision: Precision
+    reason: str
+    kind: Kind
+    rank: int = 0
+
+
+@dataclass(slots=True)
+class MatchContext:
+    """What a handler needs besides the match."""
+
+    text: str
+    published: date | None
+    spacy_doc: Any
+
+
+Handler = Callable[[re.Match[str], MatchContext], "Found | None"]
+
+
+class ExpressionHandlers:
+    """Resolution of matched expressions against the publication date (see the resolver)."""
+
+    vocab: DateVocabulary
+    _future_re: re.Pattern[str]
+    _past_re: re.Pattern[str]
+    _countdown: re.Pattern[str]
+
+    def _kind(self, match: re.Match[str]) -> Kind:
+        cue = match.groupdict().get("cue")
+        if not cue:
+            return "point"
+        cue = " ".join(cue.lower().split())
+        return "deadline" if cue in self.vocab.deadline_cues else "range_start"
+
+    def _found(self, match: re.Match[str], value: str, precision: Precision, reason: str) -> Found:
+        start = match.start("cue") if match.groupdict().get("cue") else match.start("core")
+        return Found(start, match.end("core"), value, precision, reason, self._kind(match))
+
+    def _tense(self, text: str, start: int, end: int) -> str | None:
+        """'future' or 'past' from the nearest tense clue in the same sentence, else None."""
+        left_from = max(0, start - 100)
+        left = text[left_from:start]
+        cut = [m.end() for m in SENTENCE_END.finditer(left)]
+        left = left[cut[-1] :] if cut else left
+        right = text[end : end + 100]
+        stop = SENTENCE_END.search(right)
+        right = right[: stop.start()] if stop else right
+        best: tuple[int, str] | None = None
+        for window, is_left in ((left, True), (right, False)):
+            for tense, found in (
+                ("future", self._future_re.finditer(window)),
+                ("past", (m for m in self._past_re.finditer(window) if _past_marker(window, m))),
+                ("past", (m for m in ED_WORD.finditer(window) if _past_marker(window, m))),
+            ):
+                for m in found:
+                    if tense == "past" and self._future_re.fullmatch(m.group()):
+                        continue
+                    distance = len(window) - m.end() if is_left else m.start()
+                    if best is None or distance < best[0]:
+                        best = (distance, tense)
+        return best[1] if best else None
+
+    def _future(self, ctx: MatchContext, match: re.Match[str]) -> bool:
+        """Whether a partial date points forward: a future clue, or a deadline without a past clue."""
+        tense = self._tense(ctx.text, match.start(), match.end())
+        return tense == "future" or (tense is None and self._kind(match) == "deadline")
+
+    def _month_day(self, pub: date, month: int, day: int, future: bool) -> date | None:
+        year = pub.year
+        if future:
+            while (d := safe_date(year, month, day)) is None or d < pub:
+                year += 1
+                if year > pub.year + 4:
+                    return None
+        else:
+            while (d := safe_date(year, month, day)) is None or d > pub:
+                year -= 1
+                if year < pub.year - 4:
+                    return None
+        return d
+
+    @staticmethod
+    def _month(pub: date, month: int, future: bool) -> int:
+        if future:
+            return pub.year + 1 if month < pub.month else pub.year
+        return pub.year - 1 if month > pub.month else pub.year
+
+    @staticmethod
+    def _week(days: list[date], what: str) -> tuple[str, Precision, str]:
+        counts: dict[tuple[int, int], int] = {}
+        for d in days:
+            counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
+        (year, month), _ = max(counts.items(), key=lambda kv: (kv[1], -days.index(_first_of(days, kv[0]))))
+        note = "" if len(counts) == 1 else " (the month holding most of its days)"
+        return f"{year:04d}-{month:02d}", "month", f"{what} {days[0]}..{days[-1]} → month precision{note}"
+
+    # ------------------------------------------------------------------ handlers
+
+    def _on_iso(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return None if d is None else self._found(m, d.isoformat(), "day", f"numeric date '{m['core']}'")
+
+    def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        month, day = self.vocab.month_number(m["mon"]), int(m["day"])
+        if m["year"]:
+            d = safe_date(int(m["year"]), month, day)
+            return None if d is None else self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'")
+        if ctx.published is None or not 1 <= day <= 31:
+            return None
+        future = self._future(ctx, m)
+        d = self._month_day(ctx.published, month, day, future)
+        if d is None:
+            return None
+        how = "the next one on or after" if future else "the last one on or before"
+        return self._found(
+            m, d.isoformat(), "day", f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
+        )
+
+    def _on_month_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        value = f"{int(m['year']):04d}-{self.vocab.month_number(m['mon']):02d}"
+        return self._found(m, value, "month", f"month and year '{m['core']}'")
+
+    def _target(self, m: re.Match[str], ctx: MatchContext) -> tuple[str, Precision, str] | None:
+        pub = ctx.published
+        if m["t_year"]:
+            return m["t_year"], "year", f"the year {m['t_year']}"
+        if m["t_mon"]:
+            month = self.vocab.month_number(m["t_mon"])
+            if m["t_mon_year"]:
+                year = int(m["t_mon_year"])
+            elif pub is None:
+                return None
+            elif m["t_mon_rel"]:
+                year = pub.year + {"this": 0, "last": -1, "next": 1}[m["t_mon_rel"].lower()]
+            else:
+                year = self._month(pub, month, self._future(ctx, m))
+            return f"{year:04d}-{month:02d}", "month", f"month {year:04d}-{month:02d}"
+        rel = " ".join(m["t_rel"].lower().split())
+        if pub is None or rel == "the previous":
+            return None
+        offset = {"last": -1, "next": 1, "the coming": 1}.get(rel, 0)
+        unit = m["t_unit"]
+        if unit == "year":
+            return str(pub.year + offset), "year", f"year {pub.year + offset} ('{m['t_rel']} year')"
+        if unit == "month":
+            year, month = add_months(pub.year, pub.month, offset)
+            return f"{year:04d}-{month:02d}", "month", f"month {year:04d}-{month:02d} ('{m['t_rel']} month')"
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+        return self._week([monday + timedelta(days=i) for i in range(7)], "week")
+
+    def _on_period(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        groups = m.groupdict()
+        position = groups.get("pos") or groups.get("adj") or ""
+        target = self._target(m, ctx)
+        if target is None:
+            return None
+        value, precision, what = target
+        label = " ".join(position.lower().split())
+        part = self.vocab.period_positions.get(label) or self.vocab.period_adjectives.get(label, label)
+        return self._found(m, value, precision, f"{part} part of {what} → {value} ({precision} precision)")
+
+    def _on_relative_unit(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        if pub is None:
+            return None
+        rel = " ".join((m.groupdict().get("rel") or "over the").lower().split())
+        unit = m.groupdict().get("unit") or "weekend"
+        offset = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
+        if unit == "year":
+            return self._found(
+                m, str(pub.year + offset), "year", f"'{m['core']}' relative to publication {pub}"
+            )
+        if unit == "month":
+            year, month = add_months(pub.year, pub.month, offset)
+            value = f"{year:04d}-{month:02d}"
+            return self._found(m, value, "month", f"'{m['core']}' relative to publication {pub}")
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
+            days = [monday + timedelta(days=i) for i in range(7)]
+            if offset == 0:
+                days = [d for d in days if d <= pub]
+        else:
+            saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+            in_weekend = pub.weekday() >= 5
+            if offset < 0 and in_weekend:
+                saturday -= timedelta(weeks=1)
+            elif offset > 0 or (rel == "this" and not in_weekend):
+                saturday += timedelta(weeks=1)
+            days = [saturday, saturday + timedelta(days=1)]
+        value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
+        return self._found(m, value, precision, why)
+
+    def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        if pub is None:
+            return None
+        word = " ".join(m["n"].lower().split())
+        vague = word in self.vocab.vague_numbers
+        n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
+        unit = m["unit"]
+        precision: Precision
+        if unit in ("day", "week"):
+            d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+            precision = "day" if unit == "day" and not vague else "month"
+        elif unit == "month":
+            year, month = add_months(pub.year, pub.month, -n)
+            d, precision = date(year, month, 1), "year" if vague else "month"
+        else:
+            d, precision = date(pub.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
+        note = " (approximate count)" if vague else ""
+        return self._found(
+            m, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
+        )
+
+    def _on_day_word(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        if pub is None:
+            return None
+        word = (m["db"] or m["word"] or m["part"]).lower()
+        if (
+            m["word"] == "Today"
+            and m.start("word") == m.start("core")
+            and not at_sentence_start(ctx.text, m.start())
+        ):
+            return None  # a name such as a newspaper's, not the day
+        offset = {"before yesterday": -2, "after tomorrow": 2, "yesterday": -1, "tomorrow": 1}.get(word, 0)
+        if word.startswith("last"):
+            offset = -1
+        d = pub + timedelta(days=offset)
+        return self._found(m, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
+
+    def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub, text = ctx.published, ctx.text
+        context = m["cue"] or m["prep"] or m["rel"]
+        if not context:
+            after = text[m.end("core") : m.end("core") + 2]
+            if re.match(r"\s[A-Z]", after) or (
+                re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
+                and not at_sentence_start(text, m.start())
+            ):
+                return None  # part of a name: "Good Friday", "Sunday Times"
+        if pub is None:
+            return None
+        target = self.vocab.weekdays[m["wd"].lower()]
+        rel = " ".join((m["rel"] or "").lower().split())
+        back = (pub.weekday() - target) % 7
+        ahead = (target - pub.weekday()) % 7
+        if rel in ("last", "this past"):
+            d, how = pub - timedelta(days=back or 7), "the one before"
+        elif rel in ("next", "this coming"):
+            d, how = pub + timedelta(days=ahead or 7), "the one after"
+        elif self._future(ctx, m):
+            d, how = pub + timedelta(days=ahead), "the next one on or after (future context)"
+        else:
+            d, how = pub - timedelta(days=back), "the most recent one on or before"
+        return self._found(m, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}")
+
+    def _on_ordinal_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        day = int(m["day"])
+        if not (m["cue"] or m["prep"]) or pub is None or not 1 <= day <= 31:
+            return None
+        nxt = re.match(r"\s*([A-Za-z]+|\S)?", ctx.text[m.end("core") :])
+        following = nxt.group(1) if nxt else None
+        if following and following[0].isalpha() and following.lower() not in self.vocab.ordinal_day_followers:
+            return None  # "the 20th century", "the 38th parallel"
+        if m["rel"]:
+            offset = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+            step = 0
+        else:
+            future = self._future(ctx, m)
+            offset = (1 if day < pub.day else 0) if future else (-1 if day > pub.day else 0)
+            step = 1 if future else -1
+        year, month = add_months(pub.year, pub.month, offset)
+        d = safe_date(year, month, day)
+        if d is None and step:
+            year, month = add_months(year, month, step)
+            d = safe_date(year, month, day)
+        if d is None:
+            return None
+        return self._found(m, d.isoformat(), "day", f"day of month '{m['core']}' → {d} (publication {pub})")
+
+    def _on_month(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        if not (m["cue"] or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
+            return None
+        if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
+            return None
+        month = self.vocab.month_number(m["mon"])
+        pre = " ".join((m["pre_rel"] or "").lower().split())
+        if m["rel"]:
+            year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        elif pre in ("last", "this past"):
+            year = pub.year if month < pub.month else pub.year - 1
+        elif pre in ("next", "this coming"):
+            year = pub.year if month > pub.month else pub.year + 1
+        elif pre == "this":
+            year = pub.year
+        else:
+            year = self._month(pub, month, self._future(ctx, m))
+        value = f"{year:04d}-{month:02d}"
+        return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})")
+
+    def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        first, last = self.vocab.seasons[m["season"].lower()]
+        if m["year"]:
+            return self._found(m, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
+        pub = ctx.published
+        if not m["rel"] or pub is None:
+            return None
+        rel = " ".join(m["rel"].lower().split())
+        wraps = first > last  # winter: the year of its January
+        if rel in ("last", "this past"):
+            year = pub.year if pub.month > last and not (wraps and pub.month == 12) else pub.year - 1
+            year = pub.year if wraps and pub.month > last else year
+        elif rel in ("next", "this coming"):
+            year = pub.year if pub.month < first else pub.year + 1
+            year = year + 1 if wraps else year
+        else:
+            year = pub.year
+        return self._found(m, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})")
+
+    def _on_recent(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        pub = ctx.published
+        if pub is None:
+            return None
+        value = iso_at(pub, "month")
+        return self._found(m, value, "month", f"vague '{m['core']}': taken as the publication month {value}")
+
+    def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        text, year = ctx.text, int(m["year"])
+        before = re.findall(r"[\w$'.]+", text[max(0, m.start() - 30) : m.start()])
+        prev = before[-1].lower().rstrip(".") if before else ""
+        if prev in self.vocab.number_labels:
+            return None  # "Resolution 2019", "Flight 2020"
+        nxt = re.match(r"\s+([a-z]+)\b", text[m.end("core") :])
+        word = nxt.group(1) if nxt else ""
+        counted = bool(word) and word not in self.vocab.ordinal_day_followers
+        if counted and prev in self.vocab.quantity_cues:
+            return None  # "about 2000 people"
+        dated = prev in self.vocab.month_prepositions or m["cue"]
+        if counted and year % 50 == 0 and word.endswith("s") and not dated:
+            return None  # "2000 troops"
+        return self._found(m, str(year), "year", f"year '{m['core']}'")
+
+    # ------------------------------------------------------------------ entities, ranges, countdowns
+
+    def _countdown_date(self, m: re.Match[str]) -> date | None:
+        word = " ".join(m["n"].lower().split())
+        n = (
+            int(word)
+            if word.isdigit()
+            else (self.vocab.numbers.get(word) or self.vocab.vague_numbers.get(word))
+        )
+        if n is None:
+            return None
+        year = int(m["year"])
+        base = date(year, 12, 31) if (m["in"] or m["edge"]) else date(year, 1, 1)
+        if m["unit"] == "month":
+            y, mo = add_months(base.year, base.month, -n)
+            return safe_date(y, mo, base.day) or date(y, mo, 28)
+        return base - timedelta(days=n * (7 if m["unit"] == "week" else 1))
+
+
+# --------------------------------------------------------------------------- module helpers
+
+
+def _first_of(days: list[date], month: tuple[int, int]) -> date:
+    return next(d for d in days if (d.year, d.month) == month)
+
+
+def _past_marker(window: str, m: re.Match[str]) -> bool:
+    """A word that marks the past: not "indeed", not a passive after "be" ("will be held")."""
+    return m.group() not in NOT_PAST_ED and not re.search(r"\bbe\s+$", window[: m.start()])
+
+
+def at_sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def tagged_as_verb(spacy_doc: Any, start: int, end: int) -> bool:
+    """True when the parse reads a month-like word as a verb or modal ("May", "March")."""
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(start, end)
+    return bool(
+        span is not None and len(span) == 1 and (span[0].tag_ == "MD" or span[0].pos_ in ("AUX", "VERB"))
+    )

@@ -1,0 +1,378 @@
+"""Date expressions: find them in text and resolve them against the publication date.
+
+The stage :class:`DateResolver` reads ``doc.text``, ``doc.nlp`` (the spaCy Doc, may be
+``None``), ``doc.published`` and ``doc.body_end`` and fills ``doc.dates`` with
+:class:`~thucydides.record.DateMention` records, sorted by start and non-overlapping.
+
+How expressions are found, in order of trust:
+
+1. Regular expressions built from the vocabulary in ``data/dates.yaml`` (explicit dates,
+   partial dates, relative and vague expressions, deadlines and range starts).
+2. spaCy ``DATE`` entities that no pattern covered, parsed by dateparser (always with
+   ``languages=["en"]``, ``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``).
+
+Conventions (news usage):
+
+* A partial date ("November 27", "the 20th", "October", "Saturday") is the most recent one
+  on or before publication, unless a tense clue near it ("will", "scheduled", ...) or a
+  deadline cue ("by", "until") points to the future; then it is the next one.
+* "last week", "this week", "next week" and weekends get *month* precision: the month that
+  holds most of the week's days (a week is never a day).
+* Vague expressions ("recently", "in recent weeks") get the publication month and say so.
+* Durations ("two years", "a month") are not dates and are omitted; so are relative
+  expressions when no publication date is known: a year is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from thucydides.dates.handlers import (
+    DURATION_WORD,
+    NUMERIC_DATE,
+    YEAR,
+    ExpressionHandlers,
+    Found,
+    Handler,
+    Kind,
+    MatchContext,
+)
+from thucydides.dates.vocabulary import (
+    DateVocabulary,
+    alternation,
+    iso_at,
+    load_date_vocabulary,
+    safe_date,
+    titled,
+)
+from thucydides.record import DateMention, Document, Precision
+
+
+class DateResolver(ExpressionHandlers):
+    """Stage: date expressions → :class:`DateMention` values with precision and kind.
+
+    Reads ``doc.text``, ``doc.nlp`` (spaCy Doc or ``None``), ``doc.published`` and
+    ``doc.body_end``; fills ``doc.dates`` (sorted by start, non-overlapping). It does not
+    set ``doc.published``: the caller uses :func:`find_dateline_date` and
+    :func:`infer_publication_date` for that and records how the date was found.
+    """
+
+    def __init__(self, vocabulary: DateVocabulary | None = None) -> None:
+        self.vocab = vocabulary or load_date_vocabulary()
+        self._build_patterns()
+
+    # ------------------------------------------------------------------ public interface
+
+    def __call__(self, doc: Document) -> Document:
+        doc.dates = self.find(doc.text, doc.published, doc.nlp, doc.body_end)
+        return doc
+
+    def find(
+        self, text: str, published: date | None, spacy_doc: Any = None, end: int | None = None
+    ) -> list[DateMention]:
+        """Find and resolve the date expressions of ``text[:end]``.
+
+        Args:
+            text: the article text; offsets point into it.
+            published: the publication date partial and relative dates resolve against;
+                ``None`` keeps only expressions that carry their own year.
+            spacy_doc: the parsed text (optional); its DATE entities are extra candidates.
+            end: where the article ends (page furniture after it is ignored).
+
+        Returns:
+            Date mentions sorted by start, non-overlapping (the longest expression wins).
+        """
+        if isinstance(published, datetime):
+            published = published.date()
+        stop = len(text) if end is None else min(end, len(text))
+        ctx = MatchContext(text, published, spacy_doc)
+        found: list[Found] = []
+        for rank, (pattern, handler) in enumerate(self._patterns):
+            for match in pattern.finditer(text, 0, stop):
+                hit = handler(match, ctx)
+                if hit is not None:
+                    hit.rank = rank
+                    found.append(hit)
+        chosen = _without_overlaps(found)
+        if spacy_doc is not None:
+            chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        self._mark_ranges(text, chosen)
+        return [
+            DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
+            for f in chosen
+        ]
+
+    def dateline_date(self, text: str) -> date | None:
+        """See :func:`find_dateline_date`."""
+        head = text.lstrip()[:400]
+        offset = len(text) - len(text.lstrip())
+        match = self._dateline.match(head) or self._labelled_date.search(head)
+        if match is None:
+            return None
+        month = self.vocab.month_number(match["mon"] or match["dmon"])
+        day = int(match["day"] or match["dday"])
+        year = match["year"] or match["dyear"]
+        if year:
+            return safe_date(int(year), month, day)
+        anchor = self.infer_publication_date(text[offset + match.end() :])
+        if anchor is None:
+            return None
+        options = [
+            d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))
+        ]
+        return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+    def infer_publication_date(self, text: str) -> date | None:
+        """See :func:`infer_publication_date`."""
+        estimate: date | None = None
+        for match in self._countdown.finditer(text):
+            guess = self._countdown_date(match)
+            if guess is not None and (estimate is None or guess > estimate):
+                estimate = guess
+        latest: date | None = None
+        for mention in self.find(text, None):
+            if mention.precision != "day" or mention.kind != "point":
+                continue
+            if self._tense(text, mention.start, mention.end) == "future":
+                continue
+            if latest is None or mention.as_date > latest:
+                latest = mention.as_date
+        if estimate is not None and (latest is None or latest <= estimate):
+            return estimate
+        return latest
+
+    # ------------------------------------------------------------------ patterns
+
+    def _build_patterns(self) -> None:
+        v = self.vocab
+        month_full = titled(v.months)
+        month_any = rf"(?:{month_full}\b|{titled(v.abbreviations)}\b\.?)"
+        weekday = titled(v.weekdays)
+        cue = alternation([*v.deadline_cues, *v.range_start_cues])
+        cue_opt = rf"(?:(?P<cue>{cue})\s+)?"
+        number = alternation([*v.numbers, *v.vague_numbers])
+        rel3 = alternation(["this", "last", "next"])
+        rel5 = alternation(["this", "last", "next", "this past", "this coming"])
+        rel_the = alternation(["this", "last", "next", "the", "the current", "the coming", "the previous"])
+        target = (
+            rf"(?:(?P<t_mon>{month_any})(?:,?\s+(?:of\s+)?(?P<t_mon_year>{YEAR})"
+            rf"|\s+(?P<t_mon_rel>{rel3})\s+year)?"
+            rf"|(?P<t_year>{YEAR})"
+            rf"|(?P<t_rel>{rel_the})"
+            r"\s+(?P<t_unit>year|month|week)\b)"
+        )
+        wd_opt = rf"(?:{weekday},?\s+)?"
+        day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        specs: list[tuple[str, Handler]] = [
+            (
+                rf"(?<![\d/.-])(?P<core>(?P<y>{YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}))"
+                r"(?![\d/-])",
+                self._on_iso,
+            ),
+            (
+                rf"{cue_opt}(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
+                rf"{cue_opt}(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
+                rf"{cue_opt}(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
+                self._on_month_year,
+            ),
+            (
+                rf"{cue_opt}(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
+                self._on_period,
+            ),
+            (
+                rf"{cue_opt}(?P<core>\b(?P<adj>{alternation(v.period_adjectives)})(?:-|\s+)(?:in\s+)?(?:the\s+)?{target})",
+                self._on_period,
+            ),
+            (
+                rf"{cue_opt}(?P<core>(?<![Tt]he\s)\b(?P<rel>{rel5})"
+                r"\s+(?P<unit>week|weekend|month|year)\b)",
+                self._on_relative_unit,
+            ),
+            (
+                rf"{cue_opt}(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
+                self._on_relative_unit,
+            ),
+            (
+                rf"(?P<core>\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)",
+                self._on_ago,
+            ),
+            (
+                r"(?P<core>\b(?:[Tt]he\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)"
+                r"|(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)"
+                r"|(?P<part>[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)))\b)",
+                self._on_day_word,
+            ),
+            (
+                rf"{cue_opt}(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
+                rf"(?P<core>(?:(?P<rel>{rel5})\s+)?"
+                rf"(?P<wd>{weekday})(?!s\b)\b(?:\s+(?:morning|afternoon|evening|night)\b)?)",
+                self._on_weekday,
+            ),
+            (
+                rf"{cue_opt}(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
+                rf"(?P<core>\b[Tt]he\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!-)"
+                rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?)",
+                self._on_ordinal_day,
+            ),
+            (
+                rf"{cue_opt}(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
+                rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
+                rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?P<rel>this|last|next)\s+year\b)?)",
+                self._on_month,
+            ),
+            (
+                rf"{cue_opt}(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
+                rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                self._on_season,
+            ),
+            (rf"(?P<core>\b{alternation(v.recent_phrases)}\b)", self._on_recent),
+            (
+                rf"{cue_opt}(?<![\w$€£#.,/:-])(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
+                self._on_year,
+            ),
+        ]
+        self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
+        self._patterns: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p), h) for p, h in specs]
+        self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
+        self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
+        self._countdown = re.compile(
+            rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
+            rf"(?:left|remaining|to\s+go)\s+(?:(?P<in>in)|before|until|till|to)\s+"
+            rf"(?:the\s+(?:(?P<edge>end)|start|beginning)\s+of\s+)?(?P<year>{YEAR})"
+        )
+        mdy = (
+            rf"(?:{weekday},?\s+)?(?P<mon>{month_any})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<year>{YEAR}))?"
+        )
+        dmy = (
+            rf"(?:{weekday},?\s+)?(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmon>{month_any})"
+            rf"(?:,?\s+(?P<dyear>{YEAR}))?"
+        )
+        self._dateline = re.compile(
+            rf"(?:[A-Z][A-Za-z.'’ -]{{1,40}},\s+(?:[A-Z][A-Za-z.]+,\s+)?)?(?:{mdy}|{dmy})"
+            r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—:]"
+        )
+        self._labelled_date = re.compile(
+            rf"\b(?:Published|Updated|Posted|Date)\b\s*(?:on\s*)?:?\s*(?:{mdy}|{dmy})"
+        )
+
+    # ------------------------------------------------------------------ shared helpers
+
+    def _from_entities(self, ctx: MatchContext, taken: list[Found], stop: int) -> list[Found]:
+        """spaCy DATE entities no pattern covered, parsed by dateparser."""
+        out: list[Found] = []
+        parser: Any = None
+        for ent in getattr(ctx.spacy_doc, "ents", ()):
+            if ent.label_ != "DATE" or ent.end_char > stop:
+                continue
+            if any(f.start < ent.end_char and ent.start_char < f.end for f in taken):
+                continue
+            if not self._worth_parsing(ent.text, ctx.published):
+                continue
+            if parser is None:
+                parser = _date_parser(ctx.published)
+            hit = self._parse_entity(parser, ent.text, ent.start_char, ctx)
+            if hit is not None:
+                hit.rank = len(self._patterns)
+                out.append(hit)
+        return out
+
+    def _worth_parsing(self, phrase: str, published: date | None) -> bool:
+        """An entity that names a calendar date (not a duration), resolvable with what is known."""
+        has_year = re.search(rf"(?<!\d){YEAR}", phrase) is not None
+        if not (has_year or self._entity_month.search(phrase) or NUMERIC_DATE.search(phrase)):
+            return False
+        if DURATION_WORD.search(phrase):
+            return False
+        return published is not None or has_year
+
+    def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
+        data = parser.get_date_data(phrase)
+        if data.date_obj is None:
+            return None
+        period = data.period or "day"
+        precision: Precision = (
+            "year" if period == "year" else "month" if period in ("month", "week") else "day"
+        )
+        value = iso_at(data.date_obj.date(), precision)
+        before = ctx.text[max(0, start - 20) : start].split()
+        prev = before[-1].lower() if before else ""
+        kind: Kind = "deadline" if prev in self.vocab.deadline_cues else "point"
+        kind = "range_start" if prev in self.vocab.range_start_cues else kind
+        return Found(
+            start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
+        )
+
+    @staticmethod
+    def _mark_ranges(text: str, chosen: list[Found]) -> None:
+        """'from X to Y', 'between X and Y': X starts a range."""
+        for first, second in zip(chosen, chosen[1:], strict=False):
+            gap = text[first.end : second.start]
+            opener = re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", text[max(0, first.start - 10) : first.start])
+            if (
+                first.kind == "point"
+                and opener
+                and re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|—)\s*", gap)
+            ):
+                first.kind = "range_start"
+                first.reason += "; starts a range"
+
+
+def _date_parser(published: date | None) -> Any:
+    """A dateparser reader for English, relative to the publication date, preferring the past."""
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """Keep the longest candidates (then the most trusted pattern) that do not overlap."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.rank, f.start)):
+        if all(f.end <= k.start or k.end <= f.start for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+def find_dateline_date(text: str, resolver: DateResolver | None = None) -> date | None:
+    """The date in a wire dateline at the start of the text.
+
+    Recognises "SEOUL, Oct. 5, 2019 (Wire) -", "October 5, 2019 -", "Oct 5 (Reuters) -" and
+    "Published: 5 October 2019". A dateline without a year takes the year that puts it
+    closest to :func:`infer_publication_date` of the rest of the text, or gives ``None``.
+
+    Args:
+        text: the article text.
+        resolver: a ready :class:`DateResolver` (one is built when omitted).
+    """
+    return (resolver or DateResolver()).dateline_date(text)
+
+
+def infer_publication_date(text: str, resolver: DateResolver | None = None) -> date | None:
+    """Guess the publication date from clues in the text; the caller marks it as inferred.
+
+    Clues: a countdown ("two months to go before 2021" → 2020-11-01, "30 days left in
+    2019"), else the latest explicit full date (with a year) not in a future-tense context;
+    a later full date wins over a countdown.
+
+    Args:
+        text: the article text (without page furniture).
+        resolver: a ready :class:`DateResolver` (one is built when omitted).
+
+    Returns:
+        The estimated date, or ``None`` when the text holds no clue.
+    """
+    return (resolver or DateResolver()).infer_publication_date(text)

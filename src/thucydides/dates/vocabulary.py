@@ -1,0 +1,110 @@
+"""The vocabulary date expressions are built from (``data/dates.yaml``) and small calendar helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+
+import yaml
+
+from thucydides.record import Precision
+
+
+@dataclass(frozen=True, slots=True)
+class DateVocabulary:
+    """The words date expressions are built from (``data/dates.yaml``)."""
+
+    months: dict[str, int]
+    abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    vague_numbers: dict[str, int]
+    deadline_cues: tuple[str, ...]
+    range_start_cues: tuple[str, ...]
+    month_prepositions: tuple[str, ...]
+    ordinal_day_prepositions: tuple[str, ...]
+    ordinal_day_followers: frozenset[str]
+    period_positions: dict[str, str]
+    period_adjectives: dict[str, str]
+    seasons: dict[str, tuple[int, int]]
+    recent_phrases: tuple[str, ...]
+    number_labels: frozenset[str]
+    quantity_cues: frozenset[str]
+    future_cues: tuple[str, ...]
+    past_cues: tuple[str, ...]
+
+    def month_number(self, word: str) -> int:
+        """Month number of a month name or abbreviation in any case ("Nov." → 11)."""
+        key = word.lower().rstrip(".")
+        return self.months.get(key) or self.abbreviations[key]
+
+
+def load_date_vocabulary() -> DateVocabulary:
+    """Read ``thucydides/data/dates.yaml`` into a :class:`DateVocabulary`."""
+    raw = yaml.safe_load(resources.files("thucydides").joinpath("data/dates.yaml").read_text("utf-8"))
+    return DateVocabulary(
+        months=dict(raw["months"]),
+        abbreviations=dict(raw["month_abbreviations"]),
+        weekdays=dict(raw["weekdays"]),
+        numbers=dict(raw["numbers"]),
+        vague_numbers=dict(raw["vague_numbers"]),
+        deadline_cues=tuple(raw["deadline_cues"]),
+        range_start_cues=tuple(raw["range_start_cues"]),
+        month_prepositions=tuple(raw["month_prepositions"]),
+        ordinal_day_prepositions=tuple(raw["ordinal_day_prepositions"]),
+        ordinal_day_followers=frozenset(raw["ordinal_day_followers"]),
+        period_positions=dict(raw["period_positions"]),
+        period_adjectives=dict(raw["period_adjectives"]),
+        seasons={k: (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
+        recent_phrases=tuple(raw["recent_phrases"]),
+        number_labels=frozenset(raw["number_labels"]),
+        quantity_cues=frozenset(raw["quantity_cues"]),
+        future_cues=tuple(raw["future_cues"]),
+        past_cues=tuple(raw["past_cues"]),
+    )
+
+
+# --------------------------------------------------------------------------- regex helpers
+
+
+def phrase(words: str) -> str:
+    """A lower-case phrase that may start with a capital, words separated by any space."""
+    parts = [re.escape(w) for w in words.split()]
+    first = parts[0]
+    if first[:1].isalpha():
+        first = f"[{first[0].upper()}{first[0]}]{first[1:]}"
+    return r"\s+".join([first, *parts[1:]])
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Alternation of phrases, longest first, each allowed a capital first letter."""
+    return "(?:" + "|".join(phrase(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def titled(words: Iterable[str]) -> str:
+    """Alternation of names in Title case or UPPER case only (never lower case)."""
+    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+def iso_at(d: date, precision: Precision) -> str:
+    if precision == "year":
+        return f"{d.year:04d}"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
