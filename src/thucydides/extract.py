@@ -22,15 +22,24 @@ How the text is found:
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
+
+from thucydides.pagemeta import (
+    best_title,
+    canonical_url,
+    json_ld_objects,
+    meta_values,
+    norm_text,
+    published_date,
+    site_name,
+    title_candidates,
+)
 
 LARGE_PAGE_CHARS = 1_000_000
 MIN_ARTICLE_WORDS = 8
@@ -43,33 +52,6 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _FULL_STOP_END = re.compile(r"(?<!\.\.)\.[\"'”’)\]]*$")
 _ELLIPSIS_END = re.compile(r"(…|\.\.\.)[\"'”’)\]]*$")
 _HEAVY_OPEN = re.compile(r"<(script|style|noscript|svg|template|iframe)\b|<!--", re.IGNORECASE)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6})?$")
-_DATE_META_NAMES = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "article:published",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "published_time",
-    "published-date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dc.date.created",
-    "dcterms.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-    "originalpublicationdate",
-)
-_ARTICLE_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage", "report")
 
 
 class ExtractionError(ValueError):
@@ -178,13 +160,6 @@ def _is_url_line(text: str) -> bool:
     return len(_WORD.findall(rest)) <= 6
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-# --------------------------------------------------------------------------- plain text
-
-
 def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for raw in text.splitlines(keepends=True):
@@ -277,163 +252,6 @@ def _strip_heavy(html: str) -> str:
     return " ".join(kept)
 
 
-def _parse_date(value: str) -> datetime.date | None:
-    value = value.strip()
-    if not value:
-        return None
-    found: datetime.date | None = None
-    m = _ISO_DATE.search(value)
-    if m:
-        year, month, day = (g for g in m.groups() if g is not None)
-        try:
-            found = datetime.date(int(year), int(month), int(day))
-        except ValueError:
-            found = None
-    elif re.search(r"[A-Za-z]{3}", value) and re.search(r"\d{4}", value) and len(value) < 80:
-        import dateparser  # heavy import, only when a textual date needs it
-
-        parsed = dateparser.parse(
-            value,
-            languages=["en"],
-            settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
-        )
-        found = parsed.date() if parsed else None
-    if found is None or not 1990 <= found.year <= datetime.date.today().year + 1:
-        return None
-    return found
-
-
-def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except (ValueError, TypeError):
-            continue
-        yield from _walk_json(data, depth=0)
-
-
-def _walk_json(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 5:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_json(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if key in data:
-                yield from _walk_json(data[key], depth + 1)
-
-
-def _json_type(obj: dict[str, Any]) -> str:
-    kind = obj.get("@type", "")
-    if isinstance(kind, list):
-        kind = " ".join(str(k) for k in kind)
-    return str(kind).lower()
-
-
-def _meta_values(tree: Any) -> dict[str, str]:
-    """First content of each meta tag by lower-cased name/property/itemprop."""
-    values: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
-        content = (meta.get("content") or "").strip()
-        if not content:
-            continue
-        for attr in ("property", "name", "itemprop"):
-            key = (meta.get(attr) or "").strip().lower()
-            if key and key not in values:
-                values[key] = content
-    return values
-
-
-def _published(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> datetime.date | None:
-    candidates: list[str] = []
-    for obj in ld:
-        if any(t in _json_type(obj) for t in _ARTICLE_TYPES):
-            for key in ("datePublished", "dateCreated", "uploadDate"):
-                if isinstance(obj.get(key), str):
-                    candidates.append(obj[key])
-    candidates += [meta[name] for name in _DATE_META_NAMES if name in meta]
-    for xpath in (
-        "//*[@itemprop='datePublished']",
-        "//time[@pubdate]",
-        "//article//time[@datetime]",
-        "//time[@datetime]",
-    ):
-        for node in tree.xpath(xpath)[:3]:
-            candidates.append(node.get("datetime") or node.get("content") or node.text_content())
-    for value in candidates:
-        found = _parse_date(value or "")
-        if found:
-            return found
-    return None
-
-
-def _canonical_url(tree: Any, meta: dict[str, str], url: str | None) -> str | None:
-    for link in tree.xpath("//link[@href]"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            href = (link.get("href") or "").strip()
-            if href.startswith(("http://", "https://")):
-                return href
-    og = meta.get("og:url", "")
-    if og.startswith(("http://", "https://")):
-        return og
-    return url
-
-
-def _source(meta: dict[str, str], ld: list[dict[str, Any]], url: str | None) -> str | None:
-    for key in ("og:site_name", "application-name", "twitter:site"):
-        if meta.get(key):
-            return meta[key].lstrip("@").strip() or None
-    for obj in ld:
-        publisher = obj.get("publisher")
-        if (
-            isinstance(publisher, dict)
-            and isinstance(publisher.get("name"), str)
-            and publisher["name"].strip()
-        ):
-            return str(publisher["name"]).strip()
-    if url:
-        host = urlsplit(url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
-
-
-def _titles(tree: Any, meta: dict[str, str], ld: list[dict[str, Any]]) -> list[str]:
-    """Candidate headlines, best first (used for the title and to drop its copy from the text)."""
-    found: list[str] = []
-    for key in ("og:title", "twitter:title", "headline", "title"):
-        if meta.get(key):
-            found.append(meta[key])
-    for obj in ld:
-        if isinstance(obj.get("headline"), str):
-            found.append(obj["headline"])
-    found += [h.text_content() for h in tree.xpath("//h1")[:3]]
-    found += [t.text_content() for t in tree.xpath("//title")[:1]]
-    out: list[str] = []
-    for title in found:
-        title = " ".join(title.split())
-        if title and title not in out:
-            out.append(title)
-    return out
-
-
-def _best_title(titles: list[str], source: str | None) -> str | None:
-    if not titles:
-        return None
-    title = titles[0]
-    # "Headline | Site" or "Headline - Site": drop a trailing site name
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1:
-        tail = _norm(parts[-1])
-        if (source and tail and (tail in _norm(source) or _norm(source) in tail)) or len(tail.split()) <= 3:
-            title = " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    return title.strip() or None
-
-
-# --------------------------------------------------------------------------- text
-
-
 def _paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
@@ -448,12 +266,12 @@ def _fill_holes(primary: list[str], secondary: list[str]) -> list[str]:
     """
     position: dict[str, int] = {}
     for i, para in enumerate(primary):
-        position.setdefault(_norm(para), i)
+        position.setdefault(norm_text(para), i)
     inserts: dict[int, list[str]] = {}
     last: int | None = None
     pending: list[str] = []
     for para in secondary:
-        found = position.get(_norm(para))
+        found = position.get(norm_text(para))
         if found is None:
             if last is not None:
                 pending.append(para)
@@ -477,8 +295,8 @@ def _extend_tail(primary: list[str], secondary: list[str], furniture: Furniture)
     are kept only when prose follows them, and the first block heading ("Related stories")
     ends the tail.
     """
-    keys = {_norm(p) for p in primary}
-    last = max((i for i, para in enumerate(secondary) if _norm(para) in keys), default=None)
+    keys = {norm_text(p) for p in primary}
+    last = max((i for i, para in enumerate(secondary) if norm_text(para) in keys), default=None)
     if last is None:
         return primary
     added: list[str] = []
@@ -486,7 +304,7 @@ def _extend_tail(primary: list[str], secondary: list[str], furniture: Furniture)
     for para in secondary[last + 1 :]:
         if furniture.is_block_start(para):
             break
-        if furniture.is_line(para) or _norm(para) in keys:
+        if furniture.is_line(para) or norm_text(para) in keys:
             continue
         if _is_prose(para):
             added.extend(pending)
@@ -505,11 +323,11 @@ def _is_prose(para: str) -> bool:
 
 def _clean_paragraphs(paras: list[str], titles: list[str], furniture: Furniture) -> list[str]:
     """Remove headline copies, furniture lines, trailing furniture blocks and duplicates."""
-    title_keys = {_norm(t) for t in titles if _norm(t)}
+    title_keys = {norm_text(t) for t in titles if norm_text(t)}
     out: list[str] = []
     seen: set[str] = set()
     for i, para in enumerate(paras):
-        key = _norm(para)
+        key = norm_text(para)
         if not key:
             continue
         if i < 4 and not out and _is_title_copy(key, title_keys):
@@ -589,10 +407,10 @@ def extract_article(html: str, url: str | None = None, furniture: Furniture | No
         raise ExtractionError("the page could not be parsed as HTML")
     furniture = furniture or load_furniture()
 
-    meta = _meta_values(tree)
-    ld = list(_json_ld_objects(tree))
-    source = _source(meta, ld, url)
-    titles = _titles(tree, meta, ld)
+    meta = meta_values(tree)
+    ld = list(json_ld_objects(tree))
+    source = site_name(meta, ld, url)
+    titles = title_candidates(tree, meta, ld)
 
     precise = _trafilatura_text(tree, url, favor_precision=True)
     # on very large pages a second full run is not worth its time
@@ -613,8 +431,8 @@ def extract_article(html: str, url: str | None = None, furniture: Furniture | No
         )
     return Extracted(
         text="\n\n".join(cleaned),
-        title=_best_title(titles, source),
-        published=_published(tree, meta, ld),
-        url=_canonical_url(tree, meta, url),
+        title=best_title(titles, source),
+        published=published_date(tree, meta, ld),
+        url=canonical_url(tree, meta, url),
         source=source,
     )
