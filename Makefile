@@ -30,5 +30,8 @@ demo: setup
 	$(VENV)/bin/thucydides ingest --db $(DEMO_DB) corpus/sample
 	$(VENV)/bin/thucydides summary --db $(DEMO_DB)
 
+bench: setup
+	$(PY) bench/bench.py --json bench/last_result.json
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

@@ -98,22 +98,44 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(p)
     p.add_argument("--db", default="thucydides.duckdb", help="the store file (default: thucydides.duckdb)")
     p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
-    p.add_argument("--engine", choices=("local", "spark"), default="local")
+    p.add_argument("--engine", choices=("local", "spark"), default="local", help="local processes or PySpark")
+    p.add_argument("--master", help="with --engine spark: the Spark master URL (default local[WORKERS])")
+    p.add_argument(
+        "--parquet", type=Path, help="with --engine spark: the Parquet output folder (default DB.parquet)"
+    )
 
-    p = sub.add_parser("events", help="query events in the store")
+    p = sub.add_parser("events", help="query the merged events in the store")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--actor", help="actor name or code")
+    p.add_argument("--actor", help="actor id, CAMEO actor code (USAGOV) or words of its name")
     p.add_argument("--country", help="ISO 3166 alpha-3 code of either actor")
     p.add_argument("--dyad", help="two ISO3 codes, comma-separated: events between them")
+    p.add_argument("--directed", action="store_true", help="with --dyad: only from the first to the second")
     p.add_argument("--type", help="PLOVER event type")
-    p.add_argument("--since", type=_iso_date)
-    p.add_argument("--until", type=_iso_date)
+    p.add_argument(
+        "--quad-class", type=int, choices=(1, 2, 3, 4), help="1-4: verbal/material cooperation/conflict"
+    )
+    p.add_argument("--since", type=_iso_date, help="first event day, YYYY-MM-DD")
+    p.add_argument("--until", type=_iso_date, help="last event day, YYYY-MM-DD")
+    p.add_argument("--place", help="ISO3 code of the event's place, or words of its name")
+    p.add_argument("--text", help="words that must appear in the evidence or the actor names")
+    p.add_argument("--min-mentions", type=_positive, metavar="N", help="only events reported N times or more")
+    p.add_argument(
+        "--sort", default="date", help="date, mentions, sources, goldstein, confidence; -X: descending"
+    )
     p.add_argument("--limit", type=_positive)
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
 
-    p = sub.add_parser("export", help="export the store's events")
+    p = sub.add_parser("dyad", help="a timeline of events between two countries")
+    p.add_argument("a", metavar="A", help="ISO3 code of one side")
+    p.add_argument("b", metavar="B", help="ISO3 code of the other side")
+    p.add_argument("--by", choices=("day", "week", "month"), default="month")
+    p.add_argument("--directed", action="store_true", help="only events from A to B")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet"), required=True)
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+
+    p = sub.add_parser("export", help="export the store's merged events")
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet", "jsonl"), required=True)
     p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
 
     p = sub.add_parser("serve", help="serve the HTTP API and the dashboard over a store (read-only)")
@@ -276,48 +298,34 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from thucydides.store import Store, content_hash
+    from thucydides.ingest import IngestOptions, ingest
 
+    opts = IngestOptions(
+        workers=args.workers,
+        published=args.published,
+        actor_files=args.actors,
+        max_bytes=args.max_mb * 1024 * 1024,
+        progress=None if args.quiet else sys.stderr,
+    )
     if args.engine == "spark":
-        sys.stderr.write("error: --engine spark is not available in this version; use --engine local\n")
-        return 2
-    with Store(args.db) as store:
-        known = store.known_hashes()
-        args.n_ok = args.n_bad = 0
-        added = skipped = n_events = 0
-        from thucydides.pipeline import Options, Pipeline
-        from thucydides.read import ReadOptions, read_documents
+        from thucydides.spark import SparkUnavailable, ingest_spark
 
-        def fresh() -> Iterator[Document | Problem]:
-            nonlocal skipped
-            for item in read_documents(args.paths, ReadOptions(max_bytes=args.max_mb * 1024 * 1024)):
-                if isinstance(item, Document) and content_hash(item) in known:
-                    skipped += 1
-                    args.n_ok += 1
-                    continue
-                yield item
-
-        pipe = Pipeline(
-            Options(
-                published=args.published, actor_files=args.actors, progress=None if args.quiet else sys.stderr
-            )
-        )
-        for item in pipe.run(fresh()):
-            if isinstance(item, Problem):
-                args.n_bad += 1
-                sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
-                continue
-            args.n_ok += 1
-            if store.add(item, content_hash(item)):
-                added += 1
-                n_events += len(item.events)
-            else:
-                skipped += 1
-        sys.stderr.write(
-            f"ingested {added} documents ({n_events} events) into {args.db}; "
-            f"{skipped} already there, {args.n_bad} skipped as unreadable\n"
-        )
-    return _finish(args)
+        try:
+            paths = args.paths or ["-"]
+            report = ingest_spark(paths, args.db, opts, master=args.master, parquet=args.parquet)
+        except SparkUnavailable as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return 1
+    else:
+        report = ingest(args.paths or ["-"], args.db, opts)
+    for problem in report.problems:
+        sys.stderr.write(f"skipped {problem.name}: {problem.reason}\n")
+    sys.stderr.write(
+        f"ingested {report.added} documents ({report.mentions} events) into {args.db} "
+        f"in {report.seconds:.1f} s; "
+        f"{report.already} already there, {len(report.problems)} skipped as unreadable\n"
+    )
+    return 1 if report.seen == 0 and report.problems else 0
 
 
 def _open_store(path: str) -> Any:
@@ -325,75 +333,96 @@ def _open_store(path: str) -> Any:
 
     try:
         return Store(path, read_only=True)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, RuntimeError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return None
 
 
-def cmd_events(args: argparse.Namespace) -> int:
-    import csv
-
-    from thucydides import output
+def _filters(args: argparse.Namespace) -> Any:
     from thucydides.store import Filters
 
     dyad = None
     if args.dyad:
         parts = [p.strip() for p in args.dyad.split(",") if p.strip()]
         if len(parts) != 2:
-            sys.stderr.write("error: --dyad takes two ISO3 codes separated by a comma, e.g. USA,PRK\n")
-            return 2
+            raise ValueError("--dyad takes two ISO3 codes separated by a comma, e.g. USA,PRK")
         dyad = (parts[0], parts[1])
+    return Filters(
+        actor=args.actor,
+        country=args.country,
+        dyad=dyad,
+        directed=args.directed,
+        type=args.type,
+        quad_class=args.quad_class,
+        since=args.since,
+        until=args.until,
+        place=args.place,
+        text=args.text,
+        min_mentions=args.min_mentions,
+        limit=args.limit,
+    )
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from thucydides import export
+    from thucydides.store import QueryError
+
+    try:
+        filters = _filters(args)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
     store = _open_store(args.db)
     if store is None:
         return 1
     with store:
-        rows = store.events(
-            Filters(
-                actor=args.actor,
-                country=args.country,
-                dyad=dyad,
-                type=args.type,
-                since=args.since.isoformat() if args.since else None,
-                until=args.until.isoformat() if args.until else None,
-                limit=args.limit,
-            )
-        )
-        if args.format == "jsonl":
-            output.write_jsonl(rows, sys.stdout)
-        elif args.format == "csv":
-            w = csv.writer(sys.stdout, lineterminator="\n")
-            w.writerow(output.EVENT_TSV_COLUMNS + ("num_mentions",))
-            for r in rows:
-                s, t, loc = r.get("source") or {}, r.get("target") or {}, r.get("location") or {}
-                w.writerow(
-                    [
-                        r["event_id"],
-                        r["doc_id"],
-                        r.get("date") or "",
-                        r["event_type"],
-                        r["cameo"],
-                        r["quad_class"],
-                        r["goldstein"],
-                        r["modality"],
-                        s.get("code") or "",
-                        s.get("text") or "",
-                        t.get("code") or "",
-                        t.get("text") or "",
-                        loc.get("name") or "",
-                        loc.get("country") or "",
-                        " ".join(r["evidence"]["text"].split()),
-                        r["num_mentions"],
-                    ]
-                )
-        elif not output.write_event_table(rows, sys.stdout):
+        try:
+            rows = list(store.events(filters, sort=args.sort))
+        except QueryError as exc:
+            sys.stderr.write(f"error: --{exc.param.replace('_', '-')}: {exc.message}\n")
+            return 2
+    if args.format == "table":
+        if not export.write_table(rows, sys.stdout):
             sys.stdout.write("no events match\n")
+    else:
+        export.export(rows, args.format, out=sys.stdout)
+    return 0
+
+
+def cmd_dyad(args: argparse.Namespace) -> int:
+    from thucydides.store import QueryError
+
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    with store:
+        try:
+            rows = store.dyad_timeline(args.a, args.b, by=args.by, directed=args.directed)
+        except QueryError as exc:
+            sys.stderr.write(f"error: {exc.param}: {exc.message}\n")
+            return 2
+    if args.format == "jsonl":
+        from thucydides.export import write_jsonl
+
+        write_jsonl(rows, sys.stdout)
+        return 0
+    w = sys.stdout.write
+    arrow = "→" if args.directed else "↔"
+    w(f"{args.a.upper()} {arrow} {args.b.upper()} by {args.by}\n")
+    head = f"{'period':<12} {'events':>6} {'mentions':>8} {'Goldstein':>9}"
+    w(head + "".join(f" {q:>3}" for q in ("q1", "q2", "q3", "q4")) + "\n")
+    for r in rows:
+        w(
+            f"{r['period']:<12} {r['events']:>6} {r['mentions']:>8} {r['goldstein']:>+9.1f} "
+            f"{r['quad_1']:>3} {r['quad_2']:>3} {r['quad_3']:>3} {r['quad_4']:>3}\n"
+        )
+    if not rows:
+        w("no dated events between them\n")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    import json
-
-    from thucydides import output
+    from thucydides import export
 
     if args.format == "parquet" and not args.output:
         sys.stderr.write("error: --format parquet needs --output FILE\n")
@@ -402,21 +431,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     with store:
-        rows = list(store.events())
-    if args.format == "parquet":
-        import duckdb
-
-        con = duckdb.connect()
-        con.execute("CREATE TABLE ev (record JSON)")
-        con.executemany("INSERT INTO ev VALUES (?)", [[json.dumps(r)] for r in rows])
-        con.execute(f"COPY ev TO '{str(args.output).replace(chr(39), chr(39) * 2)}' (FORMAT PARQUET)")
-        return 0
-    writer = {"gdelt": output.write_gdelt, "plover": output.write_jsonl, "csv": output.write_event_tsv}
+        n = export.export(store.events(), args.format, out=sys.stdout, path=args.output)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            writer[args.format](rows, out)
-    else:
-        writer[args.format](rows, sys.stdout)
+        sys.stderr.write(f"wrote {n} events to {args.output}\n")
     return 0
 
 
@@ -452,7 +469,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from thucydides import output
+    from thucydides import export
 
     store = _open_store(args.db)
     if store is None:
@@ -460,16 +477,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
     with store:
         s = store.summary()
         w = sys.stdout.write
-        w(f"{s['documents']} documents, {s['events']} events in {args.db}\n\nEvents per type:\n")
+        w(
+            f"{s['documents']} documents, {s['mentions']} event reports merged into {s['events']} events "
+            f"({s['multi_document_events']} reported by several documents) in {args.db}\n\nEvents per type:\n"
+        )
         for etype, n in s["by_type"]:
             w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")
         w("\nTop dyads (source → target, events, Goldstein sum):\n")
         for a, b, n, g in s["dyads"]:
             w(f"  {a} → {b:<4} {n:>4}   {g:+.1f}\n")
-        w("\nA few events with their evidence:\n")
-        rows = [r for r in store.events() if r.get("source") and r.get("target")]
-        rows.sort(key=lambda r: -r["confidence"])
-        output.write_event_table(rows[: args.examples], sys.stdout)
+        w("\nThe most reported events with their evidence:\n")
+        rows = [r for r in store.events(sort="-mentions") if r.get("source") and r.get("target")]
+        export.write_table(rows[: args.examples], sys.stdout)
     return 0
 
 
@@ -483,6 +502,7 @@ COMMANDS = {
     "events": cmd_events,
     "export": cmd_export,
     "summary": cmd_summary,
+    "dyad": cmd_dyad,
     "eval": cmd_eval,
     "serve": cmd_serve,
 }

@@ -1,4 +1,4 @@
-"""Writers for the command line: JSON lines, tables for people, TSV/CSV, the GDELT layout."""
+"""Writers for the command line: JSON lines, tables for people, TSV (the GDELT layout is in export)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from thucydides.export import GDELT_COLUMNS, GEO_TYPE, gdelt_row, write_gdelt  # noqa: F401 - moved to export
 from thucydides.record import Document, Event
 
 EVENT_TSV_COLUMNS = (
@@ -26,72 +27,6 @@ EVENT_TSV_COLUMNS = (
     "location_country",
     "evidence",
 )
-
-GDELT_COLUMNS = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1KnownGroupCode",
-    "Actor1EthnicCode",
-    "Actor1Religion1Code",
-    "Actor1Religion2Code",
-    "Actor1Type1Code",
-    "Actor1Type2Code",
-    "Actor1Type3Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2KnownGroupCode",
-    "Actor2EthnicCode",
-    "Actor2Religion1Code",
-    "Actor2Religion2Code",
-    "Actor2Type1Code",
-    "Actor2Type2Code",
-    "Actor2Type3Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "Actor1Geo_Type",
-    "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat",
-    "Actor1Geo_Long",
-    "Actor1Geo_FeatureID",
-    "Actor2Geo_Type",
-    "Actor2Geo_FullName",
-    "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat",
-    "Actor2Geo_Long",
-    "Actor2Geo_FeatureID",
-    "ActionGeo_Type",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "ActionGeo_FeatureID",
-    "DATEADDED",
-    "SOURCEURL",
-)
-
-GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "region": 1}
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
@@ -161,60 +96,6 @@ def write_event_tsv(events: Iterable[Event | dict[str, Any]], out: TextIO) -> No
                 " ".join(e["evidence"]["text"].split()),
             ]
         )
-
-
-def gdelt_row(e: dict[str, Any], n: int) -> list[Any]:
-    """One merged event in the GDELT 2.0 event table's column order."""
-    s, t, loc = e.get("source") or {}, e.get("target") or {}, e.get("location") or {}
-    date = (e.get("date") or "").replace("-", "")
-    day = date.ljust(8, "0") if date else ""
-    cameo = str(e["cameo"])
-    row: dict[str, Any] = {c: "" for c in GDELT_COLUMNS}
-    row.update(
-        {
-            "GLOBALEVENTID": n,
-            "SQLDATE": day,
-            "MonthYear": day[:6],
-            "Year": day[:4],
-            "FractionDate": f"{int(day[:4]) + (int(day[4:6] or 1) - 1) / 12:.4f}" if day else "",
-            "Actor1Code": s.get("code") or "",
-            "Actor1Name": (s.get("name") or s.get("text") or "").upper(),
-            "Actor1CountryCode": s.get("country") or "",
-            "Actor1Type1Code": s.get("sector") or "",
-            "Actor2Code": t.get("code") or "",
-            "Actor2Name": (t.get("name") or t.get("text") or "").upper(),
-            "Actor2CountryCode": t.get("country") or "",
-            "Actor2Type1Code": t.get("sector") or "",
-            "IsRootEvent": 1,
-            "EventCode": cameo,
-            "EventBaseCode": cameo[:3],
-            "EventRootCode": cameo[:2],
-            "QuadClass": e["quad_class"],
-            "GoldsteinScale": e["goldstein"],
-            "NumMentions": e.get("num_mentions", 1),
-            "NumSources": e.get("num_sources", 1),
-            "NumArticles": e.get("num_documents", 1),
-            "AvgTone": "",
-            "ActionGeo_Type": GEO_TYPE.get(loc.get("precision") or "", "") if loc else "",
-            "ActionGeo_FullName": loc.get("name") or "",
-            "ActionGeo_CountryCode": loc.get("country") or "",
-            "ActionGeo_ADM1Code": loc.get("admin1") or "",
-            "ActionGeo_Lat": loc.get("lat") if loc.get("lat") is not None else "",
-            "ActionGeo_Long": loc.get("lon") if loc.get("lon") is not None else "",
-            "ActionGeo_FeatureID": loc.get("geonameid") or "",
-            "SOURCEURL": next(
-                (m.get("url") for m in e.get("mentions", []) if m.get("url")), e.get("doc_id", "")
-            ),
-        }
-    )
-    return [row[c] for c in GDELT_COLUMNS]
-
-
-def write_gdelt(events: Iterable[dict[str, Any]], out: TextIO) -> None:
-    w = csv.writer(out, delimiter="\t", lineterminator="\n")
-    w.writerow(GDELT_COLUMNS)
-    for n, e in enumerate(events, 1):
-        w.writerow(gdelt_row(e, n))
 
 
 def write_mentions_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> None:

@@ -1,48 +1,186 @@
 """The embedded event store: the only module that talks to DuckDB.
 
-Tables:
+Tables (documented for SQL users in ``docs/STORE.md``):
 
-- ``documents``: one row per ingested document, keyed by ``doc_id`` with a unique ``content_hash``.
-- ``events``: one row per coded event (``record`` holds the full JSON record).
+- ``documents``: one row per ingested document, keyed by ``doc_id``, with a unique ``content_hash``.
+- ``mentions``: one row per event as one document coded it (``record`` holds the full JSON record);
+  ``event_id`` points to the merged event it belongs to.
+- ``events``: one row per merged event (the same real event reported by several documents and
+  outlets, see :mod:`thucydides.merge`), with ``num_mentions``, ``num_documents``, ``num_sources``,
+  first and last report; ``record`` holds the merged JSON record with every mention.
+- ``meta``: the schema version.
 
-Each document is written with its events in one transaction, so a killed run
-leaves whole documents only, and a rerun skips what is already there.
+Each document is written with its mentions, and the merged events they touch are recomputed, in
+one transaction: a killed run leaves whole documents only, with their merged events up to date,
+and a rerun skips what is already there (same content hash or same id).
+
+Reading is done through a small typed query API (:meth:`Store.events_page`, :meth:`Store.event`,
+:meth:`Store.actors`, :meth:`Store.dyad_timeline`); bad filter values raise :class:`QueryError`,
+which names the parameter.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlparse
 
+from thucydides.merge import Report, block_key, cluster, date_interval, merged_event, report_interval
 from thucydides.record import Document
 
+SCHEMA_VERSION = 2
+MAX_PAGE_SIZE = 500
+
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id VARCHAR PRIMARY KEY,
     content_hash VARCHAR UNIQUE NOT NULL,
-    url VARCHAR, source VARCHAR, title VARCHAR,
+    url VARCHAR, source VARCHAR, outlet VARCHAR, title VARCHAR,
     published DATE, published_how VARCHAR,
     text VARCHAR,
     n_events INTEGER,
     ingested_at TIMESTAMP
 );
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id VARCHAR PRIMARY KEY,
     doc_id VARCHAR NOT NULL,
+    event_id VARCHAR,
+    block VARCHAR NOT NULL,
     event_type VARCHAR, cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE, modality VARCHAR,
-    source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
-    target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
-    date VARCHAR, date_precision VARCHAR,
+    source_id VARCHAR, source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
+    target_id VARCHAR, target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
+    date VARCHAR, date_precision VARCHAR, date_first DATE, date_last DATE,
     place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
     evidence VARCHAR, confidence DOUBLE,
     record JSON
 );
+CREATE INDEX IF NOT EXISTS mentions_block ON mentions (block);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    block VARCHAR NOT NULL,
+    event_type VARCHAR, cameo VARCHAR, quad_class INTEGER, goldstein DOUBLE, modality VARCHAR,
+    source_id VARCHAR, source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+    source_name VARCHAR,
+    target_id VARCHAR, target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+    target_name VARCHAR,
+    date VARCHAR, date_precision VARCHAR, day DATE,
+    place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+    num_mentions INTEGER, num_documents INTEGER, num_sources INTEGER,
+    first_report DATE, last_report DATE,
+    confidence DOUBLE,
+    search VARCHAR,
+    record JSON
+);
+CREATE INDEX IF NOT EXISTS events_block ON events (block);
 """
+
+MENTION_COLUMNS = [
+    "mention_id",
+    "doc_id",
+    "event_id",
+    "block",
+    "event_type",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "source_id",
+    "source_code",
+    "source_country",
+    "source_name",
+    "target_id",
+    "target_code",
+    "target_country",
+    "target_name",
+    "date",
+    "date_precision",
+    "date_first",
+    "date_last",
+    "place_name",
+    "place_country",
+    "lat",
+    "lon",
+    "evidence",
+    "confidence",
+    "record",
+]
+EVENT_COLUMNS = [
+    "event_id",
+    "block",
+    "event_type",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "source_id",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "source_name",
+    "target_id",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "target_name",
+    "date",
+    "date_precision",
+    "day",
+    "place_name",
+    "place_country",
+    "lat",
+    "lon",
+    "num_mentions",
+    "num_documents",
+    "num_sources",
+    "first_report",
+    "last_report",
+    "confidence",
+    "search",
+    "record",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "content_hash",
+    "url",
+    "source",
+    "outlet",
+    "title",
+    "published",
+    "published_how",
+    "text",
+    "n_events",
+    "ingested_at",
+]
+
+# how events are ordered: name -> (SQL expression, Python type of its value in a cursor)
+SORTS: dict[str, tuple[str, str]] = {
+    "date": ("coalesce(day, DATE '9999-12-31')", "date"),
+    "mentions": ("num_mentions", "int"),
+    "sources": ("num_sources", "int"),
+    "goldstein": ("goldstein", "float"),
+    "confidence": ("confidence", "float"),
+    "reported": ("coalesce(first_report, DATE '9999-12-31')", "date"),
+}
+PERIODS = {"day": "day", "week": "week", "month": "month"}
+DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'-]{1,40}?)\)\s*(?:-{1,2}|–|—)")
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+class QueryError(ValueError):
+    """A bad query parameter; ``param`` names it (for a 4xx answer or a CLI error)."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
 
 
 def content_hash(doc: Document) -> str:
@@ -50,33 +188,314 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(doc.raw.encode("utf-8")).hexdigest()
 
 
+def outlet_of(doc: Document) -> str | None:
+    """Who published a document: its source, else its web host, else a wire dateline's ``(Outlet) -``."""
+    if doc.source:
+        return doc.source
+    if doc.url:
+        host = urlparse(doc.url).netloc.lower().removeprefix("www.")
+        if host:
+            return host
+    found = DATELINE_OUTLET.search(doc.text[:300])
+    return found.group(1).strip() if found else None
+
+
+def document_row(doc: Document, digest: str) -> dict[str, Any]:
+    """The ``documents`` row of a coded document (plain values: Parquet- and pickle-friendly)."""
+    return {
+        "doc_id": doc.id,
+        "content_hash": digest,
+        "url": doc.url,
+        "source": doc.source,
+        "outlet": outlet_of(doc),
+        "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_how": doc.published_how,
+        "text": doc.text,
+        "n_events": len(doc.events),
+    }
+
+
+def _actor_cols(prefix: str, actor: dict[str, Any] | None, sector: bool = False) -> dict[str, Any]:
+    a = actor or {}
+    cols = {
+        f"{prefix}_id": a.get("id"),
+        f"{prefix}_code": a.get("code"),
+        f"{prefix}_country": a.get("country"),
+        f"{prefix}_name": (a.get("name") or a.get("text")) if a else None,
+    }
+    if sector:
+        cols[f"{prefix}_sector"] = a.get("sector")
+    return cols
+
+
+def mention_row(rec: dict[str, Any], published: str | None = None) -> dict[str, Any]:
+    """The ``mentions`` row of one event record (``Event.to_json()``).
+
+    Args:
+        rec: the event record.
+        published: the publication day (ISO) of its document, which dates undated events.
+    """
+    span = report_interval(rec, published)
+    loc = rec.get("location") or {}
+    return {
+        "mention_id": rec["event_id"],
+        "doc_id": rec["doc_id"],
+        "event_id": None,
+        "block": block_key(rec, published),
+        "event_type": rec.get("event_type"),
+        "cameo": rec.get("cameo"),
+        "quad_class": rec.get("quad_class"),
+        "goldstein": rec.get("goldstein"),
+        "modality": rec.get("modality"),
+        **_actor_cols("source", rec.get("source")),
+        **_actor_cols("target", rec.get("target")),
+        "date": rec.get("date"),
+        "date_precision": rec.get("date_precision"),
+        "date_first": span[0].isoformat() if span else None,
+        "date_last": span[1].isoformat() if span else None,
+        "place_name": loc.get("name"),
+        "place_country": loc.get("country"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "evidence": (rec.get("evidence") or {}).get("text"),
+        "confidence": rec.get("confidence"),
+        "record": json.dumps(rec, ensure_ascii=False),
+    }
+
+
+def mention_rows(doc: Document) -> list[dict[str, Any]]:
+    """The ``mentions`` rows of a coded document."""
+    published = doc.published.isoformat() if doc.published else None
+    return [mention_row(ev.to_json(), published) for ev in doc.events]
+
+
+def _event_row(block: str, rec: dict[str, Any]) -> list[Any]:
+    span = date_interval(rec.get("date"), rec.get("date_precision") or "unknown")
+    loc = rec.get("location") or {}
+    words = [m["evidence"]["text"] for m in rec["mentions"] if m.get("evidence")]
+    for side in ("source", "target"):
+        a = rec.get(side) or {}
+        words += [str(a.get(k)) for k in ("name", "text", "code") if a.get(k)]
+    words += [str(loc.get("name"))] if loc.get("name") else []
+    row = {
+        "event_id": rec["event_id"],
+        "block": block,
+        "event_type": rec.get("event_type"),
+        "cameo": rec.get("cameo"),
+        "quad_class": rec.get("quad_class"),
+        "goldstein": rec.get("goldstein"),
+        "modality": rec.get("modality"),
+        **_actor_cols("source", rec.get("source"), sector=True),
+        **_actor_cols("target", rec.get("target"), sector=True),
+        "date": rec.get("date"),
+        "date_precision": rec.get("date_precision"),
+        "day": span[0] if span else None,
+        "place_name": loc.get("name"),
+        "place_country": loc.get("country"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "num_mentions": rec["num_mentions"],
+        "num_documents": rec["num_documents"],
+        "num_sources": rec["num_sources"],
+        "first_report": rec.get("first_report"),
+        "last_report": rec.get("last_report"),
+        "confidence": rec.get("confidence"),
+        "search": " ".join(" ".join(words).lower().split()),
+        "record": json.dumps(rec, ensure_ascii=False),
+    }
+    return [row[c] for c in EVENT_COLUMNS]
+
+
 @dataclass(slots=True)
 class Filters:
-    """Query filters for :meth:`Store.events`."""
+    """Which events a query returns; every field is optional and they combine with AND.
+
+    Attributes:
+        actor: an actor id (``person:...``), a CAMEO actor code (``USAGOV``) or words of its name,
+            on either side.
+        country: ISO 3166 alpha-3 code (or ``IGO``) of either actor.
+        dyad: two ISO3 codes: events between them (either direction unless ``directed``).
+        directed: with ``dyad``, only events from the first to the second.
+        type: PLOVER event type (legacy names such as ``FIGHT`` are accepted).
+        quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+        since: first day (ISO date), on the event's date.
+        until: last day (ISO date), on the event's date.
+        place: ISO3 code of the event's place, or words of its name.
+        text: words that must all appear in the evidence, actor names or place (case-insensitive).
+        min_mentions: only events reported at least this many times.
+        limit: at most this many events (for :meth:`Store.events`).
+    """
 
     actor: str | None = None
     country: str | None = None
     dyad: tuple[str, str] | None = None
+    directed: bool = False
     type: str | None = None
-    since: str | None = None
-    until: str | None = None
+    quad_class: int | None = None
+    since: str | date | None = None
+    until: str | date | None = None
+    place: str | None = None
+    text: str | None = None
+    min_mentions: int | None = None
     limit: int | None = None
 
 
+@dataclass(slots=True)
+class EventPage:
+    """One page of merged events and the cursor of the next page (None on the last page)."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    next_cursor: str | None = None
+
+
+def _iso3(param: str, value: str) -> str:
+    code = value.strip().upper()
+    if not ISO3.match(code):
+        raise QueryError(param, f"expected an ISO 3166 alpha-3 code such as USA, got {value!r}")
+    return code
+
+
+def _day(param: str, value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise QueryError(param, f"expected a date in YYYY-MM-DD form, got {value!r}") from None
+
+
+def _where(f: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``events``) and their arguments for the filters; validates every value."""
+    where: list[str] = []
+    args: list[Any] = []
+    if f.actor:
+        needle = " ".join(f.actor.lower().split())
+        where.append(
+            "(source_id = ? OR target_id = ? OR source_code = ? OR target_code = ?"
+            " OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))"
+        )
+        args += [f.actor.strip(), f.actor.strip(), f.actor.strip().upper(), f.actor.strip().upper()]
+        args += [needle, needle]
+    if f.country:
+        c = _iso3("country", f.country)
+        where.append("(source_country = ? OR target_country = ?)")
+        args += [c, c]
+    if f.dyad:
+        if len(f.dyad) != 2:
+            raise QueryError("dyad", "expected two ISO3 codes")
+        a, b = _iso3("dyad", f.dyad[0]), _iso3("dyad", f.dyad[1])
+        cond = "(source_country = ? AND target_country = ?)"
+        if f.directed:
+            where.append(cond)
+            args += [a, b]
+        else:
+            where.append(f"({cond} OR {cond})")
+            args += [a, b, b, a]
+    if f.type:
+        from thucydides.ontology import Ontology
+
+        try:
+            etype = Ontology.load().normalise_type(f.type)
+        except KeyError as exc:
+            raise QueryError("type", str(exc.args[0])) from None
+        where.append("event_type = ?")
+        args.append(etype)
+    if f.quad_class is not None:
+        if f.quad_class not in (1, 2, 3, 4):
+            raise QueryError("quad_class", f"expected 1, 2, 3 or 4, got {f.quad_class!r}")
+        where.append("quad_class = ?")
+        args.append(int(f.quad_class))
+    since = _day("since", f.since) if f.since else None
+    until = _day("until", f.until) if f.until else None
+    if since and until and since > until:
+        raise QueryError("since", f"{since} is after until {until}")
+    if since:
+        where.append("day >= ?")
+        args.append(since)
+    if until:
+        where.append("day <= ?")
+        args.append(until)
+    if f.place:
+        if ISO3.match(f.place.strip()):
+            where.append("place_country = ?")
+            args.append(f.place.strip())
+        else:
+            where.append("contains(lower(place_name), ?)")
+            args.append(" ".join(f.place.lower().split()))
+    if f.text:
+        for word in f.text.lower().split():
+            where.append("contains(search, ?)")
+            args.append(word)
+    if f.min_mentions is not None:
+        if f.min_mentions < 1:
+            raise QueryError("min_mentions", "must be at least 1")
+        where.append("num_mentions >= ?")
+        args.append(int(f.min_mentions))
+    return where, args
+
+
+def _encode_cursor(sort: str, value: Any, event_id: str) -> str:
+    raw = json.dumps([sort, value.isoformat() if isinstance(value, date) else value, event_id])
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
+        name, value, event_id = json.loads(raw)
+        kind = SORTS[name.lstrip("-")][1]
+        if name != sort:
+            raise ValueError("the cursor belongs to another sort order")
+        if kind == "date":
+            value = date.fromisoformat(value)
+        elif kind == "int":
+            value = int(value)
+        else:
+            value = float(value)
+        return value, str(event_id)
+    except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
+        raise QueryError("cursor", f"not a cursor from this query ({exc})") from None
+
+
 class Store:
-    """A DuckDB file of documents and events."""
+    """A DuckDB file of documents, event mentions and merged events.
+
+    Open it for writing once per process (DuckDB allows one writer); readers open it with
+    ``read_only=True``. Use it as a context manager, or call :meth:`close`.
+    """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """Open (and, for writing, create) a store.
+
+        Args:
+            path: the DuckDB file.
+            read_only: open for reading only (several readers may share the file).
+
+        Raises:
+            FileNotFoundError: ``read_only`` and there is no such file.
+            RuntimeError: the file was written by an incompatible version of the store.
+        """
         import duckdb
 
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}; run `thucydides ingest` first")
         self.con = duckdb.connect(self.path, read_only=read_only)
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "events" in tables and "meta" not in tables:
+            self.con.close()
+            raise RuntimeError(
+                f"{self.path} was written by an older version of thucydides; remove it and ingest again"
+            )
         if not read_only:
             self.con.execute(SCHEMA)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
 
     def close(self) -> None:
+        """Close the connection (committed work is already on disk)."""
         self.con.close()
 
     def __enter__(self) -> Store:
@@ -85,126 +504,368 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # ------------------------------------------------------------------ writing
+
     def known_hashes(self) -> set[str]:
+        """Content hashes of every stored document (to skip them before coding)."""
         return {row[0] for row in self.con.execute("SELECT content_hash FROM documents").fetchall()}
 
+    def known_ids(self) -> set[str]:
+        """Ids of every stored document."""
+        return {row[0] for row in self.con.execute("SELECT doc_id FROM documents").fetchall()}
+
     def add(self, doc: Document, digest: str) -> bool:
-        """Write a document and its events in one transaction; False when it was already there."""
+        """Store a coded document with its events and merge them; False when it was already there.
+
+        Args:
+            doc: a document that went through the pipeline.
+            digest: its :func:`content_hash`.
+        """
+        return self.add_rows(document_row(doc, digest), mention_rows(doc))
+
+    def add_rows(self, doc_row: dict[str, Any], rows: Iterable[dict[str, Any]]) -> bool:
+        """Store one document row and its mention rows; False when the document is already there.
+
+        Rows are what :func:`document_row` and :func:`mention_row` make (the Spark loader passes
+        them straight from Parquet).
+        """
+        return self.add_many([(doc_row, list(rows))])[0]
+
+    def add_many(self, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> list[bool]:
+        """Store several documents with their mentions in one transaction, updating merged events.
+
+        A document whose content hash or id is already stored (or repeated earlier in ``items``)
+        is skipped. Either every document of the call is stored or none is, so a killed run
+        leaves whole documents only.
+
+        Args:
+            items: ``(document row, mention rows)`` pairs.
+
+        Returns:
+            For each item, whether it was stored.
+        """
+        if not items:
+            return []
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            exists = con.execute(
-                "SELECT 1 FROM documents WHERE content_hash = ? OR doc_id = ?", [digest, doc.id]
-            ).fetchone()
-            if exists:
-                con.execute("ROLLBACK")
-                return False
-            con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc.id,
-                    digest,
-                    doc.url,
-                    doc.source,
-                    doc.title,
-                    doc.published,
-                    doc.published_how,
-                    doc.text,
-                    len(doc.events),
-                    datetime.now(UTC).replace(tzinfo=None),
-                ],
-            )
-            rows = []
-            for ev in doc.events:
-                rec = ev.to_json()
-                src, tgt, loc = ev.source, ev.target, ev.location
-                rows.append(
-                    [
-                        ev.event_id,
-                        ev.doc_id,
-                        ev.event_type,
-                        ev.cameo,
-                        ev.quad_class,
-                        ev.goldstein,
-                        ev.modality,
-                        src.code if src else None,
-                        src.country if src else None,
-                        (src.name or src.text) if src else None,
-                        tgt.code if tgt else None,
-                        tgt.country if tgt else None,
-                        (tgt.name or tgt.text) if tgt else None,
-                        ev.date,
-                        ev.date_precision,
-                        loc.name if loc else None,
-                        loc.country if loc else None,
-                        loc.lat if loc else None,
-                        loc.lon if loc else None,
-                        ev.evidence.text,
-                        ev.confidence,
-                        json.dumps(rec),
-                    ]
-                )
-            if rows:
-                con.executemany("INSERT OR IGNORE INTO events VALUES (" + ", ".join(["?"] * 22) + ")", rows)
+            hashes = [d["content_hash"] for d, _ in items]
+            ids = [d["doc_id"] for d, _ in items]
+            marks = ", ".join(["?"] * len(items))
+            taken: set[str] = set()
+            sql = f"SELECT content_hash, doc_id FROM documents WHERE content_hash IN ({marks})"
+            sql += f" OR doc_id IN ({marks})"
+            for h, i in con.execute(sql, hashes + ids).fetchall():
+                taken |= {h, i}
+            stored: list[bool] = []
+            now = datetime.now(UTC).replace(tzinfo=None)
+            docs: list[list[Any]] = []
+            mentions: list[list[Any]] = []
+            for doc_row, rows in items:
+                ok = doc_row["content_hash"] not in taken and doc_row["doc_id"] not in taken
+                stored.append(ok)
+                if not ok:
+                    continue
+                taken |= {doc_row["content_hash"], doc_row["doc_id"]}
+                full = {**doc_row, "ingested_at": now}
+                docs.append([full.get(c) for c in DOCUMENT_COLUMNS])
+                mentions += [[r.get(c) for c in MENTION_COLUMNS] for r in rows]
+            self._insert(f"documents ({', '.join(DOCUMENT_COLUMNS)})", len(DOCUMENT_COLUMNS), docs)
+            self._insert("mentions", len(MENTION_COLUMNS), mentions, ignore=True)
+            block_at = MENTION_COLUMNS.index("block")
+            self._merge_blocks(sorted({m[block_at] for m in mentions}))
             con.execute("COMMIT")
-            return True
-        except Exception:
+            return stored
+        except BaseException:
             con.execute("ROLLBACK")
             raise
 
-    def events(self, f: Filters | None = None) -> Iterator[dict[str, Any]]:
-        """Events matching the filters, as JSON records with their mention counts."""
-        f = f or Filters()
-        where, args = ["1=1"], []
-        if f.actor:
-            where.append(
-                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ?"
-                " OR source_code = ? OR target_code = ?)"
+    def _insert(self, table: str, width: int, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
+        """Insert rows with multi-row VALUES statements (much faster than one statement per row)."""
+        mark = "(" + ", ".join(["?"] * width) + ")"
+        verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
+        step = max(1, 2000 // width)
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            self.con.execute(
+                f"{verb} {table} VALUES {', '.join([mark] * len(chunk))}", [v for r in chunk for v in r]
             )
-            like = f"%{f.actor.lower()}%"
-            args += [like, like, f.actor.upper(), f.actor.upper()]
-        if f.country:
-            where.append("(source_country = ? OR target_country = ?)")
-            args += [f.country.upper(), f.country.upper()]
-        if f.dyad:
-            where.append(
-                "((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))"
+
+    def _merge_blocks(self, blocks: Sequence[str]) -> None:
+        """Recompute the merged events of some blocks from all their mentions (inside a transaction)."""
+        if not blocks:
+            return
+        con = self.con
+        by_block: dict[str, list[Report]] = {b: [] for b in blocks}
+        old: dict[str, str | None] = {}
+        for step in range(0, len(blocks), 500):
+            part = list(blocks[step : step + 500])
+            marks = ", ".join(["?"] * len(part))
+            for block, mid, old_id, doc_id, outlet, published, url, record in con.execute(
+                "SELECT m.block, m.mention_id, m.event_id, m.doc_id, d.outlet, d.published, d.url, m.record "
+                f"FROM mentions m JOIN documents d USING (doc_id) WHERE m.block IN ({marks})",
+                part,
+            ).fetchall():
+                old[mid] = old_id
+                by_block[block].append(
+                    Report(
+                        mention_id=mid,
+                        doc_id=doc_id,
+                        outlet=outlet,
+                        published=published.isoformat() if published else None,
+                        record=json.loads(record),
+                        url=url,
+                    )
+                )
+            con.execute(f"DELETE FROM events WHERE block IN ({marks})", part)
+        rows: list[list[Any]] = []
+        links: list[list[str]] = []
+        for block in blocks:
+            for members in cluster(by_block[block]):
+                rec = merged_event(members)
+                rows.append(_event_row(block, rec))
+                links += [
+                    [m.mention_id, rec["event_id"]] for m in members if old[m.mention_id] != rec["event_id"]
+                ]
+        self._insert("events", len(EVENT_COLUMNS), rows)
+        if links:
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS relink (mention_id VARCHAR, event_id VARCHAR)")
+            con.execute("DELETE FROM relink")
+            self._insert("relink", 2, links)
+            con.execute(
+                "UPDATE mentions SET event_id = relink.event_id FROM relink "
+                "WHERE mentions.mention_id = relink.mention_id"
             )
-            a, b = f.dyad[0].upper(), f.dyad[1].upper()
-            args += [a, b, b, a]
-        if f.type:
-            where.append("event_type = ?")
-            args.append(f.type.upper())
-        if f.since:
-            where.append("date >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append("substr(date, 1, 10) <= ?")
-            args.append(f.until)
+
+    def remerge(self) -> int:
+        """Recompute every merged event from the mentions (after a change of merge rules).
+
+        Returns:
+            The number of merged events.
+        """
+        blocks = [r[0] for r in self.con.execute("SELECT DISTINCT block FROM mentions ORDER BY 1").fetchall()]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events")
+            self._merge_blocks(blocks)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        row = self.con.execute("SELECT count(*) FROM events").fetchone()
+        return int(row[0]) if row else 0
+
+    # ------------------------------------------------------------------ reading
+
+    def events_page(
+        self,
+        filters: Filters | None = None,
+        sort: str = "date",
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> EventPage:
+        """One page of merged events matching the filters.
+
+        Args:
+            filters: which events (see :class:`Filters`; its ``limit`` is ignored here).
+            sort: ``date``, ``mentions``, ``sources``, ``goldstein``, ``confidence`` or ``reported``
+                (first report day); ``-`` in front for descending (``-mentions``: most reported
+                first). Ties are broken by ``event_id``, so paging is stable.
+            limit: events per page, 1 to :data:`MAX_PAGE_SIZE`.
+            cursor: ``next_cursor`` of the previous page (with the same filters and sort).
+
+        Returns:
+            The merged records (fields of ``event.schema.json`` plus ``num_mentions``,
+            ``num_documents``, ``num_sources``, ``first_report``, ``last_report``,
+            ``reported_types``, ``reported_dates`` and ``mentions``) and the next cursor.
+
+        Raises:
+            QueryError: a bad filter, sort, limit or cursor (``param`` names it).
+        """
+        if sort.lstrip("-") not in SORTS:
+            raise QueryError("sort", f"expected one of {', '.join(SORTS)} (with - for descending)")
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
+            raise QueryError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
+        where, args = _where(filters or Filters())
+        expr, _ = SORTS[sort.lstrip("-")]
+        desc = sort.startswith("-")
+        if cursor:
+            value, last_id = _decode_cursor(cursor, sort)
+            op = "<" if desc else ">"
+            where.append(f"({expr} {op} ? OR ({expr} = ? AND event_id > ?))")
+            args += [value, value, last_id]
         sql = (
-            "SELECT e.record, d.source, d.url FROM events e JOIN documents d USING (doc_id) WHERE "
-            + " AND ".join(where)
-            + " ORDER BY date, event_id"
+            f"SELECT record, {expr} AS sort_value, event_id FROM events"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + f" ORDER BY sort_value {'DESC' if desc else 'ASC'}, event_id LIMIT {limit + 1}"
         )
-        if f.limit:
-            sql += f" LIMIT {int(f.limit)}"
-        for record, source, url in self.con.execute(sql, args).fetchall():
-            rec = json.loads(record)
-            rec.update(
-                num_mentions=1,
-                num_documents=1,
-                num_sources=1,
-                mentions=[
-                    {"doc_id": rec["doc_id"], "evidence": rec["evidence"], "source": source, "url": url}
-                ],
+        found = self.con.execute(sql, args).fetchall()
+        page = EventPage([json.loads(r[0]) for r in found[:limit]])
+        if len(found) > limit:
+            _, value, event_id = found[limit - 1]
+            page.next_cursor = _encode_cursor(sort, value, event_id)
+        return page
+
+    def events(self, filters: Filters | None = None, sort: str = "date") -> Iterator[dict[str, Any]]:
+        """Every merged event matching the filters (up to ``filters.limit``), page by page.
+
+        Raises:
+            QueryError: a bad filter value.
+        """
+        f = filters or Filters()
+        left = f.limit
+        cursor: str | None = None
+        while True:
+            size = MAX_PAGE_SIZE if left is None else min(left, MAX_PAGE_SIZE)
+            if size <= 0:
+                return
+            page = self.events_page(f, sort=sort, limit=size, cursor=cursor)
+            yield from page.events
+            if left is not None:
+                left -= len(page.events)
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One merged event with every mention, each with its full per-document record.
+
+        ``event_id`` may also be the id of one of its mentions. None when there is no such event.
+        """
+        row = self.con.execute(
+            "SELECT e.record FROM events e WHERE e.event_id = ? UNION ALL "
+            "SELECT e.record FROM mentions m JOIN events e USING (event_id) WHERE m.mention_id = ? LIMIT 1",
+            [event_id, event_id],
+        ).fetchone()
+        if row is None:
+            return None
+        rec: dict[str, Any] = json.loads(row[0])
+        full = {
+            mid: json.loads(r)
+            for mid, r in self.con.execute(
+                "SELECT mention_id, record FROM mentions WHERE event_id = ?", [rec["event_id"]]
+            ).fetchall()
+        }
+        for m in rec["mentions"]:
+            m["record"] = full.get(m["mention_id"])
+        return rec
+
+    def actors(self, limit: int = 50, country: str | None = None) -> list[dict[str, Any]]:
+        """Actors with how many merged events they take part in, most active first.
+
+        An actor is its id where resolved, else its CAMEO code and name.
+
+        Args:
+            limit: at most this many actors (1 to :data:`MAX_PAGE_SIZE`).
+            country: only actors of this ISO3 country.
+
+        Returns:
+            ``{"id", "name", "code", "country", "sector", "events", "as_source", "as_target",
+            "mentions"}`` per actor.
+        """
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
+            raise QueryError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
+        args: list[Any] = []
+        cond = ""
+        if country:
+            cond = "WHERE country = ?"
+            args.append(_iso3("country", country))
+        sql = f"""
+            WITH sides AS (
+                SELECT source_id AS id, source_name AS name, source_code AS code, source_country AS country,
+                       source_sector AS sector, 1 AS src, 0 AS tgt, num_mentions
+                FROM events WHERE source_name IS NOT NULL
+                UNION ALL
+                SELECT target_id, target_name, target_code, target_country, target_sector, 0, 1, num_mentions
+                FROM events WHERE target_name IS NOT NULL
             )
-            yield rec
+            SELECT id, min(name), code, country, min(sector), sum(src) + sum(tgt), sum(src), sum(tgt),
+                   sum(num_mentions)
+            FROM sides {cond}
+            GROUP BY id, code, country, CASE WHEN id IS NULL THEN lower(name) END
+            ORDER BY 6 DESC, 2, 1 LIMIT {limit}
+        """
+        keys = ("id", "name", "code", "country", "sector", "events", "as_source", "as_target", "mentions")
+        return [dict(zip(keys, row, strict=True)) for row in self.con.execute(sql, args).fetchall()]
+
+    def dyad_timeline(
+        self,
+        a: str,
+        b: str,
+        by: Literal["day", "week", "month"] = "month",
+        directed: bool = False,
+        since: str | date | None = None,
+        until: str | date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events between two countries per day, week (starting Monday) or month.
+
+        Only events dated at least as precisely as the period are counted: a month-precision
+        event is in the monthly timeline, not in the daily or weekly one; undated and year-precision
+        events are in none (find them with :meth:`events_page`).
+
+        Args:
+            a: ISO3 code of one side (the source when ``directed``).
+            b: ISO3 code of the other side.
+            by: ``day``, ``week`` or ``month``.
+            directed: only events from ``a`` to ``b``.
+            since: first day to count.
+            until: last day to count.
+
+        Returns:
+            One row per period with events, oldest first: ``{"period", "start", "events",
+            "mentions", "goldstein", "quad_1", "quad_2", "quad_3", "quad_4"}``; ``period`` is
+            ``2019-02-28``, ``2019-W09`` or ``2019-02``, ``start`` its first day, ``goldstein``
+            the sum of the events' Goldstein values.
+        """
+        if by not in PERIODS:
+            raise QueryError("by", "expected day, week or month")
+        where, args = _where(Filters(dyad=(a, b), directed=directed, since=since, until=until))
+        ok = ("day", "publication") if by in ("day", "week") else ("day", "publication", "month")
+        where.append(f"date_precision IN ({', '.join(['?'] * len(ok))})")
+        args += list(ok)
+        sql = f"""
+            SELECT date_trunc('{PERIODS[by]}', day)::DATE AS start, count(*), sum(num_mentions),
+                   round(sum(goldstein), 2),
+                   count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
+                   count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4)
+            FROM events WHERE {" AND ".join(where)} GROUP BY 1 ORDER BY 1
+        """
+        out = []
+        for start, n, mentions, gold, q1, q2, q3, q4 in self.con.execute(sql, args).fetchall():
+            if by == "day":
+                period = start.isoformat()
+            elif by == "week":
+                iso = start.isocalendar()
+                period = f"{iso.year}-W{iso.week:02d}"
+            else:
+                period = start.strftime("%Y-%m")
+            out.append(
+                {
+                    "period": period,
+                    "start": start.isoformat(),
+                    "events": n,
+                    "mentions": int(mentions or 0),
+                    "goldstein": float(gold or 0.0),
+                    "quad_1": q1,
+                    "quad_2": q2,
+                    "quad_3": q3,
+                    "quad_4": q4,
+                }
+            )
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, mentions and merged events the store holds."""
+        out = {}
+        for table in ("documents", "mentions", "events"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
 
     def summary(self) -> dict[str, Any]:
-        """Counts for the demo summary: documents, events per type, top dyads."""
+        """Counts for the demo summary: documents, mentions, merged events, events per type, top dyads."""
         con = self.con
-        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()
-        n_events = con.execute("SELECT count(*) FROM events").fetchone()
+        counts = self.counts()
         by_type = con.execute(
             "SELECT event_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, 1"
         ).fetchall()
@@ -214,9 +875,12 @@ class Store:
             "AND source_country <> target_country "
             "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
         ).fetchall()
+        multi = con.execute("SELECT count(*) FROM events WHERE num_documents > 1").fetchone()
         return {
-            "documents": n_docs[0] if n_docs else 0,
-            "events": n_events[0] if n_events else 0,
+            "documents": counts["documents"],
+            "mentions": counts["mentions"],
+            "events": counts["events"],
+            "multi_document_events": int(multi[0]) if multi else 0,
             "by_type": by_type,
             "dyads": dyads,
         }

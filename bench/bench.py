@@ -1,0 +1,195 @@
+"""End-to-end ingest benchmark (``make bench``): throughput against bare spaCy, stage shares, workers.
+
+    .venv/bin/python bench/bench.py [--copies 9] [--out BENCH_DIR] [--json RESULT.json]
+
+It builds a larger corpus from ``corpus/sample`` (each copy varied so that content hashes
+differ), then measures in one run, on the same texts:
+
+1. bare spaCy: ``nlp.pipe`` over the cleaned article texts (model already loaded);
+2. the pipeline's time per stage (``extract``, ``published``, ``nlp``, ``actors``, ``dates``,
+   ``places``, ``events``), hence actor resolution's share of pipeline time;
+3. ``ingest`` end to end with 1 and with 2 worker processes (each in a fresh process, so the
+   peak memory of every worker is its own), documents/s and words/s, with and without the
+   start-up (model loading) time;
+4. re-ingesting the unchanged corpus.
+
+Results are printed as a table and, with ``--json``, written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "corpus" / "sample"
+
+
+def build_corpus(dest: Path, copies: int) -> int:
+    """Write ``copies`` varied copies of the sample corpus under ``dest``; return the document count."""
+    n = 0
+    for k in range(copies):
+        folder = dest / f"copy{k:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for src in sorted(SAMPLE.iterdir()):
+            raw = src.read_text(encoding="utf-8")
+            if src.suffix == ".txt":
+                (folder / src.name).write_text(raw.rstrip("\n") + "\n" * (k + 1), encoding="utf-8")
+                n += 1
+            elif src.suffix == ".html":
+                (folder / src.name).write_text(raw + f"\n<!-- bench copy {k} -->\n", encoding="utf-8")
+                n += 1
+            elif src.suffix == ".jsonl":
+                lines = []
+                for line in raw.splitlines():
+                    if line.strip():
+                        rec = json.loads(line)
+                        rec["id"] = f"{rec['id']}-copy{k}"
+                        rec["text"] = rec.get("text", "") + " " * (k + 1)
+                        lines.append(json.dumps(rec, ensure_ascii=False))
+                        n += 1
+                (folder / src.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return n
+
+
+def bare_and_stages(corpus: Path) -> dict[str, Any]:
+    """Time bare ``nlp.pipe`` and the pipeline per stage on the same documents, in this process."""
+    from thucydides.pipeline import Options, Pipeline
+    from thucydides.read import ReadOptions, read_documents
+    from thucydides.record import Document
+
+    t0 = time.perf_counter()
+    pipe = Pipeline(Options())
+    build = time.perf_counter() - t0
+    docs = [d for d in read_documents([str(corpus)], ReadOptions()) if isinstance(d, Document)]
+    timings: dict[str, float] = {}
+
+    def timed(name: str, fn: Any) -> Any:
+        def run(*a: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*a)
+            finally:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t
+
+        return run
+
+    names = ["extract", "published"]
+    pipe.pre = [timed(n, s) for n, s in zip(names, pipe.pre, strict=True)]
+    post_names = [type(s).__name__ for s in pipe.post]
+    pipe.post = [timed(n, s) for n, s in zip(post_names, pipe.post, strict=True)]
+    assert pipe.nlp is not None
+    pipe.nlp.pipe = timed("nlp", pipe.nlp.pipe)  # type: ignore[method-assign]
+    t = time.perf_counter()
+    coded = [d for d in pipe.run(docs) if isinstance(d, Document)]
+    pipeline_s = time.perf_counter() - t
+    texts = [d.body for d in coded]
+    words = sum(len(x.split()) for x in texts)
+    nlp = pipe.nlp.nlp
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    bare_s = time.perf_counter() - t
+    return {
+        "documents": len(coded),
+        "words": words,
+        "pipeline_build_s": round(build, 2),
+        "bare_spacy_s": round(bare_s, 2),
+        "bare_spacy_docs_per_s": round(len(texts) / bare_s, 2),
+        "bare_spacy_words_per_s": round(words / bare_s),
+        "pipeline_s": round(pipeline_s, 2),
+        "stage_s": {k: round(v, 3) for k, v in timings.items()},
+        "stage_share": {k: round(v / pipeline_s, 4) for k, v in timings.items()},
+    }
+
+
+INGEST = """
+import json, sys, time
+from thucydides.ingest import IngestOptions, ingest
+t = time.perf_counter()
+r = ingest([sys.argv[1]], sys.argv[2], IngestOptions(workers=int(sys.argv[3])))
+print(json.dumps({"seconds": time.perf_counter() - t, "added": r.added, "already": r.already,
+                  "mentions": r.mentions, "words": r.words, "worker_peak_rss_mb": r.worker_peak_rss_mb,
+                  "problems": len(r.problems)}))
+"""
+
+
+def run_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
+    """``ingest`` in a fresh process; returns its report as a dict."""
+    out = subprocess.run(
+        [sys.executable, "-c", INGEST, str(corpus), str(db), str(workers)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(x for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))
+        mem_gb = round(int(mem.split()[1]) / 1024 / 1024, 1)
+    except (OSError, StopIteration):
+        mem_gb = 0.0
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gb": mem_gb, "python": platform.python_version()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=9, help="copies of the 47-document sample (default 9)")
+    ap.add_argument("--out", type=Path, help="work folder (default: a temporary one, removed afterwards)")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args()
+    work = args.out or Path(tempfile.mkdtemp(prefix="thucydides-bench-"))
+    corpus = work / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    n_docs = build_corpus(corpus, args.copies)
+    res: dict[str, Any] = {"machine": machine(), "corpus_documents": n_docs}
+    res["in_process"] = bare_and_stages(corpus)
+    build = res["in_process"]["pipeline_build_s"]
+    for workers in (1, 2):
+        db = work / f"w{workers}.duckdb"
+        db.unlink(missing_ok=True)
+        r = run_ingest(corpus, db, workers)
+        r["docs_per_s"] = round(r["added"] / r["seconds"], 2)
+        r["words_per_s"] = round(r["words"] / r["seconds"])
+        r["docs_per_s_after_startup"] = round(r["added"] / max(r["seconds"] - build, 1e-9), 2)
+        res[f"ingest_{workers}_worker"] = r
+    res["reingest_unchanged"] = run_ingest(corpus, work / "w1.duckdb", 1)
+    one, two, bare = res["ingest_1_worker"], res["ingest_2_worker"], res["in_process"]
+    res["ratios"] = {
+        "ingest_vs_bare_spacy": round(one["docs_per_s"] / bare["bare_spacy_docs_per_s"], 3),
+        "ingest_vs_bare_spacy_after_startup": round(
+            one["docs_per_s_after_startup"] / bare["bare_spacy_docs_per_s"], 3
+        ),
+        "pipeline_vs_bare_spacy": round(bare["bare_spacy_s"] / bare["pipeline_s"], 3),
+        "actor_share_of_pipeline": bare["stage_share"].get("ActorResolver"),
+        "speedup_2_workers": round(one["seconds"] / two["seconds"], 3),
+        "reingest_vs_first_run": round(res["reingest_unchanged"]["seconds"] / one["seconds"], 4),
+        "peak_rss_mb_per_worker": max(one["worker_peak_rss_mb"] + two["worker_peak_rss_mb"]),
+    }
+    text = json.dumps(res, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    if args.out is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

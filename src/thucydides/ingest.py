@@ -1,0 +1,299 @@
+"""Ingest: code documents into the store with the local engine (one or more worker processes).
+
+    paths ─▶ read + hash ─▶ skip known ─▶ N workers (each its own Pipeline) ─▶ one writer (the Store)
+
+DuckDB allows one writer, so workers only code documents and send back plain rows
+(:func:`thucydides.store.document_row`, :func:`thucydides.store.mention_row`); this process writes
+each document with its events in one transaction. A killed run therefore leaves whole documents,
+and a rerun codes only what is missing. Inputs are read twice (once to count and hash, once to
+code) so that memory stays flat and the progress bar knows the total; standard input is read once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import resource
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from thucydides.record import Document, Problem
+
+Result = tuple[Any, ...]  # ("doc", document_row, mention_rows) or ("problem", name, reason)
+
+
+@dataclass(slots=True)
+class IngestOptions:
+    """How to ingest.
+
+    Attributes:
+        workers: worker processes; 1 codes in this process.
+        published: publication date for documents that carry none.
+        actor_files: user knowledge-base files for the actor resolver.
+        max_bytes: inputs larger than this are refused.
+        batch_size: documents per batch sent to a worker (and per ``nlp.pipe`` call).
+        progress: where the progress bar goes (None: nowhere).
+    """
+
+    workers: int = 1
+    published: date | None = None
+    actor_files: Sequence[Path] = ()
+    max_bytes: int = 10 * 1024 * 1024
+    batch_size: int = 16
+    progress: TextIO | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did.
+
+    Attributes:
+        seen: documents read from the inputs.
+        added: documents coded and stored.
+        already: documents skipped because the store holds them (same content or id).
+        problems: inputs or documents that could not be read or coded, with the reason.
+        mentions: events coded in the added documents.
+        words: words in the added documents' text.
+        seconds: wall time of the run.
+        worker_peak_rss_mb: peak resident memory of each worker process (this process with 1 worker).
+    """
+
+    seen: int = 0
+    added: int = 0
+    already: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    mentions: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    worker_peak_rss_mb: list[float] = field(default_factory=list)
+
+
+class ProgressBar:
+    """A progress bar on a terminal (redrawn in place) or progress lines elsewhere (every ``every`` s)."""
+
+    def __init__(self, out: TextIO | None, total: int, every: float = 1.0, width: int = 24) -> None:
+        self.out, self.total, self.every, self.width = out, total, every, width
+        self.tty = bool(out is not None and getattr(out, "isatty", lambda: False)())
+        self.start = self.last = time.monotonic()
+        self.done = 0
+
+    def line(self) -> str:
+        """The current state: count, bar, documents per second, time left."""
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        rate = self.done / elapsed
+        frac = self.done / self.total if self.total else 1.0
+        bar = "#" * int(frac * self.width)
+        left = (self.total - self.done) / rate if rate > 0 else None
+        eta = f"ETA {int(left) // 60}:{int(left) % 60:02d}" if left is not None else "ETA ?"
+        return (
+            f"[thucydides] ingest {self.done}/{self.total} [{bar:<{self.width}}] {frac:4.0%} "
+            f"{rate:.1f} docs/s {eta}"
+        )
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` more documents done; redraw when due."""
+        self.done += n
+        now = time.monotonic()
+        if self.out is None or (now - self.last < (0.2 if self.tty else self.every)):
+            return
+        self.last = now
+        self.out.write(("\r" + self.line()) if self.tty else self.line() + "\n")
+        self.out.flush()
+
+    def finish(self) -> None:
+        """Draw the final state."""
+        if self.out is not None and self.total:
+            self.out.write(("\r" if self.tty else "") + self.line() + "\n")
+            self.out.flush()
+
+
+def _peak_rss_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def _pipeline(options: IngestOptions) -> Any:
+    from thucydides.pipeline import Options, Pipeline
+
+    return Pipeline(
+        Options(published=options.published, actor_files=list(options.actor_files), batch_size=16)
+    )
+
+
+def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]]) -> list[Result]:
+    """Code one batch of ``(content_hash, document)`` into plain rows for the writer.
+
+    Args:
+        pipe: a :class:`thucydides.pipeline.Pipeline`.
+        batch: documents with their content hashes.
+    """
+    from thucydides.store import document_row, mention_rows
+
+    digests = {doc.id: digest for digest, doc in batch}
+    out: list[Result] = []
+    for item in pipe.run([doc for _, doc in batch]):
+        if isinstance(item, Problem):
+            out.append(("problem", item.name, item.reason))
+        else:
+            out.append(("doc", document_row(item, digests[item.id]), mention_rows(item)))
+    return out
+
+
+def _worker(options: IngestOptions, inbox: Any, outbox: Any) -> None:
+    """A worker process: build the pipeline once, code batches until told to stop."""
+    parent = os.getppid()
+    pipe = _pipeline(options)
+    while True:
+        try:
+            batch = inbox.get(timeout=2.0)
+        except queue.Empty:
+            if os.getppid() != parent:  # the writer was killed: nobody will read our results
+                return
+            continue
+        if batch is None:
+            break
+        outbox.put(("batch", code_batch(pipe, batch)))
+    outbox.put(("done", _peak_rss_mb()))
+
+
+def _read(paths: Sequence[str], options: IngestOptions) -> Iterator[Document | Problem]:
+    from thucydides.read import ReadOptions, read_documents
+
+    yield from read_documents(
+        list(paths), ReadOptions(max_bytes=options.max_bytes, published=options.published)
+    )
+
+
+def _batches(items: Iterable[tuple[str, Document]], size: int) -> Iterator[list[tuple[str, Document]]]:
+    batch: list[tuple[str, Document]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_local(pipe: Any, batches: Iterable[list[tuple[str, Document]]]) -> Iterator[list[Result]]:
+    for batch in batches:
+        yield code_batch(pipe, batch)
+
+
+def _run_workers(
+    options: IngestOptions, batches: Iterable[list[tuple[str, Document]]], peaks: list[float]
+) -> Iterator[list[Result]]:
+    """Code batches in ``options.workers`` processes, yielding each batch's results as they come back."""
+    ctx = mp.get_context("spawn")
+    inbox, outbox = ctx.Queue(), ctx.Queue()
+    procs = [
+        ctx.Process(target=_worker, args=(options, inbox, outbox), daemon=True)
+        for _ in range(options.workers)
+    ]
+    for p in procs:
+        p.start()
+    pending = 0
+    source = iter(batches)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and pending < 2 * options.workers:
+                nxt = next(source, None)
+                if nxt is None:
+                    exhausted = True
+                    for _ in procs:
+                        inbox.put(None)
+                else:
+                    inbox.put(nxt)
+                    pending += 1
+            if exhausted and pending == 0 and len(peaks) == len(procs):
+                return
+            try:
+                kind, payload = outbox.get(timeout=1.0)
+            except queue.Empty:
+                if not any(p.is_alive() for p in procs) and (pending or len(peaks) < len(procs)):
+                    raise RuntimeError("the worker processes stopped unexpectedly") from None
+                continue
+            if kind == "done":
+                peaks.append(float(payload))
+                continue
+            pending -= 1
+            yield payload
+    finally:
+        for p in procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+
+
+def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None = None) -> IngestReport:
+    """Code documents into the store at ``db``, skipping those already there.
+
+    Args:
+        paths: files, directories or ``-`` (as for ``thucydides code``).
+        db: the DuckDB store file (created when missing).
+        options: workers, publication date, progress output and the like.
+
+    Returns:
+        What was added, skipped and refused.
+    """
+    from thucydides.store import Store, content_hash
+
+    opts = options or IngestOptions()
+    report = IngestReport()
+    started = time.monotonic()
+    with Store(db) as store:
+        known_hashes, known_ids = store.known_hashes(), store.known_ids()
+
+        def fresh(items: Iterable[Document | Problem], count: bool) -> Iterator[tuple[str, Document]]:
+            for item in items:
+                if isinstance(item, Problem):
+                    if count:
+                        report.problems.append(item)
+                    continue
+                if count:
+                    report.seen += 1
+                digest = content_hash(item)
+                if digest in known_hashes or item.id in known_ids:
+                    report.already += count
+                    continue
+                yield digest, item
+
+        todo: list[tuple[str, Document]] | None = None
+        if "-" in paths:
+            todo = list(fresh(_read(paths, opts), True))
+            total = len(todo)
+        else:
+            total = sum(1 for _ in fresh(_read(paths, opts), True))
+        bar = ProgressBar(opts.progress, total)
+        if total == 0:
+            report.seconds = time.monotonic() - started
+            return report
+        items = todo if todo is not None else fresh(_read(paths, opts), False)
+        batches = _batches(items, opts.batch_size)
+        if opts.workers <= 1:
+            results_by_batch = _run_local(_pipeline(opts), batches)
+        else:
+            results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb)
+        for results in results_by_batch:
+            coded = [(r[1], r[2]) for r in results if r[0] == "doc"]
+            report.problems += [Problem(r[1], r[2]) for r in results if r[0] == "problem"]
+            for (doc_row, rows), stored in zip(coded, store.add_many(coded), strict=True):
+                if stored:
+                    report.added += 1
+                    report.mentions += len(rows)
+                    report.words += len((doc_row.get("text") or "").split())
+                else:
+                    report.already += 1
+            bar.update(len(results))
+        bar.finish()
+    if opts.workers <= 1:
+        report.worker_peak_rss_mb = [_peak_rss_mb()]
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,299 @@
+"""The Spark engine: the same pipeline in ``mapPartitions``, Parquet out, then loaded into the store.
+
+    driver: read + hash, skip known ─▶ executors: one Pipeline per partition ─▶ Parquet
+        DIR/documents/part-*.parquet                      one row per document
+        DIR/mentions/event_date=YYYY-MM-DD/part-*.parquet one row per coded event, by event date
+    ─▶ driver: load into the DuckDB store (merging as the local engine does)
+
+The rows are the local engine's rows (:func:`thucydides.store.document_row` and
+:func:`thucydides.store.mention_row`), so the same input gives the same events. The Parquet
+directory can also be queried directly, e.g. with DuckDB's
+``read_parquet('DIR/mentions/*/*.parquet', hive_partitioning = true)``.
+
+PySpark is optional: it is imported only inside these functions, and a missing installation raises
+:class:`SparkUnavailable` with what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from thucydides.ingest import IngestOptions, IngestReport, ProgressBar
+from thucydides.record import Document, Problem
+
+DOC_FIELDS = ("id", "raw", "is_html", "url", "source", "title", "published", "published_how")
+STRING_MENTION_FIELDS = [
+    "mention_id",
+    "doc_id",
+    "block",
+    "event_type",
+    "cameo",
+    "modality",
+    "source_id",
+    "source_code",
+    "source_country",
+    "source_name",
+    "target_id",
+    "target_code",
+    "target_country",
+    "target_name",
+    "date",
+    "date_precision",
+    "date_first",
+    "date_last",
+    "place_name",
+    "place_country",
+    "evidence",
+    "record",
+]
+STRING_DOC_FIELDS = [
+    "doc_id",
+    "content_hash",
+    "url",
+    "source",
+    "outlet",
+    "title",
+    "published",
+    "published_how",
+    "text",
+]
+
+
+class SparkUnavailable(RuntimeError):
+    """PySpark (or Java) is not available."""
+
+
+def _require_spark() -> Any:
+    try:
+        import pyspark  # noqa: F401
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise SparkUnavailable(
+            f"the Spark engine needs PySpark ({exc}); install it with pip install 'thucydides[spark]', "
+            "or use --engine local"
+        ) from None
+    return SparkSession
+
+
+def _schemas() -> tuple[Any, Any]:
+    from pyspark.sql import types as T
+
+    doc = T.StructType(
+        [T.StructField(c, T.StringType()) for c in STRING_DOC_FIELDS]
+        + [T.StructField("n_events", T.IntegerType())]
+    )
+    numeric = [
+        T.StructField("quad_class", T.IntegerType()),
+        T.StructField("goldstein", T.DoubleType()),
+        T.StructField("lat", T.DoubleType()),
+        T.StructField("lon", T.DoubleType()),
+        T.StructField("confidence", T.DoubleType()),
+    ]
+    mention = T.StructType(
+        [T.StructField(c, T.StringType()) for c in STRING_MENTION_FIELDS]
+        + numeric
+        + [T.StructField("event_date", T.StringType())]
+    )
+    return doc, mention
+
+
+def _doc_dict(doc: Document) -> dict[str, Any]:
+    out = {k: getattr(doc, k) for k in DOC_FIELDS}
+    out["published"] = doc.published.isoformat() if doc.published else None
+    return out
+
+
+def _document(d: dict[str, Any]) -> Document:
+    published = date.fromisoformat(d["published"]) if d.get("published") else None
+    return Document(
+        id=str(d["id"]),
+        raw=str(d.get("raw") or ""),
+        is_html=bool(d.get("is_html")),
+        url=d.get("url"),
+        source=d.get("source"),
+        title=d.get("title"),
+        published=published,
+        published_how=d.get("published_how") or "none",
+    )
+
+
+def code_partition(options: IngestOptions) -> Callable[[Iterator[tuple[str, dict[str, Any]]]], Iterator[Any]]:
+    """The function Spark runs on each partition: build the pipeline once, code every document.
+
+    It yields ``("doc", document_row, mention_rows)`` or ``("problem", name, reason)``, as the
+    local engine's workers do.
+    """
+
+    def run(items: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[Any]:
+        from thucydides.ingest import _pipeline, code_batch
+
+        pipe = None
+        batch: list[tuple[str, Document]] = []
+        for digest, d in items:
+            batch.append((digest, _document(d)))
+            if len(batch) >= options.batch_size:
+                pipe = pipe or _pipeline(options)
+                yield from code_batch(pipe, batch)
+                batch = []
+        if batch:
+            pipe = pipe or _pipeline(options)
+            yield from code_batch(pipe, batch)
+
+    return run
+
+
+def _mention_out(row: dict[str, Any]) -> dict[str, Any]:
+    out = {c: row.get(c) for c in STRING_MENTION_FIELDS}
+    out.update({c: row.get(c) for c in ("quad_class", "goldstein", "lat", "lon", "confidence")})
+    for c in ("goldstein", "lat", "lon", "confidence"):
+        value = out[c]
+        out[c] = float(value) if value is not None else None
+    out["event_date"] = (row.get("date_first") or "unknown")[:10]
+    return out
+
+
+def run_spark(
+    paths: Sequence[str],
+    out_dir: str | Path,
+    options: IngestOptions,
+    master: str | None = None,
+    skip_hashes: set[str] | None = None,
+) -> tuple[int, int, list[Problem]]:
+    """Code documents on Spark and write Parquet to ``out_dir`` (replacing what was there).
+
+    Args:
+        paths: inputs as for ``thucydides code``.
+        out_dir: the Parquet directory (``documents/`` and ``mentions/`` partitioned by ``event_date``).
+        options: the pipeline options; ``workers`` sets ``local[N]`` when no master is given.
+        master: a Spark master URL (default ``local[N]``).
+        skip_hashes: content hashes of documents not to code again.
+
+    Returns:
+        How many documents were read, how many of them were skipped as known, and the inputs that
+        could not be read or coded.
+    """
+    SparkSession = _require_spark()
+    from thucydides.ingest import _read
+    from thucydides.store import content_hash
+
+    master = master or f"local[{max(options.workers, 1)}]"
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    problems: list[Problem] = []
+    todo: list[tuple[str, dict[str, Any]]] = []
+    seen = known = 0
+    for item in _read(paths, options):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        seen += 1
+        digest = content_hash(item)
+        if skip_hashes and digest in skip_hashes:
+            known += 1
+        else:
+            todo.append((digest, _doc_dict(item)))
+    if not todo:
+        return seen, known, problems
+    spark = (
+        SparkSession.builder.master(master)
+        .appName("thucydides-ingest")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", str(max(options.workers, 1) * 2))
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    try:
+        doc_schema, mention_schema = _schemas()
+        parts = max(1, min(len(todo), max(options.workers, 1) * 2))
+        coded = spark.sparkContext.parallelize(todo, parts).mapPartitions(code_partition(options)).cache()
+        docs = coded.filter(lambda r: r[0] == "doc")
+        spark.createDataFrame(docs.map(lambda r: r[1]), doc_schema).write.mode("overwrite").parquet(
+            str(Path(out_dir) / "documents")
+        )
+        mentions = docs.flatMap(lambda r: [_mention_out(m) for m in r[2]])
+        spark.createDataFrame(mentions, mention_schema).write.mode("overwrite").partitionBy(
+            "event_date"
+        ).parquet(str(Path(out_dir) / "mentions"))
+        problems += [Problem(r[1], r[2]) for r in coded.filter(lambda r: r[0] == "problem").collect()]
+    finally:
+        spark.stop()
+    return seen, known, problems
+
+
+def load_parquet(out_dir: str | Path, db: str | Path, progress: Any = None) -> IngestReport:
+    """Load the Parquet output of :func:`run_spark` into the store (documents already there are skipped)."""
+    import duckdb
+
+    from thucydides.store import Store
+
+    report = IngestReport()
+    base = Path(out_dir)
+    con = duckdb.connect()
+    doc_files = str(base / "documents" / "*.parquet")
+    docs = _records(con, f"SELECT * FROM read_parquet('{doc_files}') ORDER BY doc_id")
+    mention_glob = base / "mentions" / "*" / "*.parquet"
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    if list(base.glob("mentions/*/*.parquet")):
+        sql = f"SELECT * FROM read_parquet('{mention_glob}', hive_partitioning = true) ORDER BY mention_id"
+        for m in _records(con, sql):
+            by_doc.setdefault(str(m["doc_id"]), []).append(m)
+    con.close()
+    bar = ProgressBar(progress, len(docs))
+    with Store(db) as store:
+        for d in docs:
+            rows = by_doc.get(str(d["doc_id"]), [])
+            bar.update()
+            if store.add_rows(d, rows):
+                report.added += 1
+                report.mentions += len(rows)
+                report.words += len(str(d.get("text") or "").split())
+            else:
+                report.already += 1
+    bar.finish()
+    return report
+
+
+def _records(con: Any, sql: str) -> list[dict[str, Any]]:
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def ingest_spark(
+    paths: Sequence[str],
+    db: str | Path,
+    options: IngestOptions,
+    master: str | None = None,
+    parquet: str | Path | None = None,
+) -> IngestReport:
+    """``thucydides ingest --engine spark``: code on Spark, write Parquet, load it into the store.
+
+    Args:
+        paths: inputs as for ``thucydides code``.
+        db: the store file.
+        options: pipeline options (``workers`` sets ``local[N]``).
+        master: Spark master URL (default ``local[N]``).
+        parquet: the Parquet directory (default ``DB.parquet`` beside the store).
+    """
+    from thucydides.store import Store
+
+    started = time.monotonic()
+    out_dir = Path(parquet) if parquet else Path(f"{db}.parquet")
+    with Store(db) as store:
+        known = store.known_hashes()
+    seen, n_known, problems = run_spark(paths, out_dir, options, master=master, skip_hashes=known)
+    report = load_parquet(out_dir, db, options.progress) if seen > n_known else IngestReport()
+    report.seen = seen
+    report.already += n_known
+    report.problems = problems
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,166 @@
+"""Ingest with the local engine: idempotent, crash-safe under a real SIGKILL, growing, parallel.
+
+All tests here run the real pipeline on the bundled sample corpus, so they are marked slow.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thucydides.ingest import IngestOptions, ProgressBar, ingest
+from thucydides.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "sample"
+N_SAMPLE = 47  # 41 files and 6 JSONL records
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(db: Path) -> dict[str, Any]:
+    """Everything that must be equal between two stores of the same input."""
+    with Store(db, read_only=True) as s:
+        con = s.con
+        return {
+            "documents": sorted(r[0] for r in con.execute("SELECT content_hash FROM documents").fetchall()),
+            "mentions": sorted(con.execute("SELECT mention_id, doc_id, event_id FROM mentions").fetchall()),
+            "events": sorted(
+                con.execute("SELECT event_id, event_type, num_mentions, num_documents FROM events").fetchall()
+            ),
+        }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("ingest") / "corpus"
+    shutil.copytree(CORPUS, dest, ignore=shutil.ignore_patterns("*.md", "*.json"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def clean(corpus: Path) -> tuple[Path, Any]:
+    db = corpus.parent / "clean.duckdb"
+    report = ingest([str(corpus)], db, IngestOptions())
+    return db, report
+
+
+def test_ingest_stores_every_sample_document_with_its_events(clean: tuple[Path, Any]) -> None:
+    db, report = clean
+    assert report.added == N_SAMPLE and report.already == 0 and not report.problems
+    snap = snapshot(db)
+    assert len(snap["documents"]) == N_SAMPLE and len(snap["mentions"]) == report.mentions > 0
+    assert all(event_id for _, _, event_id in snap["mentions"])
+
+
+def test_ingest_rerun_over_an_unchanged_corpus_adds_nothing(clean: tuple[Path, Any], corpus: Path) -> None:
+    db, _ = clean
+    before = snapshot(db)
+    again = ingest([str(corpus)], db, IngestOptions())
+    assert (again.added, again.already, again.seen) == (0, N_SAMPLE, N_SAMPLE)
+    assert snapshot(db) == before
+
+
+def test_ingest_survives_sigkill_and_a_rerun_matches_a_clean_run(
+    clean: tuple[Path, Any], corpus: Path
+) -> None:
+    db = corpus.parent / "killed.duckdb"
+    cmd = [sys.executable, "-m", "thucydides.cli", "ingest", "--db", str(db), str(corpus)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=corpus.parent)
+    assert proc.stderr is not None
+    done = 0
+    for line in proc.stderr:
+        found = re.search(r"ingest (\d+)/(\d+)", line)
+        if found and int(found.group(1)) >= 2:
+            done = int(found.group(1))
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL and 0 < done < N_SAMPLE, "the run was not killed mid-way"
+    with Store(db, read_only=True) as s:
+        partial = s.counts()["documents"]
+    assert partial < N_SAMPLE
+    rerun = subprocess.run(cmd + ["--quiet"], capture_output=True, text=True, cwd=corpus.parent, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"ingested {N_SAMPLE - partial} documents" in rerun.stderr
+    assert snapshot(db) == snapshot(clean[0])
+
+
+def test_ingest_of_a_grown_folder_codes_only_the_new_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "grow"
+    folder.mkdir()
+    files = sorted(CORPUS.glob("*.txt"))[:5]
+    for f in files[:3]:
+        shutil.copy(f, folder)
+    db = tmp_path / "g.duckdb"
+    assert ingest([str(folder)], db, IngestOptions()).added == 3
+    for f in files[3:]:
+        shutil.copy(f, folder)
+    grown = ingest([str(folder)], db, IngestOptions())
+    assert (grown.added, grown.already) == (2, 3)
+
+
+def test_ingest_with_two_workers_gives_the_same_store(clean: tuple[Path, Any], corpus: Path) -> None:
+    db = corpus.parent / "two.duckdb"
+    report = ingest([str(corpus)], db, IngestOptions(workers=2))
+    assert report.added == N_SAMPLE and len(report.worker_peak_rss_mb) == 2
+    assert snapshot(db) == snapshot(clean[0])
+
+
+def test_ingest_merges_the_sample_events_that_several_outlets_report(clean: tuple[Path, Any]) -> None:
+    """Where the coder found a MANIFEST event in several documents, those reports are one event."""
+    manifest = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
+    with Store(clean[0], read_only=True) as s:
+        rows = s.con.execute("SELECT doc_id, event_id, record FROM mentions").fetchall()
+        counts = {
+            r[0]: r[1:]
+            for r in s.con.execute("SELECT event_id, num_documents, num_mentions FROM events").fetchall()
+        }
+    coded: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for doc_id, event_id, record in rows:
+        coded[Path(doc_id).name.rsplit(".", 1)[0]].append((event_id, json.loads(record)))
+    reports: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for doc in manifest["documents"]:
+        for e in doc["events"]:
+            types = {e["type"], *e.get("alt_types", [])}
+            found = {
+                event_id
+                for event_id, r in coded[doc["id"]]
+                if r["event_type"] in types
+                and (r["source"] or {}).get("country") == e["source"]
+                and (r["target"] or {}).get("country") == e["target"]
+            }
+            if found:
+                reports[e["key"]].append((doc["id"], found))
+    checked = 0
+    for key, found in reports.items():
+        if len(found) < 2:
+            continue
+        checked += 1
+        common = set.intersection(*(ids for _, ids in found))
+        assert common, f"{key}: reports in {[d for d, _ in found]} were not merged"
+        assert all(counts[event_id][0] >= len(found) for event_id in common)
+    assert checked >= 1, "no MANIFEST event was coded in two documents: nothing to check"
+
+
+def test_ingest_progress_bar_shows_rate_and_time_left() -> None:
+    out = io.StringIO()
+    bar = ProgressBar(out, total=10, every=0.0)
+    time.sleep(0.01)
+    bar.update(4)
+    bar.finish()
+    lines = out.getvalue().splitlines()
+    assert "4/10" in lines[0] and "docs/s" in lines[0] and "ETA" in lines[0]
+    assert "10/10" not in lines[-1] and "4/10" in lines[-1]

@@ -1,0 +1,244 @@
+"""The DuckDB store: writing documents, merging across them, and the query API (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thucydides.record import Actor, Document, Event, Evidence, Place
+from thucydides.store import MAX_PAGE_SIZE, Filters, QueryError, Store, content_hash
+
+QUAD = {"ASSAULT": (4, "190", -10.0), "CONSULT": (1, "040", 1.0), "ACCUSE": (3, "112", -2.0)}
+PLACES = {"SYR": Place("Ras al-Ain", "SYR", lat=36.85, lon=40.07, precision="city")}
+
+
+def country(code: str, sector: str | None = None) -> Actor:
+    return Actor(text=code, name=code, id=f"country:{code}", country=code, sector=sector, type="country")
+
+
+def event(doc_id: str, n: int, etype: str, src: str, tgt: str, day: str, precision: str = "day") -> Event:
+    quad, cameo, gold = QUAD[etype]
+    text = f"{src} and {tgt} event number {n} of {doc_id}."
+    return Event(
+        event_id=f"{doc_id}-{n}",
+        doc_id=doc_id,
+        event_type=etype,
+        cameo=cameo,
+        quad_class=quad,
+        goldstein=gold,
+        modality="asserted",
+        source=country(src),
+        target=country(tgt),
+        evidence=Evidence(text, 0, len(text)),
+        date=day,
+        date_precision=precision,  # type: ignore[arg-type]
+        location=PLACES.get(tgt),
+    )
+
+
+def doc(doc_id: str, source: str, published: str, events: list[tuple[Any, ...]]) -> Document:
+    d = Document(
+        id=doc_id, raw=f"raw text of {doc_id}", source=source, published=date.fromisoformat(published)
+    )
+    d.text = d.raw
+    d.events = [event(doc_id, n, *spec) for n, spec in enumerate(events)]
+    return d
+
+
+DOCS = [
+    doc(
+        "a",
+        "Wire",
+        "2019-10-09",
+        [("ASSAULT", "TUR", "SYR", "2019-10-09"), ("CONSULT", "USA", "TUR", "2019-10-09")],
+    ),
+    doc("b", "Post", "2019-10-10", [("ASSAULT", "TUR", "SYR", "2019-10-10", "publication")]),
+    doc(
+        "c",
+        "Herald",
+        "2019-10-10",
+        [("ASSAULT", "TUR", "SYR", "2019-10", "month"), ("ACCUSE", "SYR", "TUR", "2019-10-10")],
+    ),
+    doc(
+        "d",
+        "Wire",
+        "2019-11-20",
+        [("CONSULT", "USA", "TUR", "2019-11-13"), ("ASSAULT", "TUR", "SYR", "2019-11-20")],
+    ),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Any:
+    with Store(tmp_path / "t.duckdb") as s:
+        for d in DOCS:
+            assert s.add(d, content_hash(d))
+        yield s
+
+
+def test_store_merges_one_event_reported_by_three_outlets(store: Store) -> None:
+    (ev,) = store.events(Filters(type="ASSAULT", until="2019-10-31"))
+    assert (ev["num_mentions"], ev["num_documents"], ev["num_sources"]) == (3, 3, 3)
+    assert (
+        ev["date"] == "2019-10-09"
+        and ev["first_report"] == "2019-10-09"
+        and ev["last_report"] == "2019-10-10"
+    )
+    assert {m["doc_id"] for m in ev["mentions"]} == {"a", "b", "c"}
+    assert store.counts() == {"documents": 4, "mentions": 7, "events": 5}
+
+
+def test_store_adding_a_document_twice_keeps_it_once(store: Store) -> None:
+    assert not store.add(DOCS[0], content_hash(DOCS[0]))
+    assert store.counts()["documents"] == 4
+
+
+def test_store_merged_ids_do_not_depend_on_the_order_of_ingest(store: Store, tmp_path: Path) -> None:
+    first = sorted((e["event_id"], e["num_mentions"]) for e in store.events())
+    with Store(tmp_path / "other.duckdb") as other:
+        for d in reversed(DOCS):
+            other.add(d, content_hash(d))
+        assert sorted((e["event_id"], e["num_mentions"]) for e in other.events()) == first
+        assert other.remerge() == len(first)
+        assert sorted((e["event_id"], e["num_mentions"]) for e in other.events()) == first
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), 5),
+        (Filters(country="usa"), 2),
+        (Filters(dyad=("SYR", "TUR")), 3),
+        (Filters(dyad=("SYR", "TUR"), directed=True), 1),
+        (Filters(actor="TUR"), 5),
+        (Filters(actor="country:USA"), 2),
+        (Filters(type="fight"), 2),  # legacy PLOVER name of ASSAULT
+        (Filters(quad_class=1), 2),
+        (Filters(since="2019-11-01"), 2),
+        (Filters(until="2019-10-09"), 2),
+        (Filters(place="SYR"), 2),
+        (Filters(place="ras al"), 2),
+        (Filters(text="event number"), 5),
+        (Filters(text="number 1 of c"), 1),
+        (Filters(min_mentions=2), 1),
+        (Filters(limit=3), 3),
+    ],
+)
+def test_store_filters_select_the_matching_events(store: Store, filters: Filters, expected: int) -> None:
+    assert len(list(store.events(filters))) == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "param"),
+    [
+        (Filters(country="United States"), "country"),
+        (Filters(dyad=("USA", "x")), "dyad"),
+        (Filters(type="BOMBARD"), "type"),
+        (Filters(quad_class=5), "quad_class"),
+        (Filters(since="last week"), "since"),
+        (Filters(since="2019-12-01", until="2019-01-01"), "since"),
+        (Filters(min_mentions=0), "min_mentions"),
+    ],
+)
+def test_store_bad_filters_name_the_parameter(store: Store, filters: Filters, param: str) -> None:
+    with pytest.raises(QueryError) as err:
+        list(store.events(filters))
+    assert err.value.param == param
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "mentions", "-mentions", "goldstein", "-confidence"])
+def test_store_pages_cover_every_event_once_in_order(store: Store, sort: str) -> None:
+    all_ids = [e["event_id"] for e in store.events_page(sort=sort, limit=MAX_PAGE_SIZE).events]
+    seen, cursor = [], None
+    while True:
+        page = store.events_page(sort=sort, limit=2, cursor=cursor)
+        seen += [e["event_id"] for e in page.events]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert seen == all_ids and len(set(seen)) == 5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "param"),
+    [
+        ({"limit": 0}, "limit"),
+        ({"limit": MAX_PAGE_SIZE + 1}, "limit"),
+        ({"sort": "colour"}, "sort"),
+        ({"cursor": "garbage!"}, "cursor"),
+    ],
+)
+def test_store_bad_page_arguments_name_the_parameter(
+    store: Store, kwargs: dict[str, Any], param: str
+) -> None:
+    with pytest.raises(QueryError) as err:
+        store.events_page(**kwargs)
+    assert err.value.param == param
+
+
+def test_store_cursor_of_another_sort_is_refused(store: Store) -> None:
+    cursor = store.events_page(sort="date", limit=1).next_cursor
+    assert cursor
+    with pytest.raises(QueryError):
+        store.events_page(sort="-mentions", limit=1, cursor=cursor)
+
+
+def test_store_event_has_every_mention_with_its_record(store: Store) -> None:
+    merged = next(iter(store.events(Filters(min_mentions=3))))
+    ev = store.event(merged["event_id"])
+    assert ev is not None and len(ev["mentions"]) == 3
+    assert {m["record"]["doc_id"] for m in ev["mentions"]} == {"a", "b", "c"}
+    assert store.event("b-0") is not None and store.event("b-0")["event_id"] == merged["event_id"]  # type: ignore[index]
+    assert store.event("no-such-event") is None
+
+
+def test_store_actors_are_counted_per_side(store: Store) -> None:
+    actors = {a["code"]: a for a in store.actors()}
+    assert (
+        actors["TUR"]["events"] == 5 and actors["TUR"]["as_source"] == 2 and actors["TUR"]["as_target"] == 3
+    )
+    assert actors["USA"]["as_target"] == 0 and actors["SYR"]["mentions"] == 5
+    assert [a["code"] for a in store.actors(country="USA")] == ["USA"]
+    with pytest.raises(QueryError):
+        store.actors(limit=0)
+
+
+@pytest.mark.parametrize(
+    ("by", "periods"),
+    [
+        ("day", ["2019-10-09", "2019-10-10", "2019-11-20"]),
+        ("week", ["2019-W41", "2019-W47"]),
+        ("month", ["2019-10", "2019-11"]),
+    ],
+)
+def test_store_dyad_timeline_counts_events_per_period(store: Store, by: str, periods: list[str]) -> None:
+    rows = store.dyad_timeline("TUR", "SYR", by=by)  # type: ignore[arg-type]
+    assert [r["period"] for r in rows] == periods
+    assert sum(r["events"] for r in rows) == 3
+    assert sum(r["quad_4"] + r["quad_3"] for r in rows) == 3
+    assert rows[0]["goldstein"] == pytest.approx(-10.0 if by == "day" else -12.0)
+
+
+def test_store_dyad_timeline_refuses_a_bad_period(store: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        store.dyad_timeline("TUR", "SYR", by="year")  # type: ignore[arg-type]
+    assert err.value.param == "by"
+
+
+def test_store_read_only_open_of_a_missing_file_says_to_ingest(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="ingest"):
+        Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_store_refuses_a_file_of_the_old_layout(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE events (event_id VARCHAR)")
+    con.close()
+    with pytest.raises(RuntimeError, match="older version"):
+        Store(path)
