@@ -109,7 +109,9 @@ def test_cli_ingest_twice_keeps_each_document_and_event_once(
 
 
 @pytest.mark.slow
-def test_cli_actors_file_extends_the_knowledge_base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_actors_file_extends_the_knowledge_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     kb = tmp_path / "mine.yaml"
     kb.write_text(
         "people:\n"
