@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -155,3 +156,56 @@ def test_evaluate_file_picks_the_format_from_the_file(tmp_path: Path) -> None:
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(ValueError, match="code and example"):
         evaluate_file(bad, pipe)
+
+
+def test_evaluate_manifest_scores_recall_precision_and_quiet_documents(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("doc a", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("doc b", encoding="utf-8")
+    (tmp_path / "quiet.txt").write_text("doc quiet", encoding="utf-8")
+    manifest = {
+        "documents": [
+            {
+                "file": "a.txt",
+                "id": "a",
+                "published": "2019-01-02",
+                "events": [
+                    {"key": "hit", "type": "ASSAULT", "source": "AAA", "target": "BBB"},
+                    {
+                        "key": "talk",
+                        "type": "CONSULT",
+                        "alt_types": ["AGREE"],
+                        "source": "AAA",
+                        "target": "UN",
+                    },
+                ],
+            },
+            {
+                "file": "b.txt",
+                "id": "b",
+                "published": "2019-01-02",
+                "events": [{"key": "miss", "type": "REJECT", "source": "BBB", "target": None}],
+            },
+            {"file": "quiet.txt", "id": "quiet", "published": "2019-01-02", "events": []},
+        ]
+    }
+    path = tmp_path / "MANIFEST.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    pipe = FakePipeline(
+        {
+            "doc a": [
+                _event("ASSAULT", "AAA", "BBB"),
+                _event("AGREE", "AAA", "IGO"),  # an alternative type, the UN folded into IGO
+                _event("ASSAULT", "BBB", "AAA"),  # reversed: not the annotated event
+            ],
+            "doc b": [_event("REJECT", "BBB", "AAA")],  # the gold has no target
+            "doc quiet": [_event("PROTEST", "CCC", None)],
+        }
+    )
+    report = evaluate_file(path, pipe)
+    assert report.kind == "manifest"
+    assert (report.n, report.gold_found) == (3, 2)
+    assert (report.pred_matched, report.pred_total) == (2, 4)
+    assert (report.quiet_docs, report.quiet_events) == (1, 1)
+    assert report.misses == ["b: miss (REJECT BBB->None)"]
+    assert "2/3" in format_table(report)
+    assert report.to_json()["recall"] == round(2 / 3, 4)

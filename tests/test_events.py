@@ -83,6 +83,37 @@ def _top(pipeline: Any, text: str) -> tuple[str, str | None, str | None, str]:
         ("Hundreds of workers in Nigeria began a hunger strike on Tuesday.", "PROTEST", "NGA", None),
         ("Egypt refused to lift the blockade on Libya.", "REJECT", "EGY", "LBY"),
         ("Norway lifted the curfew in Somalia on Friday.", "CONCEDE", "NOR", "SOM"),
+        # a demonym adjective names the country behind the thing it modifies
+        ("Peru rejected a Bolivian proposal on water rights.", "REJECT", "PER", "BOL"),
+        # release of people named by nationality
+        ("Militants in Mali freed a Canadian engineer on Monday.", "RETREAT", "MLI", "CAN"),
+        # a finite coordinated verb is not negated by the first verb's "not"
+        (
+            "Ghana's foreign minister said the talks had not succeeded and accused Togo of bad faith.",
+            "ACCUSE",
+            "GHA",
+            "TGO",
+        ),
+        # an actor named without a country takes the country where the sentence is set; a protest with
+        # no target is aimed at that country's authorities, an arrest at its people
+        ("Students in Nairobi protested against the new tax.", "PROTEST", "KEN", "KEN"),
+        ("Police in Lima arrested dozens of farmers on Tuesday.", "COERCE", "PER", "PER"),
+        # a dateline capital is no actor; a verb hung on the reported clause keeps the speaker as source
+        (
+            "LIMA, May 3 (Andes Wire) - Peru's trade minister said talks with Chile stalled on Friday "
+            "and blamed Santiago for the delay.",
+            "ACCUSE",
+            "PER",
+            "CHL",
+        ),
+        # "the two leaders" stands for the two parties named before
+        (
+            "Kenya's president met Tanzania's president in Arusha on Monday. "
+            "The two leaders agreed to reopen the border.",
+            "CONSULT",
+            "KEN",
+            "TZA",
+        ),
     ],
 )
 def test_events_codes_mechanisms(pipeline: Any, text: str, etype: str, src: str, tgt: str | None) -> None:
@@ -116,3 +147,39 @@ def test_events_demand_outranks_the_act_it_demands(pipeline: Any) -> None:
 )
 def test_events_quiet_on_sentences_without_events(pipeline: Any, text: str) -> None:
     assert _code(pipeline, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "etype", "src", "tgt", "why"),
+    [
+        (
+            "Kenya's president met Tanzania's president in Arusha on Monday. "
+            "The two leaders agreed to reopen the border.",
+            "AGREE",
+            "KEN",
+            "TZA",
+            "two parties named just before",
+        ),
+        (
+            "Ecuador's opposition staged a march in Quito. The government banned further rallies.",
+            "COERCE",
+            "ECU",
+            "ECU",
+            "names no country",
+        ),
+    ],
+)
+def test_events_later_sentence_refers_back_to_actors_named_before(
+    pipeline: Any, text: str, etype: str, src: str, tgt: str, why: str
+) -> None:
+    events = [e for e in _code(pipeline, text) if e.event_type == etype and e.evidence.start > 0]
+    assert events, f"no {etype} event in the second sentence of: {text}"
+    e = events[0]
+    assert (e.source.country if e.source else None, e.target.country if e.target else None) == (src, tgt)
+    assert any(why in line for line in e.explain)
+
+
+@pytest.mark.slow
+def test_events_actor_without_country_and_no_context_is_not_coded(pipeline: Any) -> None:
+    assert _code(pipeline, "Unidentified gunmen attacked a bus.") == []

@@ -12,16 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import ROOT, shared_path
+from tests.conftest import CORPUS, ROOT, shared_path
 
-from thucydides.evaluate import evaluate_cameo_examples, evaluate_gsr, evaluate_non_events
+from thucydides.evaluate import evaluate_cameo_examples, evaluate_gsr, evaluate_manifest, evaluate_non_events
 
 pytestmark = pytest.mark.slow
 
-GSR_ACCURACY_FLOOR = 0.64
-GSR_TRIPLE_F1_FLOOR = 0.35
-CAMEO_ROOT_FLOOR = 0.55
+GSR_ACCURACY_FLOOR = 0.70
+GSR_TRIPLE_F1_FLOOR = 0.47
+CAMEO_ROOT_FLOOR = 0.60
 NON_EVENT_RATE_CEILING = 0.02
+MANIFEST_RECALL_FLOOR = 0.28
+MANIFEST_PRECISION_FLOOR = 0.15
+MANIFEST_QUIET_EVENTS_CEILING = 2
 
 
 def test_events_quality_gsr_type_accuracy_and_triple_f1_stay_above_floor(pipeline: Any) -> None:
@@ -46,3 +49,13 @@ def test_events_quality_sentences_without_events_stay_quiet(pipeline: Any) -> No
     report = evaluate_non_events(path.read_text(encoding="utf-8").splitlines(), pipeline)
     assert report.n > 200
     assert report.with_events / report.n <= NON_EVENT_RATE_CEILING
+
+
+def test_events_quality_sample_corpus_manifest_events_are_found(pipeline: Any) -> None:
+    path = Path(CORPUS) / "MANIFEST.json"
+    report = evaluate_manifest(json.loads(path.read_text(encoding="utf-8")), path, pipeline)
+    assert report.n > 100
+    assert report.recall >= MANIFEST_RECALL_FLOOR
+    assert report.precision >= MANIFEST_PRECISION_FLOOR
+    assert report.quiet_docs == 4
+    assert report.quiet_events <= MANIFEST_QUIET_EVENTS_CEILING

@@ -1,6 +1,6 @@
 """`thucydides eval`: score the coder against a gold file.
 
-Four formats are understood, told apart by the file:
+Five formats are understood, told apart by the file:
 
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
@@ -10,6 +10,9 @@ Four formats are understood, told apart by the file:
   alone and scored on the CAMEO root (first two digits) of the coder's most confident event.
 - A text file of sentences that report no event, one a line (``#`` comments allowed): the score is the
   share of sentences for which the coder produced any event (lower is better).
+- A corpus manifest (a JSON object with ``documents``, each with ``file``, ``id``, ``published`` and
+  ``events`` of ``type``, ``alt_types``, ``source``, ``target``): the documents are read from beside the
+  manifest and coded whole; see :func:`evaluate_manifest` for the scoring.
 
 How the PLOVER records are scored, sentence by sentence:
 
@@ -62,8 +65,24 @@ class Report:
     triple_gold: int = 0
     found: dict[str, bool] = field(default_factory=dict)  # seed format: gold event id → found
     levels: dict[str, str] = field(default_factory=dict)
-    kind: str = "gsr"  # gsr, article, cameo (examples scored on the CAMEO root), nonevent
+    kind: str = "gsr"  # gsr, article, cameo (examples scored on the CAMEO root), nonevent, manifest
     with_events: int = 0  # nonevent: sentences for which the coder produced an event
+    # manifest: gold events found / total, predicted triples that match a gold event / all predicted
+    # triples of the annotated documents, events coded for documents annotated with no event
+    gold_found: int = 0
+    pred_matched: int = 0
+    pred_total: int = 0
+    quiet_docs: int = 0
+    quiet_events: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.n if self.n else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.pred_matched / self.pred_total if self.pred_total else 0.0
 
     @property
     def accuracy(self) -> float:
@@ -99,6 +118,19 @@ class Report:
         if self.kind == "nonevent":
             out["sentences_with_events"] = self.with_events
             out["event_rate"] = round(self.with_events / self.n, 4) if self.n else 0.0
+            return out
+        if self.kind == "manifest":
+            out |= {
+                "gold_events": self.n,
+                "gold_found": self.gold_found,
+                "recall": round(self.recall, 4),
+                "predicted_triples": self.pred_total,
+                "predicted_matched": self.pred_matched,
+                "precision": round(self.precision, 4),
+                "documents_without_events": self.quiet_docs,
+                "events_in_documents_without_events": self.quiet_events,
+                "misses": list(self.misses),
+            }
             return out
         if self.kind == "cameo":
             out["cameo_root_accuracy"] = round(self.accuracy, 4)
@@ -306,6 +338,76 @@ def evaluate_non_events(lines: list[str], pipeline: Any, gold_file: str = "") ->
     return report
 
 
+def _manifest_documents(path: Path, entries: list[dict[str, Any]]) -> list[Document]:
+    """The documents a manifest names, read from beside it, with the manifest's publication dates."""
+    from thucydides.read import ReadOptions, read_one
+
+    wanted = {str(e["id"]): e for e in entries}
+    docs: list[Document] = []
+    for name in dict.fromkeys(str(e["file"]) for e in entries):
+        for item in read_one(str(path.parent / name), ReadOptions()):
+            if not isinstance(item, Document):
+                continue
+            key = item.id if item.id in wanted else Path(name).stem
+            entry = wanted.get(key)
+            if entry is None:
+                continue
+            item.id = key
+            if item.published is None and entry.get("published"):
+                item.published = date.fromisoformat(str(entry["published"])[:10])
+                item.published_how = "given"
+            docs.append(item)
+    return docs
+
+
+def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Report:
+    """Score the coder on a corpus manifest: documents coded whole, events as (type, source, target).
+
+    A gold event is found when the coder produced, anywhere in its document, an event whose type is the
+    gold type or one of its ``alt_types`` and whose source and target countries are the gold ones
+    (``IGO`` aliases folded, sectors ignored). Precision is over the distinct (type, source, target)
+    triples the coder produced for documents that have annotated events: a triple is right when it
+    matches a gold event of its document. The manifest annotates each document's main events only, so
+    precision is a lower bound. Documents annotated with no event are counted apart: every event
+    coded for them is an error.
+    """
+    report = Report(str(path), kind="manifest")
+    entries = [e for e in manifest.get("documents", []) if isinstance(e, dict) and e.get("file")]
+    by_id = {str(e["id"]): e for e in entries}
+    docs: list[Document | Problem] = list(_manifest_documents(path, entries))
+    for item in pipeline.run(docs):
+        if not isinstance(item, Document) or item.id not in by_id:
+            continue
+        gold = by_id[item.id].get("events") or []
+        pred = _triples(item.events)
+        if not gold:
+            report.quiet_docs += 1
+            report.quiet_events += len(item.events)
+            continue
+        wanted: list[tuple[set[str], str | None, str | None, str]] = [
+            (
+                {str(g["type"]), *(str(t) for t in g.get("alt_types") or ())},
+                _country(g.get("source")),
+                _country(g.get("target")),
+                str(g.get("key", "")),
+            )
+            for g in gold
+        ]
+        for types, src, tgt, key in wanted:
+            report.n += 1
+            if any(s == src and t in types and o == tgt for s, t, o in pred):
+                report.gold_found += 1
+            else:
+                report.misses.append(f"{item.id}: {key} ({'/'.join(sorted(types))} {src}->{tgt})")
+        report.pred_total += len(pred)
+        report.pred_matched += sum(
+            1
+            for s, t, o in pred
+            if any(s == src and t in types and o == tgt for types, src, tgt, _ in wanted)
+        )
+    return report
+
+
 def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> Report:
     """Score the coder on a gold file, whichever of the four formats it is in.
 
@@ -323,9 +425,13 @@ def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> R
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, list):
         return evaluate_gsr(data, pipeline, str(path))
+    if isinstance(data, dict) and isinstance(data.get("documents"), list):
+        return evaluate_manifest(data, path, pipeline)
     if isinstance(data, dict) and "events" in data and "document" in data:
         return evaluate_article(data, path, pipeline, published)
-    raise ValueError(f"{path}: neither PLOVER gold standard records (a JSON list) nor an annotated article")
+    raise ValueError(
+        f"{path}: neither PLOVER gold standard records (a JSON list), an annotated article nor a manifest"
+    )
 
 
 def format_table(report: Report) -> str:
@@ -336,6 +442,19 @@ def format_table(report: Report) -> str:
             f"gold: {report.gold_file}\nsentences without an event: {report.n}\n"
             f"sentences the coder still coded an event for: {report.with_events} ({rate:.3f})\n"
         )
+    if report.kind == "manifest":
+        lines = [
+            f"gold: {report.gold_file}",
+            f"annotated events found (type, source, target): {report.gold_found}/{report.n} "
+            f"(recall {report.recall:.3f})",
+            f"coder triples matching an annotated event: {report.pred_matched}/{report.pred_total} "
+            f"(precision {report.precision:.3f}, a lower bound: only main events are annotated)",
+            f"events coded for the {report.quiet_docs} documents that report none: {report.quiet_events}",
+            "",
+            "missed:",
+            *(f"  {m}" for m in report.misses),
+        ]
+        return "\n".join(lines) + "\n"
     if report.kind == "cameo":
         conf = report.confusion()
         wrong = {g: {p: n for p, n in row.items() if p != g} for g, row in sorted(conf.items())}

@@ -551,6 +551,9 @@ class ActorResolver:
             if entry.kind == "capital":
                 if len(members) == 1 and self._locative(sdoc[primary.start : primary.end].root):
                     return None
+                first = sdoc[primary.start : primary.end]
+                if len(members) == 1 and first.start <= 1 and first.text.isupper() and len(first.text) > 3:
+                    return None  # "STOCKHOLM, Oct. 5 (Wire) -": the dateline names where it was written
                 reason_bits.append(f"{entry.name} as the seat of {entry.country}'s government")
             if entry.kind == "person":
                 actor = self._from_person(span_text, entry, ctx.when, lemmas)
@@ -597,7 +600,23 @@ class ActorResolver:
                     return None
                 only = members[0]
                 if only.kind == "demonym" and sdoc[only.start : only.end].root.dep_ in {"amod", "compound"}:
-                    return None  # "North Korean issue": an adjective on a non-actor noun
+                    # "an Indian proposal", "German goods": the adjective alone names the country the thing
+                    # belongs to; the event coder reads it as the actor behind the noun
+                    span = sdoc[only.start : only.end]
+                    return ActorMention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        actor=Actor(
+                            text=span.text,
+                            name=self._country_name(country),
+                            id=f"country:{country}",
+                            country=country,
+                            type="country",
+                        ),
+                        reason=f"demonym adjective on '{span.root.head.text}': the country {country}",
+                        head=span.root.i,
+                    )
                 actor = Actor(
                     text=span_text,
                     name=self._country_name(country),

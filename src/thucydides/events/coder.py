@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.attach import Anchors, attach_date, attach_place
+from thucydides.events.context import (
+    DOMESTIC_TYPES,
+    PAIR_LOOKBACK,
+    ActorIndex,
+    coded,
+    domestic,
+    home_of,
+    pair_reference,
+    placed,
+    recent_pair,
+)
 from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Entry, Lexicon
 from thucydides.events.modality import future_marked, modality_of
 from thucydides.record import Actor, ActorMention, Document, Event, Evidence
@@ -38,10 +49,8 @@ OBJ_CONTROL = frozenset(
         "push",
     }
 )
-ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 MAX_PAIRS = 4
 COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
-DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
 PLACE_PREPS = ("in", "into", "inside", "from", "across", "throughout")
 RECIPROCAL = frozenset({"CONSULT"})
 # the most confident event of a sentence should be one that happened: reported, then planned, then not
@@ -59,59 +68,13 @@ class Trigger:
     target_tok: Any = None  # set where the target is not an object ("said Y must ...": Y)
 
 
-class ActorIndex:
-    """Token index → actor mention, for one spaCy doc."""
-
-    def __init__(self, mentions: Iterable[ActorMention], sdoc: Any) -> None:
-        self.by_token: dict[int, ActorMention] = {}
-        for m in mentions:
-            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                self.by_token.setdefault(tok.i, m)
-
-    def at(self, tok: Any) -> ActorMention | None:
-        return self.by_token.get(tok.i)
-
-    def of(self, tok: Any | None, depth: int = 0) -> list[ActorMention]:
-        """Actor mentions for an argument token: its own, else inside its phrase; plus its conjuncts."""
-        if tok is None or depth > 3:
-            return []
-        found: list[ActorMention] = []
-        own = self.at(tok)
-        if own is not None and own.actor.country:
-            found.append(own)
-        else:
-            for child in tok.children:
-                if child.dep_ in ACTOR_DESCENT_DEPS and (m := self.at(child)) is not None:
-                    found.append(m)
-                    break
-            else:
-                for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in DESCENT_PREPS:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                found.extend(self.of(pobj, depth + 1))
-                        if found:
-                            break
-        for child in tok.children:
-            if child.dep_ == "conj":
-                found.extend(self.of(child, depth + 1))
-        unique: list[ActorMention] = []
-        for m in found:
-            if m not in unique:
-                unique.append(m)
-        return unique
-
-
 def _counterpart(sent: Any, index: ActorIndex, sources: list[ActorMention]) -> ActorMention | None:
     """Another actor of the sentence from a different country than every source, if exactly one country."""
     own = {m.actor.country for m in sources}
     seen: dict[str, ActorMention] = {}
     for tok in sent:
         m = index.by_token.get(tok.i)
-        if m is not None and _coded(m.actor) and m.actor.country not in own:
+        if m is not None and coded(m.actor) and m.actor.country not in own:
             seen.setdefault(str(m.actor.country), m)
     return next(iter(seen.values())) if len(seen) == 1 else None
 
@@ -127,6 +90,7 @@ def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
 
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "both", "their", "our"})
 
 
 def _antecedent(verb: Any, index: ActorIndex) -> tuple[list[ActorMention], Any | None]:
@@ -301,13 +265,33 @@ class EventCoder:
         why = []
         passive = _is_passive(anchor) and not entry.subject_is_source
         src_tok, how = _subject(anchor)
-        sources = index.of(src_tok)
+        sources = index.of(src_tok, loose=True) or self._reference(src_tok, index)
         if sources and src_tok is not None:
             why.append(f"source = {how} '{src_tok.text}'")
+        elif src_tok is not None and pair_reference(src_tok):
+            sources = recent_pair(src_tok, index)
+            if sources:
+                why.append(f"source = '{src_tok.text}': the two parties named just before")
         elif src_tok is not None and src_tok.lower_ in PRONOUNS:
             sources, ante = _antecedent(src_tok.head, index)
+            plural = src_tok.lower_ in PLURAL_PRONOUNS
+            if plural and (not sources or all(m.actor.type == "person" for m in sources[:1])):
+                pair = recent_pair(src_tok, index) if len(sources) < 2 else []
+                if pair:
+                    sources, ante = pair, None
+                    why.append(f"source = '{src_tok.text}': the two parties named just before")
             if ante is not None:
                 why.append(f"source = '{ante.text}', the subject of the clause that frames '{src_tok.text}'")
+        elif src_tok is not None and anchor.dep_ == "conj" and not _children(anchor, "nsubj", "nsubjpass"):
+            # "X said talks broke down and blamed Y": the parse hangs "blamed" on the reported clause
+            reported = anchor.head
+            if reported.dep_ == "ccomp" and (above := _children(reported.head, "nsubj")):
+                sources = [m for m in index.of(above[0]) if coded(m.actor)]
+                speaker = above[0].text
+                if not sources and (near := _nearest_actor_before(reported.head, index)) is not None:
+                    sources, speaker = [near], near.text
+                if sources:
+                    why.append(f"source = '{speaker}', the speaker whose report '{anchor.text}' continues")
         elif src_tok is None and not _is_passive(anchor):
             nearest = _nearest_actor_before(anchor, index)
             if nearest is not None:
@@ -336,7 +320,7 @@ class EventCoder:
                 objs = _children(holder, "dobj", "dative") if holder != tok or not trig.nominal else []
                 if holder != anchor or tok == anchor:
                     for obj in objs:
-                        targets = index.of(obj)
+                        targets = index.of(obj) or self._reference(obj, index)
                         if targets:
                             why.append(f"target = object '{obj.text}'")
                             break
@@ -375,6 +359,31 @@ class EventCoder:
                     why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
                     break
         return sources, targets, "; ".join(why)
+
+    def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
+        """An actor for "the government", "the group": a definite noun that stands for one named before."""
+        if (
+            tok is None
+            or tok.pos_ not in ("NOUN", "PROPN")
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        ):
+            return []
+        sector = self.lexicon.references.get(tok.lemma_.lower())
+        if sector is None or any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
+            return []
+        text = tok.doc[tok.left_edge.i : tok.i + 1].text
+        if sector == "previous":
+            first = tok.sent.start
+            for _ in range(PAIR_LOOKBACK):
+                if first > 0:
+                    first = tok.doc[first - 1].sent.start
+            for i in range(tok.i - 1, first - 1, -1):
+                m = index.by_token.get(i)
+                if m is not None and m.actor.type in ("group", "organization") and coded(m.actor):
+                    return [ActorMention(tok.idx, tok.idx + len(tok.text), text, m.actor, f"= '{m.text}'")]
+            return []
+        actor = Actor(text=text, sector=sector, type="group")
+        return [ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, "definite reference")]
 
     def _place_target(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], str]:
         """For material acts, the country named as where they were done ("lifted the curfew in X")."""
@@ -418,11 +427,14 @@ class EventCoder:
     ) -> list[Event]:
         entry = trig.entry
         sources, targets, why = self._arguments(trig, index)
-        sources = [m for m in sources if _coded(m.actor)]
-        targets = [m for m in targets if _coded(m.actor)]
+        sources, src_why = placed(sources, targets, sent, index, anchors)
+        targets, tgt_why = placed(targets, sources, sent, index, anchors)
+        why = "; ".join(w for w in (why, src_why, tgt_why) if w)
+        sources = [m for m in sources if coded(m.actor)]
+        targets = [m for m in targets if coded(m.actor)]
         if not targets and not entry.no_target and self.ontology.lookup(entry.cameo).quad_class in (2, 4):
             targets, place_why = self._place_target(trig, index)
-            targets = [m for m in targets if _coded(m.actor)]
+            targets = [m for m in targets if coded(m.actor)]
             if targets:
                 why += "; " + place_why
         if not sources and len(targets) >= 2 and trig.nominal:
@@ -444,6 +456,16 @@ class EventCoder:
                 why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
         if trig.nominal and not sources:
             return []
+        if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
+            protest = self.ontology.plover_type(entry.cameo) in DOMESTIC_TYPES
+            home = home_of(sources[0], sent, anchors, protest)
+            if home is not None:
+                targets = [home]
+                whom = "the authorities" if protest else "the people"
+                why += (
+                    f"; target = {whom} of {home.actor.country}: no target named, and such an act is aimed "
+                    f"at {whom} of the country where it happens"
+                )
         if entry.target_required and not targets:
             return []
         if entry.obj_place and not targets:
@@ -552,10 +574,6 @@ def _prefer_governing(coded: list[tuple[Trigger, list[Event]]]) -> None:
         if any(a.i in heads for a in trig.anchor.ancestors if a.i not in (trig.token.i, trig.anchor.i)):
             for ev in evs:
                 ev.confidence = round(ev.confidence - 0.1, 4)
-
-
-def _coded(actor: Actor) -> bool:
-    return bool(actor.country)
 
 
 def _same(a: Actor, b: Actor) -> bool:

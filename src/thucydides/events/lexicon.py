@@ -78,6 +78,7 @@ class Lexicon:
     refusal_roots: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     obligation: dict[str, str] = field(default_factory=dict)
+    references: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
@@ -94,6 +95,7 @@ class Lexicon:
             refusal_roots=frozenset(str(r) for r in raw.get("refusal_roots") or ()),
             speech_verbs=frozenset(raw.get("speech_verbs") or ()),
             obligation={str(k): str(v) for k, v in (raw.get("obligation") or {}).items()},
+            references={str(k): str(v) for k, v in (raw.get("references") or {}).items()},
         )
         for section, pos, table in (
             ("verbs", "verb", lex.verbs),

@@ -15,6 +15,7 @@ HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 FAILURE_VERBS = frozenset({"fail", "decline", "cancel", "postpone"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _conditional(tok: Any) -> bool:
@@ -105,7 +106,11 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         if head.lemma_.lower() in lexicon.intent_verbs:
             return "future", f"intended: '{head.text} to {anchor.text}'"
     near = list(anchor.children) + ([c for c in token.children] if token != anchor else [])
-    if head != anchor and anchor.dep_ in ("xcomp", "conj", "acomp"):
+    # a coordinated verb shares the negation and auxiliaries of the first ("did not meet or call") unless
+    # it is finite itself ("had not met ... and accused": the accusation is asserted)
+    if head != anchor and (
+        anchor.dep_ in ("xcomp", "acomp") or (anchor.dep_ == "conj" and anchor.tag_ not in FINITE_TAGS)
+    ):
         near += list(head.children)
     if any(c.dep_ == "neg" for c in near) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children

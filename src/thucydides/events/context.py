@@ -1,0 +1,211 @@
+"""Who an event's actors are when the words alone do not say: the index of actor mentions by token, and
+the context that completes them.
+
+An actor named without a country ("students", "the government", an unknown "Judge X") takes the country
+of the place the sentence is set in, else the one other country the sentence names, else the country the
+document names most often. "The two leaders" and a plural "they" stand for the two parties named just
+before. A protest with no target is aimed at the authorities of the country where it happens, a coercive
+act (arrests, bans, curfews) at its people. Every such choice is written into the event's explanation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from thucydides.events.attach import Anchors
+from thucydides.record import Actor, ActorMention, Place
+
+ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
+PAIR_NOUNS = frozenset(
+    {
+        "leader",
+        "side",
+        "country",
+        "nation",
+        "government",
+        "president",
+        "delegation",
+        "party",
+        "neighbour",
+        "neighbor",
+        "man",
+        "minister",
+        "capital",
+        "rival",
+        "foe",
+        "power",
+        "negotiator",
+        "team",
+        "state",
+        "ally",
+        "counterpart",
+    }
+)
+# events directed, when the text names no target, at the authorities of the country where they happen
+DOMESTIC_TYPES = frozenset({"PROTEST"})
+DOMESTIC_ROOTS = frozenset({"17"})
+PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
+
+
+class ActorIndex:
+    """Token index → actor mention, for one spaCy doc."""
+
+    def __init__(self, mentions: Iterable[ActorMention], sdoc: Any) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        self.countries: Counter[str] = Counter()
+        for m in mentions:
+            if m.actor.country:
+                self.countries[m.actor.country] += 1
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, m)
+
+    def at(self, tok: Any) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def of(self, tok: Any | None, depth: int = 0, loose: bool = False) -> list[ActorMention]:
+        """Actor mentions for an argument token: its own, else inside its phrase; plus its conjuncts.
+
+        With ``loose``, an own mention without a country is kept when nothing better is found.
+        """
+        if tok is None or depth > 3:
+            return []
+        found: list[ActorMention] = []
+        own = self.at(tok)
+        if own is not None and own.actor.country:
+            found.append(own)
+        else:
+            for child in tok.children:
+                if child.dep_ in ACTOR_DESCENT_DEPS and (m := self.at(child)) is not None:
+                    found.append(m)
+                    break
+            else:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in DESCENT_PREPS:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self.of(pobj, depth + 1))
+                        if found:
+                            break
+        if not found and own is not None and loose:
+            found.append(own)  # an actor without a country: the coder may place it from context
+        for child in tok.children:
+            if child.dep_ == "conj":
+                found.extend(self.of(child, depth + 1, loose))
+        unique: list[ActorMention] = []
+        for m in found:
+            if m not in unique:
+                unique.append(m)
+        return unique
+
+
+def pair_reference(tok: Any) -> bool:
+    """True for words that stand for two parties named before: "the two leaders", "both sides", "both"."""
+    if tok.lower_ == "both":
+        return True
+    if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children)
+
+
+def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
+    """The first two actors of different countries named before ``tok``: this sentence, then earlier ones."""
+    sdoc = tok.doc
+    sent = tok.sent
+    start, stop = sent.start, tok.i
+    for _ in range(PAIR_LOOKBACK + 1):
+        seen: dict[str, ActorMention] = {}
+        for i in range(start, stop):
+            m = index.by_token.get(i)
+            if m is not None and coded(m.actor):
+                seen.setdefault(str(m.actor.country), m)
+        if len(seen) >= 2:
+            return list(seen.values())[:2]
+        if start == 0:
+            break
+        prev = sdoc[start - 1].sent
+        start, stop = prev.start, prev.end
+    return []
+
+
+def sentence_place(sent: Any, anchors: Anchors) -> Place | None:
+    """The first place of the sentence that lies in a known country."""
+    for a in anchors.places.get(sent.start, []):
+        place = getattr(a.mention, "place", None)
+        if place is not None and place.country and len(place.country) == 3:
+            return place
+    return None
+
+
+def default_country(
+    sent: Any, index: ActorIndex, anchors: Anchors, others: list[ActorMention]
+) -> tuple[str | None, str]:
+    """The country an actor named without one belongs to, read from its context, and why.
+
+    In order: the country of a place the sentence names ("students ... in Lagos"); the one country of the
+    other actors of the sentence that are not the event's other party ("Judge X opened an inquiry into
+    Chilean officials" keeps no default from the officials); the country the document names most often.
+    """
+    place = sentence_place(sent, anchors)
+    if place is not None:
+        return place.country, f"the sentence is set in {place.name} ({place.country})"
+    other_countries = {m.actor.country for m in others}
+    skip = {i for m in others for i in range(m.start, m.end)}
+    named = {
+        m.actor.country
+        for tok in sent
+        if (m := index.by_token.get(tok.i)) is not None and coded(m.actor) and tok.idx not in skip
+    } - other_countries
+    if len(named) == 1:
+        country = next(iter(named))
+        return country, f"the only other country the sentence names is {country}"
+    top = index.countries.most_common(2)
+    if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][0] not in other_countries:
+        return top[0][0], f"the country the document names most often is {top[0][0]}"
+    return None, ""
+
+
+def placed(
+    mentions: list[ActorMention], others: list[ActorMention], sent: Any, index: ActorIndex, anchors: Anchors
+) -> tuple[list[ActorMention], str]:
+    """Mentions with a country for those named without one, where the context gives it."""
+    out: list[ActorMention] = []
+    why: list[str] = []
+    for m in mentions:
+        if coded(m.actor):
+            out.append(m)
+            continue
+        country, reason = default_country(sent, index, anchors, [o for o in others if coded(o.actor)])
+        if country is None:
+            continue
+        a = m.actor
+        actor = Actor(text=a.text, name=a.name, id=a.id, country=country, sector=a.sector, type=a.type)
+        out.append(ActorMention(m.start, m.end, m.text, actor, f"{m.reason}; country from context", m.head))
+        why.append(f"'{m.text}' names no country: {reason}")
+    return out, "; ".join(why)
+
+
+def domestic(ontology: Any, cameo: str) -> bool:
+    return cameo[:2] in DOMESTIC_ROOTS or ontology.plover_type(cameo) in DOMESTIC_TYPES
+
+
+def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) -> ActorMention | None:
+    """Whom a domestic act is aimed at: the authorities (a protest) or the people (a coercive act) of the
+    country where it happens, the sentence's place, else the source's country."""
+    place = sentence_place(sent, anchors)
+    country = place.country if place is not None else source.actor.country
+    if not country:
+        return None
+    text = place.name if place is not None else source.text
+    sector = "GOV" if protest else "CVL"
+    actor = Actor(text=text, country=country, sector=sector, type="country")
+    return ActorMention(source.start, source.end, text, actor, "the authorities where the act happens")
+
+
+def coded(actor: Actor) -> bool:
+    return bool(actor.country)
