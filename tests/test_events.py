@@ -183,3 +183,95 @@ def test_events_later_sentence_refers_back_to_actors_named_before(
 @pytest.mark.slow
 def test_events_actor_without_country_and_no_context_is_not_coded(pipeline: Any) -> None:
     assert _code(pipeline, "Unidentified gunmen attacked a bus.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "etype", "src", "tgt", "why"),
+    [
+        (  # a threat is aimed at the actor whose act would set it off
+            "Russia threatened to suspend gas deliveries if Ukraine joins the alliance.",
+            "THREATEN",
+            "RUS",
+            "UKR",
+            "on whose act the threat is conditioned",
+        ),
+        (  # a complaint is aimed at what it is about, not at whom it is made to
+            "Greece complained to the United Nations about Turkish naval patrols.",
+            "ACCUSE",
+            "GRC",
+            "TUR",
+            "about",
+        ),
+        (  # the subject of "joined" takes part in the protest its object names
+            "Thousands of Kenyans joined a protest in Nairobi.",
+            "PROTEST",
+            "KEN",
+            "KEN",
+            "who takes part in",
+        ),
+        (  # "leaders" named by role only take the country where the sentence is set
+            "Union leaders in Lagos agreed to suspend the strike.",
+            "AGREE",
+            "NGA",
+            None,
+            "names no country",
+        ),
+        (  # a partitive object: the condition and the target are read through "part of"
+            "Japan suspended part of its aid to Myanmar.",
+            "SANCTION",
+            "JPN",
+            "MMR",
+            "of the object",
+        ),
+        (  # "struck what X called a depot in Syria": the free relative says where
+            "Israeli jets struck what Israel called a weapons depot in Syria.",
+            "ASSAULT",
+            "ISR",
+            "SYR",
+            "where it was done",
+        ),
+        (  # the dateline's city is no subject
+            "BEIRUT, March 3 (Wire) - Syrian troops shelled rebel positions near Idlib.",
+            "ASSAULT",
+            "SYR",
+            None,
+            "subject 'troops'",
+        ),
+        (  # an unnamed spokesman is not of the country he accuses
+            "Relations between China and Canada have soured. China summoned the Canadian ambassador. "
+            "A foreign ministry spokesman accused Canada of interference.",
+            "ACCUSE",
+            "CHN",
+            "CAN",
+            "most often besides CAN",
+        ),
+    ],
+)
+def test_events_round3_argument_mechanisms(
+    pipeline: Any, text: str, etype: str, src: str, tgt: str | None, why: str
+) -> None:
+    events = [e for e in _code(pipeline, text) if e.event_type == etype and any(why in x for x in e.explain)]
+    assert events, f"no {etype} event explained by {why!r} in: {text}"
+    e = events[-1]
+    assert (e.source.country if e.source else None, e.target.country if e.target else None) == (src, tgt)
+
+
+@pytest.mark.slow
+def test_events_meeting_expectations_is_no_meeting(pipeline: Any) -> None:
+    assert _code(pipeline, "The proposal met the expectations of Brazil.") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "cameo"),
+    [("dismiss", "120"), ("withdraw", "161"), ("order", "174"), ("end", "082"), ("seek", "020")],
+)
+def test_events_lexicon_has_object_conditioned_senses(lexicon: Lexicon, word: str, cameo: str) -> None:
+    senses = lexicon.verbs[word]
+    assert any(s.cameo == cameo and (s.obj or s.xcomp) for s in senses)
+
+
+def test_events_lexicon_reads_not_obj_and_generic_actors(lexicon: Lexicon) -> None:
+    assert any("expectation" in s.not_obj for s in lexicon.verbs["meet"])
+    assert lexicon.generic_actors["worker"] == "LAB"
+    assert "join" in lexicon.participation_verbs

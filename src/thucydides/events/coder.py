@@ -24,7 +24,7 @@ from thucydides.events.context import (
     placed,
     recent_pair,
 )
-from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Entry, Lexicon
+from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Entry, Lexicon, object_nouns
 from thucydides.events.modality import future_marked, modality_of
 from thucydides.record import Actor, ActorMention, Document, Event, Evidence
 
@@ -50,6 +50,9 @@ OBJ_CONTROL = frozenset(
     }
 )
 MAX_PAIRS = 4
+# codes of verbal acts (appeals, intentions, demands, disapproval, rejection, threats): what they govern
+# ("demanded that the US cancel ...") names their target
+VERBAL_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
 PLACE_PREPS = ("in", "into", "inside", "from", "across", "throughout")
 RECIPROCAL = frozenset({"CONSULT"})
@@ -103,13 +106,67 @@ def _antecedent(verb: Any, index: ActorIndex) -> tuple[list[ActorMention], Any |
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head == cur:
             return [], None
         cur = cur.head
-        subj = _children(cur, "nsubj", "nsubjpass")
-        if subj and subj[0].lower_ not in PRONOUNS:
-            found = index.of(subj[0])
+        subj: list[Any] = [t for t in _children(cur, "nsubj", "nsubjpass") if _after_dateline(t, cur) is t]
+        if not subj and (below := _children(cur, "nsubj", "nsubjpass")):
+            moved = _after_dateline(below[-1], cur)
+            subj = [moved] if moved is not None else []
+        if subj and subj[-1].lower_ not in PRONOUNS:
+            found = index.of(subj[-1])
             if found:
-                return found, subj[0]
+                return found, subj[-1]
             return [], None
     return [], None
+
+
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_end(tok: Any) -> int:
+    """Index of the dash that closes a dateline ("NEW DELHI, Feb. 26 (Wire) - ...") opening the document.
+
+    The parse often takes the dateline's city for the subject of the first sentence; words up to the dash
+    are no argument of an event. Returns -1 when ``tok`` is not in a sentence opening with a dateline.
+    """
+    sent = tok.sent
+    if sent.start != 0 or not sent[0].is_upper or len(sent[0].text) < 3:
+        return -1
+    for t in sent[: min(len(sent), 25)]:
+        if t.text in DATELINE_DASHES:
+            return int(t.i)
+    return -1
+
+
+def _after_dateline(tok: Any | None, verb: Any) -> Any | None:
+    """``tok``, or where it lies in a dateline, the head of the words between the dateline and ``verb``."""
+    if tok is None or (end := _dateline_end(tok)) < 0 or tok.i > end:
+        return tok
+    span = tok.doc[end + 1 : verb.i]
+    heads = [t for t in span if not (end < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
+def _free_relative(verb: Any) -> list[Any]:
+    """For "struck what officials called a camp", the noun the free relative names ("camp")."""
+    out: list[Any] = []
+    for clause in _children(verb, "ccomp"):
+        if any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in clause.children):
+            out.extend(_children(clause, "oprd", "attr", "xcomp"))
+    return out
+
+
+def _light_objects(objs: list[Any]) -> list[Any]:
+    """The nouns that may carry the event of a light verb's object, the object itself first.
+
+    "launched artillery and rocket fire": its conjuncts; "launched a mediation effort": a modifier of a
+    noun that is no event; "began three days of war games", "a series of raids": the noun after "of".
+    """
+    out: list[Any] = []
+    for obj in objs:
+        out.append(obj)
+        out.extend(c for c in obj.children if c.dep_ == "conj")
+        out.extend(c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
+        out.extend(p for p in _pobjs(obj, ("of",)) if p.pos_ == "NOUN")
+    return out
 
 
 def _children(tok: Any, *deps: str) -> list[Any]:
@@ -117,15 +174,19 @@ def _children(tok: Any, *deps: str) -> list[Any]:
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
-    """Objects of the prepositions ``preps`` hanging from ``tok``, through "out of", "away from"."""
-    wanted = set(preps)
+    """Objects of the prepositions ``preps`` hanging from ``tok``, through "out of", "away from".
+
+    The objects come in the order of ``preps`` (the preferred preposition first: a complaint "to the UN
+    over the raids" is aimed at whoever carried out the raids), then in sentence order.
+    """
+    order = {p: i for i, p in enumerate(dict.fromkeys(preps))}
     out: list[Any] = []
     for prep in tok.children:
         if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
-            out.extend(_pobjs(prep, wanted))
-        if prep.dep_ == "prep" and prep.lower_ in wanted:
+            out.extend(_pobjs(prep, order))
+        if prep.dep_ == "prep" and prep.lower_ in order:
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
-    return out
+    return sorted(out, key=lambda c: (order.get(c.head.lower_, len(order)), c.i))
 
 
 def _is_passive(tok: Any) -> bool:
@@ -137,8 +198,9 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if depth > 4:
         return None, ""
     subj = _children(verb, "nsubj", "csubj")
-    if subj:
-        return subj[0], "subject"
+    if subj:  # two subjects is a misparse (a dateline read as one): the one nearest the verb
+        before = [s for s in subj if s.i < verb.i]
+        return (before[-1] if before else subj[0]), "subject"
     agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
     if agent:
         return agent[0], "by-agent of the passive"
@@ -221,15 +283,17 @@ class EventCoder:
                     entry = self.lexicon.match(tok, "adj")
                 obj_nouns = _children(tok, "dobj")
                 if entry is not None:
-                    consumed.update(o.i for o in obj_nouns)
+                    if not entry.obj_actor:  # "joined a protest": the object may carry its own event
+                        consumed.update(o.i for o in obj_nouns)
                     yield Trigger(entry, tok, tok)
                     continue
                 if self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
-                    for noun in obj_nouns:
+                    for noun in _light_objects(obj_nouns):
                         noun_entry = self.lexicon.match(noun, "noun")
                         if noun_entry is not None:
                             consumed.add(noun.i)
                             yield Trigger(noun_entry, noun, tok)
+                            break
                 obligation = self._obligation(tok)
                 if obligation is not None:
                     yield obligation
@@ -265,6 +329,7 @@ class EventCoder:
         why = []
         passive = _is_passive(anchor) and not entry.subject_is_source
         src_tok, how = _subject(anchor)
+        src_tok = _after_dateline(src_tok, anchor)
         sources = index.of(src_tok, loose=True) or self._reference(src_tok, index)
         if sources and src_tok is not None:
             why.append(f"source = {how} '{src_tok.text}'")
@@ -318,14 +383,16 @@ class EventCoder:
             holders = [tok] if tok == anchor else [tok, anchor]
             for holder in holders:
                 objs = _children(holder, "dobj", "dative") if holder != tok or not trig.nominal else []
+                if not objs and holder == anchor:
+                    objs = _free_relative(holder)
                 if holder != anchor or tok == anchor:
                     for obj in objs:
                         targets = index.of(obj) or self._reference(obj, index)
                         if targets:
                             why.append(f"target = object '{obj.text}'")
                             break
-                if not targets and holder == anchor:  # "lifted the blockade on X"
-                    for obj in objs:
+                if not targets and holder == anchor:  # "lifted the blockade on X", "part of its aid to X"
+                    for obj in object_nouns(objs):
                         for pobj in _pobjs(obj, entry.targets):
                             if targets := index.of(pobj):
                                 why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
@@ -352,7 +419,10 @@ class EventCoder:
                         break
                 if targets:
                     break
-        if not targets and not entry.no_target:
+        if not targets and not entry.no_target and (cond := _condition_subject(trig, index)):
+            targets, cond_tok = cond
+            why.append(f"target = '{cond_tok.text}', on whose act the threat is conditioned")
+        if not targets and not entry.no_target and entry.cameo[:2] in VERBAL_ROOTS:
             for clause in _children(anchor, "ccomp"):  # "demanded that the US cancel ...": the US
                 subj = _children(clause, "nsubj", "nsubjpass")
                 if subj and (targets := index.of(subj[0])):
@@ -362,11 +432,20 @@ class EventCoder:
 
     def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
-        if (
-            tok is None
-            or tok.pos_ not in ("NOUN", "PROPN")
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        ):
+        if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        generic = (
+            self.lexicon.generic_actors.get(tok.lemma_.lower())
+            if tok.pos_ == "NOUN" and not pair_reference(tok)
+            else None
+        )
+        if generic is not None and not index.of(tok):
+            text = tok.doc[tok.left_edge.i : tok.i + 1].text
+            actor = Actor(text=text, sector=generic or None, type="group")
+            return [
+                ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, "a group named by role")
+            ]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return []
         sector = self.lexicon.references.get(tok.lemma_.lower())
         if sector is None or any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
@@ -387,7 +466,11 @@ class EventCoder:
 
     def _place_target(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], str]:
         """For material acts, the country named as where they were done ("lifted the curfew in X")."""
-        holders = [trig.anchor, *_children(trig.anchor, "dobj")]
+        holders = [
+            trig.anchor,
+            *_children(trig.anchor, "dobj"),
+            *(x.head for x in _free_relative(trig.anchor)),
+        ]
         if trig.token not in holders:
             holders.append(trig.token)
         for holder in holders:
@@ -414,11 +497,34 @@ class EventCoder:
         agents = _pobjs(tok, ("by",))
         if not sources and agents:
             sources = index.of(agents[0])
+        why = "nominal event: modifier is source, prepositional object is target"
+        if not sources and (verb := self._taking_part(tok)) is not None:
+            subj, how = _subject(verb)
+            sources = index.of(subj, loose=True) or self._reference(subj, index)
+            if sources and subj is not None:
+                why = f"source = {how} '{subj.text}' of '{verb.text}', who takes part in the '{tok.text}'"
         for pobj in _pobjs(tok, trig.entry.targets):
             targets = index.of(pobj)
             if targets:
                 break
-        return sources, targets, "nominal event: modifier is source, prepositional object is target"
+        return sources, targets, why
+
+    def _taking_part(self, noun: Any) -> Any | None:
+        """The verb whose subject takes part in the event a noun names, if any.
+
+        "joined a rally", "converged for a rally", "took part in the talks": a verb of taking part whose
+        object (or prepositional object) is the noun; "cut short their summit": any verb whose object is
+        the noun, when the noun's possessor is a pronoun standing for that subject.
+        """
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if noun.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if self.lexicon.lemma(head, self.lexicon.participation_verbs) in self.lexicon.participation_verbs:
+            return head
+        owned = any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in noun.children)
+        return head if owned and noun.dep_ == "dobj" else None
 
     # -- one event --------------------------------------------------------------------------------------
 
@@ -549,6 +655,26 @@ class EventCoder:
                 )
             )
         return events
+
+
+THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subject(trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], Any] | None:
+    """For a threat, the actor whose act sets it off: "threatened to stop talks if the US deploys ..."."""
+    anchor = trig.anchor
+    framed = anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in THREAT_VERBS
+    if not (trig.entry.cameo.startswith("13") or framed):
+        return None
+    for verb in (anchor, anchor.head) if framed else (anchor,):
+        for clause in _children(verb, "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            subj = _children(clause, "nsubj", "nsubjpass")
+            if subj and (found := index.of(subj[0])):
+                return found, subj[0]
+    return None
 
 
 def _threat(events: list[Event]) -> bool:

@@ -133,28 +133,59 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     return []
 
 
-def sentence_place(sent: Any, anchors: Anchors) -> Place | None:
-    """The first place of the sentence that lies in a known country."""
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote"}
+)
+
+
+def _in_attribution(tok: Any) -> bool:
+    """True for a word inside the subject of a reporting verb ("officials in Nairobi said")."""
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur:
+            return False
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        cur = cur.head
+    return False
+
+
+def sentence_place(
+    sent: Any, anchors: Anchors, index: ActorIndex | None = None, avoid: frozenset[str] = frozenset()
+) -> Place | None:
+    """The first place of the sentence that lies in a known country and says where it is set.
+
+    Places named in the attribution ("officials in Nairobi said") do not set the scene. A country in
+    ``avoid`` that is also named as an actor is skipped: a state actor named without a country is not taken
+    to belong to the country it acts on ("a spokesman accused the United States").
+    """
     for a in anchors.places.get(sent.start, []):
         place = getattr(a.mention, "place", None)
-        if place is not None and place.country and len(place.country) == 3:
-            return place
+        if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
+            continue
+        if place.country in avoid and index is not None and index.at(a.root) is not None:
+            continue
+        return place
     return None
 
 
 def default_country(
-    sent: Any, index: ActorIndex, anchors: Anchors, others: list[ActorMention]
+    sent: Any, index: ActorIndex, anchors: Anchors, others: list[ActorMention], state: bool = False
 ) -> tuple[str | None, str]:
     """The country an actor named without one belongs to, read from its context, and why.
 
     In order: the country of a place the sentence names ("students ... in Lagos"); the one country of the
     other actors of the sentence that are not the event's other party ("Judge X opened an inquiry into
-    Chilean officials" keeps no default from the officials); the country the document names most often.
+    Chilean officials" keeps no default from the officials); the country the document names most often,
+    leaving out the other party's ("a spokesman accused the United States" in a story about Iran and the
+    United States is Iranian).
     """
-    place = sentence_place(sent, anchors)
+    other_countries = {m.actor.country for m in others}
+    avoid = frozenset(str(c) for c in other_countries if c) if state else frozenset()
+    place = sentence_place(sent, anchors, index, avoid)
     if place is not None:
         return place.country, f"the sentence is set in {place.name} ({place.country})"
-    other_countries = {m.actor.country for m in others}
     skip = {i for m in others for i in range(m.start, m.end)}
     named = {
         m.actor.country
@@ -164,9 +195,10 @@ def default_country(
     if len(named) == 1:
         country = next(iter(named))
         return country, f"the only other country the sentence names is {country}"
-    top = index.countries.most_common(2)
-    if top and (len(top) == 1 or top[0][1] > top[1][1]) and top[0][0] not in other_countries:
-        return top[0][0], f"the country the document names most often is {top[0][0]}"
+    top = [(c, n) for c, n in index.countries.most_common() if c not in other_countries][:2]
+    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+        besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
+        return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
     return None, ""
 
 
@@ -180,7 +212,8 @@ def placed(
         if coded(m.actor):
             out.append(m)
             continue
-        country, reason = default_country(sent, index, anchors, [o for o in others if coded(o.actor)])
+        state = m.actor.sector in STATE_SECTORS
+        country, reason = default_country(sent, index, anchors, [o for o in others if coded(o.actor)], state)
         if country is None:
             continue
         a = m.actor

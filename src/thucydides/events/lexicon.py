@@ -26,6 +26,7 @@ class Entry:
     cameo: str
     targets: tuple[str, ...] = DEFAULT_TARGET_PREPS
     obj: frozenset[str] = frozenset()
+    not_obj: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     no_obj: bool = False
@@ -49,6 +50,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         cameo=str(raw["cameo"]),
         targets=tuple(raw.get("targets") or DEFAULT_TARGET_PREPS),
         obj=words("obj"),
+        not_obj=words("not_obj"),
         xcomp=words("xcomp"),
         prep=words("prep"),
         no_obj=bool(raw.get("no_obj", False)),
@@ -79,6 +81,8 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     obligation: dict[str, str] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
+    generic_actors: dict[str, str] = field(default_factory=dict)
+    participation_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
@@ -96,6 +100,8 @@ class Lexicon:
             speech_verbs=frozenset(raw.get("speech_verbs") or ()),
             obligation={str(k): str(v) for k, v in (raw.get("obligation") or {}).items()},
             references={str(k): str(v) for k, v in (raw.get("references") or {}).items()},
+            generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
+            participation_verbs=frozenset(raw.get("participation_verbs") or ()),
         )
         for section, pos, table in (
             ("verbs", "verb", lex.verbs),
@@ -172,17 +178,80 @@ class Lexicon:
         return None
 
 
+TIME_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "day",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "dawn",
+        "time",
+    }
+)
+PARTITIVES = frozenset(
+    {"part", "some", "all", "most", "rest", "half", "portion", "much", "bulk", "remainder"}
+)
+
+
+def object_nouns(objs: list[Any]) -> list[Any]:
+    """Objects, with the noun after "of" for a partitive ("suspended part of its aid": aid) and conjuncts."""
+    out = list(objs)
+    for o in objs:
+        if o.lemma_.lower() in PARTITIVES:
+            out.extend(
+                p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
+            )
+        out.extend(c for c in o.children if c.dep_ == "conj")
+    return out
+
+
+def _temporal(prep: Any) -> bool:
+    """True for a preposition whose object is a date or time ("called on Tuesday" is no "call on")."""
+    return any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in TIME_WORDS or c.like_num)
+        for c in prep.children
+    )
+
+
 def _conditions_hold(entry: Entry, tok: Any) -> bool:
     deps = list(tok.children)
-    objs = [c for c in deps if c.dep_ in ("dobj", "obj")]
+    objs = object_nouns([c for c in deps if c.dep_ in ("dobj", "obj")])
     passive_subj = [c for c in deps if c.dep_ == "nsubjpass"]
     if entry.obj:
         pool = objs or passive_subj
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
+    if entry.not_obj and any(o.lemma_.lower() in entry.not_obj or o.lower_ in entry.not_obj for o in objs):
+        return False
     if entry.no_obj and objs:
         return False
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep for c in deps):
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep and not _temporal(c) for c in deps):
         return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
