@@ -309,6 +309,11 @@ class ActorResolver:
                     ent = ents.get(i)
                     if ent is not None and ent.end > found.end and ent.label_ == "PERSON":
                         found = None  # a longer person name that starts with a known word ("Jordan Smith")
+                if found is not None and _stance_prefixed(sdoc, i):
+                    for j in range(found.start, found.end):  # "an anti-Syria journalist" is not Syrian
+                        taken[j] = True
+                    i = found.end
+                    continue
                 if found is not None:
                     while found.start < found.end - 1 and sdoc[found.start].lower_ == "the":
                         found.start += 1
@@ -1012,6 +1017,16 @@ class ActorResolver:
 
 
 _NO = SectorWord("")
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+
+
+def _stance_prefixed(sdoc: Any, i: int) -> bool:
+    """True for a name written after "anti-", "pro-" or "non-": a stance or exclusion, not a nationality."""
+    if i >= 2 and sdoc[i - 1].text == "-" and sdoc[i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return i >= 1 and sdoc[i - 1].lower_.rstrip("-") in STANCE_PREFIXES and sdoc[i - 1].text.endswith("-")
 
 
 def _lemma(word: str) -> str:

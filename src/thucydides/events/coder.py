@@ -21,11 +21,20 @@ from thucydides.events.context import (
     domestic,
     home_of,
     pair_reference,
+    place_at,
     placed,
     recent_pair,
+    unidentified_attackers,
 )
-from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Entry, Lexicon, object_nouns
-from thucydides.events.modality import future_marked, modality_of
+from thucydides.events.lexicon import (
+    DEFAULT_TARGET_PREPS,
+    Entry,
+    Lexicon,
+    direct_objects,
+    object_nouns,
+    temporal,
+)
+from thucydides.events.modality import future_marked, infinitive_clause, modality_of
 from thucydides.record import Actor, ActorMention, Document, Event, Evidence
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -56,6 +65,24 @@ VERBAL_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
 PLACE_PREPS = ("in", "into", "inside", "from", "across", "throughout")
 RECIPROCAL = frozenset({"CONSULT"})
+# types whose act is aimed at someone: with no target in the parse, the one other country the sentence
+# names is taken ("condemned the bombing and rejected any suggestion ..., saying India had made the link")
+DIRECTED = frozenset(
+    {
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "REQUEST",
+        "SUPPORT",
+        "ASSAULT",
+        "COERCE",
+        "AID",
+        "COOPERATE",
+    }
+)
+COUNTERPART_PENALTY = 0.05
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # the most confident event of a sentence should be one that happened: reported, then planned, then not
 MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
 
@@ -71,11 +98,18 @@ class Trigger:
     target_tok: Any = None  # set where the target is not an object ("said Y must ...": Y)
 
 
-def _counterpart(sent: Any, index: ActorIndex, sources: list[ActorMention]) -> ActorMention | None:
-    """Another actor of the sentence from a different country than every source, if exactly one country."""
+def _counterpart(
+    sent: Any, index: ActorIndex, sources: list[ActorMention], exclude: Any = None
+) -> ActorMention | None:
+    """Another actor of the sentence from a different country than every source, if exactly one country.
+
+    Actors inside the phrase of ``exclude`` (the event word itself) are left out.
+    """
     own = {m.actor.country for m in sources}
     seen: dict[str, ActorMention] = {}
     for tok in sent:
+        if exclude is not None and tok.i == exclude.i:
+            continue
         m = index.by_token.get(tok.i)
         if m is not None and coded(m.actor) and m.actor.country not in own:
             seen.setdefault(str(m.actor.country), m)
@@ -184,7 +218,7 @@ def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
     for prep in tok.children:
         if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
             out.extend(_pobjs(prep, order))
-        if prep.dep_ == "prep" and prep.lower_ in order:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in order and not temporal(prep):
             out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     return sorted(out, key=lambda c: (order.get(c.head.lower_, len(order)), c.i))
 
@@ -255,7 +289,11 @@ class EventCoder:
                 )
                 for t, evs in coded
             ]
-            framed = {t.anchor.head.i for t, evs in coded if evs and t.anchor.dep_ == "xcomp"}
+            framed = {
+                t.anchor.head.i
+                for t, evs in coded
+                if evs and (t.anchor.dep_ == "xcomp" or infinitive_clause(t.anchor))
+            }
             _prefer_governing(coded)
             found = [
                 ev
@@ -266,6 +304,9 @@ class EventCoder:
             events.extend(_dedupe(found))
         doc.events = events
         return doc
+
+    def _directed(self, cameo: str) -> bool:
+        return self.ontology.plover_type(cameo) in DIRECTED
 
     # -- triggers ---------------------------------------------------------------------------------------
 
@@ -382,7 +423,11 @@ class EventCoder:
         if not targets and not entry.no_target:
             holders = [tok] if tok == anchor else [tok, anchor]
             for holder in holders:
-                objs = _children(holder, "dobj", "dative") if holder != tok or not trig.nominal else []
+                objs = (
+                    [*direct_objects(holder), *_children(holder, "dative")]
+                    if holder != tok or not trig.nominal
+                    else []
+                )
                 if not objs and holder == anchor:
                     objs = _free_relative(holder)
                 if holder != anchor or tok == anchor:
@@ -393,7 +438,13 @@ class EventCoder:
                             break
                 if not targets and holder == anchor:  # "lifted the blockade on X", "part of its aid to X"
                     for obj in object_nouns(objs):
-                        for pobj in _pobjs(obj, entry.targets):
+                        preps = entry.targets
+                        if (
+                            self.lexicon.lemma(obj, self.lexicon.proposal_nouns)
+                            in self.lexicon.proposal_nouns
+                        ):
+                            preps = (*preps, "from", "by")  # "rejected an offer from X": X
+                        for pobj in _pobjs(obj, preps):
                             if targets := index.of(pobj):
                                 why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
                                 break
@@ -404,6 +455,13 @@ class EventCoder:
                         targets = index.of(pobj)
                         if targets:
                             why.append(f"target = '{pobj.head.text} {pobj.text}'")
+                            break
+                        for inner in _pobjs(pobj, ("to", "with", "against", "from")):
+                            if (targets := index.of(inner)) and pobj.pos_ == "NOUN":
+                                # "reneged on its commitment to X", "conceded to demands from X"
+                                why.append(f"target = '{inner.text}', of '{pobj.head.text} {pobj.text}'")
+                                break
+                        if targets:
                             break
                 if targets:
                     break
@@ -464,11 +522,19 @@ class EventCoder:
         actor = Actor(text=text, sector=sector, type="group")
         return [ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, "definite reference")]
 
-    def _place_target(self, trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], str]:
-        """For material acts, the country named as where they were done ("lifted the curfew in X")."""
+    def _place_target(
+        self, trig: Trigger, index: ActorIndex, anchors: Anchors
+    ) -> tuple[list[ActorMention], str]:
+        """For material acts, the country named as where they were done ("lifted the curfew in X").
+
+        An actor named there comes first; else a place the gazetteer placed in a country ("suspended aid
+        deliveries in Baghdad", "shortened the curfew imposed in Sudan"): the act is aimed at that country.
+        """
+        objs = _children(trig.anchor, "dobj")
         holders = [
             trig.anchor,
-            *_children(trig.anchor, "dobj"),
+            *objs,
+            *(c for o in objs for c in o.children if c.dep_ == "acl"),
             *(x.head for x in _free_relative(trig.anchor)),
         ]
         if trig.token not in holders:
@@ -478,6 +544,11 @@ class EventCoder:
                 found = index.of(pobj)
                 if found:
                     return found, f"target = '{pobj.head.text} {pobj.text}', where it was done"
+                place = place_at(pobj, anchors)
+                if place is not None:
+                    actor = Actor(text=pobj.text, country=place.country, type="country")
+                    mention = ActorMention(pobj.idx, pobj.idx + len(pobj.text), pobj.text, actor, "place")
+                    return [mention], f"target = {place.country}: the act was done in {place.name}"
         return [], ""
 
     def _nominal_arguments(
@@ -532,6 +603,7 @@ class EventCoder:
         self, doc: Document, si: int, sent: Any, trig: Trigger, index: ActorIndex, anchors: Anchors
     ) -> list[Event]:
         entry = trig.entry
+        counterpart_target = False
         sources, targets, why = self._arguments(trig, index)
         sources, src_why = placed(sources, targets, sent, index, anchors)
         targets, tgt_why = placed(targets, sources, sent, index, anchors)
@@ -539,10 +611,18 @@ class EventCoder:
         sources = [m for m in sources if coded(m.actor)]
         targets = [m for m in targets if coded(m.actor)]
         if not targets and not entry.no_target and self.ontology.lookup(entry.cameo).quad_class in (2, 4):
-            targets, place_why = self._place_target(trig, index)
+            targets, place_why = self._place_target(trig, index, anchors)
             targets = [m for m in targets if coded(m.actor)]
             if targets:
                 why += "; " + place_why
+        if not sources and targets and not trig.nominal and entry.cameo[:2] in VIOLENT_ROOTS:
+            unknown = unidentified_attackers(trig.anchor, sent, anchors, index, targets)
+            if unknown is not None:
+                sources = [unknown]
+                why += (
+                    f"; source = unidentified attackers in {unknown.actor.country}: the violence is "
+                    "reported without a perpetrator, in a place of that country"
+                )
         if not sources and len(targets) >= 2 and trig.nominal:
             sources, targets = targets[:1], targets[1:]
         if len(sources) >= 2 and not targets:
@@ -572,11 +652,20 @@ class EventCoder:
                     f"; target = {whom} of {home.actor.country}: no target named, and such an act is aimed "
                     f"at {whom} of the country where it happens"
                 )
+        if sources and not targets and not entry.no_target and self._directed(entry.cameo):
+            partner = _counterpart(sent, index, sources, exclude=trig.token)
+            if partner is not None:
+                targets = [partner]
+                why += (
+                    f"; target = '{partner.text}', the one other country the sentence names (the parse "
+                    "gives the act no target)"
+                )
+                counterpart_target = True
         if entry.target_required and not targets:
             return []
         if entry.obj_place and not targets:
             return []
-        if entry.obj_actor and not any(index.of(o) for o in _children(trig.anchor, "dobj")):
+        if entry.obj_actor and not any(index.of(o) for o in direct_objects(trig.anchor)):
             return []
         modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
         if modality is None:
@@ -621,6 +710,7 @@ class EventCoder:
                 + (0.2 if tgt else 0)
                 - (0.15 if trig.nominal else 0)
                 - MODALITY_PENALTY.get(modality, 0.0)
+                - (COUNTERPART_PENALTY if counterpart_target else 0.0)
             )
             key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
             events.append(

@@ -94,14 +94,28 @@ class ActorIndex:
                             break
         if not found and own is not None and loose:
             found.append(own)  # an actor without a country: the coder may place it from context
+        first = found[0] if found and found[0].actor.country else None
         for child in tok.children:
             if child.dep_ == "conj":
-                found.extend(self.of(child, depth + 1, loose))
+                for m in self.of(child, depth + 1, loose):
+                    found.append(_shared_country(m, first) if first is not None else m)
         unique: list[ActorMention] = []
         for m in found:
             if m not in unique:
                 unique.append(m)
         return unique
+
+
+def _shared_country(m: ActorMention, first: ActorMention) -> ActorMention:
+    """A bare conjunct takes the country of the first ("Turkish jets and artillery": Turkish artillery)."""
+    if m.actor.country or m.actor.type not in (None, "group"):
+        return m
+    a = m.actor
+    actor = Actor(
+        text=a.text, name=a.name, id=a.id, country=first.actor.country, sector=a.sector, type=a.type
+    )
+    reason = f"{m.reason}; country of the conjunct '{first.text}'"
+    return ActorMention(m.start, m.end, m.text, actor, reason, m.head)
 
 
 def pair_reference(tok: Any) -> bool:
@@ -134,6 +148,8 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+# actor "countries" that are no country: an unnamed government or police force is never of the UN
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote"}
 )
@@ -181,25 +197,45 @@ def default_country(
     leaving out the other party's ("a spokesman accused the United States" in a story about Iran and the
     United States is Iranian).
     """
-    other_countries = {m.actor.country for m in others}
-    avoid = frozenset(str(c) for c in other_countries if c) if state else frozenset()
+    # the other party's country is left out where it is a state (a government, an army, a country): facing
+    # rebels, protesters or its own people, an actor without a country is most likely of theirs
+    other_countries = {m.actor.country for m in others if _state_like(m.actor)}
+    # a state actor is not given the country of another state it acts on; facing rebels, protesters or
+    # civilians (non-state actors) it is most likely their own country's ("President X ... the rebels")
+    avoid = (
+        frozenset(str(m.actor.country) for m in others if m.actor.country and _state_like(m.actor))
+        if state
+        else frozenset()
+    )
     place = sentence_place(sent, anchors, index, avoid)
     if place is not None:
         return place.country, f"the sentence is set in {place.name} ({place.country})"
     skip = {i for m in others for i in range(m.start, m.end)}
-    named = {
-        m.actor.country
-        for tok in sent
-        if (m := index.by_token.get(tok.i)) is not None and coded(m.actor) and tok.idx not in skip
-    } - other_countries
+    named = (
+        {
+            m.actor.country
+            for tok in sent
+            if (m := index.by_token.get(tok.i)) is not None and coded(m.actor) and tok.idx not in skip
+        }
+        - other_countries
+        - NOT_COUNTRIES
+    )
     if len(named) == 1:
         country = next(iter(named))
         return country, f"the only other country the sentence names is {country}"
-    top = [(c, n) for c, n in index.countries.most_common() if c not in other_countries][:2]
+    top = [
+        (c, n)
+        for c, n in index.countries.most_common()
+        if c not in other_countries and c not in NOT_COUNTRIES
+    ][:2]
     if top and (len(top) == 1 or top[0][1] > top[1][1]):
         besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
         return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
     return None, ""
+
+
+def _state_like(actor: Actor) -> bool:
+    return not actor.sector or actor.sector in STATE_SECTORS or actor.type == "country"
 
 
 def placed(
@@ -210,7 +246,15 @@ def placed(
     why: list[str] = []
     for m in mentions:
         if coded(m.actor):
-            out.append(m)
+            moved = minority_country(m, sent, anchors, index)
+            if moved is None:
+                out.append(m)
+                continue
+            home, lives = moved
+            a = m.actor
+            actor = Actor(text=a.text, name=a.name, id=a.id, country=home, sector=a.sector, type=a.type)
+            out.append(ActorMention(m.start, m.end, m.text, actor, f"{m.reason}; {lives}", m.head))
+            why.append(f"'{m.text}': {lives}")
             continue
         state = m.actor.sector in STATE_SECTORS
         country, reason = default_country(sent, index, anchors, [o for o in others if coded(o.actor)], state)
@@ -221,6 +265,54 @@ def placed(
         out.append(ActorMention(m.start, m.end, m.text, actor, f"{m.reason}; country from context", m.head))
         why.append(f"'{m.text}' names no country: {reason}")
     return out, "; ".join(why)
+
+
+def _people_head(m: ActorMention, sent: Any) -> Any | None:
+    """The head word of a mention that names a people ("ethnic Albanians", "the Kurds"), else ``None``."""
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if any(t.lower_ == "ethnic" for t in span):
+        return root
+    if root.tag_ not in ("NNPS", "NNS") or root.ent_type_ != "NORP" or m.actor.sector:
+        return None
+    return root
+
+
+def minority_country(
+    m: ActorMention, sent: Any, anchors: Anchors, index: ActorIndex
+) -> tuple[str, str] | None:
+    """The country a people named by nationality lives in, where the text places it in another one.
+
+    "The Albanians of southern Serbia", "ethnic Albanians ... in southeastern Serbia": a people named with
+    "ethnic", or with "of"/"in" and a place, is coded with the country it lives in (CAMEO codes a minority
+    with its country of residence), not the country its name refers to.
+    """
+    head = _people_head(m, sent)
+    if head is None:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            for pobj in prep.children:
+                place = place_at(pobj, anchors)
+                if place is not None and place.country != m.actor.country:
+                    return str(place.country), f"a people living in {place.name} ({place.country})"
+    if not any(t.lower_ == "ethnic" for t in head.subtree if t.i < head.i):
+        return None
+    place = sentence_place(sent, anchors, index)
+    if place is not None and place.country and place.country != m.actor.country:
+        return str(place.country), f"an ethnic group; the sentence is set in {place.name} ({place.country})"
+    return None
+
+
+def place_at(tok: Any, anchors: Anchors) -> Place | None:
+    """The place in a known country whose mention ``tok`` heads, if any."""
+    for a in anchors.places.get(tok.sent.start, []):
+        place = getattr(a.mention, "place", None)
+        if a.root.i == tok.i and place is not None and place.country and len(place.country) == 3:
+            return place
+    return None
 
 
 def domestic(ontology: Any, cameo: str) -> bool:
@@ -242,3 +334,40 @@ def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) ->
 
 def coded(actor: Actor) -> bool:
     return bool(actor.country)
+
+
+UNIDENTIFIED = "UAF"  # CAMEO: unidentified armed forces
+
+
+def unidentified_attackers(
+    verb: Any, sent: Any, anchors: Anchors, index: ActorIndex, targets: list[ActorMention]
+) -> ActorMention | None:
+    """For violence reported without a perpetrator ("a roadside bomb killed two soldiers near Samarra",
+    "a journalist was killed in Beirut"), unidentified attackers of the country where it happened.
+
+    Only where the clause names no person or group as the doer: its subject (or the passive's agent) is a
+    thing or is missing. Returns ``None`` when the sentence names no place in a known country.
+    """
+    inside = {i for m in targets for i in range(m.start, m.end)}  # "three US servicemen": no place
+    place = next(
+        (
+            p
+            for a in anchors.places.get(sent.start, [])
+            if (p := getattr(a.mention, "place", None)) is not None
+            and p.country
+            and len(p.country) == 3
+            and a.root.idx not in inside
+            and not _in_attribution(a.root)
+        ),
+        None,
+    )
+    if place is None:
+        return None
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    for d in doers:
+        word = d if d.dep_ == "nsubj" else next((p for p in d.children if p.dep_ == "pobj"), d)
+        if word.pos_ in ("PRON", "PROPN") or word.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return None
+    actor = Actor(text="unidentified attackers", country=place.country, sector=UNIDENTIFIED, type="group")
+    start = verb.idx
+    return ActorMention(start, start + len(verb.text), "unidentified attackers", actor, "no doer named")

@@ -40,15 +40,22 @@ class Entry:
     intent: bool = False
 
 
+def _word(value: Any) -> str:
+    """A word of the lexicon file; YAML 1.1 reads a bare ``on``/``off`` as a boolean."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value).lower()
+
+
 def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
     def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(name) or ())
+        return frozenset(_word(w) for w in raw.get(name) or ())
 
     return Entry(
         key=key,
         pos=pos,
         cameo=str(raw["cameo"]),
-        targets=tuple(raw.get("targets") or DEFAULT_TARGET_PREPS),
+        targets=tuple(_word(t) for t in raw.get("targets") or DEFAULT_TARGET_PREPS),
         obj=words("obj"),
         not_obj=words("not_obj"),
         xcomp=words("xcomp"),
@@ -83,6 +90,7 @@ class Lexicon:
     references: dict[str, str] = field(default_factory=dict)
     generic_actors: dict[str, str] = field(default_factory=dict)
     participation_verbs: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
@@ -102,6 +110,7 @@ class Lexicon:
             references={str(k): str(v) for k, v in (raw.get("references") or {}).items()},
             generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
+            proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
         )
         for section, pos, table in (
             ("verbs", "verb", lex.verbs),
@@ -212,11 +221,67 @@ TIME_WORDS = frozenset(
         "weekend",
         "dawn",
         "time",
+        "anniversary",
+        "eve",
+        "occasion",
+        "sideline",
+        "sidelines",
     }
 )
 PARTITIVES = frozenset(
     {"part", "some", "all", "most", "rest", "half", "portion", "much", "bulk", "remainder"}
 )
+
+
+CLAUSAL_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "deny",
+        "accuse",
+        "believe",
+        "think",
+        "know",
+        "report",
+        "confirm",
+        "announce",
+        "insist",
+        "warn",
+        "add",
+        "state",
+        "allege",
+        "argue",
+        "fear",
+        "hope",
+        "suspect",
+        "admit",
+        "acknowledge",
+    }
+)
+
+
+def direct_objects(tok: Any) -> list[Any]:
+    """The verb's direct objects; failing those, the subject of a participle clause the parse hung on it.
+
+    "freed an American held hostage" is often parsed as "freed [an American held hostage]" with "American"
+    the subject of "held": a participle with no auxiliary after a verb that takes no clause is a reduced
+    relative on the object ("said the army attacked" keeps its clause).
+    """
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs or tok.lemma_.lower() in CLAUSAL_VERBS:
+        return objs
+    for clause in tok.children:
+        if (
+            clause.dep_ == "ccomp"
+            and clause.tag_ in ("VBN", "VBD")
+            and clause.i > tok.i
+            and not any(
+                c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WP", "WDT") for c in clause.children
+            )
+        ):
+            return [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    return []
 
 
 def object_nouns(objs: list[Any]) -> list[Any]:
@@ -231,17 +296,23 @@ def object_nouns(objs: list[Any]) -> list[Any]:
     return out
 
 
-def _temporal(prep: Any) -> bool:
+def temporal(prep: Any) -> bool:
     """True for a preposition whose object is a date or time ("called on Tuesday" is no "call on")."""
     return any(
-        c.dep_ == "pobj" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in TIME_WORDS or c.like_num)
+        c.dep_ == "pobj"
+        and (
+            c.ent_type_ in ("DATE", "TIME")
+            or c.lower_ in TIME_WORDS
+            or c.lemma_.lower() in TIME_WORDS
+            or (c.like_num and c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY"))
+        )
         for c in prep.children
     )
 
 
 def _conditions_hold(entry: Entry, tok: Any) -> bool:
     deps = list(tok.children)
-    objs = object_nouns([c for c in deps if c.dep_ in ("dobj", "obj")])
+    objs = object_nouns(direct_objects(tok))
     passive_subj = [c for c in deps if c.dep_ == "nsubjpass"]
     if entry.obj:
         pool = objs or passive_subj
@@ -251,7 +322,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         return False
     if entry.no_obj and objs:
         return False
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep and not _temporal(c) for c in deps):
+    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep and not temporal(c) for c in deps):
         return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):

@@ -42,6 +42,16 @@ def _reported(anchor: Any) -> bool:
     return False
 
 
+def infinitive_clause(tok: Any) -> bool:
+    """True for a "to" infinitive the parse hangs on its verb as an adverbial clause ("vowed to fight")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and not any(c.dep_ == "mark" for c in tok.children)
+    )
+
+
 def future_marked(anchor: Any) -> bool:
     """True when the clause at ``anchor`` states what someone will do.
 
@@ -53,7 +63,7 @@ def future_marked(anchor: Any) -> bool:
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE_AUX or ("would" in auxes and _reported(cur)):
             return True
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head == cur:
+        if not (cur.dep_ in ("xcomp", "acomp") or infinitive_clause(cur)) or cur.head == cur:
             break
         if cur.head.lemma_.lower() == "go" or cur.head.lemma_.lower() in INTENT_WORDS:
             return True
@@ -96,6 +106,10 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         event word ("agreed to withdraw" codes the agreement, not a withdrawal).
     """
     head = anchor.head
+    if infinitive_clause(anchor) and (
+        head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS
+    ):
+        return "future", f"intended: '{head.text} to {anchor.text}'"
     if anchor.dep_ in ("xcomp",) and head != anchor:
         if head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS:
             return "future", f"intended: '{head.text} to {anchor.text}'"
