@@ -310,18 +310,42 @@ def _code_sentences(texts: list[str], pipeline: Any) -> list[list[Event]]:
     return out
 
 
+def _statement_codes(texts: list[str], pipeline: Any) -> list[str | None]:
+    """The CAMEO 01x statement code of each text's first sentence (``None``: no statement).
+
+    Statements have no PLOVER type, so the coder emits no event for them; the CAMEO examples are scored on
+    the root, and a sentence without events that reports a statement is coded with
+    :func:`thucydides.events.statements.statement_code`, over the pipeline's own parser and lexicon.
+    """
+    from thucydides.events import EventCoder
+    from thucydides.events.statements import statement_code
+
+    coder = next((s for s in getattr(pipeline, "post", ()) if isinstance(s, EventCoder)), None)
+    nlp = getattr(getattr(pipeline, "nlp", None), "nlp", None)
+    if coder is None or nlp is None or not texts:
+        return [None] * len(texts)
+    lex = coder.lexicon
+    return [
+        next((statement_code(sent, lex.statements, lex.speech_verbs) for sent in sdoc.sents), None)
+        for sdoc in nlp.pipe(texts)
+    ]
+
+
 def evaluate_cameo_examples(rows: list[dict[str, str]], pipeline: Any, gold_file: str = "") -> Report:
     """Score the coder on CAMEO example sentences: the root of its most confident event against the code's.
 
-    Rows without an example (empty or ``NA``) are skipped. A sentence without events counts as ``NONE``.
+    Rows without an example (empty or ``NA``) are skipped. A sentence without events is scored on its public
+    statement code (CAMEO 01x, never emitted as an event: see :func:`_statement_codes`), else as ``NONE``.
     """
     report = Report(gold_file, kind="cameo")
     rows = [r for r in rows if (r.get("example") or "NA").strip() not in ("", "NA") and r.get("code")]
-    for row, events in zip(
-        rows, _code_sentences([r["example"].strip() for r in rows], pipeline), strict=True
-    ):
+    texts = [r["example"].strip() for r in rows]
+    coded = _code_sentences(texts, pipeline)
+    quiet = [i for i, events in enumerate(coded) if not events]
+    statements = dict(zip(quiet, _statement_codes([texts[i] for i in quiet], pipeline), strict=True))
+    for i, (row, events) in enumerate(zip(rows, coded, strict=True)):
         gold_root = row["code"].strip()[:2]
-        predicted = events[0].cameo[:2] if events else NONE
+        predicted = events[0].cameo[:2] if events else (statements.get(i) or NONE)[:2]
         report.n += 1
         report.correct += predicted == gold_root
         report.pairs.append((gold_root, predicted))

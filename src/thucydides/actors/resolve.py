@@ -156,6 +156,7 @@ _TITLE_WORDS = frozenset(
         "counterpart",
     }
 )
+FUZZY_COUNTRY_MIN = 6
 _MOBILE_SECTORS = frozenset({"MIL", "REF", ""})
 _SETTLED_HEADS = frozenset({"government", "authority", "ministry", "administration", "regime", "cabinet"})
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -170,6 +171,18 @@ class _Atom:
     entry: Entry | None = None
     country: str | None = None
     label: str = ""
+
+
+@dataclass(slots=True)
+class _Misspelt:
+    """A misspelt country name or demonym and what it stands for."""
+
+    kind: str  # country | demonym
+    country: str
+    entry: Entry | None
+
+    def at(self, i: int, label: str) -> _Atom:
+        return _Atom(i, i + 1, self.kind, entry=self.entry, country=self.country, label=label)
 
 
 @dataclass(slots=True)
@@ -191,6 +204,14 @@ class ActorResolver:
         """Build a resolver over a loaded knowledge base (see :meth:`KnowledgeBase.load`)."""
         self.kb = kb
         self._first_words = {k.split()[0] for k in kb.exact} | {k.split()[0] for k in kb.demonyms}
+        # one-word country names and demonyms by first letter, for misspelt ones ("Ethopia", "Afganistan")
+        self._country_words: dict[str, list[tuple[str, str, str]]] = {}
+        for key, iso in kb.country_names.items():
+            if " " not in key and len(key) >= FUZZY_COUNTRY_MIN and key[:1].isupper():
+                self._country_words.setdefault(key[0], []).append((key, "country", iso))
+        for key, iso in kb.demonyms.items():
+            if " " not in key and len(key) >= FUZZY_COUNTRY_MIN and key[:1].isupper():
+                self._country_words.setdefault(key[0], []).append((key, "demonym", iso))
 
     # ---- public ----
 
@@ -340,10 +361,13 @@ class ActorResolver:
             if start >= end:
                 continue
             folded = kb.folded.get(norm_key(sdoc[start:end].text))
+            misspelt = self._misspelt_country(sdoc[start].text) if end - start == 1 else None
             if folded:  # "north korea" in a lower-case headline
                 entry = self._pick(folded, None)
                 kind, country = ("country", entry.country) if entry.kind == "country" else ("entry", None)
                 atoms.append(_Atom(start, end, kind, entry=entry, country=country, label=ent.label_))
+            elif misspelt is not None:
+                atoms.append(misspelt.at(start, ent.label_))
             else:
                 atoms.append(_Atom(start, end, "name", label=ent.label_))
             for j in range(start, end):
@@ -360,7 +384,11 @@ class ActorResolver:
                 and sdoc[j].lower_ not in _TITLE_WORDS
             ):
                 j += 1
-            if j > i:
+            misspelt = self._misspelt_country(sdoc[i].text) if j == i + 1 else None
+            if misspelt is not None:
+                atoms.append(misspelt.at(i, "PROPN"))
+                taken[i] = True
+            elif j > i:
                 atoms.append(_Atom(i, j, "name", label="PROPN"))
                 for k in range(i, j):
                     taken[k] = True
@@ -373,6 +401,28 @@ class ActorResolver:
                 atoms.append(_Atom(tok.i, tok.i + 1, "sector"))
         atoms.sort(key=lambda a: a.start)
         return atoms
+
+    def _misspelt_country(self, word: str) -> _Misspelt | None:
+        """A one-word country name or demonym the text misspells ("Ethopia", "Afganistan").
+
+        Only capitalised words of at least ``FUZZY_COUNTRY_MIN`` letters, against names with the same first
+        letter: one edit for words up to nine letters, two for longer ones, and exactly one country
+        within reach ("Austria" is never "Australia": two edits apart, too many for seven letters).
+        """
+        if len(word) < FUZZY_COUNTRY_MIN or not word[:1].isupper() or not word.isalpha():
+            return None
+        limit = 1 if len(word) <= 9 else 2
+        hits = {
+            (kind, iso)
+            for key, kind, iso in self._country_words.get(word[0], ())
+            if abs(len(key) - len(word)) <= limit
+            and Levenshtein.distance(key, word, score_cutoff=limit) <= limit
+        }
+        if len({iso for _, iso in hits}) != 1:
+            return None
+        kind, iso = sorted(hits)[0]
+        entry = self.kb.entries.get(f"country:{iso}") if kind == "country" else None
+        return _Misspelt(kind if entry is not None else "demonym", iso, entry)
 
     # ---- grouping ----
 

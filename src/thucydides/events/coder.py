@@ -82,6 +82,11 @@ DIRECTED = frozenset(
     }
 )
 COUNTERPART_PENALTY = 0.05
+# CAMEO codes (prefixes) of acts that two parties named jointly do together ("A and B agreed", "signed a
+# treaty", "talks between A and B"): coded in both directions, the second a little less confident
+MUTUAL_CODES = ("03", "04", "06", "050", "057", "0871")
+MUTUAL_PENALTY = 0.02
+BETWEEN_WHY = "between A and B"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # the most confident event of a sentence should be one that happened: reported, then planned, then not
 MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
@@ -564,7 +569,7 @@ class EventCoder:
         if between:
             pair = index.of(between[0])
             if len(pair) >= 2:
-                return pair[:1], pair[1:2], "between A and B"
+                return pair[:1], pair[1:2], BETWEEN_WHY
         agents = _pobjs(tok, ("by",))
         if not sources and agents:
             sources = index.of(agents[0])
@@ -625,8 +630,10 @@ class EventCoder:
                 )
         if not sources and len(targets) >= 2 and trig.nominal:
             sources, targets = targets[:1], targets[1:]
+        joint = trig.nominal and why.startswith(BETWEEN_WHY)
         if len(sources) >= 2 and not targets:
             sources, targets = sources[:1], sources[1:2]
+            joint = True
             why += "; joint actors: the first is source, the second target"
         if not sources and not targets:
             return []
@@ -701,7 +708,10 @@ class EventCoder:
         src_opts: list[ActorMention | None] = list(sources) or [None]
         tgt_opts: list[ActorMention | None] = list(targets) or [None]
         pairs = [(s, t) for s in src_opts for t in tgt_opts if s != t][:MAX_PAIRS]
-        for src, tgt in pairs:
+        mutual = joint and cameo.startswith(MUTUAL_CODES)
+        if mutual:  # "A and B agreed", "talks between A and B": the text gives no direction, both act
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+        for n, (src, tgt) in enumerate(pairs):
             if src is not None and tgt is not None and _same(src.actor, tgt.actor):
                 continue
             confidence = (
@@ -711,6 +721,7 @@ class EventCoder:
                 - (0.15 if trig.nominal else 0)
                 - MODALITY_PENALTY.get(modality, 0.0)
                 - (COUNTERPART_PENALTY if counterpart_target else 0.0)
+                - (MUTUAL_PENALTY if mutual and n >= len(pairs) // 2 else 0.0)
             )
             key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
             events.append(
@@ -737,7 +748,12 @@ class EventCoder:
                     else f"{trig.anchor.text} {trig.token.text}",
                     explain=[
                         f"trigger '{trig.token.text}' ({entry.pos} '{entry.key}') → CAMEO {cameo} {ptype}",
-                        why,
+                        why
+                        + (
+                            "; a joint act of two parties with no direction in the text: coded both ways"
+                            if mutual
+                            else ""
+                        ),
                         mod_why,
                         date_why,
                         place_why,

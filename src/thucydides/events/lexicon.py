@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from thucydides.events.statements import StatementWords
+
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into")
 PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
 
@@ -28,6 +30,7 @@ class Entry:
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     no_obj: bool = False
     obj_actor: bool = False
@@ -59,6 +62,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         obj=words("obj"),
         not_obj=words("not_obj"),
         xcomp=words("xcomp"),
+        subj=words("subj"),
         prep=words("prep"),
         no_obj=bool(raw.get("no_obj", False)),
         obj_actor=bool(raw.get("obj_actor", False)),
@@ -91,6 +95,7 @@ class Lexicon:
     generic_actors: dict[str, str] = field(default_factory=dict)
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
+    statements: StatementWords = field(default_factory=StatementWords)
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
@@ -111,6 +116,7 @@ class Lexicon:
             generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
+            statements=StatementWords.from_raw(raw.get("statements")),
         )
         for section, pos, table in (
             ("verbs", "verb", lex.verbs),
@@ -314,8 +320,9 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
     deps = list(tok.children)
     objs = object_nouns(direct_objects(tok))
     passive_subj = [c for c in deps if c.dep_ == "nsubjpass"]
-    if entry.obj:
+    if entry.obj:  # the object, or a noun modifying it ("mediation efforts", "aid deliveries")
         pool = objs or passive_subj
+        pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
     if entry.not_obj and any(o.lemma_.lower() in entry.not_obj or o.lower_ in entry.not_obj for o in objs):
@@ -323,6 +330,17 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
     if entry.no_obj and objs:
         return False
     if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep and not temporal(c) for c in deps):
+        return False
+    if entry.subj and not any(
+        w.lemma_.lower() in entry.subj or w.lower_ in entry.subj
+        for s in deps
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for n in (
+            s,
+            *(p for prep in s.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"),
+        )
+        for w in (n, *(c for c in n.children if c.dep_ in ("compound", "amod")))
+    ):
         return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
