@@ -4,8 +4,9 @@
 
 DuckDB allows one writer, so workers only code documents and send back plain rows
 (:func:`thucydides.store.document_row`, :func:`thucydides.store.mention_row`); this process writes
-each document with its events in one transaction. A killed run therefore leaves whole documents,
-and a rerun codes only what is missing. Inputs are read twice (once to count and hash, once to
+each batch of documents with their events in one transaction, in a writer thread (:class:`Writer`)
+so that writing overlaps coding. A killed run therefore leaves whole documents, and a rerun codes
+only what is missing. Inputs are read twice (once to count and hash, once to
 code) so that memory stays flat and the progress bar knows the total; standard input is read once.
 """
 
@@ -16,8 +17,9 @@ import os
 import queue
 import resource
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -111,6 +113,57 @@ class ProgressBar:
         if self.out is not None and self.total:
             self.out.write(("\r" if self.tty else "") + self.line() + "\n")
             self.out.flush()
+
+
+class Writer:
+    """Writes batches in a thread of its own, so that storing one batch overlaps coding the next.
+
+    DuckDB does most of its work without holding the interpreter lock, so on a machine with a
+    core to spare the writes cost the coder almost nothing. Batches are written one at a time in
+    the order they are given, each in its own transaction (see :meth:`Store.add_many`), so a
+    killed run still leaves whole documents. At most ``depth`` batches wait to be written.
+    Use it as a context manager: leaving the block waits for every batch to be written and
+    raises the writer's error, if any.
+    """
+
+    def __init__(self, write: Callable[[list[Result]], None], depth: int = 2) -> None:
+        self._write = write
+        self._queue: queue.Queue[list[Result] | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._loop, name="thucydides-writer", daemon=True)
+
+    def __enter__(self) -> Writer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
+
+    def put(self, results: list[Result]) -> None:
+        """Queue one batch for writing; raise the writer's error if it has stopped."""
+        while True:
+            if self._error is not None:
+                raise self._error
+            try:
+                self._queue.put(results, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def _loop(self) -> None:
+        while True:
+            results = self._queue.get()
+            if results is None:
+                return
+            if self._error is not None:
+                continue  # drain: after a failure nothing more is written
+            try:
+                self._write(results)
+            except BaseException as exc:  # noqa: BLE001 - handed to the coding thread
+                self._error = exc
 
 
 def _peak_rss_mb() -> float:
@@ -230,6 +283,8 @@ def _run_workers(
             p.join(timeout=5)
             if p.is_alive():
                 p.terminate()
+        # batches still buffered for workers that died would block this process's exit
+        inbox.cancel_join_thread()
 
 
 def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None = None) -> IngestReport:
@@ -281,7 +336,8 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
             results_by_batch = _run_local(_pipeline(opts), batches)
         else:
             results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb)
-        for results in results_by_batch:
+
+        def write(results: list[Result]) -> None:
             coded = [(r[1], r[2]) for r in results if r[0] == "doc"]
             report.problems += [Problem(r[1], r[2]) for r in results if r[0] == "problem"]
             for (doc_row, rows), stored in zip(coded, store.add_many(coded), strict=True):
@@ -292,6 +348,10 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
                 else:
                     report.already += 1
             bar.update(len(results))
+
+        with Writer(write) as writer:
+            for results in results_by_batch:
+                writer.put(results)
         bar.finish()
     if opts.workers <= 1:
         report.worker_peak_rss_mb = [_peak_rss_mb()]

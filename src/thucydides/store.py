@@ -581,15 +581,18 @@ class Store:
             raise
 
     def _insert(self, table: str, width: int, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
-        """Insert rows with multi-row VALUES statements (much faster than one statement per row)."""
-        mark = "(" + ", ".join(["?"] * width) + ")"
+        """Insert rows in one statement that takes each column as a list and unnests them side by side.
+
+        DuckDB converts a list parameter in one go, so this is about twice as fast as multi-row
+        ``VALUES`` statements with a placeholder per value (and far faster than a statement per row).
+        """
+        if not rows:
+            return
+        if any(len(r) != width for r in rows):
+            raise ValueError(f"every row for {table} must have {width} values")
         verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
-        step = max(1, 2000 // width)
-        for start in range(0, len(rows), step):
-            chunk = rows[start : start + step]
-            self.con.execute(
-                f"{verb} {table} VALUES {', '.join([mark] * len(chunk))}", [v for r in chunk for v in r]
-            )
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        self.con.execute(f"{verb} {table} SELECT {', '.join(['unnest(?)'] * width)}", columns)
 
     def _merge_blocks(self, blocks: Sequence[str]) -> None:
         """Recompute the merged events of some blocks from all their mentions (inside a transaction)."""

@@ -29,6 +29,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from thucydides.dates.guard import compile_guarded
 from thucydides.dates.handlers import (
     DURATION_WORD,
     NUMERIC_DATE,
@@ -242,7 +243,7 @@ class DateResolver(ExpressionHandlers):
             ),
         ]
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
-        self._patterns: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p), h) for p, h in specs]
+        self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._countdown = re.compile(
