@@ -21,22 +21,33 @@ which names the parameter.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
 from thucydides.merge import Report, block_key, cluster, date_interval, merged_event, report_interval
+from thucydides.query import (
+    MAX_PAGE_SIZE,
+    PERIODS,
+    SORTS,
+    EventPage,
+    Filters,
+    QueryError,
+    decode_cursor,
+    encode_cursor,
+    iso3_param,
+    where_clause,
+)
 from thucydides.record import Document
 
+__all__ = ["MAX_PAGE_SIZE", "EventPage", "Filters", "QueryError", "Store", "content_hash"]
+
 SCHEMA_VERSION = 2
-MAX_PAGE_SIZE = 500
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -160,27 +171,7 @@ DOCUMENT_COLUMNS = [
     "ingested_at",
 ]
 
-# how events are ordered: name -> (SQL expression, Python type of its value in a cursor)
-SORTS: dict[str, tuple[str, str]] = {
-    "date": ("coalesce(day, DATE '9999-12-31')", "date"),
-    "mentions": ("num_mentions", "int"),
-    "sources": ("num_sources", "int"),
-    "goldstein": ("goldstein", "float"),
-    "confidence": ("confidence", "float"),
-    "reported": ("coalesce(first_report, DATE '9999-12-31')", "date"),
-}
-PERIODS = {"day": "day", "week": "week", "month": "month"}
 DATELINE_OUTLET = re.compile(r"\(([A-Z][\w .&'-]{1,40}?)\)\s*(?:-{1,2}|–|—)")
-ISO3 = re.compile(r"^[A-Z]{3}$")
-
-
-class QueryError(ValueError):
-    """A bad query parameter; ``param`` names it (for a 4xx answer or a CLI error)."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"{param}: {message}")
-        self.param = param
-        self.message = message
 
 
 def content_hash(doc: Document) -> str:
@@ -305,157 +296,6 @@ def _event_row(block: str, rec: dict[str, Any]) -> list[Any]:
         "record": json.dumps(rec, ensure_ascii=False),
     }
     return [row[c] for c in EVENT_COLUMNS]
-
-
-@dataclass(slots=True)
-class Filters:
-    """Which events a query returns; every field is optional and they combine with AND.
-
-    Attributes:
-        actor: an actor id (``person:...``), a CAMEO actor code (``USAGOV``) or words of its name,
-            on either side.
-        country: ISO 3166 alpha-3 code (or ``IGO``) of either actor.
-        dyad: two ISO3 codes: events between them (either direction unless ``directed``).
-        directed: with ``dyad``, only events from the first to the second.
-        type: PLOVER event type (legacy names such as ``FIGHT`` are accepted).
-        quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-        since: first day (ISO date), on the event's date.
-        until: last day (ISO date), on the event's date.
-        place: ISO3 code of the event's place, or words of its name.
-        text: words that must all appear in the evidence, actor names or place (case-insensitive).
-        min_mentions: only events reported at least this many times.
-        limit: at most this many events (for :meth:`Store.events`).
-    """
-
-    actor: str | None = None
-    country: str | None = None
-    dyad: tuple[str, str] | None = None
-    directed: bool = False
-    type: str | None = None
-    quad_class: int | None = None
-    since: str | date | None = None
-    until: str | date | None = None
-    place: str | None = None
-    text: str | None = None
-    min_mentions: int | None = None
-    limit: int | None = None
-
-
-@dataclass(slots=True)
-class EventPage:
-    """One page of merged events and the cursor of the next page (None on the last page)."""
-
-    events: list[dict[str, Any]] = field(default_factory=list)
-    next_cursor: str | None = None
-
-
-def _iso3(param: str, value: str) -> str:
-    code = value.strip().upper()
-    if not ISO3.match(code):
-        raise QueryError(param, f"expected an ISO 3166 alpha-3 code such as USA, got {value!r}")
-    return code
-
-
-def _day(param: str, value: str | date) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise QueryError(param, f"expected a date in YYYY-MM-DD form, got {value!r}") from None
-
-
-def _where(f: Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``events``) and their arguments for the filters; validates every value."""
-    where: list[str] = []
-    args: list[Any] = []
-    if f.actor:
-        needle = " ".join(f.actor.lower().split())
-        where.append(
-            "(source_id = ? OR target_id = ? OR source_code = ? OR target_code = ?"
-            " OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))"
-        )
-        args += [f.actor.strip(), f.actor.strip(), f.actor.strip().upper(), f.actor.strip().upper()]
-        args += [needle, needle]
-    if f.country:
-        c = _iso3("country", f.country)
-        where.append("(source_country = ? OR target_country = ?)")
-        args += [c, c]
-    if f.dyad:
-        if len(f.dyad) != 2:
-            raise QueryError("dyad", "expected two ISO3 codes")
-        a, b = _iso3("dyad", f.dyad[0]), _iso3("dyad", f.dyad[1])
-        cond = "(source_country = ? AND target_country = ?)"
-        if f.directed:
-            where.append(cond)
-            args += [a, b]
-        else:
-            where.append(f"({cond} OR {cond})")
-            args += [a, b, b, a]
-    if f.type:
-        from thucydides.ontology import Ontology
-
-        try:
-            etype = Ontology.load().normalise_type(f.type)
-        except KeyError as exc:
-            raise QueryError("type", str(exc.args[0])) from None
-        where.append("event_type = ?")
-        args.append(etype)
-    if f.quad_class is not None:
-        if f.quad_class not in (1, 2, 3, 4):
-            raise QueryError("quad_class", f"expected 1, 2, 3 or 4, got {f.quad_class!r}")
-        where.append("quad_class = ?")
-        args.append(int(f.quad_class))
-    since = _day("since", f.since) if f.since else None
-    until = _day("until", f.until) if f.until else None
-    if since and until and since > until:
-        raise QueryError("since", f"{since} is after until {until}")
-    if since:
-        where.append("day >= ?")
-        args.append(since)
-    if until:
-        where.append("day <= ?")
-        args.append(until)
-    if f.place:
-        if ISO3.match(f.place.strip()):
-            where.append("place_country = ?")
-            args.append(f.place.strip())
-        else:
-            where.append("contains(lower(place_name), ?)")
-            args.append(" ".join(f.place.lower().split()))
-    if f.text:
-        for word in f.text.lower().split():
-            where.append("contains(search, ?)")
-            args.append(word)
-    if f.min_mentions is not None:
-        if f.min_mentions < 1:
-            raise QueryError("min_mentions", "must be at least 1")
-        where.append("num_mentions >= ?")
-        args.append(int(f.min_mentions))
-    return where, args
-
-
-def _encode_cursor(sort: str, value: Any, event_id: str) -> str:
-    raw = json.dumps([sort, value.isoformat() if isinstance(value, date) else value, event_id])
-    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-
-
-def _decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
-        name, value, event_id = json.loads(raw)
-        kind = SORTS[name.lstrip("-")][1]
-        if name != sort:
-            raise ValueError("the cursor belongs to another sort order")
-        if kind == "date":
-            value = date.fromisoformat(value)
-        elif kind == "int":
-            value = int(value)
-        else:
-            value = float(value)
-        return value, str(event_id)
-    except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
-        raise QueryError("cursor", f"not a cursor from this query ({exc})") from None
 
 
 class Store:
@@ -689,11 +529,11 @@ class Store:
             raise QueryError("sort", f"expected one of {', '.join(SORTS)} (with - for descending)")
         if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE_SIZE:
             raise QueryError("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
-        where, args = _where(filters or Filters())
+        where, args = where_clause(filters or Filters())
         expr, _ = SORTS[sort.lstrip("-")]
         desc = sort.startswith("-")
         if cursor:
-            value, last_id = _decode_cursor(cursor, sort)
+            value, last_id = decode_cursor(cursor, sort)
             op = "<" if desc else ">"
             where.append(f"({expr} {op} ? OR ({expr} = ? AND event_id > ?))")
             args += [value, value, last_id]
@@ -706,7 +546,7 @@ class Store:
         page = EventPage([json.loads(r[0]) for r in found[:limit]])
         if len(found) > limit:
             _, value, event_id = found[limit - 1]
-            page.next_cursor = _encode_cursor(sort, value, event_id)
+            page.next_cursor = encode_cursor(sort, value, event_id)
         return page
 
     def events(self, filters: Filters | None = None, sort: str = "date") -> Iterator[dict[str, Any]]:
@@ -772,7 +612,7 @@ class Store:
         cond = ""
         if country:
             cond = "WHERE country = ?"
-            args.append(_iso3("country", country))
+            args.append(iso3_param("country", country))
         sql = f"""
             WITH sides AS (
                 SELECT source_id AS id, source_name AS name, source_code AS code, source_country AS country,
@@ -822,7 +662,7 @@ class Store:
         """
         if by not in PERIODS:
             raise QueryError("by", "expected day, week or month")
-        where, args = _where(Filters(dyad=(a, b), directed=directed, since=since, until=until))
+        where, args = where_clause(Filters(dyad=(a, b), directed=directed, since=since, until=until))
         ok = ("day", "publication") if by in ("day", "week") else ("day", "publication", "month")
         where.append(f"date_precision IN ({', '.join(['?'] * len(ok))})")
         args += list(ok)
