@@ -209,3 +209,13 @@ def test_evaluate_manifest_scores_recall_precision_and_quiet_documents(tmp_path:
     assert report.misses == ["b: miss (REJECT BBB->None)"]
     assert "2/3" in format_table(report)
     assert report.to_json()["recall"] == round(2 / 3, 4)
+
+
+def test_evaluate_cameo_examples_lists_each_missed_example_with_its_codes() -> None:
+    pipe = FakePipeline(
+        {"x": [_event("ASSAULT", "A", "B", 0.9, cameo="190")], "y": [_event("AGREE", "A", None, cameo="036")]}
+    )
+    report = evaluate_cameo_examples([{"code": "193", "example": "x"}, {"code": "046", "example": "y"}], pipe)
+    assert report.misses == ["046 coded 03: y"]
+    assert report.to_json()["misses"] == ["046 coded 03: y"]
+    assert "046 coded 03: y" in format_table(report)

@@ -135,6 +135,7 @@ class Report:
         if self.kind == "cameo":
             out["cameo_root_accuracy"] = round(self.accuracy, 4)
             out["confusion"] = self.confusion()
+            out["misses"] = list(self.misses)
             return out
         out |= {
             "event_type_accuracy": round(self.accuracy, 4),
@@ -349,6 +350,8 @@ def evaluate_cameo_examples(rows: list[dict[str, str]], pipeline: Any, gold_file
         report.n += 1
         report.correct += predicted == gold_root
         report.pairs.append((gold_root, predicted))
+        if predicted != gold_root:
+            report.misses.append(f"{row['code'].strip()} coded {predicted}: {texts[i][:90]}")
     return report
 
 
@@ -492,6 +495,7 @@ def format_table(report: Report) -> str:
         for g, row in wrong.items():
             if row:
                 lines.append(f"  {g}: " + ", ".join(f"{p}: {n}" for p, n in sorted(row.items())))
+        lines += ["", "missed examples:", *(f"  {m}" for m in report.misses)]
         return "\n".join(lines) + "\n"
     lines = [
         f"gold: {report.gold_file}",

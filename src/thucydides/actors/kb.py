@@ -119,6 +119,7 @@ class SectorWord:
     sector: str
     weak: bool = False
     generic: bool = False
+    name_only: bool = False  # heads an actor only as the capitalised head of a name ("the Kenyan Union")
 
 
 @dataclass(slots=True)
@@ -219,6 +220,11 @@ class KnowledgeBase:
         for sector, words in (data.get("modifiers") or {}).items():
             for word in words:
                 self.modifiers[str(word)] = str(sector)
+        for sector, words in (data.get("organisations") or {}).items():
+            for word in words:  # a word that is already a head keeps its entry
+                self.heads.setdefault(
+                    str(word), SectorWord(str(sector), weak=True, generic=True, name_only=True)
+                )
 
     def _index(self) -> None:
         exact: dict[str, list[Entry]] = defaultdict(list)

@@ -171,6 +171,7 @@ class _Atom:
     entry: Entry | None = None
     country: str | None = None
     label: str = ""
+    misspelt: bool = False  # a country name or demonym read from a misspelling ("Ethopia")
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ class _Misspelt:
     entry: Entry | None
 
     def at(self, i: int, label: str) -> _Atom:
-        return _Atom(i, i + 1, self.kind, entry=self.entry, country=self.country, label=label)
+        return _Atom(i, i + 1, self.kind, entry=self.entry, country=self.country, label=label, misspelt=True)
 
 
 @dataclass(slots=True)
@@ -396,8 +397,7 @@ class ActorResolver:
         for tok in sdoc[:limit]:
             if taken[tok.i] or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            lemma = tok.lemma_.lower()
-            if lemma in self.kb.heads or tok.lower_ in self.kb.heads:
+            if self._head_word(tok) is not None:
                 atoms.append(_Atom(tok.i, tok.i + 1, "sector"))
         atoms.sort(key=lambda a: a.start)
         return atoms
@@ -481,7 +481,10 @@ class ActorResolver:
     def _head_word(self, tok: Any) -> str | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.kb.heads or tok.lower_ in self.kb.heads):
-            return lemma if lemma in self.kb.heads else tok.lower_
+            word = lemma if lemma in self.kb.heads else tok.lower_
+            if self.kb.heads[word].name_only and not (tok.text[:1].isupper() and tok.i > tok.sent.start):
+                return None  # "union", "party" head an actor only as part of a name ("the Kenyan Union")
+            return word
         return None
 
     # ---- resolution of a group ----
@@ -528,6 +531,10 @@ class ActorResolver:
         start = min(a.start for a in members)
         end = max(a.end for a in members)
         head_tok = sdoc[head]
+        head_word = self._head_word(head_tok)
+        inside = by_token.get(head)
+        if head_word and inside and inside.kind in {"country", "demonym"}:
+            head_word = None  # "the Soviet Union", "the West Bank": the head noun is part of a country's name
         # extend left over determiners, numerals and adjectives of the head
         left = head_tok.left_edge.i
         while left < start and (
@@ -549,7 +556,7 @@ class ActorResolver:
             start = left
         if head >= end and head < len(sdoc):
             end = head + 1
-        if self._head_word(head_tok) and end == head + 1:
+        if head_word and end == head + 1:
             end = self._of_name_end(sdoc, end, by_token)
         while start < end and (sdoc[start].is_punct or sdoc[start].is_space):
             start += 1
@@ -588,13 +595,21 @@ class ActorResolver:
         )
         needs_country = primary is None or institution
         if pp is not None and sdoc[end].lower_ == "in" and not institution:
-            hs = self.kb.heads.get(self._head_word(head_tok) or "", _NO)
-            if hs.sector in _MOBILE_SECTORS and (self._head_word(head_tok) or "") not in _SETTLED_HEADS:
+            hs = self.kb.heads.get(head_word or "", _NO)
+            if hs.sector in _MOBILE_SECTORS and (head_word or "") not in _SETTLED_HEADS:
                 pp = None
         if pp is not None and needs_country and not countries:
             countries.append(pp[1])
             end = pp[0]
             reason_bits.append(f"country {pp[1]} from the following 'in/of' phrase")
+        elif (
+            primary is None
+            and not countries
+            and head_word
+            and (inner := self._member_country(head_tok, by_token))
+        ):
+            countries.append(inner[1])  # "doctors from two American aid groups": people of those groups
+            reason_bits.append(f"country {inner[1]} from '{inner[0]}', the group they belong to")
 
         span_text = text[sdoc[start].idx : sdoc[end - 1].idx + len(sdoc[end - 1].text)]
         span_start = sdoc[start].idx
@@ -621,11 +636,15 @@ class ActorResolver:
                     reason_bits.append(f"country {country} of several candidates, from context")
                 actor = self._from_entry(span_text, entry, ctx.when, country, "")
                 reason_bits.append(f"knowledge base {entry.kind} {entry.name}")
-                hs = self.kb.heads.get(self._head_word(head_tok) or "", _NO)
+                hs = self.kb.heads.get(head_word or "", _NO)
                 if entry.sector in {"IGO", "NGO"} and hs.sector in {"MIL", "COP"} and head >= primary.end:
                     actor.sector = hs.sector
                     reason_bits.append(f"sector {hs.sector} from '{head_tok.text}'")
-        elif primary is not None and primary.kind == "name":
+        elif (
+            primary is not None
+            and primary.kind == "name"
+            and not (primary.label == "PROPN" and head_word and countries and head != primary.start)
+        ):  # "the Kenyan Farmers Association": capitalised words inside an organisation's name are no person
             name_text = _strip_titles(sdoc[primary.start : primary.end].text)
             appos_country = self._appos_country(sdoc, primary, by_token)
             if appos_country is None and pp is not None and sdoc[end].lower_ in {"of", "from"}:
@@ -648,8 +667,18 @@ class ActorResolver:
                     return None
                 reason_bits.append(why)
         else:
-            # no name: a sector noun phrase, or a country / demonym on its own
-            sector, why = self._sector(lemmas, head_lemma=self._head_word(head_tok))
+            # no name: a sector noun phrase, or a country / demonym on its own; words of a country's own
+            # name ("the West Bank") give no sector
+            named = {
+                i
+                for a in members
+                if a.kind == "country" and a.end - a.start > 1
+                for i in range(a.start, a.end)
+            }
+            own = [
+                sdoc[i].lemma_.lower() for i in range(start, end) if not sdoc[i].is_punct and i not in named
+            ]
+            sector, why = self._sector(own, head_lemma=head_word)
             if sector is None:
                 if not countries:
                     return None
@@ -669,7 +698,8 @@ class ActorResolver:
                             country=country,
                             type="country",
                         ),
-                        reason=f"demonym adjective on '{span.root.head.text}': the country {country}",
+                        reason=f"demonym adjective on '{span.root.head.text}': the country {country}"
+                        + (f"; '{span.text}' read as a misspelt country name" if only.misspelt else ""),
                         head=span.root.i,
                     )
                 actor = Actor(
@@ -681,21 +711,32 @@ class ActorResolver:
                 )
                 reason_bits.append(f"country name {country}")
             else:
-                hw = self.kb.heads.get(self._head_word(head_tok) or "", _NO)
+                hw = self.kb.heads.get(head_word or "", _NO)
                 if country is None and (hw.weak or head_tok.dep_ in {"compound", "amod"}):
                     return None
                 actor = Actor(
                     text=span_text,
                     country=country,
                     sector=sector,
-                    type="group",
+                    type="organization" if hw.name_only else "group",
                     name=self._country_name(country) if country else None,
                 )
-                reason_bits.append(
-                    (f"country {country} from modifier; " if country else "no country; ") + why
-                )
+                if hw.name_only:  # "the Nigerian Union of Teachers": a name the knowledge base lacks
+                    reason_bits.append(
+                        f"organisation named by country and head noun '{head_tok.text}': "
+                        f"country {country}; {why}"
+                    )
+                else:
+                    said = country and any("country" in b for b in reason_bits)
+                    where = (
+                        "" if said else f"country {country} from modifier; " if country else "no country; "
+                    )
+                    reason_bits.append(where + why)
         if actor is None:
             return None
+        for a in members:
+            if a.misspelt and a.country == actor.country:
+                reason_bits.append(f"'{sdoc[a.start].text}' read as a misspelt country name ({a.country})")
         return ActorMention(
             start=span_start,
             end=span_start + len(span_text),
@@ -713,7 +754,7 @@ class ActorResolver:
         while (
             j < len(sdoc)
             and (sdoc[j].text[:1].isupper() or sdoc[j].lower_ in {"and", "&"})
-            and by_token.get(j) is None
+            and (by_token.get(j) is None or by_token[j].kind == "sector" or by_token[j].label == "PROPN")
         ):
             j += 1
         while j > end + 1 and sdoc[j - 1].lower_ in {"and", "&"}:
@@ -943,6 +984,26 @@ class ActorResolver:
             return atom.end, atom.country
         return None
 
+    def _member_country(self, head: Any, by_token: dict[int, _Atom]) -> tuple[str, str] | None:
+        """The country of the group people named by role belong to: "doctors from two American aid groups",
+        "officials of a Kenyan union" (a demonym or country modifying the object of "of"/"from").
+
+        Returns the group's words and the country, or ``None``.
+        """
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                for mod in (pobj, *pobj.children):
+                    if mod is not pobj and mod.dep_ not in {"amod", "compound", "poss"}:
+                        continue
+                    a = by_token.get(mod.i)
+                    if a is not None and a.kind in {"country", "demonym"} and a.country and mod.i < pobj.i:
+                        return sdoc_words(pobj), a.country
+        return None
+
     def _appos_country(self, sdoc: Any, atom: _Atom, by_token: dict[int, _Atom]) -> str | None:
         """Country named in an apposition: "X, the representative of Y" or "a Y diplomat, X"."""
         root = sdoc[atom.start : atom.end].root
@@ -1037,7 +1098,7 @@ class ActorResolver:
         i = 0
         while i < len(lemmas):
             two = f"{lemmas[i]} {lemmas[i + 1]}" if i + 1 < len(lemmas) else ""
-            if two and two in kb.heads:
+            if two and two in kb.heads and (not kb.heads[two].name_only or two == head_lemma):
                 head = (two, kb.heads[two])
                 i += 2
                 continue
@@ -1046,7 +1107,7 @@ class ActorResolver:
                 i += 2
                 continue
             w = lemmas[i]
-            if w in kb.heads:
+            if w in kb.heads and (not kb.heads[w].name_only or w == head_lemma):
                 head = (w, kb.heads[w])
             if w in kb.modifiers and kb.modifiers[w] not in {"ELI", "GOV"} and i + 1 < len(lemmas):
                 modifier = modifier or kb.modifiers[w]
@@ -1077,6 +1138,12 @@ def _stance_prefixed(sdoc: Any, i: int) -> bool:
     if i >= 2 and sdoc[i - 1].text == "-" and sdoc[i - 2].lower_ in STANCE_PREFIXES:
         return True
     return i >= 1 and sdoc[i - 1].lower_.rstrip("-") in STANCE_PREFIXES and sdoc[i - 1].text.endswith("-")
+
+
+def sdoc_words(tok: Any) -> str:
+    """The words of the noun phrase ``tok`` heads, without its prepositional phrases."""
+    left = tok.left_edge.i
+    return str(tok.doc[left : tok.i + 1].text)
 
 
 def _lemma(word: str) -> str:

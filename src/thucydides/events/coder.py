@@ -14,7 +14,6 @@ from typing import Any
 
 from thucydides.events.attach import Anchors, attach_date, attach_place
 from thucydides.events.context import (
-    DOMESTIC_TYPES,
     PAIR_LOOKBACK,
     ActorIndex,
     coded,
@@ -24,6 +23,7 @@ from thucydides.events.context import (
     place_at,
     placed,
     recent_pair,
+    towards_authorities,
     unidentified_attackers,
 )
 from thucydides.events.lexicon import (
@@ -90,6 +90,22 @@ BETWEEN_WHY = "between A and B"
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # the most confident event of a sentence should be one that happened: reported, then planned, then not
 MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
+
+
+@dataclass(slots=True, frozen=True)
+class PriorAct:
+    """An act coded earlier in the document, which a later definite noun may refer back to."""
+
+    lemma: str  # the event word's lemma ("incursion", "strike")
+    event_type: str
+    source: Actor | None
+    sentence: int
+
+
+# reactions (support 05, disapproval 11, rejection 12) aimed at an act the text names only by a noun
+REACTION_ROOTS = frozenset({"05", "11", "12"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
 
 
 @dataclass(slots=True)
@@ -256,6 +272,16 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head, "the noun the relative clause describes"
+    root = verb.sent.root
+    if (
+        verb.dep_ == "acl"
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < verb.i
+        and not _children(verb, "agent")
+    ):
+        # "Doctors from two aid groups donated ...": with no main verb found, the parse hung the verb on a
+        # noun; the sentence's head noun is its subject
+        return root, "subject (the sentence's head noun: the parse found no main verb)"
     if verb.dep_ == "acomp":
         return _subject(head, depth + 1)
     return None, ""
@@ -282,8 +308,19 @@ class EventCoder:
         index = ActorIndex(doc.actors, sdoc)
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
+        prior: list[PriorAct] = []
         for si, sent in enumerate(sdoc.sents):
-            coded = [(trig, self._code(doc, si, sent, trig, index, anchors)) for trig in self._triggers(sent)]
+            coded = [
+                (trig, self._code(doc, si, sent, trig, index, anchors, prior))
+                for trig in self._triggers(sent)
+            ]
+            prior.extend(
+                PriorAct(
+                    self.lexicon.lemma(t.token, self.lexicon.nouns), evs[0].event_type, evs[0].source, si
+                )
+                for t, evs in coded
+                if evs and evs[0].source is not None and evs[0].source.country
+            )
             threats = {t.anchor.i for t, evs in coded if evs and t.entry.cameo.startswith("13")}
             coded = [  # "threatened to deliver blows": a complement that is no threat leaves the threat alone
                 (
@@ -457,7 +494,10 @@ class EventCoder:
                             break
                 if not targets:
                     for pobj in _pobjs(holder, entry.targets):
-                        targets = index.of(pobj)
+                        # people named without a country ("fired at protesters") are placed from context
+                        targets = index.of(pobj) or [
+                            m for m in index.of(pobj, loose=True) if m.actor.type == "group"
+                        ]
                         if targets:
                             why.append(f"target = '{pobj.head.text} {pobj.text}'")
                             break
@@ -602,10 +642,46 @@ class EventCoder:
         owned = any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in noun.children)
         return head if owned and noun.dep_ == "dobj" else None
 
+    def _referred_act(
+        self, trig: Trigger, si: int, sources: list[ActorMention], prior: list[PriorAct]
+    ) -> tuple[PriorAct, str] | None:
+        """For a reaction to an act named by a definite noun ("condemned the incursion", "welcomed the
+        move"), the act reported earlier in the document that the noun refers back to.
+
+        A noun of the lexicon refers to the last earlier act of its type (any distance); a general word
+        ("the move", "the decision": ``act_references``) to the last act of the previous few sentences. The
+        act's doer must be of another country than the reacting source.
+        """
+        own = {m.actor.country for m in sources}
+        for obj in object_nouns(direct_objects(trig.anchor)):
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in obj.children):
+                continue
+            lemma = self.lexicon.lemma(obj, self.lexicon.nouns)
+            entry = self.lexicon.match(obj, "noun")
+            kind = self.ontology.plover_type(entry.cameo) if entry is not None else None
+            general = lemma in self.lexicon.act_references
+            if kind is None and not general:
+                continue
+            for act in reversed(prior):
+                if act.source is None or act.source.country in own or act.sentence >= si:
+                    continue
+                if (kind is not None and (act.lemma == lemma or act.event_type == kind)) or (
+                    general and si - act.sentence <= ACT_LOOKBACK
+                ):
+                    return act, obj.text
+        return None
+
     # -- one event --------------------------------------------------------------------------------------
 
     def _code(
-        self, doc: Document, si: int, sent: Any, trig: Trigger, index: ActorIndex, anchors: Anchors
+        self,
+        doc: Document,
+        si: int,
+        sent: Any,
+        trig: Trigger,
+        index: ActorIndex,
+        anchors: Anchors,
+        prior: list[PriorAct] | None = None,
     ) -> list[Event]:
         entry = trig.entry
         counterpart_target = False
@@ -650,7 +726,7 @@ class EventCoder:
         if trig.nominal and not sources:
             return []
         if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
-            protest = self.ontology.plover_type(entry.cameo) in DOMESTIC_TYPES
+            protest = towards_authorities(self.ontology, entry.cameo)
             home = home_of(sources[0], sent, anchors, protest)
             if home is not None:
                 targets = [home]
@@ -668,6 +744,18 @@ class EventCoder:
                     "gives the act no target)"
                 )
                 counterpart_target = True
+        if sources and not targets and not trig.nominal and entry.cameo[:2] in REACTION_ROOTS and prior:
+            earlier = self._referred_act(trig, si, sources, prior)
+            if earlier is not None:
+                act, noun = earlier
+                assert act.source is not None
+                targets = [
+                    ActorMention(sent.start_char, sent.start_char, act.source.text, act.source, "doer")
+                ]
+                why += (
+                    f"; target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
+                    f"reported earlier in the document, which '{noun}' refers back to"
+                )
         if entry.target_required and not targets:
             return []
         if entry.obj_place and not targets:

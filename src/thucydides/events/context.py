@@ -47,6 +47,11 @@ PAIR_NOUNS = frozenset(
 # events directed, when the text names no target, at the authorities of the country where they happen
 DOMESTIC_TYPES = frozenset({"PROTEST"})
 DOMESTIC_ROOTS = frozenset({"17"})
+# CAMEO 082 (ease political dissent: calling off a strike or a protest) is a concession to the authorities
+DISSENT_CODES = ("082",)
+# CAMEO 081 (ease administrative sanctions: lifting a curfew, a state of emergency, a ban), like the coercion
+# it undoes (17), is aimed at the people of the country where it happens
+EASING_CODES = ("081",)
 PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
 
 
@@ -148,6 +153,11 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
+DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+# people acted on by a state's police or army, named without a country ("police fired at protesters")
+CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS"})
+# (armies are left out: "militiamen" and foreign troops are coded MIL too)
+FORCE_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # actor "countries" that are no country: an unnamed government or police force is never of the UN
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 REPORTING_VERBS = frozenset(
@@ -180,6 +190,8 @@ def sentence_place(
         place = getattr(a.mention, "place", None)
         if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
             continue
+        if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS:
+            continue  # "were flown to Qatar": where someone goes does not set the scene
         if place.country in avoid and index is not None and index.at(a.root) is not None:
             continue
         return place
@@ -187,7 +199,12 @@ def sentence_place(
 
 
 def default_country(
-    sent: Any, index: ActorIndex, anchors: Anchors, others: list[ActorMention], state: bool = False
+    sent: Any,
+    index: ActorIndex,
+    anchors: Anchors,
+    others: list[ActorMention],
+    state: bool = False,
+    civic: bool = False,
 ) -> tuple[str | None, str]:
     """The country an actor named without one belongs to, read from its context, and why.
 
@@ -210,6 +227,13 @@ def default_country(
     place = sentence_place(sent, anchors, index, avoid)
     if place is not None:
         return place.country, f"the sentence is set in {place.name} ({place.country})"
+    forces = {str(m.actor.country) for m in others if m.actor.sector in FORCE_SECTORS and m.actor.country}
+    if civic and len(forces) == 1 and not forces & NOT_COUNTRIES:
+        home = next(iter(forces))
+        return home, (
+            f"people acted on by (or acting against) the authorities of {home}, with no place named, "
+            "are taken to be of that country"
+        )
     skip = {i for m in others for i in range(m.start, m.end)}
     named = (
         {
@@ -257,7 +281,10 @@ def placed(
             why.append(f"'{m.text}': {lives}")
             continue
         state = m.actor.sector in STATE_SECTORS
-        country, reason = default_country(sent, index, anchors, [o for o in others if coded(o.actor)], state)
+        civic = m.actor.sector in CIVIC_SECTORS
+        country, reason = default_country(
+            sent, index, anchors, [o for o in others if coded(o.actor)], state, civic
+        )
         if country is None:
             continue
         a = m.actor
@@ -316,7 +343,16 @@ def place_at(tok: Any, anchors: Anchors) -> Place | None:
 
 
 def domestic(ontology: Any, cameo: str) -> bool:
-    return cameo[:2] in DOMESTIC_ROOTS or ontology.plover_type(cameo) in DOMESTIC_TYPES
+    return (
+        cameo[:2] in DOMESTIC_ROOTS
+        or cameo.startswith(DISSENT_CODES + EASING_CODES)
+        or ontology.plover_type(cameo) in DOMESTIC_TYPES
+    )
+
+
+def towards_authorities(ontology: Any, cameo: str) -> bool:
+    """True for acts aimed, when no target is named, at the authorities: protests and ending them."""
+    return ontology.plover_type(cameo) in DOMESTIC_TYPES or cameo.startswith(DISSENT_CODES)
 
 
 def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) -> ActorMention | None:
@@ -326,7 +362,8 @@ def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) ->
     country = place.country if place is not None else source.actor.country
     if not country:
         return None
-    text = place.name if place is not None else source.text
+    whom = "the authorities" if protest else "the people"
+    text = place.name if place is not None else f"{whom} of {country}"
     sector = "GOV" if protest else "CVL"
     actor = Actor(text=text, country=country, sector=sector, type="country")
     return ActorMention(source.start, source.end, text, actor, "the authorities where the act happens")

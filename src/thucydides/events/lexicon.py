@@ -95,6 +95,7 @@ class Lexicon:
     generic_actors: dict[str, str] = field(default_factory=dict)
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
+    act_references: frozenset[str] = frozenset()
     statements: StatementWords = field(default_factory=StatementWords)
 
     @classmethod
@@ -116,6 +117,7 @@ class Lexicon:
             generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
+            act_references=frozenset(raw.get("act_references") or ()),
             statements=StatementWords.from_raw(raw.get("statements")),
         )
         for section, pos, table in (
