@@ -65,6 +65,7 @@ VERBAL_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
 COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
 PLACE_PREPS = ("in", "into", "inside", "from", "across", "throughout")
 RECIPROCAL = frozenset({"CONSULT"})
+VISIT_CODES = ("042", "043", "044")
 # types whose act is aimed at someone: with no target in the parse, the one other country the sentence
 # names is taken ("condemned the bombing and rejected any suggestion ..., saying India had made the link")
 DIRECTED = frozenset(
@@ -337,6 +338,7 @@ class EventCoder:
                 if evs and (t.anchor.dep_ == "xcomp" or infinitive_clause(t.anchor))
             }
             _prefer_governing(coded)
+            _prefer_main_clause(coded)
             found = [
                 ev
                 for trig, evs in coded
@@ -526,7 +528,14 @@ class EventCoder:
             targets, cond_tok = cond
             why.append(f"target = '{cond_tok.text}', on whose act the threat is conditioned")
         if not targets and not entry.no_target and entry.cameo[:2] in VERBAL_ROOTS:
-            for clause in _children(anchor, "ccomp"):  # "demanded that the US cancel ...": the US
+            for clause in [  # "demanded that the US cancel ...", "pushed for the US to support ...": the US
+                *_children(anchor, "ccomp"),
+                *(
+                    c
+                    for c in _children(anchor, "advcl")
+                    if any(m.lower_ == "for" for m in _children(c, "mark"))
+                ),
+            ]:
                 subj = _children(clause, "nsubj", "nsubjpass")
                 if subj and (targets := index.of(subj[0])):
                     why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
@@ -623,6 +632,14 @@ class EventCoder:
             targets = index.of(pobj)
             if targets:
                 break
+        if not sources and targets and self.ontology.plover_type(trig.entry.cameo) in RECIPROCAL:
+            speaker = _reporting_speaker(tok, index)
+            if speaker is not None and speaker.actor.country not in {m.actor.country for m in targets}:
+                sources = [speaker]
+                why = (
+                    f"{BETWEEN_WHY}: the speaker '{speaker.text}' reports talks with the other party; "
+                    "a meeting has two sides"
+                )
         return sources, targets, why
 
     def _taking_part(self, noun: Any) -> Any | None:
@@ -722,6 +739,9 @@ class EventCoder:
             partner = _counterpart(sent, index, sources)
             if partner is not None:
                 targets = [partner]
+                # which of the two sides the text names first says nothing of who met whom (a visit has a
+                # direction: the visitor and the host)
+                joint = not entry.cameo.startswith(VISIT_CODES)
                 why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
         if trig.nominal and not sources:
             return []
@@ -855,6 +875,18 @@ THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 
 
+def _reporting_speaker(noun: Any, index: ActorIndex) -> ActorMention | None:
+    """For a meeting noun that is the subject of a reported clause ("X said talks with Y broke down"), the
+    speaker X: one who reports on talks "with Y" without naming the other side is that side."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or verb.head == verb:
+        return None
+    speech = verb.head
+    subj = [moved for s in _children(speech, "nsubj") if (moved := _after_dateline(s, speech)) is not None]
+    found = [m for m in index.of(subj[-1]) if coded(m.actor)] if subj else []
+    return found[0] if found else None
+
+
 def _condition_subject(trig: Trigger, index: ActorIndex) -> tuple[list[ActorMention], Any] | None:
     """For a threat, the actor whose act sets it off: "threatened to stop talks if the US deploys ..."."""
     anchor = trig.anchor
@@ -894,6 +926,30 @@ def _prefer_governing(coded: list[tuple[Trigger, list[Event]]]) -> None:
         if any(a.i in heads for a in trig.anchor.ancestors if a.i not in (trig.token.i, trig.anchor.i)):
             for ev in evs:
                 ev.confidence = round(ev.confidence - 0.1, 4)
+
+
+# clause links that lead from a sentence's main clause into background (time, reason, relative clauses) or
+# into a later coordinated clause; an event down such a link ranks a little below a main-clause one
+BACKGROUND_DEPS = {"advcl": 0.02, "relcl": 0.02, "acl": 0.02, "pcomp": 0.02, "conj": 0.01}
+MAX_BACKGROUND_PENALTY = 0.04
+
+
+def _prefer_main_clause(coded: list[tuple[Trigger, list[Event]]]) -> None:
+    """Rank the main clause's reported act above acts in background or later coordinated clauses.
+
+    "Benin opened its borders ..., but was still refusing ...", "X shelled Y after rebels attacked Z": the
+    penalty is small (a few hundredths), so it orders events of otherwise equal confidence and never
+    outweighs what the actors or the modality say.
+    """
+    for trig, evs in coded:
+        penalty = 0.0
+        tok = trig.anchor
+        while tok.head != tok:
+            penalty += BACKGROUND_DEPS.get(tok.dep_, 0.0)
+            tok = tok.head
+        penalty = min(penalty, MAX_BACKGROUND_PENALTY)
+        for ev in evs:
+            ev.confidence = round(ev.confidence - penalty, 4)
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -137,12 +137,19 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     sdoc = tok.doc
     sent = tok.sent
     start, stop = sent.start, tok.i
+    people = tok.lemma_.lower() in PEOPLE_PAIR_NOUNS
+    dateline = _dateline_stop(sdoc)
     for _ in range(PAIR_LOOKBACK + 1):
         seen: dict[str, ActorMention] = {}
-        for i in range(start, stop):
+        persons: dict[str, ActorMention] = {}
+        for i in range(max(start, dateline), stop):
             m = index.by_token.get(i)
             if m is not None and coded(m.actor):
                 seen.setdefault(str(m.actor.country), m)
+                if m.actor.type == "person":
+                    persons.setdefault(str(m.actor.country), m)
+        if people and len(persons) >= 2:  # "the two leaders": the two people, not the places or bodies named
+            return list(persons.values())[:2]
         if len(seen) >= 2:
             return list(seen.values())[:2]
         if start == 0:
@@ -150,6 +157,23 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
         prev = sdoc[start - 1].sent
         start, stop = prev.start, prev.end
     return []
+
+
+PEOPLE_PAIR_NOUNS = frozenset(
+    {"leader", "president", "man", "minister", "negotiator", "counterpart", "rival", "foe"}
+)
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_stop(sdoc: Any) -> int:
+    """The index just after the dash closing a dateline that opens the document ("OSAKA, Japan, June 29 -"),
+    else 0: the places of a dateline are no parties of the story."""
+    if not len(sdoc) or not sdoc[0].is_upper or len(sdoc[0].text) < 3:
+        return 0
+    for t in sdoc[: min(len(sdoc), 25)]:
+        if t.text in DATELINE_DASHES:
+            return int(t.i) + 1
+    return 0
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -361,6 +385,11 @@ def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) ->
     place = sentence_place(sent, anchors)
     country = place.country if place is not None else source.actor.country
     if not country:
+        return None
+    if not protest and source.actor.country and source.actor.country != country:
+        # a coercive or easing act is done by authorities to their own people: a foreign source acting in
+        # the place the sentence is set in ("how much of the sanctions Washington would lift", datelined
+        # HANOI) names no domestic target
         return None
     whom = "the authorities" if protest else "the people"
     text = place.name if place is not None else f"{whom} of {country}"

@@ -96,6 +96,7 @@ class Lexicon:
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     act_references: frozenset[str] = frozenset()
+    evaluative: frozenset[str] = frozenset()
     statements: StatementWords = field(default_factory=StatementWords)
 
     @classmethod
@@ -118,6 +119,7 @@ class Lexicon:
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
             act_references=frozenset(raw.get("act_references") or ()),
+            evaluative=frozenset(raw.get("evaluative_adjectives") or ()),
             statements=StatementWords.from_raw(raw.get("statements")),
         )
         for section, pos, table in (
@@ -279,6 +281,8 @@ def direct_objects(tok: Any) -> list[Any]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs or tok.lemma_.lower() in CLAUSAL_VERBS:
         return objs
+    if reduced_passive(tok):
+        return [tok.head]
     for clause in tok.children:
         if (
             clause.dep_ == "ccomp"
@@ -290,6 +294,20 @@ def direct_objects(tok: Any) -> list[Any]:
         ):
             return [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
     return []
+
+
+def reduced_passive(tok: Any) -> bool:
+    """True for a past participle modifying a noun with its doer named ("an academic freed by the Taliban").
+
+    The noun it modifies is what the act was done to: its object. Without a "by" phrase the participle is
+    usually background ("the ship seized last week") and is left alone.
+    """
+    return bool(
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and any(c.dep_ == "agent" for c in tok.children)
+    )
 
 
 def object_nouns(objs: list[Any]) -> list[Any]:
@@ -331,7 +349,11 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         return False
     if entry.no_obj and objs:
         return False
-    if entry.prep and not any(c.dep_ == "prep" and c.lower_ in entry.prep and not temporal(c) for c in deps):
+    if entry.prep and not any(
+        (c.dep_ == "prep" and c.lower_ in entry.prep and not temporal(c))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in entry.prep for m in c.children))
+        for c in deps
+    ):  # "pushed for sanctions", "pushed for the US to act" (a clause introduced by the word)
         return False
     if entry.subj and not any(
         w.lemma_.lower() in entry.subj or w.lower_ in entry.subj

@@ -98,6 +98,60 @@ INTENT_WORDS = frozenset(
 )
 
 
+NOUN_LINKS = frozenset(
+    {"prep", "pobj", "compound", "poss", "amod", "nmod", "appos", "conj", "nsubj", "attr", "npadvmod"}
+)
+
+
+def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
+    """Why the event word is the topic of a description or judgement rather than a reported act, if it is.
+
+    - An event noun that is only the subject or predicate of "be" ("the negotiations are still deadlocked",
+      "his campaign promise is to ...", "it is difficult to break the deadlock in the negotiations"): the
+      sentence describes a state of affairs; the act itself is reported elsewhere, if at all.
+    - An act in the complement of an evaluative adjective ("it is difficult for X to complete the
+      withdrawal", "X is unlikely to attack"): an assessment, not a report.
+    """
+    cur = token
+    if token == anchor and token.pos_ in ("NOUN", "PROPN"):
+        while cur.dep_ in NOUN_LINKS and cur.head != cur and cur.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            cur = cur.head
+        pred = cur.head if cur.head != cur else None
+        states = [c for c in pred.children if c.dep_ == "acomp"] if pred is not None else []
+        if (
+            pred is not None
+            and cur.dep_ in NOUN_LINKS
+            and pred.lemma_.lower() in ("be", "remain", "seem")
+            and all(a.lemma_.lower() in lexicon.evaluative for a in states)
+        ):  # "the talks are deadlocked", "the strikes are continuing" report an act going on: kept
+            return f"'{token.text}' is what a description with '{pred.text}' is about, not a reported act"
+        if pred is not None and pred.pos_ == "ADJ" and pred.lemma_.lower() in lexicon.evaluative:
+            return f"'{token.text}' is what the judgement '{pred.text}' is about, not a reported act"
+    cur = anchor
+    for _ in range(5):
+        head = cur.head
+        if head == cur or cur.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "advcl",
+            "csubj",
+            "pobj",
+            "pcomp",
+            "prep",
+            "dobj",
+        ):
+            return None
+        adjs = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
+        if head.lemma_.lower() == "be" or head.pos_ == "ADJ":
+            judged = [a for a in adjs if a.lemma_.lower() in lexicon.evaluative]
+            if judged:
+                return (
+                    f"'{anchor.text}' is what the judgement '{judged[0].text}' is about, not a reported act"
+                )
+        cur = head
+    return None
+
+
 def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tuple[Modality | None, str]:
     """The modality of the event read at ``token`` (its clause verb ``anchor``).
 
@@ -105,6 +159,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         The modality and a reason; ``None`` when the word is the complement of another
         event word ("agreed to withdraw" codes the agreement, not a withdrawal).
     """
+    if (why := _evaluated(token, anchor, lexicon)) is not None:
+        return None, why
     head = anchor.head
     if infinitive_clause(anchor) and (
         head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS
