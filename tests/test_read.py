@@ -116,3 +116,11 @@ def test_read_missing_path_is_a_problem(tmp_path: Path) -> None:
 )
 def test_read_sniffs_standard_input_kind(text: str, kind: str) -> None:
     assert sniff(text) == kind
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-8-sig"])
+def test_read_decodes_text_with_a_byte_order_mark(tmp_path: Path, codec: str) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes("Ministers met in Genève on Monday.".encode(codec))
+    (doc,) = _read(f)
+    assert isinstance(doc, Document) and doc.raw == "Ministers met in Genève on Monday."

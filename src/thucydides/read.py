@@ -24,6 +24,14 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark)
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 @dataclass(slots=True)
@@ -93,6 +101,12 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     Raises:
         ValueError: when the bytes are binary or undecodable.
     """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), None
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {codec} byte-order mark but is not valid {codec}") from exc
     if _looks_binary(data):
         raise ValueError("binary data, not text or HTML")
     try:
