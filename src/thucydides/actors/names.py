@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
@@ -28,13 +29,20 @@ _NONWORD = re.compile(r"[^a-z0-9 ]+")
 
 _VOWELS = "aeiouy"
 
+# The functions below are pure and called again and again with the same few thousand names and words,
+# so the costlier ones keep a bounded cache of their results.
+_CACHE = 1 << 14
+
 
 def ascii_fold(text: str) -> str:
     """Strip accents and fold to lower-case ASCII where possible."""
+    if text.isascii():  # nothing to decompose: NFKD leaves ASCII as it is
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=_CACHE)
 def norm_key(text: str) -> str:
     """Case-, accent-, punctuation- and hyphen-insensitive key of a name or phrase.
 
@@ -58,6 +66,7 @@ def tokens(text: str) -> list[str]:
     return norm_key(text).split()
 
 
+@lru_cache(maxsize=_CACHE)
 def skeleton(word: str) -> str:
     """Consonant frame of a Latin-script word: first letter, then consonants without repeats or *h*.
 
@@ -141,6 +150,7 @@ def _vowel_class(nucleus: str) -> str:
     return "O"
 
 
+@lru_cache(maxsize=_CACHE)
 def syllable_keys(syllable: str) -> tuple[str, str]:
     """Korean-romanisation key and Chinese-reading key of one romanised syllable.
 
@@ -197,6 +207,7 @@ def given_names_agree_eastern(mention: Sequence[str], known: Sequence[str]) -> b
     return all(syllables_agree(a, b) for a, b in zip(mention[1:], known[1:], strict=True))
 
 
+@lru_cache(maxsize=_CACHE)
 def vowel_frame(word: str) -> str:
     """Consonants kept in order, every run of vowels written as one ``a`` and a silent *h* dropped.
 

@@ -24,6 +24,7 @@ from thucydides.actors.names import (
     first_names_agree,
     given_names_agree_eastern,
     norm_key,
+    skeleton,
     surname_close,
     tokens,
 )
@@ -186,6 +187,14 @@ class _Misspelt:
         return _Atom(i, i + 1, self.kind, entry=self.entry, country=self.country, label=label, misspelt=True)
 
 
+@dataclass(frozen=True, slots=True)
+class _NameForm:
+    """One spelling of a person's name, normalised once: its tokens and its East Asian given names."""
+
+    toks: tuple[str, ...]
+    given_eastern: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class _Context:
     when: date | None
@@ -213,6 +222,27 @@ class ActorResolver:
         for key, iso in kb.demonyms.items():
             if " " not in key and len(key) >= FUZZY_COUNTRY_MIN and key[:1].isupper():
                 self._country_words.setdefault(key[0], []).append((key, "demonym", iso))
+        # people's names normalised once: every spelling of at least two words, the family names of the
+        # aliases, and a block of the people whose family name has a given consonant frame, which every
+        # spelling variant of a family name shares (see ``surname_close``)
+        self._forms: dict[str, tuple[_NameForm, ...]] = {}
+        self._alias_families: dict[str, frozenset[str]] = {}
+        self._by_frame: dict[tuple[bool, str], list[Entry]] = {}
+        self._western_by_frame: dict[str, list[Entry]] = {}
+        for entry in kb.entries.values():
+            if entry.kind != "person":
+                continue
+            forms = tuple(
+                _NameForm(t, person_given(" ".join(t), True))
+                for t in kb.name_tokens.get(entry.id, ())
+                if len(t) >= 2
+            )
+            self._forms[entry.id] = forms
+            self._alias_families[entry.id] = frozenset(person_family(a, entry.eastern) for a in entry.aliases)
+            for frame in {_frame(f.toks[0] if entry.eastern else f.toks[-1]) for f in forms}:
+                self._by_frame.setdefault((entry.eastern, frame), []).append(entry)
+            if entry.family and not entry.eastern:
+                self._western_by_frame.setdefault(_frame(entry.family), []).append(entry)
 
     # ---- public ----
 
@@ -305,23 +335,24 @@ class ActorResolver:
     def _atoms(self, sdoc: Any, limit: int) -> list[_Atom]:
         text = sdoc.text
         kb = self.kb
+        toks = list(sdoc)  # made once: indexing the Doc builds a new token object each time
         atoms: list[_Atom] = []
         taken = [False] * limit
         max_n = min(kb.max_alias_tokens, 8)
         ents = {e.start: e for e in sdoc.ents if e.label_ in _NAME_LABELS and e.end <= limit}
         i = 0
         while i < limit:
-            tok = sdoc[i]
+            tok = toks[i]
             if tok.text in self._first_words or (tok.text and tok.text[0].isupper()) or i in ents:
                 found = None
                 for n in range(1, min(max_n, limit - i) + 1):
-                    span = sdoc[i : i + n]
-                    if n > 1 and (span[-1].is_space or span[0].is_space):
+                    last = toks[i + n - 1]
+                    if n > 1 and (last.is_space or tok.is_space):
                         break
-                    key = surface_key(text[span.start_char : span.end_char])
+                    key = surface_key(text[tok.idx : last.idx + len(last.text)])
                     if key not in kb.prefixes:
                         break
-                    if span[-1].is_punct and n > 1:
+                    if last.is_punct and n > 1:
                         continue
                     if key in kb.exact:
                         found = _Atom(i, i + n, "entry", entry=self._pick(kb.exact[key], None))
@@ -337,11 +368,11 @@ class ActorResolver:
                     i = found.end
                     continue
                 if found is not None:
-                    while found.start < found.end - 1 and sdoc[found.start].lower_ == "the":
+                    while found.start < found.end - 1 and toks[found.start].lower_ == "the":
                         found.start += 1
                     if found.entry is not None and found.entry.kind == "country":
                         found.kind, found.country = "country", found.entry.country
-                    found.label = sdoc[found.start].ent_type_
+                    found.label = toks[found.start].ent_type_
                     atoms.append(found)
                     for j in range(found.start, found.end):
                         taken[j] = True
@@ -355,14 +386,14 @@ class ActorResolver:
                 or any(taken[j] for j in range(ent.start, ent.end))
             ):
                 continue
-            start = ent.start + (1 if sdoc[ent.start].lower_ == "the" else 0)
+            start = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
             end = ent.end - (
-                1 if sdoc[ent.end - 1].tag_ == "POS" or sdoc[ent.end - 1].text in {"’s", "'s"} else 0
+                1 if toks[ent.end - 1].tag_ == "POS" or toks[ent.end - 1].text in {"’s", "'s"} else 0
             )
             if start >= end:
                 continue
             folded = kb.folded.get(norm_key(sdoc[start:end].text))
-            misspelt = self._misspelt_country(sdoc[start].text) if end - start == 1 else None
+            misspelt = self._misspelt_country(toks[start].text) if end - start == 1 else None
             if folded:  # "north korea" in a lower-case headline
                 entry = self._pick(folded, None)
                 kind, country = ("country", entry.country) if entry.kind == "country" else ("entry", None)
@@ -379,13 +410,13 @@ class ActorResolver:
             while (
                 j < limit
                 and not taken[j]
-                and sdoc[j].pos_ == "PROPN"
-                and sdoc[j].text[:1].isupper()
-                and sdoc[j].lemma_.lower() not in self.kb.heads
-                and sdoc[j].lower_ not in _TITLE_WORDS
+                and toks[j].pos_ == "PROPN"
+                and toks[j].text[:1].isupper()
+                and toks[j].lemma_.lower() not in self.kb.heads
+                and toks[j].lower_ not in _TITLE_WORDS
             ):
                 j += 1
-            misspelt = self._misspelt_country(sdoc[i].text) if j == i + 1 else None
+            misspelt = self._misspelt_country(toks[i].text) if j == i + 1 else None
             if misspelt is not None:
                 atoms.append(misspelt.at(i, "PROPN"))
                 taken[i] = True
@@ -394,7 +425,7 @@ class ActorResolver:
                 for k in range(i, j):
                     taken[k] = True
             i = max(j, i + 1)
-        for tok in sdoc[:limit]:
+        for tok in toks[:limit]:
             if taken[tok.i] or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if self._head_word(tok) is not None:
@@ -836,7 +867,7 @@ class ActorResolver:
         if len(toks) == 1:
             word = toks[0]
             for p in reversed(ctx.persons):
-                if word == p.family or word in {person_family(a, p.eastern) for a in p.aliases}:
+                if word == p.family or word in self._alias_families.get(p.id, ()):
                     return p, f"surname of {p.name}, named earlier in the document"
             for p in reversed(ctx.persons):
                 if p.eastern:
@@ -855,10 +886,13 @@ class ActorResolver:
             active = [p for p in cands if when and any(r.active(when) for r in p.roles)]
             if len(active) == 1:
                 return active[0], "surname of the only known person of that name in office"
+            if len(word) < 6:
+                return None, ""
+            # only a family name with the same consonant frame can be close (see ``surname_close``)
             fuzzy = [
                 (surname_close(word, p.family), p)
-                for p in kb.persons_by_initial.get(word[0], [])
-                if not p.eastern and (when is None or any(r.active(when) for r in p.roles))
+                for p in self._fuzzy_surname_pool(word)
+                if when is None or any(r.active(when) for r in p.roles)
             ]
             fuzzy = [
                 (s, p)
@@ -869,19 +903,20 @@ class ActorResolver:
                 s, p = fuzzy[0]
                 return p, f"spelling variant of the surname of {p.name} (similarity {s:.0f})"
             return None, ""
+        form = self._name_form(name)
         found: dict[str, tuple[Entry, str]] = {}
         pools = (ctx.persons, [p for fam in {toks[0], toks[-1]} for p in kb.persons_by_family.get(fam, [])])
         for pool in pools:
             for p in pool:
-                why = self._name_agrees(name, p, evidence)
+                why = self._name_agrees(form, p, evidence)
                 if why:
                     found.setdefault(p.id, (p, why))
             if found:
                 break
         if not found:
-            # family names that are spelled differently (Choe/Choi, Ri/Lee): fuzzy surname, blocked by initial
-            for p in kb.persons_by_initial.get(toks[-1][0], []) + kb.persons_by_initial.get(toks[0][0], []):
-                why = self._name_agrees(name, p, evidence, fuzzy_family=True)
+            # family names that are spelled differently (Choe/Choi, Ri/Lee): fuzzy surname
+            for p in self._fuzzy_pool(form.toks):
+                why = self._name_agrees(form, p, evidence, fuzzy_family=True)
                 if why:
                     found.setdefault(p.id, (p, why))
         if len(found) == 1:
@@ -892,18 +927,38 @@ class ActorResolver:
                 return in_office[0]
         return None, ""
 
-    def _name_agrees(self, name: str, p: Entry, evidence: str | None, fuzzy_family: bool = False) -> str:
-        toks_m = tokens(name)
-        for toks_k in self.kb.name_tokens.get(p.id, ()):
-            candidate = " ".join(toks_k)
-            if len(toks_m) < 2 or len(toks_k) < 2:
-                continue
+    @staticmethod
+    def _name_form(name: str) -> _NameForm:
+        return _NameForm(tuple(tokens(name)), person_given(name, True))
+
+    def _fuzzy_pool(self, toks: Sequence[str]) -> list[Entry]:
+        """The people a name of two or more words may name with a differently spelled family name.
+
+        Blocked by the initial of the family name (the first or last word) and by its consonant frame:
+        ``surname_close`` is 0 for family names whose frames differ, so nobody outside the pool can agree.
+        """
+        initials = {toks[-1][0], toks[0][0]}
+        pool = self._by_frame.get((True, _frame(toks[0])), []) + self._by_frame.get(
+            (False, _frame(toks[-1])), []
+        )
+        return [p for p in pool if p.family and p.family[0] in initials]
+
+    def _fuzzy_surname_pool(self, word: str) -> list[Entry]:
+        """The people of Western name order a lone family name may name in a different spelling."""
+        return [p for p in self._western_by_frame.get(_frame(word), []) if p.family[0] == word[0]]
+
+    def _name_agrees(
+        self, mention: _NameForm, p: Entry, evidence: str | None, fuzzy_family: bool = False
+    ) -> str:
+        toks_m = mention.toks
+        if len(toks_m) < 2:
+            return ""
+        for known in self._forms.get(p.id, ()):
+            toks_k = known.toks
             if p.eastern:
                 fam_m, fam_k = toks_m[0], toks_k[0]
                 fam_ok = fam_m == fam_k or (fuzzy_family and surname_close(fam_m, fam_k) >= 85)
-                if fam_ok and given_names_agree_eastern(
-                    person_given(name, True), person_given(candidate, True)
-                ):
+                if fam_ok and given_names_agree_eastern(mention.given_eastern, known.given_eastern):
                     if (
                         evidence
                         and p.country
@@ -1172,6 +1227,12 @@ def _type_for(sector: str | None, name_words: Sequence[str]) -> Any:
 def _looks_like_name(words: Iterable[str]) -> bool:
     ws = list(words)
     return bool(ws) and all(w[:1].isupper() for w in ws) and len(ws) <= 5
+
+
+def _frame(word: str) -> str:
+    """Consonant frame of a family name, computed as ``surname_close`` does: spellings that differ in it
+    are never close, so it blocks the fuzzy comparison."""
+    return skeleton(norm_key(word).replace(" ", ""))
 
 
 def _strip_titles(text: str) -> str:
