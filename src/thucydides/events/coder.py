@@ -366,14 +366,13 @@ class EventCoder:
                 )
                 if entry is None and pos == "verb" and tok.tag_ == "VBN" and _is_passive(tok):
                     entry = self.lexicon.match(tok, "adj")
-                obj_nouns = _children(tok, "dobj")
                 if entry is not None:
                     if not entry.obj_actor:  # "joined a protest": the object may carry its own event
-                        consumed.update(o.i for o in obj_nouns)
+                        consumed.update(o.i for o in _children(tok, "dobj"))
                     yield Trigger(entry, tok, tok)
                     continue
                 if self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
-                    for noun in _light_objects(obj_nouns):
+                    for noun in _light_objects(_children(tok, "dobj")):
                         noun_entry = self.lexicon.match(noun, "noun")
                         if noun_entry is not None:
                             consumed.add(noun.i)

@@ -19,6 +19,10 @@ from thucydides.record import Actor, ActorMention, Place
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
+# people who speak or act for someone else take that someone's code through "for" ("a spokesman for NATO")
+AGENT_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator", "lawyer", "attorney"}
+)
 PAIR_NOUNS = frozenset(
     {
         "leader",
@@ -90,8 +94,9 @@ class ActorIndex:
                     found.append(m)
                     break
             else:
+                preps = DESCENT_PREPS | {"for"} if tok.lemma_.lower() in AGENT_NOUNS else DESCENT_PREPS
                 for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in DESCENT_PREPS:
+                    if child.dep_ == "prep" and child.lower_ in preps:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 found.extend(self.of(pobj, depth + 1))
@@ -99,6 +104,8 @@ class ActorIndex:
                             break
         if not found and own is not None and loose:
             found.append(own)  # an actor without a country: the coder may place it from context
+        if own is not None and own in found and (extra := self._coordinated_modifiers(tok, own)):
+            found = sorted([own, *extra], key=lambda m: m.start)  # in the order the text names them
         first = found[0] if found and found[0].actor.country else None
         for child in tok.children:
             if child.dep_ == "conj":
@@ -109,6 +116,24 @@ class ActorIndex:
             if m not in unique:
                 unique.append(m)
         return unique
+
+    def _coordinated_modifiers(self, tok: Any, own: ActorMention) -> list[ActorMention]:
+        """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships").
+
+        The head word belongs to one of them; the others are each a modifier coordinated with it.
+        """
+        out: list[ActorMention] = []
+        for mod in tok.children:
+            if mod.dep_ not in ("amod", "compound"):
+                continue
+            chain = [mod, *(c for c in mod.children if c.dep_ == "conj")]
+            if len(chain) < 2:
+                continue
+            for word in chain:
+                m = self.at(word)
+                if m is not None and m is not own and m not in out and m.actor.country:
+                    out.append(m)
+        return out
 
 
 def _shared_country(m: ActorMention, first: ActorMention) -> ActorMention:

@@ -180,17 +180,17 @@ class Lexicon:
         """The first entry for ``tok`` whose conditions hold, phrasal keys first."""
         table = self.table(pos)
         lemma = self.lemma(tok, table)
-        parts = {c.lower_ for c in tok.children if c.dep_ in PARTICLE_DEPS}
+        children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
-        for part in sorted(parts):
+        for part in sorted({c.lower_ for c in children if c.dep_ in PARTICLE_DEPS}):
             candidates.extend(table.get(f"{lemma} {part}", ()))
         if pos == "noun":  # "hunger strike", "martial law": a modifier word before the noun
-            for c in tok.children:
+            for c in children:
                 if c.dep_ in ("compound", "amod") and tok.i - 2 <= c.i < tok.i:  # "cease-fire" too
                     candidates.extend(table.get(f"{c.lower_} {lemma}", ()))
         candidates.extend(table.get(lemma, ()))
-        if pos == "noun" and lemma != tok.lower_:
-            candidates.extend(table.get(tok.lower_, ()))
+        if pos == "noun" and lemma != (lower := tok.lower_):
+            candidates.extend(table.get(lower, ()))
         for entry in candidates:
             if _conditions_hold(entry, tok):
                 return entry
