@@ -799,6 +799,8 @@ class EventCoder:
             cameo, mode = "041", "phone"
         info = self.ontology.lookup(cameo)
         ptype = self.ontology.plover_type(cameo)
+        if entry.plover and cameo == entry.cameo:  # the PLOVER manual places this sense elsewhere
+            ptype = entry.plover
         if not ptype:
             return []
         date_value, precision, date_why = attach_date(trig, anchors, doc)

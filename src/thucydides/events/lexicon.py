@@ -37,6 +37,7 @@ class Entry:
     obj_place: bool = False
     no_target: bool = False
     mode: str | None = None
+    plover: str | None = None
     subject_is_source: bool = False
     target_required: bool = False
     xcomp_required: bool = False
@@ -69,6 +70,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         obj_place=bool(raw.get("obj_place", False)),
         no_target=bool(raw.get("no_target", False)),
         mode=raw.get("mode"),
+        plover=raw.get("plover"),
         subject_is_source=bool(raw.get("subject_is_source", False)),
         target_required=bool(raw.get("target_required", False)),
         xcomp_required=bool(raw.get("xcomp_required", False)),
