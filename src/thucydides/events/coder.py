@@ -847,7 +847,7 @@ class EventCoder:
                     context=list(info.context),
                     source=_actor(src),
                     target=_actor(tgt),
-                    evidence=Evidence(sent.text, sent.start_char, sent.start_char + len(sent.text)),
+                    evidence=_evidence(sent),
                     date=date_value,
                     date_precision=precision,
                     location=location,
@@ -951,6 +951,12 @@ def _prefer_main_clause(coded: list[tuple[Trigger, list[Event]]]) -> None:
         penalty = min(penalty, MAX_BACKGROUND_PENALTY)
         for ev in evs:
             ev.confidence = round(ev.confidence - penalty, 4)
+
+
+def _evidence(sent: Any) -> Evidence:
+    """The sentence as evidence, without the line breaks and spaces that end it."""
+    text = sent.text.rstrip()
+    return Evidence(text, sent.start_char, sent.start_char + len(text))
 
 
 def _same(a: Actor, b: Actor) -> bool:
