@@ -131,3 +131,12 @@ def test_cli_actors_file_extends_the_knowledge_base(
     assert not [r for r in map(json.loads, before.splitlines()) if r["id"] == "person:ana-quispe"]
     (ana,) = [r for r in map(json.loads, after.splitlines()) if r["id"] == "person:ana-quispe"]
     assert ana["country"] == "BOL" and ana["sector"] == "GOV" and ana["type"] == "person"
+
+
+def test_cli_every_command_is_documented_in_the_readme() -> None:
+    import argparse
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [name for name in sub.choices if f"thucydides {name}" not in readme]
+    assert not missing, f"commands missing from the README: {missing}"
