@@ -481,7 +481,7 @@ class EventCoder:
                             break
                 if not targets and holder == anchor:  # "lifted the blockade on X", "part of its aid to X"
                     for obj in object_nouns(objs):
-                        preps = entry.targets
+                        preps = (*entry.targets, "for")  # "suspended its aid program for X": X
                         if (
                             self.lexicon.lemma(obj, self.lexicon.proposal_nouns)
                             in self.lexicon.proposal_nouns
@@ -491,6 +491,12 @@ class EventCoder:
                             if targets := index.of(pobj):
                                 why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
                                 break
+                        if not targets and obj.pos_ == "NOUN":
+                            # "condemned Serbia's crackdown", "rejected the generals' plan": whose act it is
+                            for poss in _children(obj, "poss"):
+                                if targets := index.of(poss):
+                                    why.append(f"target = '{poss.text}', whose '{obj.text}' it is")
+                                    break
                         if targets:
                             break
                 if not targets:
