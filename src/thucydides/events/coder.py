@@ -241,8 +241,30 @@ def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
         if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
             out.extend(_pobjs(prep, order))
         if prep.dep_ in ("prep", "dative") and prep.lower_ in order and not temporal(prep):
-            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            out.extend(objs or _stranded_object(prep))
     return sorted(out, key=lambda c: (order.get(c.head.lower_, len(order)), c.i))
+
+
+_NP_MODIFIER_DEPS = frozenset({"det", "nummod", "amod", "compound", "poss", "case", "quantmod"})
+
+
+def _stranded_object(prep: Any) -> list[Any]:
+    """The object of a preposition that the parse left without one.
+
+    In "granted asylum to five officers holed up in ..." the parser makes "officers" the subject of the
+    following participle clause and leaves "to" empty. The noun phrase that starts right after the
+    preposition and is the subject of a clause is its object.
+    """
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    tok = doc[prep.i + 1]
+    while tok.dep_ in _NP_MODIFIER_DEPS and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+        return [tok]
+    return []
 
 
 def _is_passive(tok: Any) -> bool:
