@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,4 +25,14 @@ def shared_path(*parts: str) -> Path:
 def pipeline() -> Any:
     from thucydides.pipeline import Options, Pipeline
 
-    return Pipeline(Options())
+    return Pipeline(Options(keep_parse=True))
+
+
+def code_events(pipeline: Any, text: str, published: date = date(2024, 3, 1)) -> list[Any]:
+    """Code one text as a document published on ``published``; its events, most confident first."""
+    from thucydides.record import Document
+
+    doc = Document(id="t", raw=text, published=published, published_how="given")
+    (out,) = list(pipeline.run([doc]))
+    assert isinstance(out, Document), out
+    return sorted(out.events, key=lambda e: -e.confidence)

@@ -1,4 +1,4 @@
-"""Round 5: joint actors coded both ways, subject conditions, statements, misspelt countries, new senses."""
+"""joint actors coded both ways, subject conditions, statements, misspelt countries, new senses."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from tests.conftest import code_events as _code
 
 from thucydides.events.lexicon import Lexicon
 from thucydides.record import Document, Event
@@ -14,20 +15,6 @@ from thucydides.record import Document, Event
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon.load()
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
 
 
 def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:

@@ -1,4 +1,4 @@
-"""Round 4 coder mechanisms: targets from context, unidentified attackers, minorities, parse repairs."""
+"""targets from context, unidentified attackers, minorities, parse repairs."""
 
 from __future__ import annotations
 

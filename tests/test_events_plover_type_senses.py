@@ -1,30 +1,15 @@
-"""Round 9: senses the PLOVER manual files under another type than the CAMEO table (resignations are
+"""senses the PLOVER manual files under another type than the CAMEO table (resignations are
 RETREAT, attacks on websites COERCE 'cyber'), and "capture" read through its object. Sentences are written
 for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
+from tests.conftest import code_events as _code
 
 from thucydides.events.lexicon import Lexicon
-from thucydides.record import Document, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
 
 
 def test_events_lexicon_reads_a_plover_type_override() -> None:

@@ -1,22 +1,15 @@
-"""Round 6: organisations named by country and head noun, people of a group named in a phrase, reactions
+"""organisations named by country and head noun, people of a group named in a phrase, reactions
 to an act named earlier, domestic concessions, people without a country as prepositional targets."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
+from tests.conftest import code_events as _code
 
 from thucydides.events.lexicon import Lexicon
-from thucydides.record import Document, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
+from thucydides.record import Event
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +25,6 @@ def nlp() -> Any:
     from thucydides.nlp import load_nlp
 
     return load_nlp()
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
 
 
 def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:

@@ -1,28 +1,14 @@
-"""Round 8: people who speak for an organisation take its code through "for", and coordinated modifiers of
+"""people who speak for an organisation take its code through "for", and coordinated modifiers of
 one head noun ("French and Egyptian warships") each give an actor to the event."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
+from tests.conftest import code_events as _code
 
-from thucydides.record import Document, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
+from thucydides.record import Event
 
 
 def _sources(events: list[Event]) -> set[str | None]:

@@ -1,29 +1,13 @@
-"""Round 11: the object of a preposition that the parse left empty ("granted asylum to five officers holed
+"""the object of a preposition that the parse left empty ("granted asylum to five officers holed
 up in ...", where the parser makes the recipients the subject of the participle clause). Sentences are
 written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
-
-from thucydides.record import Document, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
+from tests.conftest import code_events as _code
 
 
 @pytest.mark.slow

@@ -1,29 +1,15 @@
-"""Round 7: reduced passives with a named doer, appeals "for" someone to act, assessments and descriptions
+"""reduced passives with a named doer, appeals "for" someone to act, assessments and descriptions
 that report no act, meetings coded both ways, the pair behind "the two leaders", main clauses first."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
+from tests.conftest import code_events as _code
 
 from thucydides.events.lexicon import Lexicon
-from thucydides.record import Document, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Any:
-    from thucydides.pipeline import Options, Pipeline
-
-    return Pipeline(Options(keep_parse=True))
-
-
-def _code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(id="t", raw=text, published=date(2024, 3, 1), published_how="given")
-    (out,) = list(pipeline.run([doc]))
-    assert isinstance(out, Document), out
-    return sorted(out.events, key=lambda e: -e.confidence)
+from thucydides.record import Event
 
 
 def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
