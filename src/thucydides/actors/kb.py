@@ -139,6 +139,8 @@ class KnowledgeBase:
     heads: dict[str, SectorWord] = field(default_factory=dict)
     modifiers: dict[str, str] = field(default_factory=dict)
     max_alias_tokens: int = 1
+    regions: dict[str, str] = field(default_factory=dict)  # "European" -> "European Union"
+    region_heads: frozenset[str] = frozenset()
 
     # ---- loading ----
 
@@ -161,6 +163,9 @@ class KnowledgeBase:
         kb._load_sectors(yaml.safe_load(root.joinpath("sectors.yaml").read_text(encoding="utf-8")))
         names = yaml.safe_load(root.joinpath("names.yaml").read_text(encoding="utf-8")) or {}
         kb.common_surnames = frozenset(str(n).lower() for n in names.get("common_surnames") or [])
+        regions = yaml.safe_load(root.joinpath("regions.yaml").read_text(encoding="utf-8")) or {}
+        kb.regions = {str(r["adjective"]): str(r["organization"]) for r in regions.get("regions") or []}
+        kb.region_heads = frozenset(str(h).lower() for h in regions.get("collective_heads") or [])
         for path in extra:
             try:
                 text = Path(path).read_text(encoding="utf-8")

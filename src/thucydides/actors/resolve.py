@@ -343,6 +343,19 @@ class ActorResolver:
         i = 0
         while i < limit:
             tok = toks[i]
+            if (
+                tok.text in kb.regions
+                and tok.dep_ == "amod"
+                and tok.head.tag_ in {"NNS", "NNPS"}
+                and tok.head.lemma_.lower() in kb.region_heads
+                and not _stance_prefixed(sdoc, i)
+            ):
+                # "European governments", "Arab ministers": states acting together through their
+                # regional organisation (data/actors/regions.yaml), coded IGO
+                atoms.append(_Atom(i, i + 1, "demonym", country="IGO", label=tok.ent_type_))
+                taken[i] = True
+                i += 1
+                continue
             if tok.text in self._first_words or (tok.text and tok.text[0].isupper()) or i in ents:
                 found = None
                 for n in range(1, min(max_n, limit - i) + 1):
@@ -729,7 +742,12 @@ class ActorResolver:
                             country=country,
                             type="country",
                         ),
-                        reason=f"demonym adjective on '{span.root.head.text}': the country {country}"
+                        reason=(
+                            f"regional adjective on '{span.root.head.text}': states acting through the "
+                            f"{self.kb.regions.get(span.text, 'regional organisation')} (IGO)"
+                            if country == "IGO"
+                            else f"demonym adjective on '{span.root.head.text}': the country {country}"
+                        )
                         + (f"; '{span.text}' read as a misspelt country name" if only.misspelt else ""),
                         head=span.root.i,
                     )
