@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
 
 if TYPE_CHECKING:
-    from thucydides.events.coder import Trigger
+    from thucydides.events.triggers import Trigger
 
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "from"})
 MOTION_VERBS = frozenset(

@@ -1,0 +1,438 @@
+"""Noun-phrase resolution: grouping atoms into actor phrases and resolving each group to an actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from thucydides.actors.clues import _TITLE_WORDS, _Atom, _Context
+from thucydides.actors.kb import SectorWord, person_family
+from thucydides.actors.persons import PersonMatcher
+from thucydides.record import Actor, ActorMention
+
+_GROUPING_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "appos_name"})
+_LEFT_DEPS = frozenset(
+    {
+        "det",
+        "amod",
+        "nummod",
+        "compound",
+        "poss",
+        "case",
+        "quantmod",
+        "nmod",
+        "advmod",
+        "punct",
+        "predet",
+        "npadvmod",
+    }
+)
+_MOBILE_SECTORS = frozenset({"MIL", "REF", ""})
+_SETTLED_HEADS = frozenset({"government", "authority", "ministry", "administration", "regime", "cabinet"})
+
+
+class GroupResolver(PersonMatcher):
+    """Mixin of the actor resolver: groups atoms into noun phrases and resolves them."""
+
+    # ---- grouping ----
+
+    def _group(
+        self, sdoc: Any, atoms: list[_Atom], by_token: dict[int, _Atom]
+    ) -> list[tuple[int, list[_Atom]]]:
+        groups: dict[int, list[_Atom]] = {}
+        order: list[int] = []
+        for atom in atoms:
+            head = self._np_head(sdoc, atom, by_token)
+            if head not in groups:
+                groups[head] = []
+                order.append(head)
+            groups[head].append(atom)
+        return [(h, groups[h]) for h in order]
+
+    def _np_head(self, sdoc: Any, atom: _Atom, by_token: dict[int, _Atom]) -> int:
+        span = sdoc[atom.start : atom.end]
+        tok = span.root
+        if atom.kind in {"country", "demonym"} and tok.dep_ == "conj":
+            # "US and British forces": the second country modifies what the first one modifies
+            first = by_token.get(tok.head.i)
+            if first is not None and first.kind in {"country", "demonym"}:
+                first_root = sdoc[first.start : first.end].root
+                shared = self._np_head(sdoc, first, by_token)
+                if shared != first_root.i:
+                    return shared
+        while tok.dep_ in _GROUPING_DEPS and tok.head.i != tok.i:
+            parent = tok.head
+            if not self._actorish(parent, by_token, atom):
+                break
+            if tok.dep_ == "poss" and by_token.get(parent.i) is None and not self._head_word(parent):
+                break
+            tok = parent
+        owner = by_token.get(tok.i)
+        if owner is not None:
+            return int(sdoc[owner.start : owner.end].root.i)
+        return int(tok.i)
+
+    def _actorish(self, tok: Any, by_token: dict[int, _Atom], atom: _Atom) -> bool:
+        other = by_token.get(tok.i)
+        if other is not None:
+            if other is atom:
+                return True
+            if atom.kind in {"country", "demonym"} and other.kind in {"country", "demonym"}:
+                return False
+            # a country name modifying a person/organisation/sector noun groups with it; two names don't
+            return other.kind in {"sector", "entry", "name"} and not (
+                atom.kind == "entry"
+                and other.kind == "entry"
+                and atom.entry is not None
+                and atom.entry.kind in {"person", "organization", "group"}
+            )
+        return self._head_word(tok) is not None
+
+    # ---- resolution of a group ----
+
+    def _split_coordinated(
+        self, sdoc: Any, text: str, head: int, members: list[_Atom], by_token: dict[int, _Atom], ctx: _Context
+    ) -> list[ActorMention]:
+        """ "US and British forces": each country gets its own mention, sharing the sector of the head."""
+        named = [a for a in members if a.kind in {"country", "demonym"} and a.country]
+        out: list[ActorMention] = []
+        if len({a.country for a in named}) > 1 and self._primary(members) is None:
+            head_word = self._head_word(sdoc[head])
+            sector, why = self._sector([sdoc[head].lemma_.lower()], head_lemma=head_word)
+            if sector is not None:
+                for a in named[:-1]:
+                    t = sdoc[a.start : a.end]
+                    actor = Actor(
+                        text=t.text,
+                        name=self._country_name(a.country),
+                        country=a.country,
+                        sector=sector,
+                        type="group",
+                    )
+                    out.append(
+                        ActorMention(
+                            start=t.start_char,
+                            end=t.end_char,
+                            text=t.text,
+                            actor=actor,
+                            reason=f"country {a.country}, coordinated with another modifier of "
+                            f"'{sdoc[head].text}'; {why}",
+                            head=t.root.i,
+                        )
+                    )
+                members = [m for m in members if m not in named[:-1]]
+        mention = self._resolve_group(sdoc, text, head, members, by_token, ctx)
+        if mention is not None:
+            out.append(mention)
+        return out
+
+    def _resolve_group(
+        self, sdoc: Any, text: str, head: int, members: list[_Atom], by_token: dict[int, _Atom], ctx: _Context
+    ) -> ActorMention | None:
+        start = min(a.start for a in members)
+        end = max(a.end for a in members)
+        head_tok = sdoc[head]
+        head_word = self._head_word(head_tok)
+        inside = by_token.get(head)
+        if head_word and inside and inside.kind in {"country", "demonym"}:
+            head_word = None  # "the Soviet Union", "the West Bank": the head noun is part of a country's name
+        # extend left over determiners, numerals and adjectives of the head
+        left = head_tok.left_edge.i
+        while left < start and (
+            sdoc[left].is_punct
+            or sdoc[left].dep_ not in _LEFT_DEPS
+            or sdoc[left].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "PRON"}
+        ):
+            left += 1
+        while left < start and by_token.get(left) is not None and by_token[left] not in members:
+            left += 1
+        if left < start and all(
+            (by_token.get(j) is None or by_token[j] in members)
+            and sdoc[j].dep_ in _LEFT_DEPS
+            and sdoc[j].pos_ not in {"VERB", "AUX", "CCONJ"}
+            and not sdoc[j].is_punct
+            or sdoc[j].text in {"-", "’s", "'s"}
+            for j in range(left, start)
+        ):
+            start = left
+        if head >= end and head < len(sdoc):
+            end = head + 1
+        if head_word and end == head + 1:
+            end = self._of_name_end(sdoc, end, by_token)
+        while start < end and (sdoc[start].is_punct or sdoc[start].is_space):
+            start += 1
+        while end > start and (
+            sdoc[end - 1].is_punct or sdoc[end - 1].is_space or sdoc[end - 1].text in {"’s", "'s"}
+        ):
+            end -= 1
+        if start >= end:
+            return None
+        lemmas = [sdoc[i].lemma_.lower() for i in range(start, end) if not sdoc[i].is_punct]
+        countries = [a.country for a in members if a.kind in {"country", "demonym"} and a.country]
+        countries += [
+            a.entry.country
+            for a in members
+            if a.kind == "entry" and a.entry is not None and a.entry.kind == "capital" and a.entry.country
+        ]
+        primary = self._primary(members)
+        if primary is not None and primary.kind == "name":
+            countries += [
+                a.entry.country
+                for a in members
+                if a.kind == "entry"
+                and a.entry is not None
+                and a.entry.kind in {"organization", "group"}
+                and a.entry.country
+            ]
+        reason_bits: list[str] = []
+
+        # "Congress in Mexico", "the parliament of Iraq": a country right after the phrase
+        pp = self._prep_country(sdoc, end, by_token)
+        institution = (
+            primary is not None
+            and primary.kind == "entry"
+            and primary.entry is not None
+            and primary.entry.default_country is not None
+        )
+        needs_country = primary is None or institution
+        if pp is not None and sdoc[end].lower_ == "in" and not institution:
+            hs = self.kb.heads.get(head_word or "", _NO)
+            if hs.sector in _MOBILE_SECTORS and (head_word or "") not in _SETTLED_HEADS:
+                pp = None
+        if pp is not None and needs_country and not countries:
+            countries.append(pp[1])
+            end = pp[0]
+            reason_bits.append(f"country {pp[1]} from the following 'in/of' phrase")
+        elif (
+            primary is None
+            and not countries
+            and head_word
+            and (inner := self._member_country(head_tok, by_token))
+        ):
+            countries.append(inner[1])  # "doctors from two American aid groups": people of those groups
+            reason_bits.append(f"country {inner[1]} from '{inner[0]}', the group they belong to")
+
+        span_text = text[sdoc[start].idx : sdoc[end - 1].idx + len(sdoc[end - 1].text)]
+        span_start = sdoc[start].idx
+        country = countries[0] if countries else None
+        actor: Actor | None = None
+
+        if primary is not None and primary.kind == "entry" and primary.entry is not None:
+            entry = primary.entry
+            if entry.kind == "capital":
+                if len(members) == 1 and self._locative(sdoc[primary.start : primary.end].root):
+                    return None
+                first = sdoc[primary.start : primary.end]
+                if len(members) == 1 and first.start <= 1 and first.text.isupper() and len(first.text) > 3:
+                    return None  # "STOCKHOLM, Oct. 5 (Wire) -": the dateline names where it was written
+                reason_bits.append(f"{entry.name} as the seat of {entry.country}'s government")
+            if entry.kind == "person":
+                actor = self._from_person(span_text, entry, ctx.when, lemmas)
+                if entry not in ctx.persons:
+                    ctx.persons.append(entry)
+                reason_bits.append(f"known person {entry.name} ({self._role_reason(entry, ctx.when)})")
+            else:
+                if entry.countries and not country:
+                    country = self._nearest_country(sdoc, primary, entry.countries, by_token, ctx)
+                    reason_bits.append(f"country {country} of several candidates, from context")
+                actor = self._from_entry(span_text, entry, ctx.when, country, "")
+                reason_bits.append(f"knowledge base {entry.kind} {entry.name}")
+                hs = self.kb.heads.get(head_word or "", _NO)
+                if entry.sector in {"IGO", "NGO"} and hs.sector in {"MIL", "COP"} and head >= primary.end:
+                    actor.sector = hs.sector
+                    reason_bits.append(f"sector {hs.sector} from '{head_tok.text}'")
+        elif (
+            primary is not None
+            and primary.kind == "name"
+            and not (primary.label == "PROPN" and head_word and countries and head != primary.start)
+        ):  # "the Kenyan Farmers Association": capitalised words inside an organisation's name are no person
+            name_text = _strip_titles(sdoc[primary.start : primary.end].text)
+            appos_country = self._appos_country(sdoc, primary, by_token)
+            if appos_country is None and pp is not None and sdoc[end].lower_ in {"of", "from"}:
+                appos_country = pp[1]
+            evidence = country or appos_country
+            person, why = self._match_person(name_text, ctx, evidence) if name_text else (None, "")
+            if person is not None:
+                actor = self._from_person(span_text, person, ctx.when, lemmas)
+                if person not in ctx.persons:
+                    ctx.persons.append(person)
+                reason_bits.append(why)
+            elif primary.label == "PROPN":
+                return None
+            else:
+                described = lemmas if self._sector(lemmas)[0] else lemmas + self._appos_lemmas(sdoc, primary)
+                actor, why = self._describe(
+                    span_text, primary, name_text, described, country, appos_country, ctx
+                )
+                if actor is None:
+                    return None
+                reason_bits.append(why)
+        else:
+            # no name: a sector noun phrase, or a country / demonym on its own; words of a country's own
+            # name ("the West Bank") give no sector
+            named = {
+                i
+                for a in members
+                if a.kind == "country" and a.end - a.start > 1
+                for i in range(a.start, a.end)
+            }
+            own = [
+                sdoc[i].lemma_.lower() for i in range(start, end) if not sdoc[i].is_punct and i not in named
+            ]
+            sector, why = self._sector(own, head_lemma=head_word)
+            if sector is None:
+                if not countries:
+                    return None
+                only = members[0]
+                if only.kind == "demonym" and sdoc[only.start : only.end].root.dep_ in {"amod", "compound"}:
+                    # "an Indian proposal", "German goods": the adjective alone names the country the thing
+                    # belongs to; the event coder reads it as the actor behind the noun
+                    span = sdoc[only.start : only.end]
+                    return ActorMention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        actor=Actor(
+                            text=span.text,
+                            name=self._country_name(country),
+                            id=f"country:{country}",
+                            country=country,
+                            type="country",
+                        ),
+                        reason=(
+                            f"regional adjective on '{span.root.head.text}': states acting through the "
+                            f"{self.kb.regions.get(span.text, 'regional organisation')} (IGO)"
+                            if country == "IGO"
+                            else f"demonym adjective on '{span.root.head.text}': the country {country}"
+                        )
+                        + (f"; '{span.text}' read as a misspelt country name" if only.misspelt else ""),
+                        head=span.root.i,
+                    )
+                actor = Actor(
+                    text=span_text,
+                    name=self._country_name(country),
+                    id=f"country:{country}",
+                    country=country,
+                    type="country",
+                )
+                reason_bits.append(f"country name {country}")
+            else:
+                hw = self.kb.heads.get(head_word or "", _NO)
+                if country is None and (hw.weak or head_tok.dep_ in {"compound", "amod"}):
+                    return None
+                actor = Actor(
+                    text=span_text,
+                    country=country,
+                    sector=sector,
+                    type="organization" if hw.name_only else "group",
+                    name=self._country_name(country) if country else None,
+                )
+                if hw.name_only:  # "the Nigerian Union of Teachers": a name the knowledge base lacks
+                    reason_bits.append(
+                        f"organisation named by country and head noun '{head_tok.text}': "
+                        f"country {country}; {why}"
+                    )
+                else:
+                    said = country and any("country" in b for b in reason_bits)
+                    where = (
+                        "" if said else f"country {country} from modifier; " if country else "no country; "
+                    )
+                    reason_bits.append(where + why)
+        if actor is None:
+            return None
+        for a in members:
+            if a.misspelt and a.country == actor.country:
+                reason_bits.append(f"'{sdoc[a.start].text}' read as a misspelt country name ({a.country})")
+        return ActorMention(
+            start=span_start,
+            end=span_start + len(span_text),
+            text=span_text,
+            actor=actor,
+            reason="; ".join(b for b in reason_bits if b),
+            head=head if head < end else end - 1,
+        )
+
+    def _of_name_end(self, sdoc: Any, end: int, by_token: dict[int, _Atom]) -> int:
+        """Extend "Ministry" over "of Foreign Affairs" (capitalised words that name no other actor)."""
+        if end + 1 >= len(sdoc) or sdoc[end].lower_ != "of":
+            return end
+        j = end + 1
+        while (
+            j < len(sdoc)
+            and (sdoc[j].text[:1].isupper() or sdoc[j].lower_ in {"and", "&"})
+            and (by_token.get(j) is None or by_token[j].kind == "sector" or by_token[j].label == "PROPN")
+        ):
+            j += 1
+        while j > end + 1 and sdoc[j - 1].lower_ in {"and", "&"}:
+            j -= 1
+        return j if j > end + 1 else end
+
+    def _primary(self, members: Sequence[_Atom]) -> _Atom | None:
+        rank = {"person": 0, "group": 1, "organization": 1, "institution": 2, "capital": 4, "country": 5}
+        best: tuple[int, _Atom] | None = None
+        for a in members:
+            if a.kind == "entry" and a.entry is not None:
+                r = rank.get(a.entry.kind, 3)
+            elif a.kind == "name" and a.label in {"PERSON", "ORG", "GPE", "FAC", "PROPN"}:
+                r = 0 if a.label == "PERSON" else 3
+            else:
+                continue
+            if best is None or r < best[0]:
+                best = (r, a)
+        return best[1] if best else None
+
+    def _describe(
+        self,
+        span_text: str,
+        atom: _Atom,
+        name: str,
+        lemmas: list[str],
+        country: str | None,
+        appos_country: str | None,
+        ctx: _Context,
+    ) -> tuple[Actor | None, str]:
+        """An entity the knowledge base does not know: keep what its description says."""
+        sector, why = self._sector(lemmas)
+        if atom.label == "PERSON" or (
+            atom.label in {"GPE", "ORG"} and _looks_like_name(name.split()) and sector
+        ):
+            key = person_family(name, False)
+            known = ctx.unknown.get(key)
+            if known is not None and len(name.split()) == 1:
+                return Actor(
+                    text=span_text, name=known.name, country=known.country, sector=known.sector, type="person"
+                ), f"same person as {known.name} earlier in the document"
+            c = country or appos_country
+            actor = Actor(
+                text=span_text,
+                name=name,
+                country=c,
+                sector=sector or ("GOV" if c and appos_country else None),
+                type="person",
+            )
+            if key:
+                ctx.unknown[key] = actor
+            return actor, f"unknown person; country {c or '-'} from description; {why or 'no sector word'}"
+        if atom.label == "ORG" and (country or sector):
+            return Actor(text=span_text, name=name, country=country, sector=sector, type="organization"), (
+                f"unknown organisation; country {country or '-'}; {why or 'no sector word'}"
+            )
+        return None, ""
+
+
+# --- small helpers ---
+
+
+_NO = SectorWord("")
+
+
+def _looks_like_name(words: Iterable[str]) -> bool:
+    ws = list(words)
+    return bool(ws) and all(w[:1].isupper() for w in ws) and len(ws) <= 5
+
+
+def _strip_titles(text: str) -> str:
+    words = text.replace("’s", "").replace("'s", "").split()
+    while words and words[0].lower().strip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,167 @@
+"""Dependency-parse helpers for the event coder: subjects, objects, prepositions, datelines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from thucydides.events.lexicon import temporal
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJ_CONTROL = frozenset(
+    {
+        "ask",
+        "urge",
+        "tell",
+        "order",
+        "force",
+        "invite",
+        "persuade",
+        "allow",
+        "help",
+        "call",
+        "press",
+        "pressure",
+        "encourage",
+        "request",
+        "compel",
+        "push",
+    }
+)
+COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
+
+
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _dateline_end(tok: Any) -> int:
+    """Index of the dash that closes a dateline ("NEW DELHI, Feb. 26 (Wire) - ...") opening the document.
+
+    The parse often takes the dateline's city for the subject of the first sentence; words up to the dash
+    are no argument of an event. Returns -1 when ``tok`` is not in a sentence opening with a dateline.
+    """
+    sent = tok.sent
+    if sent.start != 0 or not sent[0].is_upper or len(sent[0].text) < 3:
+        return -1
+    for t in sent[: min(len(sent), 25)]:
+        if t.text in DATELINE_DASHES:
+            return int(t.i)
+    return -1
+
+
+def _after_dateline(tok: Any | None, verb: Any) -> Any | None:
+    """``tok``, or where it lies in a dateline, the head of the words between the dateline and ``verb``."""
+    if tok is None or (end := _dateline_end(tok)) < 0 or tok.i > end:
+        return tok
+    span = tok.doc[end + 1 : verb.i]
+    heads = [t for t in span if not (end < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
+def _free_relative(verb: Any) -> list[Any]:
+    """For "struck what officials called a camp", the noun the free relative names ("camp")."""
+    out: list[Any] = []
+    for clause in _children(verb, "ccomp"):
+        if any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in clause.children):
+            out.extend(_children(clause, "oprd", "attr", "xcomp"))
+    return out
+
+
+def _light_objects(objs: list[Any]) -> list[Any]:
+    """The nouns that may carry the event of a light verb's object, the object itself first.
+
+    "launched artillery and rocket fire": its conjuncts; "launched a mediation effort": a modifier of a
+    noun that is no event; "began three days of war games", "a series of raids": the noun after "of".
+    """
+    out: list[Any] = []
+    for obj in objs:
+        out.append(obj)
+        out.extend(c for c in obj.children if c.dep_ == "conj")
+        out.extend(c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
+        out.extend(p for p in _pobjs(obj, ("of",)) if p.pos_ == "NOUN")
+    return out
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
+    """Objects of the prepositions ``preps`` hanging from ``tok``, through "out of", "away from".
+
+    The objects come in the order of ``preps`` (the preferred preposition first: a complaint "to the UN
+    over the raids" is aimed at whoever carried out the raids), then in sentence order.
+    """
+    order = {p: i for i, p in enumerate(dict.fromkeys(preps))}
+    out: list[Any] = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
+            out.extend(_pobjs(prep, order))
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in order and not temporal(prep):
+            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            out.extend(objs or _stranded_object(prep))
+    return sorted(out, key=lambda c: (order.get(c.head.lower_, len(order)), c.i))
+
+
+_NP_MODIFIER_DEPS = frozenset({"det", "nummod", "amod", "compound", "poss", "case", "quantmod"})
+
+
+def _stranded_object(prep: Any) -> list[Any]:
+    """The object of a preposition that the parse left without one.
+
+    In "granted asylum to five officers holed up in ..." the parser makes "officers" the subject of the
+    following participle clause and leaves "to" empty. The noun phrase that starts right after the
+    preposition and is the subject of a clause is its object.
+    """
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    tok = doc[prep.i + 1]
+    while tok.dep_ in _NP_MODIFIER_DEPS and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i:
+        return [tok]
+    return []
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
+    """The token that is the clause's actor, climbing through coordination and control."""
+    if depth > 4:
+        return None, ""
+    subj = _children(verb, "nsubj", "csubj")
+    if subj:  # two subjects is a misparse (a dateline read as one): the one nearest the verb
+        before = [s for s in subj if s.i < verb.i]
+        return (before[-1] if before else subj[0]), "subject"
+    agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
+    if agent:
+        return agent[0], "by-agent of the passive"
+    head = verb.head
+    if head == verb:
+        return None, ""
+    if verb.dep_ == "conj":
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.lemma_.lower() in OBJ_CONTROL and (obj := _children(head, "dobj")):
+            return obj[0], f"object of '{head.text}'"
+        if head.dep_ == "acomp" or head.pos_ == "ADJ":
+            return _subject(head.head, depth + 1)
+        return _subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head, "the noun the relative clause describes"
+    root = verb.sent.root
+    if (
+        verb.dep_ == "acl"
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < verb.i
+        and not _children(verb, "agent")
+    ):
+        # "Doctors from two aid groups donated ...": with no main verb found, the parse hung the verb on a
+        # noun; the sentence's head noun is its subject
+        return root, "subject (the sentence's head noun: the parse found no main verb)"
+    if verb.dep_ == "acomp":
+        return _subject(head, depth + 1)
+    return None, ""

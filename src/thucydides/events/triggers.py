@@ -1,0 +1,88 @@
+"""Trigger finding: the event words of a sentence, matched against the lexicon over the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from thucydides.events.lexicon import Entry, Lexicon
+from thucydides.events.syntax import _children, _is_passive, _light_objects
+from thucydides.record import Actor
+
+
+@dataclass(slots=True, frozen=True)
+class PriorAct:
+    """An act coded earlier in the document, which a later definite noun may refer back to."""
+
+    lemma: str  # the event word's lemma ("incursion", "strike")
+    event_type: str
+    source: Actor | None
+    sentence: int
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched event word with the tokens that anchor it in the parse."""
+
+    entry: Entry
+    token: Any  # the event word
+    anchor: Any  # the clause verb (the light verb for "held talks", else the token itself)
+    nominal: bool = False
+    target_tok: Any = None  # set where the target is not an object ("said Y must ...": Y)
+
+
+class TriggerFinder:
+    """Mixin of the event coder: finds the triggers of a sentence."""
+
+    lexicon: Lexicon
+
+    # -- triggers ---------------------------------------------------------------------------------------
+
+    def _triggers(self, sent: Any) -> Iterator[Trigger]:
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "JJ")):
+                pos = "adj" if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ == "acomp") else "verb"
+                entry = self.lexicon.match(tok, pos) or (
+                    self.lexicon.match(tok, "verb") if pos == "adj" else None
+                )
+                if entry is None and pos == "verb" and tok.tag_ == "VBN" and _is_passive(tok):
+                    entry = self.lexicon.match(tok, "adj")
+                if entry is not None:
+                    if not entry.obj_actor:  # "joined a protest": the object may carry its own event
+                        consumed.update(o.i for o in _children(tok, "dobj"))
+                    yield Trigger(entry, tok, tok)
+                    continue
+                if self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
+                    for noun in _light_objects(_children(tok, "dobj")):
+                        noun_entry = self.lexicon.match(noun, "noun")
+                        if noun_entry is not None:
+                            consumed.add(noun.i)
+                            yield Trigger(noun_entry, noun, tok)
+                            break
+                obligation = self._obligation(tok)
+                if obligation is not None:
+                    yield obligation
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+                entry = self.lexicon.match(tok, "noun")
+                if entry is not None:
+                    yield Trigger(entry, tok, tok, nominal=True)
+
+    def _obligation(self, tok: Any) -> Trigger | None:
+        """A speech verb reporting what another actor must or should do ("X said Y must leave")."""
+        if tok.lemma_.lower() not in self.lexicon.speech_verbs:
+            return None
+        for clause in _children(tok, "ccomp"):
+            auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+            if auxes and auxes[0] == "to" and clause.lemma_.lower() == "have":  # "has to"
+                auxes = ["must"]
+            code = next((self.lexicon.obligation[a] for a in auxes if a in self.lexicon.obligation), None)
+            subj = _children(clause, "nsubj", "nsubjpass")
+            if code is None or not subj or any(c.dep_ == "neg" for c in clause.children):
+                continue
+            entry = Entry(key=f"{tok.lemma_.lower()} that ... {auxes[0]}", pos="verb", cameo=code)
+            return Trigger(entry, tok, tok, target_tok=subj[0])
+        return None
