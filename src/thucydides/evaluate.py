@@ -42,9 +42,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
 
-LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 IGO_CODES = frozenset({"IGO", "EU", "EUR", "NATO", "UN", "UNO", "NGO"})
 OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
 JOINT_MARK = re.compile(r"\((?:SRC/TAR|TAR/SRC):")
@@ -182,8 +182,12 @@ def _triples(events: list[Event]) -> set[Triple]:
 
 
 def normalise_type(name: str) -> str:
-    """The PLOVER type for a gold type name, legacy names mapped to their current type."""
-    return LEGACY.get(name.upper(), name.upper())
+    """The PLOVER type for a gold type name, legacy names mapped to their current type (the
+    ontology's table); a name it does not know is kept, upper-cased, and scores as a miss."""
+    try:
+        return bundled_ontology().normalise_type(name)
+    except KeyError:
+        return name.upper()
 
 
 def _unordered(triples: set[Triple]) -> set[Triple]:

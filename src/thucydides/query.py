@@ -25,7 +25,12 @@ SORTS: dict[str, tuple[str, str]] = {
     "confidence": ("confidence", "float"),
     "reported": ("coalesce(first_report, DATE '9999-12-31')", "date"),
 }
-PERIODS = {"day": "day", "week": "week", "month": "month"}
+# timeline period -> (DuckDB date_trunc part, the date precisions fine enough to be counted in it)
+PERIODS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "day": ("day", ("day", "publication")),
+    "week": ("week", ("day", "publication")),
+    "month": ("month", ("day", "publication", "month")),
+}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -124,10 +129,10 @@ def where_clause(f: Filters) -> tuple[list[str], list[Any]]:
             where.append(f"({cond} OR {cond})")
             args += [a, b, b, a]
     if f.type:
-        from thucydides.ontology import Ontology
+        from thucydides.ontology import bundled_ontology
 
         try:
-            etype = Ontology.load().normalise_type(f.type)
+            etype = bundled_ontology().normalise_type(f.type)
         except KeyError as exc:
             raise QueryError("type", str(exc.args[0])) from None
         where.append("event_type = ?")

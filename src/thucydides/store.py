@@ -298,6 +298,48 @@ def _event_row(block: str, rec: dict[str, Any]) -> list[Any]:
     return [row[c] for c in EVENT_COLUMNS]
 
 
+def timeline_buckets(cur: Any, f: Filters, by: str) -> list[dict[str, Any]]:
+    """Merged events matching ``f`` per period ``by`` (a key of :data:`PERIODS`), oldest first.
+
+    Only events dated at least as precisely as the period are counted. Each row is ``{"period",
+    "start", "events", "mentions", "goldstein", "quad_1" .. "quad_4"}``; ``period`` is ``2019-02-28``,
+    ``2019-W09`` or ``2019-02``. ``cur`` is a DuckDB connection or cursor.
+    """
+    part, precise = PERIODS[by]
+    where, args = where_clause(f)
+    where += ["day IS NOT NULL", f"date_precision IN ({', '.join(['?'] * len(precise))})"]
+    sql = f"""
+        SELECT date_trunc('{part}', day)::DATE AS start, count(*), sum(num_mentions),
+               round(sum(goldstein), 2),
+               count_if(quad_class = 1), count_if(quad_class = 2),
+               count_if(quad_class = 3), count_if(quad_class = 4)
+        FROM events WHERE {" AND ".join(where)} GROUP BY 1 ORDER BY 1
+    """
+    out = []
+    for start, n, mentions, gold, q1, q2, q3, q4 in cur.execute(sql, [*args, *precise]).fetchall():
+        if by == "day":
+            period = start.isoformat()
+        elif by == "week":
+            iso = start.isocalendar()
+            period = f"{iso.year}-W{iso.week:02d}"
+        else:
+            period = start.strftime("%Y-%m")
+        out.append(
+            {
+                "period": period,
+                "start": start.isoformat(),
+                "events": n,
+                "mentions": int(mentions or 0),
+                "goldstein": float(gold or 0.0),
+                "quad_1": q1,
+                "quad_2": q2,
+                "quad_3": q3,
+                "quad_4": q4,
+            }
+        )
+    return out
+
+
 class Store:
     """A DuckDB file of documents, event mentions and merged events.
 
@@ -662,40 +704,9 @@ class Store:
         """
         if by not in PERIODS:
             raise QueryError("by", "expected day, week or month")
-        where, args = where_clause(Filters(dyad=(a, b), directed=directed, since=since, until=until))
-        ok = ("day", "publication") if by in ("day", "week") else ("day", "publication", "month")
-        where.append(f"date_precision IN ({', '.join(['?'] * len(ok))})")
-        args += list(ok)
-        sql = f"""
-            SELECT date_trunc('{PERIODS[by]}', day)::DATE AS start, count(*), sum(num_mentions),
-                   round(sum(goldstein), 2),
-                   count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
-                   count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4)
-            FROM events WHERE {" AND ".join(where)} GROUP BY 1 ORDER BY 1
-        """
-        out = []
-        for start, n, mentions, gold, q1, q2, q3, q4 in self.con.execute(sql, args).fetchall():
-            if by == "day":
-                period = start.isoformat()
-            elif by == "week":
-                iso = start.isocalendar()
-                period = f"{iso.year}-W{iso.week:02d}"
-            else:
-                period = start.strftime("%Y-%m")
-            out.append(
-                {
-                    "period": period,
-                    "start": start.isoformat(),
-                    "events": n,
-                    "mentions": int(mentions or 0),
-                    "goldstein": float(gold or 0.0),
-                    "quad_1": q1,
-                    "quad_2": q2,
-                    "quad_3": q3,
-                    "quad_4": q4,
-                }
-            )
-        return out
+        return timeline_buckets(
+            self.con, Filters(dyad=(a, b), directed=directed, since=since, until=until), by
+        )
 
     def counts(self) -> dict[str, int]:
         """How many documents, mentions and merged events the store holds."""

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from thucydides.api import queries
 from thucydides.api.highlight import highlights
-from thucydides.api.queries import PLOVER_TYPES
+from thucydides.ontology import PLOVER_TYPES
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
 

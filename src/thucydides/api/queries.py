@@ -15,89 +15,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from thucydides.store import Filters
-
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-
-# bucket name -> (DuckDB date_trunc part, date precisions precise enough for it)
-BUCKETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "day": ("day", ("day", "publication")),
-    "week": ("week", ("day", "publication")),
-    "month": ("month", ("day", "publication", "month")),
-}
+from thucydides.query import where_clause
+from thucydides.store import Filters, timeline_buckets
 
 
 def where_sql(f: Filters) -> tuple[str, list[Any]]:
-    """The WHERE clause over ``events`` for already-validated filters, and its parameters.
-
-    Mirrors the meaning of each field of :class:`~thucydides.store.Filters`.
-    """
-    clauses: list[str] = ["TRUE"]
-    args: list[Any] = []
-    if f.actor:
-        raw, needle = f.actor.strip(), " ".join(f.actor.lower().split())
-        clauses.append(
-            "(source_id = ? OR target_id = ? OR source_code = ? OR target_code = ?"
-            " OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))"
-        )
-        args += [raw, raw, raw.upper(), raw.upper(), needle, needle]
-    if f.country:
-        clauses.append("(source_country = ? OR target_country = ?)")
-        args += [f.country.upper()] * 2
-    if f.dyad:
-        a, b = f.dyad[0].upper(), f.dyad[1].upper()
-        one_way = "(source_country = ? AND target_country = ?)"
-        if f.directed:
-            clauses.append(one_way)
-            args += [a, b]
-        else:
-            clauses.append(f"({one_way} OR {one_way})")
-            args += [a, b, b, a]
-    if f.type:
-        clauses.append("event_type = ?")
-        args.append(f.type.upper())
-    if f.quad_class is not None:
-        clauses.append("quad_class = ?")
-        args.append(int(f.quad_class))
-    if f.since:
-        clauses.append("day >= CAST(? AS DATE)")
-        args.append(str(f.since))
-    if f.until:
-        clauses.append("day <= CAST(? AS DATE)")
-        args.append(str(f.until))
-    if f.place:
-        place = f.place.strip()
-        if len(place) == 3 and place.isalpha() and place.isupper():
-            clauses.append("place_country = ?")
-            args.append(place)
-        else:
-            clauses.append("contains(lower(place_name), ?)")
-            args.append(" ".join(place.lower().split()))
-    if f.text:
-        for word in f.text.lower().split():
-            clauses.append("contains(search, ?)")
-            args.append(word)
-    if f.min_mentions is not None:
-        clauses.append("num_mentions >= ?")
-        args.append(int(f.min_mentions))
-    return " AND ".join(clauses), args
+    """The WHERE clause over ``events`` for the filters, and its parameters (see
+    :func:`thucydides.query.where_clause`, which also validates them)."""
+    where, args = where_clause(f)
+    return " AND ".join(["TRUE", *where]), args
 
 
 def count_events(cur: Any, f: Filters) -> int:
@@ -172,40 +98,7 @@ def timeline(cur: Any, f: Filters, by: str) -> dict[str, Any]:
     Only events dated at least as precisely as the bucket are counted; ``undated`` says how many
     of the matching events were left out for that reason.
     """
-    part, precise = BUCKETS[by]
-    where, args = where_sql(f)
-    marks = ", ".join("?" for _ in precise)
-    sql = f"""
-        SELECT date_trunc('{part}', day)::DATE AS start, count(*), sum(num_mentions),
-               round(sum(goldstein), 2),
-               count_if(quad_class = 1), count_if(quad_class = 2),
-               count_if(quad_class = 3), count_if(quad_class = 4)
-        FROM events WHERE {where} AND day IS NOT NULL AND date_precision IN ({marks})
-        GROUP BY 1 ORDER BY 1
-    """
-    rows = cur.execute(sql, [*args, *precise]).fetchall()
-    buckets = []
-    for start, n, mentions, gold, q1, q2, q3, q4 in rows:
-        if by == "day":
-            period = start.isoformat()
-        elif by == "week":
-            iso = start.isocalendar()
-            period = f"{iso.year}-W{iso.week:02d}"
-        else:
-            period = start.strftime("%Y-%m")
-        buckets.append(
-            {
-                "period": period,
-                "start": start.isoformat(),
-                "events": n,
-                "mentions": int(mentions or 0),
-                "goldstein": float(gold or 0.0),
-                "quad_1": q1,
-                "quad_2": q2,
-                "quad_3": q3,
-                "quad_4": q4,
-            }
-        )
+    buckets = timeline_buckets(cur, f, by)
     total = count_events(cur, f)
     return {
         "by": by,

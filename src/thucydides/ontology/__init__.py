@@ -17,6 +17,7 @@ cooperation in CAMEO while PLOVER ACCUSE is verbal conflict).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Iterator, Mapping
@@ -27,7 +28,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["PLOVER_TYPES", "CameoCode", "Ontology", "PloverType"]
+__all__ = ["PLOVER_TYPES", "CameoCode", "Ontology", "PloverType", "bundled_ontology"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -291,6 +292,16 @@ class Ontology:
 
 
 # ---------------------------------------------------------------------- parsing
+
+
+@functools.cache
+def bundled_ontology() -> Ontology:
+    """The bundled tables, loaded on first use and shared (an :class:`Ontology` is read-only).
+
+    For code that needs the tables in many small calls (query filters, scoring) and has no
+    ontology handed to it.
+    """
+    return Ontology.load()
 
 
 def _parse_cameo_csv(text: str) -> dict[str, CameoCode]:
