@@ -197,12 +197,12 @@ def _finish(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from thucydides import output
+    from thucydides import export, output
 
     docs = _each_document(args, "events")
     events = (ev for doc in docs for ev in doc.events)
     if args.format == "jsonl":
-        output.write_jsonl((ev.to_json() for ev in events), sys.stdout)
+        export.write_jsonl((ev.to_json() for ev in events), sys.stdout)
     elif args.format == "tsv":
         output.write_event_tsv(events, sys.stdout)
     else:
@@ -212,11 +212,11 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from thucydides import output
+    from thucydides import export, output
 
     for doc in _each_document(args, "extract"):
         if args.format == "json":
-            output.write_jsonl([output.document_json(doc)], sys.stdout)
+            export.write_jsonl([output.document_json(doc)], sys.stdout)
         else:
             head = f"== {doc.id}" + (f" | {doc.title}" if doc.title else "")
             head += f" | published {doc.published} ({doc.published_how})" if doc.published else ""
@@ -281,14 +281,14 @@ TABLE_COLUMNS = {
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
-    from thucydides import output
+    from thucydides import export, output
 
     kind = args.command
     explain = bool(getattr(args, "explain", False))
     for doc in _each_document(args, kind):
         rows = _stage_rows(doc, kind, explain)
         if args.format == "jsonl":
-            output.write_jsonl(rows, sys.stdout)
+            export.write_jsonl(rows, sys.stdout)
         else:
             sys.stdout.write(f"== {doc.id}\n")
             cols = TABLE_COLUMNS[kind] + (("reason",) if kind != "actors" or explain else ())

@@ -180,7 +180,7 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def _actor_cell(actor: dict[str, Any] | None) -> str:
+def actor_cell(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "-"
     return f"{actor.get('code') or actor.get('country') or '?'} ({actor.get('name') or actor.get('text')})"
@@ -199,7 +199,7 @@ def write_table(events: Iterable[dict[str, Any]], out: TextIO, width: int = 150)
         out.write(
             f"{e.get('date') or '?'} [{e.get('date_precision')}]  {e['event_type']} {e['cameo']} "
             f"(quad {e['quad_class']}, Goldstein {e['goldstein']:+g}, {e.get('modality')}){where}\n"
-            f"    {_actor_cell(e.get('source'))} → {_actor_cell(e.get('target'))}"
+            f"    {actor_cell(e.get('source'))} → {actor_cell(e.get('target'))}"
             f"   {n_m} mention(s), {n_d} document(s), {n_s} source(s)  id {e['event_id']}\n"
             f'    "{text}"  [{e.get("doc_id")}]\n'
         )

@@ -1,13 +1,13 @@
-"""Writers for the command line: JSON lines, tables for people, TSV (the GDELT layout is in export)."""
+"""Writers for the command line: tables for people and TSV of coded events (JSON lines, the stored
+events' listing and the export formats are in :mod:`thucydides.export`)."""
 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from thucydides.export import GDELT_COLUMNS, GEO_TYPE, gdelt_row, write_gdelt  # noqa: F401 - moved to export
+from thucydides.export import actor_cell
 from thucydides.record import Document, Event
 
 EVENT_TSV_COLUMNS = (
@@ -27,18 +27,6 @@ EVENT_TSV_COLUMNS = (
     "location_country",
     "evidence",
 )
-
-
-def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
-    for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _actor_cell(actor: dict[str, Any] | None) -> str:
-    if not actor:
-        return "-"
-    code = actor.get("code") or actor.get("country") or "?"
-    return f"{code} ({actor.get('name') or actor.get('text')})"
 
 
 def _clip(text: str, width: int) -> str:
@@ -61,7 +49,7 @@ def write_event_table(events: Iterable[Event | dict[str, Any]], out: TextIO, exp
         out.write(
             f"{e.get('date') or '?'} [{e['date_precision']}]  {e['event_type']} {e['cameo']} "
             f"(quad {e['quad_class']}, Goldstein {e['goldstein']:+g}, {e['modality']}){where}\n"
-            f"    {_actor_cell(e.get('source'))} → {_actor_cell(e.get('target'))}\n"
+            f"    {actor_cell(e.get('source'))} → {actor_cell(e.get('target'))}\n"
             f'    "{_clip(e["evidence"]["text"], 160)}"  [{e["doc_id"]}]\n'
         )
         if explain and isinstance(ev, Event):
