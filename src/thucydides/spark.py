@@ -26,43 +26,19 @@ from typing import Any
 
 from thucydides.ingest import IngestOptions, IngestReport, ProgressBar
 from thucydides.record import Document, Problem
+from thucydides.store import DOCUMENT_COLUMNS, MENTION_COLUMNS
 
 DOC_FIELDS = ("id", "raw", "is_html", "url", "source", "title", "published", "published_how")
-STRING_MENTION_FIELDS = [
-    "mention_id",
-    "doc_id",
-    "block",
-    "event_type",
-    "cameo",
-    "modality",
-    "source_id",
-    "source_code",
-    "source_country",
-    "source_name",
-    "target_id",
-    "target_code",
-    "target_country",
-    "target_name",
-    "date",
-    "date_precision",
-    "date_first",
-    "date_last",
-    "place_name",
-    "place_country",
-    "evidence",
-    "record",
-]
-STRING_DOC_FIELDS = [
-    "doc_id",
-    "content_hash",
-    "url",
-    "source",
-    "outlet",
-    "title",
-    "published",
-    "published_how",
-    "text",
-]
+# a mention row's typed columns (the rest travel as strings); the merge fills in event_id later
+NUMERIC_MENTION_FIELDS = {
+    "quad_class": "int",
+    "goldstein": "double",
+    "lat": "double",
+    "lon": "double",
+    "confidence": "double",
+}
+STRING_MENTION_FIELDS = [c for c in MENTION_COLUMNS if c != "event_id" and c not in NUMERIC_MENTION_FIELDS]
+STRING_DOC_FIELDS = [c for c in DOCUMENT_COLUMNS if c not in ("n_events", "ingested_at")]
 
 
 class SparkUnavailable(RuntimeError):
@@ -88,13 +64,8 @@ def _schemas() -> tuple[Any, Any]:
         [T.StructField(c, T.StringType()) for c in STRING_DOC_FIELDS]
         + [T.StructField("n_events", T.IntegerType())]
     )
-    numeric = [
-        T.StructField("quad_class", T.IntegerType()),
-        T.StructField("goldstein", T.DoubleType()),
-        T.StructField("lat", T.DoubleType()),
-        T.StructField("lon", T.DoubleType()),
-        T.StructField("confidence", T.DoubleType()),
-    ]
+    kinds = {"int": T.IntegerType(), "double": T.DoubleType()}
+    numeric = [T.StructField(c, kinds[k]) for c, k in NUMERIC_MENTION_FIELDS.items()]
     mention = T.StructType(
         [T.StructField(c, T.StringType()) for c in STRING_MENTION_FIELDS]
         + numeric
@@ -150,10 +121,9 @@ def code_partition(options: IngestOptions) -> Callable[[Iterator[tuple[str, dict
 
 def _mention_out(row: dict[str, Any]) -> dict[str, Any]:
     out = {c: row.get(c) for c in STRING_MENTION_FIELDS}
-    out.update({c: row.get(c) for c in ("quad_class", "goldstein", "lat", "lon", "confidence")})
-    for c in ("goldstein", "lat", "lon", "confidence"):
-        value = out[c]
-        out[c] = float(value) if value is not None else None
+    for c, kind in NUMERIC_MENTION_FIELDS.items():
+        value = row.get(c)
+        out[c] = value if value is None or kind == "int" else float(value)
     out["event_date"] = (row.get("date_first") or "unknown")[:10]
     return out
 
