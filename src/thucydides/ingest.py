@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 
 Result = tuple[Any, ...]  # ("doc", document_row, mention_rows) or ("problem", name, reason)
@@ -74,45 +75,6 @@ class IngestReport:
     words: int = 0
     seconds: float = 0.0
     worker_peak_rss_mb: list[float] = field(default_factory=list)
-
-
-class ProgressBar:
-    """A progress bar on a terminal (redrawn in place) or progress lines elsewhere (every ``every`` s)."""
-
-    def __init__(self, out: TextIO | None, total: int, every: float = 1.0, width: int = 24) -> None:
-        self.out, self.total, self.every, self.width = out, total, every, width
-        self.tty = bool(out is not None and getattr(out, "isatty", lambda: False)())
-        self.start = self.last = time.monotonic()
-        self.done = 0
-
-    def line(self) -> str:
-        """The current state: count, bar, documents per second, time left."""
-        elapsed = max(time.monotonic() - self.start, 1e-9)
-        rate = self.done / elapsed
-        frac = self.done / self.total if self.total else 1.0
-        bar = "#" * int(frac * self.width)
-        left = (self.total - self.done) / rate if rate > 0 else None
-        eta = f"ETA {int(left) // 60}:{int(left) % 60:02d}" if left is not None else "ETA ?"
-        return (
-            f"[thucydides] ingest {self.done}/{self.total} [{bar:<{self.width}}] {frac:4.0%} "
-            f"{rate:.1f} docs/s {eta}"
-        )
-
-    def update(self, n: int = 1) -> None:
-        """Count ``n`` more documents done; redraw when due."""
-        self.done += n
-        now = time.monotonic()
-        if self.out is None or (now - self.last < (0.2 if self.tty else self.every)):
-            return
-        self.last = now
-        self.out.write(("\r" + self.line()) if self.tty else self.line() + "\n")
-        self.out.flush()
-
-    def finish(self) -> None:
-        """Draw the final state."""
-        if self.out is not None and self.total:
-            self.out.write(("\r" if self.tty else "") + self.line() + "\n")
-            self.out.flush()
 
 
 class Writer:

@@ -121,35 +121,60 @@ class NlpStage:
         return docs
 
 
-class Progress:
-    """Progress lines on standard error for long runs: documents done, rate, problems."""
+class ProgressBar:
+    """Progress on standard error: a bar redrawn in place on a terminal, else a line every ``every`` s.
 
-    def __init__(self, out: TextIO | None, total: int | None = None, every: float = 2.0) -> None:
-        self.out, self.total, self.every = out, total, every
+    With a ``total`` it shows a bar, the rate and the time left; without one (a stream), the count
+    and the rate. Documents that were skipped are counted and shown when there are any.
+    """
+
+    def __init__(
+        self,
+        out: TextIO | None,
+        total: int | None,
+        every: float = 1.0,
+        width: int = 24,
+        label: str = "ingest",
+    ) -> None:
+        self.out, self.total, self.every, self.width, self.label = out, total, every, width, label
+        self.tty = bool(out is not None and getattr(out, "isatty", lambda: False)())
         self.start = self.last = time.monotonic()
         self.done = self.failed = 0
 
-    def tick(self, ok: bool) -> None:
-        self.done += 1
-        self.failed += 0 if ok else 1
-        now = time.monotonic()
-        if self.out is not None and now - self.last >= self.every:
-            self.last = now
-            self.out.write(self.line() + "\n")
-            self.out.flush()
-
     def line(self) -> str:
+        """The current state: count, bar, documents per second, time left."""
         elapsed = max(time.monotonic() - self.start, 1e-9)
         rate = self.done / elapsed
-        total = f"/{self.total}" if self.total else ""
-        eta = ""
-        if self.total and rate > 0:
-            eta = f", about {max(self.total - self.done, 0) / rate:.0f} s left"
-        return f"[thucydides] {self.done}{total} documents, {rate:.1f} docs/s, {self.failed} skipped{eta}"
+        skipped = f", {self.failed} skipped" if self.failed else ""
+        if not self.total:
+            return f"[thucydides] {self.label} {self.done} documents {rate:.1f} docs/s{skipped}"
+        frac = self.done / self.total
+        bar = "#" * int(frac * self.width)
+        left = (self.total - self.done) / rate if rate > 0 else None
+        eta = f"ETA {int(left) // 60}:{int(left) % 60:02d}" if left is not None else "ETA ?"
+        return (
+            f"[thucydides] {self.label} {self.done}/{self.total} [{bar:<{self.width}}] {frac:4.0%} "
+            f"{rate:.1f} docs/s {eta}{skipped}"
+        )
+
+    def update(self, n: int = 1, ok: bool = True) -> None:
+        """Count ``n`` more documents done (skipped ones with ``ok=False``); redraw when due."""
+        self.done += n
+        self.failed += 0 if ok else n
+        now = time.monotonic()
+        if self.out is None or (now - self.last < (0.2 if self.tty else self.every)):
+            return
+        self.last = now
+        self.out.write(("\r" + self.line()) if self.tty else self.line() + "\n")
+        self.out.flush()
 
     def finish(self) -> None:
-        if self.out is not None and self.done and time.monotonic() - self.start >= self.every:
-            self.out.write(self.line() + " (done)\n")
+        """Draw the final state (for a stream, only after a run long enough to have shown progress)."""
+        if self.out is None or not self.done:
+            return
+        if self.total or time.monotonic() - self.start >= self.every:
+            self.out.write(("\r" if self.tty else "") + self.line() + "\n")
+            self.out.flush()
 
 
 class Pipeline:
@@ -232,26 +257,26 @@ class Pipeline:
             items: documents (and problems from reading) in input order.
             total: the number of documents, when known, for the progress line.
         """
-        progress = Progress(self.options.progress, total)
+        progress = ProgressBar(self.options.progress, total, every=2.0, label="code")
         batch: list[Document] = []
         for item in items:
             if isinstance(item, Problem):
-                progress.tick(False)
+                progress.update(ok=False)
                 yield item
                 continue
             pre = self._through(self.pre, item)
             if isinstance(pre, Problem):
-                progress.tick(False)
+                progress.update(ok=False)
                 yield pre
                 continue
             batch.append(pre)
             if len(batch) >= self.options.batch_size:
                 for out in self._batch(batch):
-                    progress.tick(isinstance(out, Document))
+                    progress.update(ok=isinstance(out, Document))
                     yield out
                 batch = []
         for out in self._batch(batch):
-            progress.tick(isinstance(out, Document))
+            progress.update(ok=isinstance(out, Document))
             yield out
         progress.finish()
 

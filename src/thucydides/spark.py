@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from thucydides.ingest import IngestOptions, IngestReport, ProgressBar
+from thucydides.ingest import IngestOptions, IngestReport
+from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 from thucydides.store import DOCUMENT_COLUMNS, MENTION_COLUMNS
 
