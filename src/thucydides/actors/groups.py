@@ -258,7 +258,12 @@ class GroupResolver(PersonMatcher):
                     ctx.persons.append(person)
                 reason_bits.append(why)
             elif primary.label == "PROPN":
-                return None
+                if not self._international(span_text):
+                    return None
+                actor = Actor(
+                    text=span_text, name=span_text, country="NGO", sector="NGO", type="organization"
+                )
+                reason_bits.append("unknown organisation named as international: NGO")
             else:
                 described = lemmas if self._sector(lemmas)[0] else lemmas + self._appos_lemmas(sdoc, primary)
                 actor, why = self._describe(
@@ -413,11 +418,27 @@ class GroupResolver(PersonMatcher):
             if key:
                 ctx.unknown[key] = actor
             return actor, f"unknown person; country {c or '-'} from description; {why or 'no sector word'}"
+        if atom.label == "ORG" and not country and self._international(name):
+            return Actor(text=span_text, name=name, country="NGO", sector="NGO", type="organization"), (
+                "unknown organisation named as international: NGO"
+            )
         if atom.label == "ORG" and (country or sector):
             return Actor(text=span_text, name=name, country=country, sector=sector, type="organization"), (
                 f"unknown organisation; country {country or '-'}; {why or 'no sector word'}"
             )
         return None, ""
+
+    def _international(self, name: str) -> bool:
+        """True for the name of an organisation of no one country: "International" or "World" before an
+        organisation noun ("the Global Water Forum"), with nothing in it that names a country."""
+        surface = [w for w in name.replace("-", " ").split() if w.lower() != "the"]
+        words = [w.lower() for w in surface]
+        if "of" in words:  # "the International Federation of Journalists": the name's head comes before "of"
+            words = words[: words.index("of")]
+        if not words or not any(w in self.kb.international for w in words[:-1]):
+            return False
+        head = self.kb.heads.get(words[-1], _NO)
+        return bool(head.name_only) and not any(self.kb.demonym(w) for w in surface)
 
 
 # --- small helpers ---

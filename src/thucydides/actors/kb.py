@@ -141,6 +141,7 @@ class KnowledgeBase:
     max_alias_tokens: int = 1
     regions: dict[str, str] = field(default_factory=dict)  # "European" -> "European Union"
     region_heads: frozenset[str] = frozenset()
+    international: frozenset[str] = frozenset()  # "World", "International": names of bodies of no country
 
     # ---- loading ----
 
@@ -225,6 +226,7 @@ class KnowledgeBase:
         for sector, words in (data.get("modifiers") or {}).items():
             for word in words:
                 self.modifiers[str(word)] = str(sector)
+        self.international = frozenset(str(w) for w in data.get("international") or ())
         for sector, words in (data.get("organisations") or {}).items():
             for word in words:  # a word that is already a head keeps its entry
                 self.heads.setdefault(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -99,7 +100,13 @@ class ActorResolver(AtomFinder, GroupResolver):
         kept: list[ActorMention] = []
         for m in out:
             if kept and m.start < kept[-1].end:
-                continue
+                trimmed = _affiliation(kept[-1], m, text)
+                if trimmed is None:
+                    continue
+                fresh = self.resolve_text(trimmed.text, when)  # the title no longer counts for its sector
+                if fresh is not None and fresh.country == trimmed.actor.country:
+                    trimmed.actor = replace(fresh, text=trimmed.text)
+                kept[-1] = trimmed
             kept.append(m)
         return kept
 
@@ -161,3 +168,24 @@ def _type_for(sector: str | None, name_words: Sequence[str]) -> Any:
     if name_words and _looks_like_name(name_words):
         return "person"
     return "group" if sector else "country"
+
+
+def _affiliation(first: ActorMention, person: ActorMention, text: str) -> ActorMention | None:
+    """An organisation or country phrase cut back to end where an overlapping person's phrase begins.
+
+    "UN Secretary-General Kofi Annan": the parse may hang the title on both the organisation and the
+    person; the person keeps the title, the organisation keeps its own name. ``None`` where the later
+    mention is not a person extending past the first.
+    """
+    if (
+        person.actor.type != "person"
+        or first.actor.type not in ("organization", "country")
+        or not first.start < person.start
+        or person.end <= first.end
+    ):
+        return None
+    cut = text[first.start : person.start].rstrip(" -\u2010\u2013")
+    if not cut:
+        return None
+    actor = replace(first.actor, text=cut)
+    return ActorMention(first.start, first.start + len(cut), cut, actor, first.reason, None)

@@ -67,13 +67,17 @@ def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both", "their", "our"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+NOT_PEOPLE = frozenset({"country", "organization"})
 
 
-def _antecedent(verb: Any, index: ActorIndex) -> tuple[list[ActorMention], Any | None]:
+def _antecedent(verb: Any, index: ActorIndex, pronoun: str = "it") -> tuple[list[ActorMention], Any | None]:
     """For a pronoun subject, the actors of the clause above that reports or frames this one.
 
-    "Syria said it would withdraw": ``it`` is taken to be the subject of "said".
+    "Syria said it would withdraw": ``it`` is taken to be the subject of "said". "He" and "she" stand for
+    people: a country or an organisation is passed over for the subject of a clause further up.
     """
+    personal = pronoun in PERSONAL_PRONOUNS
     cur = verb
     for _ in range(4):
         if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head == cur:
@@ -85,6 +89,8 @@ def _antecedent(verb: Any, index: ActorIndex) -> tuple[list[ActorMention], Any |
             subj = [moved] if moved is not None else []
         if subj and subj[-1].lower_ not in PRONOUNS:
             found = index.of(subj[-1])
+            if personal and found and found[0].actor.type in NOT_PEOPLE and index.at(subj[-1]) is found[0]:
+                continue  # "he" is no country named as the subject above
             if found:
                 return found, subj[-1]
             return [], None
@@ -121,7 +127,7 @@ class ArgumentFinder:
             if sources:
                 why.append(f"source = '{src_tok.text}': the two parties named just before")
         elif src_tok is not None and src_tok.lower_ in PRONOUNS:
-            sources, ante = _antecedent(src_tok.head, index)
+            sources, ante = _antecedent(src_tok.head, index, src_tok.lower_)
             plural = src_tok.lower_ in PLURAL_PRONOUNS
             if plural and (not sources or all(m.actor.type == "person" for m in sources[:1])):
                 pair = recent_pair(src_tok, index) if len(sources) < 2 else []
@@ -171,7 +177,7 @@ class ArgumentFinder:
                     else []
                 )
                 if not objs and holder == anchor:
-                    objs = _free_relative(holder)
+                    objs = _free_relative(holder) or _shifted_object(holder)
                 if holder != anchor or tok == anchor:
                     for obj in objs:
                         targets = index.of(obj) or self._reference(obj, index)
@@ -221,8 +227,10 @@ class ArgumentFinder:
                 anchor, "xcomp"
             ):  # "refused to lift the curfew on X", "threatened to cut ties with X"
                 objs = _children(comp, "dobj", "dative")
-                nested = [p for o in objs for p in _pobjs(o, DEFAULT_TARGET_PREPS)]
-                for cand in [*objs, *_pobjs(comp, DEFAULT_TARGET_PREPS), *nested]:
+                held = _pobjs(comp, DEFAULT_TARGET_PREPS)
+                # "refused to commit to any assistance to the US-led war": the noun after the noun's "to"
+                nested = [p for o in [*objs, *held] for p in _pobjs(o, DEFAULT_TARGET_PREPS)]
+                for cand in [*objs, *held, *nested]:
                     if targets := index.of(cand):
                         why.append(f"target = '{cand.text}', in the complement '{comp.text}'")
                         break
@@ -395,6 +403,20 @@ class ArgumentFinder:
 
 THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _shifted_object(verb: Any) -> list[Any]:
+    """An object the writer moved after an "as" phrase, which the parse hangs on that phrase: "denounced
+    as a crime Serbia's crackdown" ("crackdown" in apposition to "crime")."""
+    return [
+        appos
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for appos in pobj.children
+        if appos.dep_ == "appos" and appos.pos_ == "NOUN"
+    ]
 
 
 def _reporting_speaker(noun: Any, index: ActorIndex) -> ActorMention | None:

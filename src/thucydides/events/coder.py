@@ -22,7 +22,13 @@ from thucydides.events.context import (
     unidentified_attackers,
 )
 from thucydides.events.lexicon import Lexicon, direct_objects
-from thucydides.events.modality import future_marked, infinitive_clause, modality_of
+from thucydides.events.modality import (
+    PREPARATION_WORDS,
+    future_marked,
+    infinitive_clause,
+    intent_word,
+    modality_of,
+)
 from thucydides.events.ranking import (
     _actor,
     _code_of,
@@ -34,17 +40,20 @@ from thucydides.events.ranking import (
     _threat,
     _unless,
 )
+from thucydides.events.syntax import _subject
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.record import ActorMention, Document, Event
 
 MAX_PAIRS = 4
 VISIT_CODES = ("042", "043", "044")
+SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
 COUNTERPART_PENALTY = 0.05
 # CAMEO codes (prefixes) of acts that two parties named jointly do together ("A and B agreed", "signed a
 # treaty", "talks between A and B"): coded in both directions, the second a little less confident
 MUTUAL_CODES = ("03", "04", "06", "050", "057", "0871")
 MUTUAL_PENALTY = 0.02
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+PREPARATION_CODE = "152"  # CAMEO: increase military alert status (PLOVER MOBILIZE)
 # the most confident event of a sentence should be one that happened: reported, then planned, then not
 MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
 
@@ -114,6 +123,16 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         doc.events = events
         return doc
 
+    def _in_session(self, trig: Trigger) -> bool:
+        """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""
+        verb = trig.anchor
+        if trig.nominal or verb.lemma_.lower() not in SESSION_VERBS or direct_objects(verb):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
+            return False
+        subj, _ = _subject(verb)
+        return subj is not None and subj.lemma_.lower() in self.lexicon.convening_bodies
+
     # -- one event --------------------------------------------------------------------------------------
 
     def _code(
@@ -155,6 +174,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             joint = True
             why += "; joint actors: the first is source, the second target"
         if not sources and not targets:
+            return []
+        if sources and not targets and self._in_session(trig):
             return []
         if (
             sources
@@ -217,6 +238,14 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             changed = self.lexicon.intent_code(cameo, negated=modality == "negated")
             if changed is not None and modality == "future" and _unless(trig.anchor):
                 changed = self.lexicon.threat_code  # "will withdraw ... unless X does Y": a threat
+            elif (
+                changed is not None
+                and modality == "future"
+                and cameo[:2] in VIOLENT_ROOTS
+                and (ready := intent_word(trig.anchor)) is not None
+                and ready.lemma_.lower() in PREPARATION_WORDS
+            ):
+                changed = PREPARATION_CODE  # "troops prepared to attack": military posturing, not a threat
             if changed is not None:
                 mod_why += f"; a stated intention: CAMEO {cameo} → {changed}"
                 cameo, modality = changed, "asserted"

@@ -18,6 +18,8 @@ from thucydides.events.attach import Anchors
 from thucydides.record import Actor, ActorMention, Place
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+# the words that name the leader of an "X-led" body ("the US-led coalition")
+LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
 DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
 # people who speak or act for someone else take that someone's code through "for" ("a spokesman for NATO")
 AGENT_NOUNS = frozenset(
@@ -88,20 +90,17 @@ class ActorIndex:
         own = self.at(tok)
         if own is not None and own.actor.country:
             found.append(own)
+        elif (m := self._modifier_actor(tok, own)) is not None:
+            found.append(m)
         else:
+            preps = DESCENT_PREPS | {"for"} if tok.lemma_.lower() in AGENT_NOUNS else DESCENT_PREPS
             for child in tok.children:
-                if child.dep_ in ACTOR_DESCENT_DEPS and (m := self.at(child)) is not None:
-                    found.append(m)
-                    break
-            else:
-                preps = DESCENT_PREPS | {"for"} if tok.lemma_.lower() in AGENT_NOUNS else DESCENT_PREPS
-                for child in tok.children:
-                    if child.dep_ == "prep" and child.lower_ in preps:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                found.extend(self.of(pobj, depth + 1))
-                        if found:
-                            break
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self.of(pobj, depth + 1))
+                    if found:
+                        break
         if not found and own is not None and loose:
             found.append(own)  # an actor without a country: the coder may place it from context
         if own is not None and own in found and (extra := self._coordinated_modifiers(tok, own)):
@@ -117,6 +116,34 @@ class ActorIndex:
                 unique.append(m)
         return unique
 
+    def _modifier_actor(self, tok: Any, own: ActorMention | None = None) -> ActorMention | None:
+        """The actor a modifier of ``tok`` names: the head's own modifiers first ("al-Qaeda" in "bin Laden's
+        al-Qaeda network"), then the leader of an "X-led" body ("the Saudi-led coalition": Saudi Arabia),
+        then the possessor ("Israel's army")."""
+        children = list(tok.children)
+        for child in children:  # "U.N. mediator Diego Cordovez": the body named before the title
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                for grand in child.children:
+                    m = self.at(grand) if grand.dep_ in ("compound", "amod", "nmod") else None
+                    if m is not None and m.actor.country and m is not own:
+                        return m
+        for child in children:
+            if (
+                child.dep_ in ACTOR_DESCENT_DEPS
+                and child.dep_ != "poss"
+                and (m := self.at(child)) is not None
+            ):
+                return m
+        for child in children:
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead" and child.tag_ == "VBN":
+                for mod in child.children:
+                    if mod.dep_ in LED_BY_DEPS and (m := self.at(mod)) is not None and m.actor.country:
+                        return m
+        for child in children:
+            if child.dep_ == "poss" and (m := self.at(child)) is not None:
+                return m
+        return None
+
     def _coordinated_modifiers(self, tok: Any, own: ActorMention) -> list[ActorMention]:
         """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships").
 
@@ -124,7 +151,7 @@ class ActorIndex:
         """
         out: list[ActorMention] = []
         for mod in tok.children:
-            if mod.dep_ not in ("amod", "compound"):
+            if mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
             chain = [mod, *(c for c in mod.children if c.dep_ == "conj")]
             if len(chain) < 2:
@@ -207,6 +234,9 @@ DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
 CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS"})
 # (armies are left out: "militiamen" and foreign troops are coded MIL too)
 FORCE_SECTORS = frozenset({"GOV", "COP", "JUD"})
+# courts and police (named without a country) who act on a country's politicians are of that country
+JUSTICE_SECTORS = frozenset({"JUD", "COP"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "ELI", "PTY"})
 # actor "countries" that are no country: an unnamed government or police force is never of the UN
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 REPORTING_VERBS = frozenset(
@@ -226,6 +256,23 @@ def _in_attribution(tok: Any) -> bool:
     return False
 
 
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _in_condition(tok: Any) -> bool:
+    """True for a word inside a clause introduced by "if" or "unless"."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children
+        ):
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def sentence_place(
     sent: Any, anchors: Anchors, index: ActorIndex | None = None, avoid: frozenset[str] = frozenset()
 ) -> Place | None:
@@ -241,6 +288,8 @@ def sentence_place(
             continue
         if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS:
             continue  # "were flown to Qatar": where someone goes does not set the scene
+        if _in_condition(a.root):
+            continue  # "will take no more refugees if war starts in Iraq": a place in a condition
         if place.country in avoid and index is not None and index.at(a.root) is not None:
             continue
         return place
@@ -254,6 +303,7 @@ def default_country(
     others: list[ActorMention],
     state: bool = False,
     civic: bool = False,
+    justice: bool = False,
 ) -> tuple[str | None, str]:
     """The country an actor named without one belongs to, read from its context, and why.
 
@@ -283,12 +333,25 @@ def default_country(
             f"people acted on by (or acting against) the authorities of {home}, with no place named, "
             "are taken to be of that country"
         )
+    political = {
+        str(m.actor.country) for m in others if m.actor.sector in POLITICAL_SECTORS and m.actor.country
+    }
+    if justice and len(political) == 1 and len({m.actor.country for m in others}) == 1:
+        home = next(iter(political))
+        if home not in NOT_COUNTRIES:
+            return home, (
+                f"a court or police force acting on the politicians or officials of {home}, with no place "
+                "named, is taken to be of that country"
+            )
     skip = {i for m in others for i in range(m.start, m.end)}
     named = (
         {
             m.actor.country
             for tok in sent
-            if (m := index.by_token.get(tok.i)) is not None and coded(m.actor) and tok.idx not in skip
+            if (m := index.by_token.get(tok.i)) is not None
+            and coded(m.actor)
+            and tok.idx not in skip
+            and not _in_condition(tok)
         }
         - other_countries
         - NOT_COUNTRIES
@@ -331,8 +394,9 @@ def placed(
             continue
         state = m.actor.sector in STATE_SECTORS
         civic = m.actor.sector in CIVIC_SECTORS
+        justice = m.actor.sector in JUSTICE_SECTORS
         country, reason = default_country(
-            sent, index, anchors, [o for o in others if coded(o.actor)], state, civic
+            sent, index, anchors, [o for o in others if coded(o.actor)], state, civic, justice
         )
         if country is None:
             continue

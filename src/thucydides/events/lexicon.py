@@ -98,6 +98,7 @@ class Lexicon:
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     act_references: frozenset[str] = frozenset()
+    convening_bodies: frozenset[str] = frozenset()
     evaluative: frozenset[str] = frozenset()
     statements: StatementWords = field(default_factory=StatementWords)
 
@@ -121,6 +122,7 @@ class Lexicon:
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
             act_references=frozenset(raw.get("act_references") or ()),
+            convening_bodies=frozenset(raw.get("convening_bodies") or ()),
             evaluative=frozenset(raw.get("evaluative_adjectives") or ()),
             statements=StatementWords.from_raw(raw.get("statements")),
         )
@@ -283,6 +285,8 @@ def direct_objects(tok: Any) -> list[Any]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs or tok.lemma_.lower() in CLAUSAL_VERBS:
         return objs
+    if counted := _up_to(tok):
+        return counted
     if reduced_passive(tok):
         return [tok.head]
     for clause in tok.children:
@@ -296,6 +300,20 @@ def direct_objects(tok: Any) -> list[Any]:
         ):
             return [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
     return []
+
+
+def _up_to(tok: Any) -> list[Any]:
+    """The object of "killed up to 30 people", which the parse hangs on "up" and "to" as if a particle
+    and a preposition: a counted noun after "up to"."""
+    return [
+        pobj
+        for prt in tok.children
+        if prt.dep_ == "prt" and prt.lower_ == "up"
+        for prep in prt.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in pobj.children)
+    ]
 
 
 def reduced_passive(tok: Any) -> bool:
@@ -320,7 +338,12 @@ def object_nouns(objs: list[Any]) -> list[Any]:
             out.extend(
                 p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
             )
-        out.extend(c for c in o.children if c.dep_ == "conj")
+        chain = [c for c in o.children if c.dep_ == "conj"]
+        while chain:  # "artillery, mortar and rocket fire": each conjunct hangs on the one before
+            c = chain.pop(0)
+            if c not in out:
+                out.append(c)
+                chain.extend(d for d in c.children if d.dep_ == "conj")
     return out
 
 

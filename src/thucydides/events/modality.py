@@ -71,6 +71,25 @@ def future_marked(anchor: Any) -> bool:
     return False
 
 
+# verbs of aspect, transparent for the modality of the act they frame ("resume shelling")
+ASPECTUAL_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "renew", "restart"})
+# verbs of getting ready: to prepare an armed act is military posturing (PLOVER MOBILIZE), not a threat
+PREPARATION_WORDS = frozenset({"prepare", "prepared", "ready", "poised"})
+
+
+def intent_word(anchor: Any) -> Any | None:
+    """The word of intention that frames the clause at ``anchor`` ("prepared to resume shelling":
+    "prepared"), climbing through complements as :func:`future_marked` does; ``None`` if there is none."""
+    cur = anchor
+    for _ in range(3):
+        if not (cur.dep_ in ("xcomp", "acomp") or infinitive_clause(cur)) or cur.head == cur:
+            return None
+        if cur.head.lemma_.lower() in INTENT_WORDS or cur.head.lower_ in INTENT_WORDS:
+            return cur.head
+        cur = cur.head
+    return None
+
+
 INTENT_WORDS = frozenset(
     {
         "promise",
@@ -162,6 +181,11 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     if (why := _evaluated(token, anchor, lexicon)) is not None:
         return None, why
     head = anchor.head
+    if anchor.dep_ == "xcomp" and head != anchor and head.lemma_.lower() in ASPECTUAL_VERBS:
+        # "prepared to resume shelling", "vowed to continue fighting": the aspect verb passes its own
+        # modality on to the act it frames
+        modality, why = modality_of(head, head, lexicon, doc)
+        return modality, why
     if infinitive_clause(anchor) and (
         head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS
     ):

@@ -8,6 +8,28 @@ from typing import Any
 from thucydides.events.lexicon import temporal
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+# things an actor sends or publishes, whose participle clause says what the sender does ("issued a
+# statement condemning ...")
+MESSAGE_NOUNS = frozenset(
+    {
+        "statement",
+        "declaration",
+        "letter",
+        "communique",
+        "communiqué",
+        "message",
+        "resolution",
+        "decree",
+        "note",
+        "video",
+        "appeal",
+        "ultimatum",
+        "report",
+        "announcement",
+        "memorandum",
+        "petition",
+    }
+)
 OBJ_CONTROL = frozenset(
     {
         "ask",
@@ -76,7 +98,11 @@ def _light_objects(objs: list[Any]) -> list[Any]:
     out: list[Any] = []
     for obj in objs:
         out.append(obj)
-        out.extend(c for c in obj.children if c.dep_ == "conj")
+        chain = [c for c in obj.children if c.dep_ == "conj"]
+        while chain:  # "artillery, mortar and rocket fire": each conjunct hangs on the one before
+            c = chain.pop(0)
+            out.append(c)
+            chain.extend(d for d in c.children if d.dep_ == "conj")
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
         out.extend(p for p in _pobjs(obj, ("of",)) if p.pos_ == "NOUN")
     return out
@@ -135,7 +161,11 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     subj = _children(verb, "nsubj", "csubj")
     if subj:  # two subjects is a misparse (a dateline read as one): the one nearest the verb
         before = [s for s in subj if s.i < verb.i]
-        return (before[-1] if before else subj[0]), "subject"
+        first = before[-1] if before else subj[0]
+        if first.pos_ == "VERB" and first.tag_ == "VBG" and (inner := _children(first, "nsubj")):
+            # "the Red Cross operating in Iraq said": the parse makes the participle the subject
+            return inner[0], "subject"
+        return first, "subject"
     agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
     if agent:
         return agent[0], "by-agent of the passive"
@@ -152,6 +182,17 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head, "the noun the relative clause describes"
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in MESSAGE_NOUNS
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.pos_ == "VERB"
+    ):
+        # "issued a statement demanding ...", "sent a letter urging ...": whoever sent the message
+        sender, how = _subject(head.head, depth + 1)
+        if sender is not None:
+            return sender, f"{how} of '{head.head.text}', whose '{head.text}' it is"
     root = verb.sent.root
     if (
         verb.dep_ == "acl"
