@@ -244,3 +244,51 @@ def test_actors_title_between_organisation_and_person_keeps_the_person(pipeline:
 def test_actors_unknown_international_organisation_is_ngo(pipeline: Any, text: str, ngo: bool) -> None:
     mentions = _actors(pipeline, text, date(2024, 3, 1))
     assert any(m.actor.country == "NGO" and m.actor.type == "organization" for m in mentions) is ngo
+
+
+@pytest.mark.slow
+def test_events_date_after_on_is_no_particle(pipeline: Any) -> None:
+    events = _code(pipeline, "Pakistan fired a ballistic missile into the sea on Wednesday.")
+    assert events and events[0].event_type == "MOBILIZE"
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.slow
+def test_events_reaction_to_a_launch_targets_whoever_launched(pipeline: Any) -> None:
+    text = (
+        "Pakistan fired a ballistic missile into the sea on Wednesday. The Indian prime minister condemned "
+        "the launch as a violation of UN Security Council resolutions."
+    )
+    accusations = [e for e in _code(pipeline, text) if e.event_type == "ACCUSE"]
+    assert accusations and _code_of(accusations[0].source) == "IND"
+    assert _code_of(accusations[0].target) == "PAK"
+
+
+@pytest.mark.slow
+def test_events_country_naming_a_thing_is_no_partner_to_meet(pipeline: Any) -> None:
+    events = _code(
+        pipeline, "The treaty replaces the Irish protocol in the accord negotiated by Theresa May."
+    )
+    assert not [
+        e for e in events if e.event_type == "CONSULT" and "IRL" in (_code_of(e.source), _code_of(e.target))
+    ]
+
+
+@pytest.mark.slow
+def test_events_conjunct_takes_the_subject_of_the_conjunct_before(pipeline: Any) -> None:
+    text = (
+        "The army removed the president on Thursday, but thousands of protesters camped outside the "
+        "headquarters in Khartoum vowed to stay and rejected the plan."
+    )
+    events = [e for e in _code(pipeline, text) if e.trigger in ("vowed", "rejected")]
+    assert events
+    assert all(e.source is not None and "protesters" in e.source.text for e in events)
+    assert all(_code_of(e.source) == "SDN" for e in events)
+
+
+@pytest.mark.slow
+def test_actors_date_is_never_a_person(pipeline: Any) -> None:
+    mentions = _actors(
+        pipeline, "Greece plans to limit the market for new members from 1 May.", date(2004, 3, 1)
+    )
+    assert not [m for m in mentions if "May" in m.text]

@@ -127,6 +127,7 @@ class AtomFinder(ClueReader):
                 j < limit
                 and not taken[j]
                 and toks[j].pos_ == "PROPN"
+                and toks[j].ent_type_ not in NOT_NAME_ENTITIES  # "from 1 May": a date, not Theresa May
                 and toks[j].text[:1].isupper()
                 and toks[j].lemma_.lower() not in self.kb.heads
                 and toks[j].lower_ not in _TITLE_WORDS
@@ -172,6 +173,8 @@ class AtomFinder(ClueReader):
         return _Misspelt(kind if entry is not None else "demonym", iso, entry)
 
 
+# entity labels of words that are never an actor's name, whatever their capital letter
+NOT_NAME_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from thucydides.events.attach import Anchors
-from thucydides.events.context import PAIR_LOOKBACK, ActorIndex, coded, pair_reference, place_at, recent_pair
+from thucydides.events.context import (
+    PAIR_LOOKBACK,
+    ActorIndex,
+    coded,
+    pair_reference,
+    place_at,
+    recent_pair,
+)
 from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, direct_objects, object_nouns
 from thucydides.events.syntax import _after_dateline, _children, _free_relative, _is_passive, _pobjs, _subject
 from thucydides.events.triggers import PriorAct, Trigger
@@ -38,11 +45,12 @@ ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
 
 
 def _counterpart(
-    sent: Any, index: ActorIndex, sources: list[ActorMention], exclude: Any = None
+    sent: Any, index: ActorIndex, sources: list[ActorMention], exclude: Any = None, parties_only: bool = False
 ) -> ActorMention | None:
     """Another actor of the sentence from a different country than every source, if exactly one country.
 
-    Actors inside the phrase of ``exclude`` (the event word itself) are left out.
+    Actors inside the phrase of ``exclude`` (the event word itself) are left out; with ``parties_only`` (a
+    partner to meet), so are countries named only as the modifier of a thing ("the Irish backstop").
     """
     own = {m.actor.country for m in sources}
     seen: dict[str, ActorMention] = {}
@@ -50,9 +58,30 @@ def _counterpart(
         if exclude is not None and tok.i == exclude.i:
             continue
         m = index.by_token.get(tok.i)
-        if m is not None and coded(m.actor) and m.actor.country not in own:
+        if (
+            m is not None
+            and coded(m.actor)
+            and m.actor.country not in own
+            and not (parties_only and _attribute(m, tok, index))
+        ):
             seen.setdefault(str(m.actor.country), m)
     return next(iter(seen.values())) if len(seen) == 1 else None
+
+
+def _attribute(m: ActorMention, tok: Any, index: ActorIndex) -> bool:
+    """True where the mention only modifies a thing ("the Irish backstop", "UN Security Council
+    resolutions"): its last word hangs as a modifier on a noun outside every actor mention."""
+    sdoc = tok.doc
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and not span.start <= root.head.i < span.end
+        and index.at(root.head) is None
+    )
 
 
 def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
@@ -391,13 +420,19 @@ class ArgumentFinder:
             general = lemma in self.lexicon.act_references
             if kind is None and not general:
                 continue
-            for act in reversed(prior):
-                if act.source is None or act.source.country in own or act.sentence >= si:
-                    continue
+            earlier = [
+                a for a in prior if a.source is not None and a.source.country not in own and a.sentence < si
+            ]
+            for act in reversed(earlier):
                 if (kind is not None and (act.lemma == lemma or act.event_type == kind)) or (
                     general and si - act.sentence <= ACT_LOOKBACK
                 ):
                     return act, obj.text
+            # "fired a missile ... condemned the launch": an event noun with no act of its kind before it
+            # refers to the last act of the previous sentences
+            recent = [a for a in earlier if si - a.sentence <= ACT_LOOKBACK]
+            if kind is not None and recent:
+                return recent[-1], obj.text
         return None
 
 

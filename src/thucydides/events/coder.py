@@ -183,7 +183,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             and self.ontology.plover_type(entry.cameo) in RECIPROCAL
             and not entry.no_target
         ):
-            partner = _counterpart(sent, index, sources)
+            partner = _counterpart(sent, index, sources, parties_only=True)
             if partner is not None:
                 targets = [partner]
                 # which of the two sides the text names first says nothing of who met whom (a visit has a
@@ -202,15 +202,6 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     f"; target = {whom} of {home.actor.country}: no target named, and such an act is aimed "
                     f"at {whom} of the country where it happens"
                 )
-        if sources and not targets and not entry.no_target and self._directed(entry.cameo):
-            partner = _counterpart(sent, index, sources, exclude=trig.token)
-            if partner is not None:
-                targets = [partner]
-                why += (
-                    f"; target = '{partner.text}', the one other country the sentence names (the parse "
-                    "gives the act no target)"
-                )
-                counterpart_target = True
         if sources and not targets and not trig.nominal and entry.cameo[:2] in REACTION_ROOTS and prior:
             earlier = self._referred_act(trig, si, sources, prior)
             if earlier is not None:
@@ -223,6 +214,15 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     f"; target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
                     f"reported earlier in the document, which '{noun}' refers back to"
                 )
+        if sources and not targets and not entry.no_target and self._directed(entry.cameo):
+            partner = _counterpart(sent, index, sources, exclude=trig.token)
+            if partner is not None:
+                targets = [partner]
+                why += (
+                    f"; target = '{partner.text}', the one other country the sentence names (the parse "
+                    "gives the act no target)"
+                )
+                counterpart_target = True
         if entry.target_required and not targets:
             return []
         if entry.obj_place and not targets:

@@ -18,6 +18,10 @@ from thucydides.events.attach import Anchors
 from thucydides.record import Actor, ActorMention, Place
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
+# nouns that count the people of their "of" phrase ("thousands of protesters", "a group of students")
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "handful", "couple"}
+)
 # the words that name the leader of an "X-led" body ("the US-led coalition")
 LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
 DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
@@ -94,11 +98,13 @@ class ActorIndex:
             found.append(m)
         else:
             preps = DESCENT_PREPS | {"for"} if tok.lemma_.lower() in AGENT_NOUNS else DESCENT_PREPS
+            # "thousands of protesters": the people counted, even without a country (placed by context)
+            counted = loose and (tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in QUANTITY_NOUNS)
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found.extend(self.of(pobj, depth + 1))
+                            found.extend(self.of(pobj, depth + 1, loose=counted and child.lower_ == "of"))
                     if found:
                         break
         if not found and own is not None and loose:
@@ -244,7 +250,7 @@ REPORTING_VERBS = frozenset(
 )
 
 
-def _in_attribution(tok: Any) -> bool:
+def in_attribution(tok: Any) -> bool:
     """True for a word inside the subject of a reporting verb ("officials in Nairobi said")."""
     cur = tok
     for _ in range(6):
@@ -284,7 +290,7 @@ def sentence_place(
     """
     for a in anchors.places.get(sent.start, []):
         place = getattr(a.mention, "place", None)
-        if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
+        if place is None or not place.country or len(place.country) != 3 or in_attribution(a.root):
             continue
         if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS:
             continue  # "were flown to Qatar": where someone goes does not set the scene
@@ -512,7 +518,7 @@ def unidentified_attackers(
             and p.country
             and len(p.country) == 3
             and a.root.idx not in inside
-            and not _in_attribution(a.root)
+            and not in_attribution(a.root)
         ),
         None,
     )

@@ -186,7 +186,11 @@ class Lexicon:
         lemma = self.lemma(tok, table)
         children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
-        for part in sorted({c.lower_ for c in children if c.dep_ in PARTICLE_DEPS}):
+        # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
+        parts = {
+            c.lower_ for c in children if c.dep_ in PARTICLE_DEPS and not (c.dep_ == "prep" and temporal(c))
+        }
+        for part in sorted(parts):
             candidates.extend(table.get(f"{lemma} {part}", ()))
         if pos == "noun":  # "hunger strike", "martial law": a modifier word before the noun
             for c in children:

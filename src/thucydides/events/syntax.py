@@ -173,6 +173,17 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if head == verb:
         return None, ""
     if verb.dep_ == "conj":
+        # "the army removed X, but protesters camped outside and vowed ...": a conjunct without a subject
+        # shares the one of the nearest conjunct before it that has its own
+        earlier = [
+            s
+            for c in head.children
+            if c.dep_ == "conj" and c.i < verb.i
+            for s in c.children
+            if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i
+        ]
+        if earlier:
+            return earlier[-1], "subject of the conjunct before"
         return _subject(head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in OBJ_CONTROL and (obj := _children(head, "dobj")):
