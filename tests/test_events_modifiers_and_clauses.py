@@ -292,3 +292,37 @@ def test_actors_date_is_never_a_person(pipeline: Any) -> None:
         pipeline, "Greece plans to limit the market for new members from 1 May.", date(2004, 3, 1)
     )
     assert not [m for m in mentions if "May" in m.text]
+
+
+@pytest.mark.slow
+def test_actors_two_coordinated_people_stay_two_mentions(pipeline: Any) -> None:
+    text = (
+        "U.S. President Donald Trump and North Korean leader Kim Jong Un cut short their summit on Thursday."
+    )
+    mentions = _actors(pipeline, text, date(2019, 2, 28))
+    trump = [m for m in mentions if m.actor.name == "Donald Trump"]
+    assert trump and trump[0].actor.country == "USA" and "Kim" not in trump[0].text
+    assert any(m.actor.country == "PRK" for m in mentions)
+
+
+@pytest.mark.slow
+def test_events_killing_oneself_acts_on_no_one(pipeline: Any) -> None:
+    text = "The militant leader killed himself by detonating a suicide vest during a raid by Turkish troops."
+    assert not [e for e in _code(pipeline, text) if e.trigger == "killed"]
+
+
+@pytest.mark.slow
+def test_events_country_naming_an_actor_does_not_set_the_scene(pipeline: Any) -> None:
+    events = _code(pipeline, "U.S. special forces carried out a raid in northwestern Syria on Saturday night.")
+    raids = [e for e in events if e.event_type == "COERCE"]
+    assert raids and all(_code_of(e.target) == "SYR" for e in raids)
+
+
+@pytest.mark.slow
+def test_events_rebels_facing_a_government_are_of_its_country(pipeline: Any) -> None:
+    top = _top(
+        pipeline, "The Angolan government on Thursday accepted demands from the rebels for a ceasefire."
+    )
+    assert top.event_type == "CONCEDE"
+    assert _code_of(top.source) == "AGO"
+    assert _code_of(top.target) == "AGO"

@@ -61,6 +61,9 @@ class GroupResolver(PersonMatcher):
                 if shared != first_root.i:
                     return shared
         while tok.dep_ in _GROUPING_DEPS and tok.head.i != tok.i:
+            passing = by_token.get(tok.i)
+            if passing is not None and passing is not atom and _is_person(passing):
+                break  # "U.S. President Donald Trump and ... Kim Jong Un": a person heads its own phrase
             parent = tok.head
             if not self._actorish(parent, by_token, atom):
                 break
@@ -445,6 +448,12 @@ class GroupResolver(PersonMatcher):
 
 
 _NO = SectorWord("")
+
+
+def _is_person(atom: _Atom) -> bool:
+    if atom.kind == "entry":
+        return atom.entry is not None and atom.entry.kind == "person"
+    return atom.kind == "name" and atom.label == "PERSON"
 
 
 def _looks_like_name(words: Iterable[str]) -> bool:

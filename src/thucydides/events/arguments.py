@@ -68,6 +68,11 @@ def _counterpart(
     return next(iter(seen.values())) if len(seen) == 1 else None
 
 
+def _groups(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Groups of people named without a country ("the rebels", "protesters"), which context may place."""
+    return [m for m in mentions if m.actor.type == "group"]
+
+
 def _attribute(m: ActorMention, tok: Any, index: ActorIndex) -> bool:
     """True where the mention only modifies a thing ("the Irish backstop", "UN Security Council
     resolutions"): its last word hangs as a modifier on a noun outside every actor mention."""
@@ -222,7 +227,7 @@ class ArgumentFinder:
                         ):
                             preps = (*preps, "from", "by")  # "rejected an offer from X": X
                         for pobj in _pobjs(obj, preps):
-                            if targets := index.of(pobj):
+                            if targets := index.of(pobj) or _groups(index.of(pobj, loose=True)):
                                 why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
                                 break
                         if not targets and obj.pos_ == "NOUN":
@@ -236,9 +241,7 @@ class ArgumentFinder:
                 if not targets:
                     for pobj in _pobjs(holder, entry.targets):
                         # people named without a country ("fired at protesters") are placed from context
-                        targets = index.of(pobj) or [
-                            m for m in index.of(pobj, loose=True) if m.actor.type == "group"
-                        ]
+                        targets = index.of(pobj) or _groups(index.of(pobj, loose=True))
                         if targets:
                             why.append(f"target = '{pobj.head.text} {pobj.text}'")
                             break

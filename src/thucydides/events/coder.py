@@ -175,6 +175,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             why += "; joint actors: the first is source, the second target"
         if not sources and not targets:
             return []
+        if entry.cameo[:2] in VIOLENT_ROOTS and _reflexive(trig.anchor):
+            return []  # "killed himself": no one else is acted on
         if sources and not targets and self._in_session(trig):
             return []
         if (
@@ -194,7 +196,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return []
         if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
             protest = towards_authorities(self.ontology, entry.cameo)
-            home = home_of(sources[0], sent, anchors, protest)
+            home = home_of(sources[0], sent, anchors, protest, index)
             if home is not None:
                 targets = [home]
                 whom = "the authorities" if protest else "the people"
@@ -326,3 +328,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 )
             )
         return events
+
+
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
+
+
+def _reflexive(verb: Any) -> bool:
+    """True for a verb whose object is its own subject ("killed himself", "blew themselves up")."""
+    return any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in verb.children)

@@ -236,8 +236,9 @@ def _dateline_stop(sdoc: Any) -> int:
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
-# people acted on by a state's police or army, named without a country ("police fired at protesters")
-CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS"})
+# people acted on by (or rising against) a state's police, army or government, named without a country
+# ("police fired at protesters", "the government accepted demands from the rebels")
+CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS", "REB"})
 # (armies are left out: "militiamen" and foreign troops are coded MIL too)
 FORCE_SECTORS = frozenset({"GOV", "COP", "JUD"})
 # courts and police (named without a country) who act on a country's politicians are of that country
@@ -279,6 +280,15 @@ def _in_condition(tok: Any) -> bool:
     return False
 
 
+def _modifies_actor(tok: Any, index: ActorIndex) -> bool:
+    """True for a place name inside a longer actor phrase it only qualifies ("U.S. special forces")."""
+    m = index.at(tok)
+    if m is None:
+        return False
+    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.i != tok.i and tok.dep_ in ("compound", "amod", "nmod", "poss")
+
+
 def sentence_place(
     sent: Any, anchors: Anchors, index: ActorIndex | None = None, avoid: frozenset[str] = frozenset()
 ) -> Place | None:
@@ -298,6 +308,8 @@ def sentence_place(
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
         if place.country in avoid and index is not None and index.at(a.root) is not None:
             continue
+        if index is not None and _modifies_actor(a.root, index):
+            continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
         return place
     return None
 
@@ -474,10 +486,12 @@ def towards_authorities(ontology: Any, cameo: str) -> bool:
     return ontology.plover_type(cameo) in DOMESTIC_TYPES or cameo.startswith(DISSENT_CODES)
 
 
-def home_of(source: ActorMention, sent: Any, anchors: Anchors, protest: bool) -> ActorMention | None:
+def home_of(
+    source: ActorMention, sent: Any, anchors: Anchors, protest: bool, index: ActorIndex | None = None
+) -> ActorMention | None:
     """Whom a domestic act is aimed at: the authorities (a protest) or the people (a coercive act) of the
     country where it happens, the sentence's place, else the source's country."""
-    place = sentence_place(sent, anchors)
+    place = sentence_place(sent, anchors, index)
     country = place.country if place is not None else source.actor.country
     if not country:
         return None
