@@ -313,7 +313,8 @@ def test_events_killing_oneself_acts_on_no_one(pipeline: Any) -> None:
 
 @pytest.mark.slow
 def test_events_country_naming_an_actor_does_not_set_the_scene(pipeline: Any) -> None:
-    events = _code(pipeline, "U.S. special forces carried out a raid in northwestern Syria on Saturday night.")
+    text = "U.S. special forces carried out a raid in northwestern Syria on Saturday night."
+    events = _code(pipeline, text)
     raids = [e for e in events if e.event_type == "COERCE"]
     assert raids and all(_code_of(e.target) == "SYR" for e in raids)
 
@@ -326,3 +327,35 @@ def test_events_rebels_facing_a_government_are_of_its_country(pipeline: Any) -> 
     assert top.event_type == "CONCEDE"
     assert _code_of(top.source) == "AGO"
     assert _code_of(top.target) == "AGO"
+
+
+@pytest.mark.slow
+def test_events_the_two_sides_are_the_parties_of_the_last_act_of_that_kind(pipeline: Any) -> None:
+    text = (
+        "Iran said on Monday it would resume talks with France next week. Japan condemned the missile test "
+        "as a violation of UN resolutions. The Iranian envoy said the two sides had agreed to meet in Geneva."
+    )
+    agreements = [e for e in _code(pipeline, text) if e.event_type == "AGREE" and e.trigger == "agreed"]
+    assert {(_code_of(e.source), _code_of(e.target)) for e in agreements} == {("IRN", "FRA"), ("FRA", "IRN")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela said on Sunday it had no intention of holding negotiations with Colombia.",
+        "Venezuela has no plans to negotiate with Colombia, the foreign ministry said.",
+    ],
+)
+def test_events_no_intention_of_talks_is_a_refusal(pipeline: Any, text: str) -> None:
+    top = _top(pipeline, text)
+    assert top.event_type == "REJECT"
+    assert (_code_of(top.source), _code_of(top.target)) == ("VEN", "COL")
+
+
+@pytest.mark.slow
+def test_events_plan_to_visit_is_an_intention(pipeline: Any) -> None:
+    top = _top(pipeline, "Venezuela announced plans to hold talks with Colombia next month.")
+    assert top.event_type in ("AGREE", "CONSULT")
+    assert top.modality != "negated"
+    assert _code_of(top.target) == "COL"

@@ -42,6 +42,7 @@ DIRECTED = frozenset(
 BETWEEN_WHY = "between A and B"
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
+PAIR_ACT_LOOKBACK = 6  # sentences back for the earlier act whose two parties "the two sides" are
 
 
 def _counterpart(
@@ -144,7 +145,7 @@ class ArgumentFinder:
     # -- arguments --------------------------------------------------------------------------------------
 
     def _arguments(
-        self, trig: Trigger, index: ActorIndex
+        self, trig: Trigger, index: ActorIndex, prior: list[PriorAct] | None = None, si: int = 0
     ) -> tuple[list[ActorMention], list[ActorMention], str]:
         entry, tok, anchor = trig.entry, trig.token, trig.anchor
         if trig.nominal:
@@ -157,9 +158,16 @@ class ArgumentFinder:
         if sources and src_tok is not None:
             why.append(f"source = {how} '{src_tok.text}'")
         elif src_tok is not None and pair_reference(src_tok):
-            sources = recent_pair(src_tok, index)
+            sources = self._prior_pair(trig, prior or [], si, src_tok)
             if sources:
-                why.append(f"source = '{src_tok.text}': the two parties named just before")
+                why.append(
+                    f"source = '{src_tok.text}': the two parties of the last act of its kind "
+                    f"({sources[0].actor.country} and {sources[1].actor.country})"
+                )
+            else:
+                sources = recent_pair(src_tok, index)
+                if sources:
+                    why.append(f"source = '{src_tok.text}': the two parties named just before")
         elif src_tok is not None and src_tok.lower_ in PRONOUNS:
             sources, ante = _antecedent(src_tok.head, index, src_tok.lower_)
             plural = src_tok.lower_ in PLURAL_PRONOUNS
@@ -285,6 +293,24 @@ class ArgumentFinder:
                     why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
                     break
         return sources, targets, "; ".join(why)
+
+    def _prior_pair(self, trig: Trigger, prior: list[PriorAct], si: int, tok: Any) -> list[ActorMention]:
+        """For "the two sides" agreeing (or clashing), the two parties of the last act of the same kind
+        (quad class) reported in the previous few sentences, if it had both, of two countries."""
+        quad = self.ontology.lookup(trig.entry.cameo).quad_class
+        for act in reversed(prior):
+            if si - act.sentence > PAIR_ACT_LOOKBACK:
+                break
+            if act.quad_class != quad or act.source is None or act.target is None:
+                continue
+            if not act.source.country or not act.target.country or act.source.country == act.target.country:
+                continue
+            at = tok.sent.start_char
+            return [
+                ActorMention(at, at, act.source.text, act.source, "party of an earlier act"),
+                ActorMention(at, at, act.target.text, act.target, "party of an earlier act"),
+            ]
+        return []
 
     def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""

@@ -91,7 +91,12 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             ]
             prior.extend(
                 PriorAct(
-                    self.lexicon.lemma(t.token, self.lexicon.nouns), evs[0].event_type, evs[0].source, si
+                    self.lexicon.lemma(t.token, self.lexicon.nouns),
+                    evs[0].event_type,
+                    evs[0].source,
+                    si,
+                    evs[0].target,
+                    evs[0].quad_class,
                 )
                 for t, evs in coded
                 if evs and evs[0].source is not None and evs[0].source.country
@@ -147,7 +152,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     ) -> list[Event]:
         entry = trig.entry
         counterpart_target = False
-        sources, targets, why = self._arguments(trig, index)
+        sources, targets, why = self._arguments(trig, index, prior or [], si)
         sources, src_why = placed(sources, targets, sent, index, anchors)
         targets, tgt_why = placed(targets, sources, sent, index, anchors)
         why = "; ".join(w for w in (why, src_why, tgt_why) if w)

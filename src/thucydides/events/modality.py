@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from thucydides.events.lexicon import Lexicon
+from thucydides.events.syntax import intent_noun
 from thucydides.record import Document, Modality
 
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
@@ -58,6 +59,8 @@ def future_marked(anchor: Any) -> bool:
     Marks: a future auxiliary, "would" in reported speech, "going to", or being the complement of a
     verb or adjective of intention ("promised to", "ready to", "plans to").
     """
+    if intent_noun(anchor) is not None:
+        return True  # "no intention of holding talks", "plans to visit"
     cur = anchor
     for _ in range(3):
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
@@ -181,6 +184,12 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     if (why := _evaluated(token, anchor, lexicon)) is not None:
         return None, why
     head = anchor.head
+    if (noun := intent_noun(anchor)) is not None:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+            c.dep_ == "neg" for c in noun.head.children
+        ):
+            return "negated", f"'no {noun.text}'"
+        return "future", f"intended: '{noun.text}'"
     if anchor.dep_ == "xcomp" and head != anchor and head.lemma_.lower() in ASPECTUAL_VERBS:
         # "prepared to resume shelling", "vowed to continue fighting": the aspect verb passes its own
         # modality on to the act it frames

@@ -154,6 +154,23 @@ def _is_passive(tok: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+# nouns of intention: "no intention of holding talks", "plans to negotiate"
+INTENT_NOUNS = frozenset(
+    {"intention", "intent", "plan", "desire", "wish", "interest", "willingness", "readiness"}
+)
+
+
+def intent_noun(verb: Any) -> Any | None:
+    """The noun of intention whose "of"/"to" phrase the clause at ``verb`` is ("had no intention of
+    holding talks": "intention"; "has no plans to negotiate": "plans"); ``None`` if there is none."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif verb.dep_ != "acl":
+        return None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in INTENT_NOUNS else None
+
+
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     """The token that is the clause's actor, climbing through coordination and control."""
     if depth > 4:
@@ -193,6 +210,15 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head, "the noun the relative clause describes"
+    if (
+        (noun := intent_noun(verb)) is not None
+        and noun.dep_ in ("dobj", "attr")
+        and noun.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Iran has no plans to negotiate": whoever has the plan
+        holder, how = _subject(noun.head, depth + 1)
+        if holder is not None:
+            return holder, f"{how} of '{noun.head.text} {noun.text}'"
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"

@@ -19,6 +19,8 @@ class PriorAct:
     event_type: str
     source: Actor | None
     sentence: int
+    target: Actor | None = None
+    quad_class: int = 0
 
 
 @dataclass(slots=True)
