@@ -359,3 +359,14 @@ def test_events_plan_to_visit_is_an_intention(pipeline: Any) -> None:
     assert top.event_type in ("AGREE", "CONSULT")
     assert top.modality != "negated"
     assert _code_of(top.target) == "COL"
+
+
+@pytest.mark.slow
+def test_events_both_governments_as_object_are_the_parties_of_the_last_act(pipeline: Any) -> None:
+    text = (
+        "Armenia shelled Azerbaijani positions on Tuesday, and Azerbaijan launched its own air raid the next "
+        "day. Diplomats from the United States, China and France had pressed both governments to pull back."
+    )
+    requests = [e for e in _code(pipeline, text) if e.trigger == "pressed"]
+    assert requests
+    assert {_code_of(e.target) for e in requests} == {"ARM", "AZE"}

@@ -55,8 +55,14 @@ def _counterpart(
     """
     own = {m.actor.country for m in sources}
     seen: dict[str, ActorMention] = {}
+    # "diplomats from the United States, China and the Gulf states pressed ...": the source's own phrase
+    inside: set[int] = set()
+    for src in sources:
+        span = sent.doc.char_span(src.start, src.end, alignment_mode="expand") if src.end > src.start else None
+        if span is not None:
+            inside.update(range(span.root.left_edge.i, span.root.right_edge.i + 1))
     for tok in sent:
-        if exclude is not None and tok.i == exclude.i:
+        if (exclude is not None and tok.i == exclude.i) or tok.i in inside:
             continue
         m = index.by_token.get(tok.i)
         if (
@@ -226,6 +232,16 @@ class ArgumentFinder:
                         if targets:
                             why.append(f"target = object '{obj.text}'")
                             break
+                        if pair_reference(obj):  # "pressed both governments to pull back"
+                            own = {m.actor.country for m in sources}
+                            targets = [
+                                m
+                                for m in self._prior_pair(trig, prior or [], si, obj, any_kind=True)
+                                if m.actor.country not in own
+                            ]
+                            if targets:
+                                why.append(f"target = object '{obj.text}': the two parties named before")
+                                break
                 if not targets and holder == anchor:  # "lifted the blockade on X", "part of its aid to X"
                     for obj in object_nouns(objs):
                         preps = (*entry.targets, "for")  # "suspended its aid program for X": X
@@ -294,14 +310,17 @@ class ArgumentFinder:
                     break
         return sources, targets, "; ".join(why)
 
-    def _prior_pair(self, trig: Trigger, prior: list[PriorAct], si: int, tok: Any) -> list[ActorMention]:
+    def _prior_pair(
+        self, trig: Trigger, prior: list[PriorAct], si: int, tok: Any, any_kind: bool = False
+    ) -> list[ActorMention]:
         """For "the two sides" agreeing (or clashing), the two parties of the last act of the same kind
-        (quad class) reported in the previous few sentences, if it had both, of two countries."""
+        (quad class; with ``any_kind``, of any kind) reported in the previous few sentences, if it had both,
+        of two countries."""
         quad = self.ontology.lookup(trig.entry.cameo).quad_class
         for act in reversed(prior):
             if si - act.sentence > PAIR_ACT_LOOKBACK:
                 break
-            if act.quad_class != quad or act.source is None or act.target is None:
+            if (act.quad_class != quad and not any_kind) or act.source is None or act.target is None:
                 continue
             if not act.source.country or not act.target.country or act.source.country == act.target.country:
                 continue
