@@ -58,7 +58,9 @@ def _counterpart(
     # "diplomats from the United States, China and the Gulf states pressed ...": the source's own phrase
     inside: set[int] = set()
     for src in sources:
-        span = sent.doc.char_span(src.start, src.end, alignment_mode="expand") if src.end > src.start else None
+        span = (
+            sent.doc.char_span(src.start, src.end, alignment_mode="expand") if src.end > src.start else None
+        )
         if span is not None:
             inside.update(range(span.root.left_edge.i, span.root.right_edge.i + 1))
     for tok in sent:
