@@ -655,3 +655,22 @@ def test_seed_resolution_costs_a_small_fraction_of_the_parse(
     resolver.mentions(parsed, doc.text, doc.published, doc.body_end)
     resolve = time.perf_counter() - t0
     assert resolve < 0.25 * parse, f"resolution {resolve:.3f}s vs parse {parse:.3f}s"
+
+
+def test_actors_bundled_knowledge_base_ids_are_unique() -> None:
+    """A later bundled entry with the same id silently replaces the earlier one (that is how user files
+    override), so two bundled entries must never share an id."""
+    import yaml
+
+    folder = Path(__file__).resolve().parents[1] / "src" / "thucydides" / "data" / "actors"
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = data if isinstance(data, list) else [v for v in data.values() if isinstance(v, list)]
+        flat = [i for group in (items if not isinstance(data, list) else [data]) for i in group]
+        for item in flat:
+            if isinstance(item, dict) and "id" in item:
+                ident = str(item["id"])
+                assert ident not in seen, f"{ident} in {path.name} and {seen[ident]}"
+                seen[ident] = path.name
+    assert len(seen) > 500

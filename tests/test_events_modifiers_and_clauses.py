@@ -370,3 +370,20 @@ def test_events_both_governments_as_object_are_the_parties_of_the_last_act(pipel
     requests = [e for e in _code(pipeline, text) if e.trigger == "pressed"]
     assert requests
     assert {_code_of(e.target) for e in requests} == {"ARM", "AZE"}
+
+
+@pytest.mark.slow
+def test_events_claiming_that_attack_takes_the_target_of_the_attack_reported_before(pipeline: Any) -> None:
+    text = (
+        "A suicide bomber killed 40 Indian soldiers near Pulwama on Thursday. Lashkar-e-Taiba said it "
+        "carried out the attack."
+    )
+    claims = [e for e in _code(pipeline, text) if e.trigger == "carried attack"]
+    assert claims and _code_of(claims[0].source) == "PAK"
+    assert _code_of(claims[0].target) == "IND"
+
+
+@pytest.mark.slow
+def test_actors_jaish_e_mohammed_is_known(pipeline: Any) -> None:
+    mentions = _actors(pipeline, "Jaish-e-Mohammed said it carried out the attack.", date(2019, 2, 15))
+    assert any(m.actor.name == "Jaish-e-Mohammed" and m.actor.country == "PAK" for m in mentions)

@@ -10,7 +10,14 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from thucydides.events.arguments import BETWEEN_WHY, RECIPROCAL, ArgumentFinder, _counterpart
+from thucydides.events.arguments import (
+    ACT_LOOKBACK,
+    BETWEEN_WHY,
+    DEFINITE,
+    RECIPROCAL,
+    ArgumentFinder,
+    _counterpart,
+)
 from thucydides.events.attach import Anchors, attach_date, attach_place
 from thucydides.events.context import (
     ActorIndex,
@@ -128,6 +135,21 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         doc.events = events
         return doc
 
+    def _same_act(
+        self, trig: Trigger, si: int, sources: list[ActorMention], prior: list[PriorAct]
+    ) -> PriorAct | None:
+        """The act of the same type reported in the previous few sentences that a definite event noun
+        names again ("a car bombing killed 40 police ... the group said it carried out that attack"), if
+        its target is of another country than the source."""
+        kind = self.ontology.plover_type(trig.entry.cameo)
+        own = {m.actor.country for m in sources}
+        for act in reversed(prior):
+            if si - act.sentence > ACT_LOOKBACK:
+                break
+            if act.event_type == kind and act.target is not None and act.target.country not in own | {None}:
+                return act
+        return None
+
     def _in_session(self, trig: Trigger) -> bool:
         """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""
         verb = trig.anchor
@@ -220,6 +242,18 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 why += (
                     f"; target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
                     f"reported earlier in the document, which '{noun}' refers back to"
+                )
+        if sources and not targets and not entry.no_target and prior and _definite_noun(trig.token):
+            same = self._same_act(trig, si, sources, prior)
+            if same is not None and same.target is not None:
+                targets = [
+                    ActorMention(
+                        sent.start_char, sent.start_char, same.target.text, same.target, "earlier act"
+                    )
+                ]
+                why += (
+                    f"; target = '{same.target.text}', the target of the '{same.lemma}' reported just "
+                    f"before, which '{trig.token.text}' refers back to"
                 )
         if sources and not targets and not entry.no_target and self._directed(entry.cameo):
             partner = _counterpart(sent, index, sources, exclude=trig.token)
@@ -341,3 +375,10 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"}
 def _reflexive(verb: Any) -> bool:
     """True for a verb whose object is its own subject ("killed himself", "blew themselves up")."""
     return any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in verb.children)
+
+
+def _definite_noun(tok: Any) -> bool:
+    """True for an event noun that names a known act ("that attack", "the bombing", "its raid")."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
+    )
