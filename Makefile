@@ -31,7 +31,7 @@ demo: setup
 	$(VENV)/bin/thucydides summary --db $(DEMO_DB)
 
 bench: setup
-	$(PY) bench/bench.py --json bench/last_result.json
+	$(PY) bench/bench.py --copies 30 --json bench/last_result.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

@@ -207,3 +207,52 @@ def test_merge_groups_the_hand_annotated_sample_events_by_their_key() -> None:
         docs = {r.doc_id for r in reps if key_of[r.mention_id] == key}
         assert len(holding) == 1, f"{key} is split over {len(holding)} events"
         assert holding[0]["num_documents"] >= len(docs)
+
+
+def _reference_cluster(reports: list[Report]) -> list[list[str]]:
+    """Complete linkage written plainly with :func:`compatible` (what :func:`cluster` must give)."""
+
+    def order(r: Report) -> tuple[Any, ...]:
+        span = r.interval
+        rank = {"day": 0, "publication": 1, "month": 2, "year": 3}.get(r.record["date_precision"], 4)
+        return (span[0] if span else date.max, rank, r.doc_id, r.mention_id)
+
+    clusters: list[list[Report]] = []
+    for rep in sorted(reports, key=order):
+        best, best_score = None, -1
+        for members in clusters:
+            if all(compatible(rep, m) for m in members):
+                score = sum(m.record["event_type"] == rep.record["event_type"] for m in members)
+                if score > best_score:
+                    best, best_score = members, score
+        if best is None:
+            clusters.append([rep])
+        else:
+            best.append(rep)
+    return sorted(sorted(r.mention_id for r in c) for c in clusters)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_merge_cluster_matches_plain_complete_linkage_over_compatible(seed: int) -> None:
+    rng = random.Random(seed)
+    days = ["2019-10-08", "2019-10-09", "2019-10-10", "2019-10", "2019", None]
+    precision = {10: "day", 7: "month", 4: "year"}
+    places = [None, {"country": "SYR"}, {"country": "TUR"}, {"country": "SYR", "precision": "city"}]
+    reps = []
+    for i in range(60):
+        day = rng.choice(days)
+        reps.append(
+            report(
+                f"m{i:02d}",
+                f"d{rng.randrange(12)}",
+                etype=rng.choice(["ASSAULT", "COERCE", "THREATEN", "PROTEST"]),
+                src=actor(rng.choice(["TUR", "SYR"]), rng.choice([None, "GOV", "MIL"])),
+                day=day,
+                precision=precision[len(day)] if day else "unknown",
+                modality=rng.choice(["asserted", "asserted", "historical", "negated", "future"]),
+                location=rng.choice(places),
+                published=rng.choice([None, "2019-10-10"]),
+            )
+        )
+    got = sorted(sorted(r.mention_id for r in c) for c in cluster(reps))
+    assert got == _reference_cluster(reps)

