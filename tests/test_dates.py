@@ -678,3 +678,45 @@ def test_dates_entity_fallback_needs_a_year_or_a_publication_date(
     mentions = resolver.find(sentence, published, _Parsed(sentence, entity))
     found = [m.value for m in mentions if "dateparser" in m.reason]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("corpus/wire_20190719_tanker.txt", date(2019, 7, 19)),
+        ("/data/2021-03-02-report.html", date(2021, 3, 2)),
+        ("feed_2004_11_30.jsonl", date(2004, 11, 30)),
+        ("story-12345678.txt", None),  # no valid calendar day written year first
+        ("20191332_x.txt", None),  # month 13
+        ("2019/notes_20190101.txt", date(2019, 1, 1)),  # only the last path component
+        ("a_20190101_b_20190202.txt", None),  # two different dates: no guess
+        ("report.txt", None),
+    ],
+)
+def test_dates_reads_a_publication_date_from_a_file_name(name: str, expected: date | None) -> None:
+    from thucydides.dates import filename_date
+
+    assert filename_date(name) == expected
+
+
+def test_dates_dateline_without_year_takes_it_from_the_file_name(resolver: DateResolver) -> None:
+    text = "LONDON, July 19 (Wire) -- The ministry said the ship was stopped."
+    assert find_dateline_date(text, resolver) is None
+    assert find_dateline_date(text, resolver, near=date(2019, 7, 19)) == date(2019, 7, 19)
+    assert find_dateline_date(text, resolver, near=date(2020, 1, 3)) == date(2019, 7, 19)
+
+
+def test_dates_publication_stage_prefers_given_date_over_file_name(resolver: DateResolver) -> None:
+    from thucydides.pipeline import PublishedStage
+    from thucydides.record import Document
+
+    def run(default: date | None) -> Document:
+        doc = Document(id="in/wire_20190719_tanker.txt", raw="x", published=None)
+        doc.text = "The ministry said the ship was stopped."
+        return PublishedStage(default, resolver)(doc)
+
+    assert (run(None).published, run(None).published_how) == (date(2019, 7, 19), "filename")
+    assert (run(date(2020, 1, 1)).published, run(date(2020, 1, 1)).published_how) == (
+        date(2020, 1, 1),
+        "given",
+    )

@@ -256,3 +256,27 @@ def test_merge_cluster_matches_plain_complete_linkage_over_compatible(seed: int)
         )
     got = sorted(sorted(r.mention_id for r in c) for c in cluster(reps))
     assert got == _reference_cluster(reps)
+
+
+def test_merge_reports_of_two_documents_a_day_apart_are_one_event() -> None:
+    a = report("a1", "wire-a", day="2019-11-19")
+    b = report("b1", "wire-b", day="2019-11-20")
+    assert compatible(a, b)
+    assert [len(c) for c in cluster([a, b])] == [2]
+
+
+def test_merge_reports_of_two_documents_two_days_apart_stay_apart() -> None:
+    a = report("a1", "wire-a", day="2019-11-18")
+    b = report("b1", "wire-b", day="2019-11-20")
+    assert not compatible(a, b)
+    assert sorted(len(c) for c in cluster([a, b])) == [1, 1]
+
+
+def test_merge_one_document_reporting_two_days_keeps_two_events() -> None:
+    a = report("a1", "wire-a", day="2019-11-19")
+    a2 = report("a2", "wire-a", day="2019-11-20")
+    assert not compatible(a, a2)
+    b = report("b1", "wire-b", day="2019-11-19")
+    clusters = cluster([a, a2, b])
+    assert sorted(len(c) for c in clusters) == [1, 2]
+    assert not any({"a1", "a2"} <= {r.mention_id for r in c} for c in clusters)

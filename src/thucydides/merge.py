@@ -12,7 +12,9 @@ into one event when they agree on everything they both know:
   only merge with reports of the same modality;
 - **date**: each report's date is an interval at its precision (a day, a month, a year; a date
   taken from the publication day may be the day before), and all intervals of a merged event must
-  overlap;
+  overlap, or, for reports of different documents, come within :data:`DAY_SLACK` of each other
+  (outlets in other time zones, an overnight event, a report dated by the day it was announced);
+  two reports of one document on days apart stay two events;
 - **place**: where both reports know a place, the same country and, for two city-level places,
   within :data:`MAX_PLACE_KM` of each other.
 
@@ -38,6 +40,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 MAX_PLACE_KM = 100.0
+DAY_SLACK = timedelta(days=1)  # how far apart the dates of two documents' reports of one event may be
 PRECISION_RANK = {"day": 0, "publication": 1, "month": 2, "year": 3, "unknown": 4}
 FACTUAL = frozenset({"asserted", "historical"})
 
@@ -213,8 +216,9 @@ def _facts(r: Report) -> _Facts:
     )
 
 
-def _content_compatible(a: _Facts, b: _Facts) -> bool:
-    """:func:`compatible` without the rules about reports of one document."""
+def _content_compatible(a: _Facts, b: _Facts, slack: timedelta = DAY_SLACK) -> bool:
+    """:func:`compatible` without the rules about reports of one document (dates may be ``slack``
+    apart)."""
     if a.quad != b.quad or a.modality != b.modality:
         return False
     if not (actors_compatible(a.source, b.source) and actors_compatible(a.target, b.target)):
@@ -224,7 +228,11 @@ def _content_compatible(a: _Facts, b: _Facts) -> bool:
     ia, ib = a.interval, b.interval
     if ia is None or ib is None:
         return ia is None and ib is None
-    return ia[0] <= ib[1] and ib[0] <= ia[1]
+    return _overlap(ia, ib, slack)
+
+
+def _overlap(ia: tuple[date, date], ib: tuple[date, date], slack: timedelta = timedelta(0)) -> bool:
+    return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
 
 
 def compatible(a: Report, b: Report) -> bool:
@@ -234,7 +242,7 @@ def compatible(a: Report, b: Report) -> bool:
         return False  # one document coding two types for one dyad describes two events
     if (fa.interval is None or fb.interval is None) and fa.doc_id != fb.doc_id:
         return False  # an undated report only merges within its document
-    return _content_compatible(fa, fb)
+    return _content_compatible(fa, fb, timedelta(0) if fa.doc_id == fb.doc_id else DAY_SLACK)
 
 
 def _hashable(value: Any) -> Any:
@@ -282,9 +290,10 @@ def _order(r: Report, facts: _Facts) -> tuple[Any, ...]:
 class _Cluster:
     """A cluster being built: its reports, their distinct signatures, types and documents."""
 
-    __slots__ = ("docs", "members", "signatures", "types")
+    __slots__ = ("days", "docs", "members", "signatures", "types")
 
     def __init__(self) -> None:
+        self.days: dict[str, list[tuple[date, date]]] = {}
         self.members: list[Report] = []
         self.signatures: set[int] = set()
         self.types: Counter[Any] = Counter()
@@ -295,6 +304,8 @@ class _Cluster:
         self.signatures.add(signature)
         self.types[facts.event_type] += 1
         self.docs.setdefault(facts.doc_id, set()).add(facts.event_type)
+        if facts.interval is not None:
+            self.days.setdefault(facts.doc_id, []).append(facts.interval)
 
 
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:
@@ -336,6 +347,10 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
                 continue
             if facts.interval is None and (same_doc is None or len(group.docs) > 1):
                 continue  # undated reports only merge within one document
+            if same_doc is not None and facts.interval is not None:
+                days = group.days.get(facts.doc_id, [])
+                if any(not _overlap(facts.interval, d) for d in days):
+                    continue  # one document's reports on days apart are two events
             if all(agree(sig, other) for other in group.signatures):
                 score = group.types[facts.event_type]
                 if score > best_score:

@@ -79,8 +79,9 @@ class PublishedStage:
     """Reads ``text`` and ``published``; fills a missing publication date.
 
     Order: the document's own date (JSONL field, page metadata), a dateline, the
-    date given on the command line, and last a date inferred from the text
-    (``published_how == "inferred"``).
+    date given on the command line, a date in the file's name ("kna_20190719_tanker.txt"), and
+    last a date inferred from the text (``published_how == "inferred"``). A dateline without a
+    year takes it from the text, else from the file name.
     """
 
     def __init__(self, default: date | None, resolver: Any) -> None:
@@ -88,15 +89,18 @@ class PublishedStage:
         self.resolver = resolver
 
     def __call__(self, doc: Document) -> Document:
-        from thucydides.dates import find_dateline_date, infer_publication_date
+        from thucydides.dates import filename_date, find_dateline_date, infer_publication_date
 
         if doc.published is not None:
             return doc
-        found = find_dateline_date(doc.text, self.resolver)
+        named = filename_date(doc.id)
+        found = find_dateline_date(doc.text, self.resolver, near=named)
         if found is not None:
             doc.published, doc.published_how = found, "dateline"
         elif self.default is not None:
             doc.published, doc.published_how = self.default, "given"
+        elif named is not None:
+            doc.published, doc.published_how = named, "filename"
         else:
             inferred = infer_publication_date(doc.body, self.resolver)
             if inferred is not None:

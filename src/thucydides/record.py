@@ -171,7 +171,7 @@ class Event:
         }
 
 
-PublishedHow = Literal["given", "metadata", "dateline", "inferred", "none"]
+PublishedHow = Literal["given", "metadata", "dateline", "filename", "inferred", "none"]
 
 
 @dataclass(slots=True)

@@ -105,7 +105,7 @@ class DateResolver(ExpressionHandlers):
             for f in chosen
         ]
 
-    def dateline_date(self, text: str) -> date | None:
+    def dateline_date(self, text: str, near: date | None = None) -> date | None:
         """See :func:`find_dateline_date`."""
         head = text.lstrip()[:400]
         offset = len(text) - len(text.lstrip())
@@ -117,7 +117,7 @@ class DateResolver(ExpressionHandlers):
         year = match["year"] or match["dyear"]
         if year:
             return safe_date(int(year), month, day)
-        anchor = self.infer_publication_date(text[offset + match.end() :])
+        anchor = self.infer_publication_date(text[offset + match.end() :]) or near
         if anchor is None:
             return None
         options = [
@@ -348,18 +348,41 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def find_dateline_date(text: str, resolver: DateResolver | None = None) -> date | None:
+def find_dateline_date(
+    text: str, resolver: DateResolver | None = None, near: date | None = None
+) -> date | None:
     """The date in a wire dateline at the start of the text.
 
     Recognises "SEOUL, Oct. 5, 2019 (Wire) -", "October 5, 2019 -", "Oct 5 (Reuters) -" and
     "Published: 5 October 2019". A dateline without a year takes the year that puts it
-    closest to :func:`infer_publication_date` of the rest of the text, or gives ``None``.
+    closest to :func:`infer_publication_date` of the rest of the text, else to ``near``, or gives
+    ``None``.
 
     Args:
         text: the article text.
         resolver: a ready :class:`DateResolver` (one is built when omitted).
+        near: a date the document is known to be close to (a date in its file name), if any.
     """
-    return (resolver or DateResolver()).dateline_date(text)
+    return (resolver or DateResolver()).dateline_date(text, near)
+
+
+FILENAME_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)"
+    r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def filename_date(name: str) -> date | None:
+    """A date written in a file's name ("kna_20190719_tanker.txt", "2019-07-19-report.html"), if any.
+
+    Only the last path component is read, and only a valid calendar day between 1900 and 2099 written
+    year first (``YYYYMMDD``, ``YYYY-MM-DD``, ``YYYY_MM_DD``, ``YYYY.MM.DD``); a name with two different
+    such dates gives ``None``.
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    found = {safe_date(int(m["y"]), int(m["m"]), int(m["d"])) for m in FILENAME_DATE.finditer(base)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def infer_publication_date(text: str, resolver: DateResolver | None = None) -> date | None:
