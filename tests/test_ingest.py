@@ -138,11 +138,11 @@ def test_ingest_with_two_workers_gives_the_same_store(clean: tuple[Path, Any], c
 
 
 def test_ingest_merges_the_sample_events_that_several_outlets_report(clean: tuple[Path, Any]) -> None:
-    """Where several documents report a MANIFEST event and the coder coded them alike (same type,
-    actor codes and date), those reports are one merged event counting every document.
+    """Every MANIFEST event that several documents report, and that the coder found (its type, source
+    and target countries) in at least two of them, is one merged event counting each of those documents.
 
-    Reports the coder coded differently (another sector, another day, an undated report from a
-    dateline without a year) are rightly kept apart by the merge; they are the coder's business."""
+    The reports may differ in what the merge tolerates: sectors known in one report only, dates a day
+    apart in two documents, a document dated from its file name."""
     manifest = json.loads((CORPUS / "MANIFEST.json").read_text(encoding="utf-8"))
     with Store(clean[0], read_only=True) as s:
         rows = s.con.execute("SELECT doc_id, event_id, record FROM mentions").fetchall()
@@ -153,30 +153,28 @@ def test_ingest_merges_the_sample_events_that_several_outlets_report(clean: tupl
     coded: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
     for doc_id, event_id, record in rows:
         coded[Path(doc_id).name.rsplit(".", 1)[0]].append((event_id, json.loads(record)))
-    # (MANIFEST key, how the coder coded it) -> document -> merged event ids
-    alike: dict[tuple[str, tuple[Any, ...]], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    found: dict[str, dict[str, set[str]]] = defaultdict(dict)  # MANIFEST key -> document -> event ids
     for doc in manifest["documents"]:
         for e in doc["events"]:
             types = {e["type"], *e.get("alt_types", [])}
-            for event_id, r in coded[doc["id"]]:
-                src, tgt = r["source"] or {}, r["target"] or {}
-                if (
-                    r["event_type"] in types
-                    and src.get("country") == e["source"]
-                    and tgt.get("country") == e["target"]
-                    and r["date_precision"] in ("day", "month", "year")
-                ):
-                    how = (r["event_type"], src.get("code"), tgt.get("code"), r["date"])
-                    alike[(e["key"], how)][doc["id"]].add(event_id)
+            ids = {
+                event_id
+                for event_id, r in coded[doc["id"]]
+                if r["event_type"] in types
+                and (r["source"] or {}).get("country") == e["source"]
+                and (r["target"] or {}).get("country") == e["target"]
+            }
+            if ids:
+                found[e["key"]][doc["id"]] = ids
     checked = 0
-    for (key, how), by_doc in alike.items():
+    for key, by_doc in found.items():
         if len(by_doc) < 2:
             continue
         checked += 1
         common = set.intersection(*by_doc.values())
-        assert common, f"{key} coded alike as {how} in {sorted(by_doc)} but not merged"
+        assert common, f"{key} found in {sorted(by_doc)} but not merged into one event"
         assert all(counts[event_id][0] >= len(by_doc) for event_id in common)
-    assert checked >= 1, "no MANIFEST event was coded alike in two documents: nothing to check"
+    assert checked >= 5, f"only {checked} MANIFEST events were found in two documents"
 
 
 def test_ingest_progress_bar_shows_rate_and_time_left() -> None:
