@@ -387,3 +387,32 @@ def test_events_claiming_that_attack_takes_the_target_of_the_attack_reported_bef
 def test_actors_jaish_e_mohammed_is_known(pipeline: Any) -> None:
     mentions = _actors(pipeline, "Jaish-e-Mohammed said it carried out the attack.", date(2019, 2, 15))
     assert any(m.actor.name == "Jaish-e-Mohammed" and m.actor.country == "PAK" for m in mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "value", "precision"),
+    [
+        (
+            "North Korea fired a missile on Wednesday, a day after Pyongyang announced it would resume talks "
+            "with the United States.",
+            "resume talks",
+            "2019-02-26",
+            "day",
+        ),
+        (
+            "Kim Jong Un met Donald Trump in Hanoi on Wednesday, eight months after Kim first met "
+            "Moon Jae-in in Panmunjom.",
+            "met",
+            "2018-06",
+            "month",
+        ),
+    ],
+)
+def test_events_clause_after_a_distance_is_dated_from_the_main_clause(
+    pipeline: Any, text: str, trigger: str, value: str, precision: str
+) -> None:
+    events = _code(pipeline, text, date(2019, 2, 28))
+    assert any(e.trigger == trigger and e.date == value and e.date_precision == precision for e in events), [
+        (e.trigger, e.date, e.date_precision) for e in events
+    ]

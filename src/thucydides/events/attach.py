@@ -9,8 +9,9 @@ that the publication date (precision ``publication``). Deadlines ("by the end of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
@@ -126,17 +127,93 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
     return None
 
 
-def attach_date(trig: Trigger, anchors: Anchors, doc: Document) -> tuple[str | None, DatePrecision, str]:
-    """The event's date, its precision and why."""
+def attach_date(
+    trig: Trigger, anchors: Anchors, doc: Document, numbers: Mapping[str, int] | None = None
+) -> tuple[str | None, DatePrecision, str]:
+    """The event's date, its precision and why.
+
+    Args:
+        numbers: number words ("a", "two", "eight") for offsets such as "eight months after".
+    """
     cands = anchors.dates.get(trig.token.sent.start, [])
     best = _pick(cands, trig, places=False)
     if best is not None:
         dm = best.mention
         assert isinstance(dm, DateMention)
         return dm.value, dm.precision, f"date '{dm.text}' modifies '{best.governor.text}' → {dm.value}"
+    if (shifted := _offset_date(trig, cands, doc, numbers or {})) is not None:
+        return shifted
     if doc.published is not None:
         return doc.published.isoformat(), "publication", "no date in the event's clauses: publication date"
     return None, "unknown", "no date in the event's clauses and no publication date"
+
+
+OFFSET_UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}
+OFFSET_MARKS = {"after": -1, "before": 1}
+
+
+def _offset_clause(trig: Trigger, numbers: Mapping[str, int]) -> tuple[Any, int, int, str, str] | None:
+    """For an event in "<N units> after/before <clause>", the main clause's verb, the direction, N, the
+    unit and the words ("eight months after the two men first met": met = opened - 8 months)."""
+    cur = trig.anchor
+    for _ in range(4):
+        if cur.dep_ == "advcl":
+            marks = [c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in OFFSET_MARKS]
+            for c in cur.children if marks else ():
+                unit = OFFSET_UNITS.get(c.lemma_.lower())
+                if c.dep_ != "npadvmod" or unit is None:
+                    continue
+                counts = [n for n in c.children if n.dep_ in ("nummod", "det")]
+                if not counts:
+                    return None
+                word = counts[0].lower_
+                amount = int(word) if word.isdigit() else numbers.get(word)
+                if amount is None:
+                    return None
+                words = " ".join([*(t.text for t in c.subtree), marks[0]])
+                return cur.head, OFFSET_MARKS[marks[0]], amount, unit, words
+            return None
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _offset_date(
+    trig: Trigger, cands: Sequence[Anchored], doc: Document, numbers: Mapping[str, int]
+) -> tuple[str, DatePrecision, str] | None:
+    """The date of an event set by its distance to the main clause's ("a day after Pyongyang announced
+    ...": the announcement is the day before the main event)."""
+    found = _offset_clause(trig, numbers)
+    if found is None:
+        return None
+    main, sign, amount, unit, words = found
+    precision: DatePrecision
+    dated = next((a for a in cands if a.governor == main), None)
+    if dated is not None:
+        dm = dated.mention
+        assert isinstance(dm, DateMention)
+        value, precision = dm.value, dm.precision
+    elif doc.published is not None:
+        value, precision = doc.published.isoformat(), "publication"
+    else:
+        return None
+    if precision not in ("day", "publication") or not value or len(value) < 10:
+        return None
+    base = date.fromisoformat(value[:10])
+    why = f"'{words}' '{main.text}' ({value}) →"
+    if unit in ("day", "hour"):  # "hours after": the same day
+        day = base + timedelta(days=sign * amount) if unit == "day" else base
+        return day.isoformat(), precision, f"{why} {day.isoformat()}"
+    if unit == "week":
+        day = base + timedelta(weeks=sign * amount)
+        return day.isoformat()[:7], "month", f"{why} {day.isoformat()[:7]}"
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 + sign * amount
+        month = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return month, "month", f"{why} {month}"
+    year = f"{base.year + sign * amount:04d}"
+    return year, "year", f"{why} {year}"
 
 
 def attach_place(

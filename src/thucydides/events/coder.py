@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from thucydides.dates.vocabulary import load_date_vocabulary
 from thucydides.events.arguments import (
     ACT_LOOKBACK,
     BETWEEN_WHY,
@@ -82,6 +83,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         self.ontology = ontology
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer
+        self.numbers = load_date_vocabulary().numbers  # "eight months after ..."
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
@@ -300,7 +302,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             ptype = entry.plover
         if not ptype:
             return []
-        date_value, precision, date_why = attach_date(trig, anchors, doc)
+        date_value, precision, date_why = attach_date(trig, anchors, doc, self.numbers)
         recalled = bool(date_value) and precision in ("day", "month", "year")
         if (
             modality == "asserted"
