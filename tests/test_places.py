@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -553,3 +554,29 @@ def test_places_seed_article_resolves_its_places_and_none_from_furniture(
     assert all(m.place.country != "IND" for m in doc.places)
     person_spans = [(a.start, a.end) for a in actors]
     assert all(m.end <= s or e <= m.start for m in doc.places for s, e in person_spans)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("published", "country"), [(date(2005, 3, 1), "SDN"), (date(2015, 3, 1), "SSD")])
+def test_places_city_of_a_later_state_lies_in_the_older_one_before_independence(
+    published: date, country: str
+) -> None:
+    from thucydides.pipeline import Options, Pipeline
+    from thucydides.record import Document
+
+    text = "Rebels shelled army positions in Juba on Sunday, killing 20 people."
+    (doc,) = list(
+        Pipeline(Options()).run([Document(id="t", raw=text, published=published, published_how="given")])
+    )
+    juba = [p for p in doc.places if p.text == "Juba"]
+    assert juba and juba[0].place.country == country
+
+
+def test_places_successions_table_names_the_older_state_until_independence() -> None:
+    from thucydides.successions import Successions
+
+    table = Successions.load()
+    assert table.country_on("SSD", date(2011, 7, 8))[0] == "SDN"
+    assert table.country_on("SSD", date(2011, 7, 9)) == ("SSD", "")
+    assert table.country_on("FRA", date(1990, 1, 1)) == ("FRA", "")
+    assert table.country_on("MNE", None) == ("MNE", "")

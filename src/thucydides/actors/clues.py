@@ -178,7 +178,10 @@ class ClueReader:
         if entry.kind == "country":
             return Actor(text=text, name=entry.name, id=entry.id, country=entry.country, type="country")
         actor_id = entry.id.split("#")[0]
-        name = self._country_name(entry.country) if entry.kind == "capital" else entry.name
+        name: str | None = entry.name
+        if entry.kind == "capital":  # the seat of a government that did not exist yet: the older state's
+            c, _ = self.kb.successions.country_on(c, when)
+            name = self._country_name(c)
         return Actor(text=text, name=name, id=actor_id, country=c, sector=sector, type=entry.type)
 
     def _pick(self, entries: Sequence[Entry], when: date | None) -> Entry:

@@ -23,6 +23,7 @@ import yaml
 
 from thucydides.actors.names import ascii_fold, norm_key, tokens
 from thucydides.record import ActorType
+from thucydides.successions import Successions
 
 EASTERN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM", "SGP"})
 _BUNDLED = ("countries.csv", "institutions.yaml", "organizations.yaml", "groups.yaml", "people.yaml")
@@ -142,6 +143,7 @@ class KnowledgeBase:
     regions: dict[str, str] = field(default_factory=dict)  # "European" -> "European Union"
     region_heads: frozenset[str] = frozenset()
     international: frozenset[str] = frozenset()  # "World", "International": names of bodies of no country
+    successions: Successions = field(default_factory=Successions.load)
 
     # ---- loading ----
 

@@ -6,9 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
+from thucydides.successions import Successions
 
 _PLACE_WEIGHT = 2
 _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
@@ -72,6 +74,7 @@ class PlaceResolver:
         """
         self.gazetteer = gazetteer
         self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
+        self._successions = Successions.load()
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read."""
@@ -99,9 +102,17 @@ class PlaceResolver:
             resolved = self._resolve_span(span, +own, strict=span.source != "cue", within=within)
             if resolved is not None:
                 place, reason = resolved
+                place, reason = self._as_of(place, reason, doc.published)
                 mentions.append(PlaceMention(span.start, span.end, span.text, place, reason))
         doc.places = _non_overlapping(mentions)
         return doc
+
+    def _as_of(self, place: Place, reason: str, when: date | None) -> tuple[Place, str]:
+        """The place in the country it belonged to on ``when`` (Juba lay in Sudan until July 2011)."""
+        country, why = self._successions.country_on(place.country, when)
+        if not why:
+            return place, reason
+        return replace(place, country=country), f"{reason}; {why}"
 
     def resolve_name(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
         """The most likely place for a name, given countries the document is about.
