@@ -580,3 +580,20 @@ def test_places_successions_table_names_the_older_state_until_independence() -> 
     assert table.country_on("SSD", date(2011, 7, 9)) == ("SSD", "")
     assert table.country_on("FRA", date(1990, 1, 1)) == ("FRA", "")
     assert table.country_on("MNE", None) == ("MNE", "")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kenzo Oshima, the UN relief coordinator, urged both sides to let aid through.", None),
+        ("Aid reached Oshima, a small island south of Tokyo, on Monday.", "Oshima"),
+    ],
+)
+def test_places_name_described_as_a_person_is_no_place(text: str, place: str | None) -> None:
+    from thucydides.pipeline import Options, Pipeline
+    from thucydides.record import Document
+
+    (doc,) = list(Pipeline(Options()).run([Document(id="t", raw=text, published=date(2001, 5, 1))]))
+    found = [p.text for p in doc.places if "Oshima" in p.text]
+    assert found == ([place] if place else [])

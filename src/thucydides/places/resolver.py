@@ -7,8 +7,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, normalize_name
+import yaml
+
+from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
@@ -75,6 +78,8 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
         self._successions = Successions.load()
+        titles = yaml.safe_load(_read_text("person_titles.yaml")) or {}
+        self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read."""
@@ -155,7 +160,7 @@ class PlaceResolver:
         labels: dict[tuple[int, int], str] = {}
         if doc.nlp is not None:
             for ent in doc.nlp.ents:
-                if ent.label_ in _PLACE_LABELS:
+                if ent.label_ in _PLACE_LABELS and not self._described_as_person(ent):
                     spans.append(_Span(ent.start_char, ent.end_char, ent.text, f"ner:{ent.label_}"))
                 if ent.label_ in _BLOCKING_LABELS:
                     blocking.append((ent.start_char, ent.end_char))
@@ -166,6 +171,15 @@ class PlaceResolver:
             if self._phrase_is_place(match, blocking, labels):
                 spans.append(_Span(match.start(), match.end(), match.group(0), "phrase"))
         return [trimmed for span in spans if (trimmed := _trim(text, span)) is not None]
+
+    def _described_as_person(self, ent: Any) -> bool:
+        """True for a name in apposition with a noun describing a person ("Oshima, the UN relief
+        coordinator, said"), which the tagger took for a place."""
+        root = ent.root
+        described = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            described.append(root.head)
+        return any(d.lemma_.lower() in self._person_titles for d in described if d.pos_ in ("NOUN", "PROPN"))
 
     def _phrase_is_place(
         self, match: re.Match[str], blocking: list[tuple[int, int]], labels: Mapping[tuple[int, int], str]
