@@ -334,6 +334,14 @@ def test_actors_date_is_never_a_person(pipeline: Any) -> None:
 
 
 @pytest.mark.slow
+def test_actors_a_name_and_a_known_person_stay_two_mentions(pipeline: Any) -> None:
+    text = "Johnson and European Commission President Jean-Claude Juncker announced the agreement on Twitter."
+    mentions = _actors(pipeline, text, date(2019, 10, 17))
+    juncker = [m for m in mentions if m.actor.name == "Jean-Claude Juncker"]
+    assert juncker and "Johnson" not in juncker[0].text
+
+
+@pytest.mark.slow
 def test_actors_two_coordinated_people_stay_two_mentions(pipeline: Any) -> None:
     text = (
         "U.S. President Donald Trump and North Korean leader Kim Jong Un cut short their summit on Thursday."

@@ -80,6 +80,8 @@ class GroupResolver(PersonMatcher):
         if other is not None:
             if other is atom:
                 return True
+            if _is_person(atom) and _is_person(other):
+                return False  # "Johnson and ... Jean-Claude Juncker": two people are two phrases
             if atom.kind in {"country", "demonym"} and other.kind in {"country", "demonym"}:
                 return False
             # a country name modifying a person/organisation/sector noun groups with it; two names don't
