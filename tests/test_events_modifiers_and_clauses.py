@@ -439,3 +439,26 @@ def test_events_clause_after_a_distance_is_dated_from_the_main_clause(
     assert any(e.trigger == trigger and e.date == value and e.date_precision == precision for e in events), [
         (e.trigger, e.date, e.date_precision) for e in events
     ]
+
+
+@pytest.mark.slow
+def test_events_what_a_government_said_was_a_camp_is_no_target(pipeline: Any) -> None:
+    text = (
+        "He was captured on Wednesday after his jet was shot down, a day after Indian jets bombed what New "
+        "Delhi said was a militant camp inside Pakistan."
+    )
+    bombings = [e for e in _code(pipeline, text) if e.trigger == "bombed"]
+    assert bombings and all(_code_of(e.target) != "IND" for e in bombings)
+
+
+@pytest.mark.slow
+def test_events_shells_fired_from_a_country_hit_the_country_they_land_in(pipeline: Any) -> None:
+    text = (
+        "Mortar bombs fired from Syria hit the Turkish border towns of Akcakale and Nusaybin, killing "
+        "several civilians, Turkish officials said."
+    )
+    events = _code(pipeline, text)
+    hits = [e for e in events if e.trigger in ("hit", "killing")]
+    assert hits
+    assert all(_code_of(e.source) != "TUR" for e in hits)  # the officials who report it did not fire
+    assert all(_code_of(e.target) == "TUR" for e in hits)

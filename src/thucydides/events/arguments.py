@@ -186,8 +186,14 @@ class ArgumentFinder:
                     why.append(f"source = '{src_tok.text}': the two parties named just before")
             if ante is not None:
                 why.append(f"source = '{ante.text}', the subject of the clause that frames '{src_tok.text}'")
-        elif src_tok is not None and anchor.dep_ == "conj" and not _children(anchor, "nsubj", "nsubjpass"):
-            # "X said talks broke down and blamed Y": the parse hangs "blamed" on the reported clause
+        elif (
+            src_tok is not None
+            and anchor.dep_ == "conj"
+            and not _children(anchor, "nsubj", "nsubjpass")
+            and entry.cameo[:2] in VERBAL_ROOTS
+        ):
+            # "X said talks broke down and blamed Y": the parse hangs "blamed" on the reported clause (a
+            # verbal act; "officials said bombs fired from Syria hit the towns" keeps the bombs' doer)
             reported = anchor.head
             if reported.dep_ == "ccomp" and (above := _children(reported.head, "nsubj")):
                 sources = [m for m in index.of(above[0]) if coded(m.actor)]

@@ -236,6 +236,7 @@ def _dateline_stop(sdoc: Any) -> int:
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
+ORIGIN_PREPS = frozenset({"from"})
 # people acted on by (or rising against) a state's police, army or government, named without a country
 # ("police fired at protesters", "the government accepted demands from the rebels")
 CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS", "REB"})
@@ -302,8 +303,8 @@ def sentence_place(
         place = getattr(a.mention, "place", None)
         if place is None or not place.country or len(place.country) != 3 or in_attribution(a.root):
             continue
-        if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS:
-            continue  # "were flown to Qatar": where someone goes does not set the scene
+        if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS | ORIGIN_PREPS:
+            continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
         if place.country in avoid and index is not None and index.at(a.root) is not None:

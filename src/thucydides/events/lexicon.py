@@ -301,6 +301,7 @@ def direct_objects(tok: Any) -> list[Any]:
             and not any(
                 c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WP", "WDT") for c in clause.children
             )
+            and not any(t.tag_ in ("WP", "WDT") for t in clause.subtree)  # "bombed what X said was a camp"
         ):
             return [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
     return []

@@ -86,6 +86,9 @@ def _free_relative(verb: Any) -> list[Any]:
     for clause in _children(verb, "ccomp"):
         if any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in clause.children):
             out.extend(_children(clause, "oprd", "attr", "xcomp"))
+        for inner in _children(clause, "ccomp"):  # "bombed what New Delhi said was a camp": the camp
+            if any(c.dep_ == "nsubj" and c.lower_ in ("what", "whatever") for c in inner.children):
+                out.extend(_children(inner, "attr", "oprd"))
     return out
 
 
