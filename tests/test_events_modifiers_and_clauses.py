@@ -462,3 +462,20 @@ def test_events_shells_fired_from_a_country_hit_the_country_they_land_in(pipelin
     assert hits
     assert all(_code_of(e.source) != "TUR" for e in hits)  # the officials who report it did not fire
     assert all(_code_of(e.target) == "TUR" for e in hits)
+
+
+@pytest.mark.slow
+def test_actors_capitalised_common_noun_is_no_person(pipeline: Any) -> None:
+    text = (
+        "Turkish troops pressed deeper into Syria on Thursday. Mortar bombs fired from Syria hit the Turkish "
+        "border towns of Akcakale and Nusaybin, killing several civilians, Turkish officials said."
+    )
+    assert not [m for m in _actors(pipeline, text, date(2019, 10, 10)) if m.text == "Mortar"]
+
+
+@pytest.mark.slow
+def test_events_pressing_into_a_country_is_no_appeal(pipeline: Any) -> None:
+    text = "Turkish troops and allied Syrian rebels pressed deeper into northeastern Syria on Thursday."
+    assert not [e for e in _code(pipeline, text) if e.event_type == "REQUEST"]
+    top = _top(pipeline, "China pressed North Korea to return to talks.")
+    assert (top.event_type, _code_of(top.target)) == ("REQUEST", "PRK")

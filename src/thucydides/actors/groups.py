@@ -269,6 +269,8 @@ class GroupResolver(PersonMatcher):
                     text=span_text, name=span_text, country="NGO", sector="NGO", type="organization"
                 )
                 reason_bits.append("unknown organisation named as international: NGO")
+            elif primary.end - primary.start == 1 and sdoc[primary.start].pos_ == "NOUN":
+                return None  # "Mortar bombs hit ...": a capitalised common noun the tagger took for a name
             else:
                 described = lemmas if self._sector(lemmas)[0] else lemmas + self._appos_lemmas(sdoc, primary)
                 actor, why = self._describe(

@@ -25,6 +25,7 @@ from thucydides.events.context import (
     coded,
     domestic,
     home_of,
+    pair_reference,
     placed,
     towards_authorities,
     unidentified_attackers,
@@ -270,7 +271,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return []
         if entry.obj_place and not targets:
             return []
-        if entry.obj_actor and not any(index.of(o) for o in direct_objects(trig.anchor)):
+        if entry.obj_actor and not any(index.of(o) or pair_reference(o) for o in direct_objects(trig.anchor)):
             return []
         modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
         if modality is None:
