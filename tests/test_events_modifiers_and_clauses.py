@@ -479,3 +479,23 @@ def test_events_pressing_into_a_country_is_no_appeal(pipeline: Any) -> None:
     assert not [e for e in _code(pipeline, text) if e.event_type == "REQUEST"]
     top = _top(pipeline, "China pressed North Korea to return to talks.")
     assert (top.event_type, _code_of(top.target)) == ("REQUEST", "PRK")
+
+
+@pytest.mark.slow
+def test_actors_a_persons_party_is_another_actor(pipeline: Any) -> None:
+    text = "Prime Minister Narendra Modi's Bharatiya Janata Party had promised to end the special status."
+    people = [m for m in _actors(pipeline, text, date(2019, 8, 5)) if m.actor.type == "person"]
+    assert people and people[0].actor.name == "Narendra Modi" and people[0].actor.country == "IND"
+    assert "Party" not in people[0].text
+
+
+@pytest.mark.slow
+def test_events_unnamed_forces_and_protesters_share_the_story_country(pipeline: Any) -> None:
+    text = (
+        "Venezuela's opposition leader declared himself interim president on Wednesday, and the United "
+        "States recognized him. Venezuela's president broke relations with the United States and said "
+        "Venezuela would defend itself. Security forces fired tear gas at protesters in several districts "
+        "of the capital."
+    )
+    shots = [e for e in _code(pipeline, text, date(2019, 1, 23)) if "tear gas" in e.evidence.text]
+    assert shots and _code_of(shots[0].source) == _code_of(shots[0].target) == "VEN"

@@ -69,6 +69,8 @@ class GroupResolver(PersonMatcher):
                 break
             if tok.dep_ == "poss" and by_token.get(parent.i) is None and not self._head_word(parent):
                 break
+            if tok.dep_ == "poss" and _is_person(atom) and by_token.get(parent.i) not in (None, atom):
+                break  # "Narendra Modi's Bharatiya Janata Party": the person and the party are two actors
             tok = parent
         owner = by_token.get(tok.i)
         if owner is not None:

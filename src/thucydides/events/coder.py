@@ -178,8 +178,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         entry = trig.entry
         counterpart_target = False
         sources, targets, why = self._arguments(trig, index, prior or [], si)
-        sources, src_why = placed(sources, targets, sent, index, anchors)
-        targets, tgt_why = placed(targets, sources, sent, index, anchors)
+        named_sources = sources  # a target is placed against the sources as the text names them: a source
+        sources, src_why = placed(sources, targets, sent, index, anchors)  # placed from context is no clue
+        targets, tgt_why = placed(targets, named_sources, sent, index, anchors)
         why = "; ".join(w for w in (why, src_why, tgt_why) if w)
         sources = [m for m in sources if coded(m.actor)]
         targets = [m for m in targets if coded(m.actor)]
