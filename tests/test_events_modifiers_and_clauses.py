@@ -499,3 +499,23 @@ def test_events_unnamed_forces_and_protesters_share_the_story_country(pipeline: 
     )
     shots = [e for e in _code(pipeline, text, date(2019, 1, 23)) if "tear gas" in e.evidence.text]
     assert shots and _code_of(shots[0].source) == _code_of(shots[0].target) == "VEN"
+
+
+@pytest.mark.slow
+def test_events_he_in_a_relative_clause_is_the_main_subject(pipeline: Any) -> None:
+    text = (
+        "Macron landed after dark at a base in Mali, where he served lunch to soldiers and met President "
+        "Keita."
+    )
+    meetings = [e for e in _code(pipeline, text, date(2019, 11, 28)) if e.trigger == "met"]
+    assert meetings and _code_of(meetings[0].source) == "FRA" and _code_of(meetings[0].target) == "MLI"
+
+
+@pytest.mark.slow
+def test_events_the_two_leaders_are_two_people_not_the_last_pair_of_states(pipeline: Any) -> None:
+    text = (
+        "Donald Trump landed in Kabul on Thursday and met President Ashraf Ghani. The United States held "
+        "talks with Qatar on Friday. Ghani's office said the two leaders had discussed the peace process."
+    )
+    talks = [e for e in _code(pipeline, text, date(2019, 11, 28)) if e.trigger == "discussed"]
+    assert {(_code_of(e.source), _code_of(e.target)) for e in talks} == {("USA", "AFG"), ("AFG", "USA")}

@@ -7,6 +7,7 @@ from typing import Any
 from thucydides.events.attach import Anchors
 from thucydides.events.context import (
     PAIR_LOOKBACK,
+    PEOPLE_PAIR_NOUNS,
     ActorIndex,
     coded,
     pair_reference,
@@ -123,7 +124,10 @@ def _antecedent(verb: Any, index: ActorIndex, pronoun: str = "it") -> tuple[list
     personal = pronoun in PERSONAL_PRONOUNS
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or cur.head == cur:
+        if cur.dep_ == "relcl":  # "landed at Bagram, where he met Ghani": the clause the noun belongs to
+            while cur.head != cur and cur.head.pos_ not in ("VERB", "AUX"):
+                cur = cur.head
+        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "pobj", "prep") or cur.head == cur:
             return [], None
         cur = cur.head
         subj: list[Any] = [t for t in _children(cur, "nsubj", "nsubjpass") if _after_dateline(t, cur) is t]
@@ -325,10 +329,13 @@ class ArgumentFinder:
         (quad class; with ``any_kind``, of any kind) reported in the previous few sentences, if it had both,
         of two countries."""
         quad = self.ontology.lookup(trig.entry.cameo).quad_class
+        people = tok.lemma_.lower() in PEOPLE_PAIR_NOUNS  # "the two leaders": two people, not two states
         for act in reversed(prior):
             if si - act.sentence > PAIR_ACT_LOOKBACK:
                 break
             if (act.quad_class != quad and not any_kind) or act.source is None or act.target is None:
+                continue
+            if people and not (act.source.type == act.target.type == "person"):
                 continue
             if not act.source.country or not act.target.country or act.source.country == act.target.country:
                 continue
