@@ -519,3 +519,17 @@ def test_events_the_two_leaders_are_two_people_not_the_last_pair_of_states(pipel
     )
     talks = [e for e in _code(pipeline, text, date(2019, 11, 28)) if e.trigger == "discussed"]
     assert {(_code_of(e.source), _code_of(e.target)) for e in talks} == {("USA", "AFG"), ("AFG", "USA")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal Washington cut the tariff rate on $120 billion of Chinese goods.",
+        "The United States and China reached a trade deal, under which Washington scrapped tariffs on "
+        "Chinese goods.",
+    ],
+)
+def test_events_easing_tariffs_is_aimed_at_the_trading_partner(pipeline: Any, text: str) -> None:
+    eased = [e for e in _code(pipeline, text, date(2019, 12, 13)) if e.cameo.startswith(("085", "0354"))]
+    assert eased and _code_of(eased[0].source) == "USA" and _code_of(eased[0].target) == "CHN"

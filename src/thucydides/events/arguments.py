@@ -40,6 +40,8 @@ DIRECTED = frozenset(
         "COOPERATE",
     }
 )
+# codes of types not aimed at anyone in general whose act is: easing economic sanctions eases them on someone
+DIRECTED_CODES = ("085",)
 BETWEEN_WHY = "between A and B"
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
@@ -152,7 +154,7 @@ class ArgumentFinder:
     gazetteer: Any
 
     def _directed(self, cameo: str) -> bool:
-        return self.ontology.plover_type(cameo) in DIRECTED
+        return self.ontology.plover_type(cameo) in DIRECTED or cameo.startswith(DIRECTED_CODES)
 
     # -- arguments --------------------------------------------------------------------------------------
 
