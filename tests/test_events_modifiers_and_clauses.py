@@ -533,3 +533,16 @@ def test_events_the_two_leaders_are_two_people_not_the_last_pair_of_states(pipel
 def test_events_easing_tariffs_is_aimed_at_the_trading_partner(pipeline: Any, text: str) -> None:
     eased = [e for e in _code(pipeline, text, date(2019, 12, 13)) if e.cameo.startswith(("085", "0354"))]
     assert eased and _code_of(eased[0].source) == "USA" and _code_of(eased[0].target) == "CHN"
+
+
+@pytest.mark.slow
+def test_events_building_named_after_a_body_is_a_place_not_a_party(pipeline: Any) -> None:
+    text = (
+        "Donald Trump crossed into North Korea on Sunday to shake hands with Kim Jong Un. The two leaders "
+        "walked a few paces into North Korean territory, then crossed back and held talks for nearly an hour "
+        "in the Freedom House building."
+    )
+    talks = [e for e in _code(pipeline, text, date(2019, 6, 30)) if e.trigger == "held talks"]
+    assert {(_code_of(e.source), _code_of(e.target)) for e in talks} == {("USA", "PRK"), ("PRK", "USA")}
+    mentions = _actors(pipeline, text, date(2019, 6, 30))
+    assert not [m for m in mentions if m.actor.name == "Freedom House"]

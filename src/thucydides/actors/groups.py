@@ -226,6 +226,10 @@ class GroupResolver(PersonMatcher):
 
         if primary is not None and primary.kind == "entry" and primary.entry is not None:
             entry = primary.entry
+            if entry.kind in ("organization", "group") and _names_a_building(
+                sdoc[primary.start : primary.end].root
+            ):
+                return None  # "talks in the Freedom House building": a place named after the body
             if entry.kind == "capital":
                 if len(members) == 1 and self._locative(sdoc[primary.start : primary.end].root):
                     return None
@@ -454,6 +458,23 @@ class GroupResolver(PersonMatcher):
 
 
 _NO = SectorWord("")
+
+
+BUILDING_NOUNS = frozenset(
+    {"building", "headquarters", "hotel", "hall", "compound", "complex", "centre", "center", "auditorium"}
+)
+LOCATIVE_PREPS = frozenset({"in", "at", "inside", "outside", "near", "into"})
+
+
+def _names_a_building(tok: Any) -> bool:
+    """True for a name modifying a building where something took place ("in the Freedom House building")."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.lemma_.lower() in BUILDING_NOUNS
+        and head.dep_ == "pobj"
+        and head.head.lower_ in LOCATIVE_PREPS
+    )
 
 
 def _is_person(atom: _Atom) -> bool:

@@ -192,6 +192,10 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     head = verb.head
     if head == verb:
         return None, ""
+    if verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB":
+        return _subject(
+            head, depth + 1
+        )  # "walked into X, then crossed back": a verb the parse left unlabelled
     if verb.dep_ == "conj":
         # "the army removed X, but protesters camped outside and vowed ...": a conjunct without a subject
         # shares the one of the nearest conjunct before it that has its own
