@@ -546,3 +546,10 @@ def test_events_building_named_after_a_body_is_a_place_not_a_party(pipeline: Any
     assert {(_code_of(e.source), _code_of(e.target)) for e in talks} == {("USA", "PRK"), ("PRK", "USA")}
     mentions = _actors(pipeline, text, date(2019, 6, 30))
     assert not [m for m in mentions if m.actor.name == "Freedom House"]
+
+
+@pytest.mark.slow
+def test_events_people_flown_somewhere_make_no_visit(pipeline: Any) -> None:
+    assert not [e for e in _code(pipeline, "The three men were flown to Qatar.") if e.event_type == "CONSULT"]
+    top = _top(pipeline, "The Afghan president flew to Qatar on Monday.")
+    assert (top.event_type, _code_of(top.source), _code_of(top.target)) == ("CONSULT", "AFG", "QAT")

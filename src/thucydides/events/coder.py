@@ -225,6 +225,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
         if trig.nominal and not sources:
             return []
+        if not sources and self.ontology.plover_type(entry.cameo) in RECIPROCAL:
+            return []  # "the three men were flown to Qatar": a meeting or a visit needs someone who makes it
         if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
             protest = towards_authorities(self.ontology, entry.cameo)
             home = home_of(sources[0], sent, anchors, protest, index)

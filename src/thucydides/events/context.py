@@ -371,6 +371,7 @@ def default_country(
             and coded(m.actor)
             and tok.idx not in skip
             and not _in_condition(tok)
+            and not (tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS)  # "flown to Qatar"
         }
         - other_countries
         - NOT_COUNTRIES
