@@ -553,3 +553,20 @@ def test_events_people_flown_somewhere_make_no_visit(pipeline: Any) -> None:
     assert not [e for e in _code(pipeline, "The three men were flown to Qatar.") if e.event_type == "CONSULT"]
     top = _top(pipeline, "The Afghan president flew to Qatar on Monday.")
     assert (top.event_type, _code_of(top.source), _code_of(top.target)) == ("CONSULT", "AFG", "QAT")
+
+
+@pytest.mark.slow
+def test_events_dismissed_as_meaningless_accusations_rejects_the_accuser(pipeline: Any) -> None:
+    text = "Iran on Sunday dismissed as meaningless U.S. accusations that it was behind the drone attacks."
+    rejections = [e for e in _code(pipeline, text) if e.event_type == "REJECT"]
+    assert rejections and (_code_of(rejections[0].source), _code_of(rejections[0].target)) == ("IRN", "USA")
+
+
+@pytest.mark.slow
+def test_events_no_one_acts_on_itself(pipeline: Any) -> None:
+    text = "Turkey said its troops would patrol the zone that Turkey has seized since the offensive began."
+    assert not [
+        e
+        for e in _code(pipeline, text)
+        if e.source and e.target and e.source.id and e.source.id == e.target.id
+    ]

@@ -239,7 +239,7 @@ class ArgumentFinder:
                     else []
                 )
                 if not objs and holder == anchor:
-                    objs = _free_relative(holder) or _shifted_object(holder)
+                    objs = _free_relative(holder)
                 if holder != anchor or tok == anchor:
                     for obj in objs:
                         targets = index.of(obj) or self._reference(obj, index)
@@ -503,20 +503,6 @@ class ArgumentFinder:
 
 THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-
-
-def _shifted_object(verb: Any) -> list[Any]:
-    """An object the writer moved after an "as" phrase, which the parse hangs on that phrase: "denounced
-    as a crime Serbia's crackdown" ("crackdown" in apposition to "crime")."""
-    return [
-        appos
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "as"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for appos in pobj.children
-        if appos.dep_ == "appos" and appos.pos_ == "NOUN"
-    ]
 
 
 def _reporting_speaker(noun: Any, index: ActorIndex) -> ActorMention | None:

@@ -319,7 +319,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         events = []
         src_opts: list[ActorMention | None] = list(sources) or [None]
         tgt_opts: list[ActorMention | None] = list(targets) or [None]
-        pairs = [(s, t) for s in src_opts for t in tgt_opts if s != t][:MAX_PAIRS]
+        pairs = [(s, t) for s in src_opts for t in tgt_opts if s != t and not _same_party(s, t)][:MAX_PAIRS]
+        no_target: ActorMention | None = None
+        if not pairs and sources:  # "the zone Turkey has seized ... Turkey": no one acts on itself
+            pairs = [(s, no_target) for s in src_opts][:MAX_PAIRS]
         mutual = joint and cameo.startswith(MUTUAL_CODES)
         if mutual:  # "A and B agreed", "talks between A and B": the text gives no direction, both act
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
@@ -388,3 +391,8 @@ def _definite_noun(tok: Any) -> bool:
     return tok.pos_ == "NOUN" and any(
         c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
     )
+
+
+def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """True for two mentions of one known actor (the same knowledge-base id)."""
+    return a is not None and b is not None and bool(a.actor.id) and a.actor.id == b.actor.id

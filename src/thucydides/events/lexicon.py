@@ -291,6 +291,8 @@ def direct_objects(tok: Any) -> list[Any]:
         return objs
     if counted := _up_to(tok):
         return counted
+    if shifted := _shifted_object(tok):
+        return shifted
     if reduced_passive(tok):
         return [tok.head]
     for clause in tok.children:
@@ -305,6 +307,29 @@ def direct_objects(tok: Any) -> list[Any]:
         ):
             return [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
     return []
+
+
+ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _shifted_object(verb: Any) -> list[Any]:
+    """An object the writer moved after an "as" phrase, which the parse hangs on that phrase: "denounced
+    as a crime Serbia's crackdown" ("crackdown" in apposition to "crime")."""
+    out: list[Any] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            out.extend(a for a in pobj.children if a.dep_ == "appos" and a.pos_ == "NOUN")
+            # "dismissed as meaningless U.S. accusations": the judgement and the object read as one phrase
+            if pobj.pos_ == "NOUN" and any(
+                c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ACTOR_ENTITIES
+                for c in pobj.children
+            ):
+                out.append(pobj)
+    return out
 
 
 def _up_to(tok: Any) -> list[Any]:
