@@ -570,3 +570,18 @@ def test_events_no_one_acts_on_itself(pipeline: Any) -> None:
         for e in _code(pipeline, text)
         if e.source and e.target and e.source.id and e.source.id == e.target.id
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Yemen's Houthi rebels claimed Saturday's drone strikes.",
+        "Yemen's Houthi rebels claimed responsibility for the attack.",
+    ],
+)
+def test_events_claiming_an_attack_is_the_attack_by_the_claimant(pipeline: Any, claim: str) -> None:
+    text = f"Drones struck two Saudi oil facilities at Abqaiq on Saturday. {claim}"
+    claims = [e for e in _code(pipeline, text, date(2019, 9, 15)) if e.trigger.startswith("claimed")]
+    assert claims and claims[0].event_type == "ASSAULT"
+    assert (_code_of(claims[0].source), _code_of(claims[0].target)) == ("YEM", "SAU")

@@ -109,7 +109,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     evs[0].quad_class,
                 )
                 for t, evs in coded
-                if evs and evs[0].source is not None and evs[0].source.country
+                if evs and any(a is not None and a.country for a in (evs[0].source, evs[0].target))
             )
             threats = {t.anchor.i for t, evs in coded if evs and t.entry.cameo.startswith("13")}
             coded = [  # "threatened to deliver blows": a complement that is no threat leaves the threat alone
@@ -389,8 +389,10 @@ def _reflexive(verb: Any) -> bool:
 def _definite_noun(tok: Any) -> bool:
     """True for an event noun that names a known act ("that attack", "the bombing", "its raid")."""
     return tok.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
-    )
+        (c.dep_ in ("det", "poss") and c.lower_ in DEFINITE)
+        or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+        for c in tok.children
+    )  # "Saturday's strikes" too
 
 
 def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:

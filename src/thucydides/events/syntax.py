@@ -108,6 +108,8 @@ def _light_objects(objs: list[Any]) -> list[Any]:
             chain.extend(d for d in c.children if d.dep_ == "conj")
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
         out.extend(p for p in _pobjs(obj, ("of",)) if p.pos_ == "NOUN")
+        if obj.lemma_.lower() == "responsibility":  # "claimed responsibility for the attack"
+            out.extend(p for p in _pobjs(obj, ("for",)) if p.pos_ == "NOUN")
     return out
 
 
