@@ -585,3 +585,14 @@ def test_events_claiming_an_attack_is_the_attack_by_the_claimant(pipeline: Any, 
     claims = [e for e in _code(pipeline, text, date(2019, 9, 15)) if e.trigger.startswith("claimed")]
     assert claims and claims[0].event_type == "ASSAULT"
     assert (_code_of(claims[0].source), _code_of(claims[0].target)) == ("YEM", "SAU")
+
+
+@pytest.mark.slow
+def test_events_its_own_raid_is_a_new_act_not_the_one_before(pipeline: Any) -> None:
+    text = (
+        "A suicide bomber killed 40 Indian police officers in Pulwama on Thursday. India responded with air "
+        "strikes on a camp in Pakistan on Tuesday, and Pakistan launched its own air raid the next day."
+    )
+    raids = [e for e in _code(pipeline, text, date(2019, 3, 2)) if e.trigger == "launched raid"]
+    assert raids and _code_of(raids[0].source) == "PAK"
+    assert raids[0].target is None or raids[0].target.sector != "COP"

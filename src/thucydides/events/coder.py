@@ -387,12 +387,14 @@ def _reflexive(verb: Any) -> bool:
 
 
 def _definite_noun(tok: Any) -> bool:
-    """True for an event noun that names a known act ("that attack", "the bombing", "its raid")."""
+    """True for an event noun that names a known act ("that attack", "the bombing", "Saturday's strikes").
+
+    A possessive pronoun names the doer, not an earlier act: "Pakistan launched its own air raid".
+    """
     return tok.pos_ == "NOUN" and any(
-        (c.dep_ in ("det", "poss") and c.lower_ in DEFINITE)
-        or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
         for c in tok.children
-    )  # "Saturday's strikes" too
+    )
 
 
 def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
