@@ -269,12 +269,10 @@ class GroupResolver(PersonMatcher):
                     ctx.persons.append(person)
                 reason_bits.append(why)
             elif primary.label == "PROPN":
-                if not self._international(span_text):
+                actor, why = self._international(span_text, span_text)
+                if actor is None:
                     return None
-                actor = Actor(
-                    text=span_text, name=span_text, country="NGO", sector="NGO", type="organization"
-                )
-                reason_bits.append("unknown organisation named as international: NGO")
+                reason_bits.append(why)
             elif primary.end - primary.start == 1 and sdoc[primary.start].pos_ == "NOUN":
                 return None  # "Mortar bombs hit ...": a capitalised common noun the tagger took for a name
             else:
@@ -431,27 +429,29 @@ class GroupResolver(PersonMatcher):
             if key:
                 ctx.unknown[key] = actor
             return actor, f"unknown person; country {c or '-'} from description; {why or 'no sector word'}"
-        if atom.label == "ORG" and not country and self._international(name):
-            return Actor(text=span_text, name=name, country="NGO", sector="NGO", type="organization"), (
-                "unknown organisation named as international: NGO"
-            )
+        if atom.label == "ORG" and not country and (international := self._international(span_text, name))[0]:
+            return international
         if atom.label == "ORG" and (country or sector):
             return Actor(text=span_text, name=name, country=country, sector=sector, type="organization"), (
                 f"unknown organisation; country {country or '-'}; {why or 'no sector word'}"
             )
         return None, ""
 
-    def _international(self, name: str) -> bool:
-        """True for the name of an organisation of no one country: "International" or "World" before an
-        organisation noun ("the Global Water Forum"), with nothing in it that names a country."""
+    def _international(self, span_text: str, name: str) -> tuple[Actor | None, str]:
+        """An NGO for the name of an organisation of no one country: "International" or "World" before an
+        organisation noun ("the Global Water Forum"), with nothing in it that names a country; else
+        ``(None, "")``."""
         surface = [w for w in name.replace("-", " ").split() if w.lower() != "the"]
         words = [w.lower() for w in surface]
         if "of" in words:  # "the International Federation of Journalists": the name's head comes before "of"
             words = words[: words.index("of")]
         if not words or not any(w in self.kb.international for w in words[:-1]):
-            return False
+            return None, ""
         head = self.kb.heads.get(words[-1], _NO)
-        return bool(head.name_only) and not any(self.kb.demonym(w) for w in surface)
+        if not head.name_only or any(self.kb.demonym(w) for w in surface):
+            return None, ""
+        actor = Actor(text=span_text, name=name, country="NGO", sector="NGO", type="organization")
+        return actor, "unknown organisation named as international: NGO"
 
 
 # --- small helpers ---

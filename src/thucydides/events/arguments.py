@@ -10,6 +10,7 @@ from thucydides.events.context import (
     PEOPLE_PAIR_NOUNS,
     ActorIndex,
     coded,
+    from_earlier_act,
     pair_reference,
     place_at,
     recent_pair,
@@ -341,10 +342,9 @@ class ArgumentFinder:
                 continue
             if not act.source.country or not act.target.country or act.source.country == act.target.country:
                 continue
-            at = tok.sent.start_char
             return [
-                ActorMention(at, at, act.source.text, act.source, "party of an earlier act"),
-                ActorMention(at, at, act.target.text, act.target, "party of an earlier act"),
+                from_earlier_act(act.source, tok.sent, "party of an earlier act"),
+                from_earlier_act(act.target, tok.sent, "party of an earlier act"),
             ]
         return []
 

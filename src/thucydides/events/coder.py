@@ -24,6 +24,7 @@ from thucydides.events.context import (
     ActorIndex,
     coded,
     domestic,
+    from_earlier_act,
     home_of,
     pair_reference,
     placed,
@@ -54,6 +55,7 @@ from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.record import ActorMention, Document, Event
 
 MAX_PAIRS = 4
+NO_TARGET: tuple[ActorMention | None, ...] = (None,)
 VISIT_CODES = ("042", "043", "044")
 SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
 COUNTERPART_PENALTY = 0.05
@@ -242,9 +244,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             if earlier is not None:
                 act, noun = earlier
                 assert act.source is not None
-                targets = [
-                    ActorMention(sent.start_char, sent.start_char, act.source.text, act.source, "doer")
-                ]
+                targets = [from_earlier_act(act.source, sent, "doer")]
                 why += (
                     f"; target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
                     f"reported earlier in the document, which '{noun}' refers back to"
@@ -252,11 +252,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if sources and not targets and not entry.no_target and prior and _definite_noun(trig.token):
             same = self._same_act(trig, si, sources, prior)
             if same is not None and same.target is not None:
-                targets = [
-                    ActorMention(
-                        sent.start_char, sent.start_char, same.target.text, same.target, "earlier act"
-                    )
-                ]
+                targets = [from_earlier_act(same.target, sent, "earlier act")]
                 why += (
                     f"; target = '{same.target.text}', the target of the '{same.lemma}' reported just "
                     f"before, which '{trig.token.text}' refers back to"
@@ -319,10 +315,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         events = []
         src_opts: list[ActorMention | None] = list(sources) or [None]
         tgt_opts: list[ActorMention | None] = list(targets) or [None]
-        pairs = [(s, t) for s in src_opts for t in tgt_opts if s != t and not _same_party(s, t)][:MAX_PAIRS]
-        no_target: ActorMention | None = None
+        pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
+            (s, t) for s in src_opts for t in tgt_opts if s != t and not _same_party(s, t)
+        ][:MAX_PAIRS]
         if not pairs and sources:  # "the zone Turkey has seized ... Turkey": no one acts on itself
-            pairs = [(s, no_target) for s in src_opts][:MAX_PAIRS]
+            pairs = [(s, t) for s in src_opts for t in NO_TARGET][:MAX_PAIRS]
         mutual = joint and cameo.startswith(MUTUAL_CODES)
         if mutual:  # "A and B agreed", "talks between A and B": the text gives no direction, both act
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from thucydides.events.attach import Anchors
+from thucydides.events.modality import CONDITION_MARKS
 from thucydides.record import Actor, ActorMention, Place
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
@@ -252,7 +253,7 @@ REPORTING_VERBS = frozenset(
 )
 
 
-def in_attribution(tok: Any) -> bool:
+def _in_attribution(tok: Any) -> bool:
     """True for a word inside the subject of a reporting verb ("officials in Nairobi said")."""
     cur = tok
     for _ in range(6):
@@ -262,9 +263,6 @@ def in_attribution(tok: Any) -> bool:
             return True
         cur = cur.head
     return False
-
-
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def _in_condition(tok: Any) -> bool:
@@ -301,7 +299,7 @@ def sentence_place(
     """
     for a in anchors.places.get(sent.start, []):
         place = getattr(a.mention, "place", None)
-        if place is None or not place.country or len(place.country) != 3 or in_attribution(a.root):
+        if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
             continue
         if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS | ORIGIN_PREPS:
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
@@ -513,6 +511,12 @@ def coded(actor: Actor) -> bool:
     return bool(actor.country)
 
 
+def from_earlier_act(actor: Actor, sent: Any, why: str) -> ActorMention:
+    """A mention, at the start of ``sent``, of an actor taken from an act reported earlier (no words of
+    this sentence name it)."""
+    return ActorMention(sent.start_char, sent.start_char, actor.text, actor, why)
+
+
 UNIDENTIFIED = "UAF"  # CAMEO: unidentified armed forces
 
 
@@ -534,7 +538,7 @@ def unidentified_attackers(
             and p.country
             and len(p.country) == 3
             and a.root.idx not in inside
-            and not in_attribution(a.root)
+            and not _in_attribution(a.root)
         ),
         None,
     )

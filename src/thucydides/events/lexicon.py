@@ -368,12 +368,19 @@ def object_nouns(objs: list[Any]) -> list[Any]:
             out.extend(
                 p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
             )
-        chain = [c for c in o.children if c.dep_ == "conj"]
-        while chain:  # "artillery, mortar and rocket fire": each conjunct hangs on the one before
-            c = chain.pop(0)
-            if c not in out:
-                out.append(c)
-                chain.extend(d for d in c.children if d.dep_ == "conj")
+        out.extend(c for c in conjuncts(o) if c not in out)
+    return out
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """The conjuncts coordinated with ``tok``, each after the one it hangs on ("artillery, mortar and
+    rocket fire": the parse hangs "fire" on "mortar", "mortar" on "artillery")."""
+    out: list[Any] = []
+    chain = [c for c in tok.children if c.dep_ == "conj"]
+    while chain:
+        c = chain.pop(0)
+        out.append(c)
+        chain.extend(d for d in c.children if d.dep_ == "conj")
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from thucydides.events.lexicon import temporal
+from thucydides.events.lexicon import conjuncts, temporal
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 # things an actor sends or publishes, whose participle clause says what the sender does ("issued a
@@ -101,11 +101,7 @@ def _light_objects(objs: list[Any]) -> list[Any]:
     out: list[Any] = []
     for obj in objs:
         out.append(obj)
-        chain = [c for c in obj.children if c.dep_ == "conj"]
-        while chain:  # "artillery, mortar and rocket fire": each conjunct hangs on the one before
-            c = chain.pop(0)
-            out.append(c)
-            chain.extend(d for d in c.children if d.dep_ == "conj")
+        out.extend(conjuncts(obj))
         out.extend(c for c in obj.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN")
         out.extend(p for p in _pobjs(obj, ("of",)) if p.pos_ == "NOUN")
         if obj.lemma_.lower() == "responsibility":  # "claimed responsibility for the attack"
@@ -195,9 +191,8 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if head == verb:
         return None, ""
     if verb.dep_ == "dep" and verb.pos_ == "VERB" and head.pos_ == "VERB":
-        return _subject(
-            head, depth + 1
-        )  # "walked into X, then crossed back": a verb the parse left unlabelled
+        # "walked into X, then crossed back": a verb the parse left unlabelled shares its head's subject
+        return _subject(head, depth + 1)
     if verb.dep_ == "conj":
         # "the army removed X, but protesters camped outside and vowed ...": a conjunct without a subject
         # shares the one of the nearest conjunct before it that has its own
