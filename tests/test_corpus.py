@@ -15,29 +15,14 @@ from typing import Any
 
 import pytest
 
+from thucydides.ontology import PLOVER_TYPES as ONTOLOGY_PLOVER_TYPES
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "sample"
 MANIFEST = CORPUS / "MANIFEST.json"
 DOC_SUFFIXES = {".txt", ".html", ".jsonl"}
 MAX_FILE_BYTES = 20 * 1024
 
-PLOVER_TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+PLOVER_TYPES = set(ONTOLOGY_PLOVER_TYPES)
 ACTOR_CODE = re.compile(r"^[A-Z]{3}$")
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A wire dateline: an upper-case place, optionally a country, then either a date or the outlet in brackets.
