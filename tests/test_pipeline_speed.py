@@ -1,5 +1,6 @@
-"""Speed-ups that must not change behaviour: guarded date patterns, the grouped place-name pattern,
-the ingest writer thread, and building the pipeline with the garbage collector paused."""
+"""Speed-ups that must not change behaviour: guarded date patterns and the strings their matches need,
+the grouped place-name pattern, the ingest writer thread, and building the pipeline with the garbage
+collector paused."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 import thucydides.dates.resolver as date_resolver
-from thucydides.dates.guard import compile_guarded
+from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.ingest import Writer
 from thucydides.pipeline import built_quietly
 from thucydides.places.resolver import _phrase_pattern
@@ -67,6 +68,41 @@ def test_guarded_pattern_finds_exactly_the_matches_of_the_plain_pattern(pattern:
 @pytest.mark.parametrize("pattern", [r".x", r"[^a]b", r"a?", r"(?i)ab", r"\Dx", r"(?:x|)"])
 def test_guard_is_left_out_when_a_match_can_start_with_anything(pattern: str) -> None:
     assert compile_guarded(pattern).pattern == pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"abc", {"abc"}),
+        (r"\bon (?:Monday|Tuesday)\b", {"on Monday", "on Tuesday"}),  # word boundaries take no room
+        (r"x[0-3]y|zz", {"x0y", "x1y", "x2y", "x3y", "zz"}),
+        (r"(?:by|until)?\s*\d+ March", {" March"}),  # the optional words and open-ended runs are left out
+        (r"a(?=bc)d", {"ad"}),  # what a look-ahead sees is not part of the match
+        (r"(?:ab)+c", {"ab"}),
+        (r".x", {"x"}),
+    ],
+)
+def test_required_strings_are_what_every_match_must_contain(pattern: str, needed: set[str]) -> None:
+    assert required_strings(pattern) == needed
+
+
+@pytest.mark.parametrize("pattern", [r"a|b*", r"(?i)abc", r"(a)\1", r"\d+", r"[^a]", r"(?:x)?", r"\w\s"])
+def test_required_strings_are_unknown_when_a_match_may_lack_every_string(pattern: str) -> None:
+    assert required_strings(pattern) is None
+
+
+def test_every_date_pattern_match_contains_one_of_its_required_strings() -> None:
+    resolver = date_resolver.DateResolver()
+    checked = 0
+    for text in _texts():
+        for (pattern, _), needs in zip(resolver._patterns, resolver._needs, strict=True):
+            if needs is None:
+                continue
+            for match in pattern.finditer(text):
+                assert any(s in match.group(0) for s in needs), (pattern.pattern[:80], match.group(0))
+                checked += 1
+    assert checked > 100
+    assert sum(needs is not None for needs in resolver._needs) >= len(resolver._needs) // 2
 
 
 def test_date_patterns_match_as_before_on_the_sample_corpus(monkeypatch: pytest.MonkeyPatch) -> None:

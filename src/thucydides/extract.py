@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from thucydides.datafile import load_yaml
 from thucydides.pagemeta import (
     best_title,
     canonical_url,
@@ -136,7 +135,7 @@ def load_furniture() -> Furniture:
     when processing many documents.
     """
     raw = resources.files("thucydides").joinpath("data/furniture.yaml").read_text(encoding="utf-8")
-    spec: dict[str, Any] = yaml.safe_load(raw)
+    spec: dict[str, Any] = load_yaml(raw)
     line_spec, block_spec, teaser = spec["line"], spec["block_start"], spec["teaser"]
     return Furniture(
         line=_alternation(line_spec.get("case_sensitive", []), ignore_case=line_spec["patterns"]),

@@ -84,11 +84,16 @@ def list_inputs(paths: Iterable[str]) -> Iterator[str | Problem]:
             yield Problem(raw, "no such file or directory")
 
 
+# every byte but the control characters text does not use (all below 32 except tab, line feed,
+# form feed, carriage return and escape): deleting these leaves the suspicious ones to count
+_NOT_SUSPICIOUS = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head.translate(None, _NOT_SUSPICIOUS))
     return control > max(8, len(head) // 50)
 
 

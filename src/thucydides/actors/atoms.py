@@ -35,19 +35,31 @@ class AtomFinder(ClueReader):
 
     # ---- atoms ----
 
-    def _atoms(self, sdoc: Any, limit: int) -> list[_Atom]:
-        text = sdoc.text
+    def _atoms(
+        self, sdoc: Any, limit: int, text: str | None = None, toks: list[Any] | None = None
+    ) -> list[_Atom]:
+        """The atoms of the first ``limit`` tokens.
+
+        ``text`` (what ``sdoc`` was parsed from) and ``toks`` (its tokens) are taken when at hand.
+        """
+        if text is None:
+            text = sdoc.text
         kb = self.kb
-        toks = list(sdoc)  # made once: indexing the Doc builds a new token object each time
+        if toks is None:
+            toks = list(sdoc)  # made once: indexing the Doc builds a new token object each time
+        words = [t.text for t in toks]  # and each attribute read builds its string again
         atoms: list[_Atom] = []
         taken = [False] * limit
         max_n = min(kb.max_alias_tokens, 8)
-        ents = {e.start: e for e in sdoc.ents if e.label_ in _NAME_LABELS and e.end <= limit}
+        all_ents = sdoc.ents
+        ents = {e.start: e for e in all_ents if e.label_ in _NAME_LABELS and e.end <= limit}
+        first_words = self._first_words
         i = 0
         while i < limit:
             tok = toks[i]
+            word = words[i]
             if (
-                tok.text in kb.regions
+                word in kb.regions
                 and tok.dep_ == "amod"
                 and tok.head.tag_ in {"NNS", "NNPS"}
                 and tok.head.lemma_.lower() in kb.region_heads
@@ -59,20 +71,20 @@ class AtomFinder(ClueReader):
                 taken[i] = True
                 i += 1
                 continue
-            if tok.text in self._first_words or (tok.text and tok.text[0].isupper()) or i in ents:
+            if word in first_words or (word and word[0].isupper()) or i in ents:
                 found = None
                 for n in range(1, min(max_n, limit - i) + 1):
                     last = toks[i + n - 1]
                     if n > 1 and (last.is_space or tok.is_space):
                         break
-                    key = surface_key(text[tok.idx : last.idx + len(last.text)])
+                    key = surface_key(text[tok.idx : last.idx + len(words[i + n - 1])])
                     if key not in kb.prefixes:
                         break
                     if last.is_punct and n > 1:
                         continue
                     if key in kb.exact:
                         found = _Atom(i, i + n, "entry", entry=self._pick(kb.exact[key], None))
-                    elif key in kb.demonyms and (n > 1 or tok.text[0].isupper()):
+                    elif key in kb.demonyms and (n > 1 or word[0].isupper()):
                         found = _Atom(i, i + n, "demonym", country=kb.demonyms[key])
                 if found is not None:
                     ent = ents.get(i)
@@ -95,7 +107,7 @@ class AtomFinder(ClueReader):
                     i = found.end
                     continue
             i += 1
-        for ent in sdoc.ents:
+        for ent in all_ents:
             if (
                 ent.label_ not in _NAME_LABELS
                 or ent.end > limit
@@ -120,20 +132,21 @@ class AtomFinder(ClueReader):
                 atoms.append(_Atom(start, end, "name", label=ent.label_))
             for j in range(start, end):
                 taken[j] = True
+        poses = [t.pos_ for t in toks[:limit]]
         i = 0
         while i < limit:  # capitalised proper nouns the tagger left unlabelled: maybe a known person
             j = i
             while (
                 j < limit
                 and not taken[j]
-                and toks[j].pos_ == "PROPN"
+                and poses[j] == "PROPN"
                 and toks[j].ent_type_ not in NOT_NAME_ENTITIES  # "from 1 May": a date, not Theresa May
-                and toks[j].text[:1].isupper()
+                and words[j][:1].isupper()
                 and toks[j].lemma_.lower() not in self.kb.heads
                 and toks[j].lower_ not in _TITLE_WORDS
             ):
                 j += 1
-            misspelt = self._misspelt_country(toks[i].text) if j == i + 1 else None
+            misspelt = self._misspelt_country(words[i]) if j == i + 1 else None
             if misspelt is not None:
                 atoms.append(misspelt.at(i, "PROPN"))
                 taken[i] = True
@@ -142,11 +155,11 @@ class AtomFinder(ClueReader):
                 for k in range(i, j):
                     taken[k] = True
             i = max(j, i + 1)
-        for tok in toks[:limit]:
-            if taken[tok.i] or tok.pos_ not in {"NOUN", "PROPN"}:
+        for i, upos in enumerate(poses):
+            if taken[i] or upos not in {"NOUN", "PROPN"}:
                 continue
-            if self._head_word(tok) is not None:
-                atoms.append(_Atom(tok.i, tok.i + 1, "sector"))
+            if self._head_word(toks[i]) is not None:
+                atoms.append(_Atom(i, i + 1, "sector"))
         atoms.sort(key=lambda a: a.start)
         return atoms
 

@@ -140,6 +140,7 @@ class _Context:
     unknown: dict[str, Actor] = field(default_factory=dict)
     cache: dict[tuple[str, str | None], tuple[Entry | None, str]] = field(default_factory=dict)
     country_counts: Counter[str] = field(default_factory=Counter)
+    tokens: list[Any] = field(default_factory=list)  # the document's tokens, made once (see mentions)
 
 
 class ClueReader:

@@ -136,9 +136,10 @@ class GroupResolver(PersonMatcher):
     def _resolve_group(
         self, sdoc: Any, text: str, head: int, members: list[_Atom], by_token: dict[int, _Atom], ctx: _Context
     ) -> ActorMention | None:
+        toks = ctx.tokens if ctx.tokens else list(sdoc)  # indexing the Doc builds a new token each time
         start = min(a.start for a in members)
         end = max(a.end for a in members)
-        head_tok = sdoc[head]
+        head_tok = toks[head]
         head_word = self._head_word(head_tok)
         inside = by_token.get(head)
         if head_word and inside and inside.kind in {"country", "demonym"}:
@@ -146,19 +147,19 @@ class GroupResolver(PersonMatcher):
         # extend left over determiners, numerals and adjectives of the head
         left = head_tok.left_edge.i
         while left < start and (
-            sdoc[left].is_punct
-            or sdoc[left].dep_ not in _LEFT_DEPS
-            or sdoc[left].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "PRON"}
+            toks[left].is_punct
+            or toks[left].dep_ not in _LEFT_DEPS
+            or toks[left].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "PRON"}
         ):
             left += 1
         while left < start and by_token.get(left) is not None and by_token[left] not in members:
             left += 1
         if left < start and all(
             (by_token.get(j) is None or by_token[j] in members)
-            and sdoc[j].dep_ in _LEFT_DEPS
-            and sdoc[j].pos_ not in {"VERB", "AUX", "CCONJ"}
-            and not sdoc[j].is_punct
-            or sdoc[j].text in {"-", "’s", "'s"}
+            and toks[j].dep_ in _LEFT_DEPS
+            and toks[j].pos_ not in {"VERB", "AUX", "CCONJ"}
+            and not toks[j].is_punct
+            or toks[j].text in {"-", "’s", "'s"}
             for j in range(left, start)
         ):
             start = left
@@ -166,15 +167,15 @@ class GroupResolver(PersonMatcher):
             end = head + 1
         if head_word and end == head + 1:
             end = self._of_name_end(sdoc, end, by_token)
-        while start < end and (sdoc[start].is_punct or sdoc[start].is_space):
+        while start < end and (toks[start].is_punct or toks[start].is_space):
             start += 1
         while end > start and (
-            sdoc[end - 1].is_punct or sdoc[end - 1].is_space or sdoc[end - 1].text in {"’s", "'s"}
+            toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].text in {"’s", "'s"}
         ):
             end -= 1
         if start >= end:
             return None
-        lemmas = [sdoc[i].lemma_.lower() for i in range(start, end) if not sdoc[i].is_punct]
+        lemmas = [toks[i].lemma_.lower() for i in range(start, end) if not toks[i].is_punct]
         countries = [a.country for a in members if a.kind in {"country", "demonym"} and a.country]
         countries += [
             a.entry.country
@@ -202,7 +203,7 @@ class GroupResolver(PersonMatcher):
             and primary.entry.default_country is not None
         )
         needs_country = primary is None or institution
-        if pp is not None and sdoc[end].lower_ == "in" and not institution:
+        if pp is not None and toks[end].lower_ == "in" and not institution:
             hs = self.kb.heads.get(head_word or "", _NO)
             if hs.sector in _MOBILE_SECTORS and (head_word or "") not in _SETTLED_HEADS:
                 pp = None
@@ -219,8 +220,8 @@ class GroupResolver(PersonMatcher):
             countries.append(inner[1])  # "doctors from two American aid groups": people of those groups
             reason_bits.append(f"country {inner[1]} from '{inner[0]}', the group they belong to")
 
-        span_text = text[sdoc[start].idx : sdoc[end - 1].idx + len(sdoc[end - 1].text)]
-        span_start = sdoc[start].idx
+        span_text = text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+        span_start = toks[start].idx
         country = countries[0] if countries else None
         actor: Actor | None = None
 
@@ -259,7 +260,7 @@ class GroupResolver(PersonMatcher):
         ):  # "the Kenyan Farmers Association": capitalised words inside an organisation's name are no person
             name_text = _strip_titles(sdoc[primary.start : primary.end].text)
             appos_country = self._appos_country(sdoc, primary, by_token)
-            if appos_country is None and pp is not None and sdoc[end].lower_ in {"of", "from"}:
+            if appos_country is None and pp is not None and toks[end].lower_ in {"of", "from"}:
                 appos_country = pp[1]
             evidence = country or appos_country
             person, why = self._match_person(name_text, ctx, evidence) if name_text else (None, "")
@@ -273,7 +274,7 @@ class GroupResolver(PersonMatcher):
                 if actor is None:
                     return None
                 reason_bits.append(why)
-            elif primary.end - primary.start == 1 and sdoc[primary.start].pos_ == "NOUN":
+            elif primary.end - primary.start == 1 and toks[primary.start].pos_ == "NOUN":
                 return None  # "Mortar bombs hit ...": a capitalised common noun the tagger took for a name
             else:
                 described = lemmas if self._sector(lemmas)[0] else lemmas + self._appos_lemmas(sdoc, primary)
@@ -293,7 +294,7 @@ class GroupResolver(PersonMatcher):
                 for i in range(a.start, a.end)
             }
             own = [
-                sdoc[i].lemma_.lower() for i in range(start, end) if not sdoc[i].is_punct and i not in named
+                toks[i].lemma_.lower() for i in range(start, end) if not toks[i].is_punct and i not in named
             ]
             sector, why = self._sector(own, head_lemma=head_word)
             if sector is None:
@@ -358,7 +359,7 @@ class GroupResolver(PersonMatcher):
             return None
         for a in members:
             if a.misspelt and a.country == actor.country:
-                reason_bits.append(f"'{sdoc[a.start].text}' read as a misspelt country name ({a.country})")
+                reason_bits.append(f"'{toks[a.start].text}' read as a misspelt country name ({a.country})")
         return ActorMention(
             start=span_start,
             end=span_start + len(span_text),

@@ -22,6 +22,7 @@ from typing import Any, cast
 import yaml
 
 from thucydides.actors.names import ascii_fold, norm_key, tokens
+from thucydides.datafile import load_yaml
 from thucydides.record import ActorType
 from thucydides.successions import Successions
 
@@ -163,10 +164,10 @@ class KnowledgeBase:
         for name in _BUNDLED:
             text = root.joinpath(name).read_text(encoding="utf-8")
             kb._add_file(name, text, f"bundled {name}")
-        kb._load_sectors(yaml.safe_load(root.joinpath("sectors.yaml").read_text(encoding="utf-8")))
-        names = yaml.safe_load(root.joinpath("names.yaml").read_text(encoding="utf-8")) or {}
+        kb._load_sectors(load_yaml(root.joinpath("sectors.yaml").read_text(encoding="utf-8")))
+        names = load_yaml(root.joinpath("names.yaml").read_text(encoding="utf-8")) or {}
         kb.common_surnames = frozenset(str(n).lower() for n in names.get("common_surnames") or [])
-        regions = yaml.safe_load(root.joinpath("regions.yaml").read_text(encoding="utf-8")) or {}
+        regions = load_yaml(root.joinpath("regions.yaml").read_text(encoding="utf-8")) or {}
         kb.regions = {str(r["adjective"]): str(r["organization"]) for r in regions.get("regions") or []}
         kb.region_heads = frozenset(str(h).lower() for h in regions.get("collective_heads") or [])
         for path in extra:
@@ -190,7 +191,7 @@ class KnowledgeBase:
                 self._add(entry)
             return
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         except yaml.YAMLError as exc:
             raise KnowledgeBaseError(f"{source}: not valid YAML ({exc})") from exc
         default_kind = {
@@ -301,7 +302,6 @@ class KnowledgeBase:
 
 # ---- helpers ---------------------------------------------------------------------------------------------
 
-_SURFACE_SPACE = re.compile(r"\s+")
 _REGNAL = re.compile(r"(?:[ivx]+|jr|sr)")
 
 
@@ -309,7 +309,7 @@ def surface_key(text: str) -> str:
     """Case-preserving key: no accents, no dots, typographic quotes and hyphens unified, no leading "the"."""
     s = text if text.isascii() else ascii_fold_keep_case(text)
     s = s.replace(".", "").replace("’", "'").replace("‐", "-").replace("‑", "-")
-    s = _SURFACE_SPACE.sub(" ", s).strip()
+    s = " ".join(s.split())  # the same as collapsing runs of whitespace (\s+) to one space and stripping
     if s[:4] in {"the ", "The "}:
         s = s[4:]
     return s

@@ -83,8 +83,8 @@ class ActorResolver(AtomFinder, GroupResolver):
         limit = len(sdoc)
         if body_end is not None:
             limit = next((t.i for t in sdoc if t.idx >= body_end), len(sdoc))
-        ctx = _Context(when=when)
-        atoms = self._atoms(sdoc, limit)
+        ctx = _Context(when=when, tokens=list(sdoc))
+        atoms = self._atoms(sdoc, limit, text, ctx.tokens)
         for a in atoms:
             if a.country and a.kind in {"country", "demonym"}:
                 ctx.country_counts[a.country] += 1

@@ -29,7 +29,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from thucydides.dates.guard import compile_guarded
+from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
     NUMERIC_DATE,
@@ -90,7 +90,11 @@ class DateResolver(ExpressionHandlers):
         stop = len(text) if end is None else min(end, len(text))
         ctx = MatchContext(text, published, spacy_doc)
         found: list[Found] = []
+        window = text if stop == len(text) else text[:stop]
         for rank, (pattern, handler) in enumerate(self._patterns):
+            needs = self._needs[rank]
+            if needs is not None and not any(s in window for s in needs):
+                continue  # every match holds one of these strings: the text has no match
             for match in pattern.finditer(text, 0, stop):
                 hit = handler(match, ctx)
                 if hit is not None:
@@ -244,6 +248,11 @@ class DateResolver(ExpressionHandlers):
         ]
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
+        # for each pattern, strings one of which each of its matches contains (shortest first), if known
+        self._needs: list[tuple[str, ...] | None] = [
+            None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
+            for p, _ in specs
+        ]
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._countdown = re.compile(
@@ -327,6 +336,10 @@ class DateResolver(ExpressionHandlers):
             ):
                 first.kind = "range_start"
                 first.reason += "; starts a range"
+
+
+def _shortest_first(word: str) -> tuple[int, str]:
+    return len(word), word
 
 
 def _date_parser(published: date | None) -> Any:

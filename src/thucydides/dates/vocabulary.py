@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
-import yaml
-
+from thucydides.datafile import load_yaml
 from thucydides.record import Precision
 
 
@@ -44,7 +43,7 @@ class DateVocabulary:
 
 def load_date_vocabulary() -> DateVocabulary:
     """Read ``thucydides/data/dates.yaml`` into a :class:`DateVocabulary`."""
-    raw = yaml.safe_load(resources.files("thucydides").joinpath("data/dates.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("thucydides").joinpath("data/dates.yaml").read_text("utf-8"))
     return DateVocabulary(
         months=dict(raw["months"]),
         abbreviations=dict(raw["month_abbreviations"]),

@@ -69,18 +69,28 @@ class Anchors:
 
     dates: dict[int, list[Anchored]]
     places: dict[int, list[Anchored]]
+    # token index → start of its sentence, made on first use (``tok.sent`` rescans the document each time)
+    sent_starts: list[int] | None = None
 
     @classmethod
     def build(cls, doc: Document, sdoc: Any) -> Anchors:
-        dates: dict[int, list[Anchored]] = {}
-        places: dict[int, list[Anchored]] = {}
+        anchors = cls({}, {})
         for dm in doc.dates:
             if dm.kind == "point" and (a := _anchor(dm, sdoc)) is not None:
-                dates.setdefault(a.root.sent.start, []).append(a)
+                anchors.dates.setdefault(anchors.sentence_start(a.root), []).append(a)
         for pm in doc.places:
             if (a := _anchor(pm, sdoc)) is not None:
-                places.setdefault(a.root.sent.start, []).append(a)
-        return cls(dates, places)
+                anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
+        return anchors
+
+    def sentence_start(self, tok: Any) -> int:
+        """``tok.sent.start``, from a table of the document's sentences made once."""
+        if self.sent_starts is None:
+            starts: list[int] = []
+            for sent in tok.doc.sents:
+                starts.extend([sent.start] * (sent.end - sent.start))
+            self.sent_starts = starts
+        return self.sent_starts[tok.i]
 
 
 def _clause_path(trig: Trigger) -> list[Any]:
@@ -135,7 +145,7 @@ def attach_date(
     Args:
         numbers: number words ("a", "two", "eight") for offsets such as "eight months after".
     """
-    cands = anchors.dates.get(trig.token.sent.start, [])
+    cands = anchors.dates.get(anchors.sentence_start(trig.token), [])
     best = _pick(cands, trig, places=False)
     if best is not None:
         dm = best.mention
@@ -224,7 +234,7 @@ def attach_place(
     gazetteer: Any,
 ) -> tuple[Place | None, str]:
     """The event's place and why: an entered place, a place its clause names, or an actor's home ground."""
-    cands = anchors.places.get(trig.token.sent.start, [])
+    cands = anchors.places.get(anchors.sentence_start(trig.token), [])
     if trig.entry.obj_place or trig.anchor.lemma_.lower() in MOTION_VERBS:
         for a in cands:
             if a.root.dep_ == "dobj" and a.root.head == trig.anchor:

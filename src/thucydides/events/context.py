@@ -466,7 +466,7 @@ def minority_country(
 
 def place_at(tok: Any, anchors: Anchors) -> Place | None:
     """The place in a known country whose mention ``tok`` heads, if any."""
-    for a in anchors.places.get(tok.sent.start, []):
+    for a in anchors.places.get(anchors.sentence_start(tok), []):
         place = getattr(a.mention, "place", None)
         if a.root.i == tok.i and place is not None and place.country and len(place.country) == 3:
             return place

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from thucydides.datafile import load_yaml
 from thucydides.events.statements import StatementWords
 
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into")
@@ -101,13 +100,18 @@ class Lexicon:
     convening_bodies: frozenset[str] = frozenset()
     evaluative: frozenset[str] = frozenset()
     statements: StatementWords = field(default_factory=StatementWords)
+    # per part of speech: the table's size, the words its keys begin or end with, and the inflected forms
+    # whose suffix guess (see lemma) is a key (see match)
+    _key_words: dict[str, tuple[int, frozenset[str], frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, text: str | None = None) -> Lexicon:
         """Load the bundled lexicon (or one given as YAML text)."""
         if text is None:
             text = (resources.files("thucydides") / "data" / "event_lexicon.yaml").read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
         lex = cls(
             light_verbs=frozenset(raw.get("light_verbs") or ()),
             intent_verbs=frozenset(raw.get("intent_verbs") or ()),
@@ -163,19 +167,7 @@ class Lexicon:
         lemma = str(tok.lemma_).lower()
         if lemma in known:
             return lemma
-        word = str(tok.lower_)
-        for suffix, repl in (
-            ("ied", "y"),
-            ("ed", ""),
-            ("d", ""),
-            ("ies", "y"),
-            ("es", ""),
-            ("s", ""),
-            ("ing", ""),
-        ):
-            if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
-                return guess
-        return lemma
+        return _guess_lemma(str(tok.lower_), lemma, known)
 
     def table(self, pos: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
@@ -183,7 +175,24 @@ class Lexicon:
     def match(self, tok: Any, pos: str) -> Entry | None:
         """The first entry for ``tok`` whose conditions hold, phrasal keys first."""
         table = self.table(pos)
-        lemma = self.lemma(tok, table)
+        # every key is the lemma, or the lemma and a particle after it, or a modifier and the lemma
+        # (or, for nouns, the word as written): most tokens are none of these, so stop early
+        words = self._key_words.get(pos)
+        if words is None or words[0] != len(table):
+            words = self._key_words[pos] = (
+                len(table),
+                frozenset(w for key in table for w in key.split()[:1] + key.split()[-1:]),
+                _inflected_forms(table),
+            )
+        lower = str(tok.lower_)
+        tagged = str(tok.lemma_).lower()
+        # the lemma below is the tagger's (a key or not) unless the word is an inflected form of a key,
+        # so a token whose tagger lemma and written form are none of the words can stop here
+        if tagged not in words[1] and lower not in words[2] and (pos != "noun" or lower not in words[1]):
+            return None
+        lemma = tagged if tagged in table else _guess_lemma(lower, tagged, table)
+        if lemma not in words[1] and (pos != "noun" or lower not in words[1]):
+            return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
         # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
@@ -197,12 +206,34 @@ class Lexicon:
                 if c.dep_ in ("compound", "amod") and tok.i - 2 <= c.i < tok.i:  # "cease-fire" too
                     candidates.extend(table.get(f"{c.lower_} {lemma}", ()))
         candidates.extend(table.get(lemma, ()))
-        if pos == "noun" and lemma != (lower := tok.lower_):
+        if pos == "noun" and lemma != lower:
             candidates.extend(table.get(lower, ()))
         for entry in candidates:
             if _conditions_hold(entry, tok):
                 return entry
         return None
+
+
+# the inflections ``Lexicon.lemma`` undoes when the tagger's lemma is unknown, tried in this order
+_SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""))
+
+
+def _guess_lemma(word: str, lemma: str, known: Any) -> str:
+    """The first suffix guess for ``word`` that is in ``known``, else ``lemma``."""
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
+            return guess
+    return lemma
+
+
+def _inflected_forms(known: Any) -> frozenset[str]:
+    """Every word for which some suffix guess of :func:`_guess_lemma` is in ``known``."""
+    return frozenset(
+        key[: len(key) - len(repl)] + suffix
+        for key in known
+        for suffix, repl in _SUFFIXES
+        if key.endswith(repl)
+    )
 
 
 TIME_WORDS = frozenset(

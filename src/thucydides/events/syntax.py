@@ -62,8 +62,11 @@ def _dateline_end(tok: Any) -> int:
     The parse often takes the dateline's city for the subject of the first sentence; words up to the dash
     are no argument of an event. Returns -1 when ``tok`` is not in a sentence opening with a dateline.
     """
+    first = tok.doc[0]  # the first word of the sentence when it opens the document
+    if not first.is_upper or len(first.text) < 3:
+        return -1
     sent = tok.sent
-    if sent.start != 0 or not sent[0].is_upper or len(sent[0].text) < 3:
+    if sent.start != 0:
         return -1
     for t in sent[: min(len(sent), 25)]:
         if t.text in DATELINE_DASHES:

@@ -46,12 +46,14 @@ class TriggerFinder:
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "JJ")):
-                pos = "adj" if tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ == "acomp") else "verb"
+            upos = tok.pos_
+            if upos in ("VERB", "AUX") or (upos == "ADJ" and tok.tag_ in ("VBN", "JJ")):
+                tag = tok.tag_
+                pos = "adj" if upos == "ADJ" or (tag == "VBN" and tok.dep_ == "acomp") else "verb"
                 entry = self.lexicon.match(tok, pos) or (
                     self.lexicon.match(tok, "verb") if pos == "adj" else None
                 )
-                if entry is None and pos == "verb" and tok.tag_ == "VBN" and _is_passive(tok):
+                if entry is None and pos == "verb" and tag == "VBN" and _is_passive(tok):
                     entry = self.lexicon.match(tok, "adj")
                 if entry is not None:
                     if not entry.obj_actor:  # "joined a protest": the object may carry its own event
@@ -68,7 +70,7 @@ class TriggerFinder:
                 obligation = self._obligation(tok)
                 if obligation is not None:
                     yield obligation
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            elif upos in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
                 entry = self.lexicon.match(tok, "noun")
                 if entry is not None:
                     yield Trigger(entry, tok, tok, nominal=True)

@@ -26,7 +26,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
 
-import yaml
+from thucydides.datafile import load_yaml
 
 __all__ = ["PLOVER_TYPES", "CameoCode", "Ontology", "PloverType", "bundled_ontology"]
 
@@ -323,7 +323,7 @@ def _parse_cameo_csv(text: str) -> dict[str, CameoCode]:
 
 
 def _parse_plover_yaml(text: str) -> tuple[dict[str, PloverType], tuple[str, ...], dict[str, str]]:
-    raw: dict[str, Any] = yaml.safe_load(text)
+    raw: dict[str, Any] = load_yaml(text)
     types: dict[str, PloverType] = {}
     for name, spec in raw["types"].items():
         types[name] = PloverType(

@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal, NamedTuple
 
-import yaml
-
+from thucydides.datafile import load_yaml
 from thucydides.record import Place
 
 EntryKind = Literal["country", "admin1", "region", "city"]
@@ -413,5 +412,5 @@ def _add_regions(index: dict[str, list[tuple[Entry, bool]]]) -> None:
 
 
 def _blocked_keys() -> set[str]:
-    data = yaml.safe_load(_read_text("non_places.yaml")) or {}
+    data = load_yaml(_read_text("non_places.yaml")) or {}
     return {normalize_name(word) for group in data.values() for word in group or ()}

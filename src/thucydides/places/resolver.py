@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-import yaml
-
+from thucydides.datafile import load_yaml
 from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
@@ -78,13 +77,13 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
         self._successions = Successions.load()
-        titles = yaml.safe_load(_read_text("person_titles.yaml")) or {}
+        titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read."""
         limit = doc.body_end if doc.body_end is not None else len(doc.text)
-        unique = {(span.start, span.end): span for span in self._find_spans(doc) if span.end <= limit}
+        unique = {(span.start, span.end): span for span in self._find_spans(doc, limit) if span.end <= limit}
         spans = list(unique.values())
         spans = self._drop_actor_spans(doc.text, spans, doc.actors)
         evidence = [(span, self._clear_country(span)) for span in spans]
@@ -153,8 +152,11 @@ class PlaceResolver:
             return None
         return place.country or "", place.admin1 if ranked[0].entry.kind == "admin1" else None
 
-    def _find_spans(self, doc: Document) -> list[_Span]:
+    def _find_spans(self, doc: Document, limit: int | None = None) -> list[_Span]:
+        """Candidate place spans; with ``limit``, matches that start at or after it are not looked at (their
+        spans, even trimmed, would end after it)."""
         text = doc.text
+        stop = len(text) if limit is None else limit
         spans: list[_Span] = []
         blocking: list[tuple[int, int]] = []
         labels: dict[tuple[int, int], str] = {}
@@ -166,8 +168,12 @@ class PlaceResolver:
                     blocking.append((ent.start_char, ent.end_char))
                     labels[(ent.start_char, ent.end_char)] = ent.label_
         for match in _CUE_RE.finditer(text):
+            if match.start() >= stop:
+                break
             spans.append(_Span(match.start("name"), match.end("name"), match.group("name"), "cue"))
         for match in self._phrase_re.finditer(text):
+            if match.start() >= stop:
+                break
             if self._phrase_is_place(match, blocking, labels):
                 spans.append(_Span(match.start(), match.end(), match.group(0), "phrase"))
         return [trimmed for span in spans if (trimmed := _trim(text, span)) is not None]
@@ -189,8 +195,7 @@ class PlaceResolver:
         found = match.group(0)
         if not found[0].isupper() or (len(found) <= 3 and not found.isupper()):
             return False
-        inside = [(b0, b1) for b0, b1 in blocking if b0 <= start and end <= b1 and b1 - b0 > end - start]
-        if inside:
+        if any(b0 <= start and end <= b1 and b1 - b0 > end - start for b0, b1 in blocking):
             return False
         label = labels.get((start, end))
         if label is None:
