@@ -1,4 +1,5 @@
-"""Ingest with the local engine: idempotent, crash-safe under a real SIGKILL, growing, parallel.
+"""Ingest with the local engine: idempotent, crash-safe under a real SIGKILL (leaving no worker behind),
+growing, parallel.
 
 All tests here run the real pipeline on the bundled sample corpus, so they are marked slow.
 """
@@ -88,6 +89,29 @@ def _wait_for_a_write(db: Path, timeout: float = 10.0) -> None:
         time.sleep(0.01)
 
 
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie awaiting its parent counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finding the worker processes needs /proc")
 def test_ingest_survives_sigkill_and_a_rerun_matches_a_clean_run(
     clean: tuple[Path, Any], corpus: Path
 ) -> None:
@@ -96,6 +120,7 @@ def test_ingest_survives_sigkill_and_a_rerun_matches_a_clean_run(
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=corpus.parent)
     assert proc.stderr is not None
     done = 0
+    helpers: set[int] = set()
     for line in proc.stderr:
         found = re.search(r"ingest (\d+)/(\d+)", line)
         if found and int(found.group(1)) >= 1:
@@ -103,10 +128,17 @@ def test_ingest_survives_sigkill_and_a_rerun_matches_a_clean_run(
             # as soon as a write has landed in the file, while the rest is still being coded
             done = int(found.group(1))
             _wait_for_a_write(db)
+            helpers = _children(proc.pid)
             os.kill(proc.pid, signal.SIGKILL)
             break
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL and 0 < done < N_SAMPLE, "the run was not killed mid-way"
+    assert helpers, "the run had a worker process"
+    deadline = time.monotonic() + 30
+    while helpers and time.monotonic() < deadline:
+        helpers = {pid for pid in helpers if _alive(pid)}
+        time.sleep(0.1)
+    assert not helpers, "the worker of the killed run is still running"
     with Store(db, read_only=True) as s:
         partial = s.counts()["documents"]
     assert 0 < partial < N_SAMPLE, "the killed run left whole documents only, and some of them"
@@ -114,6 +146,34 @@ def test_ingest_survives_sigkill_and_a_rerun_matches_a_clean_run(
     assert rerun.returncode == 0, rerun.stderr
     assert f"ingested {N_SAMPLE - partial} documents" in rerun.stderr
     assert snapshot(db) == snapshot(clean[0])
+
+
+def test_ingest_stops_cleanly_on_ctrl_c_and_keeps_what_it_coded(corpus: Path) -> None:
+    """Ctrl-C reaches the main process and its workers (one process group, as in a terminal): no
+    traceback, exit status 130, the store holds whole documents, and no worker is left running."""
+    db = corpus.parent / "interrupted.duckdb"
+    cmd = [sys.executable, "-m", "thucydides.cli", "ingest", "--db", str(db), str(corpus)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=corpus.parent, start_new_session=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if re.search(r"ingest [1-9]\d*/", line):  # coding has begun
+            helpers = _children(proc.pid) if Path("/proc/self/stat").exists() else set()
+            os.killpg(proc.pid, signal.SIGINT)
+            break
+    rest = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in rest and "Traceback" not in rest, rest[-2000:]
+    with Store(db, read_only=True) as s:
+        stored = s.counts()["documents"]
+        orphans = s.con.execute(
+            "SELECT count(*) FROM mentions WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+        ).fetchone()
+    assert 0 < stored <= N_SAMPLE and orphans == (0,)
+    deadline = time.monotonic() + 30
+    while helpers and time.monotonic() < deadline:
+        helpers = {pid for pid in helpers if _alive(pid)}
+        time.sleep(0.1)
+    assert not helpers, "a worker is still running after Ctrl-C"
 
 
 def test_ingest_of_a_grown_folder_codes_only_the_new_documents(tmp_path: Path) -> None:
@@ -130,11 +190,40 @@ def test_ingest_of_a_grown_folder_codes_only_the_new_documents(tmp_path: Path) -
     assert (grown.added, grown.already) == (2, 3)
 
 
-def test_ingest_with_two_workers_gives_the_same_store(clean: tuple[Path, Any], corpus: Path) -> None:
-    db = corpus.parent / "two.duckdb"
-    report = ingest([str(corpus)], db, IngestOptions(workers=2))
-    assert report.added == N_SAMPLE and len(report.worker_peak_rss_mb) == 2
+@pytest.mark.parametrize("workers", [2, 0])
+def test_ingest_with_two_workers_or_none_gives_the_same_store(
+    clean: tuple[Path, Any], corpus: Path, workers: int
+) -> None:
+    """Two worker processes, or coding in this process (``workers=0``), store what one worker does."""
+    db = corpus.parent / f"w{workers}.duckdb"
+    report = ingest([str(corpus)], db, IngestOptions(workers=workers))
+    assert report.added == N_SAMPLE and len(report.worker_peak_rss_mb) == max(workers, 1)
+    assert report.main_peak_rss_mb > 0
     assert snapshot(db) == snapshot(clean[0])
+
+
+def test_ingest_cli_with_two_workers_shows_progress_and_stores_everything(
+    clean: tuple[Path, Any], corpus: Path
+) -> None:
+    db = corpus.parent / "cli-two.duckdb"
+    cmd = [sys.executable, "-m", "thucydides.cli", "ingest", "--workers", "2", "--db", str(db), str(corpus)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=corpus.parent, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert f"ingest {N_SAMPLE}/{N_SAMPLE}" in out.stderr and f"ingested {N_SAMPLE} documents" in out.stderr
+    assert snapshot(db) == snapshot(clean[0])
+
+
+def test_ingest_reports_a_document_without_text_by_name_and_stores_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for f in sorted(CORPUS.glob("*.txt"))[:2]:
+        shutil.copy(f, folder)
+    (folder / "empty-page.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    report = ingest([str(folder)], tmp_path / "m.duckdb", IngestOptions())
+    assert report.added == 2
+    assert [(Path(p.name).name, "no article text" in p.reason) for p in report.problems] == [
+        ("empty-page.html", True)
+    ]
 
 
 def test_ingest_merges_the_sample_events_that_several_outlets_report(clean: tuple[Path, Any]) -> None:

@@ -97,7 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_inputs(p)
     p.add_argument("--db", default="thucydides.duckdb", help="the store file (default: thucydides.duckdb)")
-    p.add_argument("--workers", type=_positive, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes that parse and code (default 1); this one reads, extracts and writes",
+    )
     p.add_argument("--engine", choices=("local", "spark"), default="local", help="local processes or PySpark")
     p.add_argument("--master", help="with --engine spark: the Spark master URL (default local[WORKERS])")
     p.add_argument(

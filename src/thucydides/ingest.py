@@ -1,7 +1,11 @@
 """Ingest: code documents into the store with the local engine (one or more worker processes).
 
-    paths ─▶ read + hash ─▶ skip known ─▶ N workers (each its own Pipeline) ─▶ one writer (the Store)
+    paths ─▶ read + hash ─▶ skip known ─▶ extract ─▶ N workers (parse and code) ─▶ one writer (the Store)
 
+This process reads the inputs, extracts the article text (the stages before the parse,
+:meth:`thucydides.pipeline.Pipeline.prepare`) and writes the store; the worker processes, each
+with its own pipeline, parse and code (:meth:`thucydides.pipeline.Pipeline.code`). So with one
+worker too, reading, extraction and writing overlap the parse instead of taking turns with it.
 DuckDB allows one writer, so workers only code documents and send back plain rows
 (:func:`thucydides.store.document_row`, :func:`thucydides.store.mention_row`); this process writes
 them in a writer thread (:class:`Writer`) so that writing overlaps coding, gathering the batches
@@ -18,11 +22,12 @@ import multiprocessing as mp
 import os
 import queue
 import resource
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -38,7 +43,8 @@ class IngestOptions:
     """How to ingest.
 
     Attributes:
-        workers: worker processes; 1 codes in this process.
+        workers: worker processes that parse and code; this process reads, extracts and writes.
+            0 does everything in this process (no child process; the slowest way).
         published: publication date for documents that carry none.
         actor_files: user knowledge-base files for the actor resolver.
         max_bytes: inputs larger than this are refused.
@@ -69,7 +75,8 @@ class IngestReport:
         startup_seconds: time spent building the pipeline (loading the model and knowledge bases)
             before coding could start; with several workers, the slowest worker's (they build at the
             same time).
-        worker_peak_rss_mb: peak resident memory of each worker process (this process with 1 worker).
+        worker_peak_rss_mb: peak resident memory of each worker process (this process with 0).
+        main_peak_rss_mb: peak resident memory of this process (reading, extraction, the store).
     """
 
     seen: int = 0
@@ -81,6 +88,7 @@ class IngestReport:
     seconds: float = 0.0
     startup_seconds: float = 0.0
     worker_peak_rss_mb: list[float] = field(default_factory=list)
+    main_peak_rss_mb: float = 0.0
 
 
 class Writer:
@@ -169,26 +177,33 @@ def _peak_rss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def _pipeline(options: IngestOptions) -> Any:
+def _pipeline(options: IngestOptions, upto: str = "events") -> Any:
     from thucydides.pipeline import Options, Pipeline
 
     return Pipeline(
-        Options(published=options.published, actor_files=list(options.actor_files), batch_size=16)
+        Options(
+            published=options.published,
+            actor_files=list(options.actor_files),
+            batch_size=options.batch_size,
+            upto=upto,
+        )
     )
 
 
-def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]]) -> list[Result]:
+def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]], prepared: bool = False) -> list[Result]:
     """Code one batch of ``(content_hash, document)`` into plain rows for the writer.
 
     Args:
         pipe: a :class:`thucydides.pipeline.Pipeline`.
         batch: documents with their content hashes.
+        prepared: the documents have been through :meth:`Pipeline.prepare` already.
     """
     from thucydides.store import document_row, mention_rows
 
     digests = {doc.id: digest for digest, doc in batch}
+    docs = [doc for _, doc in batch]
     out: list[Result] = []
-    for item in pipe.run([doc for _, doc in batch]):
+    for item in pipe.code(docs) if prepared else pipe.run(docs):
         if isinstance(item, Problem):
             out.append(("problem", item.name, item.reason))
         else:
@@ -197,20 +212,25 @@ def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]]) -> list[Result]
 
 
 def _worker(options: IngestOptions, inbox: Any, outbox: Any) -> None:
-    """A worker process: build the pipeline once, code batches until told to stop."""
+    """A worker process: build the pipeline once, code batches until told to stop.
+
+    It ignores Ctrl-C (the main process gets it too, and stops the workers itself).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
     pipe = _pipeline(options)
     outbox.put(("ready", None))
     while True:
+        if os.getppid() != parent:  # the main process was killed: nobody will read our results,
+            outbox.cancel_join_thread()  # nor empty the queue, so do not wait for it at exit
+            return
         try:
             batch = inbox.get(timeout=2.0)
         except queue.Empty:
-            if os.getppid() != parent:  # the writer was killed: nobody will read our results
-                return
             continue
         if batch is None:
             break
-        outbox.put(("batch", code_batch(pipe, batch)))
+        outbox.put(("batch", code_batch(pipe, batch, prepared=True)))
     outbox.put(("done", _peak_rss_mb()))
 
 
@@ -249,7 +269,7 @@ def _run_workers(
     ctx = mp.get_context("spawn")
     inbox, outbox = ctx.Queue(), ctx.Queue()
     procs = [
-        ctx.Process(target=_worker, args=(options, inbox, outbox), daemon=True)
+        ctx.Process(target=_worker, args=(replace(options, progress=None), inbox, outbox), daemon=True)
         for _ in range(options.workers)
     ]
     for p in procs:
@@ -284,6 +304,10 @@ def _run_workers(
                 continue
             pending -= 1
             yield payload
+    except BaseException:  # Ctrl-C, or the writer failed: stop the workers now, not when they finish
+        for p in procs:
+            p.terminate()
+        raise
     finally:
         for p in procs:
             p.join(timeout=5)
@@ -309,7 +333,8 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
     opts = options or IngestOptions()
     report = IngestReport()
     started = time.monotonic()
-    with Store(db) as store:
+    # the writer's transactions are small: more DuckDB threads would only take the cores from the workers
+    with Store(db, threads=1) as store:
         known_hashes, known_ids = store.known_hashes(), store.known_ids()
 
         def fresh(items: Iterable[Document | Problem], count: bool) -> Iterator[tuple[str, Document]]:
@@ -334,17 +359,31 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
             total = sum(1 for _ in fresh(_read(paths, opts), True))
         bar = ProgressBar(opts.progress, total)
         if total == 0:
+            report.main_peak_rss_mb = _peak_rss_mb()
             report.seconds = time.monotonic() - started
             return report
         items = todo if todo is not None else fresh(_read(paths, opts), False)
-        batches = _batches(items, opts.batch_size)
         startups: list[float] = []
-        if opts.workers <= 1:
-            t = time.perf_counter()
+        t = time.perf_counter()
+        built = 0.0  # building this process's part of the pipeline, before the workers start
+        if opts.workers < 1:
             pipe = _pipeline(opts)
             startups.append(time.perf_counter() - t)
-            results_by_batch = _run_local(pipe, batches)
+            results_by_batch = _run_local(pipe, _batches(items, opts.batch_size))
         else:
+            prep = _pipeline(opts, upto="extract")
+            built = time.perf_counter() - t
+
+            def prepared(items: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
+                for digest, doc in items:
+                    out = prep.prepare(doc)
+                    if isinstance(out, Problem):
+                        report.problems.append(out)
+                        bar.update(ok=False)
+                    else:
+                        yield digest, out
+
+            batches = _batches(prepared(items), opts.batch_size)
             results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb, startups)
 
         def write(results: list[Result]) -> None:
@@ -363,8 +402,9 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
                 writer.put(results)
                 bar.update(len(results))  # coded; the writer stores them within a few seconds
         bar.finish()
-    report.startup_seconds = max(startups, default=0.0)
-    if opts.workers <= 1:
-        report.worker_peak_rss_mb = [_peak_rss_mb()]
+    report.startup_seconds = built + max(startups, default=0.0)
+    report.main_peak_rss_mb = _peak_rss_mb()
+    if opts.workers < 1:
+        report.worker_peak_rss_mb = [report.main_peak_rss_mb]
     report.seconds = time.monotonic() - started
     return report

@@ -290,27 +290,31 @@ class Pipeline:
             total: the number of documents, when known, for the progress line.
         """
         progress = ProgressBar(self.options.progress, total, every=2.0, label="code")
-        batch: list[Document] = []
-        for item in items:
-            if isinstance(item, Problem):
-                progress.update(ok=False)
-                yield item
-                continue
-            pre = self._through(self.pre, item)
-            if isinstance(pre, Problem):
-                progress.update(ok=False)
-                yield pre
-                continue
-            batch.append(pre)
-            if len(batch) >= self.options.batch_size:
-                for out in self._batch(batch):
-                    progress.update(ok=isinstance(out, Document))
-                    yield out
-                batch = []
-        for out in self._batch(batch):
+        prepared = (item if isinstance(item, Problem) else self.prepare(item) for item in items)
+        for out in self.code(prepared):
             progress.update(ok=isinstance(out, Document))
             yield out
         progress.finish()
+
+    def prepare(self, doc: Document) -> Item:
+        """Run the stages before the parse (extraction, publication date) on one document."""
+        return self._through(self.pre, doc)
+
+    def code(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Parse prepared documents (see :meth:`prepare`) in batches and run the later stages.
+
+        Problems pass through as they come (before the batch being gathered).
+        """
+        batch: list[Document] = []
+        for item in items:
+            if isinstance(item, Problem):
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= self.options.batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
 
 
 def code_texts(

@@ -347,12 +347,13 @@ class Store:
     ``read_only=True``. Use it as a context manager, or call :meth:`close`.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None) -> None:
         """Open (and, for writing, create) a store.
 
         Args:
             path: the DuckDB file.
             read_only: open for reading only (several readers may share the file).
+            threads: DuckDB threads for this connection (default: DuckDB's, one per core).
 
         Raises:
             FileNotFoundError: ``read_only`` and there is no such file.
@@ -364,6 +365,8 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no store at {self.path}; run `thucydides ingest` first")
         self.con = duckdb.connect(self.path, read_only=read_only)
+        if threads is not None:
+            self.con.execute(f"SET threads TO {int(threads)}")
         tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         if "events" in tables and "meta" not in tables:
             self.con.close()
