@@ -244,3 +244,15 @@ def test_loading_the_model_keeps_the_collector_paused_when_it_was() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@pytest.mark.slow
+def test_pipeline_reads_the_date_vocabulary_and_the_successions_once(pipeline: Any) -> None:
+    from thucydides.actors import ActorResolver
+    from thucydides.dates import DateResolver
+    from thucydides.events import EventCoder
+    from thucydides.places import PlaceResolver
+
+    stages = {type(stage): stage for stage in pipeline.post}
+    assert stages[EventCoder].numbers is stages[DateResolver].vocab.numbers
+    assert stages[PlaceResolver]._successions is stages[ActorResolver].kb.successions

@@ -229,10 +229,13 @@ class Pipeline:
             from thucydides.nlp import load_nlp
 
             self.nlp = NlpStage(load_nlp(), self.options.batch_size)
+        successions = None
         if upto >= STAGES.index("actors"):
             from thucydides.actors import ActorResolver, KnowledgeBase
 
-            self.post.append(ActorResolver(KnowledgeBase.load(extra=list(self.options.actor_files))))
+            kb = KnowledgeBase.load(extra=list(self.options.actor_files))
+            successions = kb.successions
+            self.post.append(ActorResolver(kb))
         if upto >= STAGES.index("dates"):
             self.post.append(date_resolver)
         gazetteer = None
@@ -240,12 +243,14 @@ class Pipeline:
             from thucydides.places import Gazetteer, PlaceResolver
 
             gazetteer = Gazetteer.load()
-            self.post.append(PlaceResolver(gazetteer))
+            self.post.append(PlaceResolver(gazetteer, successions))
         if upto >= STAGES.index("events"):
             from thucydides.events import EventCoder
             from thucydides.ontology import Ontology
 
-            self.post.append(EventCoder(Ontology.load(), gazetteer=gazetteer))
+            self.post.append(
+                EventCoder(Ontology.load(), gazetteer=gazetteer, numbers=date_resolver.vocab.numbers)
+            )
 
     def _guard(self, stage: Stage, doc: Document) -> Item:
         try:

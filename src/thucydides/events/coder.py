@@ -8,6 +8,7 @@ writes ``doc.events``. Source and target come from the sentence's structure
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from thucydides.dates.vocabulary import load_date_vocabulary
@@ -80,13 +81,21 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ontology: CAMEO/PLOVER tables (``thucydides.ontology.Ontology``).
         lexicon: trigger words; the bundled one when omitted.
         gazetteer: used to place events at an actor's home country when the text names no place.
+        numbers: number words and their values ("eight months after ..."); the date vocabulary's when
+            omitted (the pipeline hands over the one its date resolver has read).
     """
 
-    def __init__(self, ontology: Any, lexicon: Lexicon | None = None, gazetteer: Any = None) -> None:
+    def __init__(
+        self,
+        ontology: Any,
+        lexicon: Lexicon | None = None,
+        gazetteer: Any = None,
+        numbers: Mapping[str, int] | None = None,
+    ) -> None:
         self.ontology = ontology
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer
-        self.numbers = load_date_vocabulary().numbers  # "eight months after ..."
+        self.numbers = numbers if numbers is not None else load_date_vocabulary().numbers
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp

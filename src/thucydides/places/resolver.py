@@ -68,15 +68,17 @@ class PlaceResolver:
     ``doc.places`` with non-overlapping :class:`PlaceMention` objects sorted by offset.
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, successions: Successions | None = None) -> None:
         """Prepare the phrase matcher over the gazetteer's non-city names.
 
         Args:
             gazetteer: a loaded :class:`Gazetteer`.
+            successions: the table of states and their successors; the bundled one when omitted
+                (the pipeline hands over the one its knowledge base has read).
         """
         self.gazetteer = gazetteer
         self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
-        self._successions = Successions.load()
+        self._successions = successions if successions is not None else Successions.load()
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
 
