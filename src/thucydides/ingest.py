@@ -73,8 +73,8 @@ class IngestReport:
         words: words in the added documents' text.
         seconds: wall time of the run.
         startup_seconds: time spent building the pipeline (loading the model and knowledge bases)
-            before coding could start; with several workers, the slowest worker's (they build at the
-            same time).
+            before coding could start: this process's extraction stages, then the slowest worker's
+            (the workers build at the same time).
         worker_peak_rss_mb: peak resident memory of each worker process (this process with 0).
         main_peak_rss_mb: peak resident memory of this process (reading, extraction, the store).
     """

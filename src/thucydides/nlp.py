@@ -84,18 +84,21 @@ def load_nlp(model: str = DEFAULT_MODEL, fast: bool = True) -> Any:
     _register_paragraph_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     if fast:
-        _register_fast_components()
-    if fast and "attribute_ruler" in nlp.pipe_names:
-        stock = nlp.get_pipe("attribute_ruler")
-        if FastAttributeRuler.can_copy(stock):
-            ruler: FastAttributeRuler = nlp.replace_pipe("attribute_ruler", FAST_RULER)  # type: ignore[assignment]
-            ruler.copy_rules(stock)
-    if fast and "lemmatizer" in nlp.pipe_names:
-        stock = nlp.get_pipe("lemmatizer")
-        if FastLemmatizer.can_wrap(stock):
-            lemmatizer: FastLemmatizer = nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)  # type: ignore[assignment]
-            lemmatizer.wrap(stock)
+        _use_fast_components(nlp)
     return nlp
+
+
+def _use_fast_components(nlp: Any) -> None:
+    """Put :class:`FastAttributeRuler` and :class:`FastLemmatizer` in place of the model's own, where
+    they can stand in for them."""
+    _register_fast_components()
+    names = nlp.pipe_names
+    if "attribute_ruler" in names and FastAttributeRuler.can_copy(ruler := nlp.get_pipe("attribute_ruler")):
+        fast_ruler: FastAttributeRuler = nlp.replace_pipe("attribute_ruler", FAST_RULER)
+        fast_ruler.copy_rules(ruler)
+    if "lemmatizer" in names and FastLemmatizer.can_wrap(lemmatizer := nlp.get_pipe("lemmatizer")):
+        fast_lemmatizer: FastLemmatizer = nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)
+        fast_lemmatizer.wrap(lemmatizer)
 
 
 FAST_RULER = "thucydides_attribute_ruler"
@@ -240,17 +243,11 @@ class FastAttributeRuler:
         if not len(doc):
             return doc
         keys = list(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()))
-        before = doc.to_array(list(WRITTEN)).tolist()
-        out = [list(row) for row in before]
-        deps: dict[int, int] = {}
+        effects: list[tuple[tuple[tuple[int, int], ...], int | None]] = []
         starts: list[int] = []
         for i, key in enumerate(keys):
             columns, dep, may_start = self._entry(key)
-            row = out[i]
-            for column, value in columns:
-                row[column] = value
-            if dep is not None:
-                deps[i] = dep
+            effects.append((columns, dep))
             if may_start:
                 starts.append(i)
         if self.firsts is None or starts:
@@ -259,17 +256,16 @@ class FastAttributeRuler:
             for match_id, start, end in self._other_matches(doc, starts):
                 number = int(strings[match_id])
                 extra.setdefault(range(start, end)[self.indices[number]], []).append(number)
-            for i, numbers in extra.items():  # apply all rules again, in order, from the start
-                columns, dep = self._effect(sorted(self._rules_for(keys[i])[0] + numbers))
-                out[i] = row = list(before[i])
-                for column, value in columns:
-                    row[column] = value
-                deps.pop(i, None)
-                if dep is not None:
-                    deps[i] = dep
+            for i, numbers in extra.items():  # these tokens take all their rules, in order
+                effects[i] = self._effect(sorted(self._rules_for(keys[i])[0] + numbers))
+        out = doc.to_array(list(WRITTEN)).tolist()
+        for i, (columns, dep) in enumerate(effects):
+            row = out[i]
+            for column, value in columns:
+                row[column] = value
+            if dep is not None:
+                doc[i].dep = dep
         doc.from_array(list(WRITTEN), numpy.asarray(out, dtype=numpy.uint64))
-        for i, value in deps.items():
-            doc[i].dep = value
         return doc
 
 

@@ -35,18 +35,13 @@ class AtomFinder(ClueReader):
 
     # ---- atoms ----
 
-    def _atoms(
-        self, sdoc: Any, limit: int, text: str | None = None, toks: list[Any] | None = None
-    ) -> list[_Atom]:
+    def _atoms(self, sdoc: Any, limit: int, text: str, toks: list[Any]) -> list[_Atom]:
         """The atoms of the first ``limit`` tokens.
 
-        ``text`` (what ``sdoc`` was parsed from) and ``toks`` (its tokens) are taken when at hand.
+        ``text`` is what ``sdoc`` was parsed from and ``toks`` its tokens, made once by the caller
+        (indexing the Doc builds a new token object each time).
         """
-        if text is None:
-            text = sdoc.text
         kb = self.kb
-        if toks is None:
-            toks = list(sdoc)  # made once: indexing the Doc builds a new token object each time
         words = [t.text for t in toks]  # and each attribute read builds its string again
         atoms: list[_Atom] = []
         taken = [False] * limit

@@ -136,7 +136,7 @@ class GroupResolver(PersonMatcher):
     def _resolve_group(
         self, sdoc: Any, text: str, head: int, members: list[_Atom], by_token: dict[int, _Atom], ctx: _Context
     ) -> ActorMention | None:
-        toks = ctx.tokens if ctx.tokens else list(sdoc)  # indexing the Doc builds a new token each time
+        toks = ctx.tokens
         start = min(a.start for a in members)
         end = max(a.end for a in members)
         head_tok = toks[head]

@@ -164,10 +164,7 @@ class Lexicon:
         The small model sometimes lemmatises a past tense oddly ("staged" → "stag"); the suffix guesses
         ("-d", "-ed", "-ied", "-s", "-es", "-ing") are only tried when the lemma itself is unknown.
         """
-        lemma = str(tok.lemma_).lower()
-        if lemma in known:
-            return lemma
-        return _guess_lemma(str(tok.lower_), lemma, known)
+        return _known_lemma(str(tok.lower_), str(tok.lemma_).lower(), known)
 
     def table(self, pos: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
@@ -190,7 +187,7 @@ class Lexicon:
         # so a token whose tagger lemma and written form are none of the words can stop here
         if tagged not in words[1] and lower not in words[2] and (pos != "noun" or lower not in words[1]):
             return None
-        lemma = tagged if tagged in table else _guess_lemma(lower, tagged, table)
+        lemma = _known_lemma(lower, tagged, table)
         if lemma not in words[1] and (pos != "noun" or lower not in words[1]):
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
@@ -218,8 +215,10 @@ class Lexicon:
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""))
 
 
-def _guess_lemma(word: str, lemma: str, known: Any) -> str:
-    """The first suffix guess for ``word`` that is in ``known``, else ``lemma``."""
+def _known_lemma(word: str, lemma: str, known: Any) -> str:
+    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is, else ``lemma``."""
+    if lemma in known:
+        return lemma
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
             return guess
@@ -227,7 +226,7 @@ def _guess_lemma(word: str, lemma: str, known: Any) -> str:
 
 
 def _inflected_forms(known: Any) -> frozenset[str]:
-    """Every word for which some suffix guess of :func:`_guess_lemma` is in ``known``."""
+    """Every word for which some suffix guess of :func:`_known_lemma` is in ``known``."""
     return frozenset(
         key[: len(key) - len(repl)] + suffix
         for key in known
