@@ -49,7 +49,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from thucydides.evalsets.common import SetReport
+from thucydides.evalsets.common import SetReport, code_texts
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
 from thucydides.splits import Half, half_of, select
@@ -316,16 +316,7 @@ def evaluate_article(gold: dict[str, Any], gold_path: Path, pipeline: Any, publi
 
 def _code_sentences(texts: list[str], pipeline: Any) -> list[list[Event]]:
     """The coder's events for each sentence, coded as a document of its own, most confident first."""
-    docs: list[Document | Problem] = [
-        Document(id=str(i), raw=t, published=date(2000, 1, 1), published_how="given")
-        for i, t in enumerate(texts)
-    ]
-    results = {item.id: item for item in pipeline.run(docs) if isinstance(item, Document)}
-    out: list[list[Event]] = []
-    for i in range(len(texts)):
-        doc = results.get(str(i))
-        out.append(sorted(doc.events, key=lambda e: -e.confidence) if doc else [])
-    return out
+    return code_texts(texts, pipeline)
 
 
 def _statement_codes(texts: list[str], pipeline: Any) -> list[str | None]:

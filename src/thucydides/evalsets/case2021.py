@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 from typing import Any
 
-from thucydides.evalsets.common import NONE, SetReport, code_texts, ratio, split_records
+from thucydides.evalsets.common import NONE, SetReport, code_and_score, ratio
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Event
 from thucydides.splits import Half
@@ -93,7 +93,5 @@ def score(
 def evaluate(
     records: list[dict[str, Any]], pipeline: Any, gold_file: str = "", half: Half | None = None
 ) -> SetReport:
-    """Code each snippet of ``half`` and score it."""
-    records = split_records(SET_NAME, records, half)
-    coded = code_texts([str(r["text"]) for r in records], pipeline)
-    return score(records, coded, gold_file, half)
+    """Code each snippet of ``half`` as a document of its own and score it."""
+    return code_and_score(SET_NAME, score, records, pipeline, gold_file, half)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -64,6 +64,28 @@ def code_texts(
         doc = results.get(str(i))
         out.append(sorted(doc.events, key=lambda e: -e.confidence) if doc else [])
     return out
+
+
+def code_and_score(
+    set_name: str,
+    score: Callable[[list[dict[str, Any]], list[list[Event]], str, Half | None], SetReport],
+    records: list[dict[str, Any]],
+    pipeline: Any,
+    gold_file: str = "",
+    half: Half | None = None,
+) -> SetReport:
+    """Code the ``text`` of each record of ``half`` as a document of its own (dated by its ``published``
+    where it has one) and hand the records and their events to ``score``."""
+    records = split_records(set_name, records, half)
+    published = [_date(r.get("published")) for r in records]
+    return score(records, code_texts([str(r["text"]) for r in records], pipeline, published), gold_file, half)
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def ratio(num: int, den: int) -> float:

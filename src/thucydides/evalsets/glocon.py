@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thucydides.evalsets.common import SetReport, code_texts, prf, split_records
+from thucydides.evalsets.common import SetReport, code_and_score, prf
 from thucydides.record import Event
 from thucydides.splits import Half
 
@@ -55,7 +55,5 @@ def score(
 def evaluate(
     records: list[dict[str, Any]], pipeline: Any, gold_file: str = "", half: Half | None = None
 ) -> SetReport:
-    """Code each sentence of ``half`` and score it."""
-    records = split_records(SET_NAME, records, half)
-    coded = code_texts([str(r["text"]) for r in records], pipeline)
-    return score(records, coded, gold_file, half)
+    """Code each sentence of ``half`` as a document of its own and score it."""
+    return code_and_score(SET_NAME, score, records, pipeline, gold_file, half)

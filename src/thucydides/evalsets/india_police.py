@@ -12,10 +12,9 @@ FAIL, ANY_ACTION. Each sentence is coded as a document of its own (dated by its 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from thucydides.evalsets.common import SetReport, code_texts, ratio, split_records
+from thucydides.evalsets.common import SetReport, code_and_score, ratio
 from thucydides.record import Event
 from thucydides.splits import Half
 
@@ -88,15 +87,5 @@ def score(
 def evaluate(
     records: list[dict[str, Any]], pipeline: Any, gold_file: str = "", half: Half | None = None
 ) -> SetReport:
-    """Code each sentence of ``half`` and score it."""
-    records = split_records(SET_NAME, records, half)
-    published = [_date(r.get("published")) for r in records]
-    coded = code_texts([str(r["text"]) for r in records], pipeline, published)
-    return score(records, coded, gold_file, half)
-
-
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+    """Code each sentence of ``half`` as a document of its own and score it."""
+    return code_and_score(SET_NAME, score, records, pipeline, gold_file, half)
