@@ -16,6 +16,12 @@ from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe
 from thucydides.record import Precision
 
 Kind = Literal["point", "deadline", "duration", "range_start"]
+Direction = Literal["future", "past"] | None
+HOW: dict[Direction, str] = {
+    "future": "the next one on or after",
+    "past": "the last one on or before",
+    None: "no tense clue: the nearest one to",
+}
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
@@ -97,12 +103,26 @@ class ExpressionHandlers:
 
     def _future(self, ctx: MatchContext, match: re.Match[str]) -> bool:
         """Whether a partial date points forward: a future clue, or a deadline without a past clue."""
-        tense = self._tense(ctx.text, match.start(), match.end())
-        return tense == "future" or (tense is None and self._kind(match) == "deadline")
+        return self._direction(ctx, match) == "future"
 
-    def _month_day(self, pub: date, month: int, day: int, future: bool) -> date | None:
+    def _direction(self, ctx: MatchContext, match: re.Match[str]) -> Direction:
+        """Which way a partial date points: ``future`` (a future clue, or a deadline without a past
+        clue), ``past`` (a past clue), or ``None`` (no clue: the nearest occurrence is meant)."""
+        tense = self._tense(ctx.text, match.start(), match.end())
+        if tense == "future" or (tense is None and self._kind(match) == "deadline"):
+            return "future"
+        return "past" if tense == "past" else None
+
+    def _month_day(self, pub: date, month: int, day: int, direction: Direction) -> date | None:
+        """The occurrence of month-day that ``direction`` picks (``None``: the nearest; ties go back)."""
+        if direction is None:
+            back = self._month_day(pub, month, day, "past")
+            ahead = self._month_day(pub, month, day, "future")
+            if back is None or ahead is None:
+                return back or ahead
+            return ahead if (ahead - pub).days < (pub - back).days else back
         year = pub.year
-        if future:
+        if direction == "future":
             while (d := safe_date(year, month, day)) is None or d < pub:
                 year += 1
                 if year > pub.year + 4:
@@ -115,8 +135,10 @@ class ExpressionHandlers:
         return d
 
     @staticmethod
-    def _month(pub: date, month: int, future: bool) -> int:
-        if future:
+    def _month(pub: date, month: int, direction: Direction) -> int:
+        """The year of the month that ``direction`` picks (``None``: the most recent, news being about
+        the past; a month named without a year is rarely meant months ahead without a clue)."""
+        if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
         return pub.year - 1 if month > pub.month else pub.year
 
@@ -142,11 +164,11 @@ class ExpressionHandlers:
             return None if d is None else self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'")
         if ctx.published is None or not 1 <= day <= 31:
             return None
-        future = self._future(ctx, m)
-        d = self._month_day(ctx.published, month, day, future)
+        direction = self._direction(ctx, m)
+        d = self._month_day(ctx.published, month, day, direction)
         if d is None:
             return None
-        how = "the next one on or after" if future else "the last one on or before"
+        how = HOW[direction]
         return self._found(
             m, d.isoformat(), "day", f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
         )
@@ -168,7 +190,7 @@ class ExpressionHandlers:
             elif m["t_mon_rel"]:
                 year = pub.year + {"this": 0, "last": -1, "next": 1}[m["t_mon_rel"].lower()]
             else:
-                year = self._month(pub, month, self._future(ctx, m))
+                year = self._month(pub, month, self._direction(ctx, m))
             return f"{year:04d}-{month:02d}", "month", f"month {year:04d}-{month:02d}"
         rel = " ".join(m["t_rel"].lower().split())
         if pub is None or rel == "the previous":
@@ -267,13 +289,8 @@ class ExpressionHandlers:
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub, text = ctx.published, ctx.text
         context = m["cue"] or m["prep"] or m["rel"]
-        if not context:
-            after = text[m.end("core") : m.end("core") + 2]
-            if re.match(r"\s[A-Z]", after) or (
-                re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
-                and not at_sentence_start(text, m.start())
-            ):
-                return None  # part of a name: "Good Friday", "Sunday Times"
+        if not context and self._weekday_in_name(m, ctx):
+            return None  # part of a name: "Good Friday", "Sunday Times"
         if pub is None:
             return None
         target = self.vocab.weekdays[m["wd"].lower()]
@@ -289,6 +306,27 @@ class ExpressionHandlers:
         else:
             d, how = pub - timedelta(days=back), "the most recent one on or before"
         return self._found(m, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}")
+
+    def _weekday_in_name(self, m: re.Match[str], ctx: MatchContext) -> bool:
+        """Whether a weekday without a preposition is part of a name rather than a day.
+
+        A capitalised word before it from ``weekday_name_words`` ("Good Friday", "Super Tuesday") makes a
+        name; so does the parse putting it inside a longer entity that is not a date ("The Sunday Times"),
+        or, without a parse, a capitalised word after it. A place or a name before it ("in Miami
+        Wednesday", "Iran Saturday condemned") does not.
+        """
+        text = ctx.text
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if before and before.group(1).lower() in self.vocab.weekday_name_words:
+            return True
+        span = ctx.spacy_doc.char_span(m.start("wd"), m.end("wd")) if ctx.spacy_doc is not None else None
+        if span is None or len(span) != 1:
+            return re.match(r"\s[A-Z]", text[m.end("core") : m.end("core") + 2]) is not None
+        token = span[0]
+        if token.ent_type_ in ("", "DATE", "TIME"):
+            return False
+        ent = next((e for e in ctx.spacy_doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and len(ent) > 1
 
     def _on_ordinal_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -332,7 +370,7 @@ class ExpressionHandlers:
         elif pre == "this":
             year = pub.year
         else:
-            year = self._month(pub, month, self._future(ctx, m))
+            year = self._month(pub, month, self._direction(ctx, m))
         value = f"{year:04d}-{month:02d}"
         return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})")
 

@@ -19,6 +19,7 @@ class DateVocabulary:
     months: dict[str, int]
     abbreviations: dict[str, int]
     weekdays: dict[str, int]
+    weekday_name_words: frozenset[str]
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
     deadline_cues: tuple[str, ...]
@@ -48,6 +49,7 @@ def load_date_vocabulary() -> DateVocabulary:
         months=dict(raw["months"]),
         abbreviations=dict(raw["month_abbreviations"]),
         weekdays=dict(raw["weekdays"]),
+        weekday_name_words=frozenset(raw["weekday_name_words"]),
         numbers=dict(raw["numbers"]),
         vague_numbers=dict(raw["vague_numbers"]),
         deadline_cues=tuple(raw["deadline_cues"]),
