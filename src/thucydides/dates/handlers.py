@@ -55,7 +55,7 @@ class MatchContext:
     spacy_doc: Any
 
 
-Handler = Callable[[re.Match[str], MatchContext], "Found | None"]
+Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
 
 
 class ExpressionHandlers:
@@ -249,8 +249,8 @@ class ExpressionHandlers:
 
     def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        if pub is None:
-            return None
+        if pub is None or m["unit"] == "decade":
+            return None  # "four decades ago" names no year
         word = " ".join(m["n"].lower().split())
         vague = word in self.vocab.vague_numbers
         n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
@@ -263,7 +263,7 @@ class ExpressionHandlers:
             year, month = add_months(pub.year, pub.month, -n)
             d, precision = date(year, month, 1), "year" if vague else "month"
         else:
-            d, precision = date(pub.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
+            d, precision = date(pub.year - n, 1, 1), "year"
         note = " (approximate count)" if vague else ""
         return self._found(
             m, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
@@ -287,7 +287,7 @@ class ExpressionHandlers:
         return self._found(m, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
 
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        pub, text = ctx.published, ctx.text
+        pub = ctx.published
         context = m["cue"] or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
@@ -393,13 +393,6 @@ class ExpressionHandlers:
             year = pub.year
         return self._found(m, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})")
 
-    def _on_recent(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        pub = ctx.published
-        if pub is None:
-            return None
-        value = iso_at(pub, "month")
-        return self._found(m, value, "month", f"vague '{m['core']}': taken as the publication month {value}")
-
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         text, year = ctx.text, int(m["year"])
         before = re.findall(r"[\w$'.]+", text[max(0, m.start() - 30) : m.start()])
@@ -415,6 +408,67 @@ class ExpressionHandlers:
         if counted and year % 50 == 0 and word.endswith("s") and not dated:
             return None  # "2000 troops"
         return self._found(m, str(year), "year", f"year '{m['core']}'")
+
+    def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        name = m["holiday"]
+        if m["year"]:
+            d = self.vocab.holiday(name, int(m["year"]))
+            return None if d is None else self._found(m, d.isoformat(), "day", f"holiday '{m['core']}' → {d}")
+        pub = ctx.published
+        if pub is None:
+            return None
+        direction = self._direction(ctx, m)
+        options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
+        back = max((d for d in options if d <= pub), default=None)
+        ahead = min((d for d in options if d >= pub), default=None)
+        if direction == "future" or back is None:
+            d = ahead
+        elif direction == "past" or ahead is None:
+            d = back
+        else:
+            d = ahead if (ahead - pub).days < (pub - back).days else back
+        if d is None:
+            return None
+        return self._found(
+            m, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
+        )
+
+    def _on_year_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "2018-2019", "1998-99", "2018/19": two years, the first starting a range."""
+        first = int(m["y1"])
+        second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+        if len(m["y2"]) == 2 and second <= first:
+            second += 100
+        if not 0 < second - first <= 30:
+            return None  # "2019-10" is a month, "1990-2090" no range of news
+        why = f"year range '{m['core']}'"
+        return [
+            Found(m.start("y1"), m.end("y1"), str(first), "year", f"{why}: starts in {first}", "range_start"),
+            Found(m.start("y2"), m.end("y2"), str(second), "year", f"{why}: ends in {second}", "point"),
+        ]
+
+    def _on_month_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "from March to May", "between June and August 2019", "March-May": two months, the first
+        starting a range; the years come from the text, else the end month resolves like a month."""
+        first, last = self.vocab.month_number(m["m1"]), self.vocab.month_number(m["m2"])
+        if m["y2"]:
+            year2 = int(m["y2"])
+        elif m["y1"]:
+            year2 = int(m["y1"]) + (last < first)
+        elif ctx.published is not None:
+            year2 = self._month(ctx.published, last, self._direction(ctx, m))
+        else:
+            return None
+        year1 = int(m["y1"]) if m["y1"] else year2 - (first > last)
+        why = f"month range '{m.group()}'"
+        start = m.start("open") if m["open"] else m.start("m1")
+        end1 = m.end("y1") if m["y1"] else m.end("m1")
+        end2 = m.end("y2") if m["y2"] else m.end("m2")
+        v1, v2 = f"{year1:04d}-{first:02d}", f"{year2:04d}-{last:02d}"
+        return [
+            Found(start, end1, v1, "month", f"{why}: starts in {v1}", "range_start"),
+            Found(m.start("m2"), end2, v2, "month", f"{why}: ends in {v2}", "point"),
+        ]
 
     # ------------------------------------------------------------------ entities, ranges, countdowns
 
@@ -448,7 +502,7 @@ def _past_marker(window: str, m: re.Match[str]) -> bool:
 
 
 def at_sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\"“‘'(")
+    before = text[:index].rstrip(" \t\"“‘'(`")
     return not before or before[-1] in ".!?\n:"
 
 

@@ -7,18 +7,24 @@ The stage :class:`DateResolver` reads ``doc.text``, ``doc.nlp`` (the spaCy Doc, 
 How expressions are found, in order of trust:
 
 1. Regular expressions built from the vocabulary in ``data/dates.yaml`` (explicit dates,
-   partial dates, relative and vague expressions, deadlines and range starts).
+   partial dates, relative expressions, holidays, ranges, deadlines and range starts).
 2. spaCy ``DATE`` entities that no pattern covered, parsed by dateparser (always with
    ``languages=["en"]``, ``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``).
 
 Conventions (news usage):
 
-* A partial date ("November 27", "the 20th", "October", "Saturday") is the most recent one
-  on or before publication, unless a tense clue near it ("will", "scheduled", ...) or a
-  deadline cue ("by", "until") points to the future; then it is the next one.
+* A partial date ("the 20th", "October", "Saturday") is the most recent one on or before
+  publication, unless a tense clue near it ("will", "scheduled", ...) or a deadline cue ("by",
+  "until") points to the future; then it is the next one. A month and day without a year and
+  without a tense clue ("payable Dec. 1") is the nearest one: news style leaves the year out of
+  dates of the current year.
 * "last week", "this week", "next week" and weekends get *month* precision: the month that
   holds most of the week's days (a week is never a day).
-* Vague expressions ("recently", "in recent weeks") get the publication month and say so.
+* Vague references ("recently", "now", "in recent weeks") are not calendar dates (TimeBank's
+  PAST_REF and PRESENT_REF): an event they date keeps the publication date at ``publication``
+  precision. So are spans counted in decades ("four decades ago").
+* Dates that refer to another date of the story ("that year", "the next day", "a year
+  earlier") take their value from it (see :mod:`thucydides.dates.anaphora`).
 * Durations ("two years", "a month") are not dates and are omitted; so are relative
   expressions when no publication date is known: a year is never invented.
 """
@@ -29,6 +35,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from thucydides.dates.anaphora import Anaphora
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
@@ -63,6 +70,7 @@ class DateResolver(ExpressionHandlers):
     def __init__(self, vocabulary: DateVocabulary | None = None) -> None:
         self.vocab = vocabulary or load_date_vocabulary()
         self._build_patterns()
+        self._anaphora = Anaphora(self.vocab)
 
     # ------------------------------------------------------------------ public interface
 
@@ -97,12 +105,13 @@ class DateResolver(ExpressionHandlers):
                 continue  # every match holds one of these strings: the text has no match
             for match in pattern.finditer(text, 0, stop):
                 hit = handler(match, ctx)
-                if hit is not None:
-                    hit.rank = rank
-                    found.append(hit)
+                for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
+                    one.rank = rank
+                    found.append(one)
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        chosen = sorted(chosen + self._anaphora.resolve(text, stop, chosen, published), key=lambda f: f.start)
         self._mark_ranges(text, chosen)
         return [
             DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
@@ -169,6 +178,8 @@ class DateResolver(ExpressionHandlers):
             r"\s+(?P<t_unit>year|month|week)\b)"
         )
         wd_opt = rf"(?:{weekday},?\s+)?"
+        holidays = sorted(v.holidays, key=len, reverse=True)
+        holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
         specs: list[tuple[str, Handler]] = [
             (
@@ -240,10 +251,24 @@ class DateResolver(ExpressionHandlers):
                 rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_season,
             ),
-            (rf"(?P<core>\b{alternation(v.recent_phrases)}\b)", self._on_recent),
             (
-                rf"{cue_opt}(?<![\w$€£#.,/:-])(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
+                rf"{cue_opt}(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<![\w$€£#.,/:-]))"
+                rf"(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
                 self._on_year,
+            ),
+            (
+                rf"(?<![\w$€£#.,/:-])(?P<core>(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d)(?![\d%-]|[.,]\d))",
+                self._on_year_range,
+            ),
+            (
+                rf"(?:(?P<open>[Ff]rom|[Bb]etween)\s+)?(?P<core>(?P<m1>{month_full})(?:,?\s+(?P<y1>{YEAR}))?"
+                rf"(?(open)\s+(?:to|and|until|till|through|-|–)\s+|\s*[-–]\s*)"
+                rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?)",
+                self._on_month_range,
+            ),
+            (
+                rf"{cue_opt}(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                self._on_holiday,
             ),
         ]
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
@@ -336,6 +361,17 @@ class DateResolver(ExpressionHandlers):
             ):
                 first.kind = "range_start"
                 first.reason += "; starts a range"
+
+
+def _name_pattern(name: str) -> str:
+    """A pattern for a holiday's name: capitalised first word, later words capitalised or not, any
+    apostrophe ("New Year's Day", "Christmas day")."""
+    words = []
+    for i, word in enumerate(name.split()):
+        body = re.escape(word[1:]).replace("'", "['’]")
+        first = word[0].upper() if i == 0 else f"[{word[0].upper()}{word[0]}]"
+        words.append(first + body)
+    return r"\s+".join(words)
 
 
 def _shortest_first(word: str) -> tuple[int, str]:
