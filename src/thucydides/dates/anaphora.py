@@ -35,6 +35,7 @@ class Anaphora:
         number = alternation([*vocab.numbers])
         self.parts = frozenset(a["parts_of_day"])
         self.shut_before = frozenset(a["not_after"])
+        self.spans = frozenset(" ".join(w.split()) for w in a["spans_after"])
         self.numbers = vocab.numbers
         self.later = frozenset(a["later"])
         self.patterns = [
@@ -86,8 +87,8 @@ class Anaphora:
         elif groups.get("rel"):
             rel = " ".join(m["rel"].lower().split())
             before = re.findall(r"[a-z]+", text[max(0, m.start() - 12) : m.start()].lower())
-            if before and before[-1] in self.shut_before:
-                return None  # "over the next year", "in the coming days": a span, not a date
+            if rel in self.spans and before and before[-1] in self.shut_before:
+                return None  # "over the next year", "within the next month": a span, not a date
             offset, comparison = (1 if rel in self.next_words else -1), True
         else:
             direction = " ".join(m["dir"].lower().split())

@@ -20,8 +20,11 @@ Direction = Literal["future", "past"] | None
 HOW: dict[Direction, str] = {
     "future": "the next one on or after",
     "past": "the last one on or before",
-    None: "no tense clue: the nearest one to",
+    None: "no tense clue: news style (the publication's year unless months ahead, the next year's when weeks"
+    " ahead) for",
 }
+AHEAD_DAYS = 120  # without a tense clue, a date of the publication's year at most this far ahead is meant
+TURN_DAYS = 60  # ... and next year's when it comes at most this soon ("Jan. 10" in late November)
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
@@ -114,13 +117,9 @@ class ExpressionHandlers:
         return "past" if tense == "past" else None
 
     def _month_day(self, pub: date, month: int, day: int, direction: Direction) -> date | None:
-        """The occurrence of month-day that ``direction`` picks (``None``: the nearest; ties go back)."""
+        """The occurrence of month-day that ``direction`` picks (``None``: see :func:`news_year`)."""
         if direction is None:
-            back = self._month_day(pub, month, day, "past")
-            ahead = self._month_day(pub, month, day, "future")
-            if back is None or ahead is None:
-                return back or ahead
-            return ahead if (ahead - pub).days < (pub - back).days else back
+            return news_year(pub, lambda year: safe_date(year, month, day))
         year = pub.year
         if direction == "future":
             while (d := safe_date(year, month, day)) is None or d < pub:
@@ -136,8 +135,10 @@ class ExpressionHandlers:
 
     @staticmethod
     def _month(pub: date, month: int, direction: Direction) -> int:
-        """The year of the month that ``direction`` picks (``None``: the most recent, news being about
-        the past; a month named without a year is rarely meant months ahead without a clue)."""
+        """The year of the month that ``direction`` picks (``None``: see :func:`news_year`)."""
+        if direction is None:
+            found = news_year(pub, lambda year: date(year, month, 1))
+            return pub.year if found is None else found.year
         if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
         return pub.year - 1 if month > pub.month else pub.year
@@ -419,14 +420,12 @@ class ExpressionHandlers:
             return None
         direction = self._direction(ctx, m)
         options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
-        back = max((d for d in options if d <= pub), default=None)
-        ahead = min((d for d in options if d >= pub), default=None)
-        if direction == "future" or back is None:
-            d = ahead
-        elif direction == "past" or ahead is None:
-            d = back
+        if direction is None:
+            d = news_year(pub, lambda year: self.vocab.holiday(name, year))
+        elif direction == "future":
+            d = min((d for d in options if d >= pub), default=None)
         else:
-            d = ahead if (ahead - pub).days < (pub - back).days else back
+            d = max((d for d in options if d <= pub), default=None)
         if d is None:
             return None
         return self._found(
@@ -461,7 +460,7 @@ class ExpressionHandlers:
             return None
         year1 = int(m["y1"]) if m["y1"] else year2 - (first > last)
         why = f"month range '{m.group()}'"
-        start = m.start("open") if m["open"] else m.start("m1")
+        start = m.start("open") if m.groupdict().get("open") else m.start("m1")
         end1 = m.end("y1") if m["y1"] else m.end("m1")
         end2 = m.end("y2") if m["y2"] else m.end("m2")
         v1, v2 = f"{year1:04d}-{first:02d}", f"{year2:04d}-{last:02d}"
@@ -490,6 +489,22 @@ class ExpressionHandlers:
 
 
 # --------------------------------------------------------------------------- module helpers
+
+
+def news_year(pub: date, on: Callable[[int], date | None]) -> date | None:
+    """The occurrence of a date named without a year or a tense clue, ``on(year)`` being its date in a year.
+
+    News style leaves the year out of dates of the current year, so the publication's year is meant,
+    past or (up to ``AHEAD_DAYS``) ahead; next year's when it is at most ``TURN_DAYS`` ahead (late in the
+    year, "Jan. 10" is the coming one); else last year's (early in the year, "December 30").
+    """
+    following = on(pub.year + 1)
+    if following is not None and (following - pub).days <= TURN_DAYS:
+        return following
+    same = on(pub.year)
+    if same is not None and (same - pub).days <= AHEAD_DAYS:
+        return same
+    return on(pub.year - 1)
 
 
 def _first_of(days: list[date], month: tuple[int, int]) -> date:

@@ -181,7 +181,21 @@ class DateResolver(ExpressionHandlers):
         holidays = sorted(v.holidays, key=len, reverse=True)
         holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
+            (
+                rf"(?<![\w$€£#.,/:-])(?P<core>(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d)(?![\d%-]|[.,]\d))",
+                self._on_year_range,
+            ),
+            (
+                rf"(?P<open>[Ff]rom|[Bb]etween)\s+(?P<core>(?P<m1>{month_full})(?:,?\s+(?P<y1>{YEAR}))?"
+                rf"\s+(?:to|and|until|till|through|-|–)\s+{month_range_end})",
+                self._on_month_range,
+            ),
+            (
+                rf"(?P<core>(?P<m1>{month_full})(?P<y1>)\s*[-–]\s*{month_range_end})",
+                self._on_month_range,
+            ),
             (
                 rf"(?<![\d/.-])(?P<core>(?P<y>{YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}))"
                 r"(?![\d/-])",
@@ -255,16 +269,6 @@ class DateResolver(ExpressionHandlers):
                 rf"{cue_opt}(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<![\w$€£#.,/:-]))"
                 rf"(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
                 self._on_year,
-            ),
-            (
-                rf"(?<![\w$€£#.,/:-])(?P<core>(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d)(?![\d%-]|[.,]\d))",
-                self._on_year_range,
-            ),
-            (
-                rf"(?:(?P<open>[Ff]rom|[Bb]etween)\s+)?(?P<core>(?P<m1>{month_full})(?:,?\s+(?P<y1>{YEAR}))?"
-                rf"(?(open)\s+(?:to|and|until|till|through|-|–)\s+|\s*[-–]\s*)"
-                rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?)",
-                self._on_month_range,
             ),
             (
                 rf"{cue_opt}(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
