@@ -337,3 +337,48 @@ def test_dates_reads_weekdays_after_names_and_forward_cues(
 ) -> None:
     mention = _only(resolver.find(sentence, published), expression)
     assert mention.value == value, mention.reason
+
+
+# (story, publication, expression, value): the expression is the only mention with exactly that text
+NAMED_EARLIER: list[tuple[str, date, str, str]] = [
+    (
+        "The doctor was killed on Oct. 23, 1998. A year on, the Oct. 23 killing is unsolved.",
+        date(1999, 10, 24),
+        "Oct. 23",
+        "1998-10-23",
+    ),
+    (
+        "The Oct. 23 killing is unsolved. The doctor was killed on Oct. 23, 1998, at home.",
+        date(1999, 10, 24),
+        "Oct. 23",
+        "1998-10-23",
+    ),
+    (
+        "The dam broke in March 2016. In March, the floods reached the capital.",
+        SAT_2019_11_30,
+        "March",
+        "2016-03",
+    ),
+    # a clue pointing ahead keeps the coming one
+    (
+        "The doctor was killed on Oct. 23, 1998. A vigil will be held on Oct. 23.",
+        date(1999, 10, 20),
+        "Oct. 23",
+        "1999-10-23",
+    ),
+    # a month named after the explicit one does not reach back
+    (
+        "In March, the floods reached the capital. The dam broke in March 2016.",
+        SAT_2019_11_30,
+        "March",
+        "2019-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("story", "published", "expression", "value"), NAMED_EARLIER)
+def test_dates_partial_date_takes_the_year_of_the_same_date_named_in_the_story(
+    resolver: DateResolver, story: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(story, published), expression)
+    assert mention.value == value, mention.reason

@@ -17,6 +17,7 @@ from thucydides.record import Precision
 
 Kind = Literal["point", "deadline", "duration", "range_start"]
 Direction = Literal["future", "past"] | None
+YearFrom = Literal["named", "partial", "other"]
 HOW: dict[Direction, str] = {
     "future": "the next one on or after",
     "past": "the last one on or before",
@@ -47,6 +48,10 @@ class Found:
     reason: str
     kind: Kind
     rank: int = 0
+    # "named": the text gives the year ("Oct. 23, 1998"); "partial": a month-day or month whose year was
+    # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
+    # month-day may correct
+    year_from: YearFrom = "other"
 
 
 @dataclass(slots=True)
@@ -76,9 +81,18 @@ class ExpressionHandlers:
         cue = " ".join(cue.lower().split())
         return "deadline" if cue in self.vocab.deadline_cues else "range_start"
 
-    def _found(self, match: re.Match[str], value: str, precision: Precision, reason: str) -> Found:
+    def _found(
+        self,
+        match: re.Match[str],
+        value: str,
+        precision: Precision,
+        reason: str,
+        year_from: YearFrom = "other",
+    ) -> Found:
         start = match.start("cue") if match.groupdict().get("cue") else match.start("core")
-        return Found(start, match.end("core"), value, precision, reason, self._kind(match))
+        found = Found(start, match.end("core"), value, precision, reason, self._kind(match))
+        found.year_from = year_from
+        return found
 
     def _tense(self, text: str, start: int, end: int) -> str | None:
         """'future' or 'past' from the nearest tense clue in the same sentence, else None."""
@@ -162,7 +176,9 @@ class ExpressionHandlers:
         month, day = self.vocab.month_number(m["mon"]), int(m["day"])
         if m["year"]:
             d = safe_date(int(m["year"]), month, day)
-            return None if d is None else self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'")
+            if d is None:
+                return None
+            return self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
         direction = self._direction(ctx, m)
@@ -170,13 +186,12 @@ class ExpressionHandlers:
         if d is None:
             return None
         how = HOW[direction]
-        return self._found(
-            m, d.isoformat(), "day", f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
-        )
+        why = f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
+        return self._found(m, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
 
     def _on_month_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         value = f"{int(m['year']):04d}-{self.vocab.month_number(m['mon']):02d}"
-        return self._found(m, value, "month", f"month and year '{m['core']}'")
+        return self._found(m, value, "month", f"month and year '{m['core']}'", "named")
 
     def _target(self, m: re.Match[str], ctx: MatchContext) -> tuple[str, Precision, str] | None:
         pub = ctx.published
@@ -362,6 +377,7 @@ class ExpressionHandlers:
             return None
         month = self.vocab.month_number(m["mon"])
         pre = " ".join((m["pre_rel"] or "").lower().split())
+        direction: Direction = None
         if m["rel"]:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         elif pre in ("last", "this past"):
@@ -371,9 +387,11 @@ class ExpressionHandlers:
         elif pre == "this":
             year = pub.year
         else:
-            year = self._month(pub, month, self._direction(ctx, m))
+            direction = self._direction(ctx, m)
+            year = self._month(pub, month, direction)
         value = f"{year:04d}-{month:02d}"
-        return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})")
+        partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
+        return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})", partial)
 
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]

@@ -111,6 +111,7 @@ class DateResolver(ExpressionHandlers):
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        _years_named_in_story(text, chosen)
         chosen = sorted(chosen + self._anaphora.resolve(text, stop, chosen, published), key=lambda f: f.start)
         self._mark_ranges(text, chosen)
         return [
@@ -365,6 +366,26 @@ class DateResolver(ExpressionHandlers):
             ):
                 first.kind = "range_start"
                 first.reason += "; starts a range"
+
+
+def _years_named_in_story(text: str, chosen: list[Found]) -> None:
+    """A month-day or month without a year takes the year of the same date named with its year in the
+    story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
+    it, else after it; a month: only one before it)."""
+    named = [f for f in chosen if f.year_from == "named"]
+    if not named:
+        return
+    for f in chosen:
+        if f.year_from != "partial":
+            continue
+        same = [n for n in named if n.precision == f.precision and n.value[4:] == f.value[4:]]
+        before = [n for n in same if n.end <= f.start]
+        after = [n for n in same if n.start >= f.end] if f.precision == "day" else []
+        source = before[-1] if before else after[0] if after else None
+        if source is None or source.value == f.value:
+            continue
+        f.value = source.value
+        f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
 
 
 def _name_pattern(name: str) -> str:
