@@ -399,6 +399,8 @@ NOT_DATES: list[tuple[str, str]] = [
     ("They unveiled a 10-year plan.", "10"),
     ("Prices rose 2.5 percent in the quarter.", "2.5"),
     ("The fall of the regime surprised few.", "fall"),
+    ("The council meets every Friday.", "Friday"),
+    ("Prices are reviewed each March by the board.", "March"),
 ]
 
 

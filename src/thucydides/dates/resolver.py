@@ -106,6 +106,8 @@ class DateResolver(ExpressionHandlers):
             for match in pattern.finditer(text, 0, stop):
                 hit = handler(match, ctx)
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
+                    if self._recurring.search(text, max(0, one.start - 12), one.start):
+                        continue  # "every Friday", "each March": a set of dates, not one
                     one.rank = rank
                     found.append(one)
         chosen = _without_overlaps(found)
@@ -283,6 +285,7 @@ class DateResolver(ExpressionHandlers):
             None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
             for p, _ in specs
         ]
+        self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._countdown = re.compile(
