@@ -11,8 +11,10 @@ ones are left unresolved. Nothing is resolved without an antecedent or a publica
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from thucydides.dates.guard import compile_guarded
 from thucydides.dates.handlers import Found
 from thucydides.dates.vocabulary import DateVocabulary, add_months, alternation, iso_at
 from thucydides.record import Precision
@@ -25,32 +27,45 @@ NEEDS: dict[str, tuple[Precision, ...]] = {
 }
 
 
+@dataclass(slots=True)
+class _Anaphor:
+    """One anaphoric expression found: its span, unit and how far it moves from its antecedent."""
+
+    start: int
+    end: int
+    scale: str  # day, month or year
+    offset: int
+    comparison: bool  # "a year earlier", "the next day" (else "that day": the antecedent itself)
+
+
 class Anaphora:
-    """Finds anaphoric date expressions and resolves them against the dates found before them."""
+    """Finds anaphoric date expressions and resolves them against the dates found before them.
+
+    One pattern finds the unit words ("day", "month", "morning", "year later"); the words before each
+    ("that", "the next", "two") are then read with small anchored patterns. A pattern that begins with
+    "the", "that" or a number would be tried at almost every word.
+    """
 
     def __init__(self, vocab: DateVocabulary) -> None:
         a = vocab.anaphors
         parts = alternation(a["parts_of_day"])
-        unit = rf"(?P<unit>day|month|year|{parts})"
+        directions = alternation([*a["later"], *a["earlier"]])
         number = alternation([*vocab.numbers])
         self.parts = frozenset(a["parts_of_day"])
         self.shut_before = frozenset(a["not_after"])
         self.spans = frozenset(" ".join(w.split()) for w in a["spans_after"])
         self.numbers = vocab.numbers
         self.later = frozenset(a["later"])
-        self.patterns = [
-            re.compile(
-                rf"\b(?:(?P<pos>{alternation(a['positions'])})\s+(?:(?:in|on)\s+)?)?"
-                rf"(?P<same>{alternation(a['same'])})\s+{unit}\b(?![-'’])"
-            ),
-            re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+{unit}\b(?![-'’])"),
-            re.compile(
-                rf"\b(?P<n>\d{{1,2}}|{number})\s+(?P<unit>day|week|month|year)s?\s+"
-                rf"(?P<dir>{alternation([*a['later'], *a['earlier']])})\b"
-            ),
-            re.compile(r"\b[Tt]he\s+(?P<unit>day|month|year)\s+(?P<dir>before|after)\b"),
-        ]
         self.next_words = frozenset(" ".join(w.split()) for w in a["next"])
+        self.units = compile_guarded(
+            rf"\b(?P<unit>day|week|month|year|{parts})(?P<plural>s)?(?![\w'’-])(?:\s+(?P<dir>{directions})\b)?"
+        )
+        self.same_before = re.compile(
+            rf"\b(?:(?P<pos>{alternation(a['positions'])})\s+(?:(?:in|on)\s+)?)?(?:{alternation(a['same'])})\s+$"
+        )
+        self.rel_before = re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+$")
+        self.count_before = re.compile(rf"\b(?P<n>\d{{1,2}}|{number})\s+$")
+        self.the_before = re.compile(r"\b[Tt]he\s+$")
 
     def resolve(self, text: str, stop: int, taken: list[Found], published: date | None) -> list[Found]:
         """Anaphoric expressions of ``text[:stop]`` that overlap none of ``taken``, resolved.
@@ -61,57 +76,70 @@ class Anaphora:
             taken: the dates found so far (the antecedents), sorted by start.
             published: the publication date (for comparisons without an antecedent).
         """
-        candidates: list[tuple[int, int, re.Match[str]]] = []
-        for pattern in self.patterns:
-            for m in pattern.finditer(text, 0, stop):
-                if any(f.start < m.end() and m.start() < f.end for f in taken):
-                    continue
-                if any(s < m.end() and m.start() < e for s, e, _ in candidates):
-                    continue
-                candidates.append((m.start(), m.end(), m))
         out: list[Found] = []
         known = list(taken)
-        for _, _, m in sorted(candidates, key=lambda c: c[0]):
-            hit = self._one(text, m, known, published)
+        for m in self.units.finditer(text, 0, stop):
+            found = self._read(text, m)
+            if found is None or any(f.start < found.end and found.start < f.end for f in known):
+                continue
+            hit = self._resolve(text, found, known, published)
             if hit is not None:
                 out.append(hit)
                 known = sorted([*known, hit], key=lambda f: f.start)
         return out
 
-    def _one(self, text: str, m: re.Match[str], known: list[Found], published: date | None) -> Found | None:
-        groups = m.groupdict()
+    def _read(self, text: str, m: re.Match[str]) -> _Anaphor | None:
+        """The anaphoric expression around one unit word, if the words before it make one."""
         unit = m["unit"].lower()
         scale = "day" if unit in self.parts or unit == "week" else unit
-        if groups.get("same"):
-            offset, comparison = 0, False
-        elif groups.get("rel"):
-            rel = " ".join(m["rel"].lower().split())
-            before = re.findall(r"[a-z]+", text[max(0, m.start() - 12) : m.start()].lower())
-            if rel in self.spans and before and before[-1] in self.shut_before:
-                return None  # "over the next year", "within the next month": a span, not a date
-            offset, comparison = (1 if rel in self.next_words else -1), True
-        else:
+        at, lo = m.start(), max(0, m.start() - 40)
+        if m["dir"]:
             direction = " ".join(m["dir"].lower().split())
-            closed = re.match(r"\s*(?:[,.;:)]|$)", text[m.end() :]) is not None
-            if direction in ("after", "before") and not closed and groups.get("n"):
-                return None  # "a year after the war": counted from an event, not a date
-            word = (groups.get("n") or "1").lower()
-            count = int(word) if word.isdigit() else self.numbers.get(word, 1)
-            count *= 7 if unit == "week" else 1
-            offset, comparison = (count if direction in self.later else -count), True
-        ante = self._antecedent(text, m.start(), known, scale, comparison)
+            sign = 1 if direction in self.later else -1
+            counted = self.count_before.search(text, lo, at)
+            if counted is not None:
+                closed = re.match(r"\s*(?:[,.;:)]|$)", text[m.end() :]) is not None
+                if direction in ("after", "before") and not closed:
+                    return None  # "a year after the war": counted from an event, not a date
+                word = counted["n"].lower()
+                count = int(word) if word.isdigit() else self.numbers.get(word, 1)
+                count *= 7 if unit == "week" else 1
+                return _Anaphor(counted.start("n"), m.end(), scale, sign * count, True)
+            the = self.the_before.search(text, lo, at)
+            if the is not None and not m["plural"] and direction in ("after", "before") and unit != "week":
+                return _Anaphor(the.start(), m.end(), scale, sign, True)  # "the day after"
+        if m["plural"] or unit == "week":
+            return None
+        end = m.end("unit")
+        same = self.same_before.search(text, lo, at)
+        if same is not None:
+            return _Anaphor(same.start(), end, scale, 0, False)
+        rel = self.rel_before.search(text, lo, at)
+        if rel is None:
+            return None
+        words = " ".join(rel["rel"].lower().split())
+        before = re.findall(r"[a-z]+", text[max(0, rel.start() - 12) : rel.start()].lower())
+        if words in self.spans and before and before[-1] in self.shut_before:
+            return None  # "over the next year", "within the next month": a span, not a date
+        return _Anaphor(rel.start(), end, scale, 1 if words in self.next_words else -1, True)
+
+    def _resolve(self, text: str, a: _Anaphor, known: list[Found], pub: date | None) -> Found | None:
+        """The value of ``a`` from the date before it, else (an earlier comparison) ``pub``, else None."""
+        ante = self._antecedent(text, a.start, known, a.scale, a.comparison)
         if ante is None:
-            if not comparison or offset > 0 or published is None:
+            if not a.comparison or a.offset > 0 or pub is None:
                 return None
-            base, base_precision, what = published, scale, f"publication {published}"
+            base, base_precision, what = pub, a.scale, f"publication {pub}"
         else:
             base, base_precision, what = ante.as_date(), ante.precision, f"'{ante.text}' ({ante.value})"
-        precision: Precision = "day" if scale == "day" else "month" if scale == "month" else "year"
+        precision: Precision = "day" if a.scale == "day" else "month" if a.scale == "month" else "year"
         if base_precision == "year":
             precision = "year"
-        value = iso_at(_moved(base, scale, offset), precision)
-        how = "the same" if offset == 0 else f"{offset:+d} {scale}{'s' if abs(offset) > 1 else ''} from"
-        return Found(m.start(), m.end(), value, precision, f"'{m.group()}' → {value}: {how} {what}", "point")
+        value = iso_at(_moved(base, a.scale, a.offset), precision)
+        steps = f"{a.offset:+d} {a.scale}{'s' if abs(a.offset) > 1 else ''} from"
+        how = "the same" if a.offset == 0 else steps
+        phrase = text[a.start : a.end]
+        return Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
 
     @staticmethod
     def _antecedent(

@@ -73,6 +73,7 @@ class ExpressionHandlers:
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _countdown: re.Pattern[str]
+    _cue_before: re.Pattern[str]
 
     def _kind(self, match: re.Match[str]) -> Kind:
         cue = match.groupdict().get("cue")
@@ -341,8 +342,8 @@ class ExpressionHandlers:
         token = span[0]
         if token.ent_type_ in ("", "DATE", "TIME"):
             return False
-        ent = next((e for e in ctx.spacy_doc.ents if e.start <= token.i < e.end), None)
-        return ent is not None and len(ent) > 1
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
     def _on_ordinal_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -429,6 +430,10 @@ class ExpressionHandlers:
         return self._found(m, str(year), "year", f"year '{m['core']}'")
 
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        found = self._holiday(m, ctx)
+        return None if found is None else self._with_cue_before(found, ctx.text)
+
+    def _holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]
         if m["year"]:
             d = self.vocab.holiday(name, int(m["year"]))
@@ -437,6 +442,13 @@ class ExpressionHandlers:
         if pub is None:
             return None
         direction = self._direction(ctx, m)
+        cue = self._cue_before.search(ctx.text, max(0, m.start() - 25), m.start())
+        if (
+            direction is None
+            and cue is not None
+            and " ".join(cue["cue"].lower().split()) in self.vocab.deadline_cues
+        ):
+            direction = "future"  # "by Christmas"
         options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
         if direction is None:
             d = news_year(pub, lambda year: self.vocab.holiday(name, year))
@@ -449,6 +461,16 @@ class ExpressionHandlers:
         return self._found(
             m, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
         )
+
+    def _with_cue_before(self, found: Found, text: str) -> Found:
+        """A deadline or range cue just before ``found`` ("by Christmas"), looked for after the match
+        (cheaper than an optional cue at the head of the pattern)."""
+        cue = self._cue_before.search(text, max(0, found.start - 25), found.start)
+        if cue is not None:
+            words = " ".join(cue["cue"].lower().split())
+            found.start = cue.start("cue")
+            found.kind = "deadline" if words in self.vocab.deadline_cues else "range_start"
+        return found
 
     def _on_year_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
         """ "2018-2019", "1998-99", "2018/19": two years, the first starting a range."""

@@ -274,7 +274,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_year,
             ),
             (
-                rf"{cue_opt}(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                rf"(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_holiday,
             ),
         ]
@@ -285,6 +285,7 @@ class DateResolver(ExpressionHandlers):
             None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
             for p, _ in specs
         ]
+        self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
