@@ -61,6 +61,7 @@ class MatchContext:
     text: str
     published: date | None
     spacy_doc: Any
+    cue: re.Match[str] | None = None  # a deadline or range cue just before the match ("by", "since")
 
 
 Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
@@ -73,25 +74,24 @@ class ExpressionHandlers:
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _countdown: re.Pattern[str]
-    _cue_before: re.Pattern[str]
 
-    def _kind(self, match: re.Match[str]) -> Kind:
-        cue = match.groupdict().get("cue")
-        if not cue:
+    def _kind(self, ctx: MatchContext) -> Kind:
+        if ctx.cue is None:
             return "point"
-        cue = " ".join(cue.lower().split())
+        cue = " ".join(ctx.cue["cue"].lower().split())
         return "deadline" if cue in self.vocab.deadline_cues else "range_start"
 
     def _found(
         self,
         match: re.Match[str],
+        ctx: MatchContext,
         value: str,
         precision: Precision,
         reason: str,
         year_from: YearFrom = "other",
     ) -> Found:
-        start = match.start("cue") if match.groupdict().get("cue") else match.start("core")
-        found = Found(start, match.end("core"), value, precision, reason, self._kind(match))
+        start = ctx.cue.start("cue") if ctx.cue is not None else match.start("core")
+        found = Found(start, match.end("core"), value, precision, reason, self._kind(ctx))
         found.year_from = year_from
         return found
 
@@ -127,7 +127,7 @@ class ExpressionHandlers:
         """Which way a partial date points: ``future`` (a future clue, or a deadline without a past
         clue), ``past`` (a past clue), or ``None`` (no clue: the nearest occurrence is meant)."""
         tense = self._tense(ctx.text, match.start(), match.end())
-        if tense == "future" or (tense is None and self._kind(match) == "deadline"):
+        if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
             return "future"
         return "past" if tense == "past" else None
 
@@ -171,7 +171,7 @@ class ExpressionHandlers:
 
     def _on_iso(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        return None if d is None else self._found(m, d.isoformat(), "day", f"numeric date '{m['core']}'")
+        return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
 
     def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         month, day = self.vocab.month_number(m["mon"]), int(m["day"])
@@ -179,7 +179,7 @@ class ExpressionHandlers:
             d = safe_date(int(m["year"]), month, day)
             if d is None:
                 return None
-            return self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
+            return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
         direction = self._direction(ctx, m)
@@ -188,11 +188,11 @@ class ExpressionHandlers:
             return None
         how = HOW[direction]
         why = f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
-        return self._found(m, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
+        return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
 
     def _on_month_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         value = f"{int(m['year']):04d}-{self.vocab.month_number(m['mon']):02d}"
-        return self._found(m, value, "month", f"month and year '{m['core']}'", "named")
+        return self._found(m, ctx, value, "month", f"month and year '{m['core']}'", "named")
 
     def _target(self, m: re.Match[str], ctx: MatchContext) -> tuple[str, Precision, str] | None:
         pub = ctx.published
@@ -231,7 +231,9 @@ class ExpressionHandlers:
         value, precision, what = target
         label = " ".join(position.lower().split())
         part = self.vocab.period_positions.get(label) or self.vocab.period_adjectives.get(label, label)
-        return self._found(m, value, precision, f"{part} part of {what} → {value} ({precision} precision)")
+        return self._found(
+            m, ctx, value, precision, f"{part} part of {what} → {value} ({precision} precision)"
+        )
 
     def _on_relative_unit(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -242,12 +244,12 @@ class ExpressionHandlers:
         offset = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
         if unit == "year":
             return self._found(
-                m, str(pub.year + offset), "year", f"'{m['core']}' relative to publication {pub}"
+                m, ctx, str(pub.year + offset), "year", f"'{m['core']}' relative to publication {pub}"
             )
         if unit == "month":
             year, month = add_months(pub.year, pub.month, offset)
             value = f"{year:04d}-{month:02d}"
-            return self._found(m, value, "month", f"'{m['core']}' relative to publication {pub}")
+            return self._found(m, ctx, value, "month", f"'{m['core']}' relative to publication {pub}")
         if unit == "week":
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
             days = [monday + timedelta(days=i) for i in range(7)]
@@ -262,7 +264,7 @@ class ExpressionHandlers:
                 saturday += timedelta(weeks=1)
             days = [saturday, saturday + timedelta(days=1)]
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
-        return self._found(m, value, precision, why)
+        return self._found(m, ctx, value, precision, why)
 
     def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -283,7 +285,7 @@ class ExpressionHandlers:
             d, precision = date(pub.year - n, 1, 1), "year"
         note = " (approximate count)" if vague else ""
         return self._found(
-            m, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
+            m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
 
     def _on_day_word(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
@@ -301,11 +303,11 @@ class ExpressionHandlers:
         if word.startswith("last"):
             offset = -1
         d = pub + timedelta(days=offset)
-        return self._found(m, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
+        return self._found(m, ctx, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
 
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        context = m["cue"] or m["prep"] or m["rel"]
+        context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
         if pub is None:
@@ -322,7 +324,9 @@ class ExpressionHandlers:
             d, how = pub + timedelta(days=ahead), "the next one on or after (future context)"
         else:
             d, how = pub - timedelta(days=back), "the most recent one on or before"
-        return self._found(m, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}")
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}"
+        )
 
     def _weekday_in_name(self, m: re.Match[str], ctx: MatchContext) -> bool:
         """Whether a weekday without a preposition is part of a name rather than a day.
@@ -348,7 +352,7 @@ class ExpressionHandlers:
     def _on_ordinal_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
         day = int(m["day"])
-        if not (m["cue"] or m["prep"]) or pub is None or not 1 <= day <= 31:
+        if not (ctx.cue or m["prep"]) or pub is None or not 1 <= day <= 31:
             return None
         nxt = re.match(r"\s*([A-Za-z]+|\S)?", ctx.text[m.end("core") :])
         following = nxt.group(1) if nxt else None
@@ -368,11 +372,13 @@ class ExpressionHandlers:
             d = safe_date(year, month, day)
         if d is None:
             return None
-        return self._found(m, d.isoformat(), "day", f"day of month '{m['core']}' → {d} (publication {pub})")
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"day of month '{m['core']}' → {d} (publication {pub})"
+        )
 
     def _on_month(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        if not (m["cue"] or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
+        if not (ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None
@@ -392,12 +398,14 @@ class ExpressionHandlers:
             year = self._month(pub, month, direction)
         value = f"{year:04d}-{month:02d}"
         partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
-        return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})", partial)
+        return self._found(
+            m, ctx, value, "month", f"month '{m['core']}' → {value} (publication {pub})", partial
+        )
 
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]
         if m["year"]:
-            return self._found(m, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
+            return self._found(m, ctx, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
         pub = ctx.published
         if not m["rel"] or pub is None:
             return None
@@ -411,7 +419,9 @@ class ExpressionHandlers:
             year = year + 1 if wraps else year
         else:
             year = pub.year
-        return self._found(m, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})")
+        return self._found(
+            m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
+        )
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         text, year = ctx.text, int(m["year"])
@@ -424,31 +434,24 @@ class ExpressionHandlers:
         counted = bool(word) and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
             return None  # "about 2000 people"
-        dated = prev in self.vocab.month_prepositions or m["cue"]
+        dated = prev in self.vocab.month_prepositions or ctx.cue is not None
         if counted and year % 50 == 0 and word.endswith("s") and not dated:
             return None  # "2000 troops"
-        return self._found(m, str(year), "year", f"year '{m['core']}'")
+        return self._found(m, ctx, str(year), "year", f"year '{m['core']}'")
 
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        found = self._holiday(m, ctx)
-        return None if found is None else self._with_cue_before(found, ctx.text)
-
-    def _holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]
         if m["year"]:
             d = self.vocab.holiday(name, int(m["year"]))
-            return None if d is None else self._found(m, d.isoformat(), "day", f"holiday '{m['core']}' → {d}")
+            return (
+                None
+                if d is None
+                else self._found(m, ctx, d.isoformat(), "day", f"holiday '{m['core']}' → {d}")
+            )
         pub = ctx.published
         if pub is None:
             return None
         direction = self._direction(ctx, m)
-        cue = self._cue_before.search(ctx.text, max(0, m.start() - 25), m.start())
-        if (
-            direction is None
-            and cue is not None
-            and " ".join(cue["cue"].lower().split()) in self.vocab.deadline_cues
-        ):
-            direction = "future"  # "by Christmas"
         options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
         if direction is None:
             d = news_year(pub, lambda year: self.vocab.holiday(name, year))
@@ -459,18 +462,8 @@ class ExpressionHandlers:
         if d is None:
             return None
         return self._found(
-            m, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
+            m, ctx, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
         )
-
-    def _with_cue_before(self, found: Found, text: str) -> Found:
-        """A deadline or range cue just before ``found`` ("by Christmas"), looked for after the match
-        (cheaper than an optional cue at the head of the pattern)."""
-        cue = self._cue_before.search(text, max(0, found.start - 25), found.start)
-        if cue is not None:
-            words = " ".join(cue["cue"].lower().split())
-            found.start = cue.start("cue")
-            found.kind = "deadline" if words in self.vocab.deadline_cues else "range_start"
-        return found
 
     def _on_year_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
         """ "2018-2019", "1998-99", "2018/19": two years, the first starting a range."""

@@ -103,7 +103,10 @@ class DateResolver(ExpressionHandlers):
             needs = self._needs[rank]
             if needs is not None and not any(s in window for s in needs):
                 continue  # every match holds one of these strings: the text has no match
+            takes_cue = self._takes_cue[rank]
             for match in pattern.finditer(text, 0, stop):
+                at = match.start()
+                ctx.cue = self._cue_of(match, text) if takes_cue else None
                 hit = handler(match, ctx)
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
                     if self._recurring.search(text, max(0, one.start - 12), one.start):
@@ -168,7 +171,6 @@ class DateResolver(ExpressionHandlers):
         month_any = rf"(?:{month_full}\b|{titled(v.abbreviations)}\b\.?)"
         weekday = titled(v.weekdays)
         cue = alternation([*v.deadline_cues, *v.range_start_cues])
-        cue_opt = rf"(?:(?P<cue>{cue})\s+)?"
         number = alternation([*v.numbers, *v.vague_numbers])
         rel3 = alternation(["this", "last", "next"])
         rel5 = alternation(["this", "last", "next", "this past", "this coming"])
@@ -205,34 +207,34 @@ class DateResolver(ExpressionHandlers):
                 self._on_iso,
             ),
             (
-                rf"{cue_opt}(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
+                rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
-                rf"{cue_opt}(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
+                rf"(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
-                rf"{cue_opt}(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
+                rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
                 self._on_month_year,
             ),
             (
-                rf"{cue_opt}(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
+                rf"(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
                 self._on_period,
             ),
             (
-                rf"{cue_opt}(?P<core>\b(?P<adj>{alternation(v.period_adjectives)})(?:-|\s+)(?:in\s+)?(?:the\s+)?{target})",
+                rf"(?P<core>\b(?P<adj>{alternation(v.period_adjectives)})(?:-|\s+)(?:in\s+)?(?:the\s+)?{target})",
                 self._on_period,
             ),
             (
-                rf"{cue_opt}(?P<core>(?<![Tt]he\s)\b(?P<rel>{rel5})"
+                rf"(?P<core>(?<![Tt]he\s)\b(?P<rel>{rel5})"
                 r"\s+(?P<unit>week|weekend|month|year)\b)",
                 self._on_relative_unit,
             ),
             (
-                rf"{cue_opt}(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
+                rf"(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
                 self._on_relative_unit,
             ),
             (
@@ -246,30 +248,30 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_word,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
+                rf"(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
                 rf"(?P<core>(?:(?P<rel>{rel5})\s+)?"
                 rf"(?P<wd>{weekday})(?!s\b)\b(?:\s+(?:morning|afternoon|evening|night)\b)?)",
                 self._on_weekday,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
+                rf"(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
                 rf"(?P<core>\b[Tt]he\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!-)"
                 rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?)",
                 self._on_ordinal_day,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
                 rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
                 rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
             (
-                rf"{cue_opt}(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
+                rf"(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
                 rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_season,
             ),
             (
-                rf"{cue_opt}(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<![\w$€£#.,/:-]))"
+                rf"(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<![\w$€£#.,/:-]))"
                 rf"(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
                 self._on_year,
             ),
@@ -280,12 +282,19 @@ class DateResolver(ExpressionHandlers):
         ]
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
+
         # for each pattern, strings one of which each of its matches contains (shortest first), if known
         self._needs: list[tuple[str, ...] | None] = [
             None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
             for p, _ in specs
         ]
         self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
+        self._cue_word = re.compile(rf"(?P<cue>{cue})")
+        # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
+        # cue is read before each match (see ``find``), not put at the head of the patterns, which would
+        # then be tried at every "b", "s", "u" of the text
+        cueless = {self._on_iso, self._on_ago, self._on_day_word, self._on_year_range, self._on_month_range}
+        self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
@@ -311,6 +320,15 @@ class DateResolver(ExpressionHandlers):
         )
 
     # ------------------------------------------------------------------ shared helpers
+
+    def _cue_of(self, match: re.Match[str], text: str) -> re.Match[str] | None:
+        """The deadline or range cue of a match: the words just before it ("by Friday"), or its own
+        preposition when that is one ("until March")."""
+        at = match.start()
+        cue = self._cue_before.search(text, max(0, at - 24), at)
+        if cue is None and match.groupdict().get("prep"):
+            cue = self._cue_word.fullmatch(text, match.start("prep"), match.end("prep"))
+        return cue
 
     def _from_entities(self, ctx: MatchContext, taken: list[Found], stop: int) -> list[Found]:
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
