@@ -105,7 +105,6 @@ class DateResolver(ExpressionHandlers):
                 continue  # every match holds one of these strings: the text has no match
             takes_cue = self._takes_cue[rank]
             for match in pattern.finditer(text, 0, stop):
-                at = match.start()
                 ctx.cue = self._cue_of(match, text) if takes_cue else None
                 hit = handler(match, ctx)
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
