@@ -53,6 +53,7 @@ def test_timebank_scores_exact_values_and_counts_every_wrong_prediction() -> Non
     assert report.miss_counts() == {"month wrong year": 1}
     assert report.wrong_counts() == {"month wrong year": 1, "year over duration": 1, "invented day": 1}
     assert round(report.recall, 3) == 0.667 and report.precision == 0.4
+    assert (report.on_gold, round(report.precision_on_gold, 3)) == (3, 0.667)
 
 
 def test_timebank_gold_date_without_prediction_is_a_miss_not_found() -> None:

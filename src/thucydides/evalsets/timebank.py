@@ -13,12 +13,13 @@ What is scored:
   values (a week is given at month precision by design), so they are left out of both scores.
 - **Exact value** (recall): the share of calendar DATE expressions that a predicted date overlapping
   the gold span resolves to exactly the gold value (same precision, same digits).
-- **Precision**: the share of predicted dates that are right. A prediction that overlaps a calendar DATE
-  expression is right when it has the value of one it overlaps, else wrong. A prediction that overlaps
-  no gold timex at all, or only a ``DURATION`` or ``SET`` timex, is wrong (an invented date: TimeBank
-  marks every temporal expression, so a date it does not mark is a false alarm). A prediction that
-  overlaps only timexes left out above (a quarter, a week, ``PRESENT_REF``, a time of day) is not
-  scored either way; their number is reported.
+- **Precision**: the share of predicted dates that are right. A prediction that overlaps a calendar
+  DATE expression is right when it has the value of one it overlaps, else wrong. A prediction that
+  overlaps no gold timex at all, or only a ``DURATION`` or ``SET`` timex, is wrong (an invented date:
+  TimeBank marks every temporal expression, so a date it does not mark is a false alarm). A prediction
+  that overlaps only timexes left out above (a quarter, a week, ``PRESENT_REF``, a time of day) is not
+  scored either way; their number is reported. ``precision_on_gold_dates`` is the same share over the
+  predictions that overlap a calendar DATE expression only.
 
 Predictions come from the whole pipeline (extraction, parse, dates) run on each document with its
 ``published`` date given, exactly as ``thucydides dates`` would read the text.
@@ -74,6 +75,18 @@ class TimebankReport:
     def precision(self) -> float:
         return self.right / self.predicted if self.predicted else 0.0
 
+    @property
+    def on_gold(self) -> int:
+        """Predictions scored that overlap a calendar DATE expression (right or wrong)."""
+        return self.right + sum(1 for m in self.wrong if m.gold is not None)
+
+    @property
+    def precision_on_gold(self) -> float:
+        """Precision over the predictions that overlap a calendar DATE expression only (the invented
+        dates and those over durations and sets left out): how often a date read where TimeBank marks
+        one has the right value."""
+        return self.right / self.on_gold if self.on_gold else 0.0
+
     def miss_counts(self) -> dict[str, int]:
         """Gold misses by kind, most frequent first."""
         return dict(Counter(m.kind for m in self.misses).most_common())
@@ -103,6 +116,8 @@ class TimebankReport:
             "predicted_scored": self.predicted,
             "predicted_right": self.right,
             "precision": round(self.precision, 4),
+            "predicted_on_gold_dates": self.on_gold,
+            "precision_on_gold_dates": round(self.precision_on_gold, 4),
             "predicted_unscored": self.unscored,
             "misses_by_kind": self.miss_counts(),
             "wrong_by_kind": self.wrong_counts(),
@@ -119,6 +134,8 @@ class TimebankReport:
             f"exact value: {self.recall:.3f} ({self.exact}/{self.gold})",
             f"precision: {self.precision:.3f} ({self.right}/{self.predicted} predicted dates right; "
             f"{self.unscored} over quarters, weeks, seasons or vague references not scored)",
+            f"precision over the calendar dates TimeBank marks: {self.precision_on_gold:.3f} "
+            f"({self.right}/{self.on_gold}; invented dates and dates over durations or sets left out)",
             "",
             "misses by kind:",
             *(f"  {k}: {n}" for k, n in self.miss_counts().items()),
