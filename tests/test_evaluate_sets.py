@@ -203,8 +203,8 @@ def test_eval_file_tells_the_jsonl_formats_apart_and_splits_by_document(tmp_path
     path = _write_jsonl(tmp_path / "glocon.jsonl", records)
     pipe = FakePipeline({f"s{i}": [_event("PROTEST")] for i in range(40)})
     whole = evaluate_file(path, pipe)
-    test = evaluate_file(path, pipe, half="test")
-    dev = evaluate_file(path, pipe, half="dev")
+    test = evaluate_file(path, pipe, split="test")
+    dev = evaluate_file(path, pipe, split="dev")
     assert whole.kind == "glocon"
     n_test = sum(half_of("glocon", r["doc"]) == "test" for r in records)
     assert test.to_json()["sentences"] == n_test
@@ -223,12 +223,12 @@ def test_split_applies_to_plover_records_and_cameo_examples(tmp_path: Path) -> N
     recs = [{"id": f"r{i}", "text": f"t{i}", "event": "AGREE", "source": {"code": "USA"}} for i in range(30)]
     gsr = tmp_path / "gsr.json"
     gsr.write_text(json.dumps(recs), encoding="utf-8")
-    test = evaluate_file(gsr, FakePipeline({}), half="test")
+    test = evaluate_file(gsr, FakePipeline({}), split="test")
     assert test.to_json()["sentences"] == sum(half_of("plover_gsr", r["id"]) == "test" for r in recs)
     cameo = tmp_path / "c.csv"
     cameo.write_text("code,example\n" + "".join(f"0{i % 9 + 1}{i},Example {i}.\n" for i in range(30)))
     codes = [f"0{i % 9 + 1}{i}" for i in range(30)]
-    dev = evaluate_file(cameo, FakePipeline({}), half="dev")
+    dev = evaluate_file(cameo, FakePipeline({}), split="dev")
     assert dev.to_json()["sentences"] == sum(half_of("cameo_examples", c) == "dev" for c in codes)
 
 
