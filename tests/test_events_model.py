@@ -48,7 +48,16 @@ def test_a_saved_model_reads_back_the_same(tmp_path) -> None:  # type: ignore[no
         assert a == pytest.approx(b, abs=1e-3)
 
 
-def test_the_bundled_model_loads_once_without_the_network() -> None:
+def test_the_bundled_model_loads_once_without_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from thucydides.events import model as model_module
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to open a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    model_module._bundled.cache_clear()
     model = SentenceEventModel.load()
     assert model is SentenceEventModel.load()
     assert "NONE" in model.labels and "PROTEST" in model.labels and "ASSAULT" in model.labels
