@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from thucydides.api import queries
 from thucydides.api.highlight import highlights
+from thucydides.api.names import Names
 from thucydides.ontology import PLOVER_TYPES
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
@@ -325,6 +326,7 @@ def create_app(
     store_lock = threading.Lock()  # one DuckDB connection: the store's own queries run one at a time
     holder = PipelineHolder(pipeline_factory)
     centres = Centres()
+    names = Names.load()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -495,9 +497,12 @@ def create_app(
         limit: Annotated[
             int, Query(ge=1, le=caps.edges, description=f"Actor pairs, at most {caps.edges}.")
         ] = 60,
+        merge: Annotated[
+            bool, Query(description="One node per country for its bare code and government (USA + USAGOV).")
+        ] = False,
     ) -> dict[str, Any]:
-        """The busiest actor pairs and their actors, weighted by events."""
-        return queries.network(cursor(), f, limit)
+        """The strongest actor pairs and their actors (with readable names), weighted by events."""
+        return queries.network(cursor(), f, limit, merge=merge, names=names)
 
     @app.post("/api/code", tags=["coding"])
     def code(body: CodeRequest) -> dict[str, Any]:
