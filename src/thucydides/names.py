@@ -1,4 +1,4 @@
-"""Readable names for the dashboard: countries by ISO3 code and sectors by CAMEO sector code.
+"""Readable names: countries by ISO3 code and sectors by CAMEO sector code (for the dashboard).
 
 Read once from the package's data files (``data/actors/countries.csv``, ``data/sector_names.csv``).
 """
