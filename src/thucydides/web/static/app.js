@@ -284,6 +284,7 @@
     showMessage("");
     state.cursor = null;
     document.body.dataset.loading = "true";
+    await loadWorld().catch(() => null); // country names for the titles (once; the map reports a failure)
     const results = await Promise.allSettled([loadTimeline(f), loadMap(f), loadNetwork(f), loadEvents(f, false)]);
     const failed = results.find((r) => r.status === "rejected");
     if (failed) {
