@@ -19,12 +19,14 @@ What it does, so that the committed file stays small (about 200 KB) and keyed th
 - coordinates are quantized again on a coarser grid and delta-encoded, as TopoJSON does.
 
 The output is a valid TopoJSON topology with one object, ``countries``, whose geometries carry
-``id`` (ISO3, or null for land no country code covers) and ``properties.name``.
+``id`` (ISO3, or null for land no country code covers) and ``properties.name`` (the project's own
+name from ``data/actors/countries.csv`` where it has one, else Natural Earth's).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import sys
@@ -113,10 +115,18 @@ def iso3_codes() -> dict[str, str]:
     return {str(c["isonumeric"]).zfill(3): c["iso3"] for c in countries.values()}
 
 
+def country_names() -> dict[str, str]:
+    """The project's own country names (``United States``, not ``United States of America``)."""
+    path = Path(__file__).resolve().parents[1] / "src" / "thucydides" / "data" / "actors" / "countries.csv"
+    with path.open(encoding="utf-8") as f:
+        return {row["iso3"]: row["name"] for row in csv.DictReader(f)}
+
+
 def build(topo: dict[str, Any]) -> dict[str, Any]:
     """The compact topology for the dashboard from world-atlas's countries topology."""
     arcs = [simplify(a, TOLERANCE) for a in decode_arcs(topo)]
     numeric = iso3_codes()
+    ours = country_names()
     geometries = []
     for geometry in topo["objects"]["countries"]["geometries"]:
         name = geometry["properties"]["name"]
@@ -163,7 +173,7 @@ def build(topo: dict[str, Any]) -> dict[str, Any]:
         {
             "type": "MultiPolygon",
             "id": g["id"],
-            "properties": {"name": g["name"]},
+            "properties": {"name": ours.get(g["id"] or "", g["name"])},
             "arcs": [[[remap(i) for i in r] for r in p] for p in g["polygons"]],
         }
         for g in sorted(geometries, key=lambda g: (g["id"] is None, g["id"] or "", g["name"]))

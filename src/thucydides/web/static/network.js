@@ -1,15 +1,15 @@
 // thucydides dashboard: who deals with whom. A small deterministic force layout (Fruchterman–Reingold)
-// whose ideal edge length does not grow with the box, so a filtered dyad stays compact; the drawing
-// is shrunk to fit the box but never stretched to fill it.
+// per connected component, whose ideal edge length does not grow with the box, so a filtered dyad
+// stays compact; the components are packed in rows and shrunk to fit the box, never stretched.
 "use strict";
 
 (function (TH) {
   const { el, svg, title, tone } = TH;
-  const W = 660, H = 520;
+  const W = 560, H = 540;
 
-  function layout(nodes, edges) {
+  // Fruchterman–Reingold over one connected component, around (0, 0); k is the ideal edge length.
+  function force(nodes, edges, k) {
     const n = nodes.length;
-    const k = Math.max(60, Math.min(110, Math.sqrt((W * H) / Math.max(n, 1)) * 0.5));
     const index = new Map(nodes.map((d, i) => [d.code, i]));
     // start on a sunflower spiral, busiest nodes in the middle (deterministic)
     const order = nodes.map((_, i) => i).sort((a, b) => nodes[b].events - nodes[a].events || (nodes[a].code < nodes[b].code ? -1 : 1));
@@ -20,13 +20,12 @@
     });
     const maxE = Math.max(1, ...edges.map((e) => e.events));
     let temp = k;
-    for (let iter = 0; iter < 300; iter++) {
+    for (let iter = 0; iter < 300 && n > 1; iter++) {
       const disp = pos.map(() => ({ x: 0, y: 0 }));
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
           const d = Math.max(Math.hypot(dx, dy), 1);
-          if (d > 3 * k) continue; // no push from far away: separate components are not driven off
           const f = (k * k) / d;
           disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
           disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
@@ -41,21 +40,54 @@
         disp[j].x += (dx / d) * f; disp[j].y += (dy / d) * f;
       }
       for (let i = 0; i < n; i++) {
-        // gravity keeps separate components near the rest; a flatter pull on y suits the wide box
-        disp[i].x -= pos[i].x * 0.05;
-        disp[i].y -= pos[i].y * 0.08;
+        disp[i].x -= pos[i].x * 0.03; // a slight pull to the middle; flatter on y for the wide box
+        disp[i].y -= pos[i].y * 0.06;
         const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
         pos[i].x += (disp[i].x / d) * Math.min(d, temp);
         pos[i].y += (disp[i].y / d) * Math.min(d, temp);
       }
       temp = Math.max(temp * 0.975, 0.5);
     }
-    // shrink to fit (room for labels on the right), never enlarge; centre
-    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const fit = Math.min(1, (W - 190) / Math.max(x1 - x0, 1), (H - 50) / Math.max(y1 - y0, 1));
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    return pos.map((p) => ({ x: W / 2 - 50 + (p.x - cx) * fit, y: H / 2 + (p.y - cy) * fit }));
+    return pos;
+  }
+
+  // Positions in the box: each connected component laid out on its own with one edge length (which
+  // does not grow with the box), the components packed in rows, the whole shrunk to fit, never enlarged.
+  function layout(nodes, edges, radius) {
+    const n = nodes.length;
+    const k = Math.max(50, Math.min(100, Math.sqrt((W * H) / Math.max(n, 1)) * 0.45));
+    const index = new Map(nodes.map((d, i) => [d.code, i]));
+    const parent = nodes.map((_, i) => i);
+    const find = (i) => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (const e of edges) parent[find(index.get(e.a))] = find(index.get(e.b));
+    const groups = new Map();
+    nodes.forEach((_, i) => { const r = find(i); if (!groups.has(r)) groups.set(r, []); groups.get(r).push(i); });
+    const parts = [...groups.values()].map((members) => {
+      const set = new Set(members.map((i) => nodes[i].code));
+      const local = force(members.map((i) => nodes[i]), edges.filter((e) => set.has(e.a)), k);
+      // the component's box, labels (to the right) included
+      const x0 = Math.min(...members.map((i, j) => local[j].x - radius(nodes[i])));
+      const x1 = Math.max(...members.map((i, j) => local[j].x + radius(nodes[i]) + 6.4 * nodes[i].name.length + 6));
+      const y0 = Math.min(...members.map((i, j) => local[j].y - radius(nodes[i]) - 6));
+      const y1 = Math.max(...members.map((i, j) => local[j].y + radius(nodes[i]) + 8));
+      return { members, local, x0, y0, w: x1 - x0, h: y1 - y0 };
+    }).sort((a, b) => b.members.length - a.members.length || b.w * b.h - a.w * a.h);
+    // shelf packing: rows no wider than the box (or the widest component)
+    const rowWidth = Math.max(W - 20, ...parts.map((c) => c.w));
+    let x = 0, y = 0, rowH = 0, width = 0;
+    for (const c of parts) {
+      if (x > 0 && x + c.w > rowWidth) { x = 0; y += rowH + 12; rowH = 0; }
+      c.ox = x - c.x0; c.oy = y - c.y0;
+      x += c.w + 16; rowH = Math.max(rowH, c.h); width = Math.max(width, x - 16);
+    }
+    const height = y + rowH;
+    const fit = Math.min(1, (W - 20) / Math.max(width, 1), (H - 20) / Math.max(height, 1));
+    const dx = (W - width * fit) / 2, dy = (H - height * fit) / 2;
+    const pos = new Array(n);
+    for (const c of parts) {
+      c.members.forEach((i, j) => { pos[i] = { x: dx + (c.local[j].x + c.ox) * fit, y: dy + (c.local[j].y + c.oy) * fit }; });
+    }
+    return pos;
   }
 
   // Draw into box. data: /api/network; opts: { onNode(node), onEdge(a, b), selected (code) }.
@@ -65,10 +97,11 @@
       return;
     }
     const nodes = data.nodes;
-    const pos = layout(nodes, data.edges);
+    const maxN = Math.max(1, ...nodes.map((d) => d.events));
+    const radius = (d) => 5 + 13 * Math.sqrt(d.events / maxN);
+    const pos = layout(nodes, data.edges, radius);
     const index = new Map(nodes.map((d, i) => [d.code, i]));
     const maxE = Math.max(1, ...data.edges.map((e) => e.events));
-    const maxN = Math.max(1, ...nodes.map((d) => d.events));
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "network of actors" });
     for (const e of data.edges) {
       const a = pos[index.get(e.a)], b = pos[index.get(e.b)];
@@ -80,14 +113,15 @@
       }, title(`${na.name} ⇄ ${nb.name}: ${e.events} events (${e.cooperation} cooperation, ${e.conflict} conflict), Goldstein sum ${e.goldstein}`)));
     }
     // labels for the busiest nodes first, each where it overlaps no earlier label (right, else left)
-    const radius = (d) => 5 + 13 * Math.sqrt(d.events / maxN);
     const boxes = nodes.map((d, i) => [pos[i].x - radius(d), pos[i].y - radius(d), pos[i].x + radius(d), pos[i].y + radius(d)]);
     const labels = new Map();
     for (const i of nodes.map((_, i) => i).sort((a, b) => nodes[b].events - nodes[a].events)) {
       const d = nodes[i], r = 5 + 13 * Math.sqrt(d.events / maxN), w = 6.4 * d.name.length + 4;
       const r2 = radius(d);
       const spots = [[pos[i].x + r2 + 2, pos[i].y - 8, "start"], [pos[i].x - r2 - 2 - w, pos[i].y - 8, "end"],
-        [pos[i].x - w / 2, pos[i].y + r2 + 1, "middle"], [pos[i].x - w / 2, pos[i].y - r2 - 16, "middle"]];
+        [pos[i].x - w / 2, pos[i].y + r2 + 1, "middle"], [pos[i].x - w / 2, pos[i].y - r2 - 16, "middle"],
+        [pos[i].x + r2 * 0.7, pos[i].y - r2 - 14, "start"], [pos[i].x + r2 * 0.7, pos[i].y + r2 - 1, "start"],
+        [pos[i].x - r2 * 0.7 - w, pos[i].y - r2 - 14, "end"], [pos[i].x - r2 * 0.7 - w, pos[i].y + r2 - 1, "end"]];
       for (const [x0, y0, anchor] of spots) {
         const b = [x0, y0, x0 + w, y0 + 15];
         if (b[0] < 0 || b[2] > W || b[1] < 0 || b[3] > H) continue;

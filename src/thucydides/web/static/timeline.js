@@ -87,7 +87,7 @@
     const before = everything.slice(0, lo).reduce((s, b) => s + b.events, 0);
     const after = everything.slice(hi + 1).reduce((s, b) => s + b.events, 0);
 
-    const W = 1000, H = 270, left = 44, right = 48, top = 14, bottom = 30;
+    const W = 1000, H = 270, left = 56, right = 48, top = 14, bottom = 30;
     const plotH = H - top - bottom;
     const maxUp = Math.max(0, ...buckets.map((b) => b.quad_1 + b.quad_2));
     const maxDown = Math.max(0, ...buckets.map((b) => b.quad_3 + b.quad_4));
@@ -110,8 +110,10 @@
           svg("text", { class: "tick", x: left - 6, y: y + 3, "text-anchor": "end" }, String(v)));
       }
     }
-    g.append(svg("text", { class: "tick", x: left + 4, y: top + 10 }, "▲ cooperation"),
-      svg("text", { class: "tick", x: left + 4, y: H - bottom - 4 }, "▼ conflict"));
+    // the two halves named in the left margin, each along its own half
+    const upMid = (top + zeroY) / 2, downMid = (zeroY + H - bottom) / 2;
+    g.append(svg("text", { class: "tick half", x: 12, y: upMid, transform: `rotate(-90 12 ${upMid})`, "text-anchor": "middle" }, "cooperation"),
+      svg("text", { class: "tick half", x: 12, y: downMid, transform: `rotate(-90 12 ${downMid})`, "text-anchor": "middle" }, "conflict"));
     buckets.forEach((b, i) => {
       const x = left + i * step + (step - barW) / 2;
       const group = svg("g", { class: "bucket", "data-start": b.start });
