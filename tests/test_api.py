@@ -320,6 +320,7 @@ def test_api_map_sums_goldstein_per_actor_country(client: TestClient) -> None:
     countries = {c["country"]: c for c in client.get("/api/map").json()["countries"]}
     usa = [row[7] for row in ROWS if row[0].startswith("USA") or (row[2] or "").startswith("USA")]
     assert countries["USA"]["goldstein"] == pytest.approx(sum(usa))
+    assert countries["USA"]["name"] == "United States"
 
 
 def test_api_summary_writes_first_and_last_dates_at_their_precision(client: TestClient) -> None:

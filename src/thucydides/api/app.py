@@ -489,6 +489,7 @@ def create_app(
         for row in countries:
             centre = centres.of(row["country"])
             row["lat"], row["lon"] = centre if centre else (None, None)
+            row["name"] = names.country(row["country"])
         return {"places": queries.map_points(cur, f, limit), "countries": countries}
 
     @app.get("/api/network", tags=["actors"])

@@ -142,7 +142,7 @@
     TH.map.draw($("#map"), state.world, state.mapData, {
       mode: state.shade,
       selected: f.country,
-      nameOf: (code) => ({ IGO: "international organisations", NGO: "non-governmental organisations" })[code] || countryName(code),
+      nameOf: (code, name) => ({ IGO: "international organisations", NGO: "non-governmental organisations" })[code] || name || countryName(code),
       onCountry: (iso3) => {
         const now = readForm();
         setFilters({ ...now, dyad: undefined, country: now.country === iso3 ? undefined : iso3 });

@@ -232,7 +232,7 @@
       el("button", { type: "button", class: "quiet", title: "whole world", "aria-label": "reset the view", onclick: () => zoom(0) }, "⟲"));
     const unmapped = data.countries.filter((c) => !countries.some((w) => w.iso3 === c.country));
     const note = unmapped.length
-      ? el("div", { class: "hint" }, `Not on the map: ${unmapped.map((c) => `${opts.nameOf(c.country)} ${c.events}`).join(", ")}.`)
+      ? el("div", { class: "hint" }, `Not on the map: ${unmapped.map((c) => `${opts.nameOf(c.country, c.name)} ${c.events}`).join(", ")}.`)
       : null;
     box.replaceChildren(el("div", { class: "map-frame" }, root, controls), el("div", { class: "legend" }, legend(mode, max)), ...(note ? [note] : []));
   }
