@@ -38,6 +38,10 @@ def _positive(value: str) -> int:
     return n
 
 
+def _add_actors(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE", help=help)
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths",
@@ -51,14 +55,7 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date for documents that carry none of their own",
     )
-    p.add_argument(
-        "--actors",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base",
-    )
+    _add_actors(p, "a YAML or CSV file of actors that extends or overrides the bundled knowledge base")
     p.add_argument("--max-mb", type=_positive, default=10, metavar="N", help="refuse inputs larger than N MB")
     p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
@@ -107,6 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--master", help="with --engine spark: the Spark master URL (default local[WORKERS])")
     p.add_argument(
         "--parquet", type=Path, help="with --engine spark: the Parquet output folder (default DB.parquet)"
+    )
+    p.add_argument(
+        "--recode",
+        action="store_true",
+        help="code again: the PATHs even when stored unchanged, or without PATH the stored documents "
+        "that --where selects (default: those an older coder or other --actors files coded)",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="with --recode and no PATH: which stored documents; outdated (default), all, id=GLOB, "
+        "source=OUTLET, since=YYYY-MM-DD, until=YYYY-MM-DD (repeat to combine)",
     )
 
     p = sub.add_parser("events", help="query the merged events in the store")
@@ -165,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
+    _add_actors(p, "the actor files you code with: documents coded with others are counted as out of date")
     p.add_argument("--examples", type=int, default=5, help="how many events to show with their evidence")
     return parser
 
@@ -303,7 +315,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from thucydides.ingest import IngestOptions, ingest
+    from thucydides.ingest import IngestOptions, ingest, recode
+    from thucydides.store.filters import QueryError, parse_where
 
     opts = IngestOptions(
         workers=args.workers,
@@ -311,8 +324,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         actor_files=args.actors,
         max_bytes=args.max_mb * 1024 * 1024,
         progress=None if args.quiet else sys.stderr,
+        recode=args.recode,
     )
-    if args.engine == "spark":
+    if args.where and not (args.recode and not args.paths):
+        sys.stderr.write("error: --where selects stored documents: use it with --recode and no PATH\n")
+        return 2
+    if args.recode and not args.paths:
+        try:
+            where = parse_where(args.where)
+        except QueryError as exc:
+            sys.stderr.write(f"error: --where: {exc.message}\n")
+            return 2
+        if not Path(args.db).exists():
+            sys.stderr.write(f"error: no store at {args.db}; nothing to re-code\n")
+            return 1
+        report = recode(args.db, where, opts)
+    elif args.engine == "spark":
         from thucydides.spark import SparkUnavailable, ingest_spark
 
         try:
@@ -325,19 +352,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         report = ingest(args.paths or ["-"], args.db, opts)
     for problem in report.problems:
         sys.stderr.write(f"skipped {problem.name}: {problem.reason}\n")
+    replaced = f", re-coded {report.replaced}" if report.replaced or args.recode else ""
     sys.stderr.write(
-        f"ingested {report.added} documents ({report.mentions} events) into {args.db} "
+        f"ingested {report.added} documents{replaced} ({report.mentions} events) into {args.db} "
         f"in {report.seconds:.1f} s; "
         f"{report.already} already there, {len(report.problems)} skipped as unreadable\n"
     )
     return 1 if report.seen == 0 and report.problems else 0
 
 
+def _say(message: str) -> None:
+    sys.stderr.write(f"[thucydides] {message}\n")
+    sys.stderr.flush()
+
+
 def _open_store(path: str) -> Any:
     from thucydides.store import Store
 
     try:
-        return Store(path, read_only=True)
+        return Store(path, read_only=True, say=_say)
     except (FileNotFoundError, RuntimeError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return None
@@ -479,13 +512,21 @@ def cmd_summary(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     if store is None:
         return 1
+    from thucydides.provenance import Provenance
+
     with store:
-        s = store.summary()
+        s = store.summary(Provenance.of(args.actors))
         w = sys.stdout.write
         w(
             f"{s['documents']} documents, {s['mentions']} event reports merged into {s['events']} events "
-            f"({s['multi_document_events']} reported by several documents) in {args.db}\n\nEvents per type:\n"
+            f"({s['multi_document_events']} reported by several documents) in {args.db}\n"
         )
+        if s["outdated"]:
+            w(
+                f"{s['outdated']} documents were coded by another coder version or other actor files: "
+                "`thucydides ingest --recode` codes them again\n"
+            )
+        w("\nEvents per type:\n")
         for etype, n in s["by_type"]:
             w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")
         w("\nTop dyads (source → target, events, Goldstein sum):\n")
@@ -515,12 +556,17 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``thucydides`` command."""
+    from thucydides.store.turns import StoreBusy
+
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except StoreBusy as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -7,6 +7,7 @@ input and says what is wrong; one bad input never stops the others.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import sys
@@ -140,6 +141,11 @@ def sniff(text: str) -> str:
     return "text"
 
 
+def content_id(text: str) -> str:
+    """The id of a text that has no name (standard input): ``stdin:`` and 16 hex digits of its content."""
+    return "stdin:" + hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+
+
 def _parse_date(value: object) -> date | None:
     if not isinstance(value, str) or not value.strip():
         return None
@@ -159,9 +165,9 @@ def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
     body_text, body_html = obj.get("text"), obj.get("html")
     if not isinstance(body_text, str) and not isinstance(body_html, str):
         return Problem(where, "record has neither a 'text' nor an 'html' string")
-    doc_id = str(obj.get("id") or where)
     raw = body_html if isinstance(body_html, str) and body_html.strip() else body_text
     assert isinstance(raw, str)
+    doc_id = str(obj.get("id") or (content_id(raw) if where.startswith("-:") else where))
     if not raw.strip():
         return Problem(doc_id, "empty text")
     published = _parse_date(obj.get("published"))
@@ -238,7 +244,7 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
     if kind == "jsonl":
         yield from _read_jsonl(text, name, opts)
         return
-    yield Document(id=name, raw=text, is_html=kind == "html")
+    yield Document(id=content_id(text) if name == "-" else name, raw=text, is_html=kind == "html")
 
 
 def read_documents(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:
