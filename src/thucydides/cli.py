@@ -526,6 +526,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
                 f"{s['outdated']} documents were coded by another coder version or other actor files: "
                 "`thucydides ingest --recode` codes them again\n"
             )
+        if s["skipped_languages"]:
+            langs = ", ".join(f"{lang} {n}" for lang, n in s["skipped_languages"])
+            n_skipped = sum(n for _, n in s["skipped_languages"])
+            w(f"{n_skipped} documents not coded for their language ({langs})\n")
         w("\nEvents per type:\n")
         for etype, n in s["by_type"]:
             w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")

@@ -492,4 +492,5 @@ def _code_into(
             writer.put(results)
             bar.update(len(results))  # coded; the writer stores them within a few seconds
     bar.finish()
+    store.note_skipped([(p.name, p.language, p.reason) for p in report.problems if p.language])
     report.startup_seconds = built + max(startups, default=0.0)

@@ -221,6 +221,11 @@ class Store:
         with self._use() as con:
             return write.add_many(con, items)
 
+    def note_skipped(self, refused: Sequence[tuple[str, str | None, str]]) -> None:
+        """Remember documents not coded for their language: ``(doc id, language, reason)``."""
+        with self._use() as con:
+            write.note_skipped(con, refused)
+
     def remerge(self) -> int:
         """Recompute every merged event from the mentions (after a change of merge rules).
 

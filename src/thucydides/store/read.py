@@ -268,6 +268,7 @@ def summary(con: Any) -> dict[str, Any]:
         "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
     ).fetchall()
     multi = con.execute("SELECT count(*) FROM events WHERE num_documents > 1").fetchone()
+    skipped = con.execute("SELECT language, count(*) n FROM skipped GROUP BY 1 ORDER BY n DESC, 1").fetchall()
     return {
         "documents": counts["documents"],
         "mentions": counts["mentions"],
@@ -275,6 +276,7 @@ def summary(con: Any) -> dict[str, Any]:
         "multi_document_events": int(multi[0]) if multi else 0,
         "by_type": by_type,
         "dyads": dyads,
+        "skipped_languages": [(lang, int(n)) for lang, n in skipped],
     }
 
 

@@ -20,7 +20,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def insert(con: Any, table: str, width: int, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
+def insert(
+    con: Any,
+    table: str,
+    width: int,
+    rows: Sequence[Sequence[Any]],
+    ignore: bool = False,
+    replace: bool = False,
+) -> None:
     """Insert rows in one statement that takes each column as a list and unnests them side by side.
 
     DuckDB converts a list parameter in one go, so this is about twice as fast as multi-row
@@ -30,7 +37,7 @@ def insert(con: Any, table: str, width: int, rows: Sequence[Sequence[Any]], igno
         return
     if any(len(r) != width for r in rows):
         raise ValueError(f"every row for {table} must have {width} values")
-    verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
+    verb = "INSERT OR IGNORE INTO" if ignore else "INSERT OR REPLACE INTO" if replace else "INSERT INTO"
     columns = [list(column) for column in zip(*rows, strict=True)]
     con.execute(f"{verb} {table} SELECT {', '.join(['unnest(?)'] * width)}", columns)
 
@@ -113,8 +120,24 @@ def _add_many(con: Any, items: Sequence[Coded]) -> list[str]:
         con.execute("DELETE FROM mentions WHERE list_contains(?::VARCHAR[], doc_id)", [gone])
         con.execute("DELETE FROM documents WHERE list_contains(?::VARCHAR[], doc_id)", [gone])
     insert(con, f"documents ({', '.join(DOCUMENT_COLUMNS)})", len(DOCUMENT_COLUMNS), docs)
+    if docs:  # coded now: no longer skipped
+        con.execute("DELETE FROM skipped WHERE list_contains(?::VARCHAR[], doc_id)", [[d[0] for d in docs]])
     insert(con, f"mentions ({', '.join(MENTION_COLUMNS)})", len(MENTION_COLUMNS), mentions, ignore=True)
     block_at = MENTION_COLUMNS.index("block")
     blocks |= {m[block_at] for m in mentions}
     merge_blocks(con, sorted(blocks), now=now, changed=dirty)
     return outcome
+
+
+def note_skipped(con: Any, refused: Sequence[tuple[str, str | None, str]]) -> None:
+    """Remember documents that were not coded for their language: ``(doc id, language, reason)``."""
+    if not refused:
+        return
+    now = utc_now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        insert(con, "skipped", 4, [[d, lang, reason, now] for d, lang, reason in refused], replace=True)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
