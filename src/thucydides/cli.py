@@ -160,6 +160,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
     )
     p.add_argument("--port", type=_positive, default=8000)
+    p.add_argument(
+        "--watch",
+        nargs="+",
+        default=[],
+        metavar="PATH|URL",
+        help="also follow these folders and feeds into the store (a `thucydides watch` beside the server)",
+    )
+
+    p = sub.add_parser("watch", help="follow folders and RSS/Atom feeds, coding new and changed documents")
+    _add_inputs(p)
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument(
+        "--fetch", action="store_true", help="download each new feed item's page and code its article"
+    )
+    p.add_argument(
+        "--every", type=float, default=60.0, metavar="SECONDS", help="seconds between looks (default 60)"
+    )
+    p.add_argument("--once", action="store_true", help="look once and stop")
 
     p = sub.add_parser(
         "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
@@ -498,12 +516,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import subprocess
+
     try:
         from thucydides.api import serve
     except ImportError as exc:
         sys.stderr.write(f"error: the web extra is not installed ({exc}); pip install 'thucydides[web]'\n")
         return 1
-    return serve(args.db, host=args.host, port=args.port)
+    watcher = None
+    if args.watch:
+        if not Path(args.db).exists():
+            from thucydides.store import Store
+
+            Store(args.db).close()  # an empty store to serve while the first documents are coded
+        command = [sys.executable, "-m", "thucydides.cli", "watch", "--db", args.db, *args.watch]
+        watcher = subprocess.Popen(command)
+    try:
+        return serve(args.db, host=args.host, port=args.port)
+    finally:
+        if watcher is not None:
+            watcher.terminate()
+            watcher.wait(timeout=30)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from thucydides.ingest import IngestOptions
+    from thucydides.watch import watch
+
+    if not args.paths:
+        sys.stderr.write("error: name at least one folder, file or feed URL to watch\n")
+        return 2
+    if args.every <= 0:
+        sys.stderr.write("error: --every must be more than 0 seconds\n")
+        return 2
+    opts = IngestOptions(
+        workers=0, published=args.published, actor_files=args.actors, max_bytes=args.max_mb * 1024 * 1024
+    )
+    watch(args.paths, args.db, opts, fetch=args.fetch, every=args.every, looks=1 if args.once else None,
+          out=sys.stderr)  # fmt: skip
+    return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -555,6 +606,7 @@ COMMANDS = {
     "dyad": cmd_dyad,
     "eval": cmd_eval,
     "serve": cmd_serve,
+    "watch": cmd_watch,
 }
 
 

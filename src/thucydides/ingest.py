@@ -420,6 +420,36 @@ def recode(db: str | Path, where: Any = None, options: IngestOptions | None = No
     return _finished(report, opts, started)
 
 
+def store_results(
+    store: Any, results: list[Result], made_by: Any, report: IngestReport, recode: bool = False
+) -> None:
+    """Write coded documents to the store (one transaction) and count what happened in ``report``.
+
+    Args:
+        store: a :class:`thucydides.store.Store` open for writing.
+        results: :class:`thucydides.store.Coded` documents and :class:`Problem` s, as coded.
+        made_by: the :class:`thucydides.provenance.Provenance` that coded them.
+        report: counts to add to.
+        recode: the documents replace the stored ones of their ids even when unchanged.
+    """
+    coded = [r for r in results if not isinstance(r, Problem)]
+    report.problems += [r for r in results if isinstance(r, Problem)]
+    for item in coded:
+        item.document.coder_version = made_by.coder_version
+        item.document.kb_hash = made_by.kb_hash
+        item.replace = recode
+    for item, outcome in zip(coded, store.add_many(coded), strict=True):
+        if outcome == "already":
+            report.already += 1
+            continue
+        if outcome == "replaced":
+            report.replaced += 1
+        else:
+            report.added += 1
+        report.mentions += len(item.mentions)
+        report.words += len((item.document.text or "").split())
+
+
 def _open_store(db: str | Path, opts: IngestOptions) -> Any:
     from thucydides.store import Store
 
@@ -470,22 +500,7 @@ def _code_into(
         results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb, startups)
 
     def write(results: list[Result]) -> None:
-        coded = [r for r in results if not isinstance(r, Problem)]
-        report.problems += [r for r in results if isinstance(r, Problem)]
-        for item in coded:
-            item.document.coder_version = made_by.coder_version
-            item.document.kb_hash = made_by.kb_hash
-            item.replace = opts.recode
-        for item, outcome in zip(coded, store.add_many(coded), strict=True):
-            if outcome == "already":
-                report.already += 1
-                continue
-            if outcome == "replaced":
-                report.replaced += 1
-            else:
-                report.added += 1
-            report.mentions += len(item.mentions)
-            report.words += len((item.document.text or "").split())
+        store_results(store, results, made_by, report, recode=opts.recode)
 
     with Writer(write) as writer:
         for results in results_by_batch:

@@ -24,7 +24,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
 # byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark)
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -59,6 +60,8 @@ def _kind(name: str) -> str | None:
         return "jsonl"
     if low.endswith(TEXT_SUFFIXES):
         return "text"
+    if low.endswith(FEED_SUFFIXES):
+        return "feed"
     return None
 
 
@@ -77,7 +80,7 @@ def list_inputs(paths: Iterable[str]) -> Iterator[str | Problem]:
                 str(f) for f in p.rglob("*") if f.is_file() and _kind(f.name) and not f.name.startswith(".")
             )
             if not found:
-                yield Problem(raw, "directory holds no .txt, .html, .html.gz or .jsonl files")
+                yield Problem(raw, "directory holds no .txt, .html, .html.gz, .jsonl or feed files")
             yield from found
         elif p.is_file():
             yield str(p)
@@ -130,10 +133,14 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def sniff(text: str) -> str:
-    """Guess the kind of standard input: ``jsonl``, ``html`` or ``text``."""
+    """Guess the kind of standard input: ``jsonl``, ``feed`` (RSS or Atom), ``html`` or ``text``."""
+    from thucydides.feeds import looks_like_feed
+
     head = text.lstrip()[:2000].lower()
     if head.startswith("{"):
         return "jsonl"
+    if looks_like_feed(head):
+        return "feed"
     if head.startswith(("<!doctype", "<html", "<?xml")) or (
         "<body" in head or "<p>" in head or "<div" in head
     ):
@@ -243,6 +250,16 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         kind = sniff(text)
     if kind == "jsonl":
         yield from _read_jsonl(text, name, opts)
+        return
+    if kind == "feed":
+        from thucydides.feeds import looks_like_feed, read_feed
+
+        if looks_like_feed(text):
+            yield from read_feed(text, name)
+        elif name.lower().endswith(".xml"):
+            yield Problem(name, "an XML file that is not an RSS or Atom feed")
+        else:
+            yield Problem(name, "not an RSS or Atom feed")
         return
     yield Document(id=content_id(text) if name == "-" else name, raw=text, is_html=kind == "html")
 
