@@ -415,11 +415,9 @@ def test_dashboard_timeline_defaults_to_the_bulk_of_the_events(served: str, brow
     browser.find_element(By.ID, "timeline-range").click()
 
     # week labels: one format, none overlapping
-    browser.execute_script("document.body.dataset.loading = 'pending'")
     browser.find_element(By.CSS_SELECTOR, '#by-seg button[data-by="week"]').click()
-    WebDriverWait(browser, 20).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "#timeline svg").get_attribute("data-by") == "week"
-    )
+    by = "const c = document.querySelector('#timeline svg'); return c && c.dataset.by"
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script(by) == "week")  # one read: charts redraw
     boxes = browser.execute_script(
         "return [...document.querySelectorAll('#timeline text.period')].map(t => {"
         " const b = t.getBBox(); return [t.textContent, b.x, b.x + b.width]; })"
