@@ -86,18 +86,15 @@ def test_store_serve_answers_throughout_an_ingest_and_shows_every_new_event(tmp_
     feed = tmp_path / "docs.jsonl"
     _documents(feed, N_DOCS)
     port = _free_port()
+    log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        _command("serve", "--db", str(db), "--port", str(port)),
-        env=_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        _command("serve", "--db", str(db), "--port", str(port)), env=_env(), stdout=log, stderr=log
     )
     url = f"http://127.0.0.1:{port}/api/summary"
     try:
         deadline = time.monotonic() + 60
         while _get(url)[0] != 200:
-            assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+            assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
             time.sleep(0.2)
         poller = Poller(url)
         poller.start()
@@ -120,6 +117,7 @@ def test_store_serve_answers_throughout_an_ingest_and_shows_every_new_event(tmp_
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
     failed = [(status, body) for _, status, body in poller.answers if status != 200]
     assert not failed, failed[:3]
     documents = [body["documents"] for _, _, body in poller.answers]
