@@ -191,7 +191,7 @@ def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
 class Access:
     """One process's access to a store: a connection opened on demand, kept while nobody else waits.
 
-    Threads share it: each piece of work runs inside :meth:`use` (readers get a cursor of their own).
+    Threads share it: each piece of work runs inside :meth:`use`, on a cursor of its own.
     With ``watch``, a thread looks at the queue every :data:`WATCH` seconds and, when another
     process waits, lets new work wait, lets running work finish, closes the connection and gives
     the turn back; the next piece of work queues for a new turn.
@@ -251,7 +251,11 @@ class Access:
         self._lock = None
 
     def begin(self) -> Any:
-        """Start a piece of work: the connection (writing) or a cursor of it (reading)."""
+        """Start a piece of work: a cursor of the connection, with transactions of its own.
+
+        Threads that work at once (a writer thread's transaction, another thread's reads) so never
+        share a DuckDB connection.
+        """
         with self._cond:
             while self._yielding:
                 self._cond.wait()
@@ -261,15 +265,14 @@ class Access:
                 self._open()
             self._active += 1
             try:
-                return self._con if self.write else self._con.cursor()
+                return self._con.cursor()
             except BaseException:
                 self._active -= 1
                 raise
 
     def end(self, con: Any) -> None:
         """End a piece of work started with :meth:`begin`."""
-        if not self.write:
-            con.close()
+        con.close()
         with self._cond:
             self._active -= 1
             self._cond.notify_all()
