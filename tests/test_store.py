@@ -402,3 +402,11 @@ def test_store_counts_documents_coded_by_another_coder_or_knowledge(store: Store
         DOCS[2].published,
         "Herald",
     )
+
+
+def test_store_two_documents_of_one_content_in_one_write_store_the_first(tmp_path: Path) -> None:
+    twin = doc("a-twin", "Wire", "2019-10-09", [])
+    twin.raw = DOCS[0].raw
+    with Store(tmp_path / "t.duckdb") as s:
+        coded = [Coded.from_document(d, content_hash(d)) for d in (DOCS[0], twin)]
+        assert s.add_many(coded) == ["added", "already"]
