@@ -84,14 +84,15 @@ class FileTurns:
                 raise StoreBusy(self.busy_message(mode == fcntl.LOCK_EX))
             time.sleep(POLL)
 
+    def holder(self, writing: bool) -> str:
+        """Who keeps the store from a process that wants it (for writing, or for reading)."""
+        if writing:
+            return "being read by another process (thucydides serve, events, summary or export)"
+        return f"being written by {self.writer()}"
+
     def busy_message(self, writing: bool) -> str:
         """One line: who keeps the store, and what to do."""
-        if writing:
-            return (
-                f"the store {self.path} is being read by another process (thucydides serve, events, "
-                "summary or export); it is handed over between requests, try again when it is done"
-            )
-        return f"the store {self.path} is being written by {self.writer()}; try again when it is done"
+        return f"the store {self.path} is {self.holder(writing)}; try again when it is done"
 
     def acquire(
         self, exclusive: bool, timeout: float | None = None, say: Callable[[str], None] | None = None
@@ -118,7 +119,7 @@ class FileTurns:
 
         def report() -> None:
             if say is not None:
-                say(f"waiting for {self.path}: " + self.busy_message(exclusive).split(": ", 1)[-1])
+                say(f"waiting for {self.path}: it is {self.holder(exclusive)}")
 
         try:
             self._take(queue, fcntl.LOCK_EX, deadline, report)
@@ -159,9 +160,11 @@ class FileTurns:
 
 
 def _program() -> str:
-    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "python"
-    words = [name, *sys.argv[1:2]] if name == "thucydides" else [name]
-    return " ".join(words)
+    """How this process introduces itself: ``thucydides ingest`` for the command line, else its program."""
+    path = sys.argv[0] if sys.argv and sys.argv[0] else "python"
+    if os.path.basename(path) == "thucydides" or path.endswith(os.path.join("thucydides", "cli.py")):
+        return " ".join(["thucydides", *sys.argv[1:2]])
+    return os.path.basename(path)
 
 
 def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
