@@ -493,3 +493,11 @@ def test_openapi_spec_lists_every_endpoint(client: TestClient) -> None:
         "/api/dyads/{a}/{b}/timeline",
         "/api/code",
     } <= paths
+
+
+def test_api_summary_of_an_empty_store_counts_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    Store(path).close()
+    with TestClient(create_app(path)) as empty:
+        body = empty.get("/api/summary").json()
+    assert (body["documents"], body["events"], body["multi_document_events"]) == (0, 0, 0)

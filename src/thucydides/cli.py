@@ -214,10 +214,11 @@ def _documents(args: argparse.Namespace, upto: str) -> Iterator[Document | Probl
 
 def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
     """Documents that came through, reporting the others on standard error; counts into args."""
-    args.n_ok = args.n_bad = 0
+    args.n_ok = args.n_bad = args.n_foreign = 0
     for item in _documents(args, upto):
         if isinstance(item, Problem):
             args.n_bad += 1
+            args.n_foreign += item.language is not None
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
@@ -226,7 +227,10 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
 
 def _finish(args: argparse.Namespace) -> int:
     if args.n_ok == 0:
-        sys.stderr.write("error: no document could be read\n")
+        if args.n_bad and args.n_foreign == args.n_bad:
+            sys.stderr.write("error: no document in English (the only language coded)\n")
+        else:
+            sys.stderr.write("error: no document could be read\n")
         return 1
     return 0
 

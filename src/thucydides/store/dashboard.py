@@ -287,6 +287,6 @@ def summary(cur: Any) -> dict[str, Any]:
         "last_day": ev[2].isoformat() if ev and ev[2] else None,
         "first_date": first[0] if first else None,
         "last_date": last[0] if last else None,
-        "multi_document_events": int(ev[3]) if ev else 0,
+        "multi_document_events": int(ev[3] or 0) if ev else 0,
         "by_type": {t: n for t, n in types},
     }
