@@ -42,8 +42,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.evalsets.places import PlacesReport, evaluate_places, is_places_file
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
+from thucydides.splits import Half
 
 IGO_CODES = frozenset({"IGO", "EU", "EUR", "NATO", "UN", "UNO", "NGO"})
 OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
@@ -439,12 +441,20 @@ def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Re
     return report
 
 
-def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> Report:
-    """Score the coder on a gold file, whichever of the four formats it is in.
+def evaluate_file(
+    path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
+) -> Report | PlacesReport:
+    """Score the coder on a gold file, whichever of the formats it is in.
+
+    Args:
+        split: score only this half of a development set (see :mod:`thucydides.splits`); formats that
+            are not split ignore it.
 
     Raises:
         ValueError: when the file is in none of the formats.
     """
+    if is_places_file(path):
+        return evaluate_places(path, pipeline, split)
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -465,8 +475,10 @@ def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> R
     )
 
 
-def format_table(report: Report) -> str:
+def format_table(report: Report | PlacesReport) -> str:
     """The report as text for people."""
+    if isinstance(report, PlacesReport):
+        return report.format_table()
     if report.kind == "nonevent":
         rate = report.with_events / report.n if report.n else 0.0
         return (
