@@ -10,14 +10,22 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
+from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
 _PLACE_WEIGHT = 2
 _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
+_CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other divisions names its division
 _WEAK_CITY_POPULATION = 100_000
-_PHRASE_CITY_POPULATION = 1_000_000
+_KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
+_MAX_NAME_WORDS = 6
+_DATELINE_CHARS = 80
+# a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
+_WORD = r"(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+_CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
+_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
+_TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
 _DIRECTION_RE = re.compile(
     r"(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
     r"\s+(?P<rest>\S.*)$",
@@ -47,8 +55,11 @@ class _Span:
     start: int
     end: int
     text: str
-    source: str  # "ner:GPE", "phrase", ...
+    source: str  # "ner:GPE", "cue", "name" (a gazetteer name in capitals), "abbr" ...
     direction: str | None = None  # normalised direction word when the span starts with one
+    inside: str | None = None  # the label of a longer entity the name is part of ("ORG", "PERSON")
+    locative: bool = False  # a locative preposition stands before it ("in", "near")
+    partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
 
 
 def _canonical_direction(word: str) -> str:
@@ -69,7 +80,7 @@ class PlaceResolver:
     """
 
     def __init__(self, gazetteer: Gazetteer, successions: Successions | None = None) -> None:
-        """Prepare the phrase matcher over the gazetteer's non-city names.
+        """Prepare the matchers over the gazetteer's names and abbreviations.
 
         Args:
             gazetteer: a loaded :class:`Gazetteer`.
@@ -77,41 +88,144 @@ class PlaceResolver:
                 (the pipeline hands over the one its knowledge base has read).
         """
         self.gazetteer = gazetteer
-        self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
+        abbreviations = sorted(gazetteer.abbreviations(), key=len, reverse=True)
+        self._abbr_re = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in abbreviations) + r")(?!\w)"
+        )
         self._successions = successions if successions is not None else Successions.load()
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
 
     def __call__(self, doc: Document) -> Document:
-        """Fill ``doc.places``; see the class docstring for what is read."""
+        """Fill ``doc.places``; see the class docstring for what is read.
+
+        Every name is first read alone; the countries and divisions that the document names clearly
+        (and its actors' countries) then weigh the readings of every name, and all the mentions of one
+        name are resolved together (a qualifier such as "Paris, Texas" on one of them holds for all).
+        """
         limit = doc.body_end if doc.body_end is not None else len(doc.text)
-        unique = {(span.start, span.end): span for span in self._find_spans(doc, limit) if span.end <= limit}
-        spans = list(unique.values())
-        spans = self._drop_actor_spans(doc.text, spans, doc.actors)
-        evidence = [(span, self._clear_country(span)) for span in spans]
+        unique: dict[tuple[int, int], _Span] = {}
+        for span in self._find_spans(doc, limit):
+            if span.end <= limit and (span.start, span.end) not in unique:
+                unique[(span.start, span.end)] = span
+        spans = self._drop_actor_spans(doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors)
+        context, votes = self._context(doc, spans)
+        starts = {span.start: span for span in spans}
+        qualified: dict[str, tuple[str, str | None]] = {}
+        for span in spans:
+            within = self._qualifier_after(doc.text, span, starts)
+            key = self._key(span)
+            if within and key:
+                qualified.setdefault(key, within)
+        done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        mentions: list[PlaceMention] = []
+        for span in spans:
+            key = self._key(span)
+            memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
+            if memo not in done:
+                own = context.copy()
+                own.subtract(votes.get(span.text if span.source == "abbr" else key or "", Counter()))
+                done[memo] = self._resolve_in(span, +own, qualified.get(key or ""))
+            resolved = done[memo]
+            if resolved is None:
+                continue
+            place, reason = resolved
+            if span.source != "abbr" and not self._accepted(span, key, context):
+                continue
+            place, reason = self._as_of(place, reason, doc.published)
+            mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
+        doc.places = _non_overlapping(mentions)
+        return doc
+
+    def _context(self, doc: Document, spans: Sequence[_Span]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+        """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
+        name's own share of the divisions' weights (taken out when that name is resolved).
+
+        Countries: those of its clear place names and of its actors. Divisions: every name votes for the
+        divisions its readings lie in, one vote split between them ("Hall County" lies in Georgia,
+        Nebraska or Texas: a third each; "Kentucky" gives Kentucky a whole vote), twice for a name in
+        the dateline; so the division the document's names agree on wins ("Gainesville" is then the one
+        in Georgia when "Hall County" and "Georgia" stand beside it).
+        """
         context: Counter[str] = Counter()
-        for _, country in evidence:
+        for span in spans:
+            country = self._clear_country(span)
             if country:
                 context[country] += _PLACE_WEIGHT
         for mention in doc.actors:
             code = mention.actor.country
             if code and self.gazetteer.has_country(code):
                 context[code] += 1
-        starts = {span.start: span for span in spans}
-        mentions: list[PlaceMention] = []
-        for span, country in evidence:
-            own = context.copy()
-            if country:
-                own[country] -= _PLACE_WEIGHT
-            follower = starts.get(span.end + 2) if doc.text[span.end : span.end + 2] == ", " else None
-            within = self._qualifier(follower) if follower else None
-            resolved = self._resolve_span(span, +own, strict=span.source != "cue", within=within)
-            if resolved is not None:
-                place, reason = resolved
-                place, reason = self._as_of(place, reason, doc.published)
-                mentions.append(PlaceMention(span.start, span.end, span.text, place, reason))
-        doc.places = _non_overlapping(mentions)
-        return doc
+        votes: dict[str, Counter[str]] = {}
+        for span in spans:
+            key = span.text if span.source == "abbr" else self._key(span)
+            if not key or key in votes and span.start >= _DATELINE_CHARS or span.direction:
+                continue
+            if span.source == "name" and (span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"):
+                continue
+            if span.source == "abbr":
+                found = self.gazetteer.abbreviation(span.text)
+                entries = [found] if found else []
+            else:
+                entries = [e for e, _ in self.gazetteer.entries(key) if e.kind != "country"]
+            own = votes.setdefault(key, Counter())
+            for level in ("a1", "a2"):
+                codes = {getattr(e, level) for e in entries if getattr(e, level)}
+                weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
+                for code in codes:
+                    own[code] = max(own[code], weight)
+        for own in votes.values():
+            context.update(own)
+        return context, votes
+
+    def _accepted(self, span: _Span, key: str | None, context: Mapping[str, float]) -> bool:
+        """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
+        division or region always; a city when it is large, when a locative preposition stands before
+        it, or when the document names its division."""
+        if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
+            return True
+        ranked = self.gazetteer.readings(key, context)
+        if not ranked:
+            return False
+        entry = ranked[0].entry
+        if entry.kind in ("country", "admin1", "region"):
+            return True
+        supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        if not ranked[0].primary and span.source == "name":
+            return supported
+        if span.partial:
+            return entry.population >= _KNOWN_CITY_POPULATION or supported
+        if entry.kind == "admin2":
+            return supported or span.locative or len(span.text.split()) > 1 and span.inside != "PERSON"
+        if span.inside == "PERSON":
+            return supported and entry.population >= _KNOWN_CITY_POPULATION
+        return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
+
+    def _resolve_in(
+        self, span: _Span, context: Mapping[str, float], within: tuple[str, str | None] | None
+    ) -> tuple[Place, str] | None:
+        if span.source == "abbr":
+            entry = self.gazetteer.abbreviation(span.text)
+            if entry is None:
+                return None
+            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
+        own = +Counter(context)
+        strict = span.source not in ("cue",) and not span.locative
+        return self._resolve_span(span, own, strict=strict, within=within)
+
+    def _qualifier_after(
+        self, text: str, span: _Span, starts: Mapping[int, _Span]
+    ) -> tuple[str, str | None] | None:
+        """(country, admin1) of the name after a comma ("Paris, Texas", "Lexington, Ky.")."""
+        if text[span.end : span.end + 2] != ", ":
+            return None
+        follower = starts.get(span.end + 2)
+        if follower is None:
+            return None
+        if follower.source == "abbr":
+            entry = self.gazetteer.abbreviation(follower.text)
+            return (entry.place.country or "", entry.place.admin1) if entry else None
+        return self._qualifier(follower)
 
     def _as_of(self, place: Place, reason: str, when: date | None) -> tuple[Place, str]:
         """The place in the country it belonged to on ``when`` (Juba lay in Sudan until July 2011)."""
@@ -160,25 +274,62 @@ class PlaceResolver:
         text = doc.text
         stop = len(text) if limit is None else limit
         spans: list[_Span] = []
-        blocking: list[tuple[int, int]] = []
-        labels: dict[tuple[int, int], str] = {}
+        entities: list[tuple[int, int, str]] = []
+        tokens: dict[int, Any] = {}
         if doc.nlp is not None:
             for ent in doc.nlp.ents:
                 if ent.label_ in _PLACE_LABELS and not self._described_as_person(ent):
                     spans.append(_Span(ent.start_char, ent.end_char, ent.text, f"ner:{ent.label_}"))
-                if ent.label_ in _BLOCKING_LABELS:
-                    blocking.append((ent.start_char, ent.end_char))
-                    labels[(ent.start_char, ent.end_char)] = ent.label_
+                entities.append((ent.start_char, ent.end_char, ent.label_))
+            tokens = {tok.idx: tok for tok in doc.nlp}
         for match in _CUE_RE.finditer(text):
             if match.start() >= stop:
                 break
             spans.append(_Span(match.start("name"), match.end("name"), match.group("name"), "cue"))
-        for match in self._phrase_re.finditer(text):
-            if match.start() >= stop:
-                break
-            if self._phrase_is_place(match, blocking, labels):
-                spans.append(_Span(match.start(), match.end(), match.group(0), "phrase"))
-        return [trimmed for span in spans if (trimmed := _trim(text, span)) is not None]
+        for match in self._abbr_re.finditer(text, 0, stop):
+            spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
+        for match in _RUN_RE.finditer(text, 0, stop):
+            spans.extend(self._names_in_run(text, match, tokens))
+        out: list[_Span] = []
+        for span in spans:
+            trimmed = _trim(text, span)
+            if trimmed is None:
+                continue
+            trimmed.inside = _inside(trimmed, entities)
+            trimmed.locative = bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
+            out.append(trimmed)
+        return out
+
+    def _names_in_run(self, text: str, run: re.Match[str], tokens: Mapping[int, Any]) -> list[_Span]:
+        """The longest gazetteer names in a run of capitalised words, left to right."""
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group(0))]
+        found: list[_Span] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                piece = text[start:end]
+                if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
+                    continue
+                if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
+                    continue
+                if self.gazetteer.knows(piece):
+                    partial = (i, j) != (0, len(words))
+                    # a single word inside a longer name is mostly that name's generic part ("Flat
+                    # Creek", "McEver Road"): only the run's first word is looked at alone
+                    if not (partial and j - i == 1 and i > 0):
+                        found.append(_Span(start, end, piece, "name", partial=partial))
+                        i = j - 1
+                        break
+            i += 1
+        return found
+
+    def _word_may_be_name(self, word: str, token: Any) -> bool:
+        """A lone capitalised word is looked up unless it is a short code in capitals that no country
+        goes by, or a common word capitalised because it opens a sentence."""
+        if word.isupper() and len(word) <= 3 and not self.gazetteer.is_country_name(word):
+            return False
+        return token is None or not (token.is_sent_start and token.pos_ not in ("PROPN",))
 
     def _described_as_person(self, ent: Any) -> bool:
         """True for a name in apposition with a noun describing a person ("Oshima, the UN relief
@@ -189,31 +340,20 @@ class PlaceResolver:
             described.append(root.head)
         return any(d.lemma_.lower() in self._person_titles for d in described if d.pos_ in ("NOUN", "PROPN"))
 
-    def _phrase_is_place(
-        self, match: re.Match[str], blocking: list[tuple[int, int]], labels: Mapping[tuple[int, int], str]
-    ) -> bool:
-        """A phrase match counts unless it is lower case, part of a longer name or a person's name."""
-        start, end = match.span()
-        found = match.group(0)
-        if not found[0].isupper() or (len(found) <= 3 and not found.isupper()):
-            return False
-        if any(b0 <= start and end <= b1 and b1 - b0 > end - start for b0, b1 in blocking):
-            return False
-        label = labels.get((start, end))
-        if label is None:
-            return True
-        # The small model often calls a lone country or region a person or an organisation; a lone
-        # city name it calls a person is left to it (the actor stage has the last word on persons).
-        ranked = self.gazetteer.readings(normalize_name(found), {})
-        return bool(ranked) and (label != "PERSON" or ranked[0].entry.kind != "city")
-
     def _drop_actor_spans(self, text: str, spans: list[_Span], actors: Sequence[ActorMention]) -> list[_Span]:
-        persons = [(m.start, m.end) for m in actors if m.actor.type == "person"]
+        persons = [(m.start, m.end, m.actor.country is not None) for m in actors if m.actor.type == "person"]
         organisations = {(m.start, m.end) for m in actors if m.actor.type in ("organization", "group")}
         kept: list[_Span] = []
         for span in spans:
-            if any(start < span.end and span.start < end for start, end in persons):
+            # a person the knowledge base knows, or a name inside a longer person's name, is no place;
+            # a lone name the tagger alone took for a person ("Gainesville") may still be one
+            if any(
+                start < span.end and span.start < end and (known or (start, end) != (span.start, span.end))
+                for start, end, known in persons
+            ):
                 continue
+            if any((start, end) == (span.start, span.end) for start, end, _ in persons):
+                span.inside = "PERSON"
             if (span.start, span.end) in organisations and not _LOCATIVE_BEFORE_RE.search(
                 text[max(0, span.start - 30) : span.start]
             ):
@@ -278,27 +418,16 @@ class PlaceResolver:
         return replace(entry.place), reason
 
 
-def _phrase_pattern(names: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for name keys (words may be joined by spaces, dots or hyphens).
-
-    The alternatives are grouped by their first letter, keeping their order within a group, so the
-    matcher tries only the names that can start at a position instead of all of them (more than ten
-    times faster); since names that start with another letter can never match there, the result is
-    the same as one flat alternation in the given order.
-    """
-    groups: dict[str, list[str]] = {}
-    flat: list[str] = []
-    for key in names:
-        part = r"[\s.\-]*".join(re.escape(word) for word in re.split(r"[ ]", key))
-        first = key[:1]
-        if first.isascii() and first.isalpha():
-            groups.setdefault(first.lower(), []).append(part[1:])
-        else:
-            flat.append(part)
-    alternatives = [f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()]
-    # names that do not start with an ASCII letter can never compete with the grouped ones
-    alternatives += flat
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)", re.IGNORECASE)
+def _inside(span: _Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
+    "Gainesville Public Utilities"), else None."""
+    for start, end, label in entities:
+        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+            if label not in _PLACE_LABELS:
+                return label
+        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
+            return label
+    return None
 
 
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:
@@ -333,8 +462,10 @@ def _trim(text: str, span: _Span) -> _Span | None:
         end -= 1
     if end <= start:
         return None
-    if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()) or (
-        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    # a hyphen-compound keeps its name when the other half is a lower-case word ("Gaza-based",
+    # "pro-Russia"), not when it is another name ("Guinea-Bissau" is looked up whole)
+    if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()) or (
+        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum() and not text[end + 1].islower()
     ):
         return None
     direction = None
