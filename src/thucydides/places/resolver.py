@@ -95,6 +95,8 @@ class PlaceResolver:
         self._successions = successions if successions is not None else Successions.load()
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
+        blocked = load_yaml(_read_text("non_places.yaml")) or {}
+        self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read.
@@ -108,7 +110,9 @@ class PlaceResolver:
         for span in self._find_spans(doc, limit):
             if span.end <= limit and (span.start, span.end) not in unique:
                 unique[(span.start, span.end)] = span
-        spans = self._drop_actor_spans(doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors)
+        spans = self._drop_actor_spans(
+            doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
+        )
         context, votes = self._context(doc, spans)
         starts = {span.start: span for span in spans}
         qualified: dict[str, tuple[str, str | None]] = {}
@@ -134,8 +138,32 @@ class PlaceResolver:
                 continue
             place, reason = self._as_of(place, reason, doc.published)
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
+        mentions += self._demonym_mentions(doc, limit)
         doc.places = _non_overlapping(mentions)
         return doc
+
+    def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
+        """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
+        precision ``country``, when the actor stage has read the country from it; the event coder
+        never takes one for where an event happened (it is no object of a locative preposition)."""
+        if doc.nlp is None:
+            return []
+        out: list[PlaceMention] = []
+        for ent in doc.nlp.ents:
+            if ent.label_ != "NORP" or ent.end_char > limit or normalize_name(ent.text) not in self._demonyms:
+                continue
+            actor = next(
+                (
+                    m.actor
+                    for m in doc.actors
+                    if m.start <= ent.start_char and ent.end_char <= m.end and m.actor.country
+                ),
+                None,
+            )
+            place = self.gazetteer.country(actor.country) if actor and actor.country else None
+            if place is not None:
+                out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}"))
+        return out
 
     def _context(self, doc: Document, spans: Sequence[_Span]) -> tuple[Counter[str], dict[str, Counter[str]]]:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
@@ -340,7 +368,11 @@ class PlaceResolver:
             described.append(root.head)
         return any(d.lemma_.lower() in self._person_titles for d in described if d.pos_ in ("NOUN", "PROPN"))
 
-    def _drop_actor_spans(self, text: str, spans: list[_Span], actors: Sequence[ActorMention]) -> list[_Span]:
+    def _drop_actor_spans(
+        self, text: str, spans: list[_Span], actors: Sequence[ActorMention], sdoc: Any = None
+    ) -> list[_Span]:
+        """Spans that are persons' names, or a capital standing for its government as the subject of a
+        verb ("Washington rejected the offer"), are no places."""
         persons = [(m.start, m.end, m.actor.country is not None) for m in actors if m.actor.type == "person"]
         organisations = {(m.start, m.end) for m in actors if m.actor.type in ("organization", "group")}
         kept: list[_Span] = []
@@ -354,8 +386,10 @@ class PlaceResolver:
                 continue
             if any((start, end) == (span.start, span.end) for start, end, _ in persons):
                 span.inside = "PERSON"
-            if (span.start, span.end) in organisations and not _LOCATIVE_BEFORE_RE.search(
-                text[max(0, span.start - 30) : span.start]
+            if (
+                (span.start, span.end) in organisations
+                and not _LOCATIVE_BEFORE_RE.search(text[max(0, span.start - 30) : span.start])
+                and _acts(sdoc, span)
             ):
                 continue
             kept.append(span)
@@ -416,6 +450,14 @@ class PlaceResolver:
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}"
         return replace(entry.place), reason
+
+
+def _acts(sdoc: Any, span: _Span) -> bool:
+    """Whether the span is the subject of a verb in the parse (True when there is no parse)."""
+    if sdoc is None:
+        return True
+    found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    return found is None or found.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _inside(span: _Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
