@@ -34,7 +34,8 @@ _MIN_ALTERNATE_LEN = 3
 _SMALL_TOWN_LOG = 4.0  # log10 of the population below which context lifts nothing
 _TRUST_SPAN = 1.5
 _TABLE_CITY_PRIOR = 4.0
-_MEMO_SIZE = 50_000  # a city row in regions.csv has no population: rank it like a city of 10M
+_MEMO_SIZE = 50_000
+_NAMESAKE_DIVISION_PENALTY = 2.0  # a city row in regions.csv has no population: rank it like a city of 10M
 
 # Direction word -> (fraction of the latitude range, fraction of the longitude range) from the
 # south-west corner of the area; "central" is the middle.
@@ -304,8 +305,15 @@ class Gazetteer:
         """
         top = max((w for code, w in context.items() if len(code) == 3), default=0.0)
         readings: list[Reading] = []
-        for entry, primary in self._entries(key):
+        entries = self._entries(key)
+        # a division named after its own city ("Idlib", "Nairobi") is mostly the city
+        city_divisions = {e.a1 for e, _ in entries if e.kind == "city"} | {
+            e.a2 for e, _ in entries if e.kind == "city"
+        }
+        for entry, primary in entries:
             base = entry.base_score() - (0.0 if primary else _ALTERNATE_PENALTY)
+            if entry.kind in ("admin1", "admin2") and (entry.a2 or entry.a1) in city_divisions:
+                base -= _NAMESAKE_DIVISION_PENALTY
             support = 0.0
             if top > 0:
                 support = max((context.get(code, 0.0) for code in entry.context), default=0.0) / top

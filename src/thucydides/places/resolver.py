@@ -343,9 +343,9 @@ class PlaceResolver:
                     continue
                 if self.gazetteer.knows(piece):
                     partial = (i, j) != (0, len(words))
-                    # a single word inside a longer name is mostly that name's generic part ("Flat
-                    # Creek", "McEver Road"): only the run's first word is looked at alone
-                    if not (partial and j - i == 1 and i > 0):
+                    # a single word after another capitalised word is mostly a longer name's generic
+                    # part ("Flat Creek", "McEver Road"), not a place of its own
+                    if not (partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper()):
                         found.append(_Span(start, end, piece, "name", partial=partial))
                         i = j - 1
                         break
@@ -373,7 +373,11 @@ class PlaceResolver:
     ) -> list[_Span]:
         """Spans that are persons' names, or a capital standing for its government as the subject of a
         verb ("Washington rejected the offer"), are no places."""
-        persons = [(m.start, m.end, m.actor.country is not None) for m in actors if m.actor.type == "person"]
+        persons = [
+            (m.start + (4 if text[m.start : m.start + 4].lower() == "the " else 0), m.end, m.actor.country is not None)
+            for m in actors
+            if m.actor.type == "person"
+        ]
         organisations = {(m.start, m.end) for m in actors if m.actor.type in ("organization", "group")}
         kept: list[_Span] = []
         for span in spans:
