@@ -382,9 +382,13 @@ class PlaceResolver:
         kept: list[_Span] = []
         for span in spans:
             # a person the knowledge base knows, or a name inside a longer person's name, is no place;
-            # a lone name the tagger alone took for a person ("Gainesville") may still be one
+            # a lone name the tagger alone took for a person ("Gainesville"), or a name inside a phrase
+            # the actor stage took for a person but the tagger did not ("the Queensland Police
+            # Service"), may still be one
             if any(
-                start < span.end and span.start < end and (known or (start, end) != (span.start, span.end))
+                start < span.end
+                and span.start < end
+                and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
                 for start, end, known in persons
             ):
                 continue
