@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
 _MAX_NAME_WORDS = 6
+_MEMO_SIZE = 100_000
 _DATELINE_CHARS = 80
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
 _WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
@@ -96,6 +97,7 @@ class PlaceResolver:
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
+        self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
 
     def __call__(self, doc: Document) -> Document:
@@ -127,9 +129,8 @@ class PlaceResolver:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
             if memo not in done:
-                own = context.copy()
-                own.subtract(votes.get(span.text if span.source == "abbr" else key or "", Counter()))
-                done[memo] = self._resolve_in(span, +own, qualified.get(key or ""))
+                own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
+                done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
             resolved = done[memo]
             if resolved is None:
                 continue
@@ -176,8 +177,12 @@ class PlaceResolver:
         in Georgia when "Hall County" and "Georgia" stand beside it).
         """
         context: Counter[str] = Counter()
+        clear: dict[tuple[str, str | None], str | None] = {}
         for span in spans:
-            country = self._clear_country(span)
+            memo = (span.text, span.direction)
+            if memo not in clear:
+                clear[memo] = self._clear_country(span)
+            country = clear[memo]
             if country:
                 context[country] += _PLACE_WEIGHT
         for mention in doc.actors:
@@ -237,9 +242,8 @@ class PlaceResolver:
             if entry is None:
                 return None
             return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
-        own = +Counter(context)
         strict = span.source not in ("cue",) and not span.locative
-        return self._resolve_span(span, own, strict=strict, within=within)
+        return self._resolve_span(span, context, strict=strict, within=within)
 
     def _qualifier_after(
         self, text: str, span: _Span, starts: Mapping[int, _Span]
@@ -309,7 +313,9 @@ class PlaceResolver:
                 if ent.label_ in _PLACE_LABELS and not self._described_as_person(ent):
                     spans.append(_Span(ent.start_char, ent.end_char, ent.text, f"ner:{ent.label_}"))
                 entities.append((ent.start_char, ent.end_char, ent.label_))
-            tokens = {tok.idx: tok for tok in doc.nlp}
+            # where a sentence opens with a word that is no proper noun ("Police said"): a capital there
+            # says nothing
+            tokens = {sent[0].idx: sent[0] for sent in doc.nlp.sents if sent[0].pos_ != "PROPN"}
         for match in _CUE_RE.finditer(text):
             if match.start() >= stop:
                 break
@@ -341,7 +347,12 @@ class PlaceResolver:
                     continue
                 if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
                     continue
-                if self.gazetteer.knows(piece):
+                known = self._known.get(piece)
+                if known is None:
+                    if len(self._known) > _MEMO_SIZE:
+                        self._known.clear()
+                    known = self._known[piece] = self.gazetteer.knows(piece)
+                if known:
                     partial = (i, j) != (0, len(words))
                     # a single word after another capitalised word is mostly a longer name's generic
                     # part ("Flat Creek", "McEver Road"), not a place of its own
@@ -357,7 +368,7 @@ class PlaceResolver:
         goes by, or a common word capitalised because it opens a sentence."""
         if word.isupper() and len(word) <= 3 and not self.gazetteer.is_country_name(word):
             return False
-        return token is None or not (token.is_sent_start and token.pos_ not in ("PROPN",))
+        return token is None
 
     def _described_as_person(self, ent: Any) -> bool:
         """True for a name in apposition with a noun describing a person ("Oshima, the UN relief
@@ -458,6 +469,32 @@ class PlaceResolver:
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}"
         return replace(entry.place), reason
+
+
+class _Without(Mapping[str, float]):
+    """The document's context less one name's own votes, without copying it (read-only)."""
+
+    def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
+        self._context = context
+        self._own = own
+
+    def __getitem__(self, code: str) -> float:
+        value = self._context[code] - self._own.get(code, 0.0)
+        if value <= 0:
+            raise KeyError(code)
+        return value
+
+    def get(self, code: str, default: Any = None) -> Any:
+        try:
+            return self[code]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code in self._context if self.get(code) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def _acts(sdoc: Any, span: _Span) -> bool:
