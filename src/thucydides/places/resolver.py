@@ -110,7 +110,8 @@ class PlaceResolver:
         limit = doc.body_end if doc.body_end is not None else len(doc.text)
         unique: dict[tuple[int, int], _Span] = {}
         for span in self._find_spans(doc, limit):
-            if span.end <= limit and (span.start, span.end) not in unique:
+            # an abbreviation's own reading ("B.C.") beats the tagger's span over the same letters
+            if span.end <= limit and ((span.start, span.end) not in unique or span.source == "abbr"):
                 unique[(span.start, span.end)] = span
         spans = self._drop_actor_spans(
             doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
