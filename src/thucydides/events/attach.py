@@ -256,7 +256,11 @@ def attach_place(
         return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
     if trig.anchor.lemma_.lower() in AIMED_VERBS:
         for a in cands:
-            if a.root.dep_ == "pobj" and a.root.head.lower_ in TARGET_PREPS and a.root.head.head == trig.anchor:
+            if (
+                a.root.dep_ == "pobj"
+                and a.root.head.lower_ in TARGET_PREPS
+                and a.root.head.head == trig.anchor
+            ):
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' was aimed"

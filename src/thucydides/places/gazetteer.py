@@ -343,6 +343,7 @@ class Gazetteer:
                 place.lon = round(west + lon_f * (east - west), 4)
         return place
 
+
 class GeonamesTable:
     """GeoNames' populated places and divisions (``geonames.tsv.gz``), each record made into an
     :class:`Entry` only when a name that may mean it is looked up (see ``bench/build_gazetteer.py``)."""
@@ -495,9 +496,7 @@ def _country_entries(raw: Mapping[str, Any], capitals: Mapping[str, Entry]) -> d
     table = {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in _read_csv("country_points.csv")}
     for iso2, row in raw.items():
         capital = capitals.get(iso2)
-        lat, lon = table.get(iso2) or (
-            (capital.place.lat, capital.place.lon) if capital else (None, None)
-        )
+        lat, lon = table.get(iso2) or ((capital.place.lat, capital.place.lon) if capital else (None, None))
         place = Place(
             name=row["name"].strip(),
             country=row["iso3"],

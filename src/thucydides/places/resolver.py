@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
+from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
@@ -91,7 +91,9 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         abbreviations = sorted(gazetteer.abbreviations(), key=len, reverse=True)
         self._abbr_re = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in abbreviations) + r")(?!\w)"
+            r"(?<![\w.])(?:"
+            + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in abbreviations)
+            + r")(?!\w)"
         )
         self._successions = successions if successions is not None else Successions.load()
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
@@ -164,10 +166,14 @@ class PlaceResolver:
             )
             place = self.gazetteer.country(actor.country) if actor and actor.country else None
             if place is not None:
-                out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}"))
+                out.append(
+                    PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}")
+                )
         return out
 
-    def _context(self, doc: Document, spans: Sequence[_Span]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    def _context(
+        self, doc: Document, spans: Sequence[_Span]
+    ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
         name's own share of the divisions' weights (taken out when that name is resolved).
 
@@ -177,7 +183,7 @@ class PlaceResolver:
         the dateline; so the division the document's names agree on wins ("Gainesville" is then the one
         in Georgia when "Hall County" and "Georgia" stand beside it).
         """
-        context: Counter[str] = Counter()
+        context: dict[str, float] = defaultdict(float)
         clear: dict[tuple[str, str | None], str | None] = {}
         for span in spans:
             memo = (span.text, span.direction)
@@ -190,27 +196,30 @@ class PlaceResolver:
             code = mention.actor.country
             if code and self.gazetteer.has_country(code):
                 context[code] += 1
-        votes: dict[str, Counter[str]] = {}
+        votes: dict[str, dict[str, float]] = {}
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
             if not key or key in votes and span.start >= _DATELINE_CHARS or span.direction:
                 continue
-            if span.source == "name" and (span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"):
+            if span.source == "name" and (
+                span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
+            ):
                 continue
             if span.source == "abbr":
                 found = self.gazetteer.abbreviation(span.text)
                 entries = [found] if found else []
             else:
                 entries = [e for e, _ in self.gazetteer.entries(key) if e.kind != "country"]
-            own = votes.setdefault(key, Counter())
+            own = votes.setdefault(key, {})
             for level in ("a1", "a2"):
                 codes = {getattr(e, level) for e in entries if getattr(e, level)}
                 weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
                 for code in codes:
-                    own[code] = max(own[code], weight)
+                    own[code] = max(own.get(code, 0.0), weight)
         for own in votes.values():
-            context.update(own)
-        return context, votes
+            for code, weight in own.items():
+                context[code] += weight
+        return dict(context), votes
 
     def _accepted(self, span: _Span, key: str | None, context: Mapping[str, float]) -> bool:
         """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
@@ -331,7 +340,9 @@ class PlaceResolver:
             if trimmed is None:
                 continue
             trimmed.inside = _inside(trimmed, entities)
-            trimmed.locative = bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
+            trimmed.locative = bool(
+                _LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start])
+            )
             out.append(trimmed)
         return out
 
@@ -386,7 +397,11 @@ class PlaceResolver:
         """Spans that are persons' names, or a capital standing for its government as the subject of a
         verb ("Washington rejected the offer"), are no places."""
         persons = [
-            (m.start + (4 if text[m.start : m.start + 4].lower() == "the " else 0), m.end, m.actor.country is not None)
+            (
+                m.start + (4 if text[m.start : m.start + 4].lower() == "the " else 0),
+                m.end,
+                m.actor.country is not None,
+            )
             for m in actors
             if m.actor.type == "person"
         ]
@@ -552,7 +567,9 @@ def _trim(text: str, span: _Span) -> _Span | None:
         return None
     # a hyphen-compound keeps its name when the other half is a lower-case word ("Gaza-based",
     # "pro-Russia"), not when it is another name ("Guinea-Bissau" is looked up whole)
-    if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()) or (
+    if (
+        start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()
+    ) or (
         end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum() and not text[end + 1].islower()
     ):
         return None
