@@ -18,8 +18,9 @@ gzip-compressed, one record a line, in three sections:
     A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type
     B  country(ISO2)  south  west  north  east     (the box of its places, the outer 5% left out)
 
-and ``geonames_index.tsv.gz`` maps each lookup key (``normalize_name``) to its records, by line number
-of the first file, negative for an alternate name: ``key<TAB>3,17,-220``. The gazetteer reads the index
+and ``geonames_index.tsv.gz`` maps each lookup key (``normalize_name``; ``#`` and its code for a
+division) to its records, by line number of the first file, negative for an alternate name: all the
+keys one a line, then their record lists (``3,17,-220``) in the same order. The gazetteer reads the index
 at start-up and a record only when a name that may mean it is looked up.
 """
 
@@ -144,13 +145,16 @@ def main() -> int:
             _clean(sub.type or ""),
         ]
         index([name, *aliases], 1)
+        keys["#" + code].append(len(lines))
         lines.append("\t".join(fields))
     for iso2, points in sorted(by_country.items()):
         lines.append("\t".join(["B", iso2, *(f"{v:.4f}" for v in _bounds(points))]))
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\n".join(lines) + "\n")
     with gzip.open(INDEX, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("".join(f"{key}\t{','.join(map(str, ids))}\n" for key, ids in sorted(keys.items())))
+        ordered = sorted(keys.items())
+        fh.write("\n".join(key for key, _ in ordered) + "\n")
+        fh.write("\n".join(",".join(map(str, ids)) for _, ids in ordered))
     print(f"wrote {len(lines)} records to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return 0
 

@@ -360,13 +360,21 @@ class GeonamesTable:
         self._iso3_of = iso3_of
         self._states = states
         self._made: dict[int, Entry] = {}
-        self._codes: dict[str, Entry] | None = None
-        self._cities = sum(1 for row in rows if row.startswith("C\t"))
+        self._extra: dict[str, Entry] = {}
+        # the rows are the places (C), then the divisions (A), then the countries' boxes (B)
+        low, high = 0, len(rows)
+        while low < high:
+            mid = (low + high) // 2
+            low, high = (mid + 1, high) if rows[mid].startswith("C\t") else (low, mid)
+        self._cities = low
         self.bounds: dict[str, tuple[float, float, float, float]] = {}
-        for row in rows[self._cities :]:
-            if row.startswith("B\t"):
-                _, iso2, south, west, north, east = row.split("\t")
-                self.bounds[iso2] = (float(south), float(west), float(north), float(east))
+        for row in reversed(rows):
+            if not row.startswith("B\t"):
+                if row:
+                    break
+                continue
+            _, iso2, south, west, north, east = row.split("\t")
+            self.bounds[iso2] = (float(south), float(west), float(north), float(east))
 
     @classmethod
     def load(cls, iso3_of: Mapping[str, str], states: Mapping[str, str]) -> GeonamesTable:
@@ -376,8 +384,9 @@ class GeonamesTable:
             rows = gzip.decompress(fh.read()).decode("utf-8").split("\n")
         with folder.joinpath("geonames_index.tsv.gz").open("rb") as fh:
             text = gzip.decompress(fh.read()).decode("utf-8")
-        keys = dict(line.split("\t", 1) for line in text.split("\n") if line)
-        return cls(rows, keys, iso3_of, states)
+        lines = text.split("\n")
+        half = len(lines) // 2
+        return cls(rows, dict(zip(lines[:half], lines[half:], strict=True)), iso3_of, states)
 
     def lookup(self, key: str) -> list[tuple[Entry, bool]]:
         """(entry, is primary name) pairs of a key."""
@@ -410,18 +419,14 @@ class GeonamesTable:
 
     def division(self, code: str) -> Entry | None:
         """A division by its GeoNames code ("US.KY.125", "CA.02")."""
-        if self._codes is None:
-            self._codes = {}
-            for n in range(self._cities, len(self._rows)):
-                if self._rows[n].startswith("A\t"):
-                    self._codes.setdefault(self._rows[n].split("\t", 3)[2], self._entry(n))
-        return self._codes.get(code)
+        found = self._extra.get(code)
+        if found is None and (ids := self._keys.get("#" + code)):
+            found = self._entry(int(ids.split(",")[0]))
+        return found
 
     def add_divisions(self, entries: Mapping[str, Entry]) -> None:
         """Divisions from the project's tables (US states), found by :meth:`division` before the table's."""
-        self.division("")
-        assert self._codes is not None
-        self._codes.update(entries)
+        self._extra.update(entries)
 
 
 def _add(index: dict[str, list[tuple[Entry, bool]]], name: str, entry: Entry, primary: bool) -> None:
