@@ -264,11 +264,6 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' was aimed"
-    dateline = anchors.dateline
-    if dateline is not None:
-        countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
-        if not countries or dateline.place.country in countries:
-            return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     for m in list(sources) + list(targets):
         actor = m.actor
         if (
@@ -280,19 +275,24 @@ def attach_place(
             place = _country_place(gazetteer, actor.country)
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
+    dateline = anchors.dateline
+    if dateline is not None:
+        countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
+        if not countries or dateline.place.country in countries:
+            return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     return None, "no place named in the event's clauses"
 
 
 def _dateline_place(doc: Document) -> PlaceMention | None:
-    """The place of a wire dateline: the document's first words, a place in capitals ("RIYADH,") or
-    one followed by a dash ("Kabul —")."""
+    """The place of a wire dateline: the document's first words, a town or region in capitals and a
+    comma ("RIYADH,") or followed by a dash on its line ("Kabul —")."""
     if not doc.places:
         return None
     first = doc.places[0]
-    if doc.text[: first.start].strip():
+    if doc.text[: first.start].strip() or first.place.precision not in ("city", "admin1"):
         return None
     after = doc.text[first.end : first.end + 40]
-    if first.text.isupper() and after[:1] in (",", " "):
+    if first.text.isupper() and after[:1] == ",":
         return first
     line = after.split("\n", 1)[0]
     return first if any(mark in line[:30] for mark in DATELINE_MARKS) else None
