@@ -1,7 +1,10 @@
 """`thucydides eval`: score the coder against a gold file.
 
-Five formats are understood, told apart by the file:
+Six formats are understood, told apart by the file:
 
+- Geoparsing gold (``places_dev/*.jsonl``: articles with ``toponyms``, offsets and true coordinates),
+  scored by :mod:`thucydides.evalsets.places` (share of names found and placed within 161 km, median
+  error); ``--split dev|test`` scores one half (see :mod:`thucydides.splits`).
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
 - A hand-annotated article in the seed's format (``document``, ``events`` with ``types``, ``source``,
