@@ -666,3 +666,14 @@ def test_places_stage_all_mentions_of_a_name_resolve_alike(nlp: Any, resolver: P
     doc = _run(nlp, resolver, text)
     places = {(m.place.name, m.place.admin1) for m in doc.places if m.text == "Paris"}
     assert places == {("Paris", "Texas")}
+
+
+@pytest.mark.slow
+def test_places_stage_finds_well_known_names_in_lower_case_text(nlp: Any, resolver: PlaceResolver) -> None:
+    text = (
+        "the police said the violence spread from delhi to gujarat, and a curfew was imposed in pakistan too."
+    )
+    doc = _run(nlp, resolver, text)
+    found = {(m.text, m.place.country, m.place.precision) for m in doc.places}
+    assert {("gujarat", "IND", "admin1"), ("pakistan", "PAK", "country")} <= found
+    assert not any(m.text in ("police", "violence", "curfew") for m in doc.places)

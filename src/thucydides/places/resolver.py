@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
+from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
@@ -334,6 +334,8 @@ class PlaceResolver:
             spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
         for match in _RUN_RE.finditer(text, 0, stop):
             spans.extend(self._names_in_run(text, match, tokens))
+        if doc.nlp is not None and _lower_case(text[:stop]):
+            spans.extend(self._lower_case_names(doc.nlp, stop))
         out: list[_Span] = []
         for span in spans:
             trimmed = span if span.source == "abbr" else _trim(text, span)
@@ -372,6 +374,29 @@ class PlaceResolver:
                         found.append(_Span(start, end, piece, "name", partial=partial))
                         i = j - 1
                         break
+            i += 1
+        return found
+
+    def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
+        """Names in a text written in lower case ("protests in ahmedabad, gujarat"): one to three words
+        that the parser reads as proper nouns and that name a division or a city of a million, or a
+        country, longest first."""
+        found: list[_Span] = []
+        tokens = [t for t in sdoc if t.idx < stop]
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + 3), i, -1):
+                words = tokens[i:j]
+                if not all(t.is_alpha and t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words):
+                    continue
+                start, end = words[0].idx, words[-1].idx + len(words[-1])
+                ranked = self.gazetteer.readings(normalize_name(sdoc.text[start:end]), {})
+                # a common noun ("acre", "centre") is a name only when it is a country's
+                proper = all(t.pos_ == "PROPN" for t in words) or ranked and ranked[0].entry.kind == "country"
+                if ranked and proper and ranked[0].primary and _prominent(ranked[0].entry):
+                    found.append(_Span(start, end, sdoc.text[start:end], "lower"))
+                    i = j - 1
+                    break
             i += 1
         return found
 
@@ -511,6 +536,17 @@ class _Without(Mapping[str, float]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _lower_case(text: str) -> bool:
+    """Whether a text is written in lower case (under one word in fifty capitalised)."""
+    words = re.findall(r"[^\W\d_]+", text[:5000])
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) < len(words) / 50
+
+
+def _prominent(entry: Entry) -> bool:
+    """A place well enough known to be recognised in lower-case text."""
+    return entry.kind in ("country", "admin1") or entry.kind == "city" and entry.population >= 1_000_000
 
 
 def _acts(sdoc: Any, span: _Span) -> bool:
