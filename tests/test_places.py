@@ -677,3 +677,20 @@ def test_places_stage_finds_well_known_names_in_lower_case_text(nlp: Any, resolv
     found = {(m.text, m.place.country, m.place.precision) for m in doc.places}
     assert {("gujarat", "IND", "admin1"), ("pakistan", "PAK", "country")} <= found
     assert not any(m.text in ("police", "violence", "curfew") for m in doc.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "city"),
+    [
+        ("The fire started on Orchard Street in Boston on Monday.", "Orchard Street", "Boston"),
+        ("Protesters marched across Tahrir Square in Cairo.", "Tahrir Square", "Cairo"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_puts_a_street_or_square_in_the_town_the_text_names(
+    nlp: Any, resolver: PlaceResolver, text: str, site: str, city: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found[site].place.name == city and found[site].place.precision == "city"
+    assert found[site].reason == f"site in {city}"

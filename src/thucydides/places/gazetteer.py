@@ -318,11 +318,11 @@ class Gazetteer:
             if top > 0:
                 support = max((context.get(code, 0.0) for code in entry.context), default=0.0) / top
             lift = CONTEXT_BONUS * support * entry.trust()
-            if entry.a1 and entry.kind != "country":
+            if entry.a1 and entry.kind != "country" and primary:
                 share = min(1.0, context.get(entry.a1, 0.0))
                 lift += ADMIN1_BONUS * share
                 support += share
-            if entry.a2:
+            if entry.a2 and primary:
                 share = min(1.0, context.get(entry.a2, 0.0))
                 lift += ADMIN2_BONUS * share
                 support += share

@@ -131,18 +131,19 @@ class PlaceResolver:
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
+            own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
             if memo not in done:
-                own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
                 done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
             resolved = done[memo]
             if resolved is None:
                 continue
             place, reason = resolved
-            if span.source != "abbr" and not self._accepted(span, key, context):
+            if span.source != "abbr" and not self._accepted(span, key, own):
                 continue
             place, reason = self._as_of(place, reason, doc.published)
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
+        mentions += _sites_in_towns(doc, mentions, limit)
         doc.places = _non_overlapping(mentions)
         return doc
 
@@ -209,7 +210,7 @@ class PlaceResolver:
                 found = self.gazetteer.abbreviation(span.text)
                 entries = [found] if found else []
             else:
-                entries = [e for e, _ in self.gazetteer.entries(key) if e.kind != "country"]
+                entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
             own = votes.setdefault(key, {})
             for level in ("a1", "a2"):
                 codes = {getattr(e, level) for e in entries if getattr(e, level)}
@@ -536,6 +537,33 @@ class _Without(Mapping[str, float]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+_SITE_LINK_RE = re.compile(r"(?:,\s*|\s+(?:in|at|near|of)\s+(?:the\s+)?)$")
+
+
+def _sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) -> list[PlaceMention]:
+    """A street, square, station or building the tagger marks (FAC) and the text places in a town
+    ("Archibald Street, Cairns", "the Champs-Elysees in Paris") resolves to that town, at precision
+    ``city``."""
+    if doc.nlp is None:
+        return []
+    towns = {m.start: m for m in mentions if m.place.precision == "city"}
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[PlaceMention] = []
+    for ent in doc.nlp.ents:
+        if ent.label_ != "FAC" or ent.end_char > limit:
+            continue
+        if any(start < ent.end_char and ent.start_char < end for start, end in taken):
+            continue
+        gap = doc.text[ent.end_char : ent.end_char + 12]
+        link = next((m for n, m in towns.items() if 0 < n - ent.end_char <= 12), None)
+        if link is None or not _SITE_LINK_RE.search(gap[: link.start - ent.end_char]):
+            continue
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        start = ent.end_char - len(text)
+        out.append(PlaceMention(start, ent.end_char, text, replace(link.place), f"site in {link.place.name}"))
+    return out
 
 
 def _lower_case(text: str) -> bool:
