@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split",
         choices=("dev", "test"),
-        help="score only this half of a development set (the split of thucydides.splits)",
+        help="score only this half of a development set split by document (see docs/ACCURACY.md)",
     )
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
@@ -458,7 +458,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
     try:
-        report = evaluate_file(args.gold, pipe, args.published, split=args.split)
+        report = evaluate_file(args.gold, pipe, args.published, args.split)
     except (ValueError, KeyError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

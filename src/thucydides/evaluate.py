@@ -1,6 +1,6 @@
 """`thucydides eval`: score the coder against a gold file.
 
-Six formats are understood, told apart by the file:
+These formats are understood, told apart by the file:
 
 - Geoparsing gold (``places_dev/*.jsonl``: articles with ``toponyms``, offsets and true coordinates),
   scored by :mod:`thucydides.evalsets.places` (share of names found and placed within 161 km, median
@@ -16,6 +16,8 @@ Six formats are understood, told apart by the file:
 - A corpus manifest (a JSON object with ``documents``, each with ``file``, ``id``, ``published`` and
   ``events`` of ``type``, ``alt_types``, ``source``, ``target``): the documents are read from beside the
   manifest and coded whole; see :func:`evaluate_manifest` for the scoring.
+- TimeBank documents (JSON lines with ``id``, ``published``, ``text`` and ``timexes``): the date stage's
+  calendar values against the TIMEX3 values; see :mod:`thucydides.evalsets.timebank`.
 
 How the PLOVER records are scored, sentence by sentence:
 
@@ -46,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.evalsets.places import PlacesReport, evaluate_places, is_places_file
+from thucydides.evalsets.timebank import TimebankReport, evaluate_timebank
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
 from thucydides.splits import Half
@@ -446,18 +449,26 @@ def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Re
 
 def evaluate_file(
     path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
-) -> Report | PlacesReport:
+) -> Report | PlacesReport | TimebankReport:
     """Score the coder on a gold file, whichever of the formats it is in.
 
-    Args:
-        split: score only this half of a development set (see :mod:`thucydides.splits`); formats that
-            are not split ignore it.
+    ``split`` scores one half (``dev`` or ``test``) of a development set split by document (see
+    :mod:`thucydides.splits`); formats without a split ignore it.
 
     Raises:
         ValueError: when the file is in none of the formats.
     """
     if is_places_file(path):
         return evaluate_places(path, pipeline, split)
+    if path.suffix.lower() == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+        if records and isinstance(records[0], dict) and "timexes" in records[0]:
+            return evaluate_timebank(records, pipeline, str(path), split)
+        raise ValueError(
+            f"{path}: a JSONL gold file needs TimeBank records (id, published, text, timexes) or "
+            "geoparsing records (id, text, toponyms)"
+        )
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -478,10 +489,12 @@ def evaluate_file(
     )
 
 
-def format_table(report: Report | PlacesReport) -> str:
+def format_table(report: Report | PlacesReport | TimebankReport) -> str:
     """The report as text for people."""
     if isinstance(report, PlacesReport):
         return report.format_table()
+    if isinstance(report, TimebankReport):
+        return report.table()
     if report.kind == "nonevent":
         rate = report.with_events / report.n if report.n else 0.0
         return (
