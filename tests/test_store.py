@@ -264,3 +264,78 @@ def test_store_refuses_a_file_of_the_old_layout(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(RuntimeError, match="older version"):
         Store(path)
+
+
+def test_store_event_keeps_the_time_it_first_entered_when_later_reports_merge(tmp_path: Path) -> None:
+    import time as clock
+
+    with Store(tmp_path / "t.duckdb") as s:
+        s.add(DOCS[0])
+        (first,) = s.events(Filters(type="ASSAULT"))
+        assert first["added_at"] and first["added_at"].endswith("Z")
+        clock.sleep(1.1)
+        s.add(DOCS[1])  # reports the same attack: merges into it
+        (merged,) = s.events(Filters(type="ASSAULT"))
+        assert merged["num_mentions"] == 2 and merged["added_at"] == first["added_at"]
+        s.add(DOCS[3])  # a new attack in November
+        marks = sorted({e["added_at"] for e in s.events(Filters(type="ASSAULT"))})
+        assert len(marks) == 2
+        assert [e["date"] for e in s.events(Filters(type="ASSAULT", added_since=marks[1]))] == ["2019-11-20"]
+        assert (
+            s.remerge() == 4 and sorted({e["added_at"] for e in s.events(Filters(type="ASSAULT"))}) == marks
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2000-01-01", 5),
+        ("2000-01-01T06:30:00Z", 5),
+        ("2000-01-01 06:30+02:00", 5),
+        ("20000101063000", 5),
+        ("2999-12-07", 0),
+        ("2999-12-07T06:30:00Z", 0),
+        ("29991207063000", 0),
+    ],
+)
+def test_store_added_since_takes_dates_times_and_gdelt_stamps(
+    store: Store, value: str, expected: int
+) -> None:
+    assert len(list(store.events(Filters(added_since=value)))) == expected
+
+
+def test_store_added_since_refuses_words(store: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        list(store.events(Filters(added_since="yesterday")))
+    assert err.value.param == "added_since"
+
+
+def test_store_hashes_and_stores_a_text_with_a_lone_surrogate(tmp_path: Path) -> None:
+    broken = doc("s", "Wire", "2019-10-09", [("ASSAULT", "TUR", "SYR", "2019-10-09")])
+    broken.raw += " \ud800"
+    assert len(content_hash(broken)) == 64 and content_hash(broken) != content_hash(DOCS[0])
+    with Store(tmp_path / "t.duckdb") as s:
+        assert s.add(broken)
+        assert s.counts()["documents"] == 1
+
+
+def test_store_upgrades_a_file_of_layout_2_in_place(store: Store, tmp_path: Path) -> None:
+    import duckdb
+
+    from thucydides.store.schema import ADDED_COLUMNS, TABLES
+
+    store.close()
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute(TABLES)  # the tables as layout 2 made them
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute(f"ATTACH '{tmp_path / 't.duckdb'}' AS new (READ_ONLY)")
+    for table in ("documents", "mentions", "events"):
+        added = {c for t, c, _ in ADDED_COLUMNS if t == table}
+        names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in added]
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(names)} FROM new.{table}")
+    con.close()
+    with Store(old, read_only=True) as upgraded:
+        events = list(upgraded.events())
+        assert len(events) == 5 and all(e["added_at"] for e in events)
+    store.con = duckdb.connect(str(tmp_path / "t.duckdb"))  # the fixture closes it

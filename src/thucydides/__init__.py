@@ -34,7 +34,7 @@ _LAZY = {
     "Place": "thucydides.record",
     "Evidence": "thucydides.record",
     "Document": "thucydides.record",
-    "Filters": "thucydides.query",
+    "Filters": "thucydides.store",
     "Store": "thucydides.store",
 }
 
@@ -45,12 +45,12 @@ if TYPE_CHECKING:
     from thucydides.pipeline import Options as Options
     from thucydides.pipeline import Pipeline as Pipeline
     from thucydides.pipeline import code as code
-    from thucydides.query import Filters as Filters
     from thucydides.record import Actor as Actor
     from thucydides.record import Document as Document
     from thucydides.record import Event as Event
     from thucydides.record import Evidence as Evidence
     from thucydides.record import Place as Place
+    from thucydides.store import Filters as Filters
     from thucydides.store import Store as Store
 
 

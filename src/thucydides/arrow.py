@@ -216,7 +216,7 @@ def events_frame(db: str | Path, sort: str = "date", **filters: Any) -> Any:
     Args:
         db: the store file (``thucydides ingest`` makes one).
         sort: as for ``thucydides events --sort`` (``-mentions``: most reported first).
-        **filters: fields of :class:`thucydides.query.Filters` (``country="IRN"``, ``type="ASSAULT"``,
+        **filters: fields of :class:`thucydides.store.Filters` (``country="IRN"``, ``type="ASSAULT"``,
             ``cameo="19"``, ``since="2019-10"``, ``dyad=("USA", "IRN")``, ``added_since=...``).
 
     Returns:
@@ -224,11 +224,11 @@ def events_frame(db: str | Path, sort: str = "date", **filters: Any) -> Any:
 
     Raises:
         ArrowUnavailable: pyarrow or pandas is missing.
-        thucydides.query.QueryError: a bad filter value.
+        thucydides.store.QueryError: a bad filter value.
         FileNotFoundError: no store at ``db``.
     """
-    from thucydides.query import Filters
     from thucydides.store import Store
+    from thucydides.store.filters import Filters
 
     try:
         import pandas  # noqa: F401

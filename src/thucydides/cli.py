@@ -33,7 +33,7 @@ def _checked(check: Callable[[str, str], Any], what: str) -> Callable[[str], str
     """An argparse type that checks a value with a :mod:`thucydides.query` parser and keeps it as written."""
 
     def parse(value: str) -> str:
-        from thucydides.query import QueryError
+        from thucydides.store.filters import QueryError
 
         try:
             check(what, value)
@@ -46,20 +46,20 @@ def _checked(check: Callable[[str, str], Any], what: str) -> Callable[[str], str
 
 def _period(value: str) -> str:
     """A day, month or year (``2019-10-05``, ``2019-10``, ``2019``)."""
-    from thucydides.query import day_param
+    from thucydides.store.filters import day_param
 
     return _checked(day_param, "date")(value)
 
 
 def _moment(value: str) -> str:
     """A UTC time (``2019-10-05``, ``2019-10-05T12:00:00`` or GDELT's ``20191005120000``)."""
-    from thucydides.query import moment_param
+    from thucydides.store.filters import time_param
 
-    return _checked(moment_param, "time")(value)
+    return _checked(time_param, "time")(value)
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    """The event filters that ``events`` and ``export`` share (see :class:`thucydides.query.Filters`)."""
+    """The event filters that ``events`` and ``export`` share (see :class:`thucydides.store.Filters`)."""
     p.add_argument("--actor", help="actor id, CAMEO actor code (USAGOV) or words of its name")
     p.add_argument("--country", help="ISO 3166 alpha-3 code of either actor")
     p.add_argument("--dyad", help="two ISO3 codes, comma-separated: events between them")
@@ -82,8 +82,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
         "--added-since",
         type=_moment,
         metavar="TIME",
-        help="only events added to the store after TIME (UTC: YYYY-MM-DD[THH:MM:SS] or a GDELT "
-        "DATEADDED, YYYYMMDDHHMMSS)",
+        help="only events added to the store at or after TIME (UTC: YYYY-MM-DD[THH:MM:SS][Z] or "
+        "GDELT's YYYYMMDDHHMMSS)",
     )
     p.add_argument("--limit", type=_positive)
 
@@ -490,8 +490,8 @@ def cmd_dyad(args: argparse.Namespace) -> int:
 
 def _left_out(args: argparse.Namespace, rows: list[dict[str, Any]]) -> str:
     """A line saying how many of the dyad's events are too vaguely dated for the period, and why."""
-    from thucydides.query import PERIODS
     from thucydides.store import Filters
+    from thucydides.store.filters import PERIODS
 
     store = _open_store(args.db)
     if store is None:
@@ -533,7 +533,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with store:
         events = store.events(filters)
         if args.format == "gdelt-mentions":  # each report's full record: sentences, actor offsets
-            events = (store.event(e["event_id"]) or e for e in events)
+            events = store.with_mention_records(events)
         try:
             n = export.export(events, args.format, out=sys.stdout, path=args.output, header=args.header)
         except QueryError as exc:

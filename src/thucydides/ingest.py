@@ -6,8 +6,8 @@ This process reads the inputs, extracts the article text (the stages before the 
 :meth:`thucydides.pipeline.Pipeline.prepare`) and writes the store; the worker processes, each
 with its own pipeline, parse and code (:meth:`thucydides.pipeline.Pipeline.code`). So with one
 worker too, reading, extraction and writing overlap the parse instead of taking turns with it.
-DuckDB allows one writer, so workers only code documents and send back plain rows
-(:func:`thucydides.store.document_row`, :func:`thucydides.store.mention_row`); this process writes
+DuckDB allows one writer, so workers only code documents and send back typed rows
+(:class:`thucydides.store.Coded`: a document row and its mention rows); this process writes
 them in a writer thread (:class:`Writer`) so that writing overlaps coding, gathering the batches
 that arrive in a few seconds into one transaction (merging events costs less in fewer, larger
 writes). A killed run therefore leaves whole documents, and a rerun codes only what is missing.
@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 
-Result = tuple[Any, ...]  # ("doc", document_row, mention_rows) or ("problem", name, reason)
+Result = Any  # a thucydides.store.Coded document, or a Problem (imported lazily: DuckDB loads late)
 
 
 @dataclass(slots=True)
@@ -191,23 +191,26 @@ def _pipeline(options: IngestOptions, upto: str = "events") -> Any:
 
 
 def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]], prepared: bool = False) -> list[Result]:
-    """Code one batch of ``(content_hash, document)`` into plain rows for the writer.
+    """Code one batch of ``(content_hash, document)`` into typed rows for the writer.
 
     Args:
         pipe: a :class:`thucydides.pipeline.Pipeline`.
         batch: documents with their content hashes.
         prepared: the documents have been through :meth:`Pipeline.prepare` already.
+
+    Returns:
+        A :class:`thucydides.store.Coded` per coded document, a :class:`Problem` per failure.
     """
-    from thucydides.store import document_row, mention_rows
+    from thucydides.store.rows import Coded
 
     digests = {doc.id: digest for digest, doc in batch}
     docs = [doc for _, doc in batch]
     out: list[Result] = []
     for item in pipe.code(docs) if prepared else pipe.run(docs):
         if isinstance(item, Problem):
-            out.append(("problem", item.name, item.reason))
+            out.append(item)
         else:
-            out.append(("doc", document_row(item, digests[item.id]), mention_rows(item)))
+            out.append(Coded.from_document(item, digests[item.id]))
     return out
 
 
@@ -387,13 +390,13 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
             results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb, startups)
 
         def write(results: list[Result]) -> None:
-            coded = [(r[1], r[2]) for r in results if r[0] == "doc"]
-            report.problems += [Problem(r[1], r[2]) for r in results if r[0] == "problem"]
-            for (doc_row, rows), stored in zip(coded, store.add_many(coded), strict=True):
+            coded = [r for r in results if not isinstance(r, Problem)]
+            report.problems += [r for r in results if isinstance(r, Problem)]
+            for item, stored in zip(coded, store.add_many(coded), strict=True):
                 if stored:
                     report.added += 1
-                    report.mentions += len(rows)
-                    report.words += len((doc_row.get("text") or "").split())
+                    report.mentions += len(item.mentions)
+                    report.words += len((item.document.text or "").split())
                 else:
                     report.already += 1
 

@@ -24,11 +24,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from thucydides.api import queries
 from thucydides.api.highlight import highlights
 from thucydides.ontology import PLOVER_TYPES
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
+from thucydides.store import dashboard as queries
 
 log = logging.getLogger("thucydides.api")
 

@@ -1,7 +1,7 @@
-"""Read-only, parameterised queries the store's own API lacks (aggregates for the dashboard).
+"""Read-only, parameterised aggregates for the HTTP API and the dashboard.
 
-The event list, one event, the actor list and the dyad timeline come from
-:class:`thucydides.store.Store`. What is here works over the same tables with
+The event list, one event, the actor list and the dyad timeline are in
+:mod:`thucydides.store.read`. What is here works over the same tables with
 the same filter meanings (:class:`thucydides.store.Filters`): a timeline for any
 filters, map points, the actor network, counts, and document look-ups.
 
@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from thucydides.query import where_clause
-from thucydides.store import Filters, timeline_buckets
+from thucydides.store.filters import Filters, where_clause
+from thucydides.store.read import timeline_buckets
 
 
 def where_sql(f: Filters) -> tuple[str, list[Any]]:
     """The WHERE clause over ``events`` for the filters, and its parameters (see
-    :func:`thucydides.query.where_clause`, which also validates them)."""
+    :func:`thucydides.store.filters.where_clause`, which also validates them)."""
     where, args = where_clause(f)
     return " AND ".join(["TRUE", *where]), args
 
