@@ -206,3 +206,36 @@ def test_extract_progress_is_labelled_extract() -> None:
     pipe = Pipeline(Options(upto="extract", progress=out))
     docs = list(pipe.run([Document(id="a", raw="Some article text.")], total=1))
     assert len(docs) == 1 and "[thucydides] extract 1/1" in out.getvalue() and " code " not in out.getvalue()
+
+
+def test_export_added_since_gives_only_what_was_stored_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import time
+    from datetime import UTC, datetime
+
+    db = str(tmp_path / "grow.duckdb")
+    with Store(db) as s:
+        for d in DOCS[:2]:
+            s.add(d, content_hash(d))
+    time.sleep(0.01)
+    mark = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    time.sleep(0.01)
+    with Store(db) as s:
+        s.add(DOCS[3], content_hash(DOCS[3]))
+    _, everything, _ = _run(capsys, "export", "--db", db, "--format", "gdelt")
+    code, out, err = _run(capsys, "export", "--db", db, "--format", "gdelt", "--added-since", mark)
+    assert code == 0, err
+    new = [line.split("\t") for line in out.splitlines()]
+    old = [line.split("\t") for line in everything.splitlines()]
+    assert 0 < len(new) < len(old)
+    assert sorted(r[1] for r in new) == ["20191113", "20191120"]  # the events of the later document
+    stamp = mark[:19].replace("-", "").replace(":", "").replace("T", "")
+    before = {r[0] for r in old} - {r[0] for r in new}
+    assert all(r[59] >= stamp for r in new) and all(r[59] <= stamp for r in old if r[0] in before)
+
+
+def test_export_refuses_an_added_since_that_is_no_time(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--db", db, "--format", "gdelt", "--added-since", "yesterday"])
+    assert exc.value.code == 2 and "Traceback" not in capsys.readouterr().err

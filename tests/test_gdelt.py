@@ -246,6 +246,22 @@ def test_gdelt_export_reads_back_with_the_gdelt_column_list_and_types() -> None:
     assert row["EventCode"] == "190" and row["SOURCEURL"] == "https://wire.example/1"
 
 
+def test_gdelt_actor_geo_comes_from_the_place_the_text_gives_the_actor() -> None:
+    row = dict(
+        zip(
+            gdelt.EVENT_COLUMNS,
+            gdelt.event_row(merged_event(source_place=KABUL), 1, gdelt.Tables.load()),
+            strict=True,
+        )
+    )
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"], row["Actor1Geo_ADM1Code"]) == (
+        4,
+        "AF",
+        "AF13",
+    )
+    assert row["Actor1Geo_FullName"] == "Kabul, Afghanistan" and row["Actor2Geo_Type"] == 0
+
+
 def test_gdelt_dateadded_falls_back_to_the_first_report_outside_a_store() -> None:
     row = gdelt.event_row(merged_event(added_at=None), 1, gdelt.Tables.load())
     assert row[gdelt.EVENT_COLUMNS.index("DATEADDED")] == "20191009000000"

@@ -15,8 +15,9 @@ the column names), the columns in GDELT 2.0's order (:data:`EVENT_COLUMNS`, 61; 
   and ``data/gdelt/known_groups.csv`` (actor id -> CAMEO known-group code).
 - Actors: ``Actor*Code`` the CAMEO actor code (``USAGOV``); an international organisation is ``IGO``
   + its known-group code (``IGOUNO``) with an empty country code; ``Actor*KnownGroupCode`` from the
-  known-group table; ``Actor*Type1Code`` the sector. ``Actor*Geo_*``: the place named in the actor's
-  own words ("Kabul residents") where the document resolved it, else empty (type 0).
+  known-group table; ``Actor*Type1Code`` the sector. ``Actor*Geo_*``: the place named in or right
+  after the actor's words ("Kabul residents", "protesters in Hong Kong"; the event record's
+  ``source_place``/``target_place``, see :mod:`thucydides.actor_places`), else empty (type 0).
 - Dates: GDELT has only days. A month- or year-precision event is written on the first day of its
   month or year (``SQLDATE`` 20191001 for "October 2019", 20190101 for "2019"); ``MonthYear`` and
   ``Year`` are then exact, and ``FractionDate`` is that first day's. The precision is kept in the other

@@ -257,6 +257,9 @@ class Pipeline:
             self.post.append(
                 EventCoder(Ontology.load(), gazetteer=gazetteer, numbers=date_resolver.vocab.numbers)
             )
+            from thucydides.actor_places import ActorPlaceStage
+
+            self.post.append(ActorPlaceStage())
 
     def events(self, texts: str | Iterable[str], published: str | date | None = None) -> list[Event]:
         """Code article texts with this pipeline: :func:`code` reusing the loaded model."""

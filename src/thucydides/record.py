@@ -147,8 +147,19 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     explain: list[str] = field(default_factory=list)
+    source_place: Place | None = None  # where the text places the source ("protesters in Hong Kong")
+    target_place: Place | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The JSON record (``event.schema.json``); ``source_place``/``target_place`` only when known."""
+        rec = self._json()
+        if self.source_place is not None:
+            rec["source_place"] = self.source_place.to_json()
+        if self.target_place is not None:
+            rec["target_place"] = self.target_place.to_json()
+        return rec
+
+    def _json(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "doc_id": self.doc_id,
