@@ -182,6 +182,27 @@ def test_export_gdelt_has_no_header_unless_asked(db: str, capsys: pytest.Capture
     assert all(len(line.split("\t")) == 61 for line in plain.splitlines())
 
 
+def test_export_gdelt_loads_as_gdelt_rows_with_fips_codes_from_the_table(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thucydides.gdelt import EVENT_COLUMNS, EVENT_TYPES, Tables
+
+    fips = set(Tables.load().fips.values())
+    _, out, _ = _run(capsys, "export", "--db", db, "--format", "gdelt")
+    rows = [dict(zip(EVENT_COLUMNS, line.split("\t"), strict=True)) for line in out.splitlines()]
+    assert rows
+    for row in rows:
+        for column, kind in EVENT_TYPES.items():
+            if row[column] != "":
+                kind(row[column])  # every cell reads as GDELT's type for its column
+        for who in ("Actor1", "Actor2", "Action"):
+            country = row[f"{who}Geo_CountryCode"]
+            assert country == "" or country in fips
+            assert row[f"{who}Geo_ADM1Code"].startswith(country)
+    geo = {(r["ActionGeo_CountryCode"], r["ActionGeo_Type"]) for r in rows if r["ActionGeo_Type"] != "0"}
+    assert ("SY", "4") in geo and ("", "4") in geo  # Ras al-Ain (a city in Syria); the Demilitarized Zone
+
+
 def test_export_gdelt_mentions_writes_a_row_per_report(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "export", "--db", db, "--format", "gdelt-mentions", "--type", "ASSAULT")
     assert code == 0, err
