@@ -71,3 +71,23 @@ def test_pipeline_events_reuses_the_pipeline(pipeline: object) -> None:
     assert first and all(isinstance(e, Event) for e in first)
     assert [e.event_type for e in both] == [e.event_type for e in first]  # the empty text is skipped
     assert first[0].date == "2019-07-19" and first[0].source is not None and first[0].source.country == "IRN"
+
+
+@pytest.mark.slow
+def test_code_gives_an_empty_false_actor_where_the_text_names_no_one(pipeline: object) -> None:
+    from thucydides.record import NoActor
+
+    events = pipeline.events("Russian troops shelled Kharkiv on Monday.", published="2022-03-02")
+    assert events and events[0].source and events[0].source.country == "RUS"
+    missing = [ev for ev in events for actor in (ev.source, ev.target) if not actor]
+    for ev in missing:
+        side = "source" if not ev.source else "target"
+        actor = getattr(ev, side)
+        assert isinstance(actor, NoActor) and actor.country is None and ev.to_json()[side] is None
+
+
+def test_no_actor_is_false_with_empty_fields() -> None:
+    from thucydides.record import Actor, NoActor
+
+    nobody = NoActor()
+    assert not nobody and isinstance(nobody, Actor) and nobody.country is None and nobody.code is None

@@ -33,6 +33,7 @@ _LAZY = {
     "Actor": "thucydides.record",
     "Place": "thucydides.record",
     "Evidence": "thucydides.record",
+    "NoActor": "thucydides.record",
     "Document": "thucydides.record",
     "Filters": "thucydides.store",
     "Store": "thucydides.store",
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from thucydides.record import Document as Document
     from thucydides.record import Event as Event
     from thucydides.record import Evidence as Evidence
+    from thucydides.record import NoActor as NoActor
     from thucydides.record import Place as Place
     from thucydides.store import Filters as Filters
     from thucydides.store import Store as Store

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from thucydides.record import Document, Event, Problem
+from thucydides.record import Document, Event, NoActor, Problem
 
 Stage = Callable[[Document], Document]
 Item = Document | Problem
@@ -359,9 +359,10 @@ def code(
 
     Returns:
         The events (:class:`thucydides.record.Event`: ``event_type``, ``cameo``, ``source`` and
-        ``target`` actors, which are None when the text names no one, ``date``, ``location``,
-        ``evidence`` ...) in text order. A text that cannot be coded (an empty one) is skipped with
-        a warning.
+        ``target`` actors, ``date``, ``location``, ``evidence`` ...) in text order. A source or
+        target the text does not name is a :class:`~thucydides.record.NoActor`: false, with every
+        field None (``ev.target.country`` is None; test ``if ev.target:``). A text that cannot be
+        coded (an empty one) is skipped with a warning.
 
     Raises:
         ValueError: ``published`` is not a date.
@@ -379,6 +380,9 @@ def code(
             warnings.warn(f"skipped {item}", stacklevel=2)
         else:
             events.extend(item.events)
+    for ev in events:  # "no one" as an actor object, so that ev.target.country is None, not an error
+        ev.source = ev.source or NoActor()
+        ev.target = ev.target or NoActor()
     return events
 
 

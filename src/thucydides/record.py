@@ -50,6 +50,23 @@ class Actor:
         }
 
 
+class NoActor(Actor):
+    """No one: the ``source`` or ``target`` of an event from :func:`thucydides.code` whose text names
+    no one. Every field is empty and it is false (``if ev.target:``), so ``ev.target.country`` is None
+    instead of an error; ``to_json`` writes null for it, as for a missing actor."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(text="")
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NoActor()"
+
+
 @dataclass(slots=True)
 class ActorMention:
     """Words in the text that name an actor, with the actor they resolve to."""
