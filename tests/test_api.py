@@ -363,8 +363,8 @@ def test_api_injection_attempts_in_free_text_are_only_searched_for(client: TestC
 
 def test_api_store_is_opened_read_only(client: TestClient) -> None:
     store = client.app.state.store  # type: ignore[attr-defined]
-    with pytest.raises(Exception, match="(?i)read.only"):
-        store.con.execute("DELETE FROM events")
+    with store.scope(), pytest.raises(Exception, match="(?i)read.only"):
+        store.cursor().execute("DELETE FROM events")
 
 
 def test_api_serve_refuses_a_missing_store(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from thucydides.record import Actor, Document, Event, Evidence, Place
-from thucydides.store import MAX_PAGE_SIZE, Filters, QueryError, Store, content_hash
+from thucydides.store import MAX_PAGE_SIZE, Coded, Filters, QueryError, Store, content_hash
 
 QUAD = {"ASSAULT": (4, "190", -10.0), "CONSULT": (1, "040", 1.0), "ACCUSE": (3, "112", -2.0)}
 PLACES = {"SYR": Place("Ras al-Ain", "SYR", lat=36.85, lon=40.07, precision="city")}
@@ -338,4 +338,62 @@ def test_store_upgrades_a_file_of_layout_2_in_place(store: Store, tmp_path: Path
     with Store(old, read_only=True) as upgraded:
         events = list(upgraded.events())
         assert len(events) == 5 and all(e["added_at"] for e in events)
-    store.con = duckdb.connect(str(tmp_path / "t.duckdb"))  # the fixture closes it
+
+
+def test_store_a_changed_document_replaces_its_old_mentions_and_recounts_merged_events(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "t.duckdb") as s:
+        for d in DOCS:
+            s.add(d)
+        (attack,) = s.events(Filters(type="ASSAULT", until="2019-10-31"))
+        assert attack["num_mentions"] == 3
+        edited = doc("c", "Herald", "2019-10-10", [("CONSULT", "USA", "TUR", "2019-10-10")])
+        edited.raw += " (corrected)"
+        assert s.add_many([Coded.from_document(edited, content_hash(edited))]) == ["replaced"]
+        (attack,) = s.events(Filters(type="ASSAULT", until="2019-10-31"))
+        assert (attack["num_mentions"], attack["num_documents"]) == (2, 2)
+        assert {m["doc_id"] for m in attack["mentions"]} == {"a", "b"}
+        assert not list(s.events(Filters(type="ACCUSE"))), "the accusation was only in the old text"
+        c_events = [e for e in s.events() if any(m["doc_id"] == "c" for m in e["mentions"])]
+        assert [e["event_type"] for e in c_events] == ["CONSULT"]
+        assert s.counts() == {"documents": 4, "mentions": 6, "events": 4}
+        assert s.add_many([Coded.from_document(edited, content_hash(edited))]) == ["already"]
+
+
+def test_store_a_copy_under_another_id_is_not_stored_again(store: Store) -> None:
+    copy = doc("a-copy", "Wire", "2019-10-09", [])
+    copy.raw = DOCS[0].raw
+    assert not store.add(copy)
+    assert store.counts()["documents"] == 4
+
+
+def test_store_recoded_document_replaces_itself_even_when_unchanged(store: Store) -> None:
+    again = Coded.from_document(DOCS[1], content_hash(DOCS[1]))
+    again.replace = True
+    before = sorted((e["event_id"], e["num_mentions"]) for e in store.events())
+    assert store.add_many([again]) == ["replaced"]
+    assert sorted((e["event_id"], e["num_mentions"]) for e in store.events()) == before
+
+
+def test_store_counts_documents_coded_by_another_coder_or_knowledge(store: Store) -> None:
+    from thucydides.provenance import Provenance
+    from thucydides.store.filters import DocumentFilter, parse_where
+
+    now = Provenance("0.1.0+new", "kb-new")
+    assert store.summary(now)["outdated"] == 4
+    coded = Coded.from_document(DOCS[0], content_hash(DOCS[0]))
+    coded.document.coder_version, coded.document.kb_hash, coded.replace = "0.1.0+new", "kb-new", True
+    store.add_many([coded])
+    assert store.summary(now)["outdated"] == 3
+    assert store.document_ids(DocumentFilter(), now) == ["b", "c", "d"]
+    assert store.document_ids(parse_where(["all", "id=[ab]*"]), now) == ["a", "b"]
+    assert store.document_ids(parse_where(["since=2019-10-10", "source=Herald"]), now) == ["c"]
+    with pytest.raises(QueryError, match="where"):
+        parse_where(["colour=red"])
+    (stored,) = store.stored_documents(["c"])
+    assert (stored.text or stored.raw, stored.published, stored.source) == (
+        DOCS[2].text,
+        DOCS[2].published,
+        "Herald",
+    )

@@ -206,18 +206,27 @@ def run_spark(
     return seen, known, problems
 
 
-def load_parquet(out_dir: str | Path, db: str | Path, progress: Any = None) -> IngestReport:
-    """Load the Parquet output of :func:`run_spark` into the store (documents already there are skipped)."""
+def load_parquet(
+    out_dir: str | Path, db: str | Path, progress: Any = None, actor_files: Sequence[Path] = ()
+) -> IngestReport:
+    """Load the Parquet output of :func:`run_spark` into the store (documents already there are skipped).
+
+    The documents are recorded as coded by this coder with ``actor_files``.
+    """
+    from thucydides.provenance import Provenance
     from thucydides.store import Store
     from thucydides.store.parquet import read_coded
 
     report = IngestReport()
     docs = read_coded(out_dir)
+    made_by = Provenance.of(actor_files)
     bar = ProgressBar(progress, len(docs))
     with Store(db) as store:
         for coded in docs:
             bar.update()
-            if store.add_many([coded])[0]:
+            coded.document.coder_version = made_by.coder_version
+            coded.document.kb_hash = made_by.kb_hash
+            if store.add_many([coded])[0] != "already":
                 report.added += 1
                 report.mentions += len(coded.mentions)
                 report.words += len(str(coded.document.text or "").split())
@@ -250,7 +259,9 @@ def ingest_spark(
     with Store(db) as store:
         known = store.known_hashes()
     seen, n_known, problems = run_spark(paths, out_dir, options, master=master, skip_hashes=known)
-    report = load_parquet(out_dir, db, options.progress) if seen > n_known else IngestReport()
+    report = (
+        load_parquet(out_dir, db, options.progress, options.actor_files) if seen > n_known else IngestReport()
+    )
     report.seen = seen
     report.already += n_known
     report.problems = problems

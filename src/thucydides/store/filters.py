@@ -258,3 +258,73 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
         return value, str(event_id)
     except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
         raise QueryError("cursor", f"not a cursor from this query ({exc})") from None
+
+
+@dataclass(slots=True)
+class DocumentFilter:
+    """Which stored documents to code again (``thucydides ingest --recode --where ...``).
+
+    Attributes:
+        outdated: only documents coded by another coder version or other knowledge (actor files).
+        id: a glob on the document id (``https://example.org/*``, ``corpus/*.txt``).
+        source: the outlet (``documents.outlet``), exactly.
+        since: first publication day.
+        until: last publication day.
+    """
+
+    outdated: bool = True
+    id: str | None = None
+    source: str | None = None
+    since: str | date | None = None
+    until: str | date | None = None
+
+
+WHERE_HELP = (
+    "outdated (the default: another coder version or other actor files coded them), all, id=GLOB, "
+    "source=OUTLET, since=YYYY-MM-DD, until=YYYY-MM-DD"
+)
+
+
+def parse_where(terms: list[str]) -> DocumentFilter:
+    """A :class:`DocumentFilter` from ``--where`` terms (see :data:`WHERE_HELP`).
+
+    Raises:
+        QueryError: a term that is not one of those (``param`` is ``where``).
+    """
+    f = DocumentFilter()
+    for term in terms:
+        key, _, value = term.partition("=")
+        key = key.strip().lower()
+        if not value and key in ("all", "outdated"):
+            f.outdated = key == "outdated"
+        elif value and key == "id":
+            f.id = value
+        elif value and key == "source":
+            f.source = value
+        elif value and key in ("since", "until"):
+            setattr(f, key, day_param(key, value))
+        else:
+            raise QueryError("where", f"{term!r} is not one of: {WHERE_HELP}")
+    return f
+
+
+def document_where(f: DocumentFilter, coder_version: str, kb_hash: str) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``documents``) and their arguments for a :class:`DocumentFilter`."""
+    where: list[str] = []
+    args: list[Any] = []
+    if f.outdated:
+        where.append("(coder_version IS DISTINCT FROM ? OR kb_hash IS DISTINCT FROM ?)")
+        args += [coder_version, kb_hash]
+    if f.id:
+        where.append("doc_id GLOB ?")
+        args.append(f.id)
+    if f.source:
+        where.append("outlet = ?")
+        args.append(f.source)
+    if f.since:
+        where.append("published >= ?")
+        args.append(day_param("since", f.since))
+    if f.until:
+        where.append("published <= ?")
+        args.append(day_param("until", f.until))
+    return where, args

@@ -9,7 +9,7 @@ among the stored events its mentions belonged to.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import datetime
 from typing import Any
 
@@ -66,7 +66,13 @@ def _parts(blocks: Sequence[str]) -> list[tuple[list[str], str]]:
     ]
 
 
-def merge_blocks(con: Any, blocks: Sequence[str], now: datetime, rewrite_all: bool = False) -> None:
+def merge_blocks(
+    con: Any,
+    blocks: Sequence[str],
+    now: datetime,
+    rewrite_all: bool = False,
+    changed: Set[str] = frozenset(),
+) -> None:
     """Recompute the merged events of some blocks from all their mentions (inside a transaction).
 
     A merged event is made only from its mentions (and their documents); so an event whose
@@ -79,6 +85,8 @@ def merge_blocks(con: Any, blocks: Sequence[str], now: datetime, rewrite_all: bo
         blocks: the merge blocks to recompute.
         now: ``added_at`` of events none of whose mentions was in a stored event.
         rewrite_all: rewrite every event of the blocks, changed or not.
+        changed: stored events that lost mentions (their document was replaced): rewritten even
+            when the mentions they keep stay together.
     """
     if not blocks:
         return
@@ -120,6 +128,7 @@ def merge_blocks(con: Any, blocks: Sequence[str], now: datetime, rewrite_all: bo
             if (
                 not rewrite_all
                 and first is not None
+                and first not in changed
                 and len(old_members.get(first, ())) == len(members)
                 and all(old[m.mention_id] == first for m in members)
             ):

@@ -17,10 +17,12 @@ from thucydides.store.filters import (
     MAX_PAGE_SIZE,
     PERIODS,
     SORTS,
+    DocumentFilter,
     EventPage,
     Filters,
     QueryError,
     decode_cursor,
+    document_where,
     encode_cursor,
     iso3_param,
     where_clause,
@@ -294,6 +296,7 @@ def summary(con: Any) -> dict[str, Any]:
         "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
     ).fetchall()
     multi = con.execute("SELECT count(*) FROM events WHERE num_documents > 1").fetchone()
+    skipped = con.execute("SELECT language, count(*) n FROM skipped GROUP BY 1 ORDER BY n DESC, 1").fetchall()
     return {
         "documents": counts["documents"],
         "mentions": counts["mentions"],
@@ -301,4 +304,27 @@ def summary(con: Any) -> dict[str, Any]:
         "multi_document_events": int(multi[0]) if multi else 0,
         "by_type": by_type,
         "dyads": dyads,
+        "skipped_languages": [(lang, int(n)) for lang, n in skipped],
     }
+
+
+def outdated_documents(con: Any, coder_version: str, kb_hash: str) -> int:
+    """How many stored documents another coder version or other knowledge (actor files) coded."""
+    where, args = document_where(DocumentFilter(), coder_version, kb_hash)
+    row = con.execute(f"SELECT count(*) FROM documents WHERE {' AND '.join(where)}", args).fetchone()
+    return int(row[0]) if row else 0
+
+
+def document_ids(con: Any, f: DocumentFilter, coder_version: str, kb_hash: str) -> list[str]:
+    """Ids of the stored documents that match ``f``, in order."""
+    where, args = document_where(f, coder_version, kb_hash)
+    cond = f" WHERE {' AND '.join(where)}" if where else ""
+    return [r[0] for r in con.execute(f"SELECT doc_id FROM documents{cond} ORDER BY doc_id", args).fetchall()]
+
+
+def stored_documents(con: Any, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """The stored rows (``documents`` columns) of these documents, in the order given."""
+    rows = con.execute("SELECT * FROM documents WHERE list_contains(?::VARCHAR[], doc_id)", [doc_ids])
+    names = [d[0] for d in rows.description]
+    found = {r[0]: dict(zip(names, r, strict=True)) for r in rows.fetchall()}
+    return [found[i] for i in doc_ids if i in found]

@@ -219,10 +219,15 @@ class MentionRow:
 
 @dataclass(slots=True)
 class Coded:
-    """A coded document on its way to the writer: its row and its mentions' rows."""
+    """A coded document on its way to the writer: its row and its mentions' rows.
+
+    ``replace``: it was coded again (``ingest --recode``) and replaces the stored document of its
+    id even though its content is the same.
+    """
 
     document: DocumentRow
     mentions: list[MentionRow] = field(default_factory=list)
+    replace: bool = False
 
     @classmethod
     def from_document(cls, doc: Document, digest: str, coder_version: str | None = None,

@@ -55,6 +55,16 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_block ON events (block);
 """
 
+# tables added since layout 2
+ADDED_TABLES = """
+CREATE TABLE IF NOT EXISTS skipped (
+    doc_id VARCHAR PRIMARY KEY,
+    language VARCHAR,
+    reason VARCHAR,
+    skipped_at TIMESTAMP
+);
+"""
+
 # (table, column, type) added since layout 2, in the order they were added
 ADDED_COLUMNS: list[tuple[str, str, str]] = [
     ("events", "added_at", "TIMESTAMP"),
@@ -182,6 +192,7 @@ def create_or_upgrade(con: Any, path: str) -> None:
     """Create the tables of an empty file, or add the columns an older layout lacks (writing)."""
     older = needs_upgrade(con, path)  # and refuses unusable files
     con.execute(TABLES)
+    con.execute(ADDED_TABLES)
     for table, column, kind in ADDED_COLUMNS:
         con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     if older:  # events stored before added_at existed entered the store with their first document

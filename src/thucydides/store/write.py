@@ -20,7 +20,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def insert(con: Any, table: str, width: int, rows: Sequence[Sequence[Any]], ignore: bool = False) -> None:
+def insert(
+    con: Any,
+    table: str,
+    width: int,
+    rows: Sequence[Sequence[Any]],
+    ignore: bool = False,
+    replace: bool = False,
+) -> None:
     """Insert rows in one statement that takes each column as a list and unnests them side by side.
 
     DuckDB converts a list parameter in one go, so this is about twice as fast as multi-row
@@ -30,7 +37,7 @@ def insert(con: Any, table: str, width: int, rows: Sequence[Sequence[Any]], igno
         return
     if any(len(r) != width for r in rows):
         raise ValueError(f"every row for {table} must have {width} values")
-    verb = "INSERT OR IGNORE INTO" if ignore else "INSERT INTO"
+    verb = "INSERT OR IGNORE INTO" if ignore else "INSERT OR REPLACE INTO" if replace else "INSERT INTO"
     columns = [list(column) for column in zip(*rows, strict=True)]
     con.execute(f"{verb} {table} SELECT {', '.join(['unnest(?)'] * width)}", columns)
 
@@ -45,47 +52,92 @@ def known_ids(con: Any) -> set[str]:
     return {row[0] for row in con.execute("SELECT doc_id FROM documents").fetchall()}
 
 
-def add_many(con: Any, items: Sequence[Coded]) -> list[bool]:
+def add_many(con: Any, items: Sequence[Coded]) -> list[str]:
     """Store several coded documents in one transaction, updating the merged events they touch.
 
-    A document whose content hash or id is already stored (or repeated earlier in ``items``)
-    is skipped. Either every document of the call is stored or none is.
+    A document is its id. One whose id is stored with the same content is already there; one
+    whose id is stored with other content (an edited file, a corrected report), or that is marked
+    :attr:`~thucydides.store.rows.Coded.replace` (re-coded), replaces the stored one: its old
+    mentions are deleted and the merged events they were part of are recounted. A document with
+    a new id but the content of a stored one is a copy and is not stored again. Either every
+    document of the call is stored or none is.
 
     Returns:
-        For each item, whether it was stored.
+        For each item: ``"added"``, ``"replaced"`` or ``"already"``.
     """
     if not items:
         return []
     con.execute("BEGIN TRANSACTION")
     try:
-        hashes = [c.document.content_hash for c in items]
-        ids = [c.document.doc_id for c in items]
-        marks = ", ".join(["?"] * len(items))
-        taken: set[str] = set()
-        sql = f"SELECT content_hash, doc_id FROM documents WHERE content_hash IN ({marks})"
-        sql += f" OR doc_id IN ({marks})"
-        for h, i in con.execute(sql, hashes + ids).fetchall():
-            taken |= {h, i}
-        stored: list[bool] = []
-        now = utc_now()
-        docs: list[list[Any]] = []
-        mentions: list[list[Any]] = []
-        for coded in items:
-            row = coded.document
-            ok = row.content_hash not in taken and row.doc_id not in taken
-            stored.append(ok)
-            if not ok:
-                continue
-            taken |= {row.content_hash, row.doc_id}
-            row.ingested_at = now
-            docs.append(row.values())
-            mentions += [m.values() for m in coded.mentions]
-        insert(con, f"documents ({', '.join(DOCUMENT_COLUMNS)})", len(DOCUMENT_COLUMNS), docs)
-        insert(con, f"mentions ({', '.join(MENTION_COLUMNS)})", len(MENTION_COLUMNS), mentions, ignore=True)
-        block_at = MENTION_COLUMNS.index("block")
-        merge_blocks(con, sorted({m[block_at] for m in mentions}), now=now)
+        outcome = _add_many(con, items)
         con.execute("COMMIT")
-        return stored
+        return outcome
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _add_many(con: Any, items: Sequence[Coded]) -> list[str]:
+    hashes = [c.document.content_hash for c in items]
+    ids = [c.document.doc_id for c in items]
+    marks = ", ".join(["?"] * len(items))
+    by_id: dict[str, str] = {}  # stored doc id -> its content hash
+    hash_of: dict[str, str] = {}  # stored content hash -> its doc id
+    sql = f"SELECT content_hash, doc_id FROM documents WHERE content_hash IN ({marks}) OR doc_id IN ({marks})"
+    for h, i in con.execute(sql, hashes + ids).fetchall():
+        by_id[i], hash_of[h] = h, i
+    outcome: list[str] = []
+    now = utc_now()
+    docs: list[list[Any]] = []
+    mentions: list[list[Any]] = []
+    gone: list[str] = []  # stored documents to replace
+    seen: set[str] = set()
+    for coded in items:
+        row = coded.document
+        stored_hash = by_id.get(row.doc_id)
+        copy_of = hash_of.get(row.content_hash)
+        if row.doc_id in seen or (
+            not coded.replace and (stored_hash == row.content_hash or (copy_of and copy_of != row.doc_id))
+        ):
+            outcome.append("already")
+            continue
+        seen.add(row.doc_id)
+        if stored_hash is not None:
+            gone.append(row.doc_id)
+        outcome.append("replaced" if stored_hash is not None else "added")
+        row.ingested_at = now
+        docs.append(row.values())
+        mentions += [m.values() for m in coded.mentions]
+    blocks: set[str] = set()
+    dirty: set[str] = set()
+    if gone:
+        for block, event_id in con.execute(
+            "SELECT block, event_id FROM mentions WHERE list_contains(?::VARCHAR[], doc_id)", [gone]
+        ).fetchall():
+            blocks.add(block)
+            if event_id is not None:
+                dirty.add(event_id)
+        con.execute("DELETE FROM mentions WHERE list_contains(?::VARCHAR[], doc_id)", [gone])
+        con.execute("DELETE FROM documents WHERE list_contains(?::VARCHAR[], doc_id)", [gone])
+    insert(con, f"documents ({', '.join(DOCUMENT_COLUMNS)})", len(DOCUMENT_COLUMNS), docs)
+    if docs:  # coded now: no longer skipped
+        con.execute("DELETE FROM skipped WHERE list_contains(?::VARCHAR[], doc_id)", [[d[0] for d in docs]])
+    insert(con, f"mentions ({', '.join(MENTION_COLUMNS)})", len(MENTION_COLUMNS), mentions, ignore=True)
+    block_at = MENTION_COLUMNS.index("block")
+    blocks |= {m[block_at] for m in mentions}
+    merge_blocks(con, sorted(blocks), now=now, changed=dirty)
+    return outcome
+
+
+def note_skipped(con: Any, refused: Sequence[tuple[str, str | None, str]]) -> None:
+    """Remember documents that were not coded for their language: ``(doc id, language, reason)``."""
+    if not refused:
+        return
+    now = utc_now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        insert(con, "skipped", 4, [[d, lang, reason, now] for d, lang, reason in refused], replace=True)
+        con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
