@@ -19,7 +19,8 @@ Nothing heavy is imported until it is used: ``import thucydides`` loads neither 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (mypy reads it the same way)
 
 __version__ = "0.1.0"
 
@@ -42,6 +43,8 @@ _LAZY = {
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from thucydides.arrow import events_frame as events_frame
     from thucydides.pipeline import Options as Options
     from thucydides.pipeline import Pipeline as Pipeline
