@@ -80,3 +80,4 @@ def test_language_ingest_skips_foreign_articles_names_them_and_counts_them(tmp_p
     assert "3 documents not coded for their language (es 1, fr 1, ru 1)" in summary.stdout
     coded = cli("code", "--format", "jsonl", str(folder / "fr_sanctions.txt"))
     assert coded.stdout == "" and "language fr: not supported" in coded.stderr
+    assert coded.returncode == 1 and "no document in English" in coded.stderr

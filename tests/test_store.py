@@ -313,10 +313,15 @@ def test_store_added_since_refuses_words(store: Store) -> None:
 def test_store_hashes_and_stores_a_text_with_a_lone_surrogate(tmp_path: Path) -> None:
     broken = doc("s", "Wire", "2019-10-09", [("ASSAULT", "TUR", "SYR", "2019-10-09")])
     broken.raw += " \ud800"
+    broken.text = broken.raw
+    broken.title = "\udfff title"
     assert len(content_hash(broken)) == 64 and content_hash(broken) != content_hash(DOCS[0])
     with Store(tmp_path / "t.duckdb") as s:
         assert s.add(broken)
         assert s.counts()["documents"] == 1
+        text, title = s.con.execute("SELECT text, title FROM documents").fetchone()
+        assert text == broken.raw.replace("\ud800", "\ufffd") and len(text) == len(broken.raw)
+        assert title == "\ufffd title"
 
 
 def test_store_upgrades_a_file_of_layout_2_in_place(store: Store, tmp_path: Path) -> None:
@@ -397,3 +402,11 @@ def test_store_counts_documents_coded_by_another_coder_or_knowledge(store: Store
         DOCS[2].published,
         "Herald",
     )
+
+
+def test_store_two_documents_of_one_content_in_one_write_store_the_first(tmp_path: Path) -> None:
+    twin = doc("a-twin", "Wire", "2019-10-09", [])
+    twin.raw = DOCS[0].raw
+    with Store(tmp_path / "t.duckdb") as s:
+        coded = [Coded.from_document(d, content_hash(d)) for d in (DOCS[0], twin)]
+        assert s.add_many(coded) == ["added", "already"]

@@ -182,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date of an annotated article (default: the end of its gold window)",
     )
     p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        help="score only this half of a development set split by document (see docs/ACCURACY.md)",
+    )
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
@@ -205,10 +210,11 @@ def _documents(args: argparse.Namespace, upto: str) -> Iterator[Document | Probl
 
 def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
     """Documents that came through, reporting the others on standard error; counts into args."""
-    args.n_ok = args.n_bad = 0
+    args.n_ok = args.n_bad = args.n_foreign = 0
     for item in _documents(args, upto):
         if isinstance(item, Problem):
             args.n_bad += 1
+            args.n_foreign += item.language is not None
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
@@ -217,7 +223,10 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
 
 def _finish(args: argparse.Namespace) -> int:
     if args.n_ok == 0:
-        sys.stderr.write("error: no document could be read\n")
+        if args.n_bad and args.n_foreign == args.n_bad:
+            sys.stderr.write("error: no document in English (the only language coded)\n")
+        else:
+            sys.stderr.write("error: no document could be read\n")
         return 1
     return 0
 
@@ -543,7 +552,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
     try:
-        report = evaluate_file(args.gold, pipe, args.published)
+        report = evaluate_file(args.gold, pipe, args.published, args.split)
     except (ValueError, KeyError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

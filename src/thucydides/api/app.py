@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from thucydides.api.highlight import highlights
+from thucydides.names import Names
 from thucydides.ontology import PLOVER_TYPES
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
@@ -358,6 +359,7 @@ def create_app(
     store = Store(db_path, read_only=True, share=True, timeout=STORE_WAIT)
     holder = PipelineHolder(pipeline_factory)
     centres = Centres()
+    names = Names.load()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -521,6 +523,7 @@ def create_app(
         for row in countries:
             centre = centres.of(row["country"])
             row["lat"], row["lon"] = centre if centre else (None, None)
+            row["name"] = names.country(row["country"])
         return {"places": queries.map_points(cur, f, limit), "countries": countries}
 
     @app.get("/api/network", tags=["actors"])
@@ -529,9 +532,12 @@ def create_app(
         limit: Annotated[
             int, Query(ge=1, le=caps.edges, description=f"Actor pairs, at most {caps.edges}.")
         ] = 60,
+        merge: Annotated[
+            bool, Query(description="One node per country for its bare code and government (USA + USAGOV).")
+        ] = False,
     ) -> dict[str, Any]:
-        """The busiest actor pairs and their actors, weighted by events."""
-        return queries.network(cursor(), f, limit)
+        """The strongest actor pairs and their actors (with readable names), weighted by events."""
+        return queries.network(cursor(), f, limit, merge=merge, names=names)
 
     @app.post("/api/code", tags=["coding"])
     def code(body: CodeRequest) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from thucydides.names import Names
 from thucydides.store.filters import Filters, where_clause
 from thucydides.store.read import timeline_buckets
 
@@ -122,7 +123,7 @@ def map_points(cur: Any, f: Filters, limit: int) -> list[dict[str, Any]]:
 
 
 def country_counts(cur: Any, f: Filters) -> list[dict[str, Any]]:
-    """Merged events per actor country (either side), with the mean Goldstein score."""
+    """Merged events per actor country (either side), with the mean and the sum of their Goldstein scores."""
     where, args = where_sql(f)
     sql = f"""
         WITH m AS (SELECT * FROM events WHERE {where}),
@@ -132,59 +133,160 @@ def country_counts(cur: Any, f: Filters) -> list[dict[str, Any]]:
             UNION
             SELECT event_id, target_country, goldstein, quad_class FROM m WHERE target_country IS NOT NULL
         )
-        SELECT c, count(*) n, round(avg(goldstein), 2), count_if(quad_class <= 2), count_if(quad_class >= 3)
+        SELECT c, count(*) n, round(avg(goldstein), 2), round(sum(goldstein), 2),
+               count_if(quad_class <= 2), count_if(quad_class >= 3)
         FROM sides GROUP BY c ORDER BY n DESC, c
     """
-    keys = ("country", "events", "goldstein_mean", "cooperation", "conflict")
+    keys = ("country", "events", "goldstein_mean", "goldstein", "cooperation", "conflict")
     return [dict(zip(keys, r, strict=True)) for r in cur.execute(sql, args).fetchall()]
 
 
-def network(cur: Any, f: Filters, limit: int) -> dict[str, Any]:
-    """The actor network: the ``limit`` busiest actor pairs (by CAMEO code, undirected) and their actors."""
+def _node_key(side: str, merge: bool) -> str:
+    """SQL for one side's network node: its actor code, except that organisations (``IGO``, ``NGO``)
+    are told apart by actor id and, with ``merge``, a country's bare code and its government
+    (``USA``, ``USAGOV``) are one node, the country."""
+    merged = (
+        f"WHEN {side}_country IS NOT NULL AND ({side}_code = {side}_country"
+        f" OR {side}_code = {side}_country || 'GOV') THEN {side}_country"
+        if merge
+        else ""
+    )
+    return f"""CASE WHEN {side}_code IS NULL THEN NULL
+        WHEN {side}_country IN ('IGO', 'NGO') AND {side}_id IS NOT NULL THEN {side}_id
+        {merged} ELSE {side}_code END"""
+
+
+def network(
+    cur: Any, f: Filters, limit: int, *, merge: bool = False, names: Names | None = None
+) -> dict[str, Any]:
+    """The actor network: the ``limit`` strongest actor pairs (undirected, by events) and their actors.
+
+    Args:
+        cur: a DuckDB cursor.
+        f: the event filters.
+        limit: how many pairs.
+        merge: fold each country's bare code and its government into one node per country
+            (``USA`` + ``USAGOV`` → ``USA``, "United States"); other sectors stay apart.
+        names: country and sector names for the labels (default: the bundled ones).
+
+    Returns:
+        ``{"nodes": [...], "edges": [...]}``. An edge is ``{"a", "b", "events", "goldstein",
+        "cooperation", "conflict"}``; a node is ``{"code", "name", "kind", "country", "sector",
+        "events", "actors", "filter"}``: ``kind`` is ``country``, ``code`` or ``organization``,
+        ``actors`` the names most often behind it, and ``filter`` the event filter that selects it
+        (``{"country": "USA"}`` or ``{"actor": "AFGINS"}``).
+    """
+    names = names or Names.load()
     where, args = where_sql(f)
-    sql = f"""
-        SELECT least(source_code, target_code) AS a, greatest(source_code, target_code) AS b,
-               count(*) AS n, round(sum(goldstein), 2), count_if(quad_class <= 2), count_if(quad_class >= 3)
-        FROM events
-        WHERE {where} AND source_code IS NOT NULL AND target_code IS NOT NULL AND source_code <> target_code
-        GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?
+    sides = f"""
+        m AS (SELECT * FROM events WHERE {where}),
+        sides AS (
+            SELECT event_id, goldstein, quad_class, source_code AS code, source_country AS country,
+                   source_sector AS sector, source_id AS id, source_name AS name,
+                   {_node_key("source", merge)} AS node, {_node_key("target", merge)} AS other
+            FROM m
+            UNION ALL
+            SELECT event_id, goldstein, quad_class, target_code, target_country, target_sector,
+                   target_id, target_name, {_node_key("target", merge)}, {_node_key("source", merge)}
+            FROM m
+        )"""
+    edge_sql = f"""
+        WITH {sides}
+        SELECT node, other, count(*) AS n, round(sum(goldstein), 2),
+               count_if(quad_class <= 2), count_if(quad_class >= 3)
+        FROM sides WHERE node IS NOT NULL AND other IS NOT NULL AND node < other
+        GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?
     """
     keys = ("a", "b", "events", "goldstein", "cooperation", "conflict")
-    edges = [dict(zip(keys, r, strict=True)) for r in cur.execute(sql, [*args, limit]).fetchall()]
-    codes = sorted({e["a"] for e in edges} | {e["b"] for e in edges})
-    nodes: list[dict[str, Any]] = []
-    if codes:
-        marks = ", ".join("?" for _ in codes)
-        node_sql = f"""
-            WITH sides AS (
-                SELECT event_id, source_code AS code, source_country AS country, source_name AS name
-                FROM events WHERE source_code IN ({marks})
-                UNION ALL
-                SELECT event_id, target_code, target_country, target_name FROM events
-                WHERE target_code IN ({marks})
-            )
-            SELECT code, mode(country), mode(name), count(DISTINCT event_id)
-            FROM sides GROUP BY code ORDER BY code
-        """
-        rows = cur.execute(node_sql, [*codes, *codes]).fetchall()
-        nodes = [dict(zip(("code", "country", "name", "events"), r, strict=True)) for r in rows]
+    edges = [dict(zip(keys, r, strict=True)) for r in cur.execute(edge_sql, [*args, limit]).fetchall()]
+    chosen = sorted({e["a"] for e in edges} | {e["b"] for e in edges})
+    if not chosen:
+        return {"nodes": [], "edges": edges}
+    marks = ", ".join("?" for _ in chosen)
+    node_sql = f"""
+        WITH {sides}
+        SELECT node, mode(country), mode(sector), count(DISTINCT event_id) FROM sides
+        WHERE node IN ({marks}) GROUP BY node ORDER BY node
+    """
+    who_sql = f"""
+        WITH {sides}
+        SELECT node, name, id, count(DISTINCT event_id) AS n FROM sides
+        WHERE node IN ({marks}) AND name IS NOT NULL GROUP BY 1, 2, 3 ORDER BY node, n DESC, name
+    """
+    behind: dict[str, list[tuple[str, str | None, int]]] = {}
+    for node, name, actor_id, n in cur.execute(who_sql, [*args, *chosen]).fetchall():
+        behind.setdefault(node, []).append((name, actor_id, int(n)))
+    nodes = []
+    for node, country, sector, n in cur.execute(node_sql, [*args, *chosen]).fetchall():
+        who = behind.get(node, [])
+        nodes.append(_node(node, country, sector, int(n), who, names))
     return {"nodes": nodes, "edges": edges}
 
 
+def _node(
+    node: str,
+    country: str | None,
+    sector: str | None,
+    events: int,
+    who: list[tuple[str, str | None, int]],
+    names: Names,
+) -> dict[str, Any]:
+    """One network node with a readable name and the filter that selects its events."""
+    actors = list(dict.fromkeys(name for name, _, _ in who))[:3]
+    if country in ("IGO", "NGO") or (country is None and who and who[0][1] == node):
+        kind, label, filt = "organization", who[0][0] if who else node, {"actor": node}
+    elif country and node == country:
+        kind, label, filt = "country", names.country(country) or node, {"country": country}
+    else:
+        kind, filt = "code", {"actor": node}
+        label = names.actor_code(node, country, sector)
+        top = who[0] if who else None
+        # a named group or institution behind most of the node's events names it (AFGINS: Taliban)
+        if (
+            top
+            and sector not in ("GOV", None)
+            and top[1]
+            and not top[1].startswith("country:")
+            and top[2] * 2 > events
+        ):
+            label = top[0]
+    return {
+        "code": node,
+        "name": label,
+        "kind": kind,
+        "country": country,
+        "sector": sector,
+        "events": events,
+        "actors": actors,
+        "filter": filt,
+    }
+
+
 def summary(cur: Any) -> dict[str, Any]:
-    """Store-wide counts for the dashboard's header: documents, mentions, events, date range, types."""
+    """Store-wide counts for the dashboard's header: documents, mentions, events, date range, types.
+
+    ``first_day``/``last_day`` are calendar days (a year-precision date is its first day);
+    ``first_date``/``last_date`` are the same events' dates as written, at their precision.
+    """
     docs = cur.execute("SELECT count(*) FROM documents").fetchone()
     mentions = cur.execute("SELECT count(*) FROM mentions").fetchone()
     ev = cur.execute(
         "SELECT count(*), min(day), max(day), count_if(num_documents > 1) FROM events"
     ).fetchone()
     types = cur.execute("SELECT event_type, count(*) n FROM events GROUP BY 1 ORDER BY n DESC, 1").fetchall()
+    # the first and last dates as written, at their precision ("2014" for a year, not 2014-01-01)
+    first = cur.execute("SELECT date FROM events WHERE day IS NOT NULL ORDER BY day, date LIMIT 1").fetchone()
+    last = cur.execute(
+        "SELECT date FROM events WHERE day IS NOT NULL ORDER BY day DESC, date LIMIT 1"
+    ).fetchone()
     return {
         "documents": int(docs[0]) if docs else 0,
         "mentions": int(mentions[0]) if mentions else 0,
         "events": int(ev[0]) if ev else 0,
         "first_day": ev[1].isoformat() if ev and ev[1] else None,
         "last_day": ev[2].isoformat() if ev and ev[2] else None,
-        "multi_document_events": int(ev[3]) if ev else 0,
+        "first_date": first[0] if first else None,
+        "last_date": last[0] if last else None,
+        "multi_document_events": int(ev[3] or 0) if ev else 0,
         "by_type": {t: n for t, n in types},
     }

@@ -32,6 +32,21 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(doc.raw.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+def storable(value: Any) -> Any:
+    """A value DuckDB can store: a string with lone surrogates gets U+FFFD in their place.
+
+    Python strings may hold lone surrogates (JSON's ``"\\ud800"`` escapes make them); UTF-8, and
+    so DuckDB, cannot. Each is replaced by one character, so offsets into the text stay right.
+    """
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in value)
+    return value
+
+
 def outlet_of(doc: Document) -> str | None:
     """Who published a document: its source, else its web host, else a wire dateline's ``(Outlet) -``."""
     if doc.source:
@@ -110,7 +125,7 @@ class DocumentRow:
 
     def values(self) -> list[Any]:
         """The values in the order of :data:`~thucydides.store.schema.DOCUMENT_COLUMNS`."""
-        return [getattr(self, c) for c in DOCUMENT_COLUMNS]
+        return [storable(getattr(self, c)) for c in DOCUMENT_COLUMNS]
 
 
 def actor_columns(prefix: str, actor: dict[str, Any] | None, sector: bool = False) -> dict[str, Any]:
@@ -214,7 +229,7 @@ class MentionRow:
 
     def values(self) -> list[Any]:
         """The values in the order of :data:`~thucydides.store.schema.MENTION_COLUMNS`."""
-        return [getattr(self, c) for c in MENTION_COLUMNS]
+        return [storable(getattr(self, c)) for c in MENTION_COLUMNS]
 
 
 @dataclass(slots=True)

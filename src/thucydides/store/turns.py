@@ -84,14 +84,15 @@ class FileTurns:
                 raise StoreBusy(self.busy_message(mode == fcntl.LOCK_EX))
             time.sleep(POLL)
 
+    def holder(self, writing: bool) -> str:
+        """Who keeps the store from a process that wants it (for writing, or for reading)."""
+        if writing:
+            return "being read by another process (thucydides serve, events, summary or export)"
+        return f"being written by {self.writer()}"
+
     def busy_message(self, writing: bool) -> str:
         """One line: who keeps the store, and what to do."""
-        if writing:
-            return (
-                f"the store {self.path} is being read by another process (thucydides serve, events, "
-                "summary or export); it is handed over between requests, try again when it is done"
-            )
-        return f"the store {self.path} is being written by {self.writer()}; try again when it is done"
+        return f"the store {self.path} is {self.holder(writing)}; try again when it is done"
 
     def acquire(
         self, exclusive: bool, timeout: float | None = None, say: Callable[[str], None] | None = None
@@ -118,7 +119,7 @@ class FileTurns:
 
         def report() -> None:
             if say is not None:
-                say(f"waiting for {self.path}: " + self.busy_message(exclusive).split(": ", 1)[-1])
+                say(f"waiting for {self.path}: it is {self.holder(exclusive)}")
 
         try:
             self._take(queue, fcntl.LOCK_EX, deadline, report)
@@ -159,9 +160,11 @@ class FileTurns:
 
 
 def _program() -> str:
-    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "python"
-    words = [name, *sys.argv[1:2]] if name == "thucydides" else [name]
-    return " ".join(words)
+    """How this process introduces itself: ``thucydides ingest`` for the command line, else its program."""
+    path = sys.argv[0] if sys.argv and sys.argv[0] else "python"
+    if os.path.basename(path) == "thucydides" or path.endswith(os.path.join("thucydides", "cli.py")):
+        return " ".join(["thucydides", *sys.argv[1:2]])
+    return os.path.basename(path)
 
 
 def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
@@ -191,7 +194,7 @@ def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
 class Access:
     """One process's access to a store: a connection opened on demand, kept while nobody else waits.
 
-    Threads share it: each piece of work runs inside :meth:`use` (readers get a cursor of their own).
+    Threads share it: each piece of work runs inside :meth:`use`, on a cursor of its own.
     With ``watch``, a thread looks at the queue every :data:`WATCH` seconds and, when another
     process waits, lets new work wait, lets running work finish, closes the connection and gives
     the turn back; the next piece of work queues for a new turn.
@@ -251,7 +254,11 @@ class Access:
         self._lock = None
 
     def begin(self) -> Any:
-        """Start a piece of work: the connection (writing) or a cursor of it (reading)."""
+        """Start a piece of work: a cursor of the connection, with transactions of its own.
+
+        Threads that work at once (a writer thread's transaction, another thread's reads) so never
+        share a DuckDB connection.
+        """
         with self._cond:
             while self._yielding:
                 self._cond.wait()
@@ -261,15 +268,14 @@ class Access:
                 self._open()
             self._active += 1
             try:
-                return self._con if self.write else self._con.cursor()
+                return self._con.cursor()
             except BaseException:
                 self._active -= 1
                 raise
 
     def end(self, con: Any) -> None:
         """End a piece of work started with :meth:`begin`."""
-        if not self.write:
-            con.close()
+        con.close()
         with self._cond:
             self._active -= 1
             self._cond.notify_all()

@@ -91,17 +91,17 @@ def _add_many(con: Any, items: Sequence[Coded]) -> list[str]:
     docs: list[list[Any]] = []
     mentions: list[list[Any]] = []
     gone: list[str] = []  # stored documents to replace
-    seen: set[str] = set()
+    seen: set[str] = set()  # ids and hashes stored by this call
     for coded in items:
         row = coded.document
         stored_hash = by_id.get(row.doc_id)
         copy_of = hash_of.get(row.content_hash)
-        if row.doc_id in seen or (
+        if (row.doc_id in seen or row.content_hash in seen) or (
             not coded.replace and (stored_hash == row.content_hash or (copy_of and copy_of != row.doc_id))
         ):
             outcome.append("already")
             continue
-        seen.add(row.doc_id)
+        seen |= {row.doc_id, row.content_hash}
         if stored_hash is not None:
             gone.append(row.doc_id)
         outcome.append("replaced" if stored_hash is not None else "added")
