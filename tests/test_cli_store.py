@@ -253,7 +253,8 @@ def test_export_added_since_gives_only_what_was_stored_later(
     assert sorted(r[1] for r in new) == ["20191113", "20191120"]  # the events of the later document
     stamp = mark[:19].replace("-", "").replace(":", "").replace("T", "")
     before = {r[0] for r in old} - {r[0] for r in new}
-    assert all(r[59] >= stamp for r in new) and all(r[59] <= stamp for r in old if r[0] in before)
+    assert all(r[59] >= stamp for r in new), (stamp, new)
+    assert all(r[59] <= stamp for r in old if r[0] in before), (stamp, old)
 
 
 def test_export_refuses_an_added_since_that_is_no_time(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -293,3 +293,8 @@ def test_gdelt_mentions_table_has_a_row_per_report_with_offsets_into_the_documen
 
 def test_gdelt_fraction_date_counts_days_gone_by() -> None:
     assert gdelt.fraction_date(date(2019, 1, 1)) == "2019.0000"
+
+
+def test_gdelt_ids_are_stable_integers_whatever_the_event_id() -> None:
+    assert gdelt.global_event_id("0a1b2c3d4e5f6a7b") == int("0a1b2c3d4e5f6a7", 16)
+    assert gdelt.global_event_id("doc-3", 1) == gdelt.global_event_id("doc-3", 7) > 0

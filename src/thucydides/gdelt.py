@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -267,12 +268,13 @@ def fraction_date(day: date) -> str:
     return f"{day.year + (day.timetuple().tm_yday - 1) / days:.4f}"
 
 
-def global_event_id(event_id: str, n: int) -> int:
-    """A stable integer id (GDELT ids are integers): 60 bits of the hexadecimal event id."""
+def global_event_id(event_id: str, n: int = 0) -> int:
+    """A stable integer id (GDELT ids are integers): 60 bits of the hexadecimal event id, or of a hash
+    of an id that is not hexadecimal (the same event gets the same id in every export)."""
     try:
         return int(event_id[:15], 16)
     except ValueError:
-        return n
+        return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
 def event_day(e: dict[str, Any]) -> date | None:
