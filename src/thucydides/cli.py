@@ -171,9 +171,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--once", action="store_true", help="look once and stop")
 
     p = sub.add_parser(
-        "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
+        "eval",
+        help="score the coder against a gold file (PLOVER GSR, CAMEO examples, CASE 2021, IndiaPoliceEvents, "
+        "GLOCON, articles with key events, an annotated article, non-event sentences, a corpus manifest)",
     )
     p.add_argument("gold", type=Path, metavar="GOLD")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default=None,
+        help="score only this half of a public set (fixed split by document, docs/ACCURACY.md); default: all",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--published",
@@ -182,11 +190,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date of an annotated article (default: the end of its gold window)",
     )
     p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
-    p.add_argument(
-        "--split",
-        choices=("dev", "test"),
-        help="score only this half of a development set split by document (see docs/ACCURACY.md)",
-    )
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
