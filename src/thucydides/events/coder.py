@@ -15,6 +15,7 @@ from thucydides.dates.vocabulary import load_date_vocabulary
 from thucydides.events.arguments import (
     ACT_LOOKBACK,
     BETWEEN_WHY,
+    CAUSE_PREPS,
     DEFINITE,
     RECIPROCAL,
     ArgumentFinder,
@@ -22,17 +23,20 @@ from thucydides.events.arguments import (
 )
 from thucydides.events.attach import Anchors, attach_date, attach_place
 from thucydides.events.context import (
+    UNIDENTIFIED,
     ActorIndex,
     coded,
     domestic,
     from_earlier_act,
     home_of,
     pair_reference,
+    place_at,
     placed,
     towards_authorities,
     unidentified_attackers,
+    usable,
 )
-from thucydides.events.lexicon import Lexicon, direct_objects
+from thucydides.events.lexicon import TIME_WORDS, Lexicon, direct_objects
 from thucydides.events.modality import (
     PREPARATION_WORDS,
     future_marked,
@@ -51,9 +55,9 @@ from thucydides.events.ranking import (
     _threat,
     _unless,
 )
-from thucydides.events.syntax import _subject
+from thucydides.events.syntax import _is_passive, _pobjs, _subject
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
-from thucydides.record import ActorMention, Document, Event
+from thucydides.record import Actor, ActorMention, Document, Event
 
 MAX_PAIRS = 4
 NO_TARGET: tuple[ActorMention | None, ...] = (None,)
@@ -164,6 +168,107 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 return act
         return None
 
+    def _implied_source(
+        self, trig: Trigger, sent: Any, index: ActorIndex, anchors: Anchors, targets: list[ActorMention]
+    ) -> tuple[ActorMention, str] | None:
+        """The doer an act implies when the text names none: "were arrested" (the police), "demonstrations
+        were held" (protesters), "a grenade attack on a police post" (unidentified attackers).
+
+        Only where no one is named as the doer: an event noun without an actor modifier or "by" phrase, a
+        passive without a "by" phrase, or a verb without a subject. The lexicon's ``implied_agents`` says
+        who; the country comes from the context (see :func:`placed`) or stays unknown.
+        """
+        agent = self.lexicon.implied_agent(trig.entry.cameo, trig.nominal)
+        if agent is None:
+            return None
+        anchor = trig.anchor
+        if trig.nominal and not self._reported_act(trig.token, anchors):
+            return None
+        if trig.nominal and self._within_act(trig.token):
+            return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
+        if not trig.nominal:
+            passive = _is_passive(anchor)
+            if passive and any(c.dep_ == "agent" for c in anchor.children):
+                return None
+            if not passive and _subject(anchor)[0] is not None:
+                return None
+        start = trig.token.idx
+        actor = Actor(text=agent.text, sector=agent.sector, type="group")
+        mention = ActorMention(start, start, agent.text, actor, f"implied doer of '{trig.token.text}'")
+        found, where = placed([mention], targets, sent, index, anchors)
+        why = (
+            f"source = {agent.text} ({agent.sector}): the doer '{trig.token.text}' implies, named by no word"
+        )
+        return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
+
+    def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0) -> bool:
+        """True for an event noun the sentence reports as having happened: the subject of a verb ("protests
+        broke out"), the object of a verb of occurrence ("sparked riots"), after a preposition ("killed in
+        police firing"), with its place named ("protests in Dhaka"), or heading a headline. Not a month
+        ("on march 3"), not the topic of an "of" phrase ("the history of a siege"), not a modifier
+        ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one)."""
+        if noun.pos_ != "NOUN" or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in TIME_WORDS:
+            return False
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if (
+                        pobj.dep_ == "pobj"
+                        and pobj.pos_ == "NOUN"
+                        and pobj.lemma_.lower() not in self.lexicon.generic_actors
+                        and place_at(pobj, anchors) is None
+                    ):
+                        return False
+        head = noun.head
+        dep = noun.dep_
+        if dep in ("nsubj", "nsubjpass", "ROOT"):
+            return True
+        if dep == "pobj":
+            return head.lower_ not in self.lexicon.non_occasion_preps
+        if dep == "dobj":
+            lemma = head.lemma_.lower()
+            return lemma in self.lexicon.occurrence_verbs or lemma in self.lexicon.participation_verbs
+        if dep == "conj" and depth < 3:
+            return self._reported_act(head, anchors, depth + 1)
+        return any(
+            prep.dep_ == "prep" and prep.lower_ in ("in", "at", "across", "outside", "near")
+            for prep in noun.children
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and place_at(pobj, anchors) is not None
+        )
+
+    def _within_act(self, noun: Any) -> bool:
+        """True for an event noun after a preposition of occasion under an event verb with its own subject
+        ("killed four people in an attack"): whoever does the verb's act does the noun's."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in CAUSE_PREPS:
+            return False
+        verb = noun.head.head
+        return (
+            verb.pos_ == "VERB"
+            and not _is_passive(verb)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and self.lexicon.match(verb, "verb") is not None
+        )
+
+    def _cause_source(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
+        """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
+        firing", "injured during an army raid" (the police, the army)."""
+        for pobj in _pobjs(verb, CAUSE_PREPS):
+            if pobj.pos_ != "NOUN" or self.lexicon.match(pobj, "noun") is None:
+                continue
+            for child in pobj.children:
+                if child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                    continue
+                m = index.at(child)
+                if m is None and (sector := self.lexicon.generic_actors.get(child.lemma_.lower())):
+                    actor = Actor(text=child.text, sector=sector, type="group")
+                    m = ActorMention(
+                        child.idx, child.idx + len(child.text), child.text, actor, "a group named by role"
+                    )
+                if m is not None and usable(m.actor):
+                    return m, pobj
+        return None
+
     def _in_session(self, trig: Trigger) -> bool:
         """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""
         verb = trig.anchor
@@ -193,13 +298,22 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         sources, src_why = placed(sources, targets, sent, index, anchors)  # placed from context is no clue
         targets, tgt_why = placed(targets, named_sources, sent, index, anchors)
         why = "; ".join(w for w in (why, src_why, tgt_why) if w)
-        sources = [m for m in sources if coded(m.actor)]
-        targets = [m for m in targets if coded(m.actor)]
+        sources = [m for m in sources if usable(m.actor)]
+        targets = [m for m in targets if usable(m.actor)]
         if not targets and not entry.no_target and self.ontology.lookup(entry.cameo).quad_class in (2, 4):
             targets, place_why = self._place_target(trig, index, anchors)
             targets = [m for m in targets if coded(m.actor)]
             if targets:
                 why += "; " + place_why
+        if not sources and entry.cameo[:2] in VIOLENT_ROOTS and not trig.nominal:
+            cause = self._cause_source(trig.anchor, index)
+            if cause is not None:
+                sources, cause_why = placed([cause[0]], targets, sent, index, anchors)
+                why = "; ".join(
+                    w
+                    for w in (why, f"source = '{cause[0].text}', whose '{cause[1].text}' it was", cause_why)
+                    if w
+                )
         if not sources and targets and not trig.nominal and entry.cameo[:2] in VIOLENT_ROOTS:
             unknown = unidentified_attackers(trig.anchor, sent, anchors, index, targets)
             if unknown is not None:
@@ -208,6 +322,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     f"; source = unidentified attackers in {unknown.actor.country}: the violence is "
                     "reported without a perpetrator, in a place of that country"
                 )
+        if not sources and (implied := self._implied_source(trig, sent, index, anchors, targets)) is not None:
+            sources = [implied[0]]
+            why = "; ".join(w for w in (why, implied[1]) if w)
         if not sources and len(targets) >= 2 and trig.nominal:
             sources, targets = targets[:1], targets[1:]
         joint = trig.nominal and why.startswith(BETWEEN_WHY)
@@ -219,6 +336,12 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return []
         if entry.cameo[:2] in VIOLENT_ROOTS and _reflexive(trig.anchor):
             return []  # "killed himself": no one else is acted on
+        if (
+            entry.cameo[:2] in VIOLENT_ROOTS
+            and all(m.actor.sector == UNIDENTIFIED for m in sources)
+            and any(t.lemma_.lower() in self.lexicon.disaster_words for t in sent)
+        ):
+            return []  # "killed when their bus plunged off a bridge": harm with no doer in a disaster
         if sources and not targets and self._in_session(trig):
             return []
         if (
