@@ -351,6 +351,14 @@ class ArgumentFinder:
             ]
         return []
 
+    def _role_modifier(self, tok: Any, index: ActorIndex) -> ActorMention | None:
+        """The actor a modifier word names: its own mention, or a group named by role ("police firing")."""
+        m = index.at(tok)
+        if m is None and (sector := self.lexicon.generic_actors.get(tok.lemma_.lower())):
+            actor = Actor(text=tok.text, sector=sector, type="group")
+            m = ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, actor, "a group named by role")
+        return m
+
     def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
         if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -421,7 +429,9 @@ class ArgumentFinder:
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := index.at(child)) is not None:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and (
+                m := self._role_modifier(child, index)
+            ):
                 sources.append(m)
         between = _pobjs(tok, ("between",))
         if between:

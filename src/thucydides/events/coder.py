@@ -259,12 +259,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             for child in pobj.children:
                 if child.dep_ not in ("compound", "amod", "poss", "nmod"):
                     continue
-                m = index.at(child)
-                if m is None and (sector := self.lexicon.generic_actors.get(child.lemma_.lower())):
-                    actor = Actor(text=child.text, sector=sector, type="group")
-                    m = ActorMention(
-                        child.idx, child.idx + len(child.text), child.text, actor, "a group named by role"
-                    )
+                m = self._role_modifier(child, index)
                 if m is not None and usable(m.actor):
                     return m, pobj
         return None
@@ -293,6 +288,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     ) -> list[Event]:
         entry = trig.entry
         counterpart_target = False
+        implied_doer = False
         sources, targets, why = self._arguments(trig, index, prior or [], si)
         named_sources = sources  # a target is placed against the sources as the text names them: a source
         sources, src_why = placed(sources, targets, sent, index, anchors)  # placed from context is no clue
@@ -324,6 +320,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 )
         if not sources and (implied := self._implied_source(trig, sent, index, anchors, targets)) is not None:
             sources = [implied[0]]
+            implied_doer = True
             why = "; ".join(w for w in (why, implied[1]) if w)
         if not sources and len(targets) >= 2 and trig.nominal:
             sources, targets = targets[:1], targets[1:]
@@ -405,8 +402,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if entry.obj_actor and not any(index.of(o) or pair_reference(o) for o in direct_objects(trig.anchor)):
             return []
         modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
-        if modality is None:
-            return []
+        if modality is None or (implied_doer and modality != "asserted"):
+            return []  # a doer is implied only for an act reported as done ("can be arrested": no one)
         cameo = entry.cameo
         mode = entry.mode
         if modality in ("future", "negated") and future_marked(trig.anchor):
