@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: setup test test-quick lint demo bench clean
+.PHONY: setup test test-quick lint demo bench model clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ demo: setup
 
 bench: setup
 	$(PY) bench/bench.py --copies 30 --json bench/last_result.json
+
+# the learned sentence event model (docs/MODEL.md): trained on the dev halves of ../shared/gold
+model: setup
+	$(PY) -m thucydides.events.train --cv --test
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

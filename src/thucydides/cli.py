@@ -151,9 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=_positive, default=8000)
 
     p = sub.add_parser(
-        "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
+        "eval",
+        help="score the coder against a gold file (PLOVER GSR, CAMEO examples, CASE 2021, IndiaPoliceEvents, "
+        "GLOCON, articles with key events, an annotated article, non-event sentences, a corpus manifest)",
     )
     p.add_argument("gold", type=Path, metavar="GOLD")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default=None,
+        help="score only this half of a public set (fixed split by document, docs/ACCURACY.md); default: all",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--published",
@@ -453,7 +461,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
     try:
-        report = evaluate_file(args.gold, pipe, args.published)
+        report = evaluate_file(args.gold, pipe, args.published, args.split)
     except (ValueError, KeyError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

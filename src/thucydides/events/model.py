@@ -1,0 +1,195 @@
+"""A small learned sentence event detector and typer over the parse the pipeline already computes.
+
+:class:`SentenceEventModel` scores one parsed sentence (a spaCy ``Span``) with linear models over cheap
+features of its parse (:func:`sentence_features`): lower-cased lemmas and lemma bigrams, dependency arcs
+around verbs and event nouns, the entity labels and the roles they fill, negation and modal cues. Its
+weights are a compact ``.npz`` file of package data (``data/models/sentence_events.npz``), written by
+``make model`` (:mod:`thucydides.events.train`) and read here with numpy only, once.
+
+:meth:`SentenceEventModel.predict` gives, for each sentence, a dict of probabilities:
+
+- one per label of :attr:`SentenceEventModel.labels` (the PLOVER event types and ``NONE``): the type
+  head, a softmax, so these values sum to 1;
+- ``police_kill`` and ``police_arrest``: independent binary heads, the probability that the sentence
+  reports the police or security forces killing, or arresting, someone;
+- ``contentious``: an independent binary head, the probability that the sentence carries protest or
+  contentious-violence information (demonstrations, strikes, riots, armed attacks by non-state groups).
+
+The heads exist because the training sets label different questions (see ``docs/MODEL.md``): a type head
+trained only where a sentence's type is known, and binary heads trained on the sets that answer one
+question for every sentence. The model proposes and ranks; the syntax still says who did what to whom.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+MODEL_FILE = "sentence_events.npz"
+BINARY_HEADS: tuple[str, ...] = ("police_kill", "police_arrest", "contentious")
+
+# dependency relations whose arcs (head lemma, relation, child lemma) are features
+ARC_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "agent",
+        "pobj",
+        "prep",
+        "compound",
+        "amod",
+        "attr",
+        "acl",
+        "xcomp",
+        "advcl",
+    }
+)
+CONTENT_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "NUM"})
+MODAL_WORDS = frozenset({"will", "would", "may", "might", "could", "should", "must", "can", "shall"})
+
+
+def _lemma(tok: Any) -> str:
+    """A token's lower-cased lemma, numbers folded into one feature."""
+    if tok.like_num:
+        return "<num>"
+    return str(tok.lemma_ or tok.text).lower()
+
+
+def sentence_features(sent: Any) -> list[str]:
+    """The features of one parsed sentence (a spaCy ``Span``), distinct, in a fixed order.
+
+    Lemmas and lemma bigrams of the words (no punctuation), the root's lemma (and ``pass`` for a passive
+    root), arcs between content words, the label of each entity with the relation its head fills, and the
+    lemmas that negation or a modal verb governs. Everything is lower-cased, so the features do not depend
+    on the text's capitals (the entity labels do, through the parser).
+    """
+    feats: list[str] = []
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    lemmas = [_lemma(t) for t in words]
+    feats.extend(f"l:{lem}" for lem in lemmas)
+    feats.extend(f"b:{a} {b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    for tok, lem in zip(words, lemmas, strict=True):
+        dep = tok.dep_
+        if dep == "ROOT":
+            feats.append(f"r:{lem}")
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+                feats.append(f"rp:{lem}")
+        elif dep in ARC_DEPS and tok.pos_ in CONTENT_POS:
+            head = tok.head
+            feats.append(f"a:{_lemma(head)}>{dep}>{lem}")
+            if tok.ent_type_:
+                feats.append(f"e:{_lemma(head)}>{dep}>{tok.ent_type_}")
+        elif dep == "neg":
+            feats.append(f"n:{_lemma(tok.head)}")
+        elif dep == "aux" and (tok.tag_ == "MD" or lem in MODAL_WORDS):
+            feats.append(f"m:{_lemma(tok.head)}")
+    for ent in sent.ents:
+        feats.append(f"E:{ent.label_}")
+        feats.append(f"ER:{ent.label_}:{ent.root.dep_}")
+    return list(dict.fromkeys(feats))
+
+
+class SentenceEventModel:
+    """Linear heads over :func:`sentence_features`; see the module docstring for what they predict."""
+
+    def __init__(
+        self,
+        features: Sequence[str],
+        labels: Sequence[str],
+        type_weights: np.ndarray,
+        type_bias: np.ndarray,
+        binary_weights: np.ndarray,
+        binary_bias: np.ndarray,
+        heads: Sequence[str] = BINARY_HEADS,
+        meta: dict[str, Any] | None = None,
+    ) -> None:
+        self.index: dict[str, int] = {f: i for i, f in enumerate(features)}
+        self.labels: tuple[str, ...] = tuple(labels)
+        self.heads: tuple[str, ...] = tuple(heads)
+        n = len(self.index)
+        if type_weights.shape != (n, len(self.labels)) or binary_weights.shape != (n, len(self.heads)):
+            raise ValueError("sentence event model: weight shapes do not match its features and labels")
+        self._tw = type_weights.astype(np.float32)
+        self._tb = type_bias.astype(np.float32)
+        self._bw = binary_weights.astype(np.float32)
+        self._bb = binary_bias.astype(np.float32)
+        self.meta: dict[str, Any] = meta or {}
+
+    @classmethod
+    def load(cls) -> SentenceEventModel:
+        """The bundled model (package data), read once per process."""
+        return _bundled()
+
+    @classmethod
+    def from_file(cls, path: Any) -> SentenceEventModel:
+        """A model from an ``.npz`` file written by :meth:`save`."""
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            return cls(
+                features=[str(f) for f in data["features"]],
+                labels=meta["labels"],
+                type_weights=data["type_weights"],
+                type_bias=data["type_bias"],
+                binary_weights=data["binary_weights"],
+                binary_bias=data["binary_bias"],
+                heads=meta["heads"],
+                meta=meta,
+            )
+
+    def save(self, path: Any) -> None:
+        """Write the model as a compressed ``.npz`` (no pickled objects)."""
+        features = sorted(self.index, key=self.index.__getitem__)
+        meta = dict(self.meta) | {"labels": list(self.labels), "heads": list(self.heads)}
+        np.savez_compressed(
+            path,
+            features=np.array(features, dtype=str),
+            type_weights=self._tw.astype(np.float16),
+            type_bias=self._tb,
+            binary_weights=self._bw.astype(np.float16),
+            binary_bias=self._bb,
+            meta=np.array(json.dumps(meta, sort_keys=True)),
+        )
+
+    def _rows(self, feats: Iterable[str]) -> list[int]:
+        index = self.index
+        return [i for f in feats if (i := index.get(f)) is not None]
+
+    def predict_features(self, feature_lists: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+        """Probabilities for sentences given as feature lists (see :meth:`predict`)."""
+        out: list[dict[str, float]] = []
+        for feats in feature_lists:
+            rows = self._rows(feats)
+            t = self._tb + self._tw[rows].sum(axis=0) if rows else self._tb.copy()
+            b = self._bb + self._bw[rows].sum(axis=0) if rows else self._bb.copy()
+            t = np.exp(t - t.max())
+            t /= t.sum()
+            p = 1.0 / (1.0 + np.exp(-b))
+            probs = {label: float(v) for label, v in zip(self.labels, t.tolist(), strict=True)}
+            probs |= {head: float(v) for head, v in zip(self.heads, p.tolist(), strict=True)}
+            out.append(probs)
+        return out
+
+    def predict(self, sents: Sequence[Any]) -> list[dict[str, float]]:
+        """For each parsed sentence (a spaCy ``Span``), the probability of each label and binary head.
+
+        The values of :attr:`labels` sum to 1 (one event type or ``NONE``); ``police_kill``,
+        ``police_arrest`` and ``contentious`` are independent probabilities.
+        """
+        return self.predict_features([sentence_features(s) for s in sents])
+
+    def top_type(self, probs: dict[str, float]) -> str:
+        """The most probable label of the type head (``NONE`` included)."""
+        return max(self.labels, key=lambda label: probs[label])
+
+
+@cache
+def _bundled() -> SentenceEventModel:
+    ref = resources.files("thucydides") / "data" / "models" / MODEL_FILE
+    with resources.as_file(ref) as path:
+        return SentenceEventModel.from_file(path)

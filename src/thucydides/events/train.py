@@ -1,0 +1,396 @@
+"""`make model`: train :class:`thucydides.events.model.SentenceEventModel` on the development halves.
+
+Run as ``python -m thucydides.events.train [--gold DIR] [--reference DIR] [--out FILE] [--cv] [--test]``.
+It reads only the ``dev`` half (:mod:`thucydides.splits`) of each set in ``../shared/gold`` and of the
+CAMEO examples in ``../shared/reference``, plus the project's own annotations
+(``tests/fixtures/non_event_sentences.txt``, ``tests/fixtures/model_sentences.jsonl``); ``--cv`` prints
+5-fold cross-validated scores by document on those dev halves, ``--test`` the scores of the trained
+model on the ``test`` halves (read to score, never to train). Parses are cached as spaCy ``DocBin``
+files under ``.cache/model`` so that repeated runs do not parse again.
+
+Needs scikit-learn (the ``dev`` extra); the installed package never imports this module.
+
+Labels and partial labels (see ``docs/MODEL.md``): each example carries, per head, a label or ``None``
+(unknown: the example is left out of that head's training, a masked loss).
+
+- type head (PLOVER types + ``NONE``): PLOVER records, CAMEO examples (CAMEO code → PLOVER type; codes
+  PLOVER drops → ``NONE``), CASE 2021 (mapped types; disasters → ``NONE``; unmapped left out), police
+  sentences labelled KILL (→ ASSAULT) or ARREST (→ COERCE), our non-event sentences (``NONE``) and our
+  own sentences. Unlabelled police sentences and all GLOCON sentences are unknown for this head.
+- ``police_kill`` / ``police_arrest``: IndiaPoliceEvents only (every sentence answers both questions), and
+  our own sentences where they say so.
+- ``contentious``: GLOCON (its label), CASE (PROTEST or ASSAULT → 1; AGREE, CONSULT, disasters → 0; COERCE
+  and unmapped unknown), our non-event sentences (0) and our own sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from thucydides.events.model import BINARY_HEADS, SentenceEventModel, sentence_features
+from thucydides.ontology import bundled_ontology
+from thucydides.splits import Half, select
+
+NONE = "NONE"
+ROOT = Path(__file__).resolve().parents[3]
+CACHE = ROOT / ".cache" / "model"
+CONTENTIOUS_TYPES = frozenset({"PROTEST", "ASSAULT"})
+
+
+@dataclass(slots=True)
+class Example:
+    """One training or test sentence with its label for each head (``None``: unknown)."""
+
+    text: str
+    source: str  # the set it comes from
+    group: str  # its document, for cross-validation by document
+    type: str | None = None
+    police_kill: int | None = None
+    police_arrest: int | None = None
+    contentious: int | None = None
+
+    def head(self, name: str) -> int | None:
+        return getattr(self, name)
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def gsr_examples(gold: Path, half: Half | None) -> list[Example]:
+    """PLOVER gold standard records: the type head."""
+    onto = bundled_ontology()
+    records = [
+        r for r in json.loads((gold / "plover_gsr_dev.json").read_text()) if r.get("event") != "DOCUMENT"
+    ]
+    out = []
+    for r in select("plover_gsr", [r for r in records if r.get("text")], half):
+        out.append(
+            Example(
+                str(r["text"]).strip("{} "), "plover_gsr", f"gsr:{r['id']}", onto.normalise_type(r["event"])
+            )
+        )
+    return out
+
+
+def cameo_examples(reference: Path, half: Half | None) -> list[Example]:
+    """CAMEO codebook example sentences: the type head (code → PLOVER type; dropped codes → NONE)."""
+    onto = bundled_ontology()
+    with (reference / "cameo" / "cameo-codes.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if (r.get("example") or "NA").strip() not in ("", "NA")]
+    out = []
+    for r in select("cameo_examples", rows, half):
+        code = r["code"].strip()
+        try:
+            label = onto.plover_type(code) or NONE
+        except KeyError:
+            continue
+        out.append(Example(r["example"].strip(), "cameo_examples", f"cameo:{code}", label))
+    return out
+
+
+def case_examples(gold: Path, half: Half | None) -> list[Example]:
+    """CASE 2021 snippets: the type head and the contentious head."""
+    out = []
+    for r in select("case2021", _jsonl(gold / "case2021_dev.jsonl"), half):
+        t = r.get("type")
+        if t == "unmapped":
+            continue
+        label = t or NONE
+        contentious = 1 if label in CONTENTIOUS_TYPES else None if label == "COERCE" else 0
+        out.append(Example(r["text"], "case2021", f"case:{r['id']}", label, contentious=contentious))
+    return out
+
+
+def police_examples(gold: Path, half: Half | None) -> list[Example]:
+    """IndiaPoliceEvents sentences: the police heads; the type head only where KILL or ARREST."""
+    out = []
+    for r in select("india_police", _jsonl(gold / "india_police_dev.jsonl"), half):
+        labels = set(r.get("labels") or ())
+        kill, arrest = int("KILL" in labels), int("ARREST" in labels)
+        label = "ASSAULT" if kill else "COERCE" if arrest else None
+        out.append(Example(r["text"], "india_police", f"ipe:{r['doc_id']}", label, kill, arrest))
+    return out
+
+
+def glocon_examples(gold: Path, half: Half | None) -> list[Example]:
+    """GLOCON sentences: the contentious head only."""
+    return [
+        Example(r["text"], "glocon", f"glocon:{r['doc']}", contentious=int(bool(r.get("protest"))))
+        for r in select("glocon", _jsonl(gold / "glocon_protest_dev.jsonl"), half)
+    ]
+
+
+def own_examples(root: Path = ROOT) -> list[Example]:
+    """The project's own annotations: non-event sentences and the model's own sentences."""
+    out = []
+    nonevents = root / "tests" / "fixtures" / "non_event_sentences.txt"
+    if nonevents.is_file():
+        for i, line in enumerate(nonevents.read_text(encoding="utf-8").splitlines()):
+            if line.strip() and not line.lstrip().startswith("#"):
+                out.append(Example(line.strip(), "own", f"nonevent:{i}", NONE, contentious=0))
+    own = root / "tests" / "fixtures" / "model_sentences.jsonl"
+    if own.is_file():
+        for i, r in enumerate(_jsonl(own)):
+            out.append(
+                Example(
+                    r["text"],
+                    "own",
+                    f"own:{i}",
+                    r.get("type"),
+                    r.get("police_kill"),
+                    r.get("police_arrest"),
+                    r.get("contentious"),
+                )
+            )
+    return out
+
+
+def all_examples(gold: Path, reference: Path, half: Half) -> dict[str, list[Example]]:
+    """Every set's examples of one half (our own annotations go with ``dev``)."""
+    sets = {
+        "plover_gsr": gsr_examples(gold, half),
+        "cameo_examples": cameo_examples(reference, half),
+        "case2021": case_examples(gold, half),
+        "india_police": police_examples(gold, half),
+        "glocon": glocon_examples(gold, half),
+    }
+    if half == "dev":
+        sets["own"] = own_examples()
+    return sets
+
+
+def parse_features(name: str, texts: list[str]) -> list[list[str]]:
+    """The features of each text, each parsed whole as one span; parses cached as DocBin files."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    from thucydides.nlp import load_nlp
+
+    key = hashlib.sha256("\n\x00".join(texts).encode()).hexdigest()[:16]
+    path = CACHE / f"{name}-{key}.spacy"
+    nlp = _nlp_cache.get("nlp")
+    if nlp is None:
+        nlp = _nlp_cache["nlp"] = load_nlp()
+    if path.is_file():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    else:
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe(texts, batch_size=64))
+        sys.stderr.write(f"parsed {name}: {len(texts)} texts in {time.perf_counter() - t0:.1f}s\n")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return [sentence_features(d[:]) for d in docs]
+
+
+_nlp_cache: dict[str, Any] = {}
+
+
+class Vectoriser:
+    """Feature lists → a sparse binary matrix over a vocabulary of features seen ``min_count`` times."""
+
+    def __init__(self, feature_lists: Sequence[list[str]], min_count: int = 2) -> None:
+        counts = Counter(f for feats in feature_lists for f in feats)
+        self.features = sorted(f for f, n in counts.items() if n >= min_count)
+        self.index = {f: i for i, f in enumerate(self.features)}
+
+    def matrix(self, feature_lists: Sequence[list[str]]) -> Any:
+        from scipy.sparse import csr_matrix
+
+        rows, cols = [], []
+        for r, feats in enumerate(feature_lists):
+            for f in feats:
+                if (c := self.index.get(f)) is not None:
+                    rows.append(r)
+                    cols.append(c)
+        return csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(feature_lists), len(self.features)),
+        )
+
+
+def fit(
+    examples: Sequence[Example], feats: Sequence[list[str]], c_type: float = 0.5, c_bin: float = 0.5
+) -> SentenceEventModel:
+    """Train every head on the examples that have a label for it."""
+    from sklearn.linear_model import LogisticRegression
+
+    vec = Vectoriser(feats)
+    x = vec.matrix(feats)
+    n = len(vec.features)
+    typed = [i for i, e in enumerate(examples) if e.type is not None]
+    type_labels = sorted({str(examples[i].type) for i in typed})
+    lr = LogisticRegression(C=c_type, max_iter=2000, class_weight="balanced")
+    lr.fit(x[typed], [examples[i].type for i in typed])
+    labels = [str(c) for c in lr.classes_]
+    tw, tb = lr.coef_.T.copy(), lr.intercept_.copy()
+    if len(labels) == 2:  # binary fits keep one column; never the case with these sets
+        tw, tb = np.hstack([-tw, tw]), np.array([-tb[0], tb[0]])
+    assert labels == type_labels
+    bw = np.zeros((n, len(BINARY_HEADS)), dtype=np.float32)
+    bb = np.zeros(len(BINARY_HEADS), dtype=np.float32)
+    for j, head in enumerate(BINARY_HEADS):
+        rows = [i for i, e in enumerate(examples) if e.head(head) is not None]
+        ys = [examples[i].head(head) for i in rows]
+        if len(set(ys)) < 2:
+            bb[j] = -10.0
+            continue
+        blr = LogisticRegression(C=c_bin, max_iter=2000, class_weight="balanced")
+        blr.fit(x[rows], ys)
+        bw[:, j] = blr.coef_[0]
+        bb[j] = blr.intercept_[0]
+    meta = {
+        "trained_on": dict(Counter(e.source for e in examples)),
+        "features": n,
+        "c_type": c_type,
+        "c_binary": c_bin,
+    }
+    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta)
+
+
+def scores(
+    model: SentenceEventModel, sets: dict[str, list[Example]], feats: dict[str, list[list[str]]]
+) -> dict[str, Any]:
+    """Sentence-level scores of the model on each set (see ``docs/MODEL.md`` for the definitions)."""
+    out: dict[str, Any] = {}
+    for name, examples in sets.items():
+        if not examples or name == "own":
+            continue
+        probs = model.predict_features(feats[name])
+        out[name] = set_scores(model, name, examples, probs)
+    return out
+
+
+def set_scores(
+    model: SentenceEventModel, name: str, examples: Sequence[Example], probs: Sequence[dict[str, float]]
+) -> dict[str, Any]:
+    """One set's scores: type accuracy, police recall and false alarms, or contentious P/R/F1."""
+    if name == "india_police":
+        kill = [p["police_kill"] >= 0.5 for p in probs]
+        arrest = [p["police_arrest"] >= 0.5 for p in probs]
+        pos = [i for i, e in enumerate(examples) if e.police_kill or e.police_arrest]
+        found = sum(
+            1
+            for i in pos
+            if (examples[i].police_kill and kill[i]) or (examples[i].police_arrest and arrest[i])
+        )
+        # false alarms: sentences with no police action label at all that get a kill or arrest
+        quiet = [i for i, e in enumerate(examples) if not e.police_kill and not e.police_arrest]
+        alarms = sum(1 for i in quiet if kill[i] or arrest[i])
+        return {
+            "recall": round(found / len(pos), 4) if pos else 0.0,
+            "found": found,
+            "positives": len(pos),
+            "false_alarm_rate": round(alarms / len(quiet), 4) if quiet else 0.0,
+            "false_alarms": alarms,
+            "negatives": len(quiet),
+        }
+    if name == "glocon":
+        pred = [p["contentious"] >= 0.5 for p in probs]
+        gold = [bool(e.contentious) for e in examples]
+        tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+        prec = tp / sum(pred) if sum(pred) else 0.0
+        rec = tp / sum(gold) if sum(gold) else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "n": len(examples)}
+    typed = [(e, p) for e, p in zip(examples, probs, strict=True) if e.type is not None]
+    right = sum(model.top_type(p) == e.type for e, p in typed)
+    per: dict[str, list[int]] = {}
+    for e, p in typed:
+        per.setdefault(str(e.type), [0, 0])
+        per[str(e.type)][1] += 1
+        per[str(e.type)][0] += model.top_type(p) == e.type
+    return {
+        "type_accuracy": round(right / len(typed), 4) if typed else 0.0,
+        "n": len(typed),
+        "per_type": {t: f"{a}/{b}" for t, (a, b) in sorted(per.items())},
+    }
+
+
+def cross_validate(
+    sets: dict[str, list[Example]], feats: dict[str, list[list[str]]], folds: int = 5, **kw: float
+) -> dict[str, Any]:
+    """5-fold cross-validation by document over the dev halves: each fold trained on the other four."""
+    import hashlib
+
+    names = list(sets)
+    flat = [(n, i) for n in names for i in range(len(sets[n]))]
+    fold_of = [int(hashlib.sha256(sets[n][i].group.encode()).hexdigest(), 16) % folds for n, i in flat]
+    pooled: dict[str, list[tuple[Example, dict[str, float]]]] = {n: [] for n in names}
+    for k in range(folds):
+        train = [j for j, f in enumerate(fold_of) if f != k]
+        test = [j for j, f in enumerate(fold_of) if f == k]
+        model = fit(
+            [sets[flat[j][0]][flat[j][1]] for j in train],
+            [feats[flat[j][0]][flat[j][1]] for j in train],
+            **kw,
+        )
+        probs = model.predict_features([feats[flat[j][0]][flat[j][1]] for j in test])
+        for j, p in zip(test, probs, strict=True):
+            n, i = flat[j]
+            pooled[n].append((sets[n][i], p))
+    out: dict[str, Any] = {}
+    for n in names:
+        if n == "own" or not pooled[n]:
+            continue
+        out[n] = set_scores(model, n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m thucydides.events.train", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "src" / "thucydides" / "data" / "models" / "sentence_events.npz"
+    )
+    parser.add_argument(
+        "--cv", action="store_true", help="print 5-fold cross-validated scores on the dev halves"
+    )
+    parser.add_argument(
+        "--test", action="store_true", help="print the trained model's scores on the test halves"
+    )
+    parser.add_argument("--c-type", type=float, default=0.5)
+    parser.add_argument("--c-binary", type=float, default=0.5)
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.gold.is_dir():
+        sys.stderr.write(f"error: no gold data at {args.gold}\n")
+        return 2
+    dev = all_examples(args.gold, args.reference, "dev")
+    feats = {n: parse_features(f"{n}-dev", [e.text for e in ex]) for n, ex in dev.items()}
+    kw = {"c_type": args.c_type, "c_bin": args.c_binary}
+    if args.cv:
+        print(json.dumps({"cv_dev": cross_validate(dev, feats, **kw)}, indent=1))
+    examples = [e for n in dev for e in dev[n]]
+    model = fit(examples, [f for n in dev for f in feats[n]], **kw)
+    if not args.no_save:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        model.save(args.out)
+        sys.stderr.write(
+            f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, {len(model.index)} features)\n"
+        )
+    if args.test:
+        test = all_examples(args.gold, args.reference, "test")
+        tfeats = {n: parse_features(f"{n}-test", [e.text for e in ex]) for n, ex in test.items()}
+        print(json.dumps({"test": scores(model, test, tfeats)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
