@@ -44,6 +44,7 @@ from thucydides.events.modality import (
     intent_word,
     modality_of,
 )
+from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
 from thucydides.events.ranking import (
     _actor,
     _code_of,
@@ -87,6 +88,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         gazetteer: used to place events at an actor's home country when the text names no place.
         numbers: number words and their values ("eight months after ..."); the date vocabulary's when
             omitted (the pipeline hands over the one its date resolver has read).
+        model: the learned sentence model (``SentenceEventModel``), which proposes events where the rules
+            find none and ranks those they find (see :mod:`thucydides.events.propose`); rules alone when
+            omitted.
     """
 
     def __init__(
@@ -95,11 +99,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         lexicon: Lexicon | None = None,
         gazetteer: Any = None,
         numbers: Mapping[str, int] | None = None,
+        model: Any = None,
     ) -> None:
         self.ontology = ontology
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer
         self.numbers = numbers if numbers is not None else load_date_vocabulary().numbers
+        self.proposer = Proposer(model, self.lexicon, ontology) if model is not None else None
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
@@ -149,6 +155,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 if not (trig.entry.intent and trig.anchor.i in framed)  # "promised to withdraw": the promise
                 for ev in evs  # is coded as intent to withdraw, from the complement
             ]
+            if self.proposer is not None:
+                found = self._with_model(doc, si, sent, index, anchors, prior, found)
             events.extend(_dedupe(found))
         doc.events = events
         return doc
@@ -168,8 +176,65 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 return act
         return None
 
+    def _with_model(
+        self,
+        doc: Document,
+        si: int,
+        sent: Any,
+        index: ActorIndex,
+        anchors: Anchors,
+        prior: list[PriorAct],
+        found: list[Event],
+    ) -> list[Event]:
+        """The sentence's events after the model has looked at it: the rules' events of the type it finds
+        most probable rank a little higher; where the rules found none, the event it proposes, if any."""
+        assert self.proposer is not None
+        settings = self.proposer.settings
+        probs = self.proposer.probabilities(sent)
+        if found:
+            kind, p = self.proposer.top_type(probs)
+            if kind is None or p < settings.rank_min_probability:
+                return found
+            agreeing = [ev for ev in found if ev.event_type == kind]
+            for ev in agreeing:
+                ev.confidence = round(min(ev.confidence + settings.rank_bonus, 0.95), 4)
+                ev.explain.append(f"ranked up: the sentence model finds {kind} most probable ({p:.2f})")
+            if agreeing or p < settings.override_probability:
+                return found
+            # the model is sure of a type the rules did not find: its event is proposed beside theirs
+            proposal = self.proposer.propose(sent, probs, kind)
+            if proposal is None:
+                return found
+            extra = self._code(doc, si, sent, proposal.trigger, index, anchors, prior, proposal)
+            top = max(ev.confidence for ev in found)
+            for ev in extra:
+                ev.confidence = round(min(top + settings.rank_bonus, 0.95), 4)
+                ev.explain.insert(
+                    0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events"
+                )
+            return found + extra
+        proposal = self.proposer.propose(sent, probs)
+        if proposal is None:
+            return []
+        events = self._code(doc, si, sent, proposal.trigger, index, anchors, prior, proposal)
+        confidence = round(settings.confidence_base + settings.confidence_scale * proposal.probability, 4)
+        for ev in events:
+            ev.confidence = min(ev.confidence, confidence)
+            ev.explain.insert(
+                0,
+                f"proposed by the sentence model ({proposal.head}: {proposal.event_type} "
+                f"{proposal.probability:.2f}); the rules found no event here",
+            )
+        return events
+
     def _implied_source(
-        self, trig: Trigger, sent: Any, index: ActorIndex, anchors: Anchors, targets: list[ActorMention]
+        self,
+        trig: Trigger,
+        sent: Any,
+        index: ActorIndex,
+        anchors: Anchors,
+        targets: list[ActorMention],
+        proposal: Proposal | None = None,
     ) -> tuple[ActorMention, str] | None:
         """The doer an act implies when the text names none: "were arrested" (the police), "demonstrations
         were held" (protesters), "a grenade attack on a police post" (unidentified attackers).
@@ -179,10 +244,12 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
         agent = self.lexicon.implied_agent(trig.entry.cameo, trig.nominal)
+        if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
+            agent = self.proposer.settings.police_agent
         if agent is None:
             return None
         anchor = trig.anchor
-        if trig.nominal and not self._reported_act(trig.token, anchors):
+        if trig.nominal and proposal is None and not self._reported_act(trig.token, anchors):
             return None
         if trig.nominal and self._within_act(trig.token):
             return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
@@ -285,6 +352,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         index: ActorIndex,
         anchors: Anchors,
         prior: list[PriorAct] | None = None,
+        proposed: Proposal | None = None,
     ) -> list[Event]:
         entry = trig.entry
         counterpart_target = False
@@ -318,7 +386,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     f"; source = unidentified attackers in {unknown.actor.country}: the violence is "
                     "reported without a perpetrator, in a place of that country"
                 )
-        if not sources and (implied := self._implied_source(trig, sent, index, anchors, targets)) is not None:
+        if (
+            not sources
+            and (implied := self._implied_source(trig, sent, index, anchors, targets, proposed)) is not None
+        ):
             sources = [implied[0]]
             implied_doer = True
             why = "; ".join(w for w in (why, implied[1]) if w)
@@ -329,9 +400,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             sources, targets = sources[:1], sources[1:2]
             joint = True
             why += "; joint actors: the first is source, the second target"
-        if not sources and not targets:
+        if not sources and not targets and proposed is None:
             return []
-        if entry.cameo[:2] in VIOLENT_ROOTS and _reflexive(trig.anchor):
+        if entry.cameo[:2] in VIOLENT_ROOTS and proposed is None and _reflexive(trig.anchor):
             return []  # "killed himself": no one else is acted on
         if (
             entry.cameo[:2] in VIOLENT_ROOTS
@@ -339,7 +410,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             and any(t.lemma_.lower() in self.lexicon.disaster_words for t in sent)
         ):
             return []  # "killed when their bus plunged off a bridge": harm with no doer in a disaster
-        if sources and not targets and self._in_session(trig):
+        if sources and not targets and proposed is None and self._in_session(trig):
             return []
         if (
             sources
@@ -354,9 +425,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 # direction: the visitor and the host)
                 joint = not entry.cameo.startswith(VISIT_CODES)
                 why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
-        if trig.nominal and not sources:
+        if trig.nominal and not sources and proposed is None:
             return []
-        if not sources and self.ontology.plover_type(entry.cameo) in RECIPROCAL:
+        if not sources and proposed is None and self.ontology.plover_type(entry.cameo) in RECIPROCAL:
             return []  # "the three men were flown to Qatar": a meeting or a visit needs someone who makes it
         if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
             protest = towards_authorities(self.ontology, entry.cameo)
@@ -402,6 +473,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if entry.obj_actor and not any(index.of(o) or pair_reference(o) for o in direct_objects(trig.anchor)):
             return []
         modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
+        if modality is None and proposed is not None:
+            modality, mod_why = "asserted", f"{mod_why}; asserted: the sentence model reports the act"
         if modality is None or (implied_doer and modality != "asserted"):
             return []  # a doer is implied only for an act reported as done ("can be arrested": no one)
         cameo = entry.cameo
