@@ -321,7 +321,20 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
         firing", "injured during an army raid" (the police, the army)."""
         for pobj in _pobjs(verb, CAUSE_PREPS):
-            if pobj.pos_ != "NOUN" or self.lexicon.match(pobj, "noun") is None:
+            if pobj.pos_ != "NOUN":
+                continue
+            if (
+                any(  # "in police firing" parsed as "police" described by the participle "firing"
+                    c.dep_ == "acl"
+                    and (act := self.lexicon.match(c, "verb")) is not None
+                    and act.cameo[:2] in VIOLENT_ROOTS
+                    for c in pobj.children
+                )
+                and (m := self._role_modifier(pobj, index)) is not None
+                and usable(m.actor)
+            ):
+                return m, pobj
+            if self.lexicon.match(pobj, "noun") is None:
                 continue
             for child in pobj.children:
                 if child.dep_ not in ("compound", "amod", "poss", "nmod"):
