@@ -95,6 +95,16 @@ def sentence_features(sent: Any) -> list[str]:
     return list(dict.fromkeys(feats))
 
 
+def sentence_vector(sent: Any) -> np.ndarray | None:
+    """The mean and the maximum of the parser's token vectors (``Doc.tensor``, written by the pipeline's
+    ``tok2vec``) over one sentence, end to end; ``None`` where the document has no tensor."""
+    tensor = getattr(sent.doc, "tensor", None)
+    if tensor is None or getattr(tensor, "size", 0) == 0 or len(sent) == 0:
+        return None
+    rows = np.asarray(tensor[sent.start : sent.end], dtype=np.float32)
+    return np.concatenate([rows.mean(axis=0), rows.max(axis=0)])
+
+
 class SentenceEventModel:
     """Linear heads over :func:`sentence_features`; see the module docstring for what they predict."""
 
@@ -108,6 +118,7 @@ class SentenceEventModel:
         binary_bias: np.ndarray,
         heads: Sequence[str] = BINARY_HEADS,
         meta: dict[str, Any] | None = None,
+        dense: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.index: dict[str, int] = {f: i for i, f in enumerate(features)}
         self.labels: tuple[str, ...] = tuple(labels)
@@ -120,6 +131,10 @@ class SentenceEventModel:
         self._bw = binary_weights.astype(np.float32)
         self._bb = binary_bias.astype(np.float32)
         self.meta: dict[str, Any] = meta or {}
+        # optional weights over the pooled token vectors of the parser's tok2vec (see sentence_vector):
+        # mean, scale (standardisation), type and binary weights; absent: sparse features only
+        self.dense: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in (dense or {}).items()}
+        self.dense_dim = int(self.dense["mean"].shape[0]) if self.dense else 0
 
     @classmethod
     def load(cls) -> SentenceEventModel:
@@ -140,33 +155,45 @@ class SentenceEventModel:
                 binary_bias=data["binary_bias"],
                 heads=meta["heads"],
                 meta=meta,
+                dense={k[6:]: data[k] for k in data.files if k.startswith("dense_")},
             )
 
     def save(self, path: Any) -> None:
         """Write the model as a compressed ``.npz`` (no pickled objects)."""
         features = sorted(self.index, key=self.index.__getitem__)
         meta = dict(self.meta) | {"labels": list(self.labels), "heads": list(self.heads)}
-        np.savez_compressed(
-            path,
-            features=np.array(features, dtype=str),
-            type_weights=self._tw.astype(np.float16),
-            type_bias=self._tb,
-            binary_weights=self._bw.astype(np.float16),
-            binary_bias=self._bb,
-            meta=np.array(json.dumps(meta, sort_keys=True)),
-        )
+        arrays: dict[str, np.ndarray] = {
+            "features": np.array(features, dtype=str),
+            "type_weights": self._tw.astype(np.float16),
+            "type_bias": self._tb,
+            "binary_weights": self._bw.astype(np.float16),
+            "binary_bias": self._bb,
+            "meta": np.array(json.dumps(meta, sort_keys=True)),
+        }
+        for k, v in self.dense.items():
+            arrays[f"dense_{k}"] = v.astype(np.float16 if k.endswith("weights") else np.float32)
+        np.savez_compressed(path, allow_pickle=False, **arrays)
 
     def _rows(self, feats: Iterable[str]) -> list[int]:
         index = self.index
         return [i for f in feats if (i := index.get(f)) is not None]
 
-    def predict_features(self, feature_lists: Sequence[Iterable[str]]) -> list[dict[str, float]]:
-        """Probabilities for sentences given as feature lists (see :meth:`predict`)."""
+    def predict_features(
+        self, feature_lists: Sequence[Iterable[str]], vectors: Sequence[np.ndarray | None] | None = None
+    ) -> list[dict[str, float]]:
+        """Probabilities for sentences given as feature lists and, for a model with dense weights, their
+        pooled token vectors (:func:`sentence_vector`; ``None`` where there is none); see :meth:`predict`."""
         out: list[dict[str, float]] = []
-        for feats in feature_lists:
+        dense = self.dense
+        for k, feats in enumerate(feature_lists):
             rows = self._rows(feats)
             t = self._tb + self._tw[rows].sum(axis=0) if rows else self._tb.copy()
             b = self._bb + self._bw[rows].sum(axis=0) if rows else self._bb.copy()
+            vec = vectors[k] if vectors is not None else None
+            if dense and vec is not None and vec.shape == (self.dense_dim,):
+                z = (vec - dense["mean"]) * dense["scale"]
+                t += z @ dense["type_weights"]
+                b += z @ dense["binary_weights"]
             t = np.exp(t - t.max())
             t /= t.sum()
             p = 1.0 / (1.0 + np.exp(-b))
@@ -181,7 +208,8 @@ class SentenceEventModel:
         The values of :attr:`labels` sum to 1 (one event type or ``NONE``); ``police_kill``,
         ``police_arrest`` and ``contentious`` are independent probabilities.
         """
-        return self.predict_features([sentence_features(s) for s in sents])
+        vectors = [sentence_vector(s) for s in sents] if self.dense else None
+        return self.predict_features([sentence_features(s) for s in sents], vectors)
 
     def top_type(self, probs: dict[str, float]) -> str:
         """The most probable label of the type head (``NONE`` included)."""

@@ -38,7 +38,13 @@ from typing import Any
 
 import numpy as np
 
-from thucydides.events.model import BINARY_HEADS, SentenceEventModel, sentence_features
+from thucydides.events.model import (
+    BINARY_HEADS,
+    MODEL_FILE,
+    SentenceEventModel,
+    sentence_features,
+    sentence_vector,
+)
 from thucydides.ontology import bundled_ontology
 from thucydides.splits import Half, select
 
@@ -172,8 +178,11 @@ def all_examples(gold: Path, reference: Path, half: Half) -> dict[str, list[Exam
     return sets
 
 
-def parse_features(name: str, texts: list[str]) -> list[list[str]]:
-    """The features of each text, each parsed whole as one span; parses cached as DocBin files."""
+def parse_features(name: str, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
+    """The sparse features and the pooled token vector of each text, each parsed whole as one span.
+
+    Parses are cached as DocBin files (which keep no tensors: the vectors are cached beside them).
+    """
     import hashlib
 
     from spacy.tokens import DocBin
@@ -182,18 +191,31 @@ def parse_features(name: str, texts: list[str]) -> list[list[str]]:
 
     key = hashlib.sha256("\n\x00".join(texts).encode()).hexdigest()[:16]
     path = CACHE / f"{name}-{key}.spacy"
+    vec_path = path.with_suffix(".dense.npy")
     nlp = _nlp_cache.get("nlp")
     if nlp is None:
         nlp = _nlp_cache["nlp"] = load_nlp()
     if path.is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if not vec_path.is_file():
+            docs = list(nlp.get_pipe("tok2vec").pipe(docs, batch_size=64))
     else:
         t0 = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=64))
         sys.stderr.write(f"parsed {name}: {len(texts)} texts in {time.perf_counter() - t0:.1f}s\n")
         CACHE.mkdir(parents=True, exist_ok=True)
         DocBin(store_user_data=False, docs=docs).to_disk(path)
-    return [sentence_features(d[:]) for d in docs]
+    if vec_path.is_file():
+        vectors = np.load(vec_path)
+    else:
+        vectors = np.array([_vector(d) for d in docs], dtype=np.float32)
+        np.save(vec_path, vectors)
+    return [sentence_features(d[:]) for d in docs], vectors
+
+
+def _vector(doc: Any) -> np.ndarray:
+    vec = sentence_vector(doc[:])
+    return vec if vec is not None else np.zeros(2 * doc.tensor.shape[-1] if doc.tensor.size else 192)
 
 
 _nlp_cache: dict[str, Any] = {}
@@ -223,54 +245,82 @@ class Vectoriser:
 
 
 def fit(
-    examples: Sequence[Example], feats: Sequence[list[str]], c_type: float = 0.5, c_bin: float = 0.5
+    examples: Sequence[Example],
+    feats: Sequence[list[str]],
+    vectors: np.ndarray | None = None,
+    c_type: float = 0.5,
+    c_bin: float = 0.5,
+    dense_weight: float = 0.3,
+    balanced: bool = True,
 ) -> SentenceEventModel:
-    """Train every head on the examples that have a label for it."""
+    """Train every head on the examples that have a label for it.
+
+    With ``vectors`` (the pooled token vectors, one row per example), the standardised vectors times
+    ``dense_weight`` join the sparse features in one linear model; the weight sets how strongly they are
+    regularised next to the binary features.
+    """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     vec = Vectoriser(feats)
     x = vec.matrix(feats)
     n = len(vec.features)
+    dense: dict[str, np.ndarray] = {}
+    if vectors is not None:
+        mean = vectors.mean(axis=0)
+        scale = dense_weight / (vectors.std(axis=0) + 1e-6)
+        dense = {"mean": mean, "scale": scale}
+        x = hstack([x, csr_matrix((vectors - mean) * scale)]).tocsr()
+    weight = "balanced" if balanced else None
     typed = [i for i, e in enumerate(examples) if e.type is not None]
-    type_labels = sorted({str(examples[i].type) for i in typed})
-    lr = LogisticRegression(C=c_type, max_iter=2000, class_weight="balanced")
+    lr = LogisticRegression(C=c_type, max_iter=3000, class_weight=weight)
     lr.fit(x[typed], [examples[i].type for i in typed])
     labels = [str(c) for c in lr.classes_]
-    tw, tb = lr.coef_.T.copy(), lr.intercept_.copy()
-    if len(labels) == 2:  # binary fits keep one column; never the case with these sets
-        tw, tb = np.hstack([-tw, tw]), np.array([-tb[0], tb[0]])
-    assert labels == type_labels
+    coef = lr.coef_.T
+    tw, tb = coef[:n].copy(), lr.intercept_.copy()
+    if dense:
+        dense["type_weights"] = coef[n:].copy()
     bw = np.zeros((n, len(BINARY_HEADS)), dtype=np.float32)
     bb = np.zeros(len(BINARY_HEADS), dtype=np.float32)
+    dbw = np.zeros((x.shape[1] - n, len(BINARY_HEADS)), dtype=np.float32)
     for j, head in enumerate(BINARY_HEADS):
         rows = [i for i, e in enumerate(examples) if e.head(head) is not None]
         ys = [examples[i].head(head) for i in rows]
         if len(set(ys)) < 2:
             bb[j] = -10.0
             continue
-        blr = LogisticRegression(C=c_bin, max_iter=2000, class_weight="balanced")
+        blr = LogisticRegression(C=c_bin, max_iter=3000, class_weight=weight)
         blr.fit(x[rows], ys)
-        bw[:, j] = blr.coef_[0]
+        bw[:, j] = blr.coef_[0][:n]
+        dbw[:, j] = blr.coef_[0][n:]
         bb[j] = blr.intercept_[0]
+    if dense:
+        dense["binary_weights"] = dbw
     meta = {
         "trained_on": dict(Counter(e.source for e in examples)),
         "features": n,
+        "dense_features": int(x.shape[1] - n),
         "c_type": c_type,
         "c_binary": c_bin,
+        "dense_weight": dense_weight if dense else 0.0,
+        "class_weight": weight or "none",
     }
-    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta)
+    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense)
+
+
+Inputs = tuple[list[list[str]], np.ndarray]  # per set: sparse feature lists, pooled vectors (one row each)
 
 
 def scores(
-    model: SentenceEventModel, sets: dict[str, list[Example]], feats: dict[str, list[list[str]]]
+    model: SentenceEventModel, sets: dict[str, list[Example]], inputs: dict[str, Inputs]
 ) -> dict[str, Any]:
     """Sentence-level scores of the model on each set (see ``docs/MODEL.md`` for the definitions)."""
     out: dict[str, Any] = {}
     for name, examples in sets.items():
         if not examples or name == "own":
             continue
-        probs = model.predict_features(feats[name])
-        out[name] = set_scores(model, name, examples, probs)
+        feats, vectors = inputs[name]
+        out[name] = set_scores(model, name, examples, model.predict_features(feats, list(vectors)))
     return out
 
 
@@ -321,33 +371,41 @@ def set_scores(
 
 
 def cross_validate(
-    sets: dict[str, list[Example]], feats: dict[str, list[list[str]]], folds: int = 5, **kw: float
+    sets: dict[str, list[Example]], inputs: dict[str, Inputs], folds: int = 5, **kw: Any
 ) -> dict[str, Any]:
-    """5-fold cross-validation by document over the dev halves: each fold trained on the other four."""
+    """Cross-validation by document over the dev halves: each fold scored by a model trained on the
+    others (a document's fold is a hash of its key), the folds' predictions pooled per set."""
     import hashlib
 
     names = list(sets)
     flat = [(n, i) for n in names for i in range(len(sets[n]))]
     fold_of = [int(hashlib.sha256(sets[n][i].group.encode()).hexdigest(), 16) % folds for n, i in flat]
     pooled: dict[str, list[tuple[Example, dict[str, float]]]] = {n: [] for n in names}
+    use_dense = kw.pop("dense", True)
+    model = None
     for k in range(folds):
         train = [j for j, f in enumerate(fold_of) if f != k]
         test = [j for j, f in enumerate(fold_of) if f == k]
+        vectors = np.array([inputs[flat[j][0]][1][flat[j][1]] for j in train]) if use_dense else None
         model = fit(
             [sets[flat[j][0]][flat[j][1]] for j in train],
-            [feats[flat[j][0]][flat[j][1]] for j in train],
+            [inputs[flat[j][0]][0][flat[j][1]] for j in train],
+            vectors,
             **kw,
         )
-        probs = model.predict_features([feats[flat[j][0]][flat[j][1]] for j in test])
+        probs = model.predict_features(
+            [inputs[flat[j][0]][0][flat[j][1]] for j in test],
+            [inputs[flat[j][0]][1][flat[j][1]] for j in test],
+        )
         for j, p in zip(test, probs, strict=True):
             n, i = flat[j]
             pooled[n].append((sets[n][i], p))
-    out: dict[str, Any] = {}
-    for n in names:
-        if n == "own" or not pooled[n]:
-            continue
-        out[n] = set_scores(model, n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
-    return out
+    assert model is not None
+    return {
+        n: set_scores(model, n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
+        for n in names
+        if n != "own" and pooled[n]
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -357,7 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
     parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference")
     parser.add_argument(
-        "--out", type=Path, default=ROOT / "src" / "thucydides" / "data" / "models" / "sentence_events.npz"
+        "--out", type=Path, default=ROOT / "src" / "thucydides" / "data" / "models" / MODEL_FILE
     )
     parser.add_argument(
         "--cv", action="store_true", help="print 5-fold cross-validated scores on the dev halves"
@@ -367,28 +425,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--c-type", type=float, default=0.5)
     parser.add_argument("--c-binary", type=float, default=0.5)
+    parser.add_argument("--dense-weight", type=float, default=0.3)
+    parser.add_argument("--no-dense", action="store_true", help="sparse parse features only")
+    parser.add_argument("--unbalanced", action="store_true", help="no class weights")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args(argv)
     if not args.gold.is_dir():
         sys.stderr.write(f"error: no gold data at {args.gold}\n")
         return 2
     dev = all_examples(args.gold, args.reference, "dev")
-    feats = {n: parse_features(f"{n}-dev", [e.text for e in ex]) for n, ex in dev.items()}
-    kw = {"c_type": args.c_type, "c_bin": args.c_binary}
+    inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex]) for n, ex in dev.items()}
+    kw: dict[str, Any] = {
+        "c_type": args.c_type,
+        "c_bin": args.c_binary,
+        "dense_weight": args.dense_weight,
+        "balanced": not args.unbalanced,
+    }
     if args.cv:
-        print(json.dumps({"cv_dev": cross_validate(dev, feats, **kw)}, indent=1))
+        cv = cross_validate(dev, inputs, dense=not args.no_dense, **kw)
+        print(json.dumps({"cv_dev": cv, "settings": kw | {"dense": not args.no_dense}}, indent=1))
     examples = [e for n in dev for e in dev[n]]
-    model = fit(examples, [f for n in dev for f in feats[n]], **kw)
+    vectors = None if args.no_dense else np.concatenate([inputs[n][1] for n in dev])
+    model = fit(examples, [f for n in dev for f in inputs[n][0]], vectors, **kw)
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         model.save(args.out)
-        sys.stderr.write(
-            f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, {len(model.index)} features)\n"
-        )
+        size = args.out.stat().st_size / 1024
+        sys.stderr.write(f"wrote {args.out} ({size:.0f} KiB, {len(model.index)} features)\n")
     if args.test:
         test = all_examples(args.gold, args.reference, "test")
-        tfeats = {n: parse_features(f"{n}-test", [e.text for e in ex]) for n, ex in test.items()}
-        print(json.dumps({"test": scores(model, test, tfeats)}, indent=1))
+        tinputs = {n: parse_features(f"{n}-test", [e.text for e in ex]) for n, ex in test.items()}
+        print(json.dumps({"test": scores(model, test, tinputs)}, indent=1))
     return 0
 
 
