@@ -192,6 +192,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         settings = self.proposer.settings
         probs = self.proposer.probabilities(sent)
         if found:
+            self._police_doer(found, probs)
             kind, p = self.proposer.top_type(probs)
             if kind is None or p < settings.rank_min_probability:
                 return found
@@ -226,6 +227,28 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 f"{proposal.probability:.2f}); the rules found no event here",
             )
         return events
+
+    def _police_doer(self, found: list[Event], probs: dict[str, float]) -> None:
+        """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
+        where the model's police head for that act is sure of it ("one person died in the firing"); of the
+        country of the event's place, if one is known."""
+        assert self.proposer is not None
+        settings = self.proposer.settings
+        agent = settings.police_agent
+        for head, code in settings.police_codes.items():
+            p = probs.get(head, 0.0)
+            kind = self.ontology.plover_type(code)
+            if p < settings.min_police_probability:
+                continue
+            for ev in found:
+                if ev.event_type == kind and (ev.source is None or ev.source.sector == UNIDENTIFIED):
+                    ev.source = Actor(
+                        text=agent.text,
+                        country=ev.location.country if ev.location is not None else None,
+                        sector=agent.sector,
+                        type="group",
+                    )
+                    ev.explain.append(f"source = {agent.text}: the sentence model's {head} head ({p:.2f})")
 
     def _implied_source(
         self,
