@@ -149,7 +149,10 @@ def test_articles_find_key_events_among_the_most_confident_and_compare_fields() 
     }
     other = {"type": "ACCUSE", "alt_types": ["REJECT"], "source": "DEU", "target": None, "date": None,
              "place": None, "sentence": "the minister criticised the plan"}  # fmt: skip
-    records = [{"id": "p1", "file": "x", "key_events": [key, other]}, {"id": "p2", "file": "y", "key_events": []}]
+    records = [
+        {"id": "p1", "file": "x", "key_events": [key, other]},
+        {"id": "p2", "file": "y", "key_events": []},
+    ]
     said = "Thousands of nurses marched through the capital on Wednesday."
     decoys = [_event("CONSULT", conf=0.95, text=f"decoy {i}") for i in range(4)]  # top_k(2) == 5
     coded = [
@@ -170,7 +173,14 @@ def test_articles_find_key_events_among_the_most_confident_and_compare_fields() 
 
 
 def test_articles_report_each_wrong_field() -> None:
-    key = {"type": "ASSAULT", "source": "SYR", "target": "TUR", "date": "2019-10", "place": None, "sentence": ""}
+    key = {
+        "type": "ASSAULT",
+        "source": "SYR",
+        "target": "TUR",
+        "date": "2019-10",
+        "place": None,
+        "sentence": "",
+    }
     coded = [[_event("ASSAULT", "SYR", "IRQ", when="2019-11-02")]]
     report = articles.score([{"id": "p", "file": "x", "key_events": [key]}], coded)
     assert report.figures["found_share"] == 1.0
@@ -187,12 +197,14 @@ def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 
 def test_eval_file_tells_the_jsonl_formats_apart_and_splits_by_document(tmp_path: Path) -> None:
-    records = [{"id": f"g{i}", "doc": f"doc{i % 7}", "text": f"s{i}", "protest": i % 2 == 0} for i in range(40)]
+    records = [
+        {"id": f"g{i}", "doc": f"doc{i % 7}", "text": f"s{i}", "protest": i % 2 == 0} for i in range(40)
+    ]
     path = _write_jsonl(tmp_path / "glocon.jsonl", records)
     pipe = FakePipeline({f"s{i}": [_event("PROTEST")] for i in range(40)})
     whole = evaluate_file(path, pipe)
-    test = evaluate_file(path, pipe, half="test")
-    dev = evaluate_file(path, pipe, half="dev")
+    test = evaluate_file(path, pipe, split="test")
+    dev = evaluate_file(path, pipe, split="dev")
     assert whole.kind == "glocon"
     n_test = sum(half_of("glocon", r["doc"]) == "test" for r in records)
     assert test.to_json()["sentences"] == n_test
@@ -211,12 +223,12 @@ def test_split_applies_to_plover_records_and_cameo_examples(tmp_path: Path) -> N
     recs = [{"id": f"r{i}", "text": f"t{i}", "event": "AGREE", "source": {"code": "USA"}} for i in range(30)]
     gsr = tmp_path / "gsr.json"
     gsr.write_text(json.dumps(recs), encoding="utf-8")
-    test = evaluate_file(gsr, FakePipeline({}), half="test")
+    test = evaluate_file(gsr, FakePipeline({}), split="test")
     assert test.to_json()["sentences"] == sum(half_of("plover_gsr", r["id"]) == "test" for r in recs)
     cameo = tmp_path / "c.csv"
     cameo.write_text("code,example\n" + "".join(f"0{i % 9 + 1}{i},Example {i}.\n" for i in range(30)))
     codes = [f"0{i % 9 + 1}{i}" for i in range(30)]
-    dev = evaluate_file(cameo, FakePipeline({}), half="dev")
+    dev = evaluate_file(cameo, FakePipeline({}), split="dev")
     assert dev.to_json()["sentences"] == sum(half_of("cameo_examples", c) == "dev" for c in codes)
 
 

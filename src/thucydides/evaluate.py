@@ -6,7 +6,7 @@ by document); the project's own annotations (seed article, non-event sentences, 
 JSON-lines sets are scored by their own modules in :mod:`thucydides.evalsets`, told apart by their
 records: CASE 2021 snippets (:mod:`~thucydides.evalsets.case2021`), IndiaPoliceEvents sentences
 (:mod:`~thucydides.evalsets.india_police`), GLOCON sentences (:mod:`~thucydides.evalsets.glocon`) and
-whole articles with their key events (:mod:`~thucydides.evalsets.articles`). Five more formats are
+whole articles with their key events (:mod:`~thucydides.evalsets.articles`). More formats are
 understood here, told apart by the file:
 
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
@@ -20,6 +20,8 @@ understood here, told apart by the file:
 - A corpus manifest (a JSON object with ``documents``, each with ``file``, ``id``, ``published`` and
   ``events`` of ``type``, ``alt_types``, ``source``, ``target``): the documents are read from beside the
   manifest and coded whole; see :func:`evaluate_manifest` for the scoring.
+- TimeBank documents (JSON lines with ``id``, ``published``, ``text`` and ``timexes``): the date stage's
+  calendar values against the TIMEX3 values; see :mod:`thucydides.evalsets.timebank`.
 
 How the PLOVER records are scored, sentence by sentence:
 
@@ -50,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.evalsets.common import SetReport, code_texts
+from thucydides.evalsets.timebank import TimebankReport, evaluate_timebank
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
 from thucydides.splits import Half, half_of, select
@@ -447,7 +450,7 @@ def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Re
     return report
 
 
-def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetReport:
+def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetReport | TimebankReport:
     """Score the coder on a JSON-lines gold set, handed to the module of its format.
 
     Raises:
@@ -459,35 +462,38 @@ def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetRe
     records = read_jsonl(path)
     if not records:
         raise ValueError(f"{path}: no records")
+    if isinstance(records[0], dict) and "timexes" in records[0]:
+        return evaluate_timebank(records, pipeline, str(path), half)
     for module in (case2021, india_police, glocon, articles):
         if module.is_record(records[0]):
             return module.evaluate(records, pipeline, str(path), half)
     raise ValueError(
-        f"{path}: JSON lines of no known format (CASE 2021, IndiaPoliceEvents, GLOCON, articles)"
+        f"{path}: JSON lines of no known format (CASE 2021, IndiaPoliceEvents, GLOCON, articles, TimeBank)"
     )
 
 
 def evaluate_file(
-    path: Path, pipeline: Any, published: date | None = None, half: Half | None = None
-) -> Report | SetReport:
-    """Score the coder on a gold file, whichever of the formats it is in, on ``half`` of a public set.
+    path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
+) -> Report | SetReport | TimebankReport:
+    """Score the coder on a gold file, whichever of the formats it is in, on one half of a public set
+    (``split``: ``dev`` or ``test``; all of it when None).
 
     Raises:
         ValueError: when the file is in none of the formats.
     """
     if path.suffix.lower() == ".jsonl":
-        return evaluate_jsonl(path, pipeline, half)
+        return evaluate_jsonl(path, pipeline, split)
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         if not rows or "example" not in rows[0] or "code" not in rows[0]:
             raise ValueError(f"{path}: a CSV gold file needs the columns code and example")
-        return evaluate_cameo_examples(rows, pipeline, str(path), half)
+        return evaluate_cameo_examples(rows, pipeline, str(path), split)
     if path.suffix.lower() == ".txt":
         return evaluate_non_events(path.read_text(encoding="utf-8").splitlines(), pipeline, str(path))
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, list):
-        return evaluate_gsr(data, pipeline, str(path), half)
+        return evaluate_gsr(data, pipeline, str(path), split)
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         return evaluate_manifest(data, path, pipeline)
     if isinstance(data, dict) and "events" in data and "document" in data:
@@ -497,9 +503,9 @@ def evaluate_file(
     )
 
 
-def format_table(report: Report | SetReport) -> str:
+def format_table(report: Report | SetReport | TimebankReport) -> str:
     """The report as text for people."""
-    if isinstance(report, SetReport):
+    if isinstance(report, SetReport | TimebankReport):
         return report.table()
     if report.kind == "nonevent":
         rate = report.with_events / report.n if report.n else 0.0
