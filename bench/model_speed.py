@@ -46,7 +46,9 @@ def main() -> None:
         model_times.append(time.perf_counter() - t0)
     parse, score = min(parse_times), min(model_times)
     print(f"{len(texts)} documents, {len(sents)} sentences, {sum(len(d) for d in docs)} tokens")
-    print(f"parse {parse:.3f} s, sentence event model {score:.3f} s ({100 * score / parse:.1f}% of the parse)")
+    print(
+        f"parse {parse:.3f} s, sentence event model {score:.3f} s ({100 * score / parse:.1f}% of the parse)"
+    )
 
 
 if __name__ == "__main__":

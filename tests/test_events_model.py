@@ -48,7 +48,16 @@ def test_a_saved_model_reads_back_the_same(tmp_path) -> None:  # type: ignore[no
         assert a == pytest.approx(b, abs=1e-3)
 
 
-def test_the_bundled_model_loads_once_without_the_network() -> None:
+def test_the_bundled_model_loads_once_without_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from thucydides.events import model as model_module
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to open a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    model_module._bundled.cache_clear()
     model = SentenceEventModel.load()
     assert model is SentenceEventModel.load()
     assert "NONE" in model.labels and "PROTEST" in model.labels and "ASSAULT" in model.labels
@@ -108,3 +117,43 @@ def test_predictions_are_deterministic(nlp) -> None:  # type: ignore[no-untyped-
 def test_heads_on_written_sentences(nlp, sentence: str, head: str, above: bool) -> None:  # type: ignore[no-untyped-def]
     (probs,) = SentenceEventModel.load().predict([nlp(sentence)[:]])
     assert (probs[head] > 0.5) is above
+
+
+def test_operating_point_shifts_a_head_so_that_its_threshold_reads_one_half() -> None:
+    model = _toy_model()
+    (before,) = model.predict_features([["l:arrest"]])
+    model.set_operating_points({"police_arrest": before["police_arrest"]})
+    (after,) = model.predict_features([["l:arrest"]])
+    assert after["police_arrest"] == pytest.approx(0.5, abs=1e-3)
+    assert after["police_kill"] == pytest.approx(before["police_kill"])
+    assert model.meta["operating_points"] == {"police_arrest": before["police_arrest"]}
+
+
+def test_training_masks_each_head_to_the_examples_that_label_it() -> None:
+    pytest.importorskip("sklearn")
+    from thucydides.events.train import Example, fit
+
+    examples = [
+        Example("a", "x", "d1", type="PROTEST", contentious=1),
+        Example("b", "x", "d2", type="NONE", contentious=0),
+        Example("c", "x", "d3", type="COERCE"),
+        Example("d", "y", "d4", police_kill=0, police_arrest=1),
+        Example("e", "y", "d5", police_kill=0, police_arrest=0),
+    ] * 3
+    feats = [["l:march"], ["l:weather"], ["l:detain"], ["l:detain", "l:police"], ["l:police"]] * 3
+    model = fit(examples, feats)
+    assert set(model.labels) == {"PROTEST", "NONE", "COERCE"}  # police-only rows are not typed
+    march, weather, detain = model.predict_features([["l:march"], ["l:weather"], ["l:detain", "l:police"]])
+    assert model.top_type(march) == "PROTEST" and model.top_type(weather) == "NONE"
+    assert detain["police_arrest"] > 0.5 > weather["contentious"]
+    assert model.meta["trained_on"] == {"x": 9, "y": 6}
+
+
+def test_operating_points_keep_police_false_alarms_under_the_limit() -> None:
+    from thucydides.events.train import Example, operating_points
+
+    pos = [(Example("p", "india_police", "d", police_kill=1, police_arrest=0), 0.4)] * 10
+    neg = [(Example("n", "india_police", "d", police_kill=0, police_arrest=0), q / 100) for q in range(100)]
+    pooled = {"india_police": [(e, {"police_kill": q, "police_arrest": 0.0}) for e, q in pos + neg]}
+    points = operating_points(pooled, max_alarms=0.05)
+    assert points["police_kill"] == 0.95  # 5 of the 100 negatives reach 0.95

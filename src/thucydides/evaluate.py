@@ -1,13 +1,12 @@
 """`thucydides eval`: score the coder against a gold file.
 
-With ``half`` (``--split dev|test``) only that half of a public set is scored (:mod:`thucydides.splits`,
+With ``split`` (``--split dev|test``) only that half of a public set is scored (:mod:`thucydides.splits`,
 by document); the project's own annotations (seed article, non-event sentences, manifest) are not split.
 
 JSON-lines sets are scored by their own modules in :mod:`thucydides.evalsets`, told apart by their
-records: CASE 2021 snippets (:mod:`~thucydides.evalsets.case2021`), IndiaPoliceEvents sentences
-(:mod:`~thucydides.evalsets.india_police`), GLOCON sentences (:mod:`~thucydides.evalsets.glocon`) and
-whole articles with their key events (:mod:`~thucydides.evalsets.articles`). More formats are
-understood here, told apart by the file:
+records: TimeBank documents (``timebank``), CASE 2021 snippets (``case2021``), IndiaPoliceEvents
+sentences (``india_police``), GLOCON sentences (``glocon``) and whole articles with their key events
+(``articles``). Five more formats are understood here, told apart by the file:
 
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
@@ -462,21 +461,23 @@ def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetRe
     records = read_jsonl(path)
     if not records:
         raise ValueError(f"{path}: no records")
-    if isinstance(records[0], dict) and "timexes" in records[0]:
+    if "timexes" in records[0]:
         return evaluate_timebank(records, pipeline, str(path), half)
     for module in (case2021, india_police, glocon, articles):
         if module.is_record(records[0]):
             return module.evaluate(records, pipeline, str(path), half)
     raise ValueError(
-        f"{path}: JSON lines of no known format (CASE 2021, IndiaPoliceEvents, GLOCON, articles, TimeBank)"
+        f"{path}: JSON lines of no known format (TimeBank, CASE 2021, IndiaPoliceEvents, GLOCON, articles)"
     )
 
 
 def evaluate_file(
     path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
 ) -> Report | SetReport | TimebankReport:
-    """Score the coder on a gold file, whichever of the formats it is in, on one half of a public set
-    (``split``: ``dev`` or ``test``; all of it when None).
+    """Score the coder on a gold file, whichever of the formats it is in.
+
+    ``split`` scores one half (``dev`` or ``test``) of a development set split by document (see
+    :mod:`thucydides.splits`); formats without a split (the project's own annotations) ignore it.
 
     Raises:
         ValueError: when the file is in none of the formats.

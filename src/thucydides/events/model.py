@@ -15,6 +15,9 @@ weights are a compact ``.npz`` file of package data (``data/models/sentence_even
 - ``contentious``: an independent binary head, the probability that the sentence carries protest or
   contentious-violence information (demonstrations, strikes, riots, armed attacks by non-state groups).
 
+The binary heads are shifted so that 0.5 is their operating point, chosen by cross-validation on the dev
+halves (:meth:`SentenceEventModel.set_operating_points`): propose where a head's value is at least 0.5.
+
 The heads exist because the training sets label different questions (see ``docs/MODEL.md``): a type head
 trained only where a sentence's type is known, and binary heads trained on the sets that answer one
 question for every sentence. The model proposes and ranks; the syntax still says who did what to whom.
@@ -147,7 +150,7 @@ class SentenceEventModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
             return cls(
-                features=[str(f) for f in data["features"]],
+                features=_features(data["features"]),
                 labels=meta["labels"],
                 type_weights=data["type_weights"],
                 type_bias=data["type_bias"],
@@ -163,7 +166,7 @@ class SentenceEventModel:
         features = sorted(self.index, key=self.index.__getitem__)
         meta = dict(self.meta) | {"labels": list(self.labels), "heads": list(self.heads)}
         arrays: dict[str, np.ndarray] = {
-            "features": np.array(features, dtype=str),
+            "features": np.frombuffer("\n".join(features).encode("utf-8"), dtype=np.uint8),
             "type_weights": self._tw.astype(np.float16),
             "type_bias": self._tb,
             "binary_weights": self._bw.astype(np.float16),
@@ -173,6 +176,19 @@ class SentenceEventModel:
         for k, v in self.dense.items():
             arrays[f"dense_{k}"] = v.astype(np.float16 if k.endswith("weights") else np.float32)
         np.savez_compressed(path, allow_pickle=False, **arrays)
+
+    def set_operating_points(self, thresholds: dict[str, float]) -> None:
+        """Shift each binary head's intercept so that its chosen decision threshold becomes 0.5.
+
+        After this, ``probs[head] >= 0.5`` is the head's operating point (chosen by cross-validation,
+        see ``docs/MODEL.md``); the values stay monotone in the evidence but are no longer calibrated.
+        The thresholds are kept in :attr:`meta` (``operating_points``).
+        """
+        for j, head in enumerate(self.heads):
+            t = thresholds.get(head)
+            if t is not None and 0.0 < t < 1.0:
+                self._bb[j] -= np.float32(np.log(t / (1.0 - t)))
+        self.meta["operating_points"] = dict(thresholds)
 
     def _rows(self, feats: Iterable[str]) -> list[int]:
         index = self.index
@@ -214,6 +230,13 @@ class SentenceEventModel:
     def top_type(self, probs: dict[str, float]) -> str:
         """The most probable label of the type head (``NONE`` included)."""
         return max(self.labels, key=lambda label: probs[label])
+
+
+def _features(stored: np.ndarray) -> list[str]:
+    """The feature names of a saved model: UTF-8 bytes, one name a line (or an array of strings)."""
+    if stored.dtype == np.uint8:
+        return stored.tobytes().decode("utf-8").split("\n")
+    return [str(f) for f in stored]
 
 
 @cache

@@ -248,7 +248,7 @@ def fit(
     examples: Sequence[Example],
     feats: Sequence[list[str]],
     vectors: np.ndarray | None = None,
-    c_type: float = 0.5,
+    c_type: float = 2.0,
     c_bin: float = 0.5,
     dense_weight: float = 0.3,
     balanced: bool = True,
@@ -325,7 +325,10 @@ def scores(
 
 
 def set_scores(
-    model: SentenceEventModel, name: str, examples: Sequence[Example], probs: Sequence[dict[str, float]]
+    model: SentenceEventModel | None,
+    name: str,
+    examples: Sequence[Example],
+    probs: Sequence[dict[str, float]],
 ) -> dict[str, Any]:
     """One set's scores: type accuracy, police recall and false alarms, or contentious P/R/F1."""
     if name == "india_police":
@@ -356,6 +359,7 @@ def set_scores(
         rec = tp / sum(gold) if sum(gold) else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "n": len(examples)}
+    assert model is not None
     typed = [(e, p) for e, p in zip(examples, probs, strict=True) if e.type is not None]
     right = sum(model.top_type(p) == e.type for e, p in typed)
     per: dict[str, list[int]] = {}
@@ -370,11 +374,26 @@ def set_scores(
     }
 
 
+def set_scores_at(
+    name: str, pooled: list[tuple[Example, dict[str, float]]], thresholds: dict[str, float]
+) -> dict[str, Any]:
+    """:func:`set_scores` of pooled predictions with the binary heads moved to their operating points."""
+    moved = [
+        (e, p | {h: (0.75 if p[h] >= t else 0.25) for h, t in thresholds.items() if h in p})
+        for e, p in pooled
+    ]
+    return set_scores(None, name, [e for e, _ in moved], [p for _, p in moved])
+
+
 def cross_validate(
     sets: dict[str, list[Example]], inputs: dict[str, Inputs], folds: int = 5, **kw: Any
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], dict[str, list[tuple[Example, dict[str, float]]]]]:
     """Cross-validation by document over the dev halves: each fold scored by a model trained on the
-    others (a document's fold is a hash of its key), the folds' predictions pooled per set."""
+    others (a document's fold is a hash of its key), the folds' predictions pooled per set.
+
+    Returns:
+        The scores per set, and the pooled (example, prediction) pairs per set.
+    """
     import hashlib
 
     names = list(sets)
@@ -405,7 +424,36 @@ def cross_validate(
         n: set_scores(model, n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
         for n in names
         if n != "own" and pooled[n]
-    }
+    }, pooled
+
+
+def operating_points(
+    pooled: dict[str, list[tuple[Example, dict[str, float]]]], max_alarms: float
+) -> dict[str, float]:
+    """The decision threshold of each binary head, chosen on cross-validated predictions of the dev halves.
+
+    Police heads: the lowest threshold whose false-alarm rate (share of the sentences without that
+    police action that pass it) stays at most ``max_alarms``, so recall is as high as that allows.
+    ``contentious``: the threshold of best F1 on GLOCON. Thresholds are searched on a grid of 0.05 to 0.95.
+    """
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
+    out: dict[str, float] = {}
+    for head in ("police_kill", "police_arrest"):
+        pairs = [
+            (e.head(head), p[head]) for e, p in pooled.get("india_police", []) if e.head(head) is not None
+        ]
+        neg = [q for y, q in pairs if not y]
+        ok = [t for t in grid if neg and sum(q >= t for q in neg) / len(neg) <= max_alarms]
+        out[head] = min(ok) if ok else 0.5
+    glocon = [(bool(e.contentious), p["contentious"]) for e, p in pooled.get("glocon", [])]
+
+    def f1(t: float) -> float:
+        tp = sum(1 for y, q in glocon if y and q >= t)
+        n_pred, n_gold = sum(1 for _, q in glocon if q >= t), sum(1 for y, _ in glocon if y)
+        return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+    out["contentious"] = max(grid, key=f1) if glocon else 0.5
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -423,12 +471,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", action="store_true", help="print the trained model's scores on the test halves"
     )
-    parser.add_argument("--c-type", type=float, default=0.5)
+    parser.add_argument("--c-type", type=float, default=2.0)
     parser.add_argument("--c-binary", type=float, default=0.5)
     parser.add_argument("--dense-weight", type=float, default=0.3)
-    parser.add_argument("--no-dense", action="store_true", help="sparse parse features only")
+    parser.add_argument(
+        "--dense", action="store_true", help="add the pooled tok2vec vectors (measured worse: docs/MODEL.md)"
+    )
     parser.add_argument("--unbalanced", action="store_true", help="no class weights")
     parser.add_argument("--no-save", action="store_true")
+    parser.add_argument(
+        "--max-alarms",
+        type=float,
+        default=0.01,
+        help="false-alarm rate the police heads' threshold allows (CV)",
+    )
     args = parser.parse_args(argv)
     if not args.gold.is_dir():
         sys.stderr.write(f"error: no gold data at {args.gold}\n")
@@ -441,12 +497,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dense_weight": args.dense_weight,
         "balanced": not args.unbalanced,
     }
+    thresholds: dict[str, float] = {}
     if args.cv:
-        cv = cross_validate(dev, inputs, dense=not args.no_dense, **kw)
-        print(json.dumps({"cv_dev": cv, "settings": kw | {"dense": not args.no_dense}}, indent=1))
+        cv, pooled = cross_validate(dev, inputs, dense=args.dense, **kw)
+        thresholds = operating_points(pooled, args.max_alarms)
+        cv_at = {
+            n: set_scores_at(n, pooled[n], thresholds) for n in ("india_police", "glocon") if pooled.get(n)
+        }
+        settings = kw | {"dense": args.dense}
+        print(json.dumps({"cv_dev": cv, "operating_points": thresholds, "cv_dev_at_operating_points": cv_at,
+                          "settings": settings}, indent=1))  # fmt: skip
     examples = [e for n in dev for e in dev[n]]
-    vectors = None if args.no_dense else np.concatenate([inputs[n][1] for n in dev])
+    vectors = np.concatenate([inputs[n][1] for n in dev]) if args.dense else None
     model = fit(examples, [f for n in dev for f in inputs[n][0]], vectors, **kw)
+    model.set_operating_points(thresholds)
     if not args.no_save:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         model.save(args.out)
