@@ -38,6 +38,10 @@ def _positive(value: str) -> int:
     return n
 
 
+def _add_actors(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE", help=help)
+
+
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths",
@@ -51,14 +55,7 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date for documents that carry none of their own",
     )
-    p.add_argument(
-        "--actors",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base",
-    )
+    _add_actors(p, "a YAML or CSV file of actors that extends or overrides the bundled knowledge base")
     p.add_argument("--max-mb", type=_positive, default=10, metavar="N", help="refuse inputs larger than N MB")
     p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
@@ -108,6 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--parquet", type=Path, help="with --engine spark: the Parquet output folder (default DB.parquet)"
     )
+    p.add_argument(
+        "--recode",
+        action="store_true",
+        help="code again: the PATHs even when stored unchanged, or without PATH the stored documents "
+        "that --where selects (default: those an older coder or other --actors files coded)",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="with --recode and no PATH: which stored documents; outdated (default), all, id=GLOB, "
+        "source=OUTLET, since=YYYY-MM-DD, until=YYYY-MM-DD (repeat to combine)",
+    )
 
     p = sub.add_parser("events", help="query the merged events in the store")
     p.add_argument("--db", default="thucydides.duckdb")
@@ -149,6 +160,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
     )
     p.add_argument("--port", type=_positive, default=8000)
+    p.add_argument(
+        "--watch",
+        nargs="+",
+        default=[],
+        metavar="PATH|URL",
+        help="also follow these folders and feeds into the store (a `thucydides watch` beside the server)",
+    )
+
+    p = sub.add_parser("watch", help="follow folders and RSS/Atom feeds, coding new and changed documents")
+    _add_inputs(p)
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument(
+        "--fetch", action="store_true", help="download each new feed item's page and code its article"
+    )
+    p.add_argument(
+        "--every", type=float, default=60.0, metavar="SECONDS", help="seconds between looks (default 60)"
+    )
+    p.add_argument("--once", action="store_true", help="look once and stop")
 
     p = sub.add_parser(
         "eval",
@@ -173,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
+    _add_actors(p, "the actor files you code with: documents coded with others are counted as out of date")
     p.add_argument("--examples", type=int, default=5, help="how many events to show with their evidence")
     return parser
 
@@ -192,10 +222,11 @@ def _documents(args: argparse.Namespace, upto: str) -> Iterator[Document | Probl
 
 def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
     """Documents that came through, reporting the others on standard error; counts into args."""
-    args.n_ok = args.n_bad = 0
+    args.n_ok = args.n_bad = args.n_foreign = 0
     for item in _documents(args, upto):
         if isinstance(item, Problem):
             args.n_bad += 1
+            args.n_foreign += item.language is not None
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
@@ -204,7 +235,10 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
 
 def _finish(args: argparse.Namespace) -> int:
     if args.n_ok == 0:
-        sys.stderr.write("error: no document could be read\n")
+        if args.n_bad and args.n_foreign == args.n_bad:
+            sys.stderr.write("error: no document in English (the only language coded)\n")
+        else:
+            sys.stderr.write("error: no document could be read\n")
         return 1
     return 0
 
@@ -311,7 +345,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from thucydides.ingest import IngestOptions, ingest
+    from thucydides.ingest import IngestOptions, ingest, recode
+    from thucydides.store.filters import QueryError, parse_where
 
     opts = IngestOptions(
         workers=args.workers,
@@ -319,8 +354,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         actor_files=args.actors,
         max_bytes=args.max_mb * 1024 * 1024,
         progress=None if args.quiet else sys.stderr,
+        recode=args.recode,
     )
-    if args.engine == "spark":
+    if args.where and not (args.recode and not args.paths):
+        sys.stderr.write("error: --where selects stored documents: use it with --recode and no PATH\n")
+        return 2
+    if args.recode and not args.paths:
+        try:
+            where = parse_where(args.where)
+        except QueryError as exc:
+            sys.stderr.write(f"error: --where: {exc.message}\n")
+            return 2
+        if not Path(args.db).exists():
+            sys.stderr.write(f"error: no store at {args.db}; nothing to re-code\n")
+            return 1
+        report = recode(args.db, where, opts)
+    elif args.engine == "spark":
         from thucydides.spark import SparkUnavailable, ingest_spark
 
         try:
@@ -333,19 +382,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         report = ingest(args.paths or ["-"], args.db, opts)
     for problem in report.problems:
         sys.stderr.write(f"skipped {problem.name}: {problem.reason}\n")
+    replaced = f", re-coded {report.replaced}" if report.replaced or args.recode else ""
     sys.stderr.write(
-        f"ingested {report.added} documents ({report.mentions} events) into {args.db} "
+        f"ingested {report.added} documents{replaced} ({report.mentions} events) into {args.db} "
         f"in {report.seconds:.1f} s; "
         f"{report.already} already there, {len(report.problems)} skipped as unreadable\n"
     )
     return 1 if report.seen == 0 and report.problems else 0
 
 
+def _say(message: str) -> None:
+    sys.stderr.write(f"[thucydides] {message}\n")
+    sys.stderr.flush()
+
+
 def _open_store(path: str) -> Any:
     from thucydides.store import Store
 
     try:
-        return Store(path, read_only=True)
+        return Store(path, read_only=True, say=_say)
     except (FileNotFoundError, RuntimeError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return None
@@ -473,12 +528,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import subprocess
+
     try:
         from thucydides.api import serve
     except ImportError as exc:
         sys.stderr.write(f"error: the web extra is not installed ({exc}); pip install 'thucydides[web]'\n")
         return 1
-    return serve(args.db, host=args.host, port=args.port)
+    watcher = None
+    if args.watch:
+        if not Path(args.db).exists():
+            from thucydides.store import Store
+
+            Store(args.db).close()  # an empty store to serve while the first documents are coded
+        command = [sys.executable, "-m", "thucydides.cli", "watch", "--db", args.db, *args.watch]
+        watcher = subprocess.Popen(command)
+    try:
+        return serve(args.db, host=args.host, port=args.port)
+    finally:
+        if watcher is not None:
+            watcher.terminate()
+            watcher.wait(timeout=30)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from thucydides.ingest import IngestOptions
+    from thucydides.watch import watch
+
+    if not args.paths:
+        sys.stderr.write("error: name at least one folder, file or feed URL to watch\n")
+        return 2
+    if args.every <= 0:
+        sys.stderr.write("error: --every must be more than 0 seconds\n")
+        return 2
+    opts = IngestOptions(
+        workers=0, published=args.published, actor_files=args.actors, max_bytes=args.max_mb * 1024 * 1024
+    )
+    watch(args.paths, args.db, opts, fetch=args.fetch, every=args.every, looks=1 if args.once else None,
+          out=sys.stderr)  # fmt: skip
+    return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -487,13 +575,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     if store is None:
         return 1
+    from thucydides.provenance import Provenance
+
     with store:
-        s = store.summary()
+        s = store.summary(Provenance.of(args.actors))
         w = sys.stdout.write
         w(
             f"{s['documents']} documents, {s['mentions']} event reports merged into {s['events']} events "
-            f"({s['multi_document_events']} reported by several documents) in {args.db}\n\nEvents per type:\n"
+            f"({s['multi_document_events']} reported by several documents) in {args.db}\n"
         )
+        if s["outdated"]:
+            w(
+                f"{s['outdated']} documents were coded by another coder version or other actor files: "
+                "`thucydides ingest --recode` codes them again\n"
+            )
+        if s["skipped_languages"]:
+            langs = ", ".join(f"{lang} {n}" for lang, n in s["skipped_languages"])
+            n_skipped = sum(n for _, n in s["skipped_languages"])
+            w(f"{n_skipped} documents not coded for their language ({langs})\n")
+        w("\nEvents per type:\n")
         for etype, n in s["by_type"]:
             w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")
         w("\nTop dyads (source → target, events, Goldstein sum):\n")
@@ -518,17 +618,23 @@ COMMANDS = {
     "dyad": cmd_dyad,
     "eval": cmd_eval,
     "serve": cmd_serve,
+    "watch": cmd_watch,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``thucydides`` command."""
+    from thucydides.store.turns import StoreBusy
+
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except StoreBusy as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -1,6 +1,6 @@
 """Builds the stages in order and runs them over a stream of documents.
 
-    read → extract → published date → nlp → actors → dates → places → events
+    read → extract → language → published date → nlp → actors → dates → places → events
 
 Heavy resources (the spaCy model, the actor knowledge base, the gazetteer) are
 built once here and handed to the stages. A document that fails in any stage
@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from thucydides.language import LanguageStage, NotSupported
 from thucydides.record import Document, Problem
 
 Stage = Callable[[Document], Document]
@@ -224,7 +225,11 @@ class Pipeline:
         from thucydides.dates import DateResolver
 
         date_resolver = DateResolver()  # shared: datelines and publication dates, then date expressions
-        self.pre: list[Stage] = [ExtractStage(), PublishedStage(self.options.published, date_resolver)]
+        self.pre: list[Stage] = [
+            ExtractStage(),
+            LanguageStage(),
+            PublishedStage(self.options.published, date_resolver),
+        ]
         self.nlp: NlpStage | None = None
         self.post: list[Stage] = []
         if upto >= STAGES.index("nlp"):
@@ -263,6 +268,8 @@ class Pipeline:
     def _guard(self, stage: Stage, doc: Document) -> Item:
         try:
             return stage(doc)
+        except NotSupported as exc:  # not a failure: a document the coder does not read
+            return Problem(doc.id, str(exc), language=exc.language)
         except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
             name = type(stage).__name__.removesuffix("Stage").lower()
             return Problem(doc.id, f"{name} failed: {type(exc).__name__}: {exc}")

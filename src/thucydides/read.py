@@ -7,6 +7,7 @@ input and says what is wrong; one bad input never stops the others.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import sys
@@ -23,7 +24,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
 # byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark)
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -58,6 +60,8 @@ def _kind(name: str) -> str | None:
         return "jsonl"
     if low.endswith(TEXT_SUFFIXES):
         return "text"
+    if low.endswith(FEED_SUFFIXES):
+        return "feed"
     return None
 
 
@@ -76,7 +80,7 @@ def list_inputs(paths: Iterable[str]) -> Iterator[str | Problem]:
                 str(f) for f in p.rglob("*") if f.is_file() and _kind(f.name) and not f.name.startswith(".")
             )
             if not found:
-                yield Problem(raw, "directory holds no .txt, .html, .html.gz or .jsonl files")
+                yield Problem(raw, "directory holds no .txt, .html, .html.gz, .jsonl or feed files")
             yield from found
         elif p.is_file():
             yield str(p)
@@ -129,15 +133,24 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def sniff(text: str) -> str:
-    """Guess the kind of standard input: ``jsonl``, ``html`` or ``text``."""
+    """Guess the kind of standard input: ``jsonl``, ``feed`` (RSS or Atom), ``html`` or ``text``."""
+    from thucydides.feeds import looks_like_feed
+
     head = text.lstrip()[:2000].lower()
     if head.startswith("{"):
         return "jsonl"
+    if looks_like_feed(head):
+        return "feed"
     if head.startswith(("<!doctype", "<html", "<?xml")) or (
         "<body" in head or "<p>" in head or "<div" in head
     ):
         return "html"
     return "text"
+
+
+def content_id(text: str) -> str:
+    """The id of a text that has no name (standard input): ``stdin:`` and 16 hex digits of its content."""
+    return "stdin:" + hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 def _parse_date(value: object) -> date | None:
@@ -159,9 +172,9 @@ def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
     body_text, body_html = obj.get("text"), obj.get("html")
     if not isinstance(body_text, str) and not isinstance(body_html, str):
         return Problem(where, "record has neither a 'text' nor an 'html' string")
-    doc_id = str(obj.get("id") or where)
     raw = body_html if isinstance(body_html, str) and body_html.strip() else body_text
     assert isinstance(raw, str)
+    doc_id = str(obj.get("id") or (content_id(raw) if where.startswith("-:") else where))
     if not raw.strip():
         return Problem(doc_id, "empty text")
     published = _parse_date(obj.get("published"))
@@ -238,7 +251,17 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
     if kind == "jsonl":
         yield from _read_jsonl(text, name, opts)
         return
-    yield Document(id=name, raw=text, is_html=kind == "html")
+    if kind == "feed":
+        from thucydides.feeds import looks_like_feed, read_feed
+
+        if looks_like_feed(text):
+            yield from read_feed(text, name)
+        elif name.lower().endswith(".xml"):
+            yield Problem(name, "an XML file that is not an RSS or Atom feed")
+        else:
+            yield Problem(name, "not an RSS or Atom feed")
+        return
+    yield Document(id=content_id(text) if name == "-" else name, raw=text, is_html=kind == "html")
 
 
 def read_documents(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:

@@ -192,6 +192,7 @@ class Document:
     published_how: PublishedHow = "none"
     text: str = ""
     body_end: int | None = None  # where the article ends and page furniture begins (plain text)
+    language: str | None = None  # ISO 639-1, once detected
     nlp: Any = None  # the spaCy Doc; not serialised
     actors: list[ActorMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -210,6 +211,7 @@ class Problem:
 
     name: str
     reason: str
+    language: str | None = None  # set when it was refused for its language (ISO 639-1)
 
     def __str__(self) -> str:
         return f"{self.name}: {self.reason}"
