@@ -39,6 +39,7 @@ class Options:
         batch_size: documents per ``nlp.pipe`` batch.
         progress: where progress lines go (None: nowhere).
         keep_parse: keep each document's spaCy parse in ``Document.nlp`` after the run.
+        model: let the learned sentence model propose and rank events (rules alone when False).
     """
 
     published: date | None = None
@@ -47,6 +48,7 @@ class Options:
     batch_size: int = 16
     progress: TextIO | None = None
     keep_parse: bool = False
+    model: bool = True
 
 
 class ExtractStage:
@@ -257,10 +259,16 @@ class Pipeline:
             self.post.append(PlaceResolver(gazetteer, successions))
         if upto >= STAGES.index("events"):
             from thucydides.events import EventCoder
+            from thucydides.events.model import SentenceEventModel
             from thucydides.ontology import Ontology
 
             self.post.append(
-                EventCoder(Ontology.load(), gazetteer=gazetteer, numbers=date_resolver.vocab.numbers)
+                EventCoder(
+                    Ontology.load(),
+                    gazetteer=gazetteer,
+                    numbers=date_resolver.vocab.numbers,
+                    model=SentenceEventModel.load() if self.options.model else None,
+                )
             )
             from thucydides.actor_places import ActorPlaceStage
 
