@@ -61,6 +61,7 @@ from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.record import Actor, ActorMention, Document, Event
 
 MAX_PAIRS = 4
+RANK_STEP = 0.001  # how far above the sentence's best event the sentence model may lift one
 NO_TARGET: tuple[ActorMention | None, ...] = (None,)
 VISIT_CODES = ("042", "043", "044")
 SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
@@ -197,8 +198,16 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             if kind is None or p < settings.rank_min_probability:
                 return found
             agreeing = [ev for ev in found if ev.event_type == kind]
-            for ev in agreeing:
-                ev.confidence = round(min(ev.confidence + settings.rank_bonus, 0.95), 4)
+            others = [ev.confidence for ev in found if ev.event_type != kind]
+            # the bonus orders the sentence's own events only: the agreeing events are lifted together (their
+            # order kept) at most just above the best other event of the sentence, so events of other
+            # sentences keep their order and a sentence whose events all agree is left as it is
+            lift = 0.0
+            if agreeing and others:
+                gap = max(others) + RANK_STEP - max(ev.confidence for ev in agreeing)
+                lift = max(0.0, min(settings.rank_bonus, gap))
+            for ev in agreeing if lift > 0 else []:
+                ev.confidence = round(min(ev.confidence + lift, 0.95), 4)
                 ev.explain.append(f"ranked up: the sentence model finds {kind} most probable ({p:.2f})")
             if agreeing or p < settings.override_probability:
                 return found
@@ -209,7 +218,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             extra = self._code(doc, si, sent, proposal.trigger, index, anchors, prior, proposal)
             top = max(ev.confidence for ev in found)
             for ev in extra:
-                ev.confidence = round(min(top + settings.rank_bonus, 0.95), 4)
+                ev.confidence = round(min(top + RANK_STEP, 0.95), 4)
                 ev.explain.insert(
                     0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events"
                 )
