@@ -149,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
     )
     p.add_argument("--port", type=_positive, default=8000)
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="serve requests addressed to this host name too (besides 127.0.0.1, localhost and --host); "
+        "requests for any other name get 400",
+    )
 
     p = sub.add_parser(
         "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
@@ -191,6 +199,8 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
+        for note in item.notes:
+            sys.stderr.write(f"note: {item.id}: {note}\n")
         yield item
 
 
@@ -323,6 +333,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return 1
     else:
         report = ingest(args.paths or ["-"], args.db, opts)
+    for note in report.notes:
+        sys.stderr.write(f"note: {note.name}: {note.reason}\n")
     for problem in report.problems:
         sys.stderr.write(f"skipped {problem.name}: {problem.reason}\n")
     sys.stderr.write(
@@ -470,7 +482,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         sys.stderr.write(f"error: the web extra is not installed ({exc}); pip install 'thucydides[web]'\n")
         return 1
-    return serve(args.db, host=args.host, port=args.port)
+    return serve(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host)
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

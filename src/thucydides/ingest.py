@@ -32,10 +32,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from thucydides.pieces import BATCH_CHARS
 from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 
-Result = tuple[Any, ...]  # ("doc", document_row, mention_rows) or ("problem", name, reason)
+Result = tuple[
+    Any, ...
+]  # ("doc", document_row, mention_rows), ("problem", name, reason), ("note", name, note)
 
 
 @dataclass(slots=True)
@@ -69,6 +72,7 @@ class IngestReport:
         added: documents coded and stored.
         already: documents skipped because the store holds them (same content or id).
         problems: inputs or documents that could not be read or coded, with the reason.
+        notes: how the work on a document was bounded ("coded in 4 pieces", a long sentence split).
         mentions: events coded in the added documents.
         words: words in the added documents' text.
         seconds: wall time of the run.
@@ -83,6 +87,7 @@ class IngestReport:
     added: int = 0
     already: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
     mentions: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -208,6 +213,7 @@ def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]], prepared: bool 
             out.append(("problem", item.name, item.reason))
         else:
             out.append(("doc", document_row(item, digests[item.id]), mention_rows(item)))
+            out += [("note", item.id, note) for note in item.notes]
     return out
 
 
@@ -242,13 +248,23 @@ def _read(paths: Sequence[str], options: IngestOptions) -> Iterator[Document | P
     )
 
 
-def _batches(items: Iterable[tuple[str, Document]], size: int) -> Iterator[list[tuple[str, Document]]]:
+def _batches(
+    items: Iterable[tuple[str, Document]], size: int, chars: int = BATCH_CHARS
+) -> Iterator[list[tuple[str, Document]]]:
+    """Batches of at most ``size`` documents and about ``chars`` characters (a longer document goes
+    alone): a worker's memory grows with the text it parses at once, not with the count."""
     batch: list[tuple[str, Document]] = []
+    held = 0
     for item in items:
+        length = len(item[1].text or item[1].raw)
+        if batch and held + length > chars:
+            yield batch
+            batch, held = [], 0
         batch.append(item)
+        held += length
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
@@ -389,6 +405,7 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
         def write(results: list[Result]) -> None:
             coded = [(r[1], r[2]) for r in results if r[0] == "doc"]
             report.problems += [Problem(r[1], r[2]) for r in results if r[0] == "problem"]
+            report.notes += [Problem(r[1], r[2]) for r in results if r[0] == "note"]
             for (doc_row, rows), stored in zip(coded, store.add_many(coded), strict=True):
                 if stored:
                     report.added += 1
@@ -400,7 +417,7 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
         with Writer(write) as writer:
             for results in results_by_batch:
                 writer.put(results)
-                bar.update(len(results))  # coded; the writer stores them within a few seconds
+                bar.update(sum(1 for r in results if r[0] != "note"))  # the writer stores them soon
         bar.finish()
     report.startup_seconds = built + max(startups, default=0.0)
     report.main_peak_rss_mb = _peak_rss_mb()

@@ -96,7 +96,10 @@ class DateResolver(ExpressionHandlers):
             if needs is not None and not any(s in window for s in needs):
                 continue  # every match holds one of these strings: the text has no match
             for match in pattern.finditer(text, 0, stop):
-                hit = handler(match, ctx)
+                try:
+                    hit = handler(match, ctx)
+                except OverflowError:  # "yesterday" published on 0001-01-01: before the calendar starts
+                    continue
                 if hit is not None:
                     hit.rank = rank
                     found.append(hit)
@@ -291,7 +294,10 @@ class DateResolver(ExpressionHandlers):
                 continue
             if parser is None:
                 parser = _date_parser(ctx.published)
-            hit = self._parse_entity(parser, ent.text, ent.start_char, ctx)
+            try:
+                hit = self._parse_entity(parser, ent.text, ent.start_char, ctx)
+            except (OverflowError, ValueError):  # a date outside the calendar
+                continue
             if hit is not None:
                 hit.rank = len(self._patterns)
                 out.append(hit)

@@ -51,7 +51,7 @@ from thucydides.events.ranking import (
     _threat,
     _unless,
 )
-from thucydides.events.syntax import _subject
+from thucydides.events.syntax import _subject, drop_index
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.record import ActorMention, Document, Event
 
@@ -146,6 +146,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 for ev in evs  # is coded as intent to withdraw, from the complement
             ]
             events.extend(_dedupe(found))
+        drop_index(sdoc)
         doc.events = events
         return doc
 
@@ -347,7 +348,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
             events.append(
                 Event(
-                    event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                    event_id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                     doc_id=doc.id,
                     sentence_index=si,
                     event_type=ptype,
