@@ -8,6 +8,7 @@ every error is a JSON object with a status code, never a traceback.
 import base64
 import json
 import logging
+import re
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
@@ -72,14 +73,16 @@ class Limits:
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
+_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::\d{1,5})?")
+
+
 def host_name(header: str) -> str:
-    """The host name of a ``Host`` header, without the port and IPv6 brackets, lower-cased."""
-    value = header.strip().lower()
-    if value.startswith("["):  # [::1]:8000
-        return value[1 : value.find("]")] if "]" in value else value
-    if value.count(":") == 1:
-        value = value.split(":", 1)[0]
-    return value.rstrip(".")
+    """The host name of a ``Host`` header, without the port and IPv6 brackets, lower-cased; ``""`` for
+    a header that is not a host name with an optional port."""
+    m = _HOST.fullmatch(header.strip().lower())
+    if m is None:
+        return ""
+    return m.group(1).strip("[]").rstrip(".")
 
 
 class HostCheck:

@@ -185,6 +185,6 @@ def summary(cur: Any) -> dict[str, Any]:
         "events": int(ev[0]) if ev else 0,
         "first_day": ev[1].isoformat() if ev and ev[1] else None,
         "last_day": ev[2].isoformat() if ev and ev[2] else None,
-        "multi_document_events": int(ev[3]) if ev else 0,
+        "multi_document_events": int(ev[3] or 0) if ev else 0,  # NULL on an empty store
         "by_type": {t: n for t, n in types},
     }
