@@ -222,6 +222,31 @@ def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
     return doc
 
 
+def _decode_lines(data: bytes, name: str) -> str:
+    """JSON lines (UTF-8 by definition) decoded line by line: a line that is not valid UTF-8 (or holds
+    binary data) is decoded on its own (see :func:`decode`) or left to fail as JSON, so that one bad
+    line never garbles or refuses the good lines around it."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines: list[str] = []
+    for i, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            line, _ = decode(raw, name)
+            sys.stderr.write(f"warning: {name}:{i}: not valid UTF-8\n")
+        except ValueError as exc:  # binary: left to be reported as a line that is not JSON
+            sys.stderr.write(f"warning: {name}:{i}: {exc}\n")
+            line = raw.decode("utf-8", "replace")
+        lines.append(line.replace("\n", " "))
+    return "\n".join(lines)
+
+
 def _jsonl_lines(text: str) -> Iterator[str]:
     """The lines of a JSONL text, split on line feeds only (a JSON string may hold a raw U+2028,
     U+2029 or U+0085, which :meth:`str.splitlines` would also split on); a carriage return before
@@ -298,6 +323,11 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         return
     if not data.strip():
         yield Problem(shown, "empty file")
+        return
+    if kind == "sniff" and data.lstrip()[:1] == b"{":
+        kind = "jsonl"
+    if kind == "jsonl" and not any(data.startswith(bom) for bom, _ in BOMS):
+        yield from _read_jsonl(_decode_lines(data, shown), shown, opts)
         return
     try:
         text, warning = decode(data, shown)
