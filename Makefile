@@ -26,7 +26,7 @@ test-quick: setup
 	$(PY) -m pytest -q -m "not slow"
 
 # the generated hostile-input suite with many more examples (FUZZ_EXAMPLES per reading property,
-# a tenth of that for the properties that run the model)
+# a twentieth of that for the property that runs the model)
 FUZZ_EXAMPLES ?= 2000
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz THUCYDIDES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_hostile_input.py
