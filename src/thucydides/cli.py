@@ -170,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date of an annotated article (default: the end of its gold window)",
     )
     p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        help="score only this half of a development set split by document (see docs/ACCURACY.md)",
+    )
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
@@ -465,7 +470,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 2
     pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
     try:
-        report = evaluate_file(args.gold, pipe, args.published)
+        report = evaluate_file(args.gold, pipe, args.published, args.split)
     except (ValueError, KeyError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

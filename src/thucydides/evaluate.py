@@ -1,6 +1,6 @@
 """`thucydides eval`: score the coder against a gold file.
 
-Five formats are understood, told apart by the file:
+These formats are understood, told apart by the file:
 
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
@@ -13,6 +13,8 @@ Five formats are understood, told apart by the file:
 - A corpus manifest (a JSON object with ``documents``, each with ``file``, ``id``, ``published`` and
   ``events`` of ``type``, ``alt_types``, ``source``, ``target``): the documents are read from beside the
   manifest and coded whole; see :func:`evaluate_manifest` for the scoring.
+- TimeBank documents (JSON lines with ``id``, ``published``, ``text`` and ``timexes``): the date stage's
+  calendar values against the TIMEX3 values; see :mod:`thucydides.evalsets.timebank`.
 
 How the PLOVER records are scored, sentence by sentence:
 
@@ -42,8 +44,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.evalsets.timebank import TimebankReport, evaluate_timebank
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
+from thucydides.splits import Half
 
 IGO_CODES = frozenset({"IGO", "EU", "EUR", "NATO", "UN", "UNO", "NGO"})
 OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
@@ -439,12 +443,23 @@ def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Re
     return report
 
 
-def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> Report:
-    """Score the coder on a gold file, whichever of the four formats it is in.
+def evaluate_file(
+    path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
+) -> Report | TimebankReport:
+    """Score the coder on a gold file, whichever of the formats it is in.
+
+    ``split`` scores one half (``dev`` or ``test``) of a development set split by document (see
+    :mod:`thucydides.splits`); formats without a split ignore it.
 
     Raises:
         ValueError: when the file is in none of the formats.
     """
+    if path.suffix.lower() == ".jsonl":
+        with path.open(encoding="utf-8") as fh:
+            records = [json.loads(line) for line in fh if line.strip()]
+        if records and isinstance(records[0], dict) and "timexes" in records[0]:
+            return evaluate_timebank(records, pipeline, str(path), split)
+        raise ValueError(f"{path}: a JSONL gold file needs TimeBank records (id, published, text, timexes)")
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -465,8 +480,10 @@ def evaluate_file(path: Path, pipeline: Any, published: date | None = None) -> R
     )
 
 
-def format_table(report: Report) -> str:
+def format_table(report: Report | TimebankReport) -> str:
     """The report as text for people."""
+    if isinstance(report, TimebankReport):
+        return report.table()
     if report.kind == "nonevent":
         rate = report.with_events / report.n if report.n else 0.0
         return (

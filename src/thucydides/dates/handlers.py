@@ -16,6 +16,16 @@ from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe
 from thucydides.record import Precision
 
 Kind = Literal["point", "deadline", "duration", "range_start"]
+Direction = Literal["future", "past"] | None
+YearFrom = Literal["named", "partial", "other"]
+HOW: dict[Direction, str] = {
+    "future": "the next one on or after",
+    "past": "the last one on or before",
+    None: "no tense clue: news style (the publication's year unless months ahead, the next year's when weeks"
+    " ahead) for",
+}
+AHEAD_DAYS = 120  # without a tense clue, a date of the publication's year at most this far ahead is meant
+TURN_DAYS = 60  # ... and next year's when it comes at most this soon ("Jan. 10" in late November)
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
@@ -38,6 +48,10 @@ class Found:
     reason: str
     kind: Kind
     rank: int = 0
+    # "named": the text gives the year ("Oct. 23, 1998"); "partial": a month-day or month whose year was
+    # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
+    # month-day may correct
+    year_from: YearFrom = "other"
 
 
 @dataclass(slots=True)
@@ -47,9 +61,10 @@ class MatchContext:
     text: str
     published: date | None
     spacy_doc: Any
+    cue: re.Match[str] | None = None  # a deadline or range cue just before the match ("by", "since")
 
 
-Handler = Callable[[re.Match[str], MatchContext], "Found | None"]
+Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
 
 
 class ExpressionHandlers:
@@ -60,16 +75,25 @@ class ExpressionHandlers:
     _past_re: re.Pattern[str]
     _countdown: re.Pattern[str]
 
-    def _kind(self, match: re.Match[str]) -> Kind:
-        cue = match.groupdict().get("cue")
-        if not cue:
+    def _kind(self, ctx: MatchContext) -> Kind:
+        if ctx.cue is None:
             return "point"
-        cue = " ".join(cue.lower().split())
+        cue = " ".join(ctx.cue["cue"].lower().split())
         return "deadline" if cue in self.vocab.deadline_cues else "range_start"
 
-    def _found(self, match: re.Match[str], value: str, precision: Precision, reason: str) -> Found:
-        start = match.start("cue") if match.groupdict().get("cue") else match.start("core")
-        return Found(start, match.end("core"), value, precision, reason, self._kind(match))
+    def _found(
+        self,
+        match: re.Match[str],
+        ctx: MatchContext,
+        value: str,
+        precision: Precision,
+        reason: str,
+        year_from: YearFrom = "other",
+    ) -> Found:
+        start = ctx.cue.start("cue") if ctx.cue is not None else match.start("core")
+        found = Found(start, match.end("core"), value, precision, reason, self._kind(ctx))
+        found.year_from = year_from
+        return found
 
     def _tense(self, text: str, start: int, end: int) -> str | None:
         """'future' or 'past' from the nearest tense clue in the same sentence, else None."""
@@ -97,12 +121,22 @@ class ExpressionHandlers:
 
     def _future(self, ctx: MatchContext, match: re.Match[str]) -> bool:
         """Whether a partial date points forward: a future clue, or a deadline without a past clue."""
-        tense = self._tense(ctx.text, match.start(), match.end())
-        return tense == "future" or (tense is None and self._kind(match) == "deadline")
+        return self._direction(ctx, match) == "future"
 
-    def _month_day(self, pub: date, month: int, day: int, future: bool) -> date | None:
+    def _direction(self, ctx: MatchContext, match: re.Match[str]) -> Direction:
+        """Which way a partial date points: ``future`` (a future clue, or a deadline without a past
+        clue), ``past`` (a past clue), or ``None`` (no clue: the nearest occurrence is meant)."""
+        tense = self._tense(ctx.text, match.start(), match.end())
+        if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
+            return "future"
+        return "past" if tense == "past" else None
+
+    def _month_day(self, pub: date, month: int, day: int, direction: Direction) -> date | None:
+        """The occurrence of month-day that ``direction`` picks (``None``: see :func:`news_year`)."""
+        if direction is None:
+            return news_year(pub, lambda year: safe_date(year, month, day))
         year = pub.year
-        if future:
+        if direction == "future":
             while (d := safe_date(year, month, day)) is None or d < pub:
                 year += 1
                 if year > pub.year + 4:
@@ -115,8 +149,12 @@ class ExpressionHandlers:
         return d
 
     @staticmethod
-    def _month(pub: date, month: int, future: bool) -> int:
-        if future:
+    def _month(pub: date, month: int, direction: Direction) -> int:
+        """The year of the month that ``direction`` picks (``None``: see :func:`news_year`)."""
+        if direction is None:
+            found = news_year(pub, lambda year: date(year, month, 1))
+            return pub.year if found is None else found.year
+        if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
         return pub.year - 1 if month > pub.month else pub.year
 
@@ -133,27 +171,28 @@ class ExpressionHandlers:
 
     def _on_iso(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
-        return None if d is None else self._found(m, d.isoformat(), "day", f"numeric date '{m['core']}'")
+        return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
 
     def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         month, day = self.vocab.month_number(m["mon"]), int(m["day"])
         if m["year"]:
             d = safe_date(int(m["year"]), month, day)
-            return None if d is None else self._found(m, d.isoformat(), "day", f"explicit date '{m['core']}'")
+            if d is None:
+                return None
+            return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
-        future = self._future(ctx, m)
-        d = self._month_day(ctx.published, month, day, future)
+        direction = self._direction(ctx, m)
+        d = self._month_day(ctx.published, month, day, direction)
         if d is None:
             return None
-        how = "the next one on or after" if future else "the last one on or before"
-        return self._found(
-            m, d.isoformat(), "day", f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
-        )
+        how = HOW[direction]
+        why = f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
+        return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
 
     def _on_month_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         value = f"{int(m['year']):04d}-{self.vocab.month_number(m['mon']):02d}"
-        return self._found(m, value, "month", f"month and year '{m['core']}'")
+        return self._found(m, ctx, value, "month", f"month and year '{m['core']}'", "named")
 
     def _target(self, m: re.Match[str], ctx: MatchContext) -> tuple[str, Precision, str] | None:
         pub = ctx.published
@@ -168,7 +207,7 @@ class ExpressionHandlers:
             elif m["t_mon_rel"]:
                 year = pub.year + {"this": 0, "last": -1, "next": 1}[m["t_mon_rel"].lower()]
             else:
-                year = self._month(pub, month, self._future(ctx, m))
+                year = self._month(pub, month, self._direction(ctx, m))
             return f"{year:04d}-{month:02d}", "month", f"month {year:04d}-{month:02d}"
         rel = " ".join(m["t_rel"].lower().split())
         if pub is None or rel == "the previous":
@@ -192,7 +231,9 @@ class ExpressionHandlers:
         value, precision, what = target
         label = " ".join(position.lower().split())
         part = self.vocab.period_positions.get(label) or self.vocab.period_adjectives.get(label, label)
-        return self._found(m, value, precision, f"{part} part of {what} → {value} ({precision} precision)")
+        return self._found(
+            m, ctx, value, precision, f"{part} part of {what} → {value} ({precision} precision)"
+        )
 
     def _on_relative_unit(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -203,12 +244,12 @@ class ExpressionHandlers:
         offset = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
         if unit == "year":
             return self._found(
-                m, str(pub.year + offset), "year", f"'{m['core']}' relative to publication {pub}"
+                m, ctx, str(pub.year + offset), "year", f"'{m['core']}' relative to publication {pub}"
             )
         if unit == "month":
             year, month = add_months(pub.year, pub.month, offset)
             value = f"{year:04d}-{month:02d}"
-            return self._found(m, value, "month", f"'{m['core']}' relative to publication {pub}")
+            return self._found(m, ctx, value, "month", f"'{m['core']}' relative to publication {pub}")
         if unit == "week":
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
             days = [monday + timedelta(days=i) for i in range(7)]
@@ -223,12 +264,12 @@ class ExpressionHandlers:
                 saturday += timedelta(weeks=1)
             days = [saturday, saturday + timedelta(days=1)]
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
-        return self._found(m, value, precision, why)
+        return self._found(m, ctx, value, precision, why)
 
     def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        if pub is None:
-            return None
+        if pub is None or m["unit"] == "decade":
+            return None  # "four decades ago" names no year
         word = " ".join(m["n"].lower().split())
         vague = word in self.vocab.vague_numbers
         n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
@@ -241,10 +282,10 @@ class ExpressionHandlers:
             year, month = add_months(pub.year, pub.month, -n)
             d, precision = date(year, month, 1), "year" if vague else "month"
         else:
-            d, precision = date(pub.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
+            d, precision = date(pub.year - n, 1, 1), "year"
         note = " (approximate count)" if vague else ""
         return self._found(
-            m, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
+            m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
 
     def _on_day_word(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
@@ -262,18 +303,13 @@ class ExpressionHandlers:
         if word.startswith("last"):
             offset = -1
         d = pub + timedelta(days=offset)
-        return self._found(m, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
+        return self._found(m, ctx, d.isoformat(), "day", f"'{m['core']}' relative to publication {pub}")
 
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        pub, text = ctx.published, ctx.text
-        context = m["cue"] or m["prep"] or m["rel"]
-        if not context:
-            after = text[m.end("core") : m.end("core") + 2]
-            if re.match(r"\s[A-Z]", after) or (
-                re.search(r"[A-Z]\w*\s$", text[max(0, m.start() - 20) : m.start()])
-                and not at_sentence_start(text, m.start())
-            ):
-                return None  # part of a name: "Good Friday", "Sunday Times"
+        pub = ctx.published
+        context = ctx.cue or m["prep"] or m["rel"]
+        if not context and self._weekday_in_name(m, ctx):
+            return None  # part of a name: "Good Friday", "Sunday Times"
         if pub is None:
             return None
         target = self.vocab.weekdays[m["wd"].lower()]
@@ -288,12 +324,35 @@ class ExpressionHandlers:
             d, how = pub + timedelta(days=ahead), "the next one on or after (future context)"
         else:
             d, how = pub - timedelta(days=back), "the most recent one on or before"
-        return self._found(m, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}")
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}"
+        )
+
+    def _weekday_in_name(self, m: re.Match[str], ctx: MatchContext) -> bool:
+        """Whether a weekday without a preposition is part of a name rather than a day.
+
+        A capitalised word before it from ``weekday_name_words`` ("Good Friday", "Super Tuesday") makes a
+        name; so does the parse putting it inside a longer entity that is not a date ("The Sunday Times"),
+        or, without a parse, a capitalised word after it. A place or a name before it ("in Miami
+        Wednesday", "Iran Saturday condemned") does not.
+        """
+        text = ctx.text
+        before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+        if before and before.group(1).lower() in self.vocab.weekday_name_words:
+            return True
+        span = ctx.spacy_doc.char_span(m.start("wd"), m.end("wd")) if ctx.spacy_doc is not None else None
+        if span is None or len(span) != 1:
+            return re.match(r"\s[A-Z]", text[m.end("core") : m.end("core") + 2]) is not None
+        token = span[0]
+        if token.ent_type_ in ("", "DATE", "TIME"):
+            return False
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
 
     def _on_ordinal_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
         day = int(m["day"])
-        if not (m["cue"] or m["prep"]) or pub is None or not 1 <= day <= 31:
+        if not (ctx.cue or m["prep"]) or pub is None or not 1 <= day <= 31:
             return None
         nxt = re.match(r"\s*([A-Za-z]+|\S)?", ctx.text[m.end("core") :])
         following = nxt.group(1) if nxt else None
@@ -313,16 +372,19 @@ class ExpressionHandlers:
             d = safe_date(year, month, day)
         if d is None:
             return None
-        return self._found(m, d.isoformat(), "day", f"day of month '{m['core']}' → {d} (publication {pub})")
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"day of month '{m['core']}' → {d} (publication {pub})"
+        )
 
     def _on_month(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        if not (m["cue"] or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
+        if not (ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None
         month = self.vocab.month_number(m["mon"])
         pre = " ".join((m["pre_rel"] or "").lower().split())
+        direction: Direction = None
         if m["rel"]:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         elif pre in ("last", "this past"):
@@ -332,14 +394,18 @@ class ExpressionHandlers:
         elif pre == "this":
             year = pub.year
         else:
-            year = self._month(pub, month, self._future(ctx, m))
+            direction = self._direction(ctx, m)
+            year = self._month(pub, month, direction)
         value = f"{year:04d}-{month:02d}"
-        return self._found(m, value, "month", f"month '{m['core']}' → {value} (publication {pub})")
+        partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
+        return self._found(
+            m, ctx, value, "month", f"month '{m['core']}' → {value} (publication {pub})", partial
+        )
 
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]
         if m["year"]:
-            return self._found(m, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
+            return self._found(m, ctx, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
         pub = ctx.published
         if not m["rel"] or pub is None:
             return None
@@ -353,14 +419,9 @@ class ExpressionHandlers:
             year = year + 1 if wraps else year
         else:
             year = pub.year
-        return self._found(m, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})")
-
-    def _on_recent(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        pub = ctx.published
-        if pub is None:
-            return None
-        value = iso_at(pub, "month")
-        return self._found(m, value, "month", f"vague '{m['core']}': taken as the publication month {value}")
+        return self._found(
+            m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
+        )
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         text, year = ctx.text, int(m["year"])
@@ -373,10 +434,73 @@ class ExpressionHandlers:
         counted = bool(word) and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
             return None  # "about 2000 people"
-        dated = prev in self.vocab.month_prepositions or m["cue"]
+        dated = prev in self.vocab.month_prepositions or ctx.cue is not None
         if counted and year % 50 == 0 and word.endswith("s") and not dated:
             return None  # "2000 troops"
-        return self._found(m, str(year), "year", f"year '{m['core']}'")
+        return self._found(m, ctx, str(year), "year", f"year '{m['core']}'")
+
+    def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        name = m["holiday"]
+        if m["year"]:
+            d = self.vocab.holiday(name, int(m["year"]))
+            return (
+                None
+                if d is None
+                else self._found(m, ctx, d.isoformat(), "day", f"holiday '{m['core']}' → {d}")
+            )
+        pub = ctx.published
+        if pub is None:
+            return None
+        direction = self._direction(ctx, m)
+        options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
+        if direction is None:
+            d = news_year(pub, lambda year: self.vocab.holiday(name, year))
+        elif direction == "future":
+            d = min((d for d in options if d >= pub), default=None)
+        else:
+            d = max((d for d in options if d <= pub), default=None)
+        if d is None:
+            return None
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
+        )
+
+    def _on_year_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "2018-2019", "1998-99", "2018/19": two years, the first starting a range."""
+        first = int(m["y1"])
+        second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])
+        if len(m["y2"]) == 2 and second <= first:
+            second += 100
+        if not 0 < second - first <= 30:
+            return None  # "2019-10" is a month, "1990-2090" no range of news
+        why = f"year range '{m['core']}'"
+        return [
+            Found(m.start("y1"), m.end("y1"), str(first), "year", f"{why}: starts in {first}", "range_start"),
+            Found(m.start("y2"), m.end("y2"), str(second), "year", f"{why}: ends in {second}", "point"),
+        ]
+
+    def _on_month_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "from March to May", "between June and August 2019", "March-May": two months, the first
+        starting a range; the years come from the text, else the end month resolves like a month."""
+        first, last = self.vocab.month_number(m["m1"]), self.vocab.month_number(m["m2"])
+        if m["y2"]:
+            year2 = int(m["y2"])
+        elif m["y1"]:
+            year2 = int(m["y1"]) + (last < first)
+        elif ctx.published is not None:
+            year2 = self._month(ctx.published, last, self._direction(ctx, m))
+        else:
+            return None
+        year1 = int(m["y1"]) if m["y1"] else year2 - (first > last)
+        why = f"month range '{m.group()}'"
+        start = m.start("open") if m.groupdict().get("open") else m.start("m1")
+        end1 = m.end("y1") if m["y1"] else m.end("m1")
+        end2 = m.end("y2") if m["y2"] else m.end("m2")
+        v1, v2 = f"{year1:04d}-{first:02d}", f"{year2:04d}-{last:02d}"
+        return [
+            Found(start, end1, v1, "month", f"{why}: starts in {v1}", "range_start"),
+            Found(m.start("m2"), end2, v2, "month", f"{why}: ends in {v2}", "point"),
+        ]
 
     # ------------------------------------------------------------------ entities, ranges, countdowns
 
@@ -400,6 +524,22 @@ class ExpressionHandlers:
 # --------------------------------------------------------------------------- module helpers
 
 
+def news_year(pub: date, on: Callable[[int], date | None]) -> date | None:
+    """The occurrence of a date named without a year or a tense clue, ``on(year)`` being its date in a year.
+
+    News style leaves the year out of dates of the current year, so the publication's year is meant,
+    past or (up to ``AHEAD_DAYS``) ahead; next year's when it is at most ``TURN_DAYS`` ahead (late in the
+    year, "Jan. 10" is the coming one); else last year's (early in the year, "December 30").
+    """
+    following = on(pub.year + 1)
+    if following is not None and (following - pub).days <= TURN_DAYS:
+        return following
+    same = on(pub.year)
+    if same is not None and (same - pub).days <= AHEAD_DAYS:
+        return same
+    return on(pub.year - 1)
+
+
 def _first_of(days: list[date], month: tuple[int, int]) -> date:
     return next(d for d in days if (d.year, d.month) == month)
 
@@ -410,7 +550,7 @@ def _past_marker(window: str, m: re.Match[str]) -> bool:
 
 
 def at_sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\"“‘'(")
+    before = text[:index].rstrip(" \t\"“‘'(`")
     return not before or before[-1] in ".!?\n:"
 
 

@@ -7,18 +7,24 @@ The stage :class:`DateResolver` reads ``doc.text``, ``doc.nlp`` (the spaCy Doc, 
 How expressions are found, in order of trust:
 
 1. Regular expressions built from the vocabulary in ``data/dates.yaml`` (explicit dates,
-   partial dates, relative and vague expressions, deadlines and range starts).
+   partial dates, relative expressions, holidays, ranges, deadlines and range starts).
 2. spaCy ``DATE`` entities that no pattern covered, parsed by dateparser (always with
    ``languages=["en"]``, ``RELATIVE_BASE`` = publication date, ``PREFER_DATES_FROM="past"``).
 
 Conventions (news usage):
 
-* A partial date ("November 27", "the 20th", "October", "Saturday") is the most recent one
-  on or before publication, unless a tense clue near it ("will", "scheduled", ...) or a
-  deadline cue ("by", "until") points to the future; then it is the next one.
+* A partial date ("the 20th", "October", "Saturday") is the most recent one on or before
+  publication, unless a tense clue near it ("will", "scheduled", ...) or a deadline cue ("by",
+  "until") points to the future; then it is the next one. A month and day without a year and
+  without a tense clue ("payable Dec. 1") is the nearest one: news style leaves the year out of
+  dates of the current year.
 * "last week", "this week", "next week" and weekends get *month* precision: the month that
   holds most of the week's days (a week is never a day).
-* Vague expressions ("recently", "in recent weeks") get the publication month and say so.
+* Vague references ("recently", "now", "in recent weeks") are not calendar dates (TimeBank's
+  PAST_REF and PRESENT_REF): an event they date keeps the publication date at ``publication``
+  precision. So are spans counted in decades ("four decades ago").
+* Dates that refer to another date of the story ("that year", "the next day", "a year
+  earlier") take their value from it (see :mod:`thucydides.dates.anaphora`).
 * Durations ("two years", "a month") are not dates and are omitted; so are relative
   expressions when no publication date is known: a year is never invented.
 """
@@ -29,6 +35,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from thucydides.dates.anaphora import Anaphora
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
@@ -63,6 +70,7 @@ class DateResolver(ExpressionHandlers):
     def __init__(self, vocabulary: DateVocabulary | None = None) -> None:
         self.vocab = vocabulary or load_date_vocabulary()
         self._build_patterns()
+        self._anaphora = Anaphora(self.vocab)
 
     # ------------------------------------------------------------------ public interface
 
@@ -95,17 +103,27 @@ class DateResolver(ExpressionHandlers):
             needs = self._needs[rank]
             if needs is not None and not any(s in window for s in needs):
                 continue  # every match holds one of these strings: the text has no match
+            takes_cue = self._takes_cue[rank]
             for match in pattern.finditer(text, 0, stop):
+                ctx.cue = self._cue_of(match, text) if takes_cue else None
                 try:
                     hit = handler(match, ctx)
                 except OverflowError:  # "yesterday" published on 0001-01-01: before the calendar starts
                     continue
-                if hit is not None:
-                    hit.rank = rank
-                    found.append(hit)
+                for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
+                    if self._recurring.search(text, max(0, one.start - 12), one.start):
+                        continue  # "every Friday", "each March": a set of dates, not one
+                    one.rank = rank
+                    found.append(one)
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        _years_named_in_story(text, chosen)
+        try:
+            anaphors = self._anaphora.resolve(text, stop, chosen, published)
+        except OverflowError:  # "the next day" at the end of the calendar
+            anaphors = []
+        chosen = sorted(chosen + anaphors, key=lambda f: f.start)
         self._mark_ranges(text, chosen)
         return [
             DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
@@ -159,7 +177,6 @@ class DateResolver(ExpressionHandlers):
         month_any = rf"(?:{month_full}\b|{titled(v.abbreviations)}\b\.?)"
         weekday = titled(v.weekdays)
         cue = alternation([*v.deadline_cues, *v.range_start_cues])
-        cue_opt = rf"(?:(?P<cue>{cue})\s+)?"
         number = alternation([*v.numbers, *v.vague_numbers])
         rel3 = alternation(["this", "last", "next"])
         rel5 = alternation(["this", "last", "next", "this past", "this coming"])
@@ -172,42 +189,58 @@ class DateResolver(ExpressionHandlers):
             r"\s+(?P<t_unit>year|month|week)\b)"
         )
         wd_opt = rf"(?:{weekday},?\s+)?"
+        holidays = sorted(v.holidays, key=len, reverse=True)
+        holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
+            (
+                rf"(?<![\w$€£#.,/:-])(?P<core>(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d)(?![\d%-]|[.,]\d))",
+                self._on_year_range,
+            ),
+            (
+                rf"(?P<open>[Ff]rom|[Bb]etween)\s+(?P<core>(?P<m1>{month_full})(?:,?\s+(?P<y1>{YEAR}))?"
+                rf"\s+(?:to|and|until|till|through|-|–)\s+{month_range_end})",
+                self._on_month_range,
+            ),
+            (
+                rf"(?P<core>(?P<m1>{month_full})(?P<y1>)\s*[-–]\s*{month_range_end})",
+                self._on_month_range,
+            ),
             (
                 rf"(?<![\d/.-])(?P<core>(?P<y>{YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}}))"
                 r"(?![\d/-])",
                 self._on_iso,
             ),
             (
-                rf"{cue_opt}(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
+                rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
-                rf"{cue_opt}(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
+                rf"(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
-                rf"{cue_opt}(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
+                rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
                 self._on_month_year,
             ),
             (
-                rf"{cue_opt}(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
+                rf"(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
                 self._on_period,
             ),
             (
-                rf"{cue_opt}(?P<core>\b(?P<adj>{alternation(v.period_adjectives)})(?:-|\s+)(?:in\s+)?(?:the\s+)?{target})",
+                rf"(?P<core>\b(?P<adj>{alternation(v.period_adjectives)})(?:-|\s+)(?:in\s+)?(?:the\s+)?{target})",
                 self._on_period,
             ),
             (
-                rf"{cue_opt}(?P<core>(?<![Tt]he\s)\b(?P<rel>{rel5})"
+                rf"(?P<core>(?<![Tt]he\s)\b(?P<rel>{rel5})"
                 r"\s+(?P<unit>week|weekend|month|year)\b)",
                 self._on_relative_unit,
             ),
             (
-                rf"{cue_opt}(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
+                rf"(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
                 self._on_relative_unit,
             ),
             (
@@ -221,41 +254,54 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_word,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
+                rf"(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
                 rf"(?P<core>(?:(?P<rel>{rel5})\s+)?"
                 rf"(?P<wd>{weekday})(?!s\b)\b(?:\s+(?:morning|afternoon|evening|night)\b)?)",
                 self._on_weekday,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
+                rf"(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
                 rf"(?P<core>\b[Tt]he\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!-)"
                 rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?)",
                 self._on_ordinal_day,
             ),
             (
-                rf"{cue_opt}(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
                 rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
                 rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
             (
-                rf"{cue_opt}(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
+                rf"(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
                 rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_season,
             ),
-            (rf"(?P<core>\b{alternation(v.recent_phrases)}\b)", self._on_recent),
             (
-                rf"{cue_opt}(?<![\w$€£#.,/:-])(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
+                rf"(?:(?<=\b[Pp]ost-)|(?<=\b[Pp]re-)|(?<![\w$€£#.,/:-]))"
+                rf"(?P<core>(?:[Tt]he\s+year\s+)?(?P<year>{YEAR}))(?![.,]\d|\s*%|-\w)",
                 self._on_year,
+            ),
+            (
+                rf"(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                self._on_holiday,
             ),
         ]
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
+
         # for each pattern, strings one of which each of its matches contains (shortest first), if known
         self._needs: list[tuple[str, ...] | None] = [
             None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
             for p, _ in specs
         ]
+        self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
+        self._cue_word = re.compile(rf"(?P<cue>{cue})")
+        # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
+        # cue is read before each match (see ``find``), not put at the head of the patterns, which would
+        # then be tried at every "b", "s", "u" of the text
+        cueless = {self._on_iso, self._on_ago, self._on_day_word, self._on_year_range, self._on_month_range}
+        self._takes_cue = [h not in cueless for _, h in specs]
+        self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._countdown = re.compile(
@@ -280,6 +326,15 @@ class DateResolver(ExpressionHandlers):
         )
 
     # ------------------------------------------------------------------ shared helpers
+
+    def _cue_of(self, match: re.Match[str], text: str) -> re.Match[str] | None:
+        """The deadline or range cue of a match: the words just before it ("by Friday"), or its own
+        preposition when that is one ("until March")."""
+        at = match.start()
+        cue = self._cue_before.search(text, max(0, at - 24), at)
+        if cue is None and match.groupdict().get("prep"):
+            cue = self._cue_word.fullmatch(text, match.start("prep"), match.end("prep"))
+        return cue
 
     def _from_entities(self, ctx: MatchContext, taken: list[Found], stop: int) -> list[Found]:
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
@@ -342,6 +397,37 @@ class DateResolver(ExpressionHandlers):
             ):
                 first.kind = "range_start"
                 first.reason += "; starts a range"
+
+
+def _years_named_in_story(text: str, chosen: list[Found]) -> None:
+    """A month-day or month without a year takes the year of the same date named with its year in the
+    story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
+    it, else after it; a month: only one before it)."""
+    named = [f for f in chosen if f.year_from == "named"]
+    if not named:
+        return
+    for f in chosen:
+        if f.year_from != "partial":
+            continue
+        same = [n for n in named if n.precision == f.precision and n.value[4:] == f.value[4:]]
+        before = [n for n in same if n.end <= f.start]
+        after = [n for n in same if n.start >= f.end] if f.precision == "day" else []
+        source = before[-1] if before else after[0] if after else None
+        if source is None or source.value == f.value:
+            continue
+        f.value = source.value
+        f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
+
+
+def _name_pattern(name: str) -> str:
+    """A pattern for a holiday's name: capitalised first word, later words capitalised or not, any
+    apostrophe ("New Year's Day", "Christmas day")."""
+    words = []
+    for i, word in enumerate(name.split()):
+        body = re.escape(word[1:]).replace("'", "['’]")
+        first = word[0].upper() if i == 0 else f"[{word[0].upper()}{word[0]}]"
+        words.append(first + body)
+    return r"\s+".join(words)
 
 
 def _shortest_first(word: str) -> tuple[int, str]:

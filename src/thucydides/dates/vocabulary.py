@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
+from typing import Any
 
 from thucydides.datafile import load_yaml
 from thucydides.record import Precision
@@ -19,6 +20,7 @@ class DateVocabulary:
     months: dict[str, int]
     abbreviations: dict[str, int]
     weekdays: dict[str, int]
+    weekday_name_words: frozenset[str]
     numbers: dict[str, int]
     vague_numbers: dict[str, int]
     deadline_cues: tuple[str, ...]
@@ -29,11 +31,25 @@ class DateVocabulary:
     period_positions: dict[str, str]
     period_adjectives: dict[str, str]
     seasons: dict[str, tuple[int, int]]
-    recent_phrases: tuple[str, ...]
     number_labels: frozenset[str]
     quantity_cues: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
+    anaphors: dict[str, tuple[str, ...]]
+    recurring_cues: tuple[str, ...]
+    holidays: dict[str, dict[str, Any]]
+
+    def holiday(self, name: str, year: int) -> date | None:
+        """The date of the holiday ``name`` (any case, any apostrophe) in ``year``, if known."""
+        spec = self.holidays.get(" ".join(name.lower().replace("’", "'").split()))
+        if spec is None:
+            return None
+        if "fixed" in spec:
+            return safe_date(year, int(spec["fixed"][0]), int(spec["fixed"][1]))
+        if "easter" in spec:
+            return easter_sunday(year) + timedelta(days=int(spec["easter"]))
+        month, weekday, nth = spec["nth"]
+        return nth_weekday(year, int(month), self.weekdays[str(weekday)], int(nth))
 
     def month_number(self, word: str) -> int:
         """Month number of a month name or abbreviation in any case ("Nov." → 11)."""
@@ -48,6 +64,7 @@ def load_date_vocabulary() -> DateVocabulary:
         months=dict(raw["months"]),
         abbreviations=dict(raw["month_abbreviations"]),
         weekdays=dict(raw["weekdays"]),
+        weekday_name_words=frozenset(raw["weekday_name_words"]),
         numbers=dict(raw["numbers"]),
         vague_numbers=dict(raw["vague_numbers"]),
         deadline_cues=tuple(raw["deadline_cues"]),
@@ -58,11 +75,13 @@ def load_date_vocabulary() -> DateVocabulary:
         period_positions=dict(raw["period_positions"]),
         period_adjectives=dict(raw["period_adjectives"]),
         seasons={k: (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
-        recent_phrases=tuple(raw["recent_phrases"]),
         number_labels=frozenset(raw["number_labels"]),
         quantity_cues=frozenset(raw["quantity_cues"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
+        anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
+        recurring_cues=tuple(raw["recurring_cues"]),
+        holidays={k: dict(v) for k, v in raw["holidays"].items()},
     )
 
 
@@ -107,3 +126,26 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` ``weekday`` (0 Monday) of a month; ``nth`` -1 is the last one."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    y, m = add_months(year, month, 1)
+    last = date(y, m, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)

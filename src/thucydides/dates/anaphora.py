@@ -1,0 +1,184 @@
+"""Dates that refer back to another date of the story: "that year", "the same month", "the next day".
+
+An anaphoric expression takes its value from the nearest date named before it (its antecedent) that is
+precise enough: a day for "that day" or "the next morning", a month for "later that month", any date for
+"that year". Comparisons ("a year earlier", "the previous year", "two days later") move from the
+antecedent; when no antecedent is named in the same paragraph, the earlier ones ("a year earlier",
+"the previous year") count from the publication date, as news compares with its present, and the later
+ones are left unresolved. Nothing is resolved without an antecedent or a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from thucydides.dates.guard import compile_guarded
+from thucydides.dates.handlers import Found
+from thucydides.dates.vocabulary import DateVocabulary, add_months, alternation, iso_at
+from thucydides.record import Precision
+
+PARAGRAPH = re.compile(r"\n\s*\n")
+NEEDS: dict[str, tuple[Precision, ...]] = {
+    "day": ("day",),
+    "month": ("day", "month"),
+    "year": ("day", "month", "year"),
+}
+
+
+@dataclass(slots=True)
+class _Anaphor:
+    """One anaphoric expression found: its span, unit and how far it moves from its antecedent."""
+
+    start: int
+    end: int
+    scale: str  # day, month or year
+    offset: int
+    comparison: bool  # "a year earlier", "the next day" (else "that day": the antecedent itself)
+
+
+class Anaphora:
+    """Finds anaphoric date expressions and resolves them against the dates found before them.
+
+    One pattern finds the unit words ("day", "month", "morning", "year later"); the words before each
+    ("that", "the next", "two") are then read with small anchored patterns. A pattern that begins with
+    "the", "that" or a number would be tried at almost every word.
+    """
+
+    def __init__(self, vocab: DateVocabulary) -> None:
+        a = vocab.anaphors
+        parts = alternation(a["parts_of_day"])
+        directions = alternation([*a["later"], *a["earlier"]])
+        number = alternation([*vocab.numbers])
+        self.parts = frozenset(a["parts_of_day"])
+        self.shut_before = frozenset(a["not_after"])
+        self.spans = frozenset(" ".join(w.split()) for w in a["spans_after"])
+        self.numbers = vocab.numbers
+        self.later = frozenset(a["later"])
+        self.next_words = frozenset(" ".join(w.split()) for w in a["next"])
+        self.units = compile_guarded(
+            rf"\b(?P<unit>day|week|month|year|{parts})(?P<plural>s)?(?![\w'’-])(?:\s+(?P<dir>{directions})\b)?"
+        )
+        self.same_before = re.compile(
+            rf"\b(?:(?P<pos>{alternation(a['positions'])})\s+(?:(?:in|on)\s+)?)?(?:{alternation(a['same'])})\s+$"
+        )
+        self.rel_before = re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+$")
+        self.count_before = re.compile(rf"\b(?P<n>\d{{1,2}}|{number})\s+$")
+        self.the_before = re.compile(r"\b[Tt]he\s+$")
+
+    def resolve(self, text: str, stop: int, taken: list[Found], published: date | None) -> list[Found]:
+        """Anaphoric expressions of ``text[:stop]`` that overlap none of ``taken``, resolved.
+
+        Args:
+            text: the article text.
+            stop: where the article ends.
+            taken: the dates found so far (the antecedents), sorted by start.
+            published: the publication date (for comparisons without an antecedent).
+        """
+        out: list[Found] = []
+        known = list(taken)
+        for m in self.units.finditer(text, 0, stop):
+            found = self._read(text, m)
+            if found is None or any(f.start < found.end and found.start < f.end for f in known):
+                continue
+            hit = self._resolve(text, found, known, published)
+            if hit is not None:
+                out.append(hit)
+                known = sorted([*known, hit], key=lambda f: f.start)
+        return out
+
+    def _read(self, text: str, m: re.Match[str]) -> _Anaphor | None:
+        """The anaphoric expression around one unit word, if the words before it make one."""
+        unit = m["unit"].lower()
+        scale = "day" if unit in self.parts or unit == "week" else unit
+        at, lo = m.start(), max(0, m.start() - 40)
+        if m["dir"]:
+            direction = " ".join(m["dir"].lower().split())
+            sign = 1 if direction in self.later else -1
+            counted = self.count_before.search(text, lo, at)
+            if counted is not None:
+                closed = re.match(r"\s*(?:[,.;:)]|$)", text[m.end() :]) is not None
+                if direction in ("after", "before") and not closed:
+                    return None  # "a year after the war": counted from an event, not a date
+                word = counted["n"].lower()
+                count = int(word) if word.isdigit() else self.numbers.get(word, 1)
+                count *= 7 if unit == "week" else 1
+                return _Anaphor(counted.start("n"), m.end(), scale, sign * count, True)
+            the = self.the_before.search(text, lo, at)
+            if the is not None and not m["plural"] and direction in ("after", "before") and unit != "week":
+                return _Anaphor(the.start(), m.end(), scale, sign, True)  # "the day after"
+        if m["plural"] or unit == "week":
+            return None
+        end = m.end("unit")
+        same = self.same_before.search(text, lo, at)
+        if same is not None:
+            return _Anaphor(same.start(), end, scale, 0, False)
+        rel = self.rel_before.search(text, lo, at)
+        if rel is None:
+            return None
+        words = " ".join(rel["rel"].lower().split())
+        before = re.findall(r"[a-z]+", text[max(0, rel.start() - 12) : rel.start()].lower())
+        if words in self.spans and before and before[-1] in self.shut_before:
+            return None  # "over the next year", "within the next month": a span, not a date
+        return _Anaphor(rel.start(), end, scale, 1 if words in self.next_words else -1, True)
+
+    def _resolve(self, text: str, a: _Anaphor, known: list[Found], pub: date | None) -> Found | None:
+        """The value of ``a`` from the date before it, else (an earlier comparison) ``pub``, else None."""
+        ante = self._antecedent(text, a.start, known, a.scale, a.comparison)
+        if ante is None:
+            if not a.comparison or a.offset > 0 or pub is None:
+                return None
+            base, base_precision, what = pub, a.scale, f"publication {pub}"
+        else:
+            base, base_precision, what = ante.as_date(), ante.precision, f"'{ante.text}' ({ante.value})"
+        precision: Precision = "day" if a.scale == "day" else "month" if a.scale == "month" else "year"
+        if base_precision == "year":
+            precision = "year"
+        value = iso_at(_moved(base, a.scale, a.offset), precision)
+        steps = f"{a.offset:+d} {a.scale}{'s' if abs(a.offset) > 1 else ''} from"
+        how = "the same" if a.offset == 0 else steps
+        phrase = text[a.start : a.end]
+        return Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
+
+    @staticmethod
+    def _antecedent(
+        text: str, at: int, known: list[Found], scale: str, comparison: bool
+    ) -> _Antecedent | None:
+        """The nearest date before ``at`` precise enough for ``scale`` (for a comparison: in the same
+        paragraph)."""
+        floor = 0
+        if comparison:
+            breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
+            floor = breaks[-1] if breaks else 0
+        for f in reversed(known):
+            if f.end > at:
+                continue
+            if f.start < floor:
+                return None
+            if f.precision in NEEDS[scale]:
+                return _Antecedent(text[f.start : f.end], f.value, f.precision)
+        return None
+
+
+class _Antecedent:
+    __slots__ = ("precision", "text", "value")
+
+    def __init__(self, text: str, value: str, precision: Precision) -> None:
+        self.text, self.value, self.precision = text, value, precision
+
+    def as_date(self) -> date:
+        parts = [int(p) for p in self.value.split("-")]
+        return date(parts[0], (parts[1:] or [1])[0], (parts[2:] or [1])[0])
+
+
+def _moved(base: date, scale: str, offset: int) -> date:
+    if scale == "day":
+        return base + timedelta(days=offset)
+    if scale == "month":
+        year, month = add_months(base.year, base.month, offset)
+        return date(year, month, 1)
+    return date(base.year + offset, 1, 1)
+
+
+__all__ = ["Anaphora"]
