@@ -156,6 +156,16 @@ def test_published_at_the_start_of_the_calendar_codes_yesterday_without_overflow
 
 
 @pytest.mark.slow
+def test_lone_surrogate_in_a_library_document_is_coded_beside_the_others(pipeline: Any) -> None:
+    docs = [
+        Document(id="s", raw="\ud800 " + GOOD, published=date(2024, 3, 4)),
+        Document(id="g", raw=GOOD, published=date(2024, 3, 4)),
+    ]
+    out = _run(pipeline, docs)
+    assert [d.id for d in out if isinstance(d, Document) and d.events] == ["s", "g"]
+
+
+@pytest.mark.slow
 def test_surrogate_id_is_hashed_into_event_ids(pipeline: Any) -> None:
     (out,) = _run(pipeline, [Document(id="\udfff", raw=GOOD, published=date(2024, 3, 4))])
     assert isinstance(out, Document) and out.events and all(len(e.event_id) == 16 for e in out.events)

@@ -66,7 +66,9 @@ class ExtractStage:
 
     def __call__(self, doc: Document) -> Document:
         from thucydides.extract import extract_article, find_furniture_start
+        from thucydides.read import safe_text
 
+        doc.raw = safe_text(doc.raw)  # a lone surrogate (from a library caller) cannot be tokenized
         if doc.is_html:
             art = extract_article(doc.raw, doc.url, self.furniture)
             doc.text = art.text
@@ -361,7 +363,11 @@ class Pipeline:
                     batch, tokens = [], 0
                     yield self.code_in_pieces(item)
                     continue
-                item.nlp = self.nlp.tokenize(item.body)
+                try:
+                    item.nlp = self.nlp.tokenize(item.body)
+                except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+                    yield Problem(item.id, f"nlp failed: {type(exc).__name__}: {exc}")
+                    continue
                 if len(item.nlp) > caps.piece_tokens:
                     item.nlp = None
                     yield from self._batch(batch)
@@ -406,7 +412,10 @@ class Pipeline:
 
         assert self.nlp is not None
         started = last = time.monotonic()
-        ranges = self.pieces(doc)
+        try:
+            ranges = self.pieces(doc)
+        except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+            return Problem(doc.id, f"nlp failed: {type(exc).__name__}: {exc}")
         parses: list[Any] = []
         tokens = sentences = 0
         limit = self.options.max_seconds
