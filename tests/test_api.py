@@ -221,6 +221,9 @@ def test_api_events_without_cursor_returns_first_page_and_a_cursor(client: TestC
         ({"type": "consult"}, {"ev00", "ev07"}),
         ({"quad_class": 4}, {"ev02", "ev06"}),
         ({"since": "2019-06-01", "until": "2019-06-30"}, {"ev05", "ev06", "ev07"}),
+        ({"since": "2019-06", "until": "2019-06"}, {"ev05", "ev06", "ev07"}),
+        ({"cameo": "11"}, {"ev01"}),
+        ({"cameo": "163"}, {"ev02"}),
         ({"q": "shipped"}, {"ev03"}),
         ({"place": "moscow"}, {"ev04"}),
         ({"dyad": "USA,PRK", "quad_class": 1}, {"ev00", "ev07"}),
@@ -303,6 +306,32 @@ def test_api_network_weights_pairs_by_events(client: TestClient) -> None:
     assert {n["code"] for n in body["nodes"]} >= {"PRKGOV", "USAGOV"}
 
 
+def test_api_network_merges_a_countrys_government_into_the_country(client: TestClient) -> None:
+    merged = client.get("/api/network", params={"merge": "true"}).json()
+    top = merged["edges"][0]
+    assert (top["a"], top["b"], top["events"]) == ("PRK", "USA", 4)
+    nodes = {n["code"]: n for n in merged["nodes"]}
+    assert "USAGOV" not in nodes
+    assert nodes["USA"]["name"] == "United States"
+    assert (nodes["USA"]["kind"], nodes["USA"]["filter"]) == ("country", {"country": "USA"})
+    split = {n["code"]: n for n in client.get("/api/network").json()["nodes"]}
+    assert split["USAGOV"]["name"] == "United States government"
+    assert split["USAGOV"]["filter"] == {"actor": "USAGOV"}
+
+
+def test_api_map_sums_goldstein_per_actor_country(client: TestClient) -> None:
+    countries = {c["country"]: c for c in client.get("/api/map").json()["countries"]}
+    usa = [row[7] for row in ROWS if row[0].startswith("USA") or (row[2] or "").startswith("USA")]
+    assert countries["USA"]["goldstein"] == pytest.approx(sum(usa))
+    assert countries["USA"]["name"] == "United States"
+
+
+def test_api_summary_writes_first_and_last_dates_at_their_precision(client: TestClient) -> None:
+    body = client.get("/api/summary").json()
+    assert (body["last_day"], body["last_date"]) == ("2019-08-01", "2019-08")
+    assert body["first_date"] == body["first_day"] == "2019-02-27"
+
+
 def test_api_summary_counts_the_store(client: TestClient) -> None:
     body = client.get("/api/summary").json()
     assert (body["documents"], body["events"], body["mentions"]) == (len(ROWS) + 1, len(ROWS), len(ROWS))
@@ -360,8 +389,8 @@ def test_api_injection_attempts_in_free_text_are_only_searched_for(client: TestC
 
 def test_api_store_is_opened_read_only(client: TestClient) -> None:
     store = client.app.state.store  # type: ignore[attr-defined]
-    with pytest.raises(Exception, match="(?i)read.only"):
-        store.con.execute("DELETE FROM events")
+    with store.scope(), pytest.raises(Exception, match="(?i)read.only"):
+        store.cursor().execute("DELETE FROM events")
 
 
 def test_api_serve_refuses_a_missing_store(tmp_path: Path) -> None:
@@ -467,3 +496,11 @@ def test_openapi_spec_lists_every_endpoint(client: TestClient) -> None:
         "/api/dyads/{a}/{b}/timeline",
         "/api/code",
     } <= paths
+
+
+def test_api_summary_of_an_empty_store_counts_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.duckdb"
+    Store(path).close()
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as empty:
+        body = empty.get("/api/summary").json()
+    assert (body["documents"], body["events"], body["multi_document_events"]) == (0, 0, 0)

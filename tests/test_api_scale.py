@@ -44,7 +44,8 @@ SELECT
         'quad_class', 1, 'source', json_object('text', 'Leader', 'code', c1 || 'GOV', 'country', c1),
         'target', NULL, 'evidence', json_object('text', 'A synthetic sentence.', 'start', 0, 'end', 21),
         'num_mentions', 1, 'mentions', json_array()
-    )
+    ),
+    TIMESTAMP '2026-01-01 00:00:00'
 FROM (
     SELECT i,
            ['USA','RUS','CHN','IRN','PRK','GBR','FRA','IND','PAK','TUR'][(i % 10) + 1] AS c1,

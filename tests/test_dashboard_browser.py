@@ -1,4 +1,5 @@
-"""The dashboard in headless Chromium over the sample corpus: filter to a dyad, open an event, read it."""
+"""The dashboard in headless Chromium over the sample corpus: filter to a dyad, open an event, read it;
+the map's countries, shading and clicks; the network's names, merging and clicks; the timeline's range."""
 
 from __future__ import annotations
 
@@ -125,7 +126,7 @@ def test_dashboard_filters_to_a_dyad_and_shows_an_events_reports(
     browser.get(served + "/")
     _wait_loaded(browser)
     assert browser.find_elements(By.CSS_SELECTOR, "#timeline svg rect.bar")
-    assert browser.find_elements(By.CSS_SELECTOR, "#map svg path.land")
+    assert browser.find_elements(By.CSS_SELECTOR, "#map svg path.country")
     assert browser.find_elements(By.CSS_SELECTOR, "#network svg line.edge")
     browser.save_screenshot(str(tmp_path / "dashboard-overview.png"))
 
@@ -144,7 +145,8 @@ def test_dashboard_filters_to_a_dyad_and_shows_an_events_reports(
     for cells in codes:
         countries = {c.text[:3] for c in cells if c.text and c.text[:3].isalpha() and c.text.isupper()}
         assert countries and countries <= {a, b}
-    assert a in browser.find_element(By.ID, "timeline-title").text
+    title = browser.find_element(By.ID, "timeline-title").text
+    assert "between" in title and a not in title  # the countries by name, not by code
     browser.save_screenshot(str(tmp_path / "dashboard-dyad.png"))
 
     rows[0].click()
@@ -167,3 +169,261 @@ def test_dashboard_filters_to_a_dyad_and_shows_an_events_reports(
     if keep:
         for name in ("dashboard-overview.png", "dashboard-dyad.png", "dashboard-event.png"):
             shutil.copy(tmp_path / name, Path(keep) / name)
+
+
+def _api(driver: Any, url: str) -> Any:
+    """A JSON answer of the API, fetched by the page itself."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];fetch(arguments[0]).then(r => r.json()).then(done);",
+        url,
+    )
+
+
+def _open(driver: Any, url: str) -> None:
+    driver.get(url)
+    _wait_loaded(driver)
+
+
+def _click_and_wait(driver: Any, element: Any, offset: tuple[float, float] | None = None) -> None:
+    """Click like a person (pointer down and up at one spot) and wait for the dashboard to reload."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    driver.execute_script("document.body.dataset.loading = 'pending'")
+    actions = ActionChains(driver)
+    if offset is None:
+        actions.move_to_element(element)
+    else:
+        actions.move_to_element_with_offset(element, int(offset[0]), int(offset[1]))
+    actions.click().perform()
+    _wait_loaded(driver)
+
+
+def _row_codes(driver: Any) -> list[set[str]]:
+    """The actor codes shown in each row of the event table."""
+    from selenium.webdriver.common.by import By
+
+    rows = driver.find_elements(By.CSS_SELECTOR, "#events tbody tr[data-event-id]")
+    return [{c.text for c in r.find_elements(By.CSS_SELECTOR, "td .code") if c.text} for r in rows]
+
+
+# JavaScript: a point inside the country's shape where a click lands on the shape itself, as an
+# offset from the centre of its bounding box (what Selenium's offsets are measured from).
+_INSIDE = """
+const path = document.querySelector(`#map path.country[data-iso3="${arguments[0]}"]`);
+const box = path.getBoundingClientRect();
+for (let fy = 0.5, n = 0; n < 400; n++) {
+  const fx = ((n * 0.618) % 1), fy2 = ((n * 0.382 + 0.5) % 1);
+  const x = box.left + box.width * fx, y = box.top + box.height * fy2;
+  if (document.elementFromPoint(x, y) === path) {
+    return [x - (box.left + box.width / 2), y - (box.top + box.height / 2)];
+  }
+}
+return null;
+"""
+
+
+def test_dashboard_map_draws_natural_earth_countries_shaded_by_events(served: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, served + "/")
+    shapes = browser.find_elements(By.CSS_SELECTOR, "#map svg path.country")
+    assert len(shapes) > 200  # Natural Earth's countries, not a hand-drawn outline
+    counts = {c["country"]: c for c in _api(browser, f"{served}/api/map?limit=1000")["countries"]}
+    fills = browser.execute_script(
+        "return [...document.querySelectorAll('#map path.country')].map(p =>"
+        " [p.dataset.iso3, Number(p.dataset.events), p.getAttribute('fill')])"
+    )
+    by_code = {code: (events, fill) for code, events, fill in fills if code}
+    shaded = [code for code in counts if code in by_code]
+    assert shaded, "no actor country of the store is on the map"
+    for code in shaded:
+        assert by_code[code][0] == counts[code]["events"]
+    empty_fill = {fill for code, (events, fill) in by_code.items() if events == 0}
+    assert len(empty_fill) == 1  # every country without events looks the same...
+    busiest = max(shaded, key=lambda c: counts[c]["events"])
+    quietest = min(shaded, key=lambda c: counts[c]["events"])
+    assert by_code[busiest][1] not in empty_fill  # ...and one with events does not
+    if counts[busiest]["events"] > counts[quietest]["events"]:
+        assert by_code[busiest][1] != by_code[quietest][1]
+
+    # the Goldstein toggle shades cooperation blue and conflict red
+    browser.find_element(By.CSS_SELECTOR, '#shade-seg button[data-shade="goldstein"]').click()
+    fills = dict(
+        browser.execute_script(
+            "return [...document.querySelectorAll('#map path.country.has-data')].map(p =>"
+            " [p.dataset.iso3, p.getAttribute('fill')])"
+        )
+    )
+    for code in shaded:
+        red, blue = int(fills[code][1:3], 16), int(fills[code][5:7], 16)
+        if counts[code]["goldstein"] > 0:
+            assert blue > red, code
+        elif counts[code]["goldstein"] < 0:
+            assert red > blue, code
+
+
+def test_dashboard_map_puts_event_places_on_their_countries(served: str, browser: Any) -> None:
+    _open(browser, served + "/")
+    places = _api(browser, f"{served}/api/map?limit=1000")["places"]
+    inside = browser.execute_script(
+        "return [...document.querySelectorAll('#map circle.place')].map(c => {"
+        " const shapes = [...document.querySelectorAll('#map path.country')];"
+        " const p = new DOMPoint(Number(c.getAttribute('cx')), Number(c.getAttribute('cy')));"
+        " const near = shapes.filter(s => s.isPointInFill(p) || s.isPointInStroke(p))"
+        "  .map(s => s.dataset.iso3);"
+        " return [c.dataset.name, near]; })"
+    )
+    assert len(inside) == len(places)
+    where = {p["name"]: p["country"] for p in places}
+    on_land = [name for name, near in inside if where.get(name) and where[name] in near]
+    # capitals and cities fall inside their country's borders (Washington on the coast, not inland)
+    for name in ("Washington", "Kabul", "Beijing", "Islamabad"):
+        if name in where:
+            assert name in on_land, name
+    assert len(on_land) >= 0.8 * sum(1 for name in where if where[name])
+
+
+def test_dashboard_map_click_filters_by_country_and_zooms(served: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, served + "/")
+    counts = _api(browser, f"{served}/api/map?limit=1000")["countries"]
+    on_map = set(
+        browser.execute_script(
+            "return [...document.querySelectorAll('#map path.country')].map(p => p.dataset.iso3)"
+        )
+    )
+    ranked = [c["country"] for c in counts if c["country"] in on_map and c["country"] != "USA"]
+    code = next(c for c in ranked if browser.execute_script(_INSIDE, c))
+    offset = browser.execute_script(_INSIDE, code)
+    _click_and_wait(
+        browser, browser.find_element(By.CSS_SELECTOR, f'#map path.country[data-iso3="{code}"]'), offset
+    )
+    assert f"country={code}" in browser.current_url
+    assert browser.find_element(By.NAME, "country").get_attribute("value") == code
+    rows = _row_codes(browser)
+    assert rows
+    for codes in rows:
+        assert any(c.startswith(code) for c in codes), codes
+    assert "on" in browser.find_element(
+        By.CSS_SELECTOR, f'#map path.country[data-iso3="{code}"]'
+    ).get_attribute("class")
+
+    # zoom in with the button, then pan by dragging: the view changes and a drag filters nothing
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.find_element(By.CSS_SELECTOR, '#map .map-zoom button[aria-label="zoom in"]').click()
+    transform = browser.find_element(By.CSS_SELECTOR, "#map g.viewport").get_attribute("transform")
+    assert "scale(1.6)" in transform
+    url = browser.current_url
+    svg_el = browser.find_element(By.CSS_SELECTOR, "#map svg")
+    ActionChains(browser).move_to_element(svg_el).click_and_hold().move_by_offset(60, 20).release().perform()
+    assert browser.find_element(By.CSS_SELECTOR, "#map g.viewport").get_attribute("transform") != transform
+    assert browser.current_url == url
+
+
+def test_dashboard_network_names_and_merges_actors_and_click_filters(served: str, browser: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, served + "/")
+    nodes = browser.find_elements(By.CSS_SELECTOR, "#network g.node")
+    codes = {n.get_attribute("data-code") for n in nodes}
+    assert "USA" in codes and "USAGOV" not in codes  # the government is merged into the country
+    usa = browser.find_element(By.CSS_SELECTOR, '#network g.node[data-code="USA"]')
+    assert usa.find_element(By.CSS_SELECTOR, "text").text == "United States"
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#network g.node text")]
+    assert sum(1 for t in labels if len(t) > 3 and not t.isupper()) >= len(labels) * 0.9  # names, not codes
+
+    browser.execute_script("document.body.dataset.loading = 'pending'")
+    browser.find_element(By.ID, "merge").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, '#network g.node[data-code="USAGOV"]')
+    )
+    browser.find_element(By.ID, "merge").click()
+    WebDriverWait(browser, 20).until(
+        lambda d: not d.find_elements(By.CSS_SELECTOR, '#network g.node[data-code="USAGOV"]')
+    )
+
+    # a click on a country's circle filters the dashboard to that country
+    busiest = max(
+        (n for n in browser.find_elements(By.CSS_SELECTOR, "#network g.node.country")),
+        key=lambda n: float(n.find_element(By.CSS_SELECTOR, "circle").get_attribute("r")),
+    )
+    code = busiest.get_attribute("data-code")
+    _click_and_wait(browser, busiest.find_element(By.CSS_SELECTOR, "circle"))
+    assert f"country={code}" in browser.current_url
+    for row in _row_codes(browser):
+        assert any(c.startswith(code) for c in row), row
+
+    # a click on a line between two countries filters to their dyad, and the dyad's drawing stays compact
+    edge = next(
+        e
+        for e in browser.find_elements(By.CSS_SELECTOR, "#network line.edge")
+        if len(e.get_attribute("data-a")) == 3 and len(e.get_attribute("data-b")) == 3
+    )
+    a, b = edge.get_attribute("data-a"), edge.get_attribute("data-b")
+    _click_and_wait(browser, edge)
+    assert f"dyad={a}%2C{b}" in browser.current_url or f"dyad={b}%2C{a}" in browser.current_url
+    spread = browser.execute_script(
+        "const xs = [...document.querySelectorAll('#network g.node')]"
+        " .map(g => g.transform.baseVal[0].matrix.e);"
+        "const w = document.querySelector('#network svg').viewBox.baseVal.width;"
+        "return (Math.max(...xs) - Math.min(...xs)) / w;"
+    )
+    assert spread < 0.45  # not stretched across the box
+
+
+def test_dashboard_timeline_defaults_to_the_bulk_of_the_events(served: str, browser: Any) -> None:
+    import re
+
+    from selenium.webdriver.common.by import By
+
+    _open(browser, served + "/")
+    buckets = _api(browser, f"{served}/api/timeline?by=month")["buckets"]
+    chart = browser.find_element(By.CSS_SELECTOR, "#timeline svg")
+    first, last = chart.get_attribute("data-first"), chart.get_attribute("data-last")
+    total = sum(b["events"] for b in buckets)
+    shown = sum(b["events"] for b in buckets if first <= b["start"] <= last)
+    assert shown >= 0.95 * total
+    assert first > buckets[0]["start"]  # the sample's few historical events do not stretch the axis
+    # conflict and cooperation bars stay inside the axis
+    extent = browser.execute_script(
+        "const ys = [...document.querySelectorAll('#timeline line.gridline')]"
+        " .map(l => Number(l.getAttribute('y1')));"
+        "const bars = [...document.querySelectorAll('#timeline rect.bar')].map(r =>"
+        " [Number(r.getAttribute('y')), Number(r.getAttribute('y')) + Number(r.getAttribute('height'))]);"
+        "return [Math.min(...ys), Math.max(...ys),"
+        " Math.min(...bars.map(b => b[0])), Math.max(...bars.map(b => b[1]))];"
+    )
+    assert extent[0] - 0.5 <= extent[2] and extent[3] <= extent[1] + 0.5
+    # the header writes a year-precision date as the year
+    summary = _api(browser, f"{served}/api/summary")
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    header = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "summary").text)  # loads apart
+    if len(summary["first_date"]) == 4:
+        assert f"{summary['first_date']} to" in header and summary["first_day"] not in header
+
+    # every date is one click away
+    browser.find_element(By.ID, "timeline-range").click()
+    assert (
+        browser.find_element(By.CSS_SELECTOR, "#timeline svg").get_attribute("data-first")
+        == buckets[0]["start"]
+    )
+    browser.find_element(By.ID, "timeline-range").click()
+
+    # week labels: one format, none overlapping
+    browser.find_element(By.CSS_SELECTOR, '#by-seg button[data-by="week"]').click()
+    by = "const c = document.querySelector('#timeline svg'); return c && c.dataset.by"
+    WebDriverWait(browser, 20).until(lambda d: d.execute_script(by) == "week")  # one read: charts redraw
+    boxes = browser.execute_script(
+        "return [...document.querySelectorAll('#timeline text.period')].map(t => {"
+        " const b = t.getBBox(); return [t.textContent, b.x, b.x + b.width]; })"
+    )
+    assert len(boxes) >= 3
+    for text, _, _ in boxes:
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}( \d{4})?", text), text
+    for (_, _, end), (_, start, _) in zip(boxes, boxes[1:], strict=False):
+        assert end < start

@@ -304,6 +304,9 @@ NEWS_YEAR: list[tuple[str, date, str, str]] = [
     ("Its fiscal year ends Dec. 30 for the company.", FRI_2020_01_03, "Dec. 30", "2019-12-30"),
     ("The company's offer, at $5 a share, expires Nov. 17.", THU_2019_10_24, "Nov. 17", "2019-11-17"),
     ("The Jan. 14 deadline for the boy stands.", date(2000, 1, 5), "Jan. 14", "2000-01-14"),
+    # an attribution after a comma does not set the tense of the date before it
+    ("The company expects to close the deal Dec. 15, it said.", THU_2019_10_24, "Dec. 15", "2019-12-15"),
+    ("The company closed the deal Oct. 15, it said.", THU_2019_10_24, "Oct. 15", "2019-10-15"),
 ]
 
 

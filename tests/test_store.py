@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from thucydides.record import Actor, Document, Event, Evidence, Place
-from thucydides.store import MAX_PAGE_SIZE, Filters, QueryError, Store, content_hash
+from thucydides.store import MAX_PAGE_SIZE, Coded, Filters, QueryError, Store, content_hash
 
 QUAD = {"ASSAULT": (4, "190", -10.0), "CONSULT": (1, "040", 1.0), "ACCUSE": (3, "112", -2.0)}
 PLACES = {"SYR": Place("Ras al-Ain", "SYR", lat=36.85, lon=40.07, precision="city")}
@@ -264,3 +264,149 @@ def test_store_refuses_a_file_of_the_old_layout(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(RuntimeError, match="older version"):
         Store(path)
+
+
+def test_store_event_keeps_the_time_it_first_entered_when_later_reports_merge(tmp_path: Path) -> None:
+    import time as clock
+
+    with Store(tmp_path / "t.duckdb") as s:
+        s.add(DOCS[0])
+        (first,) = s.events(Filters(type="ASSAULT"))
+        assert first["added_at"] and first["added_at"].endswith("Z")
+        clock.sleep(1.1)
+        s.add(DOCS[1])  # reports the same attack: merges into it
+        (merged,) = s.events(Filters(type="ASSAULT"))
+        assert merged["num_mentions"] == 2 and merged["added_at"] == first["added_at"]
+        s.add(DOCS[3])  # a new attack in November
+        marks = sorted({e["added_at"] for e in s.events(Filters(type="ASSAULT"))})
+        assert len(marks) == 2
+        assert [e["date"] for e in s.events(Filters(type="ASSAULT", added_since=marks[1]))] == ["2019-11-20"]
+        assert (
+            s.remerge() == 4 and sorted({e["added_at"] for e in s.events(Filters(type="ASSAULT"))}) == marks
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2000-01-01", 5),
+        ("2000-01-01T06:30:00Z", 5),
+        ("2000-01-01 06:30+02:00", 5),
+        ("20000101063000", 5),
+        ("2999-12-07", 0),
+        ("2999-12-07T06:30:00Z", 0),
+        ("29991207063000", 0),
+    ],
+)
+def test_store_added_since_takes_dates_times_and_gdelt_stamps(
+    store: Store, value: str, expected: int
+) -> None:
+    assert len(list(store.events(Filters(added_since=value)))) == expected
+
+
+def test_store_added_since_refuses_words(store: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        list(store.events(Filters(added_since="yesterday")))
+    assert err.value.param == "added_since"
+
+
+def test_store_hashes_and_stores_a_text_with_a_lone_surrogate(tmp_path: Path) -> None:
+    broken = doc("s", "Wire", "2019-10-09", [("ASSAULT", "TUR", "SYR", "2019-10-09")])
+    broken.raw += " \ud800"
+    broken.text = broken.raw
+    broken.title = "\udfff title"
+    assert len(content_hash(broken)) == 64 and content_hash(broken) != content_hash(DOCS[0])
+    with Store(tmp_path / "t.duckdb") as s:
+        assert s.add(broken)
+        assert s.counts()["documents"] == 1
+        text, title = s.con.execute("SELECT text, title FROM documents").fetchone()
+        assert text == broken.raw.replace("\ud800", "\ufffd") and len(text) == len(broken.raw)
+        assert title == "\ufffd title"
+
+
+def test_store_upgrades_a_file_of_layout_2_in_place(store: Store, tmp_path: Path) -> None:
+    import duckdb
+
+    from thucydides.store.schema import ADDED_COLUMNS, TABLES
+
+    store.close()
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute(TABLES)  # the tables as layout 2 made them
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    con.execute(f"ATTACH '{tmp_path / 't.duckdb'}' AS new (READ_ONLY)")
+    for table in ("documents", "mentions", "events"):
+        added = {c for t, c, _ in ADDED_COLUMNS if t == table}
+        names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in added]
+        con.execute(f"INSERT INTO {table} SELECT {', '.join(names)} FROM new.{table}")
+    con.close()
+    with Store(old, read_only=True) as upgraded:
+        events = list(upgraded.events())
+        assert len(events) == 5 and all(e["added_at"] for e in events)
+
+
+def test_store_a_changed_document_replaces_its_old_mentions_and_recounts_merged_events(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "t.duckdb") as s:
+        for d in DOCS:
+            s.add(d)
+        (attack,) = s.events(Filters(type="ASSAULT", until="2019-10-31"))
+        assert attack["num_mentions"] == 3
+        edited = doc("c", "Herald", "2019-10-10", [("CONSULT", "USA", "TUR", "2019-10-10")])
+        edited.raw += " (corrected)"
+        assert s.add_many([Coded.from_document(edited, content_hash(edited))]) == ["replaced"]
+        (attack,) = s.events(Filters(type="ASSAULT", until="2019-10-31"))
+        assert (attack["num_mentions"], attack["num_documents"]) == (2, 2)
+        assert {m["doc_id"] for m in attack["mentions"]} == {"a", "b"}
+        assert not list(s.events(Filters(type="ACCUSE"))), "the accusation was only in the old text"
+        c_events = [e for e in s.events() if any(m["doc_id"] == "c" for m in e["mentions"])]
+        assert [e["event_type"] for e in c_events] == ["CONSULT"]
+        assert s.counts() == {"documents": 4, "mentions": 6, "events": 4}
+        assert s.add_many([Coded.from_document(edited, content_hash(edited))]) == ["already"]
+
+
+def test_store_a_copy_under_another_id_is_not_stored_again(store: Store) -> None:
+    copy = doc("a-copy", "Wire", "2019-10-09", [])
+    copy.raw = DOCS[0].raw
+    assert not store.add(copy)
+    assert store.counts()["documents"] == 4
+
+
+def test_store_recoded_document_replaces_itself_even_when_unchanged(store: Store) -> None:
+    again = Coded.from_document(DOCS[1], content_hash(DOCS[1]))
+    again.replace = True
+    before = sorted((e["event_id"], e["num_mentions"]) for e in store.events())
+    assert store.add_many([again]) == ["replaced"]
+    assert sorted((e["event_id"], e["num_mentions"]) for e in store.events()) == before
+
+
+def test_store_counts_documents_coded_by_another_coder_or_knowledge(store: Store) -> None:
+    from thucydides.provenance import Provenance
+    from thucydides.store.filters import DocumentFilter, parse_where
+
+    now = Provenance("0.1.0+new", "kb-new")
+    assert store.summary(now)["outdated"] == 4
+    coded = Coded.from_document(DOCS[0], content_hash(DOCS[0]))
+    coded.document.coder_version, coded.document.kb_hash, coded.replace = "0.1.0+new", "kb-new", True
+    store.add_many([coded])
+    assert store.summary(now)["outdated"] == 3
+    assert store.document_ids(DocumentFilter(), now) == ["b", "c", "d"]
+    assert store.document_ids(parse_where(["all", "id=[ab]*"]), now) == ["a", "b"]
+    assert store.document_ids(parse_where(["since=2019-10-10", "source=Herald"]), now) == ["c"]
+    with pytest.raises(QueryError, match="where"):
+        parse_where(["colour=red"])
+    (stored,) = store.stored_documents(["c"])
+    assert (stored.text or stored.raw, stored.published, stored.source) == (
+        DOCS[2].text,
+        DOCS[2].published,
+        "Herald",
+    )
+
+
+def test_store_two_documents_of_one_content_in_one_write_store_the_first(tmp_path: Path) -> None:
+    twin = doc("a-twin", "Wire", "2019-10-09", [])
+    twin.raw = DOCS[0].raw
+    with Store(tmp_path / "t.duckdb") as s:
+        coded = [Coded.from_document(d, content_hash(d)) for d in (DOCS[0], twin)]
+        assert s.add_many(coded) == ["added", "already"]

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from thucydides import __version__
+from thucydides.cli_args import add_filters as _add_filters
+from thucydides.cli_args import join_dash_values as _join_dash_values
+from thucydides.cli_args import positive as _positive
 from thucydides.record import Document, Problem
 
 STAGE_FOR = {"extract": "extract", "actors": "actors", "dates": "dates", "places": "places", "code": "events"}
@@ -28,14 +32,8 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from exc
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
+def _add_actors(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE", help=help)
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
@@ -51,14 +49,7 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="publication date for documents that carry none of their own",
     )
-    p.add_argument(
-        "--actors",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="a YAML or CSV file of actors that extends or overrides the bundled knowledge base",
-    )
+    _add_actors(p, "a YAML or CSV file of actors that extends or overrides the bundled knowledge base")
     p.add_argument("--max-mb", type=_positive, default=10, metavar="N", help="refuse inputs larger than N MB")
     p.add_argument("--quiet", action="store_true", help="no progress lines on standard error")
 
@@ -108,26 +99,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--parquet", type=Path, help="with --engine spark: the Parquet output folder (default DB.parquet)"
     )
+    p.add_argument(
+        "--recode",
+        action="store_true",
+        help="code again: the PATHs even when stored unchanged, or without PATH the stored documents "
+        "that --where selects (default: those an older coder or other --actors files coded)",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="TERM",
+        help="with --recode and no PATH: which stored documents; outdated (default), all, id=GLOB, "
+        "source=OUTLET, since=YYYY-MM-DD, until=YYYY-MM-DD (repeat to combine)",
+    )
 
     p = sub.add_parser("events", help="query the merged events in the store")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--actor", help="actor id, CAMEO actor code (USAGOV) or words of its name")
-    p.add_argument("--country", help="ISO 3166 alpha-3 code of either actor")
-    p.add_argument("--dyad", help="two ISO3 codes, comma-separated: events between them")
-    p.add_argument("--directed", action="store_true", help="with --dyad: only from the first to the second")
-    p.add_argument("--type", help="PLOVER event type")
+    _add_filters(p)
     p.add_argument(
-        "--quad-class", type=int, choices=(1, 2, 3, 4), help="1-4: verbal/material cooperation/conflict"
+        "--sort",
+        default="date",
+        help="date, mentions, sources, goldstein, confidence, reported; -X (--sort -mentions): descending",
     )
-    p.add_argument("--since", type=_iso_date, help="first event day, YYYY-MM-DD")
-    p.add_argument("--until", type=_iso_date, help="last event day, YYYY-MM-DD")
-    p.add_argument("--place", help="ISO3 code of the event's place, or words of its name")
-    p.add_argument("--text", help="words that must appear in the evidence or the actor names")
-    p.add_argument("--min-mentions", type=_positive, metavar="N", help="only events reported N times or more")
-    p.add_argument(
-        "--sort", default="date", help="date, mentions, sources, goldstein, confidence; -X: descending"
-    )
-    p.add_argument("--limit", type=_positive)
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
 
     p = sub.add_parser("dyad", help="a timeline of events between two countries")
@@ -138,10 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="thucydides.duckdb")
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
 
-    p = sub.add_parser("export", help="export the store's merged events")
+    p = sub.add_parser("export", help="export the store's merged events (takes the filters of events)")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet", "jsonl"), required=True)
-    p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
+    p.add_argument(
+        "--format",
+        choices=("gdelt", "gdelt-mentions", "plover", "csv", "parquet", "arrow", "jsonl"),
+        required=True,
+    )
+    p.add_argument("--header", action="store_true", help="gdelt, gdelt-mentions: a first line of names")
+    p.add_argument(
+        "--output", type=Path, help="output file (default: standard output; parquet and arrow need one)"
+    )
+    _add_filters(p)
 
     p = sub.add_parser("serve", help="serve the HTTP API and the dashboard over a store (read-only)")
     p.add_argument("--db", default="thucydides.duckdb")
@@ -157,11 +159,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="serve requests addressed to this host name too (besides 127.0.0.1, localhost and --host); "
         "requests for any other name get 400",
     )
+    p.add_argument(
+        "--watch",
+        nargs="+",
+        default=[],
+        metavar="PATH|URL",
+        help="also follow these folders and feeds into the store (a `thucydides watch` beside the server)",
+    )
+
+    p = sub.add_parser("watch", help="follow folders and RSS/Atom feeds, coding new and changed documents")
+    _add_inputs(p)
+    p.add_argument("--db", default="thucydides.duckdb")
+    p.add_argument(
+        "--fetch", action="store_true", help="download each new feed item's page and code its article"
+    )
+    p.add_argument(
+        "--every", type=float, default=60.0, metavar="SECONDS", help="seconds between looks (default 60)"
+    )
+    p.add_argument("--once", action="store_true", help="look once and stop")
 
     p = sub.add_parser(
-        "eval", help="score the coder against a gold file (PLOVER GSR or an annotated article)"
+        "eval",
+        help="score the coder against a gold file (PLOVER GSR, CAMEO examples, CASE 2021, IndiaPoliceEvents, "
+        "GLOCON, articles with key events, an annotated article, non-event sentences, a corpus manifest)",
     )
     p.add_argument("gold", type=Path, metavar="GOLD")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test"),
+        default=None,
+        help="score only this half of a public set (fixed split by document, docs/ACCURACY.md); default: all",
+    )
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--published",
@@ -170,14 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date of an annotated article (default: the end of its gold window)",
     )
     p.add_argument("--actors", action="append", type=Path, default=[], metavar="FILE")
-    p.add_argument(
-        "--split",
-        choices=("dev", "test"),
-        help="score only this half of a development set split by document (see docs/ACCURACY.md)",
-    )
 
     p = sub.add_parser("summary", help="print a readable summary of the store")
     p.add_argument("--db", default="thucydides.duckdb")
+    _add_actors(p, "the actor files you code with: documents coded with others are counted as out of date")
     p.add_argument("--examples", type=int, default=5, help="how many events to show with their evidence")
     return parser
 
@@ -197,10 +221,11 @@ def _documents(args: argparse.Namespace, upto: str) -> Iterator[Document | Probl
 
 def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
     """Documents that came through, reporting the others on standard error; counts into args."""
-    args.n_ok = args.n_bad = 0
+    args.n_ok = args.n_bad = args.n_foreign = 0
     for item in _documents(args, upto):
         if isinstance(item, Problem):
             args.n_bad += 1
+            args.n_foreign += item.language is not None
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
@@ -211,7 +236,10 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
 
 def _finish(args: argparse.Namespace) -> int:
     if args.n_ok == 0:
-        sys.stderr.write("error: no document could be read\n")
+        if args.n_bad and args.n_foreign == args.n_bad:
+            sys.stderr.write("error: no document in English (the only language coded)\n")
+        else:
+            sys.stderr.write("error: no document could be read\n")
         return 1
     return 0
 
@@ -318,7 +346,8 @@ def cmd_stage(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from thucydides.ingest import IngestOptions, ingest
+    from thucydides.ingest import IngestOptions, ingest, recode
+    from thucydides.store.filters import QueryError, parse_where
 
     opts = IngestOptions(
         workers=args.workers,
@@ -326,8 +355,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         actor_files=args.actors,
         max_bytes=args.max_mb * 1024 * 1024,
         progress=None if args.quiet else sys.stderr,
+        recode=args.recode,
     )
-    if args.engine == "spark":
+    if args.where and not (args.recode and not args.paths):
+        sys.stderr.write("error: --where selects stored documents: use it with --recode and no PATH\n")
+        return 2
+    if args.recode and not args.paths:
+        try:
+            where = parse_where(args.where)
+        except QueryError as exc:
+            sys.stderr.write(f"error: --where: {exc.message}\n")
+            return 2
+        if not Path(args.db).exists():
+            sys.stderr.write(f"error: no store at {args.db}; nothing to re-code\n")
+            return 1
+        report = recode(args.db, where, opts)
+    elif args.engine == "spark":
         from thucydides.spark import SparkUnavailable, ingest_spark
 
         try:
@@ -338,23 +381,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return 1
     else:
         report = ingest(args.paths or ["-"], args.db, opts)
-    for note in report.notes:
-        sys.stderr.write(f"note: {note.name}: {note.reason}\n")
     for problem in report.problems:
         sys.stderr.write(f"skipped {problem.name}: {problem.reason}\n")
+    replaced = f", re-coded {report.replaced}" if report.replaced or args.recode else ""
     sys.stderr.write(
-        f"ingested {report.added} documents ({report.mentions} events) into {args.db} "
+        f"ingested {report.added} documents{replaced} ({report.mentions} events) into {args.db} "
         f"in {report.seconds:.1f} s; "
         f"{report.already} already there, {len(report.problems)} skipped as unreadable\n"
     )
     return 1 if report.seen == 0 and report.problems else 0
 
 
+def _say(message: str) -> None:
+    sys.stderr.write(f"[thucydides] {message}\n")
+    sys.stderr.flush()
+
+
 def _open_store(path: str) -> Any:
     from thucydides.store import Store
 
     try:
-        return Store(path, read_only=True)
+        return Store(path, read_only=True, say=_say)
     except (FileNotFoundError, RuntimeError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return None
@@ -375,12 +422,14 @@ def _filters(args: argparse.Namespace) -> Any:
         dyad=dyad,
         directed=args.directed,
         type=args.type,
+        cameo=args.cameo,
         quad_class=args.quad_class,
         since=args.since,
         until=args.until,
         place=args.place,
         text=args.text,
         min_mentions=args.min_mentions,
+        added_since=args.added_since,
         limit=args.limit,
     )
 
@@ -440,20 +489,66 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         )
     if not rows:
         w("no dated events between them\n")
+    left = _left_out(args, rows)
+    if left:
+        w(left + "\n")
     return 0
+
+
+def _left_out(args: argparse.Namespace, rows: list[dict[str, Any]]) -> str:
+    """A line saying how many of the dyad's events are too vaguely dated for the period, and why."""
+    from thucydides.store import Filters
+    from thucydides.store.filters import PERIODS
+
+    store = _open_store(args.db)
+    if store is None:
+        return ""
+    with store:
+        events = store.events(Filters(dyad=(args.a, args.b), directed=args.directed))
+        vague = Counter(e.get("date_precision") or "unknown" for e in events)
+    counted = sum(r["events"] for r in rows)
+    for precision in PERIODS[args.by][1]:
+        vague.pop(precision, None)
+    if not sum(vague.values()):
+        return ""
+    parts = ", ".join(
+        f"{n} dated to the {p}" if p in ("month", "year") else f"{n} undated" for p, n in vague.items()
+    )
+    hint = " (--by month counts those dated to the month)" if vague.get("month") else ""
+    return (
+        f"{counted} events counted; {sum(vague.values())} more are dated less precisely than a {args.by} "
+        f"and left out: {parts}{hint}"
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from thucydides import export
+    from thucydides.arrow import ArrowUnavailable
+    from thucydides.store import QueryError
 
-    if args.format == "parquet" and not args.output:
-        sys.stderr.write("error: --format parquet needs --output FILE\n")
+    if args.format in ("parquet", "arrow") and not args.output:
+        sys.stderr.write(f"error: --format {args.format} needs --output FILE\n")
+        return 2
+    try:
+        filters = _filters(args)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return 2
     store = _open_store(args.db)
     if store is None:
         return 1
     with store:
-        n = export.export(store.events(), args.format, out=sys.stdout, path=args.output)
+        events = store.events(filters)
+        if args.format == "gdelt-mentions":  # each report's full record: sentences, actor offsets
+            events = store.with_mention_records(events)
+        try:
+            n = export.export(events, args.format, out=sys.stdout, path=args.output, header=args.header)
+        except QueryError as exc:
+            sys.stderr.write(f"error: --{exc.param.replace('_', '-')}: {exc.message}\n")
+            return 2
+        except ArrowUnavailable as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return 1
     if args.output:
         sys.stderr.write(f"wrote {n} events to {args.output}\n")
     return 0
@@ -482,12 +577,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import subprocess
+
     try:
         from thucydides.api import serve
     except ImportError as exc:
         sys.stderr.write(f"error: the web extra is not installed ({exc}); pip install 'thucydides[web]'\n")
         return 1
-    return serve(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host)
+    watcher = None
+    if args.watch:
+        if not Path(args.db).exists():
+            from thucydides.store import Store
+
+            Store(args.db).close()  # an empty store to serve while the first documents are coded
+        command = [sys.executable, "-m", "thucydides.cli", "watch", "--db", args.db, *args.watch]
+        watcher = subprocess.Popen(command)
+    try:
+        return serve(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host)
+    finally:
+        if watcher is not None:
+            watcher.terminate()
+            watcher.wait(timeout=30)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from thucydides.ingest import IngestOptions
+    from thucydides.watch import watch
+
+    if not args.paths:
+        sys.stderr.write("error: name at least one folder, file or feed URL to watch\n")
+        return 2
+    if args.every <= 0:
+        sys.stderr.write("error: --every must be more than 0 seconds\n")
+        return 2
+    opts = IngestOptions(
+        workers=0, published=args.published, actor_files=args.actors, max_bytes=args.max_mb * 1024 * 1024
+    )
+    watch(args.paths, args.db, opts, fetch=args.fetch, every=args.every, looks=1 if args.once else None,
+          out=sys.stderr)  # fmt: skip
+    return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -496,13 +624,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     store = _open_store(args.db)
     if store is None:
         return 1
+    from thucydides.provenance import Provenance
+
     with store:
-        s = store.summary()
+        s = store.summary(Provenance.of(args.actors))
         w = sys.stdout.write
         w(
             f"{s['documents']} documents, {s['mentions']} event reports merged into {s['events']} events "
-            f"({s['multi_document_events']} reported by several documents) in {args.db}\n\nEvents per type:\n"
+            f"({s['multi_document_events']} reported by several documents) in {args.db}\n"
         )
+        if s["outdated"]:
+            w(
+                f"{s['outdated']} documents were coded by another coder version or other actor files: "
+                "`thucydides ingest --recode` codes them again\n"
+            )
+        if s["skipped_languages"]:
+            langs = ", ".join(f"{lang} {n}" for lang, n in s["skipped_languages"])
+            n_skipped = sum(n for _, n in s["skipped_languages"])
+            w(f"{n_skipped} documents not coded for their language ({langs})\n")
+        w("\nEvents per type:\n")
         for etype, n in s["by_type"]:
             w(f"  {etype:<10} {n:>5}  {'█' * min(n, 60)}\n")
         w("\nTop dyads (source → target, events, Goldstein sum):\n")
@@ -527,17 +667,23 @@ COMMANDS = {
     "dyad": cmd_dyad,
     "eval": cmd_eval,
     "serve": cmd_serve,
+    "watch": cmd_watch,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``thucydides`` command."""
-    args = build_parser().parse_args(argv)
+    from thucydides.store.turns import StoreBusy
+
+    args = build_parser().parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+    except StoreBusy as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -1,7 +1,16 @@
 """`thucydides eval`: score the coder against a gold file.
 
-These formats are understood, told apart by the file:
+With ``split`` (``--split dev|test``) only that half of a public set is scored (:mod:`thucydides.splits`,
+by document); the project's own annotations (seed article, non-event sentences, manifest) are not split.
 
+JSON-lines sets are scored by their own modules in :mod:`thucydides.evalsets`, told apart by their
+records: TimeBank documents (``timebank``), CASE 2021 snippets (``case2021``), IndiaPoliceEvents
+sentences (``india_police``), GLOCON sentences (``glocon``) and whole articles with their key events
+(``articles``). Five more formats are understood here, told apart by the file:
+
+- Geoparsing gold (``places_dev/*.jsonl``: articles with ``toponyms``, offsets and true coordinates),
+  scored by :mod:`thucydides.evalsets.places` (share of names found and placed within 161 km, median
+  error); ``--split dev|test`` scores one half (see :mod:`thucydides.splits`).
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
 - A hand-annotated article in the seed's format (``document``, ``events`` with ``types``, ``source``,
@@ -44,10 +53,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.evalsets.common import SetReport, code_texts
+from thucydides.evalsets.places import PlacesReport, evaluate_places, is_places_file
 from thucydides.evalsets.timebank import TimebankReport, evaluate_timebank
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
-from thucydides.splits import Half
+from thucydides.splits import Half, half_of, select
 
 IGO_CODES = frozenset({"IGO", "EU", "EUR", "NATO", "UN", "UNO", "NGO"})
 OLD_CODES = {"JAP": "JPN", "VTN": "VNM"}
@@ -218,10 +229,14 @@ def _gold_triples(rec: dict[str, Any], gold_type: str) -> tuple[set[Triple], boo
     return {(s, gold_type, t) for s in sources for t in targets}, False
 
 
-def evaluate_gsr(records: list[dict[str, Any]], pipeline: Any, gold_file: str = "") -> Report:
-    """Score the coder on PLOVER gold standard records (one sentence each)."""
+def evaluate_gsr(
+    records: list[dict[str, Any]], pipeline: Any, gold_file: str = "", half: Half | None = None
+) -> Report:
+    """Score the coder on PLOVER gold standard records (one sentence each), of ``half`` where given."""
     report = Report(gold_file)
     records = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
+    if half is not None:
+        records = list(select("plover_gsr", [r for r in records if "id" in r], half))
     docs: list[Document | Problem] = [
         Document(
             id=str(r.get("id") or i),
@@ -307,16 +322,7 @@ def evaluate_article(gold: dict[str, Any], gold_path: Path, pipeline: Any, publi
 
 def _code_sentences(texts: list[str], pipeline: Any) -> list[list[Event]]:
     """The coder's events for each sentence, coded as a document of its own, most confident first."""
-    docs: list[Document | Problem] = [
-        Document(id=str(i), raw=t, published=date(2000, 1, 1), published_how="given")
-        for i, t in enumerate(texts)
-    ]
-    results = {item.id: item for item in pipeline.run(docs) if isinstance(item, Document)}
-    out: list[list[Event]] = []
-    for i in range(len(texts)):
-        doc = results.get(str(i))
-        out.append(sorted(doc.events, key=lambda e: -e.confidence) if doc else [])
-    return out
+    return code_texts(texts, pipeline)
 
 
 def _statement_codes(texts: list[str], pipeline: Any) -> list[str | None]:
@@ -340,7 +346,9 @@ def _statement_codes(texts: list[str], pipeline: Any) -> list[str | None]:
     ]
 
 
-def evaluate_cameo_examples(rows: list[dict[str, str]], pipeline: Any, gold_file: str = "") -> Report:
+def evaluate_cameo_examples(
+    rows: list[dict[str, str]], pipeline: Any, gold_file: str = "", half: Half | None = None
+) -> Report:
     """Score the coder on CAMEO example sentences: the root of its most confident event against the code's.
 
     Rows without an example (empty or ``NA``) are skipped. A sentence without events is scored on its public
@@ -348,6 +356,8 @@ def evaluate_cameo_examples(rows: list[dict[str, str]], pipeline: Any, gold_file
     """
     report = Report(gold_file, kind="cameo")
     rows = [r for r in rows if (r.get("example") or "NA").strip() not in ("", "NA") and r.get("code")]
+    if half is not None:
+        rows = [r for r in rows if half_of("cameo_examples", r["code"].strip()) == half]
     texts = [r["example"].strip() for r in rows]
     coded = _code_sentences(texts, pipeline)
     quiet = [i for i, events in enumerate(coded) if not events]
@@ -443,34 +453,54 @@ def evaluate_manifest(manifest: dict[str, Any], path: Path, pipeline: Any) -> Re
     return report
 
 
+def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetReport | TimebankReport:
+    """Score the coder on a JSON-lines gold set, handed to the module of its format.
+
+    Raises:
+        ValueError: when the records are in none of the formats.
+    """
+    from thucydides.evalsets import articles, case2021, glocon, india_police
+    from thucydides.evalsets.common import read_jsonl
+
+    records = read_jsonl(path)
+    if not records:
+        raise ValueError(f"{path}: no records")
+    if "timexes" in records[0]:
+        return evaluate_timebank(records, pipeline, str(path), half)
+    for module in (case2021, india_police, glocon, articles):
+        if module.is_record(records[0]):
+            return module.evaluate(records, pipeline, str(path), half)
+    raise ValueError(
+        f"{path}: JSON lines of no known format (TimeBank, CASE 2021, IndiaPoliceEvents, GLOCON, articles)"
+    )
+
+
 def evaluate_file(
     path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
-) -> Report | TimebankReport:
+) -> Report | SetReport | PlacesReport | TimebankReport:
     """Score the coder on a gold file, whichever of the formats it is in.
 
     ``split`` scores one half (``dev`` or ``test``) of a development set split by document (see
-    :mod:`thucydides.splits`); formats without a split ignore it.
+    :mod:`thucydides.splits`); formats without a split (the project's own annotations) ignore it.
 
     Raises:
         ValueError: when the file is in none of the formats.
     """
+    if is_places_file(path):
+        return evaluate_places(path, pipeline, split)
     if path.suffix.lower() == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            records = [json.loads(line) for line in fh if line.strip()]
-        if records and isinstance(records[0], dict) and "timexes" in records[0]:
-            return evaluate_timebank(records, pipeline, str(path), split)
-        raise ValueError(f"{path}: a JSONL gold file needs TimeBank records (id, published, text, timexes)")
+        return evaluate_jsonl(path, pipeline, split)
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         if not rows or "example" not in rows[0] or "code" not in rows[0]:
             raise ValueError(f"{path}: a CSV gold file needs the columns code and example")
-        return evaluate_cameo_examples(rows, pipeline, str(path))
+        return evaluate_cameo_examples(rows, pipeline, str(path), split)
     if path.suffix.lower() == ".txt":
         return evaluate_non_events(path.read_text(encoding="utf-8").splitlines(), pipeline, str(path))
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, list):
-        return evaluate_gsr(data, pipeline, str(path))
+        return evaluate_gsr(data, pipeline, str(path), split)
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         return evaluate_manifest(data, path, pipeline)
     if isinstance(data, dict) and "events" in data and "document" in data:
@@ -480,9 +510,11 @@ def evaluate_file(
     )
 
 
-def format_table(report: Report | TimebankReport) -> str:
+def format_table(report: Report | SetReport | PlacesReport | TimebankReport) -> str:
     """The report as text for people."""
-    if isinstance(report, TimebankReport):
+    if isinstance(report, PlacesReport):
+        return report.format_table()
+    if isinstance(report, SetReport | TimebankReport):
         return report.table()
     if report.kind == "nonevent":
         rate = report.with_events / report.n if report.n else 0.0

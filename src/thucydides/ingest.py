@@ -6,8 +6,8 @@ This process reads the inputs, extracts the article text (the stages before the 
 :meth:`thucydides.pipeline.Pipeline.prepare`) and writes the store; the worker processes, each
 with its own pipeline, parse and code (:meth:`thucydides.pipeline.Pipeline.code`). So with one
 worker too, reading, extraction and writing overlap the parse instead of taking turns with it.
-DuckDB allows one writer, so workers only code documents and send back plain rows
-(:func:`thucydides.store.document_row`, :func:`thucydides.store.mention_row`); this process writes
+DuckDB allows one writer, so workers only code documents and send back typed rows
+(:class:`thucydides.store.Coded`: a document row and its mention rows); this process writes
 them in a writer thread (:class:`Writer`) so that writing overlaps coding, gathering the batches
 that arrive in a few seconds into one transaction (merging events costs less in fewer, larger
 writes). A killed run therefore leaves whole documents, and a rerun codes only what is missing.
@@ -36,9 +36,7 @@ from thucydides.pieces import BATCH_CHARS
 from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 
-Result = tuple[
-    Any, ...
-]  # ("doc", document_row, mention_rows), ("problem", name, reason), ("note", name, note)
+Result = Any  # a thucydides.store.Coded document, or a Problem (imported lazily: DuckDB loads late)
 
 
 @dataclass(slots=True)
@@ -53,6 +51,8 @@ class IngestOptions:
         max_bytes: inputs larger than this are refused.
         batch_size: documents per batch sent to a worker (and per ``nlp.pipe`` call).
         progress: where the progress bar goes (None: nowhere).
+        recode: code the inputs even when the store holds them unchanged, replacing what was
+            stored (see also :func:`recode`).
     """
 
     workers: int = 1
@@ -61,6 +61,7 @@ class IngestOptions:
     max_bytes: int = 10 * 1024 * 1024
     batch_size: int = 16
     progress: TextIO | None = None
+    recode: bool = False
 
 
 @dataclass(slots=True)
@@ -70,9 +71,11 @@ class IngestReport:
     Attributes:
         seen: documents read from the inputs.
         added: documents coded and stored.
-        already: documents skipped because the store holds them (same content or id).
+        replaced: documents coded again and stored in place of the stored document of their id
+            (its content changed, or it was re-coded).
+        already: documents skipped because the store holds them (same id and content, or the
+            same content under another id).
         problems: inputs or documents that could not be read or coded, with the reason.
-        notes: how the work on a document was bounded ("coded in 4 pieces", a long sentence split).
         mentions: events coded in the added documents.
         words: words in the added documents' text.
         seconds: wall time of the run.
@@ -85,9 +88,9 @@ class IngestReport:
 
     seen: int = 0
     added: int = 0
+    replaced: int = 0
     already: int = 0
     problems: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)
     mentions: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -177,6 +180,18 @@ class Writer:
                 due = time.monotonic() + max(self._every, took / self._busy)
 
 
+def _say(out: TextIO | None) -> Callable[[str], None] | None:
+    """Where a wait for the store is reported: the progress stream, one line."""
+    if out is None:
+        return None
+
+    def say(message: str) -> None:
+        out.write(f"[thucydides] {message}\n")
+        out.flush()
+
+    return say
+
+
 def _peak_rss_mb() -> float:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
@@ -196,24 +211,26 @@ def _pipeline(options: IngestOptions, upto: str = "events") -> Any:
 
 
 def code_batch(pipe: Any, batch: Sequence[tuple[str, Document]], prepared: bool = False) -> list[Result]:
-    """Code one batch of ``(content_hash, document)`` into plain rows for the writer.
+    """Code one batch of ``(content_hash, document)`` into typed rows for the writer.
 
     Args:
         pipe: a :class:`thucydides.pipeline.Pipeline`.
         batch: documents with their content hashes.
         prepared: the documents have been through :meth:`Pipeline.prepare` already.
+
+    Returns:
+        A :class:`thucydides.store.Coded` per coded document, a :class:`Problem` per failure.
     """
-    from thucydides.store import document_row, mention_rows
+    from thucydides.store.rows import Coded
 
     digests = {doc.id: digest for digest, doc in batch}
     docs = [doc for _, doc in batch]
     out: list[Result] = []
     for item in pipe.code(docs) if prepared else pipe.run(docs):
         if isinstance(item, Problem):
-            out.append(("problem", item.name, item.reason))
+            out.append(item)
         else:
-            out.append(("doc", document_row(item, digests[item.id]), mention_rows(item)))
-            out += [("note", item.id, note) for note in item.notes]
+            out.append(Coded.from_document(item, digests[item.id]))
     return out
 
 
@@ -336,22 +353,25 @@ def _run_workers(
 def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None = None) -> IngestReport:
     """Code documents into the store at ``db``, skipping those already there.
 
+    A document is its id: one the store holds with the same content is skipped; one it holds with
+    other content (an edited file, a corrected report) is coded again and replaces the stored one.
+    With ``options.recode`` every input is coded again.
+
     Args:
         paths: files, directories or ``-`` (as for ``thucydides code``).
         db: the DuckDB store file (created when missing).
         options: workers, publication date, progress output and the like.
 
     Returns:
-        What was added, skipped and refused.
+        What was added, replaced, skipped and refused.
     """
-    from thucydides.store import Store, content_hash
+    from thucydides.store import content_hash
 
     opts = options or IngestOptions()
     report = IngestReport()
     started = time.monotonic()
-    # the writer's transactions are small: more DuckDB threads would only take the cores from the workers
-    with Store(db, threads=1) as store:
-        known_hashes, known_ids = store.known_hashes(), store.known_ids()
+    with _open_store(db, opts) as store:
+        known = set() if opts.recode else store.known_hashes()
 
         def fresh(items: Iterable[Document | Problem], count: bool) -> Iterator[tuple[str, Document]]:
             for item in items:
@@ -362,66 +382,141 @@ def ingest(paths: Sequence[str], db: str | Path, options: IngestOptions | None =
                 if count:
                     report.seen += 1
                 digest = content_hash(item)
-                if digest in known_hashes or item.id in known_ids:
+                if digest in known:  # the same document, or a copy of a stored one under another id
                     report.already += count
                     continue
                 yield digest, item
 
-        todo: list[tuple[str, Document]] | None = None
         if "-" in paths:
             todo = list(fresh(_read(paths, opts), True))
-            total = len(todo)
+            _code_into(store, todo, len(todo), opts, report)
         else:
             total = sum(1 for _ in fresh(_read(paths, opts), True))
-        bar = ProgressBar(opts.progress, total)
-        if total == 0:
-            report.main_peak_rss_mb = _peak_rss_mb()
-            report.seconds = time.monotonic() - started
-            return report
-        items = todo if todo is not None else fresh(_read(paths, opts), False)
-        startups: list[float] = []
-        t = time.perf_counter()
-        built = 0.0  # building this process's part of the pipeline, before the workers start
-        if opts.workers < 1:
-            pipe = _pipeline(opts)
-            startups.append(time.perf_counter() - t)
-            results_by_batch = _run_local(pipe, _batches(items, opts.batch_size))
+            _code_into(store, fresh(_read(paths, opts), False), total, opts, report)
+    return _finished(report, opts, started)
+
+
+def recode(db: str | Path, where: Any = None, options: IngestOptions | None = None) -> IngestReport:
+    """Code stored documents again (``ingest --recode``), replacing their mentions and recounting events.
+
+    Each document is coded from its stored text, with its stored publication date, URL and title.
+
+    Args:
+        db: the DuckDB store file.
+        where: which documents (a :class:`thucydides.store.filters.DocumentFilter`; default: those
+            another coder version or other actor files coded).
+        options: workers, actor files, progress output and the like.
+
+    Returns:
+        What was replaced (``seen``: how many documents matched).
+    """
+    from thucydides.provenance import Provenance
+    from thucydides.store.filters import DocumentFilter
+
+    opts = replace(options or IngestOptions(), recode=True)
+    report = IngestReport()
+    started = time.monotonic()
+    with _open_store(db, opts) as store:
+        ids = store.document_ids(where or DocumentFilter(), Provenance.of(opts.actor_files))
+        report.seen = len(ids)
+
+        def stored() -> Iterator[tuple[str, Document]]:
+            for step in range(0, len(ids), 200):
+                part = ids[step : step + 200]
+                hashes = store.content_hashes(part)
+                for doc in store.stored_documents(part):
+                    yield hashes[doc.id], doc
+
+        _code_into(store, stored(), len(ids), opts, report)
+    return _finished(report, opts, started)
+
+
+def store_results(
+    store: Any, results: list[Result], made_by: Any, report: IngestReport, recode: bool = False
+) -> None:
+    """Write coded documents to the store (one transaction) and count what happened in ``report``.
+
+    Args:
+        store: a :class:`thucydides.store.Store` open for writing.
+        results: :class:`thucydides.store.Coded` documents and :class:`Problem` s, as coded.
+        made_by: the :class:`thucydides.provenance.Provenance` that coded them.
+        report: counts to add to.
+        recode: the documents replace the stored ones of their ids even when unchanged.
+    """
+    coded = [r for r in results if not isinstance(r, Problem)]
+    report.problems += [r for r in results if isinstance(r, Problem)]
+    for item in coded:
+        item.document.coder_version = made_by.coder_version
+        item.document.kb_hash = made_by.kb_hash
+        item.replace = recode
+    for item, outcome in zip(coded, store.add_many(coded), strict=True):
+        if outcome == "already":
+            report.already += 1
+            continue
+        if outcome == "replaced":
+            report.replaced += 1
         else:
-            prep = _pipeline(opts, upto="extract")
-            built = time.perf_counter() - t
+            report.added += 1
+        report.mentions += len(item.mentions)
+        report.words += len((item.document.text or "").split())
 
-            def prepared(items: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
-                for digest, doc in items:
-                    out = prep.prepare(doc)
-                    if isinstance(out, Problem):
-                        report.problems.append(out)
-                        bar.update(ok=False)
-                    else:
-                        yield digest, out
 
-            batches = _batches(prepared(items), opts.batch_size)
-            results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb, startups)
+def _open_store(db: str | Path, opts: IngestOptions) -> Any:
+    from thucydides.store import Store
 
-        def write(results: list[Result]) -> None:
-            coded = [(r[1], r[2]) for r in results if r[0] == "doc"]
-            report.problems += [Problem(r[1], r[2]) for r in results if r[0] == "problem"]
-            report.notes += [Problem(r[1], r[2]) for r in results if r[0] == "note"]
-            for (doc_row, rows), stored in zip(coded, store.add_many(coded), strict=True):
-                if stored:
-                    report.added += 1
-                    report.mentions += len(rows)
-                    report.words += len((doc_row.get("text") or "").split())
-                else:
-                    report.already += 1
+    # the writer's transactions are small: more DuckDB threads would only take the cores from the workers;
+    # shared: a server or another command that waits for the store gets it between writes
+    return Store(db, threads=1, share=True, say=_say(opts.progress))
 
-        with Writer(write) as writer:
-            for results in results_by_batch:
-                writer.put(results)
-                bar.update(sum(1 for r in results if r[0] != "note"))  # the writer stores them soon
-        bar.finish()
-    report.startup_seconds = built + max(startups, default=0.0)
+
+def _finished(report: IngestReport, opts: IngestOptions, started: float) -> IngestReport:
     report.main_peak_rss_mb = _peak_rss_mb()
-    if opts.workers < 1:
+    if opts.workers < 1 and report.startup_seconds:  # something was coded, in this process
         report.worker_peak_rss_mb = [report.main_peak_rss_mb]
     report.seconds = time.monotonic() - started
     return report
+
+
+def _code_into(
+    store: Any, items: Iterable[tuple[str, Document]], total: int, opts: IngestOptions, report: IngestReport
+) -> None:
+    """Code ``(content hash, document)`` pairs and write them to ``store`` as they come."""
+    from thucydides.provenance import Provenance
+
+    if total == 0:
+        return
+    made_by = Provenance.of(opts.actor_files)
+    bar = ProgressBar(opts.progress, total)
+    startups: list[float] = []
+    t = time.perf_counter()
+    built = 0.0  # building this process's part of the pipeline, before the workers start
+    if opts.workers < 1:
+        pipe = _pipeline(opts)
+        startups.append(time.perf_counter() - t)
+        results_by_batch = _run_local(pipe, _batches(items, opts.batch_size))
+    else:
+        prep = _pipeline(opts, upto="extract")
+        built = time.perf_counter() - t
+
+        def prepared(items: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, Document]]:
+            for digest, doc in items:
+                out = prep.prepare(doc)
+                if isinstance(out, Problem):
+                    report.problems.append(out)
+                    bar.update(ok=False)
+                else:
+                    yield digest, out
+
+        batches = _batches(prepared(items), opts.batch_size)
+        results_by_batch = _run_workers(opts, batches, report.worker_peak_rss_mb, startups)
+
+    def write(results: list[Result]) -> None:
+        store_results(store, results, made_by, report, recode=opts.recode)
+
+    with Writer(write) as writer:
+        for results in results_by_batch:
+            writer.put(results)
+            bar.update(len(results))  # coded; the writer stores them within a few seconds
+    bar.finish()
+    store.note_skipped([(p.name, p.language, p.reason) for p in report.problems if p.language])
+    report.startup_seconds = built + max(startups, default=0.0)

@@ -1,6 +1,6 @@
 """Builds the stages in order and runs them over a stream of documents.
 
-    read → extract → published date → nlp → actors → dates → places → events
+    read → extract → language → published date → nlp → actors → dates → places → events
 
 Heavy resources (the spaCy model, the actor knowledge base, the gazetteer) are
 built once here and handed to the stages. A document that fails in any stage
@@ -10,8 +10,8 @@ becomes a :class:`Problem` with a readable reason; the others go on.
 from __future__ import annotations
 
 import gc
-import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,8 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from thucydides.language import LanguageStage, NotSupported
 from thucydides.pieces import Caps, cut_chars, cut_tokens, piece_of, shift
-from thucydides.record import Document, Problem
+from thucydides.record import Document, Event, NoActor, Problem
 
 Stage = Callable[[Document], Document]
 Item = Document | Problem
@@ -244,9 +245,15 @@ def built_quietly() -> Iterator[None]:
 class Pipeline:
     """The stages in order, with the resources they share.
 
-    Build it once (loading the model and knowledge bases takes a few seconds),
-    then call :meth:`run` on any number of documents. The build runs with the garbage collector
-    paused and freezes what it built (see :func:`built_quietly`).
+    Build it once (loading the model and knowledge bases takes a few seconds), then call
+    :meth:`events` on texts or :meth:`run` on documents, any number of times::
+
+        pipe = thucydides.Pipeline()
+        for ev in pipe.events("Iran seized a British tanker on Friday.", published="2019-07-20"):
+            print(ev.event_type, ev.source, ev.target)
+
+    The build runs with the garbage collector paused and freezes what it built (see
+    :func:`built_quietly`).
     """
 
     def __init__(self, options: Options | None = None) -> None:
@@ -259,7 +266,11 @@ class Pipeline:
         from thucydides.dates import DateResolver
 
         date_resolver = DateResolver()  # shared: datelines and publication dates, then date expressions
-        self.pre: list[Stage] = [ExtractStage(), PublishedStage(self.options.published, date_resolver)]
+        self.pre: list[Stage] = [
+            ExtractStage(),
+            LanguageStage(),
+            PublishedStage(self.options.published, date_resolver),
+        ]
         self.nlp: NlpStage | None = None
         self.post: list[Stage] = []
         if upto >= STAGES.index("nlp"):
@@ -288,10 +299,19 @@ class Pipeline:
             self.post.append(
                 EventCoder(Ontology.load(), gazetteer=gazetteer, numbers=date_resolver.vocab.numbers)
             )
+            from thucydides.actor_places import ActorPlaceStage
+
+            self.post.append(ActorPlaceStage())
+
+    def events(self, texts: str | Iterable[str], published: str | date | None = None) -> list[Event]:
+        """Code article texts with this pipeline: :func:`code` reusing the loaded model."""
+        return code(texts, published=published, pipeline=self)
 
     def _guard(self, stage: Stage, doc: Document) -> Item:
         try:
             return stage(doc)
+        except NotSupported as exc:  # not a failure: a document the coder does not read
+            return Problem(doc.id, str(exc), language=exc.language)
         except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
             name = type(stage).__name__.removesuffix("Stage").lower()
             return Problem(doc.id, f"{name} failed: {type(exc).__name__}: {exc}")
@@ -331,7 +351,8 @@ class Pipeline:
             items: documents (and problems from reading) in input order.
             total: the number of documents, when known, for the progress line.
         """
-        progress = ProgressBar(self.options.progress, total, every=2.0, label="code")
+        label = "code" if self.options.upto == "events" else self.options.upto
+        progress = ProgressBar(self.options.progress, total, every=2.0, label=label)
         prepared = (item if isinstance(item, Problem) else self.prepare(item) for item in items)
         for out in self.code(prepared):
             progress.update(ok=isinstance(out, Document))
@@ -459,22 +480,58 @@ class Pipeline:
         return doc
 
 
+def _published(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"published: expected a date in YYYY-MM-DD form, got {value!r}") from None
+
+
+def code(
+    texts: str | Iterable[str], published: str | date | None = None, pipeline: Pipeline | None = None
+) -> list[Event]:
+    """Code article texts into events: ``thucydides.code("...", published="2019-11-30")``.
+
+    Args:
+        texts: one article text, or several.
+        published: their publication date (``YYYY-MM-DD`` or a ``date``), which dates "on Monday";
+            without it a date is looked for in the text (a dateline) or inferred.
+        pipeline: a :class:`Pipeline` to reuse; without one a pipeline is built for this call, which
+            loads the language model (a few seconds), so build one for repeated calls.
+
+    Returns:
+        The events (:class:`thucydides.record.Event`: ``event_type``, ``cameo``, ``source`` and
+        ``target`` actors, ``date``, ``location``, ``evidence`` ...) in text order. A source or
+        target the text does not name is a :class:`~thucydides.record.NoActor`: false, with every
+        field None (``ev.target.country`` is None; test ``if ev.target:``). A text that cannot be
+        coded (an empty one) is skipped with a warning.
+
+    Raises:
+        ValueError: ``published`` is not a date.
+    """
+    day = _published(published)
+    items = [texts] if isinstance(texts, str) else list(texts)
+    docs = [
+        Document(id=f"text-{i}", raw=t, published=day, published_how="given" if day else "none")
+        for i, t in enumerate(items)
+    ]
+    pipe = pipeline or Pipeline()
+    events: list[Event] = []
+    for item in pipe.run(docs):
+        if isinstance(item, Problem):
+            warnings.warn(f"skipped {item}", stacklevel=2)
+        else:
+            events.extend(item.events)
+    for ev in events:  # "no one" as an actor object, so that ev.target.country is None, not an error
+        ev.source = ev.source or NoActor()
+        ev.target = ev.target or NoActor()
+    return events
+
+
 def code_texts(
     texts: Iterable[str], published: date | None = None, pipeline: Pipeline | None = None
 ) -> list[Any]:
-    """Code plain texts and return their events (a convenience for library users).
-
-    Args:
-        texts: article texts.
-        published: their publication date.
-        pipeline: a pipeline to reuse (building one loads the model).
-    """
-    pipe = pipeline or Pipeline(Options(published=published))
-    docs = [Document(id=f"text-{i}", raw=t) for i, t in enumerate(texts)]
-    events: list[Any] = []
-    for item in pipe.run(docs):
-        if isinstance(item, Problem):
-            sys.stderr.write(f"skipped {item}\n")
-        else:
-            events.extend(item.events)
-    return events
+    """Code plain texts and return their events (the older name of :func:`code`)."""
+    return code(list(texts), published=published, pipeline=pipeline)

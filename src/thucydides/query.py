@@ -1,194 +1,33 @@
-"""Queries over the store without SQL from users: filters, sorting and cursors.
+"""Moved to :mod:`thucydides.store.filters`; kept so that older imports keep working."""
 
-:class:`Filters` says which events a query returns; :func:`where_clause` turns it into a
-parameterised SQL condition (values never enter the SQL text). Bad values raise
-:class:`QueryError`, which names the parameter, for a 4xx answer or a CLI error.
-"""
+from thucydides.store.filters import (
+    MAX_PAGE_SIZE,
+    PERIODS,
+    SORTS,
+    EventPage,
+    Filters,
+    QueryError,
+    cameo_param,
+    day_param,
+    decode_cursor,
+    encode_cursor,
+    iso3_param,
+    time_param,
+    where_clause,
+)
 
-from __future__ import annotations
-
-import base64
-import json
-import re
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
-
-MAX_PAGE_SIZE = 500
-
-# how events are ordered: name -> (SQL expression, Python type of its value in a cursor)
-SORTS: dict[str, tuple[str, str]] = {
-    "date": ("coalesce(day, DATE '9999-12-31')", "date"),
-    "mentions": ("num_mentions", "int"),
-    "sources": ("num_sources", "int"),
-    "goldstein": ("goldstein", "float"),
-    "confidence": ("confidence", "float"),
-    "reported": ("coalesce(first_report, DATE '9999-12-31')", "date"),
-}
-# timeline period -> (DuckDB date_trunc part, the date precisions fine enough to be counted in it)
-PERIODS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "day": ("day", ("day", "publication")),
-    "week": ("week", ("day", "publication")),
-    "month": ("month", ("day", "publication", "month")),
-}
-ISO3 = re.compile(r"^[A-Z]{3}$")
-
-
-class QueryError(ValueError):
-    """A bad query parameter; ``param`` names it (for a 4xx answer or a CLI error)."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"{param}: {message}")
-        self.param = param
-        self.message = message
-
-
-@dataclass(slots=True)
-class Filters:
-    """Which events a query returns; every field is optional and they combine with AND.
-
-    Attributes:
-        actor: an actor id (``person:...``), a CAMEO actor code (``USAGOV``) or words of its name,
-            on either side.
-        country: ISO 3166 alpha-3 code (or ``IGO``) of either actor.
-        dyad: two ISO3 codes: events between them (either direction unless ``directed``).
-        directed: with ``dyad``, only events from the first to the second.
-        type: PLOVER event type (legacy names such as ``FIGHT`` are accepted).
-        quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-        since: first day (ISO date), on the event's date.
-        until: last day (ISO date), on the event's date.
-        place: ISO3 code of the event's place, or words of its name.
-        text: words that must all appear in the evidence, actor names or place (case-insensitive).
-        min_mentions: only events reported at least this many times.
-        limit: at most this many events (for :meth:`Store.events`).
-    """
-
-    actor: str | None = None
-    country: str | None = None
-    dyad: tuple[str, str] | None = None
-    directed: bool = False
-    type: str | None = None
-    quad_class: int | None = None
-    since: str | date | None = None
-    until: str | date | None = None
-    place: str | None = None
-    text: str | None = None
-    min_mentions: int | None = None
-    limit: int | None = None
-
-
-@dataclass(slots=True)
-class EventPage:
-    """One page of merged events and the cursor of the next page (None on the last page)."""
-
-    events: list[dict[str, Any]] = field(default_factory=list)
-    next_cursor: str | None = None
-
-
-def iso3_param(param: str, value: str) -> str:
-    code = value.strip().upper()
-    if not ISO3.match(code):
-        raise QueryError(param, f"expected an ISO 3166 alpha-3 code such as USA, got {value!r}")
-    return code
-
-
-def day_param(param: str, value: str | date) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise QueryError(param, f"expected a date in YYYY-MM-DD form, got {value!r}") from None
-
-
-def where_clause(f: Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``events``) and their arguments for the filters; validates every value."""
-    where: list[str] = []
-    args: list[Any] = []
-    if f.actor:
-        needle = " ".join(f.actor.lower().split())
-        where.append(
-            "(source_id = ? OR target_id = ? OR source_code = ? OR target_code = ?"
-            " OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))"
-        )
-        args += [f.actor.strip(), f.actor.strip(), f.actor.strip().upper(), f.actor.strip().upper()]
-        args += [needle, needle]
-    if f.country:
-        c = iso3_param("country", f.country)
-        where.append("(source_country = ? OR target_country = ?)")
-        args += [c, c]
-    if f.dyad:
-        if len(f.dyad) != 2:
-            raise QueryError("dyad", "expected two ISO3 codes")
-        a, b = iso3_param("dyad", f.dyad[0]), iso3_param("dyad", f.dyad[1])
-        cond = "(source_country = ? AND target_country = ?)"
-        if f.directed:
-            where.append(cond)
-            args += [a, b]
-        else:
-            where.append(f"({cond} OR {cond})")
-            args += [a, b, b, a]
-    if f.type:
-        from thucydides.ontology import bundled_ontology
-
-        try:
-            etype = bundled_ontology().normalise_type(f.type)
-        except KeyError as exc:
-            raise QueryError("type", str(exc.args[0])) from None
-        where.append("event_type = ?")
-        args.append(etype)
-    if f.quad_class is not None:
-        if f.quad_class not in (1, 2, 3, 4):
-            raise QueryError("quad_class", f"expected 1, 2, 3 or 4, got {f.quad_class!r}")
-        where.append("quad_class = ?")
-        args.append(int(f.quad_class))
-    since = day_param("since", f.since) if f.since else None
-    until = day_param("until", f.until) if f.until else None
-    if since and until and since > until:
-        raise QueryError("since", f"{since} is after until {until}")
-    if since:
-        where.append("day >= ?")
-        args.append(since)
-    if until:
-        where.append("day <= ?")
-        args.append(until)
-    if f.place:
-        if ISO3.match(f.place.strip()):
-            where.append("place_country = ?")
-            args.append(f.place.strip())
-        else:
-            where.append("contains(lower(place_name), ?)")
-            args.append(" ".join(f.place.lower().split()))
-    if f.text:
-        for word in f.text.lower().split():
-            where.append("contains(search, ?)")
-            args.append(word)
-    if f.min_mentions is not None:
-        if f.min_mentions < 1:
-            raise QueryError("min_mentions", "must be at least 1")
-        where.append("num_mentions >= ?")
-        args.append(int(f.min_mentions))
-    return where, args
-
-
-def encode_cursor(sort: str, value: Any, event_id: str) -> str:
-    raw = json.dumps([sort, value.isoformat() if isinstance(value, date) else value, event_id])
-    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("utf-8")
-        name, value, event_id = json.loads(raw)
-        kind = SORTS[name.lstrip("-")][1]
-        if name != sort:
-            raise ValueError("the cursor belongs to another sort order")
-        if kind == "date":
-            value = date.fromisoformat(value)
-        elif kind == "int":
-            value = int(value)
-        else:
-            value = float(value)
-        return value, str(event_id)
-    except (ValueError, TypeError, KeyError, json.JSONDecodeError) as exc:
-        raise QueryError("cursor", f"not a cursor from this query ({exc})") from None
+__all__ = [
+    "MAX_PAGE_SIZE",
+    "PERIODS",
+    "SORTS",
+    "EventPage",
+    "Filters",
+    "QueryError",
+    "cameo_param",
+    "day_param",
+    "decode_cursor",
+    "encode_cursor",
+    "iso3_param",
+    "time_param",
+    "where_clause",
+]

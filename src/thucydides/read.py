@@ -7,6 +7,7 @@ input and says what is wrong; one bad input never stops the others.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -24,7 +25,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
 # byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark)
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -59,6 +61,8 @@ def _kind(name: str) -> str | None:
         return "jsonl"
     if low.endswith(TEXT_SUFFIXES):
         return "text"
+    if low.endswith(FEED_SUFFIXES):
+        return "feed"
     return None
 
 
@@ -77,7 +81,7 @@ def list_inputs(paths: Iterable[str]) -> Iterator[str | Problem]:
                 str(f) for f in p.rglob("*") if f.is_file() and _kind(f.name) and not f.name.startswith(".")
             )
             if not found:
-                yield Problem(safe_id(raw), "directory holds no .txt, .html, .html.gz or .jsonl files")
+                yield Problem(safe_id(raw), "directory holds no .txt, .html, .html.gz, .jsonl or feed files")
             yield from found
         elif p.is_file():
             yield str(p)
@@ -130,15 +134,24 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 
 
 def sniff(text: str) -> str:
-    """Guess the kind of standard input: ``jsonl``, ``html`` or ``text``."""
+    """Guess the kind of standard input: ``jsonl``, ``feed`` (RSS or Atom), ``html`` or ``text``."""
+    from thucydides.feeds import looks_like_feed
+
     head = text.lstrip()[:2000].lower()
     if head.startswith("{"):
         return "jsonl"
+    if looks_like_feed(head):
+        return "feed"
     if head.startswith(("<!doctype", "<html", "<?xml")) or (
         "<body" in head or "<p>" in head or "<div" in head
     ):
         return "html"
     return "text"
+
+
+def content_id(text: str) -> str:
+    """The id of a text that has no name (standard input): ``stdin:`` and 16 hex digits of its content."""
+    return "stdin:" + hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 def _parse_date(value: object) -> date | None:
@@ -197,13 +210,18 @@ def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
     body_text, body_html = _field(obj, "text"), _field(obj, "html")
     if body_text is None and body_html is None:
         return Problem(where, "record has neither a 'text' nor an 'html' string")
-    given_id = obj.get("id")
-    doc_id = safe_id(given_id) if isinstance(given_id, str) and given_id else where
-    if isinstance(given_id, (int, float)) and not isinstance(given_id, bool):
-        doc_id = str(given_id)  # numbers are ids too ("id": 17)
     is_html = bool(body_html and body_html.strip())
     raw = body_html if is_html else body_text
-    if raw is None or not raw.strip():
+    if raw is None:
+        return Problem(where, "empty text")
+    given_id = obj.get("id")
+    if isinstance(given_id, str) and given_id:
+        doc_id = safe_id(given_id)
+    elif isinstance(given_id, (int, float)) and not isinstance(given_id, bool) and given_id:
+        doc_id = str(given_id)  # numbers are ids too ("id": 17)
+    else:
+        doc_id = content_id(raw) if where.startswith("-:") else where
+    if not raw.strip():
         return Problem(doc_id, "empty text")
     published = _parse_date(obj.get("published"))
     if obj.get("published") and published is None:
@@ -341,7 +359,17 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
     if kind == "jsonl":
         yield from _read_jsonl(text, shown, opts)
         return
-    yield Document(id=shown, raw=safe_text(text), is_html=kind == "html")
+    if kind == "feed":
+        from thucydides.feeds import looks_like_feed, read_feed
+
+        if looks_like_feed(text):
+            yield from read_feed(safe_text(text), shown)
+        elif name.lower().endswith(".xml"):
+            yield Problem(shown, "an XML file that is not an RSS or Atom feed")
+        else:
+            yield Problem(shown, "not an RSS or Atom feed")
+        return
+    yield Document(id=content_id(text) if name == "-" else shown, raw=safe_text(text), is_html=kind == "html")
 
 
 def read_documents(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:

@@ -5,8 +5,8 @@
         DIR/mentions/event_date=YYYY-MM-DD/part-*.parquet one row per coded event, by event date
     ─▶ driver: load into the DuckDB store (merging as the local engine does)
 
-The rows are the local engine's rows (:func:`thucydides.store.document_row` and
-:func:`thucydides.store.mention_row`), so the same input gives the same events. The Parquet
+The rows are the local engine's rows (:class:`thucydides.store.DocumentRow` and
+:class:`thucydides.store.MentionRow`), so the same input gives the same events. The Parquet
 directory can also be queried directly, e.g. with DuckDB's
 ``read_parquet('DIR/mentions/*/*.parquet', hive_partitioning = true)``.
 
@@ -98,8 +98,8 @@ def _document(d: dict[str, Any]) -> Document:
 def code_partition(options: IngestOptions) -> Callable[[Iterator[tuple[str, dict[str, Any]]]], Iterator[Any]]:
     """The function Spark runs on each partition: build the pipeline once, code every document.
 
-    It yields ``("doc", document_row, mention_rows)`` or ``("problem", name, reason)``, as the
-    local engine's workers do.
+    It yields a :class:`thucydides.store.Coded` per document or a :class:`Problem`, as the local
+    engine's workers do.
     """
 
     def run(items: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[Any]:
@@ -120,7 +120,13 @@ def code_partition(options: IngestOptions) -> Callable[[Iterator[tuple[str, dict
     return run
 
 
-def _mention_out(row: dict[str, Any]) -> dict[str, Any]:
+def _document_out(coded: Any) -> dict[str, Any]:
+    row = coded.document.as_dict()
+    return {c: row.get(c) for c in [*STRING_DOC_FIELDS, "n_events"]}
+
+
+def _mention_out(mention: Any) -> dict[str, Any]:
+    row = mention.as_dict()
     out = {c: row.get(c) for c in STRING_MENTION_FIELDS}
     for c, kind in NUMERIC_MENTION_FIELDS.items():
         value = row.get(c)
@@ -186,57 +192,48 @@ def run_spark(
         doc_schema, mention_schema = _schemas()
         parts = max(1, min(len(todo), max(options.workers, 1) * 2))
         coded = spark.sparkContext.parallelize(todo, parts).mapPartitions(code_partition(options)).cache()
-        docs = coded.filter(lambda r: r[0] == "doc")
-        spark.createDataFrame(docs.map(lambda r: r[1]), doc_schema).write.mode("overwrite").parquet(
+        docs = coded.filter(lambda r: not isinstance(r, Problem))
+        spark.createDataFrame(docs.map(_document_out), doc_schema).write.mode("overwrite").parquet(
             str(Path(out_dir) / "documents")
         )
-        mentions = docs.flatMap(lambda r: [_mention_out(m) for m in r[2]])
+        mentions = docs.flatMap(lambda r: [_mention_out(m) for m in r.mentions])
         spark.createDataFrame(mentions, mention_schema).write.mode("overwrite").partitionBy(
             "event_date"
         ).parquet(str(Path(out_dir) / "mentions"))
-        problems += [Problem(r[1], r[2]) for r in coded.filter(lambda r: r[0] == "problem").collect()]
+        problems += coded.filter(lambda r: isinstance(r, Problem)).collect()
     finally:
         spark.stop()
     return seen, known, problems
 
 
-def load_parquet(out_dir: str | Path, db: str | Path, progress: Any = None) -> IngestReport:
-    """Load the Parquet output of :func:`run_spark` into the store (documents already there are skipped)."""
-    import duckdb
+def load_parquet(
+    out_dir: str | Path, db: str | Path, progress: Any = None, actor_files: Sequence[Path] = ()
+) -> IngestReport:
+    """Load the Parquet output of :func:`run_spark` into the store (documents already there are skipped).
 
+    The documents are recorded as coded by this coder with ``actor_files``.
+    """
+    from thucydides.provenance import Provenance
     from thucydides.store import Store
+    from thucydides.store.parquet import read_coded
 
     report = IngestReport()
-    base = Path(out_dir)
-    con = duckdb.connect()
-    doc_files = str(base / "documents" / "*.parquet")
-    docs = _records(con, f"SELECT * FROM read_parquet('{doc_files}') ORDER BY doc_id")
-    mention_glob = base / "mentions" / "*" / "*.parquet"
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    if list(base.glob("mentions/*/*.parquet")):
-        sql = f"SELECT * FROM read_parquet('{mention_glob}', hive_partitioning = true) ORDER BY mention_id"
-        for m in _records(con, sql):
-            by_doc.setdefault(str(m["doc_id"]), []).append(m)
-    con.close()
+    docs = read_coded(out_dir)
+    made_by = Provenance.of(actor_files)
     bar = ProgressBar(progress, len(docs))
     with Store(db) as store:
-        for d in docs:
-            rows = by_doc.get(str(d["doc_id"]), [])
+        for coded in docs:
             bar.update()
-            if store.add_rows(d, rows):
+            coded.document.coder_version = made_by.coder_version
+            coded.document.kb_hash = made_by.kb_hash
+            if store.add_many([coded])[0] != "already":
                 report.added += 1
-                report.mentions += len(rows)
-                report.words += len(str(d.get("text") or "").split())
+                report.mentions += len(coded.mentions)
+                report.words += len(str(coded.document.text or "").split())
             else:
                 report.already += 1
     bar.finish()
     return report
-
-
-def _records(con: Any, sql: str) -> list[dict[str, Any]]:
-    cur = con.execute(sql)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def ingest_spark(
@@ -262,7 +259,9 @@ def ingest_spark(
     with Store(db) as store:
         known = store.known_hashes()
     seen, n_known, problems = run_spark(paths, out_dir, options, master=master, skip_hashes=known)
-    report = load_parquet(out_dir, db, options.progress) if seen > n_known else IngestReport()
+    report = (
+        load_parquet(out_dir, db, options.progress, options.actor_files) if seen > n_known else IngestReport()
+    )
     report.seen = seen
     report.already += n_known
     report.problems = problems

@@ -1,7 +1,7 @@
 """The FastAPI application: a read-only HTTP API over the event store, and the dashboard.
 
 Safe by default: the store is opened read-only, every query is parameterised
-(see :mod:`thucydides.api.queries`), page sizes and request bodies are capped, and
+(see :mod:`thucydides.store.dashboard`), page sizes and request bodies are capped, and
 every error is a JSON object with a status code, never a traceback.
 """
 
@@ -25,12 +25,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from thucydides.api import queries
 from thucydides.api.highlight import highlights
+from thucydides.names import Names
 from thucydides.ontology import PLOVER_TYPES
 from thucydides.read import safe_id, safe_text
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
+from thucydides.store import dashboard as queries
+from thucydides.store.filters import day_param
+from thucydides.store.turns import StoreBusy
 
 log = logging.getLogger("thucydides.api")
 
@@ -41,10 +44,12 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 EVENT_ID_RE = r"^[A-Za-z0-9_.:-]{1,128}$"
-DAY_RE = r"^\d{4}-\d{2}-\d{2}$"
+DAY_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+CAMEO_RE = r"^\d{2,4}$"
 ISO3_RE = r"^[A-Za-z]{3}$"
 DYAD_RE = r"^[A-Za-z]{3},[A-Za-z]{3}$"
 TEXT_RE = r"^[^\x00-\x1f\x7f]*$"
+STORE_WAIT = 60.0  # seconds a request waits for its turn at the store before a 503
 
 
 @dataclass(slots=True)
@@ -162,6 +167,25 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+class StoreTurn:
+    """ASGI middleware: each API request takes one turn at the store (:meth:`Store.scope`).
+
+    Its queries see one state of the store, and a process that waits for the store (an ingest)
+    gets it between requests; a request that comes meanwhile waits for its turn.
+    """
+
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope.get("path", "")).startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        with self.store.scope():
+            await self.app(scope, receive, send)
 
 
 def _too_large(max_bytes: int) -> JSONResponse:
@@ -315,8 +339,16 @@ def _filters(
             description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.",
         ),
     ] = None,
-    since: Annotated[str | None, Query(pattern=DAY_RE, description="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(pattern=DAY_RE, description="Last day, YYYY-MM-DD.")] = None,
+    cameo: Annotated[
+        str | None,
+        Query(pattern=CAMEO_RE, description="CAMEO event code or its start: 19 is every code of root 19."),
+    ] = None,
+    since: Annotated[
+        str | None, Query(pattern=DAY_RE, description="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(pattern=DAY_RE, description="Last day: YYYY-MM-DD, YYYY-MM or YYYY (to its end).")
+    ] = None,
     place: Annotated[
         str | None,
         Query(
@@ -340,13 +372,14 @@ def _filters(
     """The event filters shared by the list and the aggregate views, validated."""
     if type is not None and type.strip().upper() not in PLOVER_TYPES:
         raise ParamError("type", f"type must be one of {', '.join(PLOVER_TYPES)}, not {type!r}")
+    days = {}
     for name, value in (("since", since), ("until", until)):
         if value:
             try:
-                date.fromisoformat(value)
-            except ValueError as exc:
-                raise ParamError(name, f"{name} is not a calendar date: {value!r} ({exc})") from exc
-    if since and until and since > until:
+                days[name] = day_param(name, value, end=name == "until")
+            except QueryError as exc:
+                raise ParamError(name, f"{name} is not a calendar date: {value!r} ({exc.message})") from exc
+    if since and until and days["since"] > days["until"]:
         raise ParamError("since", f"since ({since}) is after until ({until})")
     pair: tuple[str, str] | None = None
     if dyad:
@@ -359,6 +392,7 @@ def _filters(
         directed=directed and pair is not None,
         type=type.strip().upper() if type else None,
         quad_class=quad_class,
+        cameo=cameo,
         since=since,
         until=until,
         place=(place.strip() or None) if place else None,
@@ -392,10 +426,11 @@ def create_app(
         RuntimeError: when the store was written by an incompatible version.
     """
     caps = limits or Limits()
-    store = Store(db_path, read_only=True)
-    store_lock = threading.Lock()  # one DuckDB connection: the store's own queries run one at a time
+    # shared: an ingest into the same store gets its turn between requests (thucydides.store.turns)
+    store = Store(db_path, read_only=True, share=True, timeout=STORE_WAIT)
     holder = PipelineHolder(pipeline_factory, wait=caps.code_wait_seconds, seconds=caps.code_seconds)
     centres = Centres()
+    names = Names.load()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -413,17 +448,22 @@ def create_app(
     app.state.store = store
     app.state.limits = caps
     app.add_middleware(BodyLimit, max_bytes=caps.body_bytes)
+    app.add_middleware(StoreTurn, store=store)
     app.add_middleware(HostCheck, allowed=list(allowed_hosts))  # added last: runs first
 
     def cursor() -> Any:
-        """A cursor of its own for this request (DuckDB cursors may run side by side)."""
-        return store.con.cursor()
+        """The request's cursor: each request takes one turn at the store (see :class:`StoreTurn`)."""
+        return store.cursor()
 
     # ------------------------------------------------------------ errors
 
     @app.exception_handler(ParamError)
     async def _on_param(_: Request, exc: ParamError) -> JSONResponse:
         return _error(exc.parameter, exc.message, exc.status)
+
+    @app.exception_handler(StoreBusy)
+    async def _on_busy(_: Request, exc: StoreBusy) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(QueryError)
     async def _on_query(_: Request, exc: QueryError) -> JSONResponse:
@@ -442,7 +482,7 @@ def create_app(
         return JSONResponse({"error": message, "parameter": parameter, "detail": detail}, status_code=422)
 
     @app.exception_handler(Busy)
-    async def _on_busy(_: Request, exc: Busy) -> JSONResponse:
+    async def _on_coder_busy(_: Request, exc: Busy) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(HTTPException)
@@ -485,8 +525,7 @@ def create_app(
             raise ParamError("actor", f"no actor {f.actor!r} in the store", status=404)
         if cursor_:
             _check_cursor(cursor_)
-        with store_lock:
-            page = store.events_page(f, sort=sort, limit=limit, cursor=cursor_)
+        page = store.events_page(f, sort=sort, limit=limit, cursor=cursor_)
         out: dict[str, Any] = {
             "events": page.events,
             "next_cursor": page.next_cursor,
@@ -500,8 +539,7 @@ def create_app(
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: Annotated[str, PathParam(pattern=EVENT_ID_RE)]) -> dict[str, Any]:
         """One merged event with all its mentions: each report's evidence, highlighted spans and document."""
-        with store_lock:
-            event = store.event(event_id)
+        event = store.event(event_id)
         if event is None:
             raise ParamError("event_id", f"no event {event_id!r}", status=404)
         titles = queries.document_titles(cursor(), sorted({m["doc_id"] for m in event["mentions"]}))
@@ -528,8 +566,7 @@ def create_app(
         ] = None,
     ) -> dict[str, Any]:
         """Actors with how many merged events they take part in, most active first."""
-        with store_lock:
-            return {"actors": store.actors(limit=limit, country=country.upper() if country else None)}
+        return {"actors": store.actors(limit=limit, country=country.upper() if country else None)}
 
     @app.get("/api/dyads/{a}/{b}/timeline", tags=["actors"])
     def dyad_timeline(
@@ -543,8 +580,7 @@ def create_app(
         for name, code in (("a", a), ("b", b)):
             if not queries.country_exists(cur, code):
                 raise ParamError(name, f"no actor of country {code.upper()!r} in the store", status=404)
-        with store_lock:
-            rows = store.dyad_timeline(a.upper(), b.upper(), by=by, directed=directed)
+        rows = store.dyad_timeline(a.upper(), b.upper(), by=by, directed=directed)
         return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "buckets": rows}
 
     @app.get("/api/timeline", tags=["actors"])
@@ -563,6 +599,7 @@ def create_app(
         for row in countries:
             centre = centres.of(row["country"])
             row["lat"], row["lon"] = centre if centre else (None, None)
+            row["name"] = names.country(row["country"])
         return {"places": queries.map_points(cur, f, limit), "countries": countries}
 
     @app.get("/api/network", tags=["actors"])
@@ -571,9 +608,12 @@ def create_app(
         limit: Annotated[
             int, Query(ge=1, le=caps.edges, description=f"Actor pairs, at most {caps.edges}.")
         ] = 60,
+        merge: Annotated[
+            bool, Query(description="One node per country for its bare code and government (USA + USAGOV).")
+        ] = False,
     ) -> dict[str, Any]:
-        """The busiest actor pairs and their actors, weighted by events."""
-        return queries.network(cursor(), f, limit)
+        """The strongest actor pairs and their actors (with readable names), weighted by events."""
+        return queries.network(cursor(), f, limit, merge=merge, names=names)
 
     @app.post("/api/code", tags=["coding"])
     def code(body: CodeRequest) -> dict[str, Any]:

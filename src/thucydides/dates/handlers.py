@@ -114,6 +114,8 @@ class ExpressionHandlers:
                 for m in found:
                     if tense == "past" and self._future_re.fullmatch(m.group()):
                         continue
+                    if not is_left and "," in window[: m.start()] and m.group() in self.vocab.reporting_verbs:
+                        continue  # "... on Dec. 15, it said": the attribution does not date the report
                     distance = len(window) - m.end() if is_left else m.start()
                     if best is None or distance < best[0]:
                         best = (distance, tense)

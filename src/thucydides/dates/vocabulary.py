@@ -35,6 +35,7 @@ class DateVocabulary:
     quantity_cues: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
+    reporting_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
@@ -79,6 +80,7 @@ def load_date_vocabulary() -> DateVocabulary:
         quantity_cues=frozenset(raw["quantity_cues"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},

@@ -1,0 +1,159 @@
+"""The learned sentence event model: loads offline from the package, deterministic, cheap features.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from thucydides.events.model import BINARY_HEADS, SentenceEventModel, sentence_features
+
+
+def _toy_model() -> SentenceEventModel:
+    features = ["l:march", "l:arrest", "l:meet"]
+    labels = ["ASSAULT", "COERCE", "CONSULT", "NONE", "PROTEST"]
+    tw = np.zeros((3, 5), dtype=np.float32)
+    tw[0, 4] = 3.0
+    tw[1, 1] = 3.0
+    tw[2, 2] = 3.0
+    bw = np.zeros((3, 3), dtype=np.float32)
+    bw[1, 1] = 4.0
+    return SentenceEventModel(features, labels, tw, np.zeros(5), bw, np.full(3, -2.0), BINARY_HEADS)
+
+
+def test_type_probabilities_sum_to_one_and_heads_are_separate() -> None:
+    model = _toy_model()
+    (probs,) = model.predict_features([["l:arrest", "l:unknown-feature"]])
+    assert sum(probs[label] for label in model.labels) == pytest.approx(1.0, abs=1e-6)
+    assert model.top_type(probs) == "COERCE"
+    assert set(probs) == set(model.labels) | set(BINARY_HEADS)
+    assert probs["police_arrest"] > 0.5 > probs["police_kill"]
+
+
+def test_unknown_features_leave_the_priors() -> None:
+    model = _toy_model()
+    (probs,) = model.predict_features([["l:nothing-known"]])
+    assert probs["NONE"] == pytest.approx(0.2, abs=1e-6)
+
+
+def test_a_saved_model_reads_back_the_same(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = _toy_model()
+    model.save(tmp_path / "m.npz")
+    again = SentenceEventModel.from_file(tmp_path / "m.npz")
+    assert again.labels == model.labels
+    feats = [["l:march"], ["l:meet", "l:arrest"]]
+    for a, b in zip(model.predict_features(feats), again.predict_features(feats), strict=True):
+        assert a == pytest.approx(b, abs=1e-3)
+
+
+def test_the_bundled_model_loads_once_without_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from thucydides.events import model as model_module
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model tried to open a socket")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    model_module._bundled.cache_clear()
+    model = SentenceEventModel.load()
+    assert model is SentenceEventModel.load()
+    assert "NONE" in model.labels and "PROTEST" in model.labels and "ASSAULT" in model.labels
+    assert model.heads == BINARY_HEADS
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from thucydides.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.slow
+def test_features_ignore_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    lower = {
+        f for f in sentence_features(nlp("the soldiers shot two farmers near the river.")[:]) if f[0] in "lb"
+    }
+    normal = {
+        f for f in sentence_features(nlp("The soldiers shot two farmers near the river.")[:]) if f[0] in "lb"
+    }
+    assert {"l:farmer", "l:soldier", "l:shoot"} <= lower
+    assert lower == normal
+
+
+@pytest.mark.slow
+def test_features_mark_negation_and_modal_cues(nlp) -> None:  # type: ignore[no-untyped-def]
+    feats = sentence_features(nlp("The union will not strike next week.")[:])
+    assert "n:strike" in feats
+    assert "m:strike" in feats
+
+
+@pytest.mark.slow
+def test_predictions_are_deterministic(nlp) -> None:  # type: ignore[no-untyped-def]
+    model = SentenceEventModel.load()
+    sents = [
+        s
+        for d in nlp.pipe(["Two villagers were detained by the border guards.", "It rained."])
+        for s in d.sents
+    ]
+    first, second = model.predict(sents), model.predict(sents)
+    assert first == second
+    for probs in first:
+        assert sum(probs[label] for label in model.labels) == pytest.approx(1.0, abs=1e-5)
+        assert all(0.0 <= probs[h] <= 1.0 for h in model.heads)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "head", "above"),
+    [
+        ("Officers of the district police arrested six men in a raid on the market.", "police_arrest", True),
+        ("The cabinet approved the new budget for schools on Tuesday.", "police_arrest", False),
+        ("The cabinet approved the new budget for schools on Tuesday.", "contentious", False),
+    ],
+)
+def test_heads_on_written_sentences(nlp, sentence: str, head: str, above: bool) -> None:  # type: ignore[no-untyped-def]
+    (probs,) = SentenceEventModel.load().predict([nlp(sentence)[:]])
+    assert (probs[head] > 0.5) is above
+
+
+def test_operating_point_shifts_a_head_so_that_its_threshold_reads_one_half() -> None:
+    model = _toy_model()
+    (before,) = model.predict_features([["l:arrest"]])
+    model.set_operating_points({"police_arrest": before["police_arrest"]})
+    (after,) = model.predict_features([["l:arrest"]])
+    assert after["police_arrest"] == pytest.approx(0.5, abs=1e-3)
+    assert after["police_kill"] == pytest.approx(before["police_kill"])
+    assert model.meta["operating_points"] == {"police_arrest": before["police_arrest"]}
+
+
+def test_training_masks_each_head_to_the_examples_that_label_it() -> None:
+    pytest.importorskip("sklearn")
+    from thucydides.events.train import Example, fit
+
+    examples = [
+        Example("a", "x", "d1", type="PROTEST", contentious=1),
+        Example("b", "x", "d2", type="NONE", contentious=0),
+        Example("c", "x", "d3", type="COERCE"),
+        Example("d", "y", "d4", police_kill=0, police_arrest=1),
+        Example("e", "y", "d5", police_kill=0, police_arrest=0),
+    ] * 3
+    feats = [["l:march"], ["l:weather"], ["l:detain"], ["l:detain", "l:police"], ["l:police"]] * 3
+    model = fit(examples, feats)
+    assert set(model.labels) == {"PROTEST", "NONE", "COERCE"}  # police-only rows are not typed
+    march, weather, detain = model.predict_features([["l:march"], ["l:weather"], ["l:detain", "l:police"]])
+    assert model.top_type(march) == "PROTEST" and model.top_type(weather) == "NONE"
+    assert detain["police_arrest"] > 0.5 > weather["contentious"]
+    assert model.meta["trained_on"] == {"x": 9, "y": 6}
+
+
+def test_operating_points_keep_police_false_alarms_under_the_limit() -> None:
+    from thucydides.events.train import Example, operating_points
+
+    pos = [(Example("p", "india_police", "d", police_kill=1, police_arrest=0), 0.4)] * 10
+    neg = [(Example("n", "india_police", "d", police_kill=0, police_arrest=0), q / 100) for q in range(100)]
+    pooled = {"india_police": [(e, {"police_kill": q, "police_arrest": 0.0}) for e, q in pos + neg]}
+    points = operating_points(pooled, max_alarms=0.05)
+    assert points["police_kill"] == 0.95  # 5 of the 100 negatives reach 0.95
