@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: setup test test-quick lint demo bench model gazetteer clean
+.PHONY: setup test test-quick fuzz lint demo bench model gazetteer clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,12 @@ test: setup lint
 
 test-quick: setup
 	$(PY) -m pytest -q -m "not slow"
+
+# the generated hostile-input suite with many more examples (FUZZ_EXAMPLES per reading property,
+# a twentieth of that for the property that runs the model)
+FUZZ_EXAMPLES ?= 2000
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz THUCYDIDES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_hostile_input.py
 
 demo: setup
 	@rm -f $(DEMO_DB) $(DEMO_DB).wal

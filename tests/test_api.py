@@ -171,7 +171,7 @@ def client(db: Path) -> Iterator[TestClient]:
     app = create_app(
         db, limits=Limits(page=20, body_bytes=20_000, text_chars=5_000), pipeline_factory=FakePipeline
     )
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -464,7 +464,7 @@ def test_api_errors_inside_a_request_answer_json_without_a_traceback(db: Path) -
         raise RuntimeError("model files missing")
 
     app = create_app(db, pipeline_factory=broken)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         response = c.post("/api/code", json={"text": "Spain agreed."})
     assert response.status_code == 500
     assert response.json() == {"error": "internal error: RuntimeError"}
@@ -501,6 +501,6 @@ def test_openapi_spec_lists_every_endpoint(client: TestClient) -> None:
 def test_api_summary_of_an_empty_store_counts_nothing(tmp_path: Path) -> None:
     path = tmp_path / "empty.duckdb"
     Store(path).close()
-    with TestClient(create_app(path)) as empty:
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as empty:
         body = empty.get("/api/summary").json()
     assert (body["documents"], body["events"], body["multi_document_events"]) == (0, 0, 0)

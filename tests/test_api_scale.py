@@ -60,7 +60,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     path: Path = tmp_path_factory.mktemp("big") / "big.duckdb"
     with Store(path) as store:
         store.con.execute(FILL, [N_EVENTS])
-    with TestClient(create_app(path, limits=Limits(page=PAGE_CAP))) as client:
+    with TestClient(create_app(path, limits=Limits(page=PAGE_CAP)), base_url="http://127.0.0.1") as client:
         yield client
 
 

@@ -15,6 +15,7 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 from tests.test_api import FakePipeline, build_store  # noqa: E402
 
 from thucydides.api import create_app  # noqa: E402
+from thucydides.api.app import DEFAULT_HOSTS  # noqa: E402
 
 EXAMPLES_PER_OPERATION = 15
 
@@ -23,7 +24,8 @@ EXAMPLES_PER_OPERATION = 15
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
     path: Path = tmp_path_factory.mktemp("schemathesis") / "events.duckdb"
     build_store(path)
-    app = create_app(path, pipeline_factory=FakePipeline)
+    # schemathesis's ASGI client addresses the app as "testserver"
+    app = create_app(path, pipeline_factory=FakePipeline, allowed_hosts=[*DEFAULT_HOSTS, "testserver"])
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

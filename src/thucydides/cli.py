@@ -152,6 +152,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=_positive, default=8000)
     p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="serve requests addressed to this host name too (besides 127.0.0.1, localhost and --host); "
+        "requests for any other name get 400",
+    )
+    p.add_argument(
         "--watch",
         nargs="+",
         default=[],
@@ -221,6 +229,8 @@ def _each_document(args: argparse.Namespace, upto: str) -> Iterator[Document]:
             sys.stderr.write(f"skipped {item.name}: {item.reason}\n")
             continue
         args.n_ok += 1
+        for note in item.notes:
+            sys.stderr.write(f"note: {item.id}: {note}\n")
         yield item
 
 
@@ -583,7 +593,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         command = [sys.executable, "-m", "thucydides.cli", "watch", "--db", args.db, *args.watch]
         watcher = subprocess.Popen(command)
     try:
-        return serve(args.db, host=args.host, port=args.port)
+        return serve(args.db, host=args.host, port=args.port, allow_hosts=args.allow_host)
     finally:
         if watcher is not None:
             watcher.terminate()

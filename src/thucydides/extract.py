@@ -403,6 +403,8 @@ def extract_article(html: str, url: str | None = None, furniture: Furniture | No
     if len(html) > LARGE_PAGE_CHARS:
         html = _strip_heavy(html)
     tree = load_html(html)
+    if tree is None:  # trafilatura refuses a fragment of one block ("<p>...</p>"): give it a page
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         raise ExtractionError("the page could not be parsed as HTML")
     furniture = furniture or load_furniture()

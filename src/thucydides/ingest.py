@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from thucydides.pieces import BATCH_CHARS
 from thucydides.pipeline import ProgressBar
 from thucydides.record import Document, Problem
 
@@ -264,13 +265,23 @@ def _read(paths: Sequence[str], options: IngestOptions) -> Iterator[Document | P
     )
 
 
-def _batches(items: Iterable[tuple[str, Document]], size: int) -> Iterator[list[tuple[str, Document]]]:
+def _batches(
+    items: Iterable[tuple[str, Document]], size: int, chars: int = BATCH_CHARS
+) -> Iterator[list[tuple[str, Document]]]:
+    """Batches of at most ``size`` documents and about ``chars`` characters (a longer document goes
+    alone): a worker's memory grows with the text it parses at once, not with the count."""
     batch: list[tuple[str, Document]] = []
+    held = 0
     for item in items:
+        length = len(item[1].text or item[1].raw)
+        if batch and held + length > chars:
+            yield batch
+            batch, held = [], 0
         batch.append(item)
+        held += length
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 

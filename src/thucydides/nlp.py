@@ -55,6 +55,113 @@ def _register_paragraph_component() -> None:
         return doc
 
 
+SENTENCE_CAP_COMPONENT = "thucydides_sentence_cap"
+MAX_SENTENCE_TOKENS = 200
+SPLIT_KEY = "thucydides.split_sentences"  # user_data: [[first token, tokens], ...] of each split run
+# tokens after which a sentence may end: a run longer than the cap without one is split
+_SENTENCE_ENDS = (".", "!", "?", ";", "…", "...", "?!", "!!", "??")
+
+
+class SentenceCap:
+    """Component before the parser: no run of more than ``max_tokens`` words without a sentence end.
+
+    One sentence of ten thousand words ("Iran attacked attacked ... Iraq.") makes every later stage
+    walk ever longer chains, so a stretch of more than ``max_tokens`` tokens with no full stop,
+    question or exclamation mark, semicolon or line break in it is cut into sentences of at most
+    that many tokens (after a comma where one is near the cut). The parser keeps these
+    boundaries. Each cut run is recorded in ``doc.user_data[SPLIT_KEY]`` as ``[first token,
+    tokens]`` so that the pipeline can say so. Ordinary text, whose sentences end well before the
+    cap, is left as it is; the check is a few array operations.
+    """
+
+    def __init__(self, vocab: Any, max_tokens: int = MAX_SENTENCE_TOKENS) -> None:
+        self.max_tokens = max_tokens
+        self.ends = [vocab.strings.add(e) for e in _SENTENCE_ENDS]
+        self.comma = vocab.strings.add(",")
+
+    def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
+        n, cap = len(doc), self.max_tokens
+        if n <= cap:
+            return doc
+        orth = doc.to_array(ORTH)  # string hashes: unsigned 64-bit
+        space = doc.to_array(IS_SPACE).astype(bool)
+        preset = doc.to_array(SENT_START).astype(numpy.int64) == 1
+        # a sentence may start right after an end mark or a space token, or where one is set already
+        may_start = numpy.zeros(n, dtype=bool)
+        may_start[1:] = numpy.isin(orth[:-1], numpy.asarray(self.ends, dtype=orth.dtype)) | space[:-1]
+        may_start |= preset
+        may_start[0] = True
+        starts = numpy.flatnonzero(may_start).tolist() + [n]
+        runs = [(a, b) for a, b in zip(starts, starts[1:], strict=False) if b - a > cap]
+        if not runs:
+            return doc
+        commas = set(numpy.flatnonzero(orth == numpy.uint64(self.comma)).tolist())
+        split: list[list[int]] = doc.user_data.setdefault(SPLIT_KEY, [])
+        for a, b in runs:
+            split.append([a, b - a])
+            for cut in self._cuts(a, b, commas):
+                doc[cut].is_sent_start = True
+        return doc
+
+    def _cuts(self, a: int, b: int, commas: set[int]) -> list[int]:
+        """Where to start new sentences in the run of tokens ``[a, b)``."""
+        cap, cuts, start = self.max_tokens, [], a
+        while b - start > cap:
+            at = next((i + 1 for i in range(start + cap - 1, start + cap // 2, -1) if i in commas), None)
+            start = at if at is not None else start + cap
+            cuts.append(start)
+        return cuts
+
+
+def _register_sentence_cap() -> None:
+    from spacy.language import Language
+
+    if SENTENCE_CAP_COMPONENT in Language.factories:
+        return
+
+    @Language.factory(SENTENCE_CAP_COMPONENT, default_config={"max_tokens": MAX_SENTENCE_TOKENS})
+    def make_sentence_cap(nlp: Any, name: str, max_tokens: int) -> SentenceCap:
+        return SentenceCap(nlp.vocab, max_tokens)
+
+
+def long_sentences(doc: Any, max_tokens: int) -> list[tuple[int, int]]:
+    """Sentences of a parsed doc longer than ``max_tokens``: (first token, tokens) of each."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) <= max_tokens:
+        return []
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype(numpy.int64).ravel() == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    starts.append(len(doc))
+    return [(a, b - a) for a, b in zip(starts, starts[1:], strict=False) if b - a > max_tokens]
+
+
+def reparse_capped(nlp: Any, doc: Any, max_tokens: int) -> Any:
+    """Parse ``doc``'s text again with no sentence longer than ``max_tokens`` tokens.
+
+    For the rare text where the parser joined what :class:`SentenceCap` left as separate sentences
+    into one longer than the cap: sentence starts are set every ``max_tokens`` tokens inside each
+    such sentence before parsing again. Returns ``doc`` itself when no sentence is too long.
+    """
+    runs = long_sentences(doc, max_tokens)
+    if not runs:
+        return doc
+    fresh = nlp.make_doc(doc.text)
+    split: list[list[int]] = fresh.user_data.setdefault(SPLIT_KEY, [])
+    for a, length in runs:
+        split.append([a, length])
+        for cut in range(a + max_tokens, a + length, max_tokens):
+            fresh[cut].is_sent_start = True
+    for _, proc in nlp.pipeline:
+        fresh = proc(fresh)
+    return fresh
+
+
 def load_nlp(model: str = DEFAULT_MODEL, fast: bool = True) -> Any:
     """Load the spaCy pipeline once; callers hand it to the stages that need it.
 
@@ -83,6 +190,8 @@ def load_nlp(model: str = DEFAULT_MODEL, fast: bool = True) -> Any:
             gc.disable()
     _register_paragraph_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    _register_sentence_cap()
+    nlp.add_pipe(SENTENCE_CAP_COMPONENT, before="parser")
     if fast:
         _use_fast_components(nlp)
     return nlp

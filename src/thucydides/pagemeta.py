@@ -73,25 +73,35 @@ def parse_meta_date(value: str) -> datetime.date | None:
 
 
 def json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    """The JSON-LD objects of a page: each script's top-level objects and those under ``@graph``,
+    ``mainEntity`` and ``mainEntityOfPage``, down to :data:`JSON_LD_DEPTH` levels.
+
+    A script that is not valid JSON, or nested too deeply for the JSON parser, is skipped.
+    """
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
-        yield from _walk_json(data, depth=0)
+        yield from _walk_json(data)
 
 
-def _walk_json(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 5:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_json(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if key in data:
-                yield from _walk_json(data[key], depth + 1)
+JSON_LD_DEPTH = 5
+_JSON_LD_LINKS = ("@graph", "mainEntity", "mainEntityOfPage")
+
+
+def _walk_json(data: Any) -> Iterator[dict[str, Any]]:
+    """Objects in document order, walked with a stack (input controls the depth, so no recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > JSON_LD_DEPTH:
+            continue
+        if isinstance(item, list):
+            stack.extend((child, depth + 1) for child in reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            stack.extend((item[key], depth + 1) for key in reversed(_JSON_LD_LINKS) if key in item)
 
 
 def _json_type(obj: dict[str, Any]) -> str:

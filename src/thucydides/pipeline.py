@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thucydides.language import LanguageStage, NotSupported
+from thucydides.pieces import Caps, cut_chars, cut_tokens, piece_of, shift
 from thucydides.record import Document, Event, NoActor, Problem
 
 Stage = Callable[[Document], Document]
@@ -40,6 +41,11 @@ class Options:
         progress: where progress lines go (None: nowhere).
         keep_parse: keep each document's spaCy parse in ``Document.nlp`` after the run.
         model: let the learned sentence model propose and rank events (rules alone when False).
+        caps: how much one parse may take on: documents over ``caps.piece_chars`` characters or
+            ``caps.piece_tokens`` tokens are coded in pieces, batches hold at most
+            ``caps.batch_tokens`` tokens (see :mod:`thucydides.pieces`).
+        max_seconds: a document coded in pieces is given up (a :class:`Problem` that says so) when
+            it has taken longer than this; None: no limit.
     """
 
     published: date | None = None
@@ -49,6 +55,8 @@ class Options:
     progress: TextIO | None = None
     keep_parse: bool = False
     model: bool = True
+    caps: Caps = Caps()
+    max_seconds: float | None = None
 
 
 class ExtractStage:
@@ -61,7 +69,9 @@ class ExtractStage:
 
     def __call__(self, doc: Document) -> Document:
         from thucydides.extract import extract_article, find_furniture_start
+        from thucydides.read import safe_text
 
+        doc.raw = safe_text(doc.raw)  # a lone surrogate (from a library caller) cannot be tokenized
         if doc.is_html:
             art = extract_article(doc.raw, doc.url, self.furniture)
             doc.text = art.text
@@ -112,22 +122,49 @@ class PublishedStage:
 
 
 class NlpStage:
-    """Reads ``text`` up to ``body_end``; writes ``nlp`` (a spaCy Doc). Batches with ``nlp.pipe``."""
+    """Reads ``text`` up to ``body_end``; writes ``nlp`` (a spaCy Doc). Batches with ``nlp.pipe``.
+
+    A document may come already tokenized (``nlp`` holding the tokenizer's ``Doc``, as
+    :meth:`Pipeline.code` leaves it to count tokens); it is parsed from those tokens. A sentence
+    longer than the model's sentence cap (:class:`thucydides.nlp.SentenceCap`) is split, and said so
+    in ``Document.notes``.
+    """
 
     def __init__(self, nlp: Any, batch_size: int = 16) -> None:
+        from thucydides.nlp import SENTENCE_CAP_COMPONENT
+
         self.nlp = nlp
         self.batch_size = batch_size
+        cap = nlp.get_pipe(SENTENCE_CAP_COMPONENT) if SENTENCE_CAP_COMPONENT in nlp.pipe_names else None
+        self.max_sentence = int(cap.max_tokens) if cap is not None else None
 
-    def __call__(self, doc: Document) -> Document:
-        doc.nlp = self.nlp(doc.body)
+    def tokenize(self, text: str) -> Any:
+        """The tokenizer's ``Doc`` of ``text`` (cheap next to the parse; it counts the tokens)."""
+        return self.nlp.make_doc(text)
+
+    def __call__(self, doc: Document, offset: int = 0) -> Document:
+        doc.nlp = self._checked(doc, self.nlp(doc.nlp if doc.nlp is not None else doc.body), offset)
         return doc
 
     def pipe(self, docs: list[Document]) -> list[Document]:
-        for doc, parsed in zip(
-            docs, self.nlp.pipe([d.body for d in docs], batch_size=self.batch_size), strict=True
-        ):
-            doc.nlp = parsed
+        inputs = [d.nlp if d.nlp is not None else d.body for d in docs]
+        for doc, parsed in zip(docs, self.nlp.pipe(inputs, batch_size=self.batch_size), strict=True):
+            doc.nlp = self._checked(doc, parsed)
         return docs
+
+    def _checked(self, doc: Document, parsed: Any, offset: int = 0) -> Any:
+        """The parse, parsed again where a sentence passed the cap; each split noted on ``doc``."""
+        from thucydides.nlp import SPLIT_KEY, reparse_capped
+
+        if self.max_sentence is None:
+            return parsed
+        parsed = reparse_capped(self.nlp, parsed, self.max_sentence)
+        for first, length in parsed.user_data.pop(SPLIT_KEY, []):
+            doc.notes.append(
+                f"a sentence of {length} tokens (at character {offset + parsed[first].idx}) was split "
+                f"into sentences of at most {self.max_sentence} tokens"
+            )
+        return parsed
 
 
 class ProgressBar:
@@ -337,18 +374,118 @@ class Pipeline:
     def code(self, items: Iterable[Item]) -> Iterator[Item]:
         """Parse prepared documents (see :meth:`prepare`) in batches and run the later stages.
 
-        Problems pass through as they come (before the batch being gathered).
+        A batch holds at most ``options.batch_size`` documents and ``options.caps.batch_tokens``
+        tokens (spaCy's memory grows with the tokens parsed together); a document too long for
+        one parse is coded on its own, in pieces (:meth:`code_in_pieces`). Problems pass through
+        as they come (before the batch being gathered).
         """
+        caps = self.options.caps
         batch: list[Document] = []
+        tokens = 0
         for item in items:
             if isinstance(item, Problem):
                 yield item
                 continue
+            if self.nlp is not None:
+                if len(item.body) > caps.piece_chars:
+                    yield from self._batch(batch)
+                    batch, tokens = [], 0
+                    yield self.code_in_pieces(item)
+                    continue
+                try:
+                    item.nlp = self.nlp.tokenize(item.body)
+                except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+                    yield Problem(item.id, f"nlp failed: {type(exc).__name__}: {exc}")
+                    continue
+                if len(item.nlp) > caps.piece_tokens:
+                    item.nlp = None
+                    yield from self._batch(batch)
+                    batch, tokens = [], 0
+                    yield self.code_in_pieces(item)
+                    continue
+                if batch and tokens + len(item.nlp) > caps.batch_tokens:
+                    yield from self._batch(batch)
+                    batch, tokens = [], 0
+                tokens += len(item.nlp)
             batch.append(item)
             if len(batch) >= self.options.batch_size:
                 yield from self._batch(batch)
-                batch = []
+                batch, tokens = [], 0
         yield from self._batch(batch)
+
+    def pieces(self, doc: Document) -> list[tuple[int, int]]:
+        """Where ``doc``'s body is cut for coding in pieces: ``(start, end)`` offsets into its text.
+
+        Cut by characters at paragraph or sentence ends (:func:`thucydides.pieces.cut_chars`);
+        a piece that still holds too many tokens is cut again by tokens.
+        """
+        assert self.nlp is not None
+        caps = self.options.caps
+        out: list[tuple[int, int]] = []
+        for a, b in cut_chars(doc.text, caps.piece_chars, 0, len(doc.body)):
+            tokens = self.nlp.tokenize(doc.text[a:b])
+            if len(tokens) <= caps.piece_tokens:
+                out.append((a, b))
+            else:
+                out += [(a + c, a + d) for c, d in cut_tokens(tokens, caps.piece_tokens)]
+        return out
+
+    def code_in_pieces(self, doc: Document) -> Item:
+        """Parse and code a long document piece by piece, each piece's offsets moved into the whole.
+
+        Memory stays that of one piece (plus the document's text and results); a progress line on
+        ``options.progress`` tells how far it is. With ``keep_parse`` the pieces' parses are joined
+        into one ``Doc`` over the whole body afterwards.
+        """
+        from spacy.tokens import Doc
+
+        assert self.nlp is not None
+        started = last = time.monotonic()
+        try:
+            ranges = self.pieces(doc)
+        except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+            return Problem(doc.id, f"nlp failed: {type(exc).__name__}: {exc}")
+        parses: list[Any] = []
+        tokens = sentences = 0
+        limit = self.options.max_seconds
+        for k, (a, b) in enumerate(ranges, 1):
+            if limit is not None and time.monotonic() - started > limit:
+                done = f"{k - 1} of {len(ranges)} pieces coded"
+                return Problem(doc.id, f"stopped after {limit:.0f} s (the time limit): {done}")
+            part = piece_of(doc, a, b)
+            try:
+                self.nlp(part, offset=a)
+            except Exception as exc:  # noqa: BLE001 - a bad document must never stop the others
+                return Problem(doc.id, f"nlp failed in characters {a}-{b}: {type(exc).__name__}: {exc}")
+            out = self._through(self.post, part)
+            if isinstance(out, Problem):
+                return Problem(doc.id, f"{out.reason} (in characters {a}-{b})")
+            n_tokens, n_sentences = len(part.nlp), sum(1 for _ in part.nlp.sents)
+            shift(part, a, tokens, sentences)
+            doc.actors += part.actors
+            doc.dates += part.dates
+            doc.places += part.places
+            doc.events += part.events
+            doc.notes += part.notes
+            if self.options.keep_parse:
+                parses.append(part.nlp)
+            part.nlp = None
+            tokens, sentences = tokens + n_tokens, sentences + n_sentences
+            now = time.monotonic()
+            if self.options.progress is not None and (now - last >= 2.0 or k == len(ranges)) and k > 1:
+                last = now
+                share = b / max(len(doc.body), 1)
+                self.options.progress.write(
+                    f"[thucydides] long document {doc.id}: piece {k}/{len(ranges)} "
+                    f"({share:.0%} of {len(doc.body):,} characters) in {now - started:.1f} s\n"
+                )
+                self.options.progress.flush()
+        doc.notes.append(
+            f"coded in {len(ranges)} pieces (at most {self.options.caps.piece_chars:,} characters "
+            f"and {self.options.caps.piece_tokens:,} tokens each)"
+        )
+        doc.nlp = Doc.from_docs(parses, ensure_whitespace=False) if parses else None
+        return doc
 
 
 def _published(value: str | date | None) -> date | None:

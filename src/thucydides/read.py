@@ -10,13 +10,14 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from thucydides.record import Document, Problem
 
@@ -80,12 +81,12 @@ def list_inputs(paths: Iterable[str]) -> Iterator[str | Problem]:
                 str(f) for f in p.rglob("*") if f.is_file() and _kind(f.name) and not f.name.startswith(".")
             )
             if not found:
-                yield Problem(raw, "directory holds no .txt, .html, .html.gz, .jsonl or feed files")
+                yield Problem(safe_id(raw), "directory holds no .txt, .html, .html.gz, .jsonl or feed files")
             yield from found
         elif p.is_file():
             yield str(p)
         else:
-            yield Problem(raw, "no such file or directory")
+            yield Problem(safe_id(raw), "no such file or directory")
 
 
 # every byte but the control characters text does not use (all below 32 except tab, line feed,
@@ -162,42 +163,119 @@ def _parse_date(value: object) -> date | None:
         return None
 
 
+def safe_id(value: str) -> str:
+    """An id or file name that any encoder accepts: lone surrogates (from a JSON ``\\udfff`` escape
+    or a file name that is not valid UTF-8) are written in their escaped form (``\\udfff``, ``\\xe9``).
+
+    Valid text comes back unchanged, so ids stay what the input said wherever they can.
+    """
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    # a file name's undecodable bytes come back from the OS as U+DC80..U+DCFF ("surrogateescape")
+    raw = value.encode("utf-8", "surrogateescape" if _only_escaped_bytes(value) else "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _only_escaped_bytes(value: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in value)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(value: str) -> str:
+    """Text with every lone surrogate replaced by U+FFFD (one character for one: offsets stay right)."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _field(obj: dict[str, Any], name: str) -> str | None:
+    value = obj.get(name)
+    return safe_text(value) if isinstance(value, str) else None
+
+
 def _from_jsonl_line(line: str, where: str, opts: ReadOptions) -> Item:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return Problem(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Problem(where, "invalid JSON: nested too deeply")
+    except ValueError as exc:  # an integer of thousands of digits, and the like
+        return Problem(where, f"invalid JSON: {str(exc).split(';')[0]}")
     if not isinstance(obj, dict):
         return Problem(where, "a JSONL line must be an object with 'id' and 'text' or 'html'")
-    body_text, body_html = obj.get("text"), obj.get("html")
-    if not isinstance(body_text, str) and not isinstance(body_html, str):
+    body_text, body_html = _field(obj, "text"), _field(obj, "html")
+    if body_text is None and body_html is None:
         return Problem(where, "record has neither a 'text' nor an 'html' string")
-    raw = body_html if isinstance(body_html, str) and body_html.strip() else body_text
-    assert isinstance(raw, str)
-    doc_id = str(obj.get("id") or (content_id(raw) if where.startswith("-:") else where))
+    is_html = bool(body_html and body_html.strip())
+    raw = body_html if is_html else body_text
+    if raw is None:
+        return Problem(where, "empty text")
+    given_id = obj.get("id")
+    if isinstance(given_id, str) and given_id:
+        doc_id = safe_id(given_id)
+    elif isinstance(given_id, (int, float)) and not isinstance(given_id, bool) and given_id:
+        doc_id = str(given_id)  # numbers are ids too ("id": 17)
+    else:
+        doc_id = content_id(raw) if where.startswith("-:") else where
     if not raw.strip():
         return Problem(doc_id, "empty text")
     published = _parse_date(obj.get("published"))
     if obj.get("published") and published is None:
-        sys.stderr.write(
-            f"warning: {doc_id}: 'published' is not an ISO date ({obj.get('published')!r}); ignored\n"
-        )
+        shown = safe_id(repr(obj.get("published"))[:80])
+        sys.stderr.write(f"warning: {doc_id}: 'published' is not an ISO date ({shown}); ignored\n")
     doc = Document(
         id=doc_id,
         raw=raw,
-        is_html=raw is body_html,
-        url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-        source=obj.get("source") if isinstance(obj.get("source"), str) else None,
-        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+        is_html=is_html,
+        url=_field(obj, "url"),
+        source=_field(obj, "source"),
+        title=_field(obj, "title"),
     )
     if published:
         doc.published, doc.published_how = published, "given"
     return doc
 
 
+def _decode_lines(data: bytes, name: str) -> str:
+    """JSON lines (UTF-8 by definition) decoded line by line: a line that is not valid UTF-8 (or holds
+    binary data) is decoded on its own (see :func:`decode`) or left to fail as JSON, so that one bad
+    line never garbles or refuses the good lines around it."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines: list[str] = []
+    for i, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            line, _ = decode(raw, name)
+            sys.stderr.write(f"warning: {name}:{i}: not valid UTF-8\n")
+        except ValueError as exc:  # binary: left to be reported as a line that is not JSON
+            sys.stderr.write(f"warning: {name}:{i}: {exc}\n")
+            line = raw.decode("utf-8", "replace")
+        lines.append(line.replace("\n", " "))
+    return "\n".join(lines)
+
+
+def _jsonl_lines(text: str) -> Iterator[str]:
+    """The lines of a JSONL text, split on line feeds only (a JSON string may hold a raw U+2028,
+    U+2029 or U+0085, which :meth:`str.splitlines` would also split on); a carriage return before
+    the line feed is dropped."""
+    for line in text.split("\n"):
+        yield line.removesuffix("\r")
+
+
 def _read_jsonl(text: str, name: str, opts: ReadOptions) -> Iterator[Item]:
     seen = False
-    for i, line in enumerate(text.splitlines(), 1):
+    for i, line in enumerate(_jsonl_lines(text), 1):
         if not line.strip():
             continue
         seen = True
@@ -213,9 +291,36 @@ def _read_bytes(stream: BinaryIO, limit: int) -> bytes:
     return data
 
 
+GZIP_CHUNK = 1 << 20
+
+
+class TooLarge(ValueError):
+    """An input that is over the size limit (after decompression, for a compressed one)."""
+
+
+def gunzip_capped(stream: BinaryIO, limit: int) -> bytes:
+    """Decompress a gzip stream, refusing it as soon as the output passes ``limit`` bytes.
+
+    Memory stays near ``limit``: a small file that expands to gigabytes (a "gzip bomb") is
+    stopped after ``limit`` bytes of output, never decompressed whole.
+
+    Raises:
+        TooLarge: when the decompressed data is over ``limit`` bytes.
+        OSError, EOFError, zlib.error: when the data is not valid gzip.
+    """
+    out = bytearray()
+    with gzip.GzipFile(fileobj=stream, mode="rb") as gz:
+        while chunk := gz.read(GZIP_CHUNK):
+            out += chunk
+            if len(out) > limit:
+                raise TooLarge(f"decompressed page is over the {limit / 1e6:.0f} MB limit")
+    return bytes(out)
+
+
 def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
     """Read one file (or ``-``) into documents, or problems that say what is wrong."""
     kind = "sniff" if name == "-" else _kind(name)
+    shown = safe_id(name)  # the file name as it is stored and reported
     try:
         if name == "-":
             data = _read_bytes(sys.stdin.buffer, opts.max_bytes)
@@ -223,45 +328,48 @@ def read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
             size = os.path.getsize(name)
             if size > opts.max_bytes:
                 yield Problem(
-                    name, f"file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:.0f} MB limit"
+                    shown, f"file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:.0f} MB limit"
                 )
                 return
             with open(name, "rb") as fh:
-                data = fh.read()
-            if name.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-                if len(data) > opts.max_bytes:
-                    yield Problem(name, f"decompressed page is over the {opts.max_bytes / 1e6:.0f} MB limit")
-                    return
+                data = gunzip_capped(fh, opts.max_bytes) if name.lower().endswith(".gz") else fh.read()
+    except TooLarge as exc:
+        yield Problem(shown, str(exc))
+        return
     except (OSError, EOFError, zlib.error, ValueError) as exc:
-        yield Problem(name, f"cannot read: {exc}")
+        yield Problem(shown, f"cannot read: {safe_id(str(exc))}")
         return
     if not data.strip():
-        yield Problem(name, "empty file")
+        yield Problem(shown, "empty file")
+        return
+    if kind == "sniff" and data.lstrip()[:1] == b"{":
+        kind = "jsonl"
+    if kind == "jsonl" and not any(data.startswith(bom) for bom, _ in BOMS):
+        yield from _read_jsonl(_decode_lines(data, shown), shown, opts)
         return
     try:
-        text, warning = decode(data, name)
+        text, warning = decode(data, shown)
     except ValueError as exc:
-        yield Problem(name, str(exc))
+        yield Problem(shown, str(exc))
         return
     if warning:
-        sys.stderr.write(f"warning: {name}: {warning}\n")
+        sys.stderr.write(f"warning: {shown}: {warning}\n")
     if kind == "sniff":
         kind = sniff(text)
     if kind == "jsonl":
-        yield from _read_jsonl(text, name, opts)
+        yield from _read_jsonl(text, shown, opts)
         return
     if kind == "feed":
         from thucydides.feeds import looks_like_feed, read_feed
 
         if looks_like_feed(text):
-            yield from read_feed(text, name)
+            yield from read_feed(safe_text(text), shown)
         elif name.lower().endswith(".xml"):
-            yield Problem(name, "an XML file that is not an RSS or Atom feed")
+            yield Problem(shown, "an XML file that is not an RSS or Atom feed")
         else:
-            yield Problem(name, "not an RSS or Atom feed")
+            yield Problem(shown, "not an RSS or Atom feed")
         return
-    yield Document(id=content_id(text) if name == "-" else name, raw=text, is_html=kind == "html")
+    yield Document(id=content_id(text) if name == "-" else shown, raw=safe_text(text), is_html=kind == "html")
 
 
 def read_documents(paths: Iterable[str], opts: ReadOptions | None = None) -> Iterator[Item]:

@@ -226,6 +226,7 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the work was bounded (split sentences, pieces)
 
     @property
     def body(self) -> str:

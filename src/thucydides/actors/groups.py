@@ -41,25 +41,56 @@ class GroupResolver(PersonMatcher):
     ) -> list[tuple[int, list[_Atom]]]:
         groups: dict[int, list[_Atom]] = {}
         order: list[int] = []
+        heads: dict[int, int] = {}  # id(atom) -> its phrase head, shared along coordination chains
         for atom in atoms:
-            head = self._np_head(sdoc, atom, by_token)
+            head = self._np_head(sdoc, atom, by_token, heads)
             if head not in groups:
                 groups[head] = []
                 order.append(head)
             groups[head].append(atom)
         return [(h, groups[h]) for h in order]
 
-    def _np_head(self, sdoc: Any, atom: _Atom, by_token: dict[int, _Atom]) -> int:
-        span = sdoc[atom.start : atom.end]
-        tok = span.root
+    def _np_head(
+        self, sdoc: Any, atom: _Atom, by_token: dict[int, _Atom], heads: dict[int, int] | None = None
+    ) -> int:
+        """The token heading the noun phrase ``atom`` belongs to.
+
+        "US and British forces": a country coordinated with an earlier country modifies what that one
+        modifies. Such chains ("A, B, C, ... and Z officials") are followed with a loop, not recursion:
+        their length is the input's. ``heads`` remembers the answers (id of an atom -> head) so that a
+        chain is walked once for all its atoms.
+        """
+        heads = {} if heads is None else heads
+        chain = [atom]  # the atom, then each earlier country it is coordinated with
+        seen = {id(atom)}
+        while id(chain[-1]) not in heads:
+            first = self._coordinated_country(sdoc, chain[-1], by_token)
+            if first is None or id(first) in seen:
+                heads[id(chain[-1])] = self._own_np_head(sdoc, chain[-1], by_token)
+                break
+            seen.add(id(first))
+            chain.append(first)
+        head = heads[id(chain[-1])]
+        for link, first in zip(reversed(chain[:-1]), reversed(chain[1:]), strict=True):
+            # ``head`` is the phrase head of ``first``; ``link`` shares it unless it is first's own root
+            if head == sdoc[first.start : first.end].root.i:
+                head = self._own_np_head(sdoc, link, by_token)
+            heads[id(link)] = head
+        return head
+
+    @staticmethod
+    def _coordinated_country(sdoc: Any, atom: _Atom, by_token: dict[int, _Atom]) -> _Atom | None:
+        """For a country coordinated with an earlier country ("US and British"), that earlier one."""
+        tok = sdoc[atom.start : atom.end].root
         if atom.kind in {"country", "demonym"} and tok.dep_ == "conj":
-            # "US and British forces": the second country modifies what the first one modifies
             first = by_token.get(tok.head.i)
             if first is not None and first.kind in {"country", "demonym"}:
-                first_root = sdoc[first.start : first.end].root
-                shared = self._np_head(sdoc, first, by_token)
-                if shared != first_root.i:
-                    return shared
+                return first
+        return None
+
+    def _own_np_head(self, sdoc: Any, atom: _Atom, by_token: dict[int, _Atom]) -> int:
+        """The phrase head reached by climbing modifier links from ``atom`` (without coordination)."""
+        tok = sdoc[atom.start : atom.end].root
         while tok.dep_ in _GROUPING_DEPS and tok.head.i != tok.i:
             passing = by_token.get(tok.i)
             if passing is not None and passing is not atom and _is_person(passing):

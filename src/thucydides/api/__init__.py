@@ -8,20 +8,23 @@ serve("thucydides.duckdb", port=8000)      # runs it with uvicorn on 127.0.0.1
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from thucydides.api.app import Limits, create_app
+from thucydides.api.app import DEFAULT_HOSTS, Limits, create_app
 
 __all__ = ["Limits", "create_app", "serve"]
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, allow_hosts: Sequence[str] = ()) -> int:
     """Serve the API and the dashboard over a store until interrupted.
 
     Args:
         db: the DuckDB store file; it is opened read-only.
         host: the address to bind; the default answers this machine only.
         port: the TCP port.
+        allow_hosts: host names served besides 127.0.0.1, localhost and the bound address (requests
+            addressed to any other name get 400).
 
     Returns:
         The exit status: 0 after a clean stop, 1 when the store cannot be opened.
@@ -29,7 +32,8 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> int:
     import uvicorn
 
     try:
-        app = create_app(db)
+        named = [] if host in ("0.0.0.0", "::", "") else [host]
+        app = create_app(db, allowed_hosts=[*DEFAULT_HOSTS, *named, *allow_hosts])
     except FileNotFoundError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 1

@@ -8,8 +8,9 @@ every error is a JSON object with a status code, never a traceback.
 import base64
 import json
 import logging
+import re
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from thucydides.api.highlight import highlights
 from thucydides.names import Names
 from thucydides.ontology import PLOVER_TYPES
+from thucydides.read import safe_id, safe_text
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
 from thucydides.store import dashboard as queries
@@ -69,6 +71,52 @@ class Limits:
     points: int = 2000
     body_bytes: int = 1_000_000
     text_chars: int = 200_000
+    code_wait_seconds: float = 10.0
+    code_seconds: float = 30.0
+
+
+DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+_HOST = re.compile(r"(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::\d{1,5})?")
+
+
+def host_name(header: str) -> str:
+    """The host name of a ``Host`` header, without the port and IPv6 brackets, lower-cased; ``""`` for
+    a header that is not a host name with an optional port."""
+    m = _HOST.fullmatch(header.strip().lower())
+    if m is None:
+        return ""
+    return m.group(1).strip("[]").rstrip(".")
+
+
+class HostCheck:
+    """ASGI middleware: answer only requests whose ``Host`` is one of the names the server is for.
+
+    A web page on another site can make a browser send requests to a server on this machine under
+    its own host name (DNS rebinding); answering only our own names (``127.0.0.1``, ``localhost``
+    and those added with ``--allow-host``) stops that. Others get 400, and since only allowed names
+    are served, no redirect ever carries a foreign host.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(host_name(h) for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        hosts = [v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"]
+        if len(hosts) != 1 or host_name(hosts[0]) not in self.allowed:
+            shown = hosts[0][:100] if hosts else "none"
+            response = JSONResponse(
+                {"error": f"host {shown!r} is not served here (see --allow-host)", "parameter": "host"},
+                status_code=400,
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:
@@ -167,25 +215,45 @@ class CodeRequest(BaseModel):
         return self
 
 
-class PipelineHolder:
-    """Builds the coding pipeline on first use (it loads the model) and shares it, one run at a time."""
+class Busy(RuntimeError):
+    """The coding pipeline stayed busy with other requests for longer than a request may wait."""
 
-    def __init__(self, factory: Callable[[], Any] | None = None) -> None:
+
+class PipelineHolder:
+    """Builds the coding pipeline on first use (it loads the model) and shares it, one run at a time.
+
+    A request waits at most ``wait`` seconds for the pipeline (then :class:`Busy`), and the
+    pipeline it gets stops a document after ``seconds`` of work (``Options.max_seconds``), so no
+    request holds it longer than that (plus the piece in progress, itself bounded by the caps).
+    """
+
+    def __init__(
+        self, factory: Callable[[], Any] | None = None, wait: float = 10.0, seconds: float = 30.0
+    ) -> None:
         self._factory = factory
         self._pipeline: Any = None
         self._lock = threading.Lock()
+        self.wait, self.seconds = wait, seconds
 
     def run(self, doc: Any) -> Any:
-        """Run one document through the pipeline; returns the Document or a Problem."""
-        with self._lock:
+        """Run one document through the pipeline; returns the Document or a Problem.
+
+        Raises:
+            Busy: when the pipeline is not free within ``wait`` seconds.
+        """
+        if not self._lock.acquire(timeout=self.wait):
+            raise Busy(f"the coder is busy; try again in a few seconds (waited {self.wait:.0f} s)")
+        try:
             if self._pipeline is None:
                 if self._factory is not None:
                     self._pipeline = self._factory()
                 else:
                     from thucydides.pipeline import Options, Pipeline
 
-                    self._pipeline = Pipeline(Options())
+                    self._pipeline = Pipeline(Options(max_seconds=self.seconds))
             return next(iter(self._pipeline.run([doc])))
+        finally:
+            self._lock.release()
 
 
 class Centres:
@@ -341,6 +409,7 @@ def create_app(
     *,
     limits: Limits | None = None,
     pipeline_factory: Callable[[], Any] | None = None,
+    allowed_hosts: Iterable[str] = DEFAULT_HOSTS,
 ) -> FastAPI:
     """Build the API and dashboard app over a store, opened read-only.
 
@@ -349,6 +418,8 @@ def create_app(
         limits: caps on page sizes and request bodies (defaults: :class:`Limits`).
         pipeline_factory: builds the pipeline for ``POST /api/code`` on first use (default: the
             standard :class:`~thucydides.pipeline.Pipeline`); it is built once and reused.
+        allowed_hosts: the host names requests may be addressed to (the ``Host`` header); others
+            are answered 400 (see :class:`HostCheck`).
 
     Raises:
         FileNotFoundError: when there is no store at ``db_path``.
@@ -357,7 +428,7 @@ def create_app(
     caps = limits or Limits()
     # shared: an ingest into the same store gets its turn between requests (thucydides.store.turns)
     store = Store(db_path, read_only=True, share=True, timeout=STORE_WAIT)
-    holder = PipelineHolder(pipeline_factory)
+    holder = PipelineHolder(pipeline_factory, wait=caps.code_wait_seconds, seconds=caps.code_seconds)
     centres = Centres()
     names = Names.load()
 
@@ -378,6 +449,7 @@ def create_app(
     app.state.limits = caps
     app.add_middleware(BodyLimit, max_bytes=caps.body_bytes)
     app.add_middleware(StoreTurn, store=store)
+    app.add_middleware(HostCheck, allowed=list(allowed_hosts))  # added last: runs first
 
     def cursor() -> Any:
         """The request's cursor: each request takes one turn at the store (see :class:`StoreTurn`)."""
@@ -408,6 +480,10 @@ def create_app(
         message = f"{parameter}: {first.get('msg', 'invalid value')}"
         detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in errors]
         return JSONResponse({"error": message, "parameter": parameter, "detail": detail}, status_code=422)
+
+    @app.exception_handler(Busy)
+    async def _on_coder_busy(_: Request, exc: Busy) -> JSONResponse:
+        return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(HTTPException)
     async def _on_http(_: Request, exc: HTTPException) -> JSONResponse:
@@ -547,10 +623,10 @@ def create_app(
         if raw is None or len(raw) > caps.text_chars:
             raise ParamError(field_name, f"{field_name} is longer than {caps.text_chars} characters", 413)
         doc = Document(
-            id=body.id or "posted",
-            raw=raw,
+            id=safe_id(body.id or "posted"),
+            raw=safe_text(raw),
             is_html=body.html is not None,
-            url=body.url,
+            url=safe_text(body.url) if body.url else None,
             published=body.published,
             published_how="given" if body.published else "none",
         )

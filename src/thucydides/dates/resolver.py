@@ -106,7 +106,10 @@ class DateResolver(ExpressionHandlers):
             takes_cue = self._takes_cue[rank]
             for match in pattern.finditer(text, 0, stop):
                 ctx.cue = self._cue_of(match, text) if takes_cue else None
-                hit = handler(match, ctx)
+                try:
+                    hit = handler(match, ctx)
+                except OverflowError:  # "yesterday" published on 0001-01-01: before the calendar starts
+                    continue
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
                     if self._recurring.search(text, max(0, one.start - 12), one.start):
                         continue  # "every Friday", "each March": a set of dates, not one
@@ -116,7 +119,11 @@ class DateResolver(ExpressionHandlers):
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
         _years_named_in_story(text, chosen)
-        chosen = sorted(chosen + self._anaphora.resolve(text, stop, chosen, published), key=lambda f: f.start)
+        try:
+            anaphors = self._anaphora.resolve(text, stop, chosen, published)
+        except OverflowError:  # "the next day" at the end of the calendar
+            anaphors = []
+        chosen = sorted(chosen + anaphors, key=lambda f: f.start)
         self._mark_ranges(text, chosen)
         return [
             DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
@@ -342,7 +349,10 @@ class DateResolver(ExpressionHandlers):
                 continue
             if parser is None:
                 parser = _date_parser(ctx.published)
-            hit = self._parse_entity(parser, ent.text, ent.start_char, ctx)
+            try:
+                hit = self._parse_entity(parser, ent.text, ent.start_char, ctx)
+            except (OverflowError, ValueError):  # a date outside the calendar
+                continue
             if hit is not None:
                 hit.rank = len(self._patterns)
                 out.append(hit)

@@ -69,10 +69,11 @@ def _counterpart(
         )
         if span is not None:
             inside.update(range(span.root.left_edge.i, span.root.right_edge.i + 1))
-    for tok in sent:
-        if (exclude is not None and tok.i == exclude.i) or tok.i in inside:
+    for i in index.tokens_between(sent.start, sent.end):  # the sentence's actor words, in order
+        if (exclude is not None and i == exclude.i) or i in inside:
             continue
-        m = index.by_token.get(tok.i)
+        tok = sent.doc[i]
+        m = index.by_token.get(i)
         if (
             m is not None
             and coded(m.actor)

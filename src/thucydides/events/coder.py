@@ -56,7 +56,7 @@ from thucydides.events.ranking import (
     _threat,
     _unless,
 )
-from thucydides.events.syntax import _is_passive, _pobjs, _subject
+from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.record import Actor, ActorMention, Document, Event
 
@@ -159,6 +159,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             if self.proposer is not None:
                 found = self._with_model(doc, si, sent, index, anchors, prior, found)
             events.extend(_dedupe(found))
+        drop_index(sdoc)
         doc.events = events
         return doc
 
@@ -585,7 +586,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
             events.append(
                 Event(
-                    event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                    event_id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                     doc_id=doc.id,
                     sentence_index=si,
                     event_type=ptype,

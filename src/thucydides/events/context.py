@@ -10,6 +10,7 @@ act (arrests, bans, curfews) at its people. Every such choice is written into th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -72,6 +73,7 @@ class ActorIndex:
     def __init__(self, mentions: Iterable[ActorMention], sdoc: Any) -> None:
         self.by_token: dict[int, ActorMention] = {}
         self.countries: Counter[str] = Counter()
+        self._sorted: list[int] | None = None
         for m in mentions:
             if m.actor.country:
                 self.countries[m.actor.country] += 1
@@ -83,6 +85,16 @@ class ActorIndex:
 
     def at(self, tok: Any) -> ActorMention | None:
         return self.by_token.get(tok.i)
+
+    def tokens_between(self, start: int, end: int) -> list[int]:
+        """Indices of the tokens in ``[start, end)`` that belong to an actor mention, in order.
+
+        Found by bisection in the sorted indices (made once), so that asking once per event word
+        costs the number of actor words in the sentence, not its length.
+        """
+        if self._sorted is None:
+            self._sorted = sorted(self.by_token)
+        return self._sorted[bisect_left(self._sorted, start) : bisect_left(self._sorted, end)]
 
     def of(self, tok: Any | None, depth: int = 0, loose: bool = False) -> list[ActorMention]:
         """Actor mentions for an argument token: its own, else inside its phrase; plus its conjuncts.

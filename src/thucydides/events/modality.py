@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from thucydides.events.lexicon import Lexicon
-from thucydides.events.syntax import intent_noun
+from thucydides.events.syntax import children, intent_noun
 from thucydides.record import Document, Modality
 
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
@@ -23,7 +23,7 @@ def _conditional(tok: Any) -> bool:
     """True when the token sits inside an if/unless clause."""
     cur = tok
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+        if any(c.lower_ in CONDITION_MARKS for c in children(cur, "mark")):
             return True
         if cur.head == cur:
             return False
@@ -163,7 +163,7 @@ def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
             "dobj",
         ):
             return None
-        adjs = [head] if head.pos_ == "ADJ" else [c for c in head.children if c.dep_ == "acomp"]
+        adjs = [head] if head.pos_ == "ADJ" else children(head, "acomp")
         if head.lemma_.lower() == "be" or head.pos_ == "ADJ":
             judged = [a for a in adjs if a.lemma_.lower() in lexicon.evaluative]
             if judged:

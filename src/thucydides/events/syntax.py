@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
@@ -113,7 +114,86 @@ def _light_objects(objs: list[Any]) -> list[Any]:
 
 
 def _children(tok: Any, *deps: str) -> list[Any]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return children(tok, *deps)
+
+
+# a token with more children than this is looked up in the document's index of children by label
+HUB_CHILDREN = 16
+CHILDREN_INDEX = "thucydides.children_by_dep"
+
+
+def children(tok: Any, *deps: str) -> list[Any]:
+    """The children of ``tok`` whose dependency label is one of ``deps``, in sentence order.
+
+    A word with many children (the root of a sentence of a thousand coordinated verbs) is asked for
+    them once per event word; walking its children each time would make the coder quadratic in
+    the sentence's length. Such words are looked up in an index of the document's children by head
+    and label, built once (linearly) on first need and kept in the parse's ``user_data`` (the
+    event coder drops it when it is done, see :func:`drop_index`).
+    """
+    if tok.n_lefts + tok.n_rights <= HUB_CHILDREN:
+        return [c for c in tok.children if c.dep_ in deps]
+    doc = tok.doc
+    index = doc.user_data.get(CHILDREN_INDEX)
+    if index is None:
+        index = doc.user_data[CHILDREN_INDEX] = _children_index(doc)
+    found = sorted(i for dep in set(deps) for i in index.get((tok.i, dep), ()))
+    return [doc[i] for i in found]
+
+
+def _children_index(doc: Any) -> dict[tuple[int, str], list[Any]]:
+    """(head token index, dependency label) → indices of the children with that label."""
+    import numpy
+    from spacy.attrs import DEP, HEAD
+
+    strings = doc.vocab.strings
+    labels: dict[int, str] = {}
+    index: dict[tuple[int, str], list[Any]] = {}
+    offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # HEAD: offset to the head
+    for i, (offset, dep) in enumerate(zip(offsets, doc.to_array(DEP).tolist(), strict=True)):
+        if offset:
+            label = labels.get(dep)
+            if label is None:
+                label = labels[dep] = strings[dep]
+            index.setdefault((i + offset, label), []).append(i)
+    return index
+
+
+DOC_TEXT = "thucydides.text"
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a parse, built once (spaCy's ``Doc.text`` joins every token's text each time)."""
+    text = doc.user_data.get(DOC_TEXT)
+    if text is None:
+        text = doc.user_data[DOC_TEXT] = doc.text
+    return str(text)
+
+
+def _conjunct_subjects(head: Any) -> list[tuple[int, int]]:
+    """(conjunct, its last subject before it) for each conjunct of ``head`` that has one, in order.
+
+    Kept in the document's index for a word with many children, so that each of a thousand
+    coordinated verbs does not walk all the others.
+    """
+    hub = head.n_lefts + head.n_rights > HUB_CHILDREN
+    key = (head.i, "#conjunct-subjects")
+    if hub and (known := head.doc.user_data.get(CHILDREN_INDEX, {}).get(key)) is not None:
+        return list(known)
+    found: list[tuple[int, int]] = []
+    for c in children(head, "conj"):
+        subjects = [s.i for s in children(c, "nsubj", "nsubjpass") if s.i < c.i]
+        if subjects:
+            found.append((c.i, subjects[-1]))
+    if hub:
+        head.doc.user_data[CHILDREN_INDEX][key] = found  # the index exists: children() built it
+    return found
+
+
+def drop_index(doc: Any) -> None:
+    """Remove what :func:`children` and :func:`doc_text` keep in a parse (no data to keep or serialise)."""
+    doc.user_data.pop(CHILDREN_INDEX, None)
+    doc.user_data.pop(DOC_TEXT, None)
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
@@ -199,15 +279,10 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ == "conj":
         # "the army removed X, but protesters camped outside and vowed ...": a conjunct without a subject
         # shares the one of the nearest conjunct before it that has its own
-        earlier = [
-            s
-            for c in head.children
-            if c.dep_ == "conj" and c.i < verb.i
-            for s in c.children
-            if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i
-        ]
-        if earlier:
-            return earlier[-1], "subject of the conjunct before"
+        earlier = _conjunct_subjects(head)
+        n_before = bisect_left(earlier, verb.i, key=lambda pair: pair[0])
+        if n_before:
+            return verb.doc[earlier[n_before - 1][1]], "subject of the conjunct before"
         return _subject(head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in OBJ_CONTROL and (obj := _children(head, "dobj")):
