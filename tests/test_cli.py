@@ -103,7 +103,7 @@ def test_cli_ingest_twice_keeps_each_document_and_event_once(
     code, out, _ = _run(capsys, "events", "--db", db, "--format", "jsonl")
     second = [json.loads(line)["event_id"] for line in out.splitlines()]
     assert first and sorted(first) == sorted(second) and len(set(second)) == len(second)
-    code, out, _ = _run(capsys, "export", "--db", db, "--format", "gdelt")
+    code, out, _ = _run(capsys, "export", "--db", db, "--format", "gdelt", "--header")
     header = out.splitlines()[0].split("\t")
     assert {"GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass", "ActionGeo_Lat", "SOURCEURL"} <= set(header)
 

@@ -181,8 +181,11 @@ def test_events_later_sentence_refers_back_to_actors_named_before(
 
 
 @pytest.mark.slow
-def test_events_actor_without_country_and_no_context_is_not_coded(pipeline: Any) -> None:
-    assert _code(pipeline, "Unidentified gunmen attacked a bus.") == []
+def test_events_actor_without_country_and_no_context_keeps_its_sector_and_no_country(pipeline: Any) -> None:
+    events = _code(pipeline, "Unidentified gunmen attacked a bus.")
+    assert [(e.event_type, e.source.country, e.source.sector) for e in events if e.source] == [
+        ("ASSAULT", None, "INS")
+    ]
 
 
 @pytest.mark.slow

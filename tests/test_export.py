@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +84,16 @@ def merged() -> dict[str, Any]:
     return merged_event(members)
 
 
+def test_export_gdelt_writes_no_header_unless_asked(merged: dict[str, Any]) -> None:
+    out = io.StringIO()
+    export.write_gdelt([merged], out)
+    (line,) = out.getvalue().splitlines()
+    assert len(line.split("\t")) == 61 and not line.startswith("GLOBALEVENTID")
+
+
 def test_export_gdelt_writes_the_real_header_and_a_row_under_it(merged: dict[str, Any]) -> None:
     out = io.StringIO()
-    assert export.write_gdelt([merged], out) == 1
+    assert export.write_gdelt([merged], out, header=True) == 1
     header, line = out.getvalue().splitlines()
     cols = header.split("\t")
     assert len(cols) == 61 and cols[0] == "GLOBALEVENTID" and cols[-1] == "SOURCEURL"
@@ -108,6 +114,8 @@ def test_export_gdelt_writes_the_real_header_and_a_row_under_it(merged: dict[str
     )
     assert (row["NumMentions"], row["NumArticles"], row["NumSources"]) == ("2", "2", "2")
     assert (row["ActionGeo_Type"], row["ActionGeo_Lat"], row["ActionGeo_Long"]) == ("4", "36.85", "40.07")
+    assert row["ActionGeo_CountryCode"] == "SY"
+    assert row["ActionGeo_FullName"] == "Ras al-Ain, Al-Hasakah, Syria"
     assert row["DATEADDED"] == "20191009000000" and row["SOURCEURL"] == "https://wire.example/1"
     assert float(row["FractionDate"]) == pytest.approx(2019 + 281 / 365, abs=1e-4)
 
@@ -168,7 +176,7 @@ def test_export_parquet_is_readable_with_its_columns(merged: dict[str, Any], tmp
     con = duckdb.connect()
     row = con.execute(f"SELECT event_id, num_mentions, lat, mentions FROM read_parquet('{path}')").fetchone()
     assert row is not None and row[0] == "0a1b2c3d4e5f6a7b" and row[1] == 2 and row[2] == pytest.approx(36.85)
-    assert len(json.loads(row[3])) == 2
+    assert len(row[3]) == 2 and row[3][0]["url"] == "https://wire.example/1"
 
 
 @pytest.mark.parametrize(("fmt", "path"), [("xml", None), ("parquet", None)])

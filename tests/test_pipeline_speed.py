@@ -1,5 +1,5 @@
 """Speed-ups that must not change behaviour: guarded date patterns and the strings their matches need,
-the grouped place-name pattern, the ingest writer thread, and building the pipeline with the garbage
+the ingest writer thread, and building the pipeline with the garbage
 collector paused."""
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import thucydides.dates.resolver as date_resolver
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.ingest import Writer
 from thucydides.pipeline import built_quietly
-from thucydides.places.resolver import _phrase_pattern
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corpus" / "sample"
@@ -117,24 +116,6 @@ def test_date_patterns_match_as_before_on_the_sample_corpus(monkeypatch: pytest.
             assert _matches(mine, text) == expected
             found += len(expected)
     assert found > 100
-
-
-@pytest.mark.parametrize(
-    ("names", "text"),
-    [
-        (
-            ["united states", "united kingdom", "uk", "us", "chad"],
-            "The United-States, the U.K. and Chad; us? UK",
-        ),
-        (["new york", "new zealand", "niger", "nigeria"], "Nigeria and Niger, New  Zealand, new york"),
-        (["ab", "a b", "abc", "b"], "ab a-b abc a.b b"),
-        (["côte d'ivoire", "cote d'ivoire", "chad"], "Côte d'Ivoire, Cote d'Ivoire, Chad"),
-    ],
-)
-def test_place_phrase_pattern_matches_like_one_flat_alternation(names: list[str], text: str) -> None:
-    parts = [r"[\s.\-]*".join(re.escape(word) for word in key.split(" ")) for key in names]
-    flat = re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w]|-\w)", re.IGNORECASE)
-    assert _matches(_phrase_pattern(names), text) == _matches(flat, text)
 
 
 def test_writer_writes_every_result_in_order_in_another_thread() -> None:

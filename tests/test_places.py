@@ -283,9 +283,9 @@ def test_places_demonyms_institutions_and_unknown_words_are_not_places(
 
 @pytest.mark.parametrize(
     ("iso3", "name", "lat", "lon"),
-    [("SYR", "Syria", 33.5, 36.3), ("RUS", "Russia", 55.75, 37.6), ("USA", "United States", 38.9, -77.0)],
+    [("SYR", "Syria", 35.0, 38.0), ("RUS", "Russia", 60.0, 100.0), ("USA", "United States", 39.76, -98.5)],
 )
-def test_gazetteer_country_sits_at_its_capital(
+def test_gazetteer_country_sits_at_its_geonames_point(
     gazetteer: Gazetteer, iso3: str, name: str, lat: float, lon: float
 ) -> None:
     place = gazetteer.country(iso3)
@@ -597,3 +597,100 @@ def test_places_name_described_as_a_person_is_no_place(text: str, place: str | N
     (doc,) = list(Pipeline(Options()).run([Document(id="t", raw=text, published=date(2001, 5, 1))]))
     found = [p.text for p in doc.places if "Oshima" in p.text]
     assert found == ([place] if place else [])
+
+
+# --- GeoNames' table: divisions, small towns, abbreviations, the document's divisions ----------
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "kind"),
+    [
+        ("US.KY", "Kentucky", "admin1"),
+        ("CA.02", "British Columbia", "admin1"),
+        ("US.LA.079", "Rapides Parish", "admin2"),
+    ],
+)
+def test_gazetteer_finds_divisions_by_geonames_code(
+    gazetteer: Gazetteer, code: str, name: str, kind: str
+) -> None:
+    entry = gazetteer.division(code)
+    assert entry is not None
+    assert (entry.place.name, entry.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"), [("Ky.", "Kentucky"), ("W.Va.", "West Virginia"), ("B.C.", "British Columbia")]
+)
+def test_gazetteer_reads_division_abbreviations(gazetteer: Gazetteer, written: str, name: str) -> None:
+    entry = gazetteer.abbreviation(written)
+    assert entry is not None and entry.place.name == name
+
+
+def test_gazetteer_knows_small_towns_and_counties(gazetteer: Gazetteer) -> None:
+    assert gazetteer.knows("Laurel County")
+    assert any(p.admin1 == "Georgia" for p in gazetteer.candidates("Gainesville"))
+
+
+@pytest.mark.slow
+def test_places_stage_resolves_a_town_by_the_divisions_the_document_names(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "Crews in Gainesville cleaned up the spill. Hall County officials said the water in Georgia was safe."
+    )
+    doc = _run(nlp, resolver, text)
+    town = next(m for m in doc.places if m.text == "Gainesville")
+    assert town.place.admin1 == "Georgia"
+    state = next(m for m in doc.places if m.text == "Georgia")
+    assert (state.place.country, state.place.precision) == ("USA", "admin1")
+
+
+@pytest.mark.slow
+def test_places_stage_resolves_city_and_abbreviated_state(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "The fire broke out in Lexington, Ky., late on Monday."
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert found["Lexington"].admin1 == "Kentucky"
+    assert found["Ky."].precision == "admin1"
+
+
+@pytest.mark.slow
+def test_places_stage_finds_a_name_before_a_hyphenated_word(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "A Gaza-based group fired rockets.")
+    assert [(m.text, m.place.country) for m in doc.places] == [("Gaza", "PSE")]
+
+
+@pytest.mark.slow
+def test_places_stage_all_mentions_of_a_name_resolve_alike(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Police in Paris, Texas, said the road to Paris was closed. Paris schools stayed open."
+    doc = _run(nlp, resolver, text)
+    places = {(m.place.name, m.place.admin1) for m in doc.places if m.text == "Paris"}
+    assert places == {("Paris", "Texas")}
+
+
+@pytest.mark.slow
+def test_places_stage_finds_well_known_names_in_lower_case_text(nlp: Any, resolver: PlaceResolver) -> None:
+    text = (
+        "the police said the violence spread from delhi to gujarat, and a curfew was imposed in pakistan too."
+    )
+    doc = _run(nlp, resolver, text)
+    found = {(m.text, m.place.country, m.place.precision) for m in doc.places}
+    assert {("gujarat", "IND", "admin1"), ("pakistan", "PAK", "country")} <= found
+    assert not any(m.text in ("police", "violence", "curfew") for m in doc.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "city"),
+    [
+        ("The fire started on Orchard Street in Boston on Monday.", "Orchard Street", "Boston"),
+        ("Protesters marched across Tahrir Square in Cairo.", "Tahrir Square", "Cairo"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_puts_a_street_or_square_in_the_town_the_text_names(
+    nlp: Any, resolver: PlaceResolver, text: str, site: str, city: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found[site].place.name == city and found[site].place.precision == "city"
+    assert found[site].reason == f"site in {city}"

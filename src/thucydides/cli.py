@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from thucydides import __version__
+from thucydides.cli_args import add_filters as _add_filters
+from thucydides.cli_args import join_dash_values as _join_dash_values
+from thucydides.cli_args import positive as _positive
 from thucydides.record import Document, Problem
 
 STAGE_FOR = {"extract": "extract", "actors": "actors", "dates": "dates", "places": "places", "code": "events"}
@@ -26,16 +30,6 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from exc
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
 
 
 def _add_actors(p: argparse.ArgumentParser, help: str) -> None:
@@ -122,23 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("events", help="query the merged events in the store")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--actor", help="actor id, CAMEO actor code (USAGOV) or words of its name")
-    p.add_argument("--country", help="ISO 3166 alpha-3 code of either actor")
-    p.add_argument("--dyad", help="two ISO3 codes, comma-separated: events between them")
-    p.add_argument("--directed", action="store_true", help="with --dyad: only from the first to the second")
-    p.add_argument("--type", help="PLOVER event type")
+    _add_filters(p)
     p.add_argument(
-        "--quad-class", type=int, choices=(1, 2, 3, 4), help="1-4: verbal/material cooperation/conflict"
+        "--sort",
+        default="date",
+        help="date, mentions, sources, goldstein, confidence, reported; -X (--sort -mentions): descending",
     )
-    p.add_argument("--since", type=_iso_date, help="first event day, YYYY-MM-DD")
-    p.add_argument("--until", type=_iso_date, help="last event day, YYYY-MM-DD")
-    p.add_argument("--place", help="ISO3 code of the event's place, or words of its name")
-    p.add_argument("--text", help="words that must appear in the evidence or the actor names")
-    p.add_argument("--min-mentions", type=_positive, metavar="N", help="only events reported N times or more")
-    p.add_argument(
-        "--sort", default="date", help="date, mentions, sources, goldstein, confidence; -X: descending"
-    )
-    p.add_argument("--limit", type=_positive)
     p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
 
     p = sub.add_parser("dyad", help="a timeline of events between two countries")
@@ -149,10 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default="thucydides.duckdb")
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
 
-    p = sub.add_parser("export", help="export the store's merged events")
+    p = sub.add_parser("export", help="export the store's merged events (takes the filters of events)")
     p.add_argument("--db", default="thucydides.duckdb")
-    p.add_argument("--format", choices=("gdelt", "plover", "csv", "parquet", "jsonl"), required=True)
-    p.add_argument("--output", type=Path, help="output file (default: standard output; parquet needs one)")
+    p.add_argument(
+        "--format",
+        choices=("gdelt", "gdelt-mentions", "plover", "csv", "parquet", "arrow", "jsonl"),
+        required=True,
+    )
+    p.add_argument("--header", action="store_true", help="gdelt, gdelt-mentions: a first line of names")
+    p.add_argument(
+        "--output", type=Path, help="output file (default: standard output; parquet and arrow need one)"
+    )
+    _add_filters(p)
 
     p = sub.add_parser("serve", help="serve the HTTP API and the dashboard over a store (read-only)")
     p.add_argument("--db", default="thucydides.duckdb")
@@ -421,12 +412,14 @@ def _filters(args: argparse.Namespace) -> Any:
         dyad=dyad,
         directed=args.directed,
         type=args.type,
+        cameo=args.cameo,
         quad_class=args.quad_class,
         since=args.since,
         until=args.until,
         place=args.place,
         text=args.text,
         min_mentions=args.min_mentions,
+        added_since=args.added_since,
         limit=args.limit,
     )
 
@@ -486,20 +479,66 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         )
     if not rows:
         w("no dated events between them\n")
+    left = _left_out(args, rows)
+    if left:
+        w(left + "\n")
     return 0
+
+
+def _left_out(args: argparse.Namespace, rows: list[dict[str, Any]]) -> str:
+    """A line saying how many of the dyad's events are too vaguely dated for the period, and why."""
+    from thucydides.store import Filters
+    from thucydides.store.filters import PERIODS
+
+    store = _open_store(args.db)
+    if store is None:
+        return ""
+    with store:
+        events = store.events(Filters(dyad=(args.a, args.b), directed=args.directed))
+        vague = Counter(e.get("date_precision") or "unknown" for e in events)
+    counted = sum(r["events"] for r in rows)
+    for precision in PERIODS[args.by][1]:
+        vague.pop(precision, None)
+    if not sum(vague.values()):
+        return ""
+    parts = ", ".join(
+        f"{n} dated to the {p}" if p in ("month", "year") else f"{n} undated" for p, n in vague.items()
+    )
+    hint = " (--by month counts those dated to the month)" if vague.get("month") else ""
+    return (
+        f"{counted} events counted; {sum(vague.values())} more are dated less precisely than a {args.by} "
+        f"and left out: {parts}{hint}"
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from thucydides import export
+    from thucydides.arrow import ArrowUnavailable
+    from thucydides.store import QueryError
 
-    if args.format == "parquet" and not args.output:
-        sys.stderr.write("error: --format parquet needs --output FILE\n")
+    if args.format in ("parquet", "arrow") and not args.output:
+        sys.stderr.write(f"error: --format {args.format} needs --output FILE\n")
+        return 2
+    try:
+        filters = _filters(args)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return 2
     store = _open_store(args.db)
     if store is None:
         return 1
     with store:
-        n = export.export(store.events(), args.format, out=sys.stdout, path=args.output)
+        events = store.events(filters)
+        if args.format == "gdelt-mentions":  # each report's full record: sentences, actor offsets
+            events = store.with_mention_records(events)
+        try:
+            n = export.export(events, args.format, out=sys.stdout, path=args.output, header=args.header)
+        except QueryError as exc:
+            sys.stderr.write(f"error: --{exc.param.replace('_', '-')}: {exc.message}\n")
+            return 2
+        except ArrowUnavailable as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return 1
     if args.output:
         sys.stderr.write(f"wrote {n} events to {args.output}\n")
     return 0
@@ -626,7 +665,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``thucydides`` command."""
     from thucydides.store.turns import StoreBusy
 
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

@@ -8,6 +8,9 @@ records: TimeBank documents (``timebank``), CASE 2021 snippets (``case2021``), I
 sentences (``india_police``), GLOCON sentences (``glocon``) and whole articles with their key events
 (``articles``). Five more formats are understood here, told apart by the file:
 
+- Geoparsing gold (``places_dev/*.jsonl``: articles with ``toponyms``, offsets and true coordinates),
+  scored by :mod:`thucydides.evalsets.places` (share of names found and placed within 161 km, median
+  error); ``--split dev|test`` scores one half (see :mod:`thucydides.splits`).
 - PLOVER gold standard records (a JSON list of records with ``text``, ``event``, ``source``, ``target``);
   older type names are mapped (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
 - A hand-annotated article in the seed's format (``document``, ``events`` with ``types``, ``source``,
@@ -51,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from thucydides.evalsets.common import SetReport, code_texts
+from thucydides.evalsets.places import PlacesReport, evaluate_places, is_places_file
 from thucydides.evalsets.timebank import TimebankReport, evaluate_timebank
 from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Event, Problem
@@ -473,7 +477,7 @@ def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetRe
 
 def evaluate_file(
     path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
-) -> Report | SetReport | TimebankReport:
+) -> Report | SetReport | PlacesReport | TimebankReport:
     """Score the coder on a gold file, whichever of the formats it is in.
 
     ``split`` scores one half (``dev`` or ``test``) of a development set split by document (see
@@ -482,6 +486,8 @@ def evaluate_file(
     Raises:
         ValueError: when the file is in none of the formats.
     """
+    if is_places_file(path):
+        return evaluate_places(path, pipeline, split)
     if path.suffix.lower() == ".jsonl":
         return evaluate_jsonl(path, pipeline, split)
     if path.suffix.lower() == ".csv":
@@ -504,8 +510,10 @@ def evaluate_file(
     )
 
 
-def format_table(report: Report | SetReport | TimebankReport) -> str:
+def format_table(report: Report | SetReport | PlacesReport | TimebankReport) -> str:
     """The report as text for people."""
+    if isinstance(report, PlacesReport):
+        return report.format_table()
     if isinstance(report, SetReport | TimebankReport):
         return report.table()
     if report.kind == "nonevent":

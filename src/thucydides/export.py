@@ -1,4 +1,5 @@
-"""Writers for merged events: a table for people, CSV, JSON lines, GDELT 2.0, PLOVER JSON and Parquet.
+"""Writers for merged events: a table for people, CSV, JSON lines, GDELT 2.0 (:mod:`thucydides.gdelt`),
+PLOVER JSON, Parquet and Arrow (:mod:`thucydides.arrow`).
 
 Every writer takes merged event records as :meth:`thucydides.store.Store.events` yields them (the
 fields of ``event.schema.json`` plus ``num_mentions``, ``num_documents``, ``num_sources``,
@@ -8,83 +9,15 @@ are written with counts of one.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import json
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from thucydides import __version__
 from thucydides.merge import date_interval
-
-GDELT_COLUMNS = [
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1KnownGroupCode",
-    "Actor1EthnicCode",
-    "Actor1Religion1Code",
-    "Actor1Religion2Code",
-    "Actor1Type1Code",
-    "Actor1Type2Code",
-    "Actor1Type3Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2KnownGroupCode",
-    "Actor2EthnicCode",
-    "Actor2Religion1Code",
-    "Actor2Religion2Code",
-    "Actor2Type1Code",
-    "Actor2Type2Code",
-    "Actor2Type3Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "Actor1Geo_Type",
-    "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat",
-    "Actor1Geo_Long",
-    "Actor1Geo_FeatureID",
-    "Actor2Geo_Type",
-    "Actor2Geo_FullName",
-    "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat",
-    "Actor2Geo_Long",
-    "Actor2Geo_FeatureID",
-    "ActionGeo_Type",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "ActionGeo_FeatureID",
-    "DATEADDED",
-    "SOURCEURL",
-]
-
-# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (admin1)
-GEO_TYPE = {"country": 1, "region": 1, "admin1": 5, "city": 4}
 
 CSV_COLUMNS = [
     "event_id",
@@ -115,7 +48,7 @@ CSV_COLUMNS = [
     "evidence",
 ]
 
-FORMATS = ("gdelt", "plover", "csv", "parquet", "jsonl")
+FORMATS = ("gdelt", "gdelt-mentions", "plover", "csv", "parquet", "arrow", "jsonl")
 
 
 def _counts(e: dict[str, Any]) -> tuple[int, int, int]:
@@ -180,6 +113,14 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+def place_cell(loc: dict[str, Any] | None) -> str:
+    """`` @ Name (ISO3)`` for an event's place, `` @ Name`` when it lies in no one country, else ``""``."""
+    if not loc:
+        return ""
+    country = f" ({loc['country']})" if loc.get("country") else ""
+    return f" @ {loc.get('name')}{country}"
+
+
 def actor_cell(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "-"
@@ -191,8 +132,7 @@ def write_table(events: Iterable[dict[str, Any]], out: TextIO, width: int = 150)
     n = 0
     for e in events:
         n += 1
-        loc = e.get("location") or {}
-        where = f" @ {loc.get('name')} ({loc.get('country')})" if loc else ""
+        where = place_cell(e.get("location"))
         n_m, n_d, n_s = _counts(e)
         text = _one_line((e.get("evidence") or {}).get("text"))
         text = text if len(text) <= width else text[: width - 1] + "…"
@@ -214,80 +154,18 @@ def write_table(events: Iterable[dict[str, Any]], out: TextIO, width: int = 150)
 # ---------------------------------------------------------------------- GDELT 2.0
 
 
-def _fraction_date(day: date) -> str:
-    days = 366 if calendar.isleap(day.year) else 365
-    return f"{day.year + (day.timetuple().tm_yday - 1) / days:.4f}"
+def write_gdelt(events: Iterable[dict[str, Any]], out: TextIO, header: bool = False) -> int:
+    """GDELT 2.0 event rows as GDELT writes them (see :mod:`thucydides.gdelt`)."""
+    from thucydides.gdelt import write_events
+
+    return write_events(events, out, header=header)
 
 
-def _gdelt_id(event_id: str, n: int) -> int:
-    """A stable integer id (GDELT ids are integers): 60 bits of the hexadecimal event id."""
-    try:
-        return int(event_id[:15], 16)
-    except ValueError:
-        return n
+def write_gdelt_mentions(events: Iterable[dict[str, Any]], out: TextIO, header: bool = False) -> int:
+    """GDELT 2.0 mentions rows, one per report of each event (see :mod:`thucydides.gdelt`)."""
+    from thucydides.gdelt import write_mentions
 
-
-def gdelt_row(e: dict[str, Any], n: int) -> list[Any]:
-    """One merged event in the GDELT 2.0 event table's column order (:data:`GDELT_COLUMNS`).
-
-    Dates at month or year precision take the first day of the period (GDELT has only days);
-    ``IsRootEvent`` is 1 for events read from the lead sentence; ``AvgTone`` is not computed.
-    """
-    s, t, loc = e.get("source") or {}, e.get("target") or {}, e.get("location") or {}
-    span = date_interval(e.get("date"), e.get("date_precision") or "unknown")
-    day = span[1] if span and e.get("date_precision") == "publication" else (span[0] if span else None)
-    added = e.get("first_report") or (day.isoformat() if day else None)
-    cameo = str(e["cameo"])
-    n_m, n_d, n_s = _counts(e)
-    row: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS, "")
-    row.update(
-        {
-            "GLOBALEVENTID": _gdelt_id(str(e["event_id"]), n),
-            "SQLDATE": day.strftime("%Y%m%d") if day else "",
-            "MonthYear": day.strftime("%Y%m") if day else "",
-            "Year": day.year if day else "",
-            "FractionDate": _fraction_date(day) if day else "",
-            "Actor1Code": s.get("code") or "",
-            "Actor1Name": (s.get("name") or s.get("text") or "").upper(),
-            "Actor1CountryCode": s.get("country") or "",
-            "Actor1Type1Code": s.get("sector") or "",
-            "Actor2Code": t.get("code") or "",
-            "Actor2Name": (t.get("name") or t.get("text") or "").upper(),
-            "Actor2CountryCode": t.get("country") or "",
-            "Actor2Type1Code": t.get("sector") or "",
-            "IsRootEvent": 1 if int(e.get("sentence_index") or 0) == 0 else 0,
-            "EventCode": cameo,
-            "EventBaseCode": cameo[:3],
-            "EventRootCode": cameo[:2],
-            "QuadClass": e["quad_class"],
-            "GoldsteinScale": e["goldstein"],
-            "NumMentions": n_m,
-            "NumSources": n_s,
-            "NumArticles": n_d,
-            "ActionGeo_Type": GEO_TYPE.get(loc.get("precision") or "", "") if loc else 0,
-            "ActionGeo_FullName": loc.get("name") or "",
-            "ActionGeo_CountryCode": loc.get("country") or "",
-            "ActionGeo_ADM1Code": loc.get("admin1") or "",
-            "ActionGeo_Lat": loc.get("lat") if loc.get("lat") is not None else "",
-            "ActionGeo_Long": loc.get("lon") if loc.get("lon") is not None else "",
-            "ActionGeo_FeatureID": loc.get("geonameid") or "",
-            "DATEADDED": str(added).replace("-", "")[:8] + "000000" if added else "",
-            "SOURCEURL": next(
-                (m.get("url") for m in e.get("mentions", []) if m.get("url")), e.get("doc_id", "")
-            ),
-        }
-    )
-    return [row[c] for c in GDELT_COLUMNS]
-
-
-def write_gdelt(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Tab-separated GDELT 2.0 event rows under a header line of the real column names."""
-    w = csv.writer(out, delimiter="\t", lineterminator="\n")
-    w.writerow(GDELT_COLUMNS)
-    n = 0
-    for n, e in enumerate(events, 1):
-        w.writerow(gdelt_row(e, n))
-    return n
+    return write_mentions(events, out, header=header)
 
 
 # ---------------------------------------------------------------------- PLOVER
@@ -378,85 +256,62 @@ def write_plover(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return write_jsonl((plover_record(e) for e in events), out)
 
 
-# ---------------------------------------------------------------------- Parquet
+# ---------------------------------------------------------------------- Parquet and Arrow
 
 
 def write_parquet(events: Iterable[dict[str, Any]], path: str | Path) -> int:
-    """A Parquet file of the flat, typed :data:`CSV_COLUMNS` plus ``mentions`` and ``record`` (JSON).
+    """A Parquet file with real types (see :mod:`thucydides.arrow`). Returns the number of rows."""
+    from thucydides.arrow import write_parquet as write
 
-    Uses pyarrow when installed, else DuckDB. Returns the number of rows.
-    """
-    rows = []
-    for e in events:
-        row = csv_row(e)
-        row["mentions"] = json.dumps(e.get("mentions") or [], ensure_ascii=False)
-        row["record"] = json.dumps(e, ensure_ascii=False)
-        rows.append(row)
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        return _parquet_with_duckdb(rows, Path(path))
-    columns = [*CSV_COLUMNS, "mentions", "record"]
-    types = {"quad_class": pa.int8(), "goldstein": pa.float64(), "lat": pa.float64(), "lon": pa.float64()}
-    types |= {k: pa.int32() for k in ("num_mentions", "num_documents", "num_sources")}
-    types["confidence"] = pa.float64()
-    schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(path))
-    return len(rows)
+    return write(events, path)
 
 
-def _parquet_with_duckdb(rows: list[dict[str, Any]], path: Path) -> int:
-    import duckdb
-
-    con = duckdb.connect()
-    numeric = {
-        "quad_class": "INTEGER",
-        "goldstein": "DOUBLE",
-        "lat": "DOUBLE",
-        "lon": "DOUBLE",
-        "confidence": "DOUBLE",
-    }
-    numeric |= dict.fromkeys(("num_mentions", "num_documents", "num_sources"), "INTEGER")
-    columns = [*CSV_COLUMNS, "mentions", "record"]
-    con.execute("CREATE TABLE ev (" + ", ".join(f"{c} {numeric.get(c, 'VARCHAR')}" for c in columns) + ")")
-    if rows:
-        con.executemany(
-            f"INSERT INTO ev VALUES ({', '.join(['?'] * len(columns))})",
-            [[r[c] for c in columns] for r in rows],
-        )
-    con.execute(f"COPY ev TO '{str(path).replace(chr(39), chr(39) * 2)}' (FORMAT PARQUET)")
-    con.close()
-    return len(rows)
+TEXT_WRITERS = {
+    "gdelt": write_gdelt,
+    "gdelt-mentions": write_gdelt_mentions,
+    "plover": write_plover,
+    "csv": write_csv,
+    "jsonl": write_jsonl,
+}
 
 
 def export(
-    events: Iterable[dict[str, Any]], fmt: str, out: TextIO | None = None, path: str | Path | None = None
+    events: Iterable[dict[str, Any]],
+    fmt: str,
+    out: TextIO | None = None,
+    path: str | Path | None = None,
+    header: bool = False,
 ) -> int:
     """Write merged events in one of :data:`FORMATS`.
 
     Args:
         events: merged event records.
-        fmt: ``gdelt``, ``plover``, ``csv``, ``jsonl`` or ``parquet``.
+        fmt: ``gdelt``, ``gdelt-mentions``, ``plover``, ``csv``, ``jsonl``, ``parquet`` or ``arrow``.
         out: the text stream for the text formats (used when ``path`` is None).
-        path: a file to write (required for parquet).
+        path: a file to write (required for parquet and arrow).
+        header: ``gdelt`` and ``gdelt-mentions``: write a first line of column names (GDELT's own
+            files have none).
 
     Returns:
         The number of events written.
 
     Raises:
-        ValueError: an unknown format, or parquet without a path.
+        ValueError: an unknown format, or parquet or arrow without a path.
+        thucydides.arrow.ArrowUnavailable: parquet or arrow without pyarrow installed.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
+    if fmt in ("parquet", "arrow"):
         if path is None:
-            raise ValueError("parquet needs an output file")
-        return write_parquet(events, path)
-    writer = {"gdelt": write_gdelt, "plover": write_plover, "csv": write_csv, "jsonl": write_jsonl}[fmt]
+            raise ValueError(f"{fmt} needs an output file")
+        from thucydides.arrow import write_arrow
+
+        return write_parquet(events, path) if fmt == "parquet" else write_arrow(events, path)
+    writer = TEXT_WRITERS[fmt]
+    kwargs = {"header": header} if fmt.startswith("gdelt") else {}
     if path is not None:
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            return writer(events, fh)
+            return writer(events, fh, **kwargs)
     if out is None:
         raise ValueError("give an output stream or a path")
-    return writer(events, out)
+    return writer(events, out, **kwargs)

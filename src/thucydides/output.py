@@ -7,7 +7,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from thucydides.export import actor_cell
+from thucydides.export import actor_cell, place_cell
 from thucydides.record import Document, Event
 
 EVENT_TSV_COLUMNS = (
@@ -44,8 +44,7 @@ def write_event_table(events: Iterable[Event | dict[str, Any]], out: TextIO, exp
     for ev in events:
         e = event_row(ev)
         n += 1
-        loc = e.get("location") or {}
-        where = f" @ {loc.get('name')} ({loc.get('country')})" if loc else ""
+        where = place_cell(e.get("location"))
         out.write(
             f"{e.get('date') or '?'} [{e['date_precision']}]  {e['event_type']} {e['cameo']} "
             f"(quad {e['quad_class']}, Goldstein {e['goldstein']:+g}, {e['modality']}){where}\n"

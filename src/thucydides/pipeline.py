@@ -10,8 +10,8 @@ becomes a :class:`Problem` with a readable reason; the others go on.
 from __future__ import annotations
 
 import gc
-import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from thucydides.language import LanguageStage, NotSupported
-from thucydides.record import Document, Problem
+from thucydides.record import Document, Event, NoActor, Problem
 
 Stage = Callable[[Document], Document]
 Item = Document | Problem
@@ -39,6 +39,7 @@ class Options:
         batch_size: documents per ``nlp.pipe`` batch.
         progress: where progress lines go (None: nowhere).
         keep_parse: keep each document's spaCy parse in ``Document.nlp`` after the run.
+        model: let the learned sentence model propose and rank events (rules alone when False).
     """
 
     published: date | None = None
@@ -47,6 +48,7 @@ class Options:
     batch_size: int = 16
     progress: TextIO | None = None
     keep_parse: bool = False
+    model: bool = True
 
 
 class ExtractStage:
@@ -208,9 +210,15 @@ def built_quietly() -> Iterator[None]:
 class Pipeline:
     """The stages in order, with the resources they share.
 
-    Build it once (loading the model and knowledge bases takes a few seconds),
-    then call :meth:`run` on any number of documents. The build runs with the garbage collector
-    paused and freezes what it built (see :func:`built_quietly`).
+    Build it once (loading the model and knowledge bases takes a few seconds), then call
+    :meth:`events` on texts or :meth:`run` on documents, any number of times::
+
+        pipe = thucydides.Pipeline()
+        for ev in pipe.events("Iran seized a British tanker on Friday.", published="2019-07-20"):
+            print(ev.event_type, ev.source, ev.target)
+
+    The build runs with the garbage collector paused and freezes what it built (see
+    :func:`built_quietly`).
     """
 
     def __init__(self, options: Options | None = None) -> None:
@@ -251,11 +259,24 @@ class Pipeline:
             self.post.append(PlaceResolver(gazetteer, successions))
         if upto >= STAGES.index("events"):
             from thucydides.events import EventCoder
+            from thucydides.events.model import SentenceEventModel
             from thucydides.ontology import Ontology
 
             self.post.append(
-                EventCoder(Ontology.load(), gazetteer=gazetteer, numbers=date_resolver.vocab.numbers)
+                EventCoder(
+                    Ontology.load(),
+                    gazetteer=gazetteer,
+                    numbers=date_resolver.vocab.numbers,
+                    model=SentenceEventModel.load() if self.options.model else None,
+                )
             )
+            from thucydides.actor_places import ActorPlaceStage
+
+            self.post.append(ActorPlaceStage())
+
+    def events(self, texts: str | Iterable[str], published: str | date | None = None) -> list[Event]:
+        """Code article texts with this pipeline: :func:`code` reusing the loaded model."""
+        return code(texts, published=published, pipeline=self)
 
     def _guard(self, stage: Stage, doc: Document) -> Item:
         try:
@@ -301,7 +322,8 @@ class Pipeline:
             items: documents (and problems from reading) in input order.
             total: the number of documents, when known, for the progress line.
         """
-        progress = ProgressBar(self.options.progress, total, every=2.0, label="code")
+        label = "code" if self.options.upto == "events" else self.options.upto
+        progress = ProgressBar(self.options.progress, total, every=2.0, label=label)
         prepared = (item if isinstance(item, Problem) else self.prepare(item) for item in items)
         for out in self.code(prepared):
             progress.update(ok=isinstance(out, Document))
@@ -329,22 +351,58 @@ class Pipeline:
         yield from self._batch(batch)
 
 
+def _published(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"published: expected a date in YYYY-MM-DD form, got {value!r}") from None
+
+
+def code(
+    texts: str | Iterable[str], published: str | date | None = None, pipeline: Pipeline | None = None
+) -> list[Event]:
+    """Code article texts into events: ``thucydides.code("...", published="2019-11-30")``.
+
+    Args:
+        texts: one article text, or several.
+        published: their publication date (``YYYY-MM-DD`` or a ``date``), which dates "on Monday";
+            without it a date is looked for in the text (a dateline) or inferred.
+        pipeline: a :class:`Pipeline` to reuse; without one a pipeline is built for this call, which
+            loads the language model (a few seconds), so build one for repeated calls.
+
+    Returns:
+        The events (:class:`thucydides.record.Event`: ``event_type``, ``cameo``, ``source`` and
+        ``target`` actors, ``date``, ``location``, ``evidence`` ...) in text order. A source or
+        target the text does not name is a :class:`~thucydides.record.NoActor`: false, with every
+        field None (``ev.target.country`` is None; test ``if ev.target:``). A text that cannot be
+        coded (an empty one) is skipped with a warning.
+
+    Raises:
+        ValueError: ``published`` is not a date.
+    """
+    day = _published(published)
+    items = [texts] if isinstance(texts, str) else list(texts)
+    docs = [
+        Document(id=f"text-{i}", raw=t, published=day, published_how="given" if day else "none")
+        for i, t in enumerate(items)
+    ]
+    pipe = pipeline or Pipeline()
+    events: list[Event] = []
+    for item in pipe.run(docs):
+        if isinstance(item, Problem):
+            warnings.warn(f"skipped {item}", stacklevel=2)
+        else:
+            events.extend(item.events)
+    for ev in events:  # "no one" as an actor object, so that ev.target.country is None, not an error
+        ev.source = ev.source or NoActor()
+        ev.target = ev.target or NoActor()
+    return events
+
+
 def code_texts(
     texts: Iterable[str], published: date | None = None, pipeline: Pipeline | None = None
 ) -> list[Any]:
-    """Code plain texts and return their events (a convenience for library users).
-
-    Args:
-        texts: article texts.
-        published: their publication date.
-        pipeline: a pipeline to reuse (building one loads the model).
-    """
-    pipe = pipeline or Pipeline(Options(published=published))
-    docs = [Document(id=f"text-{i}", raw=t) for i, t in enumerate(texts)]
-    events: list[Any] = []
-    for item in pipe.run(docs):
-        if isinstance(item, Problem):
-            sys.stderr.write(f"skipped {item}\n")
-        else:
-            events.extend(item.events)
-    return events
+    """Code plain texts and return their events (the older name of :func:`code`)."""
+    return code(list(texts), published=published, pipeline=pipeline)

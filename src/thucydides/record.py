@@ -50,6 +50,23 @@ class Actor:
         }
 
 
+class NoActor(Actor):
+    """No one: the ``source`` or ``target`` of an event from :func:`thucydides.code` whose text names
+    no one. Every field is empty and it is false (``if ev.target:``), so ``ev.target.country`` is None
+    instead of an error; ``to_json`` writes null for it, as for a missing actor."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(text="")
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "NoActor()"
+
+
 @dataclass(slots=True)
 class ActorMention:
     """Words in the text that name an actor, with the actor they resolve to."""
@@ -147,8 +164,19 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     explain: list[str] = field(default_factory=list)
+    source_place: Place | None = None  # where the text places the source ("protesters in Hong Kong")
+    target_place: Place | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The JSON record (``event.schema.json``); ``source_place``/``target_place`` only when known."""
+        rec = self._json()
+        if self.source_place is not None:
+            rec["source_place"] = self.source_place.to_json()
+        if self.target_place is not None:
+            rec["target_place"] = self.target_place.to_json()
+        return rec
+
+    def _json(self) -> dict[str, Any]:
         return {
             "event_id": self.event_id,
             "doc_id": self.doc_id,

@@ -30,6 +30,7 @@ from thucydides.ontology import PLOVER_TYPES
 from thucydides.record import Document, Problem
 from thucydides.store import Filters, QueryError, Store
 from thucydides.store import dashboard as queries
+from thucydides.store.filters import day_param
 from thucydides.store.turns import StoreBusy
 
 log = logging.getLogger("thucydides.api")
@@ -41,7 +42,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 EVENT_ID_RE = r"^[A-Za-z0-9_.:-]{1,128}$"
-DAY_RE = r"^\d{4}-\d{2}-\d{2}$"
+DAY_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+CAMEO_RE = r"^\d{2,4}$"
 ISO3_RE = r"^[A-Za-z]{3}$"
 DYAD_RE = r"^[A-Za-z]{3},[A-Za-z]{3}$"
 TEXT_RE = r"^[^\x00-\x1f\x7f]*$"
@@ -269,8 +271,16 @@ def _filters(
             description="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.",
         ),
     ] = None,
-    since: Annotated[str | None, Query(pattern=DAY_RE, description="First day, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, Query(pattern=DAY_RE, description="Last day, YYYY-MM-DD.")] = None,
+    cameo: Annotated[
+        str | None,
+        Query(pattern=CAMEO_RE, description="CAMEO event code or its start: 19 is every code of root 19."),
+    ] = None,
+    since: Annotated[
+        str | None, Query(pattern=DAY_RE, description="First day: YYYY-MM-DD, YYYY-MM or YYYY.")
+    ] = None,
+    until: Annotated[
+        str | None, Query(pattern=DAY_RE, description="Last day: YYYY-MM-DD, YYYY-MM or YYYY (to its end).")
+    ] = None,
     place: Annotated[
         str | None,
         Query(
@@ -294,13 +304,14 @@ def _filters(
     """The event filters shared by the list and the aggregate views, validated."""
     if type is not None and type.strip().upper() not in PLOVER_TYPES:
         raise ParamError("type", f"type must be one of {', '.join(PLOVER_TYPES)}, not {type!r}")
+    days = {}
     for name, value in (("since", since), ("until", until)):
         if value:
             try:
-                date.fromisoformat(value)
-            except ValueError as exc:
-                raise ParamError(name, f"{name} is not a calendar date: {value!r} ({exc})") from exc
-    if since and until and since > until:
+                days[name] = day_param(name, value, end=name == "until")
+            except QueryError as exc:
+                raise ParamError(name, f"{name} is not a calendar date: {value!r} ({exc.message})") from exc
+    if since and until and days["since"] > days["until"]:
         raise ParamError("since", f"since ({since}) is after until ({until})")
     pair: tuple[str, str] | None = None
     if dyad:
@@ -313,6 +324,7 @@ def _filters(
         directed=directed and pair is not None,
         type=type.strip().upper() if type else None,
         quad_class=quad_class,
+        cameo=cameo,
         since=since,
         until=until,
         place=(place.strip() or None) if place else None,

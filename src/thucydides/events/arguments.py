@@ -44,6 +44,8 @@ DIRECTED = frozenset(
 # codes of types not aimed at anyone in general whose act is: easing economic sanctions eases them on someone
 DIRECTED_CODES = ("085",)
 BETWEEN_WHY = "between A and B"
+# prepositions that name the act someone was harmed in ("killed in police firing", "hurt during the raid")
+CAUSE_PREPS = ("in", "during")
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
 PAIR_ACT_LOOKBACK = 6  # sentences back for the earlier act whose two parties "the two sides" are
@@ -223,7 +225,8 @@ class ArgumentFinder:
                 why.append(f"target = '{trig.target_tok.text}', who is told what to do")
         elif passive:
             patient = _children(anchor, "nsubjpass")
-            targets = index.of(patient[0]) if patient else []
+            if patient:
+                targets = index.of(patient[0], loose=True) or self._reference(patient[0], index)
             if not _children(anchor, "agent"):
                 sources = []
             if targets:
@@ -348,6 +351,14 @@ class ArgumentFinder:
             ]
         return []
 
+    def _role_modifier(self, tok: Any, index: ActorIndex) -> ActorMention | None:
+        """The actor a modifier word names: its own mention, or a group named by role ("police firing")."""
+        m = index.at(tok)
+        if m is None and (sector := self.lexicon.generic_actors.get(tok.lemma_.lower())):
+            actor = Actor(text=tok.text, sector=sector, type="group")
+            m = ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, actor, "a group named by role")
+        return m
+
     def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
         if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -418,16 +429,18 @@ class ArgumentFinder:
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := index.at(child)) is not None:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and (
+                m := self._role_modifier(child, index)
+            ):
                 sources.append(m)
         between = _pobjs(tok, ("between",))
         if between:
-            pair = index.of(between[0])
+            pair = index.of(between[0], loose=True)
             if len(pair) >= 2:
                 return pair[:1], pair[1:2], BETWEEN_WHY
         agents = _pobjs(tok, ("by",))
         if not sources and agents:
-            sources = index.of(agents[0])
+            sources = index.of(agents[0], loose=True) or self._reference(agents[0], index)
         why = "nominal event: modifier is source, prepositional object is target"
         if not sources and (verb := self._taking_part(tok)) is not None:
             subj, how = _subject(verb)
@@ -435,9 +448,23 @@ class ArgumentFinder:
             if sources and subj is not None:
                 why = f"source = {how} '{subj.text}' of '{verb.text}', who takes part in the '{tok.text}'"
         for pobj in _pobjs(tok, trig.entry.targets):
-            targets = index.of(pobj)
+            targets = index.of(pobj) or _groups(index.of(pobj, loose=True))
             if targets:
                 break
+        if (
+            not targets
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in CAUSE_PREPS
+            and tok.head.head.pos_ == "VERB"
+        ):
+            # "were killed in police firing", "died in the shelling": who suffered it is the verb's subject
+            verb = tok.head.head
+            # the subject of an act of its own ("guerrillas wounded two soldiers in a bomb attack") did it
+            acting = self.lexicon.match(verb, "verb") is not None and not _is_passive(verb)
+            if patient := _children(verb, "nsubjpass") or ([] if acting else _children(verb, "nsubj")):
+                targets = index.of(patient[0], loose=True) or self._reference(patient[0], index)
+                if targets:
+                    why += f"; target = '{patient[0].text}', who suffered the '{tok.text}'"
         if not sources and targets and self.ontology.plover_type(trig.entry.cameo) in RECIPROCAL:
             speaker = _reporting_speaker(tok, index)
             if speaker is not None and speaker.actor.country not in {m.actor.country for m in targets}:

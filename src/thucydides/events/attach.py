@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "from"})
 MOTION_VERBS = frozenset(
     {"enter", "invade", "visit", "storm", "cross", "occupy", "reach", "raid", "shell", "bomb"}
+    | {"attack", "strike", "hit", "target", "pound", "bombard", "besiege", "capture", "seize", "retake"}
+    | {"recapture", "overrun", "surround", "encircle", "liberate", "evacuate", "blockade"}
 )
+# "fired on <town>", "marched towards <city>": the place an attack or a move is aimed at
+TARGET_PREPS = frozenset({"on", "at", "against", "toward", "towards", "upon"})
+AIMED_VERBS = MOTION_VERBS | {"fire", "advance", "march", "move", "push", "launch", "drop", "open"}
+DATELINE_MARKS = ("—", "–", " -", "(", ":")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONFLICT_SECTORS = frozenset({"REB", "INS"})
 
@@ -69,6 +75,7 @@ class Anchors:
 
     dates: dict[int, list[Anchored]]
     places: dict[int, list[Anchored]]
+    dateline: PlaceMention | None = None  # the place of a wire dateline ("RIYADH, 14 September —")
     # token index → start of its sentence, made on first use (``tok.sent`` rescans the document each time)
     sent_starts: list[int] | None = None
 
@@ -81,6 +88,7 @@ class Anchors:
         for pm in doc.places:
             if (a := _anchor(pm, sdoc)) is not None:
                 anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
+        anchors.dateline = _dateline_place(doc)
         return anchors
 
     def sentence_start(self, tok: Any) -> int:
@@ -240,12 +248,22 @@ def attach_place(
             if a.root.dep_ == "dobj" and a.root.head == trig.anchor:
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
-                return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went"
+                return pm.place, f"'{pm.text}' is the place '{trig.anchor.text}' acted on"
     best = _pick(cands, trig, places=True)
     if best is not None:
         pm = best.mention
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
+    if trig.anchor.lemma_.lower() in AIMED_VERBS:
+        for a in cands:
+            if (
+                a.root.dep_ == "pobj"
+                and a.root.head.lower_ in TARGET_PREPS
+                and a.root.head.head == trig.anchor
+            ):
+                pm = a.mention
+                assert isinstance(pm, PlaceMention)
+                return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' was aimed"
     for m in list(sources) + list(targets):
         actor = m.actor
         if (
@@ -257,7 +275,27 @@ def attach_place(
             place = _country_place(gazetteer, actor.country)
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
+    dateline = anchors.dateline
+    if dateline is not None:
+        countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
+        if not countries or dateline.place.country in countries:
+            return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     return None, "no place named in the event's clauses"
+
+
+def _dateline_place(doc: Document) -> PlaceMention | None:
+    """The place of a wire dateline: the document's first words, a town or region in capitals and a
+    comma ("RIYADH,") or followed by a dash on its line ("Kabul —")."""
+    if not doc.places:
+        return None
+    first = doc.places[0]
+    if doc.text[: first.start].strip() or first.place.precision not in ("city", "admin1"):
+        return None
+    after = doc.text[first.end : first.end + 40]
+    if first.text.isupper() and after[:1] == ",":
+        return first
+    line = after.split("\n", 1)[0]
+    return first if any(mark in line[:30] for mark in DATELINE_MARKS) else None
 
 
 def _country_place(gazetteer: Any, iso3: str) -> Place | None:

@@ -417,6 +417,8 @@ def placed(
             sent, index, anchors, [o for o in others if coded(o.actor)], state, civic, justice
         )
         if country is None:
+            if usable(m.actor):
+                out.append(m)  # a group named by role stays without a country where nothing says one
             continue
         a = m.actor
         actor = Actor(text=a.text, name=a.name, id=a.id, country=country, sector=a.sector, type=a.type)
@@ -509,6 +511,12 @@ def home_of(
 
 def coded(actor: Actor) -> bool:
     return bool(actor.country)
+
+
+def usable(actor: Actor) -> bool:
+    """True for an actor an event may name: one with a country, or a group named by its role alone
+    ("police", "protesters", "gunmen"), whose sector says who acted where nothing says of which country."""
+    return bool(actor.country) or (actor.type == "group" and bool(actor.sector))
 
 
 def from_earlier_act(actor: Actor, sent: Any, why: str) -> ActorMention:

@@ -77,6 +77,15 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ImpliedAgent:
+    """The doer an act implies when the text names none (``implied_agents`` in the lexicon file)."""
+
+    sector: str
+    text: str
+    nominal_only: bool = False
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Trigger entries by part of speech and lemma (phrasal keys such as ``shoot down`` included)."""
@@ -94,6 +103,10 @@ class Lexicon:
     obligation: dict[str, str] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
     generic_actors: dict[str, str] = field(default_factory=dict)
+    implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
+    disaster_words: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    non_occasion_preps: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     act_references: frozenset[str] = frozenset()
@@ -123,6 +136,15 @@ class Lexicon:
             obligation={str(k): str(v) for k, v in (raw.get("obligation") or {}).items()},
             references={str(k): str(v) for k, v in (raw.get("references") or {}).items()},
             generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
+            implied_agents={
+                str(k): ImpliedAgent(
+                    str(v["sector"]), str(v.get("text") or v["sector"]), bool(v.get("nominal_only"))
+                )
+                for k, v in (raw.get("implied_agents") or {}).items()
+            },
+            disaster_words=frozenset(str(w) for w in raw.get("disaster_words") or ()),
+            occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
+            non_occasion_preps=frozenset(str(w) for w in raw.get("non_occasion_preps") or ()),
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
             act_references=frozenset(raw.get("act_references") or ()),
@@ -155,6 +177,14 @@ class Lexicon:
         for n in range(len(cameo), 1, -1):
             if cameo[:n] in self.intent_codes:
                 return self.intent_codes[cameo[:n]]
+        return None
+
+    def implied_agent(self, cameo: str, nominal: bool) -> ImpliedAgent | None:
+        """Who does an act of ``cameo`` that the text reports without a doer (longest code prefix)."""
+        for n in range(len(cameo), 1, -1):
+            agent = self.implied_agents.get(cameo[:n])
+            if agent is not None:
+                return agent if nominal or not agent.nominal_only else None
         return None
 
     @staticmethod

@@ -70,7 +70,14 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def _code_of(m: ActorMention | None) -> str:
-    return (m.actor.code or "") if m else ""
+    return _key_of(m.actor) if m else ""
+
+
+def _key_of(a: Actor | None) -> str:
+    """The actor's code, or ``-SECTOR`` for a group named by role without a country."""
+    if a is None:
+        return ""
+    return a.code or (f"-{a.sector}" if a.sector else "")
 
 
 def _actor(m: ActorMention | None) -> Actor | None:
@@ -86,8 +93,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for ev in events:
         key = (
             ev.event_type,
-            ev.source.code or "" if ev.source else "",
-            ev.target.code or "" if ev.target else "",
+            _key_of(ev.source),
+            _key_of(ev.target),
         )
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev

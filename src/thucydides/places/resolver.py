@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Gazetteer, Reading, _read_text, normalize_name
+from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
 _PLACE_WEIGHT = 2
 _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
+_CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other divisions names its division
 _WEAK_CITY_POPULATION = 100_000
-_PHRASE_CITY_POPULATION = 1_000_000
+_KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
+_MAX_NAME_WORDS = 6
+_MEMO_SIZE = 100_000
+_DATELINE_CHARS = 80
+# a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
+_WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+_CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
+_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
+_TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
 _DIRECTION_RE = re.compile(
     r"(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
     r"\s+(?P<rest>\S.*)$",
@@ -47,8 +56,11 @@ class _Span:
     start: int
     end: int
     text: str
-    source: str  # "ner:GPE", "phrase", ...
+    source: str  # "ner:GPE", "cue", "name" (a gazetteer name in capitals), "abbr" ...
     direction: str | None = None  # normalised direction word when the span starts with one
+    inside: str | None = None  # the label of a longer entity the name is part of ("ORG", "PERSON")
+    locative: bool = False  # a locative preposition stands before it ("in", "near")
+    partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
 
 
 def _canonical_direction(word: str) -> str:
@@ -69,7 +81,7 @@ class PlaceResolver:
     """
 
     def __init__(self, gazetteer: Gazetteer, successions: Successions | None = None) -> None:
-        """Prepare the phrase matcher over the gazetteer's non-city names.
+        """Prepare the matchers over the gazetteer's names and abbreviations.
 
         Args:
             gazetteer: a loaded :class:`Gazetteer`.
@@ -77,41 +89,186 @@ class PlaceResolver:
                 (the pipeline hands over the one its knowledge base has read).
         """
         self.gazetteer = gazetteer
-        self._phrase_re = _phrase_pattern(gazetteer.phrase_names(_PHRASE_CITY_POPULATION))
+        abbreviations = sorted(gazetteer.abbreviations(), key=len, reverse=True)
+        self._abbr_re = re.compile(
+            r"(?<![\w.])(?:"
+            + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in abbreviations)
+            + r")(?!\w)"
+        )
         self._successions = successions if successions is not None else Successions.load()
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
+        blocked = load_yaml(_read_text("non_places.yaml")) or {}
+        self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
+        self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
 
     def __call__(self, doc: Document) -> Document:
-        """Fill ``doc.places``; see the class docstring for what is read."""
+        """Fill ``doc.places``; see the class docstring for what is read.
+
+        Every name is first read alone; the countries and divisions that the document names clearly
+        (and its actors' countries) then weigh the readings of every name, and all the mentions of one
+        name are resolved together (a qualifier such as "Paris, Texas" on one of them holds for all).
+        """
         limit = doc.body_end if doc.body_end is not None else len(doc.text)
-        unique = {(span.start, span.end): span for span in self._find_spans(doc, limit) if span.end <= limit}
-        spans = list(unique.values())
-        spans = self._drop_actor_spans(doc.text, spans, doc.actors)
-        evidence = [(span, self._clear_country(span)) for span in spans]
-        context: Counter[str] = Counter()
-        for _, country in evidence:
+        unique: dict[tuple[int, int], _Span] = {}
+        for span in self._find_spans(doc, limit):
+            # an abbreviation's own reading ("B.C.") beats the tagger's span over the same letters
+            if span.end <= limit and ((span.start, span.end) not in unique or span.source == "abbr"):
+                unique[(span.start, span.end)] = span
+        spans = self._drop_actor_spans(
+            doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
+        )
+        context, votes = self._context(doc, spans)
+        starts = {span.start: span for span in spans}
+        qualified: dict[str, tuple[str, str | None]] = {}
+        for span in spans:
+            within = self._qualifier_after(doc.text, span, starts)
+            key = self._key(span)
+            if within and key:
+                qualified.setdefault(key, within)
+        done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        mentions: list[PlaceMention] = []
+        for span in spans:
+            key = self._key(span)
+            memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
+            own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
+            if memo not in done:
+                done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
+            resolved = done[memo]
+            if resolved is None:
+                continue
+            place, reason = resolved
+            if span.source != "abbr" and not self._accepted(span, key, own):
+                continue
+            place, reason = self._as_of(place, reason, doc.published)
+            mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
+        mentions += self._demonym_mentions(doc, limit)
+        mentions += _sites_in_towns(doc, mentions, limit)
+        doc.places = _non_overlapping(mentions)
+        return doc
+
+    def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
+        """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
+        precision ``country``, when the actor stage has read the country from it; the event coder
+        never takes one for where an event happened (it is no object of a locative preposition)."""
+        if doc.nlp is None:
+            return []
+        out: list[PlaceMention] = []
+        for ent in doc.nlp.ents:
+            if ent.label_ != "NORP" or ent.end_char > limit or normalize_name(ent.text) not in self._demonyms:
+                continue
+            actor = next(
+                (
+                    m.actor
+                    for m in doc.actors
+                    if m.start <= ent.start_char and ent.end_char <= m.end and m.actor.country
+                ),
+                None,
+            )
+            place = self.gazetteer.country(actor.country) if actor and actor.country else None
+            if place is not None:
+                out.append(
+                    PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}")
+                )
+        return out
+
+    def _context(
+        self, doc: Document, spans: Sequence[_Span]
+    ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+        """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
+        name's own share of the divisions' weights (taken out when that name is resolved).
+
+        Countries: those of its clear place names and of its actors. Divisions: every name votes for the
+        divisions its readings lie in, one vote split between them ("Hall County" lies in Georgia,
+        Nebraska or Texas: a third each; "Kentucky" gives Kentucky a whole vote), twice for a name in
+        the dateline; so the division the document's names agree on wins ("Gainesville" is then the one
+        in Georgia when "Hall County" and "Georgia" stand beside it).
+        """
+        context: dict[str, float] = defaultdict(float)
+        clear: dict[tuple[str, str | None], str | None] = {}
+        for span in spans:
+            memo = (span.text, span.direction)
+            if memo not in clear:
+                clear[memo] = self._clear_country(span)
+            country = clear[memo]
             if country:
                 context[country] += _PLACE_WEIGHT
         for mention in doc.actors:
             code = mention.actor.country
             if code and self.gazetteer.has_country(code):
                 context[code] += 1
-        starts = {span.start: span for span in spans}
-        mentions: list[PlaceMention] = []
-        for span, country in evidence:
-            own = context.copy()
-            if country:
-                own[country] -= _PLACE_WEIGHT
-            follower = starts.get(span.end + 2) if doc.text[span.end : span.end + 2] == ", " else None
-            within = self._qualifier(follower) if follower else None
-            resolved = self._resolve_span(span, +own, strict=span.source != "cue", within=within)
-            if resolved is not None:
-                place, reason = resolved
-                place, reason = self._as_of(place, reason, doc.published)
-                mentions.append(PlaceMention(span.start, span.end, span.text, place, reason))
-        doc.places = _non_overlapping(mentions)
-        return doc
+        votes: dict[str, dict[str, float]] = {}
+        for span in spans:
+            key = span.text if span.source == "abbr" else self._key(span)
+            if not key or key in votes and span.start >= _DATELINE_CHARS or span.direction:
+                continue
+            if span.source == "name" and (
+                span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
+            ):
+                continue
+            if span.source == "abbr":
+                found = self.gazetteer.abbreviation(span.text)
+                entries = [found] if found else []
+            else:
+                entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
+            own = votes.setdefault(key, {})
+            for level in ("a1", "a2"):
+                codes = {getattr(e, level) for e in entries if getattr(e, level)}
+                weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
+                for code in codes:
+                    own[code] = max(own.get(code, 0.0), weight)
+        for own in votes.values():
+            for code, weight in own.items():
+                context[code] += weight
+        return dict(context), votes
+
+    def _accepted(self, span: _Span, key: str | None, context: Mapping[str, float]) -> bool:
+        """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
+        division or region always; a city when it is large, when a locative preposition stands before
+        it, or when the document names its division."""
+        if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
+            return True
+        ranked = self.gazetteer.readings(key, context)
+        if not ranked:
+            return False
+        entry = ranked[0].entry
+        if entry.kind in ("country", "admin1", "region"):
+            return True
+        supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        if not ranked[0].primary and span.source == "name":
+            return supported
+        if span.partial:
+            return entry.population >= _KNOWN_CITY_POPULATION or supported
+        if entry.kind == "admin2":
+            return supported or span.locative or len(span.text.split()) > 1 and span.inside != "PERSON"
+        if span.inside == "PERSON":
+            return supported and entry.population >= _KNOWN_CITY_POPULATION
+        return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
+
+    def _resolve_in(
+        self, span: _Span, context: Mapping[str, float], within: tuple[str, str | None] | None
+    ) -> tuple[Place, str] | None:
+        if span.source == "abbr":
+            entry = self.gazetteer.abbreviation(span.text)
+            if entry is None:
+                return None
+            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
+        strict = span.source not in ("cue",) and not span.locative
+        return self._resolve_span(span, context, strict=strict, within=within)
+
+    def _qualifier_after(
+        self, text: str, span: _Span, starts: Mapping[int, _Span]
+    ) -> tuple[str, str | None] | None:
+        """(country, admin1) of the name after a comma ("Paris, Texas", "Lexington, Ky.")."""
+        if text[span.end : span.end + 2] != ", ":
+            return None
+        follower = starts.get(span.end + 2)
+        if follower is None:
+            return None
+        if follower.source == "abbr":
+            entry = self.gazetteer.abbreviation(follower.text)
+            return (entry.place.country or "", entry.place.admin1) if entry else None
+        return self._qualifier(follower)
 
     def _as_of(self, place: Place, reason: str, when: date | None) -> tuple[Place, str]:
         """The place in the country it belonged to on ``when`` (Juba lay in Sudan until July 2011)."""
@@ -160,25 +317,96 @@ class PlaceResolver:
         text = doc.text
         stop = len(text) if limit is None else limit
         spans: list[_Span] = []
-        blocking: list[tuple[int, int]] = []
-        labels: dict[tuple[int, int], str] = {}
+        entities: list[tuple[int, int, str]] = []
+        tokens: dict[int, Any] = {}
         if doc.nlp is not None:
             for ent in doc.nlp.ents:
                 if ent.label_ in _PLACE_LABELS and not self._described_as_person(ent):
                     spans.append(_Span(ent.start_char, ent.end_char, ent.text, f"ner:{ent.label_}"))
-                if ent.label_ in _BLOCKING_LABELS:
-                    blocking.append((ent.start_char, ent.end_char))
-                    labels[(ent.start_char, ent.end_char)] = ent.label_
+                entities.append((ent.start_char, ent.end_char, ent.label_))
+            # where a sentence opens with a word that is no proper noun ("Police said"): a capital there
+            # says nothing
+            tokens = {sent[0].idx: sent[0] for sent in doc.nlp.sents if sent[0].pos_ != "PROPN"}
         for match in _CUE_RE.finditer(text):
             if match.start() >= stop:
                 break
             spans.append(_Span(match.start("name"), match.end("name"), match.group("name"), "cue"))
-        for match in self._phrase_re.finditer(text):
-            if match.start() >= stop:
-                break
-            if self._phrase_is_place(match, blocking, labels):
-                spans.append(_Span(match.start(), match.end(), match.group(0), "phrase"))
-        return [trimmed for span in spans if (trimmed := _trim(text, span)) is not None]
+        for match in self._abbr_re.finditer(text, 0, stop):
+            spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
+        for match in _RUN_RE.finditer(text, 0, stop):
+            spans.extend(self._names_in_run(text, match, tokens))
+        if doc.nlp is not None and _lower_case(text[:stop]):
+            spans.extend(self._lower_case_names(doc.nlp, stop))
+        out: list[_Span] = []
+        for span in spans:
+            trimmed = span if span.source == "abbr" else _trim(text, span)
+            if trimmed is None:
+                continue
+            trimmed.inside = _inside(trimmed, entities)
+            trimmed.locative = bool(
+                _LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start])
+            )
+            out.append(trimmed)
+        return out
+
+    def _names_in_run(self, text: str, run: re.Match[str], tokens: Mapping[int, Any]) -> list[_Span]:
+        """The longest gazetteer names in a run of capitalised words, left to right."""
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group(0))]
+        found: list[_Span] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
+                start, end = words[i][0], words[j - 1][1]
+                piece = text[start:end]
+                if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
+                    continue
+                if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
+                    continue
+                known = self._known.get(piece)
+                if known is None:
+                    if len(self._known) > _MEMO_SIZE:
+                        self._known.clear()
+                    known = self._known[piece] = self.gazetteer.knows(piece)
+                if known:
+                    partial = (i, j) != (0, len(words))
+                    # a single word after another capitalised word is mostly a longer name's generic
+                    # part ("Flat Creek", "McEver Road"), not a place of its own
+                    if not (partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper()):
+                        found.append(_Span(start, end, piece, "name", partial=partial))
+                        i = j - 1
+                        break
+            i += 1
+        return found
+
+    def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
+        """Names in a text written in lower case ("protests in ahmedabad, gujarat"): one to three words
+        that the parser reads as proper nouns and that name a division or a city of a million, or a
+        country, longest first."""
+        found: list[_Span] = []
+        tokens = [t for t in sdoc if t.idx < stop]
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + 3), i, -1):
+                words = tokens[i:j]
+                if not all(t.is_alpha and t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words):
+                    continue
+                start, end = words[0].idx, words[-1].idx + len(words[-1])
+                ranked = self.gazetteer.readings(normalize_name(sdoc.text[start:end]), {})
+                # a common noun ("acre", "centre") is a name only when it is a country's
+                proper = all(t.pos_ == "PROPN" for t in words) or ranked and ranked[0].entry.kind == "country"
+                if ranked and proper and ranked[0].primary and _prominent(ranked[0].entry):
+                    found.append(_Span(start, end, sdoc.text[start:end], "lower"))
+                    i = j - 1
+                    break
+            i += 1
+        return found
+
+    def _word_may_be_name(self, word: str, token: Any) -> bool:
+        """A lone capitalised word is looked up unless it is a short code in capitals that no country
+        goes by, or a common word capitalised because it opens a sentence."""
+        if word.isupper() and len(word) <= 3 and not self.gazetteer.is_country_name(word):
+            return False
+        return token is None
 
     def _described_as_person(self, ent: Any) -> bool:
         """True for a name in apposition with a noun describing a person ("Oshima, the UN relief
@@ -189,33 +417,40 @@ class PlaceResolver:
             described.append(root.head)
         return any(d.lemma_.lower() in self._person_titles for d in described if d.pos_ in ("NOUN", "PROPN"))
 
-    def _phrase_is_place(
-        self, match: re.Match[str], blocking: list[tuple[int, int]], labels: Mapping[tuple[int, int], str]
-    ) -> bool:
-        """A phrase match counts unless it is lower case, part of a longer name or a person's name."""
-        start, end = match.span()
-        found = match.group(0)
-        if not found[0].isupper() or (len(found) <= 3 and not found.isupper()):
-            return False
-        if any(b0 <= start and end <= b1 and b1 - b0 > end - start for b0, b1 in blocking):
-            return False
-        label = labels.get((start, end))
-        if label is None:
-            return True
-        # The small model often calls a lone country or region a person or an organisation; a lone
-        # city name it calls a person is left to it (the actor stage has the last word on persons).
-        ranked = self.gazetteer.readings(normalize_name(found), {})
-        return bool(ranked) and (label != "PERSON" or ranked[0].entry.kind != "city")
-
-    def _drop_actor_spans(self, text: str, spans: list[_Span], actors: Sequence[ActorMention]) -> list[_Span]:
-        persons = [(m.start, m.end) for m in actors if m.actor.type == "person"]
+    def _drop_actor_spans(
+        self, text: str, spans: list[_Span], actors: Sequence[ActorMention], sdoc: Any = None
+    ) -> list[_Span]:
+        """Spans that are persons' names, or a capital standing for its government as the subject of a
+        verb ("Washington rejected the offer"), are no places."""
+        persons = [
+            (
+                m.start + (4 if text[m.start : m.start + 4].lower() == "the " else 0),
+                m.end,
+                m.actor.country is not None,
+            )
+            for m in actors
+            if m.actor.type == "person"
+        ]
         organisations = {(m.start, m.end) for m in actors if m.actor.type in ("organization", "group")}
         kept: list[_Span] = []
         for span in spans:
-            if any(start < span.end and span.start < end for start, end in persons):
+            # a person the knowledge base knows, or a name inside a longer person's name, is no place;
+            # a lone name the tagger alone took for a person ("Gainesville"), or a name inside a phrase
+            # the actor stage took for a person but the tagger did not ("the Queensland Police
+            # Service"), may still be one
+            if any(
+                start < span.end
+                and span.start < end
+                and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
+                for start, end, known in persons
+            ):
                 continue
-            if (span.start, span.end) in organisations and not _LOCATIVE_BEFORE_RE.search(
-                text[max(0, span.start - 30) : span.start]
+            if any((start, end) == (span.start, span.end) for start, end, _ in persons):
+                span.inside = "PERSON"
+            if (
+                (span.start, span.end) in organisations
+                and not _LOCATIVE_BEFORE_RE.search(text[max(0, span.start - 30) : span.start])
+                and _acts(sdoc, span)
             ):
                 continue
             kept.append(span)
@@ -278,27 +513,88 @@ class PlaceResolver:
         return replace(entry.place), reason
 
 
-def _phrase_pattern(names: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for name keys (words may be joined by spaces, dots or hyphens).
+class _Without(Mapping[str, float]):
+    """The document's context less one name's own votes, without copying it (read-only)."""
 
-    The alternatives are grouped by their first letter, keeping their order within a group, so the
-    matcher tries only the names that can start at a position instead of all of them (more than ten
-    times faster); since names that start with another letter can never match there, the result is
-    the same as one flat alternation in the given order.
-    """
-    groups: dict[str, list[str]] = {}
-    flat: list[str] = []
-    for key in names:
-        part = r"[\s.\-]*".join(re.escape(word) for word in re.split(r"[ ]", key))
-        first = key[:1]
-        if first.isascii() and first.isalpha():
-            groups.setdefault(first.lower(), []).append(part[1:])
-        else:
-            flat.append(part)
-    alternatives = [f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()]
-    # names that do not start with an ASCII letter can never compete with the grouped ones
-    alternatives += flat
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)", re.IGNORECASE)
+    def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
+        self._context = context
+        self._own = own
+
+    def __getitem__(self, code: str) -> float:
+        value = self._context[code] - self._own.get(code, 0.0)
+        if value <= 0:
+            raise KeyError(code)
+        return value
+
+    def get(self, code: str, default: Any = None) -> Any:
+        try:
+            return self[code]
+        except KeyError:
+            return default
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code in self._context if self.get(code) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+_SITE_LINK_RE = re.compile(r"(?:,\s*|\s+(?:in|at|near|of)\s+(?:the\s+)?)$")
+
+
+def _sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) -> list[PlaceMention]:
+    """A street, square, station or building the tagger marks (FAC) and the text places in a town
+    ("Archibald Street, Cairns", "the Champs-Elysees in Paris") resolves to that town, at precision
+    ``city``."""
+    if doc.nlp is None:
+        return []
+    towns = {m.start: m for m in mentions if m.place.precision == "city"}
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[PlaceMention] = []
+    for ent in doc.nlp.ents:
+        if ent.label_ != "FAC" or ent.end_char > limit:
+            continue
+        if any(start < ent.end_char and ent.start_char < end for start, end in taken):
+            continue
+        gap = doc.text[ent.end_char : ent.end_char + 12]
+        link = next((m for n, m in towns.items() if 0 < n - ent.end_char <= 12), None)
+        if link is None or not _SITE_LINK_RE.search(gap[: link.start - ent.end_char]):
+            continue
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        start = ent.end_char - len(text)
+        out.append(PlaceMention(start, ent.end_char, text, replace(link.place), f"site in {link.place.name}"))
+    return out
+
+
+def _lower_case(text: str) -> bool:
+    """Whether a text is written in lower case (under one word in fifty capitalised)."""
+    words = re.findall(r"[^\W\d_]+", text[:5000])
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) < len(words) / 50
+
+
+def _prominent(entry: Entry) -> bool:
+    """A place well enough known to be recognised in lower-case text."""
+    return entry.kind in ("country", "admin1") or entry.kind == "city" and entry.population >= 1_000_000
+
+
+def _acts(sdoc: Any, span: _Span) -> bool:
+    """Whether the span is the subject of a verb in the parse (True when there is no parse)."""
+    if sdoc is None:
+        return True
+    found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    return found is None or found.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _inside(span: _Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
+    "Gainesville Public Utilities"), else None."""
+    for start, end, label in entities:
+        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+            if label not in _PLACE_LABELS:
+                return label
+        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
+            return label
+    return None
 
 
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:
@@ -333,8 +629,12 @@ def _trim(text: str, span: _Span) -> _Span | None:
         end -= 1
     if end <= start:
         return None
-    if (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()) or (
-        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    # a hyphen-compound keeps its name when the other half is a lower-case word ("Gaza-based",
+    # "pro-Russia"), not when it is another name ("Guinea-Bissau" is looked up whole)
+    if (
+        start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()
+    ) or (
+        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum() and not text[end + 1].islower()
     ):
         return None
     direction = None

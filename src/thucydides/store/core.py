@@ -261,6 +261,12 @@ class Store:
         with self._use() as con:
             yield from read.events(con, filters, sort=sort)
 
+    def with_mention_records(self, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Merged events whose mentions carry their full records, document length and storing time
+        (see :func:`thucydides.store.read.with_mention_records`)."""
+        with self._use() as con:
+            yield from read.with_mention_records(con, events)
+
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One merged event with every mention, each with its full per-document record.
 

@@ -8,6 +8,7 @@ parameterised SQL condition (values never enter the SQL text). Bad values raise
 from __future__ import annotations
 
 import base64
+import calendar
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ PERIODS: dict[str, tuple[str, tuple[str, ...]]] = {
     "month": ("month", ("day", "publication", "month")),
 }
 ISO3 = re.compile(r"^[A-Z]{3}$")
+CAMEO = re.compile(r"^[0-9]{2,4}$")
+PERIOD = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 class QueryError(ValueError):
@@ -53,10 +56,15 @@ class Filters:
         country: ISO 3166 alpha-3 code (or ``IGO``) of either actor.
         dyad: two ISO3 codes: events between them (either direction unless ``directed``).
         directed: with ``dyad``, only events from the first to the second.
-        type: PLOVER event type (legacy names such as ``FIGHT`` are accepted).
+        type: PLOVER event type (legacy names such as ``FIGHT`` are accepted); a CAMEO code
+            (digits, ``190``) is taken as ``cameo``.
+        cameo: CAMEO event code or the start of one: ``19`` is every code of root 19, ``190`` that code
+            (and any four-digit code below it).
         quad_class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-        since: first day (ISO date), on the event's date.
-        until: last day (ISO date), on the event's date.
+        since: first day, on the event's date: ``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` for the first
+            day of that month or year.
+        until: last day, on the event's date: ``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` for the last
+            day of that month or year.
         place: ISO3 code of the event's place, or words of its name.
         text: words that must all appear in the evidence, actor names or place (case-insensitive).
         min_mentions: only events reported at least this many times.
@@ -71,6 +79,7 @@ class Filters:
     dyad: tuple[str, str] | None = None
     directed: bool = False
     type: str | None = None
+    cameo: str | None = None
     quad_class: int | None = None
     since: str | date | None = None
     until: str | date | None = None
@@ -96,13 +105,31 @@ def iso3_param(param: str, value: str) -> str:
     return code
 
 
-def day_param(param: str, value: str | date) -> date:
+def day_param(param: str, value: str | date, end: bool = False) -> date:
+    """A day from ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the first day of a month or year, or with
+    ``end`` the last one (so ``until=2019-10`` takes in the whole of October)."""
     if isinstance(value, date):
         return value
+    found = PERIOD.match(str(value).strip())
     try:
-        return date.fromisoformat(str(value))
+        if not found:
+            raise ValueError(value)
+        year, month, day = found.groups()
+        if day:
+            return date(int(year), int(month), int(day))
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return date(int(year), int(month), last if end else 1)
+        return date(int(year), 12, 31) if end else date(int(year), 1, 1)
     except ValueError:
-        raise QueryError(param, f"expected a date in YYYY-MM-DD form, got {value!r}") from None
+        raise QueryError(param, f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}") from None
+
+
+def cameo_param(param: str, value: str) -> str:
+    code = value.strip()
+    if not CAMEO.match(code):
+        raise QueryError(param, f"expected a CAMEO event code of 2 to 4 digits such as 190, got {value!r}")
+    return code
 
 
 def time_param(param: str, value: str | date | datetime) -> datetime:
@@ -158,7 +185,10 @@ def where_clause(f: Filters) -> tuple[list[str], list[Any]]:
         else:
             where.append(f"({cond} OR {cond})")
             args += [a, b, b, a]
-    if f.type:
+    codes = [("cameo", f.cameo)] if f.cameo else []
+    if f.type and f.type.strip().isdigit():
+        codes.append(("type", f.type))
+    elif f.type:
         from thucydides.ontology import bundled_ontology
 
         try:
@@ -167,13 +197,16 @@ def where_clause(f: Filters) -> tuple[list[str], list[Any]]:
             raise QueryError("type", str(exc.args[0])) from None
         where.append("event_type = ?")
         args.append(etype)
+    for param, code in codes:
+        where.append("starts_with(cameo, ?)")
+        args.append(cameo_param(param, code))
     if f.quad_class is not None:
         if f.quad_class not in (1, 2, 3, 4):
             raise QueryError("quad_class", f"expected 1, 2, 3 or 4, got {f.quad_class!r}")
         where.append("quad_class = ?")
         args.append(int(f.quad_class))
     since = day_param("since", f.since) if f.since else None
-    until = day_param("until", f.until) if f.until else None
+    until = day_param("until", f.until, end=True) if f.until else None
     if since and until and since > until:
         raise QueryError("since", f"{since} is after until {until}")
     if since:

@@ -9,7 +9,7 @@ parameters; the only text spliced into SQL comes from fixed tables chosen by val
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -171,6 +171,34 @@ def event(con: Any, event_id: str) -> dict[str, Any] | None:
     for m in rec["mentions"]:
         m["record"] = full.get(m["mention_id"])
     return rec
+
+
+def with_mention_records(
+    con: Any, events: Iterable[dict[str, Any]], batch: int = 500
+) -> Iterator[dict[str, Any]]:
+    """Merged events whose mentions carry their full per-document ``record``, the length of their
+    document's text (``doc_len``) and when that document was stored (``added_at``), for exports
+    that write one row per report (GDELT's mentions table). Reads a batch of events at a time."""
+    it = iter(events)
+    while True:
+        part = [e for _, e in zip(range(batch), it, strict=False)]
+        if not part:
+            return
+        marks = ", ".join(["?"] * len(part))
+        found = {
+            mid: (record, doc_len, added)
+            for mid, record, doc_len, added in con.execute(
+                "SELECT m.mention_id, m.record, length(d.text), d.ingested_at FROM mentions m"
+                f" JOIN documents d USING (doc_id) WHERE m.event_id IN ({marks})",
+                [e["event_id"] for e in part],
+            ).fetchall()
+        }
+        for e in part:
+            for m in e.get("mentions") or []:
+                record, doc_len, added = found.get(m.get("mention_id"), (None, None, None))
+                m.update(record=json.loads(record) if record else None, doc_len=doc_len)
+                m["added_at"] = added_text(added)
+            yield e
 
 
 def actors(con: Any, limit: int = 50, country: str | None = None) -> list[dict[str, Any]]:

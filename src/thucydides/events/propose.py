@@ -1,0 +1,138 @@
+"""The learned model in the coder: it proposes events where the rules find none, and ranks those they find.
+
+For a sentence where the lexicon finds no event, :class:`Proposer` asks the sentence model
+(:class:`thucydides.events.model.SentenceEventModel`) for its most probable type; when that type (or an
+arrest or killing by the police, from the model's police heads) is probable enough, it looks for the
+sentence's word of that type (a lexicon word whose sense is of that type, else the main verb) and hands a
+trigger there to the coder, which fills source and target from the parse and the generic actors as for
+any other trigger. The model says *what* happened; the syntax says who did it to whom.
+
+The thresholds are in ``data/event_model.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from thucydides.datafile import load_yaml
+from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon
+from thucydides.events.triggers import Trigger
+
+NONE = "NONE"
+POLICE_HEADS = ("police_arrest", "police_kill")
+
+
+@dataclass(frozen=True, slots=True)
+class ProposerSettings:
+    """Thresholds and codes of the model's proposals (``data/event_model.yaml``)."""
+
+    min_type_probability: float = 0.6
+    min_police_probability: float = 0.6
+    confidence_base: float = 0.2
+    confidence_scale: float = 0.3
+    police_codes: dict[str, str] = field(default_factory=dict)
+    police_agent: ImpliedAgent = ImpliedAgent("COP", "police")
+    rank_min_probability: float = 0.5
+    rank_bonus: float = 0.05
+    override_probability: float = 0.8
+
+    @classmethod
+    def load(cls, text: str | None = None) -> ProposerSettings:
+        """The bundled settings (or those of a YAML text)."""
+        if text is None:
+            text = (resources.files("thucydides") / "data" / "event_model.yaml").read_text(encoding="utf-8")
+        raw = load_yaml(text) or {}
+        prop = raw.get("proposer") or {}
+        rank = raw.get("ranking") or {}
+        return cls(
+            min_type_probability=float(prop.get("min_type_probability", 0.6)),
+            min_police_probability=float(prop.get("min_police_probability", 0.6)),
+            confidence_base=float(prop.get("confidence_base", 0.2)),
+            confidence_scale=float(prop.get("confidence_scale", 0.3)),
+            police_codes={str(k): str(v) for k, v in (prop.get("police_codes") or {}).items()},
+            police_agent=ImpliedAgent(
+                str((prop.get("police_agent") or {}).get("sector", "COP")),
+                str((prop.get("police_agent") or {}).get("text", "police")),
+            ),
+            rank_min_probability=float(rank.get("min_probability", rank.get("min_type_probability", 0.5))),
+            rank_bonus=float(rank.get("bonus", 0.05)),
+            override_probability=float(rank.get("override_probability", 0.8)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A trigger the model proposes, with the type it gave and how probable."""
+
+    trigger: Trigger
+    event_type: str
+    probability: float
+    head: str  # the model's head that proposed it: "type", "police_arrest" or "police_kill"
+
+
+class Proposer:
+    """Chooses the type the model proposes for a sentence and the word that carries it."""
+
+    def __init__(self, model: Any, lexicon: Lexicon, ontology: Any, settings: ProposerSettings | None = None):
+        self.model = model
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.settings = settings or ProposerSettings.load()
+
+    def probabilities(self, sent: Any) -> dict[str, float]:
+        """The model's probabilities for one sentence."""
+        return dict(self.model.predict([sent])[0])
+
+    def top_type(self, probs: dict[str, float]) -> tuple[str | None, float]:
+        """The most probable event type (not NONE) and its probability."""
+        labels = [label for label in self.model.labels if label != NONE]
+        if not labels:
+            return None, 0.0
+        best = max(labels, key=lambda label: probs.get(label, 0.0))
+        return best, probs.get(best, 0.0)
+
+    def propose(self, sent: Any, probs: dict[str, float], kind: str | None = None) -> Proposal | None:
+        """The trigger for the event the model finds in a sentence the rules found none in, if any; with
+        ``kind``, the trigger of an event of that type (the model's most probable type)."""
+        s = self.settings
+        if kind is not None:
+            trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
+            return Proposal(trig, kind, probs.get(kind, 0.0), "type") if trig is not None else None
+        police = max(POLICE_HEADS, key=lambda h: probs.get(h, 0.0))
+        if probs.get(police, 0.0) >= s.min_police_probability and police in s.police_codes:
+            code = s.police_codes[police]
+            kind = self.ontology.plover_type(code)
+            trig = self._trigger(sent, str(kind), code, exact=True)
+            return Proposal(trig, str(kind), probs[police], police) if trig is not None else None
+        kind, p = self.top_type(probs)
+        if kind is None or p < s.min_type_probability or p <= probs.get(NONE, 0.0):
+            return None
+        trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
+        return Proposal(trig, kind, p, "type") if trig is not None else None
+
+    def _trigger(self, sent: Any, kind: str, code: str, exact: bool = False) -> Trigger | None:
+        """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
+        conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
+        head word) with the code ``code``."""
+        for tok in sent:
+            pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+            if pos is None:
+                continue
+            lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
+            for entry in self.lexicon.table(pos).get(lemma, ()):
+                if self.ontology.plover_type(entry.cameo) == kind:
+                    sense = _bare(entry, code if exact else entry.cameo)
+                    return Trigger(sense, tok, tok, nominal=pos == "noun")
+        root = sent.root
+        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+            return None
+        pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
+        entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
+        return Trigger(entry, root, root, nominal=pos == "noun")
+
+
+def _bare(entry: Entry, code: str) -> Entry:
+    """A lexicon sense without the conditions that did not hold (the model has vouched for the type)."""
+    return Entry(key=entry.key, pos=entry.pos, cameo=code, targets=entry.targets, mode=entry.mode)
