@@ -259,7 +259,7 @@ def fit(
     examples: Sequence[Example],
     feats: Sequence[list[str]],
     vectors: np.ndarray | None = None,
-    c_type: float = 5.0,
+    c_type: float = 8.0,
     c_bin: float = 20.0,
     c_contentious: float | None = 50.0,
     dense_weight: float = 0.3,
@@ -492,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", action="store_true", help="print the trained model's scores on the test halves"
     )
-    parser.add_argument("--c-type", type=float, default=5.0)
+    parser.add_argument("--c-type", type=float, default=8.0)
     parser.add_argument("--c-binary", type=float, default=20.0)
     parser.add_argument("--c-contentious", type=float, default=50.0)
     parser.add_argument("--dense-weight", type=float, default=0.3)
