@@ -122,7 +122,6 @@ class SentenceEventModel:
         heads: Sequence[str] = BINARY_HEADS,
         meta: dict[str, Any] | None = None,
         dense: dict[str, np.ndarray] | None = None,
-        idf: np.ndarray | None = None,
     ) -> None:
         self.index: dict[str, int] = {f: i for i, f in enumerate(features)}
         self.labels: tuple[str, ...] = tuple(labels)
@@ -135,11 +134,6 @@ class SentenceEventModel:
         self._bw = binary_weights.astype(np.float32)
         self._bb = binary_bias.astype(np.float32)
         self.meta: dict[str, Any] = meta or {}
-        # optional TF-IDF weighting: a sentence's row holds idf[f] for each feature f it has, scaled to unit
-        # length (L2); absent: binary rows (1 for each feature)
-        self._idf = idf.astype(np.float32) if idf is not None else None
-        if self._idf is not None and self._idf.shape != (n,):
-            raise ValueError("sentence event model: idf does not match its features")
         # optional weights over the pooled token vectors of the parser's tok2vec (see sentence_vector):
         # mean, scale (standardisation), type and binary weights; absent: sparse features only
         self.dense: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in (dense or {}).items()}
@@ -165,7 +159,6 @@ class SentenceEventModel:
                 heads=meta["heads"],
                 meta=meta,
                 dense={k[6:]: data[k] for k in data.files if k.startswith("dense_")},
-                idf=data["idf"] if "idf" in data.files else None,
             )
 
     def save(self, path: Any) -> None:
@@ -180,8 +173,6 @@ class SentenceEventModel:
             "binary_bias": self._bb,
             "meta": np.array(json.dumps(meta, sort_keys=True)),
         }
-        if self._idf is not None:
-            arrays["idf"] = self._idf
         for k, v in self.dense.items():
             arrays[f"dense_{k}"] = v.astype(np.float16 if k.endswith("weights") else np.float32)
         np.savez_compressed(path, allow_pickle=False, **arrays)
@@ -212,16 +203,8 @@ class SentenceEventModel:
         dense = self.dense
         for k, feats in enumerate(feature_lists):
             rows = self._rows(feats)
-            if not rows:
-                t, b = self._tb.copy(), self._bb.copy()
-            elif self._idf is None:
-                t = self._tb + self._tw[rows].sum(axis=0)
-                b = self._bb + self._bw[rows].sum(axis=0)
-            else:
-                x = self._idf[rows]
-                x /= np.sqrt(float(x @ x))
-                t = self._tb + x @ self._tw[rows]
-                b = self._bb + x @ self._bw[rows]
+            t = self._tb + self._tw[rows].sum(axis=0) if rows else self._tb.copy()
+            b = self._bb + self._bw[rows].sum(axis=0) if rows else self._bb.copy()
             vec = vectors[k] if vectors is not None else None
             if dense and vec is not None and vec.shape == (self.dense_dim,):
                 z = (vec - dense["mean"]) * dense["scale"]

@@ -222,20 +222,12 @@ _nlp_cache: dict[str, Any] = {}
 
 
 class Vectoriser:
-    """Feature lists → a sparse matrix over a vocabulary of features seen ``min_count`` times.
+    """Feature lists → a sparse binary matrix over a vocabulary of features seen ``min_count`` times."""
 
-    ``tfidf``: a row holds the smoothed idf of each feature the sentence has (``ln((1+N)/(1+df)) + 1``),
-    scaled to unit length (L2), as :class:`~thucydides.events.model.SentenceEventModel` computes it;
-    otherwise 1 for each feature.
-    """
-
-    def __init__(self, feature_lists: Sequence[list[str]], min_count: int = 2, tfidf: bool = False) -> None:
+    def __init__(self, feature_lists: Sequence[list[str]], min_count: int = 2) -> None:
         counts = Counter(f for feats in feature_lists for f in feats)
         self.features = sorted(f for f, n in counts.items() if n >= min_count)
         self.index = {f: i for i, f in enumerate(self.features)}
-        n_docs = len(feature_lists)
-        df = np.array([counts[f] for f in self.features], dtype=np.float64)
-        self.idf: np.ndarray | None = np.log((1 + n_docs) / (1 + df)) + 1.0 if tfidf else None
 
     def matrix(self, feature_lists: Sequence[list[str]]) -> Any:
         from scipy.sparse import csr_matrix
@@ -246,39 +238,31 @@ class Vectoriser:
                 if (c := self.index.get(f)) is not None:
                     rows.append(r)
                     cols.append(c)
-        values = np.ones(len(rows)) if self.idf is None else self.idf[cols]
-        x = csr_matrix((values, (rows, cols)), shape=(len(feature_lists), len(self.features)))
-        if self.idf is not None:
-            norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-            norms[norms == 0] = 1.0
-            x = csr_matrix(x.multiply(1.0 / norms[:, None]))
-        return x.astype(np.float32)
+        return csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(feature_lists), len(self.features)),
+        )
 
 
 def fit(
     examples: Sequence[Example],
     feats: Sequence[list[str]],
     vectors: np.ndarray | None = None,
-    c_type: float = 8.0,
-    c_bin: float = 20.0,
-    c_contentious: float | None = 50.0,
+    c_type: float = 2.0,
+    c_bin: float = 0.5,
     dense_weight: float = 0.3,
     balanced: bool = True,
-    tfidf: bool = True,
-    min_count: int = 2,
 ) -> SentenceEventModel:
     """Train every head on the examples that have a label for it.
 
     With ``vectors`` (the pooled token vectors, one row per example), the standardised vectors times
     ``dense_weight`` join the sparse features in one linear model; the weight sets how strongly they are
-    regularised next to the binary features. ``c_bin``: the police heads' C and, unless
-    ``c_contentious`` is given, the ``contentious`` head's. ``tfidf``, ``min_count``: see
-    :class:`Vectoriser`.
+    regularised next to the binary features.
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    vec = Vectoriser(feats, min_count=min_count, tfidf=tfidf)
+    vec = Vectoriser(feats)
     x = vec.matrix(feats)
     n = len(vec.features)
     dense: dict[str, np.ndarray] = {}
@@ -305,8 +289,7 @@ def fit(
         if len(set(ys)) < 2:
             bb[j] = -10.0
             continue
-        c = c_contentious if head == "contentious" and c_contentious is not None else c_bin
-        blr = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
+        blr = LogisticRegression(C=c_bin, max_iter=3000, class_weight=weight)
         blr.fit(x[rows], ys)
         bw[:, j] = blr.coef_[0][:n]
         dbw[:, j] = blr.coef_[0][n:]
@@ -319,13 +302,10 @@ def fit(
         "dense_features": int(x.shape[1] - n),
         "c_type": c_type,
         "c_binary": c_bin,
-        "c_contentious": c_contentious if c_contentious is not None else c_bin,
         "dense_weight": dense_weight if dense else 0.0,
         "class_weight": weight or "none",
-        "weighting": "tfidf_l2" if tfidf else "binary",
-        "min_count": min_count,
     }
-    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense, vec.idf)
+    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense)
 
 
 Inputs = tuple[list[list[str]], np.ndarray]  # per set: sparse feature lists, pooled vectors (one row each)
@@ -454,10 +434,9 @@ def operating_points(
 
     Police heads: the lowest threshold whose false-alarm rate (share of the sentences without that
     police action that pass it) stays at most ``max_alarms``, so recall is as high as that allows.
-    ``contentious``: the threshold of best F1 on GLOCON. Thresholds are searched on a grid of 0.01 to
-    0.04 and 0.05 to 0.95 by 0.05.
+    ``contentious``: the threshold of best F1 on GLOCON. Thresholds are searched on a grid of 0.05 to 0.95.
     """
-    grid = [0.01, 0.02, 0.03, 0.04] + [round(0.05 * i, 2) for i in range(1, 20)]
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
     out: dict[str, float] = {}
     for head in ("police_kill", "police_arrest"):
         pairs = [
@@ -492,18 +471,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", action="store_true", help="print the trained model's scores on the test halves"
     )
-    parser.add_argument("--c-type", type=float, default=8.0)
-    parser.add_argument("--c-binary", type=float, default=20.0)
-    parser.add_argument("--c-contentious", type=float, default=50.0)
+    parser.add_argument("--c-type", type=float, default=2.0)
+    parser.add_argument("--c-binary", type=float, default=0.5)
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument(
         "--dense", action="store_true", help="add the pooled tok2vec vectors (measured worse: docs/MODEL.md)"
     )
     parser.add_argument("--unbalanced", action="store_true", help="no class weights")
-    parser.add_argument(
-        "--binary-features", action="store_true", help="binary rows instead of TF-IDF (L2) rows"
-    )
-    parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times")
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument(
         "--max-alarms",
@@ -520,11 +494,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     kw: dict[str, Any] = {
         "c_type": args.c_type,
         "c_bin": args.c_binary,
-        "c_contentious": args.c_contentious,
         "dense_weight": args.dense_weight,
         "balanced": not args.unbalanced,
-        "tfidf": not args.binary_features,
-        "min_count": args.min_count,
     }
     thresholds: dict[str, float] = {}
     if args.cv:
