@@ -104,8 +104,8 @@ def bare_and_stages(corpus: Path) -> dict[str, Any]:
 
         return run
 
-    names = ["extract", "published"]
-    pipe.pre = [timed(n, s) for n, s in zip(names, pipe.pre, strict=True)]
+    pre_names = [type(s).__name__ for s in pipe.pre]
+    pipe.pre = [timed(n, s) for n, s in zip(pre_names, pipe.pre, strict=True)]
     post_names = [type(s).__name__ for s in pipe.post]
     pipe.post = [timed(n, s) for n, s in zip(post_names, pipe.post, strict=True)]
     assert pipe.nlp is not None
