@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,3 +37,19 @@ def code_events(pipeline: Any, text: str, published: date = date(2024, 3, 1)) ->
     (out,) = list(pipeline.run([doc]))
     assert isinstance(out, Document), out
     return sorted(out.events, key=lambda e: -e.confidence)
+
+
+class FakePipeline:
+    """A pipeline stand-in for scorer tests: a document whose raw text is a key of ``answers`` gets the
+    events given there (no model is loaded)."""
+
+    def __init__(self, answers: dict[str, list[Any]]) -> None:
+        self.answers = answers
+
+    def run(self, items: Iterable[Any]) -> Iterator[Any]:
+        from thucydides.record import Document
+
+        for item in items:
+            assert isinstance(item, Document)
+            item.events = list(self.answers.get(item.raw, []))
+            yield item

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.test_dates import _only
 
 from thucydides.dates import DateResolver
 from thucydides.dates.vocabulary import easter_sunday, nth_weekday
-from thucydides.record import DateMention
 
 SAT_2019_11_30 = date(2019, 11, 30)
 FRI_2020_01_03 = date(2020, 1, 3)
@@ -22,12 +22,6 @@ THU_2019_10_24 = date(2019, 10, 24)
 @pytest.fixture(scope="module")
 def resolver() -> DateResolver:
     return DateResolver()
-
-
-def _only(mentions: list[DateMention], text: str) -> DateMention:
-    hits = [m for m in mentions if m.text == text]
-    assert len(hits) == 1, f"expected one mention {text!r}, got {[(m.text, m.value) for m in mentions]}"
-    return hits[0]
 
 
 # (story, publication, expression, value, precision)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import FakePipeline
 
 from thucydides.evaluate import (
     evaluate_cameo_examples,
@@ -17,7 +17,7 @@ from thucydides.evaluate import (
     format_table,
     normalise_type,
 )
-from thucydides.record import Actor, Document, Event, Evidence, Problem
+from thucydides.record import Actor, Event, Evidence
 
 
 def _event(etype: str, src: str | None, tgt: str | None, conf: float = 0.8, cameo: str = "000") -> Event:
@@ -34,19 +34,6 @@ def _event(etype: str, src: str | None, tgt: str | None, conf: float = 0.8, came
         evidence=Evidence("", 0, 0),
         confidence=conf,
     )
-
-
-class FakePipeline:
-    """Returns, for a document whose text is a key of ``answers``, the events given there."""
-
-    def __init__(self, answers: dict[str, list[Event]]) -> None:
-        self.answers = answers
-
-    def run(self, items: Iterable[Document | Problem]) -> Iterator[Document | Problem]:
-        for item in items:
-            assert isinstance(item, Document)
-            item.events = list(self.answers.get(item.raw, []))
-            yield item
 
 
 def _record(text: str, event: str, source: Any, target: Any = "", markup: str = "") -> dict[str, Any]:

@@ -5,15 +5,15 @@ slow tests read ../shared and skip when it is absent."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import FakePipeline
 
 from thucydides.evalsets import articles, case2021, glocon, india_police
 from thucydides.evaluate import evaluate_file, format_table
-from thucydides.record import Actor, Document, Event, Evidence, Place, Problem
+from thucydides.record import Actor, Event, Evidence, Place
 from thucydides.splits import half_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -46,19 +46,6 @@ def _event(
         date=when,
         location=where,
     )
-
-
-class FakePipeline:
-    """Returns, for a document whose raw text is a key of ``answers``, the events given there."""
-
-    def __init__(self, answers: dict[str, list[Event]]) -> None:
-        self.answers = answers
-
-    def run(self, items: Iterable[Document | Problem]) -> Iterator[Document | Problem]:
-        for item in items:
-            assert isinstance(item, Document)
-            item.events = list(self.answers.get(item.raw, []))
-            yield item
 
 
 def test_case_scores_the_top_type_and_disasters_by_the_absence_of_violence() -> None:
