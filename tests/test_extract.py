@@ -372,15 +372,19 @@ def test_extract_dev_pages_mean_token_f1_is_at_least_097(furniture: Furniture) -
     assert min(scores) >= 0.85
 
 
+def _story_paragraphs(n: int = 8) -> str:
+    return "".join(
+        f"<p>Paragraph {i} of the story tells what happened next in the capital, and who said what.</p>"
+        for i in range(n)
+    )
+
+
 def test_extract_takes_back_a_standfirst_shown_on_the_page(furniture: Furniture) -> None:
     lead = (
         "Two ministers resigned on Monday after a week of strikes over fuel prices paralysed the capital, "
         "the government said in a short statement."
     )
-    body = "".join(
-        f"<p>Paragraph {i} of the story tells what happened next in the capital, and who said what.</p>"
-        for i in range(8)
-    )
+    body = _story_paragraphs()
     page = (
         f'<html><head><meta property="og:description" content="{lead}"><title>Ministers quit</title></head>'
         f'<body><article><h1>Ministers quit</h1><div class="summary">{lead}</div>{body}'
@@ -396,10 +400,7 @@ def test_extract_leaves_out_a_description_the_page_shows_only_as_a_heading(furni
         "There are more ways than ever to follow the news, and here is how to choose the one that suits you "
         "best this winter."
     )
-    body = "".join(
-        f"<p>Paragraph {i} of the story tells what happened next in the capital, and who said what.</p>"
-        for i in range(8)
-    )
+    body = _story_paragraphs()
     page = (
         f'<html><head><meta name="description" content="{teaser}"><title>Choosing</title></head>'
         f"<body><article><h1>Choosing</h1><h2>{teaser}</h2>{body}</article></body></html>"
