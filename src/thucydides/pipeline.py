@@ -135,6 +135,7 @@ class NlpStage:
 
         self.nlp = nlp
         self.batch_size = batch_size
+        self.restorer: Any = None  # a thucydides.truecase.CaseRestorer, set once the knowledge base is loaded
         cap = nlp.get_pipe(SENTENCE_CAP_COMPONENT) if SENTENCE_CAP_COMPONENT in nlp.pipe_names else None
         self.max_sentence = int(cap.max_tokens) if cap is not None else None
 
@@ -143,14 +144,34 @@ class NlpStage:
         return self.nlp.make_doc(text)
 
     def __call__(self, doc: Document, offset: int = 0) -> Document:
-        doc.nlp = self._checked(doc, self.nlp(doc.nlp if doc.nlp is not None else doc.body), offset)
+        text, restored = self._input(doc)
+        doc.nlp = self._checked(doc, self._as_written(doc, self.nlp(text), restored), offset)
         return doc
 
     def pipe(self, docs: list[Document]) -> list[Document]:
-        inputs = [d.nlp if d.nlp is not None else d.body for d in docs]
-        for doc, parsed in zip(docs, self.nlp.pipe(inputs, batch_size=self.batch_size), strict=True):
-            doc.nlp = self._checked(doc, parsed)
+        inputs = [self._input(d) for d in docs]
+        parsed_all = self.nlp.pipe((text for text, _ in inputs), batch_size=self.batch_size)
+        for doc, (_, restored), parsed in zip(docs, inputs, parsed_all, strict=True):
+            doc.nlp = self._checked(doc, self._as_written(doc, parsed, restored))
         return docs
+
+    def _input(self, doc: Document) -> tuple[Any, bool]:
+        """What the parser reads, and whether it is a case-restored copy: the text in ordinary case where
+        the case restorer finds lines in lower case, Title Case or ALL CAPS (:mod:`thucydides.truecase`;
+        same length, same offsets), else the text or its tokens."""
+        if self.restorer is not None and (restored := self.restorer.restore(doc.body)) is not None:
+            return restored, True
+        return (doc.nlp if doc.nlp is not None else doc.body), False
+
+    @staticmethod
+    def _as_written(doc: Document, parsed: Any, restored: bool) -> Any:
+        """The parse of a case-restored copy, told the text as written (the events' evidence is cut from
+        it, not from the copy the parser read)."""
+        if restored:
+            from thucydides.events.syntax import DOC_TEXT
+
+            parsed.user_data[DOC_TEXT] = doc.body
+        return parsed
 
     def _checked(self, doc: Document, parsed: Any, offset: int = 0) -> Any:
         """The parse, parsed again where a sentence passed the cap; each split noted on ``doc``."""
@@ -280,6 +301,7 @@ class Pipeline:
 
             self.nlp = NlpStage(load_nlp(), self.options.batch_size)
         successions = None
+        kb = None
         if upto >= STAGES.index("actors"):
             from thucydides.actors import ActorResolver, KnowledgeBase
 
@@ -294,6 +316,10 @@ class Pipeline:
 
             gazetteer = Gazetteer.load()
             self.post.append(PlaceResolver(gazetteer, successions))
+        if kb is not None and self.nlp is not None:
+            from thucydides.truecase import CaseRestorer
+
+            self.nlp.restorer = CaseRestorer.from_sources(kb, gazetteer)
         if upto >= STAGES.index("events"):
             from thucydides.events import EventCoder
             from thucydides.events.model import SentenceEventModel

@@ -14,7 +14,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal, NamedTuple
@@ -291,6 +291,17 @@ class Gazetteer:
         """Whether the name (as written) is a name of a country ("UK", "US")."""
         return any(entry.kind == "country" for entry, _ in self._index.get(normalize_name(name), ()))
 
+    def well_known_names(self, min_population: int = 300_000) -> Iterator[str]:
+        """Names as written of the places a reader would capitalise without a second thought: the small
+        tables' places (countries, states, regions), first-level divisions and towns of at least
+        ``min_population`` people (for :mod:`thucydides.truecase`)."""
+        for entries in self._index.values():
+            for entry, primary in entries:
+                if primary:
+                    yield entry.place.name
+        if self._table is not None:
+            yield from self._table.well_known_names(min_population)
+
     def knows(self, name: str) -> bool:
         """Whether the name (as written) has at least one reading."""
         return bool(self._entries(normalize_name(name)))
@@ -387,6 +398,17 @@ class GeonamesTable:
         lines = text.split("\n")
         half = len(lines) // 2
         return cls(rows, dict(zip(lines[:half], lines[half:], strict=True)), iso3_of, states)
+
+    def well_known_names(self, min_population: int) -> Iterator[str]:
+        """Primary names of the first-level divisions and of the towns of at least ``min_population``."""
+        digits = len(str(min_population))  # a shorter population figure is smaller: no need to read it
+        for row in self._rows:
+            if row.startswith("C\t"):
+                fields = row.split("\t", 9)
+                if len(fields) > 8 and len(fields[8]) >= digits and int(fields[8]) >= min_population:
+                    yield fields[2]
+            elif row.startswith("A\t1\t"):
+                yield row.split("\t", 5)[4]
 
     def lookup(self, key: str) -> list[tuple[Entry, bool]]:
         """(entry, is primary name) pairs of a key."""

@@ -1,0 +1,64 @@
+"""Case restoration before the parse (``thucydides.truecase``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thucydides.truecase import CaseRestorer
+
+NAMES = [
+    "Iran",
+    "United Kingdom",
+    "British",
+    "Strait of Hormuz",
+    "Lahore",
+    "Imran Khan",
+    "NATO",
+    "US",
+    "Central",
+]
+
+
+@pytest.fixture(scope="module")
+def restorer() -> CaseRestorer:
+    return CaseRestorer.from_names(NAMES)
+
+
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        ("IRAN SEIZES BRITISH TANKER IN STRAIT OF HORMUZ", "Iran seizes British tanker in Strait of Hormuz"),
+        ("Iran Seizes British Tanker In Strait Of Hormuz", "Iran seizes British tanker in Strait of Hormuz"),
+        (
+            "police arrested supporters of imran khan in lahore. nato said nothing.",
+            "Police arrested supporters of Imran Khan in Lahore. NATO said nothing.",
+        ),
+    ],
+)
+def test_odd_case_text_is_written_back_in_ordinary_case(
+    restorer: CaseRestorer, text: str, restored: str
+) -> None:
+    assert restorer.restore(text) == restored
+
+
+def test_restored_text_keeps_every_offset(restorer: CaseRestorer) -> None:
+    text = "HEADLINE ABOUT IRAN AND NATO\n\nIran said on Monday it had seized a tanker."
+    out = restorer.restore(text)
+    assert out is not None and len(out) == len(text)
+    assert out.splitlines()[2] == text.splitlines()[2]  # the line in ordinary case is left as written
+
+
+def test_ordinary_text_is_left_alone(restorer: CaseRestorer) -> None:
+    assert restorer.restore("Iran said on Monday that it had seized a British tanker in the Gulf.") is None
+
+
+def test_plain_words_that_name_places_stay_lower_case(restorer: CaseRestorer) -> None:
+    assert restorer.restore("the us team met central bankers") == "The us team met central bankers"
+
+
+def test_pipeline_finds_actors_in_an_all_caps_line() -> None:
+    from thucydides.pipeline import Pipeline
+
+    events = Pipeline().events("IRAN SEIZES BRITISH TANKER IN STRAIT OF HORMUZ", published="2019-07-20")
+    assert any(e.source and e.source.country == "IRN" and e.event_type == "COERCE" for e in events)
+    assert all(e.evidence.text.isupper() for e in events)  # the evidence is the text as written
