@@ -7,7 +7,7 @@ events' evidence is still cut from the text as written):
 
 - a document with (almost) no capital letters is lower-cased copy: every line is restored;
 - otherwise a line is restored when it is ALL CAPS (no lower-case letter, at least two words) or Title
-  Case (most of its words, function words aside, begin with a capital);
+  Case (at least four words begin with a capital and every other word is a small word such as "of");
 - restoring a line lower-cases it, then writes the names the knowledge base knows (countries, capitals,
   demonyms, organisations, people, their aliases: the longest run of words that is a name) as the
   knowledge base writes them, and capitalises the first word of each sentence.
@@ -18,6 +18,7 @@ Lines in ordinary case are left alone, so ordinary news costs one scan for capit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,13 +30,17 @@ from thucydides.datafile import load_yaml
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _LOWER_START = re.compile(r"(?<![\w'’.-])[^\W\d_A-Z]")  # a word beginning with a lower-case letter
 _UPPER_START = re.compile(r"(?<![\w'’.-])[A-Z]")
+# two words in lower case in a row, neither a small word of a headline ("led the", "were killed")
+_LOWER_PROSE = re.compile(r"(?<![\w'’.-])[a-z]{4,}[,;:]?\s+[a-z]{4,}\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n)\W*?([^\W\d_])")
 _CASED = re.compile(r"[A-Za-z]")
-_CAPITAL = re.compile(r"[A-Z]")
+_LOWER_LETTER = re.compile(r"[a-z]")
+_NOT_CASED = re.compile(r"[^A-Za-z]+")
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
+LOWER_DOC_SAMPLE = 20_000
 _TRAIL = "'’.-"
 MIN_WORDS_CAPS = 2
 MIN_WORDS_TITLE = 4
-TITLE_SHARE = 0.8  # share of a line's content words that begin with a capital for it to be Title Case
 LOWER_DOC_SHARE = 0.01  # at most this share of capital letters: the document is lower-cased copy
 MAX_NAME_WORDS = 5
 SETTINGS_FILE = "truecase.yaml"
@@ -47,6 +52,7 @@ def _settings() -> dict[str, Any]:
     return dict(load_yaml(text) or {})
 
 
+@cache
 def keep_lower() -> frozenset[str]:
     """Words of one word that never take a known name's capitals (``data/truecase.yaml``)."""
     return frozenset(str(w) for w in _settings().get("keep_lower") or ())
@@ -69,7 +75,7 @@ class CaseRestorer:
         such as "US" or "Central", are left out: ``keep_lower`` in ``data/truecase.yaml``)."""
         out = cls()
         plain = keep_lower()
-        for name in names:
+        for name in _with_ascii_forms(names):
             words = tuple(w.lower() for w in _WORD.findall(name))
             if not words or len(words) > MAX_NAME_WORDS or "".join(_WORD.findall(name)) == "":
                 continue
@@ -95,20 +101,22 @@ class CaseRestorer:
 
     def restore(self, text: str) -> str | None:
         """``text`` with its odd-case lines in ordinary case, the same length; None when none is odd."""
-        capitals = len(_CAPITAL.findall(text))
-        lower_doc = (
-            capitals <= LOWER_DOC_SHARE * len(_CASED.findall(text)) and _CASED.search(text) is not None
-        )
-        out: list[str] | None = None
+        sample = text[:LOWER_DOC_SAMPLE]  # lower-cased copy is lower case from its first line
+        letters = len(_NOT_CASED.sub("", sample))
+        lower_doc = letters > 0 and len(_NOT_CAPITAL.sub("", sample)) <= LOWER_DOC_SHARE * letters
+        pieces: list[str] = []
+        done = 0
         for start, line in _lines(text):
             if not (lower_doc or _odd_line(line)):
                 continue
             fixed = self._line(line)
             if fixed != line:
-                if out is None:
-                    out = list(text)
-                out[start : start + len(line)] = fixed
-        return "".join(out) if out is not None else None
+                pieces += [text[done:start], fixed]
+                done = start + len(line)
+        if not pieces:
+            return None
+        pieces.append(text[done:])
+        return "".join(pieces)
 
     def _line(self, line: str) -> str:
         chars = [c.lower() if len(c.lower()) == 1 else c for c in line]
@@ -137,6 +145,16 @@ class CaseRestorer:
         return "".join(chars)
 
 
+def _with_ascii_forms(names: Iterable[str]) -> Iterator[str]:
+    """Each name, then its form without accents where it has one of the same length ("Erdoğan", "Erdogan")."""
+    for name in names:
+        yield name
+        if not name.isascii():
+            folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            if len(folded) == len(name) and folded != name:
+                yield folded
+
+
 def _lines(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for line in text.split("\n"):
@@ -146,16 +164,14 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 def _odd_line(line: str) -> bool:
     """Whether a line is ALL CAPS or Title Case (see the module docstring)."""
-    if not _CASED.search(line):
-        return False
-    if not any(c.islower() for c in line):
+    if _LOWER_PROSE.search(line) or not _CASED.search(line):
+        return False  # two words in a row in lower case: ordinary prose, not ALL CAPS nor Title Case
+    if not _LOWER_LETTER.search(line):
         return len(_WORD.findall(line)) >= MIN_WORDS_CAPS
-    upper = len(_UPPER_START.findall(line))
-    if upper < MIN_WORDS_TITLE or len(_LOWER_START.findall(line)) > 2 * upper + MIN_WORDS_TITLE:
-        return False  # ordinary prose: most words begin in lower case
-    plain = keep_lower()
-    lower = sum(1 for m in _LOWER_START.finditer(line) if _word_at(line, m.start()) not in plain)
-    return upper >= TITLE_SHARE * (upper + lower)
+    if len(_UPPER_START.findall(line)) < MIN_WORDS_TITLE:
+        return False
+    plain = keep_lower()  # in Title Case only the small words stay in lower case
+    return all(_word_at(line, m.start()) in plain for m in _LOWER_START.finditer(line))
 
 
 def _word_at(line: str, start: int) -> str:
