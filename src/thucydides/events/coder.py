@@ -36,6 +36,7 @@ from thucydides.events.context import (
     unidentified_attackers,
     usable,
 )
+from thucydides.events.harm import harm_in_disaster, undergoer_roles
 from thucydides.events.lexicon import TIME_WORDS, Lexicon, direct_objects
 from thucydides.events.modality import (
     PREPARATION_WORDS,
@@ -404,6 +405,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         counterpart_target = False
         implied_doer = False
         sources, targets, why = self._arguments(trig, index, prior or [], si)
+        sources, targets, why = undergoer_roles(trig, sources, targets, why, self.lexicon)  # ev-rules
         named_sources = sources  # a target is placed against the sources as the text names them: a source
         sources, src_why = placed(sources, targets, sent, index, anchors)  # placed from context is no clue
         targets, tgt_why = placed(targets, named_sources, sent, index, anchors)
@@ -450,12 +452,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return []
         if entry.cameo[:2] in VIOLENT_ROOTS and proposed is None and _reflexive(trig.anchor):
             return []  # "killed himself": no one else is acted on
-        if (
-            entry.cameo[:2] in VIOLENT_ROOTS
-            and all(m.actor.sector == UNIDENTIFIED for m in sources)
-            and any(t.lemma_.lower() in self.lexicon.disaster_words for t in sent)
-        ):
-            return []  # "killed when their bus plunged off a bridge": harm with no doer in a disaster
+        if entry.cameo[:2] in VIOLENT_ROOTS and harm_in_disaster(sent, sources, implied_doer, self.lexicon):
+            return []  # "killed when their bus plunged off a bridge": no doer, a disaster (ev-rules)
         if sources and not targets and proposed is None and self._in_session(trig):
             return []
         if (

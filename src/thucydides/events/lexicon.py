@@ -105,6 +105,7 @@ class Lexicon:
     generic_actors: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
     disaster_words: frozenset[str] = frozenset()
+    undergoer_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     non_occasion_preps: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
@@ -143,6 +144,7 @@ class Lexicon:
                 for k, v in (raw.get("implied_agents") or {}).items()
             },
             disaster_words=frozenset(str(w) for w in raw.get("disaster_words") or ()),
+            undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
             non_occasion_preps=frozenset(str(w) for w in raw.get("non_occasion_preps") or ()),
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),

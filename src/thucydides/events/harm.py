@@ -1,0 +1,52 @@
+"""Harm that nobody did: who suffers a verb of dying, and harm in a disaster.
+
+"Ten people died", "two boys drowned": the subject of such a verb (``undergoer_verbs`` in
+``data/event_lexicon.yaml``) is the one harmed, never the doer, so an act coded on it (the sentence model
+may propose a killing there) takes its subject as target and no source from it.
+
+"Fifteen people were killed when a fireworks warehouse exploded", "ten died after drinking toxic
+liquor": harm whose doer no word of the text names (an implied doer, unidentified attackers, or nobody)
+in a sentence that names a natural force or an accident (``disaster_words``) is no attack.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from thucydides.events.context import UNIDENTIFIED
+from thucydides.events.lexicon import Lexicon
+from thucydides.events.syntax import _is_passive
+from thucydides.events.triggers import Trigger
+from thucydides.record import ActorMention
+
+
+def undergoer_roles(
+    trig: Trigger,
+    sources: list[ActorMention],
+    targets: list[ActorMention],
+    why: str,
+    lexicon: Lexicon,
+) -> tuple[list[ActorMention], list[ActorMention], str]:
+    """Sources, targets and why, with the subject of a verb of dying moved from source to target."""
+    verb = trig.anchor
+    if trig.nominal or verb.lemma_.lower() not in lexicon.undergoer_verbs or _is_passive(verb) or not sources:
+        return sources, targets, why
+    note = f"'{verb.text}' says what its subject suffered: '{sources[0].text}' is the target, not the doer"
+    return [], targets or sources, "; ".join(w for w in (why, note) if w)
+
+
+def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
+    """The first word of the sentence that names a natural force or an accident, if any (its lemma or
+    its lower-case form: "fireworks", "floods")."""
+    words = lexicon.disaster_words
+    for tok in sent:
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            return tok
+    return None
+
+
+def harm_in_disaster(sent: Any, sources: list[ActorMention], implied_doer: bool, lexicon: Lexicon) -> bool:
+    """True for harm that no word names a doer of (an implied doer, unidentified attackers or nobody) in a
+    sentence that names a disaster: no attack is coded for it."""
+    nobody = implied_doer or all(m.actor.sector == UNIDENTIFIED for m in sources)
+    return nobody and disaster_word(sent, lexicon) is not None
