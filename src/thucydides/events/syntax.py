@@ -322,7 +322,8 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         and root.pos_ in ("NOUN", "PROPN")
         and root.i < verb.i
         and not _children(verb, "agent")
-    ):
+        and not (verb.tag_ == "VBN" and verb.head == root)  # "one person killed in police firing": the
+    ):  # participle says what was done to the noun, which is no doer
         # "Doctors from two aid groups donated ...": with no main verb found, the parse hung the verb on a
         # noun; the sentence's head noun is its subject
         return root, "subject (the sentence's head noun: the parse found no main verb)"
