@@ -15,7 +15,7 @@ from typing import Any
 
 from thucydides.events.context import UNIDENTIFIED
 from thucydides.events.lexicon import Lexicon
-from thucydides.events.syntax import _is_passive
+from thucydides.events.syntax import _is_passive, occurrence_verb
 from thucydides.events.triggers import Trigger
 from thucydides.record import ActorMention
 
@@ -37,12 +37,24 @@ def undergoer_roles(
 
 def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
     """The first word of the sentence that names a natural force or an accident, if any (its lemma or
-    its lower-case form: "fireworks", "floods")."""
+    its lower-case form: "fireworks", "floods"; "fire" only as what broke out or spread)."""
     words = lexicon.disaster_words
     for tok in sent:
         if tok.lemma_.lower() in words or tok.lower_ in words:
             return tok
+        if _outbreak(tok, lexicon):
+            return tok
     return None
+
+
+def _outbreak(tok: Any, lexicon: Lexicon) -> bool:
+    """True for "a fire broke out", "the blaze spread": a disaster that happened, named by no weapon
+    ("rocket fire hit the town" is an attack)."""
+    return (
+        tok.lower_ in lexicon.disaster_outbreaks
+        and not any(c.dep_ == "compound" for c in tok.children)
+        and occurrence_verb(tok, lexicon.occurrence_verbs) is not None
+    )
 
 
 def harm_in_disaster(sent: Any, sources: list[ActorMention], implied_doer: bool, lexicon: Lexicon) -> bool:

@@ -106,6 +106,7 @@ class Lexicon:
     implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
     disaster_words: frozenset[str] = frozenset()
     undergoer_verbs: frozenset[str] = frozenset()
+    disaster_outbreaks: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     non_occasion_preps: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
@@ -145,6 +146,7 @@ class Lexicon:
             },
             disaster_words=frozenset(str(w) for w in raw.get("disaster_words") or ()),
             undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
+            disaster_outbreaks=frozenset(str(w) for w in raw.get("disaster_outbreaks") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
             non_occasion_preps=frozenset(str(w) for w in raw.get("non_occasion_preps") or ()),
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
