@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -212,10 +213,12 @@ def test_merge_groups_the_hand_annotated_sample_events_by_their_key() -> None:
 def _reference_cluster(reports: list[Report]) -> list[list[str]]:
     """Complete linkage written plainly with :func:`compatible` (what :func:`cluster` must give)."""
 
+    counts = Counter(r.record["event_type"] for r in reports)
+
     def order(r: Report) -> tuple[Any, ...]:
         span = r.interval
         rank = {"day": 0, "publication": 1, "month": 2, "year": 3}.get(r.record["date_precision"], 4)
-        return (span[0] if span else date.max, rank, r.doc_id, r.mention_id)
+        return (span[0] if span else date.max, -counts[r.record["event_type"]], rank, r.doc_id, r.mention_id)
 
     clusters: list[list[Report]] = []
     for rep in sorted(reports, key=order):

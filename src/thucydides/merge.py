@@ -281,10 +281,14 @@ def _signature(f: _Facts) -> tuple[Any, ...]:
     )
 
 
-def _order(r: Report, facts: _Facts) -> tuple[Any, ...]:
+def _order(r: Report, facts: _Facts, type_counts: Counter[Any] | None = None) -> tuple[Any, ...]:
+    """Reports in date order; among those that start on one day, the block's most reported types first
+    (a document's other act of that day, "who had invited Kim", then cannot take another document's
+    report of the main event away from the main event's own cluster)."""
     span = facts.interval
     rank = PRECISION_RANK.get(r.record.get("date_precision") or "unknown", 4)
-    return (span[0] if span else date.max, rank, r.doc_id, r.mention_id)
+    common = -(type_counts or {}).get(facts.event_type, 0)
+    return (span[0] if span else date.max, common, rank, r.doc_id, r.mention_id)
 
 
 class _Cluster:
@@ -323,7 +327,8 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
         The clusters, each sorted by report id, in order of their smallest report id.
     """
     prepared = [(r, _facts(r)) for r in reports]
-    prepared.sort(key=lambda pair: _order(*pair))
+    type_counts = Counter(facts.event_type for _, facts in prepared)
+    prepared.sort(key=lambda pair: _order(pair[0], pair[1], type_counts))
     ids: dict[tuple[Any, ...], int] = {}
     examples: list[_Facts] = []
     known: dict[tuple[int, int], bool] = {}
