@@ -9,7 +9,9 @@ from typing import Any
 from thucydides.events.lexicon import conjuncts, temporal
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" heading a relative clause
+# relative pronouns that stand for people ("police, who fired"); "which" and "that" are left alone: the parse
+# often hangs their clause on the nearest noun ("a bombing in the capital, which killed 12")
+RELATIVE_PERSONS = frozenset({"who"})
 # things an actor sends or publishes, whose participle clause says what the sender does ("issued a
 # statement condemning ...")
 MESSAGE_NOUNS = frozenset(
@@ -267,7 +269,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         if first.pos_ == "VERB" and first.tag_ == "VBG" and (inner := _children(first, "nsubj")):
             # "the Red Cross operating in Iraq said": the parse makes the participle the subject
             return inner[0], "subject"
-        if first.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and verb.head != verb:
+        if first.lower_ in RELATIVE_PERSONS and verb.dep_ == "relcl" and verb.head != verb:
             # "besieged by police, who fired tear gas": the relative pronoun stands for the noun it follows
             return verb.head, "the noun the relative pronoun stands for"
         return first, "subject"
