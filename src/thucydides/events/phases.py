@@ -1,0 +1,194 @@
+"""The coder as declared phases: named rules over a typed candidate, their order in a data file.
+
+``data/event_phases.yaml`` lists the phases in order (propose → arguments → complete → screen → aim →
+filter → recode → attach → emit, then rank per sentence) and the rules of each, in order, with their
+parameters. A rule is a function ``(candidate, params) -> bool`` (True: it changed the candidate) of
+:mod:`~thucydides.events.rules_arguments`, :mod:`~thucydides.events.rules_complete` or
+:mod:`~thucydides.events.rules_recode`; the ``rank`` rules of :mod:`~thucydides.events.rules_rank` take a
+:class:`~thucydides.events.candidate.SentenceState`. The ``propose`` rules name the kinds of trigger
+:class:`~thucydides.events.triggers.TriggerFinder` looks for.
+
+Rules can be switched off (:meth:`Phases.without`), which is what ``thucydides eval --ablate RULE``
+does; every rule that changed an event is named in its explanation's ``rules:`` line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from thucydides.datafile import load_yaml
+from thucydides.events import rules_arguments, rules_complete, rules_rank, rules_recode
+from thucydides.events.candidate import Candidate, Params, SentenceState
+from thucydides.events.rules_recode import events_of
+from thucydides.record import Event
+
+TRIGGER_RULES = frozenset({"verb_triggers", "light_verb_triggers", "obligation_triggers", "noun_triggers"})
+CANDIDATE_RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
+    {**rules_arguments.RULES, **rules_complete.RULES, **rules_recode.RULES}
+)
+RULES_LINE = "rules: "
+
+
+class UnknownRule(ValueError):
+    """A rule name that is not a rule of the coder (or one it cannot do without)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named rule of a phase, with its parameters."""
+
+    name: str
+    phase: str
+    fn: Callable[..., bool] | None  # None for the propose phase's trigger kinds
+    params: Params = field(default_factory=lambda: MappingProxyType({}))
+    core: bool = False
+    about: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A phase: its rules in order; ``sentence`` phases run once per sentence over all its events."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    about: str = ""
+    sentence: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Phases:
+    """The coder's phases in order, with the rules switched off (see :meth:`without`)."""
+
+    phases: tuple[Phase, ...]
+    confidence: Params
+    off: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, text: str | None = None) -> Phases:
+        """The bundled phases (``data/event_phases.yaml``), or those of a YAML text.
+
+        Raises:
+            ValueError: a rule the coder does not have, or a rule listed twice.
+        """
+        if text is None:
+            text = (resources.files("thucydides") / "data" / "event_phases.yaml").read_text(encoding="utf-8")
+        raw: dict[str, Any] = load_yaml(text) or {}
+        phases: list[Phase] = []
+        seen: set[str] = set()
+        for spec in raw.get("phases") or ():
+            name = str(spec["name"])
+            sentence = bool(spec.get("sentence", False))
+            table: Mapping[str, Callable[..., bool]] = rules_rank.RULES if sentence else CANDIDATE_RULES
+            rules: list[Rule] = []
+            for item in spec.get("rules") or ():
+                entry = item if isinstance(item, dict) else {"name": item}
+                rname = str(entry["name"])
+                if rname in seen:
+                    raise ValueError(f"event_phases.yaml: rule {rname!r} is listed twice")
+                seen.add(rname)
+                if name == "propose":
+                    if rname not in TRIGGER_RULES:
+                        raise ValueError(f"event_phases.yaml: {rname!r} is no kind of trigger")
+                    fn = None
+                elif rname in table:
+                    fn = table[rname]
+                else:
+                    raise ValueError(f"event_phases.yaml: phase {name!r} names an unknown rule {rname!r}")
+                params = MappingProxyType(dict(entry.get("params") or {}))
+                doc = (fn.__doc__ or "").strip().split("\n\n")[0] if fn is not None else ""
+                rules.append(
+                    Rule(rname, name, fn, params, bool(entry.get("core", False)), " ".join(doc.split()))
+                )
+            phases.append(Phase(name, tuple(rules), str(spec.get("about") or ""), sentence))
+        return cls(tuple(phases), MappingProxyType(dict(raw.get("confidence") or {})))
+
+    def names(self) -> list[str]:
+        """Every rule's name, in order."""
+        return [r.name for p in self.phases for r in p.rules]
+
+    def without(self, names: Iterable[str]) -> Phases:
+        """These phases with the rules ``names`` switched off.
+
+        Raises:
+            UnknownRule: a name that is no rule, or a core rule (one line, naming the rules there are).
+        """
+        names = [str(n) for n in names]
+        known = {r.name: r for p in self.phases for r in p.rules}
+        for name in names:
+            if name not in known:
+                raise UnknownRule(
+                    f"unknown rule {name!r}: the coder's rules are {', '.join(self.names())} "
+                    "(thucydides eval --list-rules)"
+                )
+            if known[name].core:
+                raise UnknownRule(
+                    f"rule {name!r} cannot be switched off: the coder makes no event without it"
+                )
+        return replace(self, off=self.off | frozenset(names))
+
+    def active(self, phase: Phase) -> list[Rule]:
+        """The rules of ``phase`` that are switched on, in order."""
+        return [r for r in phase.rules if r.name not in self.off]
+
+    def triggers(self) -> frozenset[str]:
+        """The kinds of trigger the propose phase looks for."""
+        return frozenset(r.name for p in self.phases if p.name == "propose" for r in self.active(p))
+
+    def describe(self) -> str:
+        """The phases and their rules, one line each, for ``thucydides eval --list-rules``."""
+        lines: list[str] = []
+        for p in self.phases:
+            lines.append(f"{p.name}: {p.about}" + (" (per sentence)" if p.sentence else ""))
+            for r in p.rules:
+                flags = " [core]" if r.core else " [off]" if r.name in self.off else ""
+                about = f"  {r.about}" if r.about else ""
+                lines.append(f"  {r.name}{flags}{about}")
+        return "\n".join(lines) + "\n"
+
+    # -- running ------------------------------------------------------------------------------------------
+
+    def code(self, c: Candidate) -> list[Event]:
+        """Run the candidate phases over ``c``; its events (none where a rule dropped it)."""
+        for phase in self.phases:
+            if phase.sentence or phase.name == "propose":
+                continue
+            for rule in self.active(phase):
+                assert rule.fn is not None
+                if rule.fn(c, rule.params):
+                    c.steps.append(rule.name)
+                    if c.dropped is not None:
+                        return []
+            if phase.name == "arguments":  # the arguments' reasons open the explanation of the actors
+                c.why = "; ".join(c.arg_why)
+        events = events_of(c, self.confidence)
+        line = RULES_LINE + ", ".join(c.steps)
+        for ev in events:
+            ev.explain.append(line)
+        return events
+
+    def rank(self, st: SentenceState) -> list[Event]:
+        """Run the sentence phases over a sentence's events; the events that stand."""
+        for phase in self.phases:
+            if not phase.sentence:
+                continue
+            for rule in self.active(phase):
+                assert rule.fn is not None
+                before = {id(ev): ev.confidence for ev in st.events()}
+                if rule.fn(st, rule.params):
+                    for ev in st.events():
+                        if id(ev) in before and before[id(ev)] != ev.confidence:
+                            _note(ev, rule.name)
+        return st.flat()
+
+
+def _note(ev: Event, name: str) -> None:
+    """Add a rule to the event's ``rules:`` line."""
+    for n, line in enumerate(ev.explain):
+        if line.startswith(RULES_LINE):
+            ev.explain[n] = f"{line}, {name}"
+            return
+    ev.explain.append(RULES_LINE + name)
