@@ -7,7 +7,6 @@ from typing import Any
 from thucydides.events.attach import Anchors
 from thucydides.events.context import (
     PAIR_LOOKBACK,
-    PEOPLE_PAIR_NOUNS,
     ActorIndex,
     coded,
     from_earlier_act,
@@ -136,7 +135,9 @@ class ArgumentFinder:
         (quad class; with ``any_kind``, of any kind) reported in the previous few sentences, if it had both,
         of two countries."""
         quad = self.ontology.lookup(trig.entry.cameo).quad_class
-        people = tok.lemma_.lower() in PEOPLE_PAIR_NOUNS  # "the two leaders": two people, not two states
+        people = (
+            tok.lemma_.lower() in event_words().people_pair_nouns
+        )  # "the two leaders": two people, not two states
         for act in reversed(prior):
             if si - act.sentence > PAIR_ACT_LOOKBACK:
                 break

@@ -14,6 +14,7 @@ does; every rule that changed an event is named in its explanation's ``rules:`` 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -26,7 +27,14 @@ from thucydides.events.candidate import Candidate, Params, SentenceState
 from thucydides.events.rules_recode import events_of
 from thucydides.record import Event
 
-TRIGGER_RULES = frozenset({"verb_triggers", "light_verb_triggers", "obligation_triggers", "noun_triggers"})
+TRIGGER_RULES = MappingProxyType(
+    {
+        "verb_triggers": 'A verb or adjective of the lexicon ("attacked", "was arrested").',
+        "light_verb_triggers": 'The event noun a light verb takes ("held talks", "launched an attack").',
+        "obligation_triggers": '"X said Y must leave": a demand of Y (should: an appeal).',
+        "noun_triggers": 'An event noun of the lexicon ("the bombing", "protests").',
+    }
+)
 CANDIDATE_RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {**rules_arguments.RULES, **rules_complete.RULES, **rules_recode.RULES}
 )
@@ -66,6 +74,18 @@ class Phases:
     phases: tuple[Phase, ...]
     confidence: Params
     off: frozenset[str] = frozenset()
+    # the rules switched on, per candidate phase and for the sentence phases (made once, see __post_init__)
+    candidate_plan: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, default=())
+    sentence_plan: tuple[Rule, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        plan = tuple(
+            (p.name, tuple(self.active(p))) for p in self.phases if not p.sentence and p.name != "propose"
+        )
+        object.__setattr__(self, "candidate_plan", plan)
+        object.__setattr__(
+            self, "sentence_plan", tuple(r for p in self.phases if p.sentence for r in self.active(p))
+        )
 
     @classmethod
     def load(cls, text: str | None = None) -> Phases:
@@ -99,7 +119,7 @@ class Phases:
                 else:
                     raise ValueError(f"event_phases.yaml: phase {name!r} names an unknown rule {rname!r}")
                 params = MappingProxyType(dict(entry.get("params") or {}))
-                doc = (fn.__doc__ or "").strip().split("\n\n")[0] if fn is not None else ""
+                doc = (fn.__doc__ or "").strip().split("\n\n")[0] if fn is not None else TRIGGER_RULES[rname]
                 rules.append(
                     Rule(rname, name, fn, params, bool(entry.get("core", False)), " ".join(doc.split()))
                 )
@@ -120,9 +140,10 @@ class Phases:
         known = {r.name: r for p in self.phases for r in p.rules}
         for name in names:
             if name not in known:
+                close = difflib.get_close_matches(name, list(known), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise UnknownRule(
-                    f"unknown rule {name!r}: the coder's rules are {', '.join(self.names())} "
-                    "(thucydides eval --list-rules)"
+                    f"unknown rule {name!r}{hint}: `thucydides eval --list-rules` lists the coder's rules"
                 )
             if known[name].core:
                 raise UnknownRule(
@@ -153,16 +174,14 @@ class Phases:
 
     def code(self, c: Candidate) -> list[Event]:
         """Run the candidate phases over ``c``; its events (none where a rule dropped it)."""
-        for phase in self.phases:
-            if phase.sentence or phase.name == "propose":
-                continue
-            for rule in self.active(phase):
+        for name, rules in self.candidate_plan:
+            for rule in rules:
                 assert rule.fn is not None
                 if rule.fn(c, rule.params):
                     c.steps.append(rule.name)
                     if c.dropped is not None:
                         return []
-            if phase.name == "arguments":  # the arguments' reasons open the explanation of the actors
+            if name == "arguments":  # the arguments' reasons open the explanation of the actors
                 c.why = "; ".join(c.arg_why)
         events = events_of(c, self.confidence)
         line = RULES_LINE + ", ".join(c.steps)
@@ -172,16 +191,13 @@ class Phases:
 
     def rank(self, st: SentenceState) -> list[Event]:
         """Run the sentence phases over a sentence's events; the events that stand."""
-        for phase in self.phases:
-            if not phase.sentence:
-                continue
-            for rule in self.active(phase):
-                assert rule.fn is not None
-                before = {id(ev): ev.confidence for ev in st.events()}
-                if rule.fn(st, rule.params):
-                    for ev in st.events():
-                        if id(ev) in before and before[id(ev)] != ev.confidence:
-                            _note(ev, rule.name)
+        for rule in self.sentence_plan:
+            assert rule.fn is not None
+            before = {id(ev): ev.confidence for ev in st.events()}
+            if rule.fn(st, rule.params):
+                for ev in st.events():
+                    if id(ev) in before and before[id(ev)] != ev.confidence:
+                        _note(ev, rule.name)
         return st.flat()
 
 
