@@ -39,6 +39,21 @@ CANDIDATE_RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProx
     {**rules_arguments.RULES, **rules_complete.RULES, **rules_recode.RULES}
 )
 RULES_LINE = "rules: "
+# rules that only ever act on a verb's candidate, or on an event noun's (each guards on it too): left out of
+# the other kind's plan, so that a candidate does not call them
+VERBAL_ONLY = rules_arguments.VERBAL_ONLY | rules_complete.VERBAL_ONLY
+NOMINAL_ONLY = rules_arguments.NOMINAL_ONLY | rules_complete.NOMINAL_ONLY
+Step = tuple[Callable[..., bool], Params, str]
+Guard = Callable[[Candidate], bool]
+# conditions a phase may be declared to need (``when`` in the data file): every rule of the phase tests it
+# first, so the phase is not run where it fails
+GUARDS: Mapping[str, Callable[[Candidate], bool]] = MappingProxyType(
+    {
+        "source_without_target": lambda c: bool(c.sources) and not c.targets,
+        "no_target": lambda c: not c.targets,
+    }
+)
+CONFIDENCE_RULES = rules_rank.CONFIDENCE_RULES
 
 
 class UnknownRule(ValueError):
@@ -65,6 +80,7 @@ class Phase:
     rules: tuple[Rule, ...]
     about: str = ""
     sentence: bool = False
+    when: str = ""  # a guard of GUARDS: the phase runs only on candidates it holds for
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +90,27 @@ class Phases:
     phases: tuple[Phase, ...]
     confidence: Params
     off: frozenset[str] = frozenset()
-    # the rules switched on, per candidate phase and for the sentence phases (made once, see __post_init__)
-    candidate_plan: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, default=())
-    sentence_plan: tuple[Rule, ...] = field(init=False, default=())
+    # what runs, made once (see __post_init__): per kind of trigger (verbal, nominal), each candidate phase
+    # as (name, ((rule function, params, rule name), ...)); and the sentence phases' rules
+    verbal_plan: tuple[tuple[str, Guard | None, tuple[Step, ...]], ...] = field(init=False, default=())
+    nominal_plan: tuple[tuple[str, Guard | None, tuple[Step, ...]], ...] = field(init=False, default=())
+    sentence_plan: tuple[Step, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        plan = tuple(
-            (p.name, tuple(self.active(p))) for p in self.phases if not p.sentence and p.name != "propose"
-        )
-        object.__setattr__(self, "candidate_plan", plan)
-        object.__setattr__(
-            self, "sentence_plan", tuple(r for p in self.phases if p.sentence for r in self.active(p))
-        )
+        for nominal, attr in ((False, "verbal_plan"), (True, "nominal_plan")):
+            skip = VERBAL_ONLY if nominal else NOMINAL_ONLY
+            plan = tuple(
+                (
+                    p.name,
+                    GUARDS[p.when] if p.when else None,
+                    tuple((r.fn, r.params, r.name) for r in self.active(p) if r.name not in skip),
+                )
+                for p in self.phases
+                if not p.sentence and p.name != "propose"
+            )
+            object.__setattr__(self, attr, plan)
+        steps = tuple((r.fn, r.params, r.name) for p in self.phases if p.sentence for r in self.active(p))
+        object.__setattr__(self, "sentence_plan", steps)
 
     @classmethod
     def load(cls, text: str | None = None) -> Phases:
@@ -123,7 +148,10 @@ class Phases:
                 rules.append(
                     Rule(rname, name, fn, params, bool(entry.get("core", False)), " ".join(doc.split()))
                 )
-            phases.append(Phase(name, tuple(rules), str(spec.get("about") or ""), sentence))
+            when = str(spec.get("when") or "")
+            if when and when not in GUARDS:
+                raise ValueError(f"event_phases.yaml: phase {name!r} names an unknown condition {when!r}")
+            phases.append(Phase(name, tuple(rules), str(spec.get("about") or ""), sentence, when))
         return cls(tuple(phases), MappingProxyType(dict(raw.get("confidence") or {})))
 
     def names(self) -> list[str]:
@@ -163,7 +191,8 @@ class Phases:
         """The phases and their rules, one line each, for ``thucydides eval --list-rules``."""
         lines: list[str] = []
         for p in self.phases:
-            lines.append(f"{p.name}: {p.about}" + (" (per sentence)" if p.sentence else ""))
+            when = f" (when {p.when.replace('_', ' ')})" if p.when else ""
+            lines.append(f"{p.name}: {p.about}" + (" (per sentence)" if p.sentence else "") + when)
             for r in p.rules:
                 flags = " [core]" if r.core else " [off]" if r.name in self.off else ""
                 about = f"  {r.about}" if r.about else ""
@@ -174,30 +203,36 @@ class Phases:
 
     def code(self, c: Candidate) -> list[Event]:
         """Run the candidate phases over ``c``; its events (none where a rule dropped it)."""
-        for name, rules in self.candidate_plan:
-            for rule in rules:
-                assert rule.fn is not None
-                if rule.fn(c, rule.params):
-                    c.steps.append(rule.name)
+        steps = c.steps
+        for name, guard, rules in self.nominal_plan if c.trig.nominal else self.verbal_plan:
+            if guard is not None and not guard(c):
+                continue
+            for fn, params, rule in rules:
+                if fn(c, params):
+                    steps.append(rule)
                     if c.dropped is not None:
                         return []
             if name == "arguments":  # the arguments' reasons open the explanation of the actors
                 c.why = "; ".join(c.arg_why)
         events = events_of(c, self.confidence)
-        line = RULES_LINE + ", ".join(c.steps)
+        line = RULES_LINE + ", ".join(steps)
         for ev in events:
             ev.explain.append(line)
         return events
 
     def rank(self, st: SentenceState) -> list[Event]:
-        """Run the sentence phases over a sentence's events; the events that stand."""
-        for rule in self.sentence_plan:
-            assert rule.fn is not None
-            before = {id(ev): ev.confidence for ev in st.events()}
-            if rule.fn(st, rule.params):
+        """Run the sentence phases over a sentence's events; the events that stand. A rule that changes
+        an event's confidence is noted in its explanation (rules that drop events leave none to note)."""
+        for fn, params, rule in self.sentence_plan:
+            events = st.events() if rule in CONFIDENCE_RULES else None
+            if not events:
+                fn(st, params)
+                continue
+            before = {id(ev): ev.confidence for ev in events}
+            if fn(st, params):
                 for ev in st.events():
-                    if id(ev) in before and before[id(ev)] != ev.confidence:
-                        _note(ev, rule.name)
+                    if before.get(id(ev), ev.confidence) != ev.confidence:
+                        _note(ev, rule)
         return st.flat()
 
 

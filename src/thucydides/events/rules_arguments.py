@@ -32,9 +32,11 @@ def _verbal(c: Candidate) -> bool:
 
 
 def _subject_token(c: Candidate) -> tuple[Any, str]:
-    """The clause's subject (moved out of a dateline) and how it was found."""
-    src_tok, how = _subject(c.trig.anchor)
-    return _after_dateline(src_tok, c.trig.anchor), how
+    """The clause's subject (moved out of a dateline) and how it was found (found once per candidate)."""
+    if c.subject is None:
+        src_tok, how = _subject(c.trig.anchor)
+        c.subject = (_after_dateline(src_tok, c.trig.anchor), how)
+    return c.subject
 
 
 # -- nominal events ("a strike by workers", "talks between A and B") --------------------------------------
@@ -433,16 +435,44 @@ def context_country(c: Candidate, params: Params) -> bool:
     sentence's place, the one other country named, the document's most named country (see
     :func:`thucydides.events.context.placed`). Actors that can name no one are left out."""
     s = c.scene
-    before = (list(c.sources), list(c.targets))
+    before = [*c.sources, None, *c.targets]
     c.named_sources = c.sources  # a target is placed against the sources as the text names them: a source
     c.sources, src_why = placed(c.sources, c.targets, s.sent, s.index, s.anchors)  # placed from context
     c.targets, tgt_why = placed(c.targets, c.named_sources, s.sent, s.index, s.anchors)  # is no clue
     c.join(src_why, tgt_why)
     c.sources = [m for m in c.sources if usable(m.actor)]
     c.targets = [m for m in c.targets if usable(m.actor)]
-    return (c.sources, c.targets) != before
+    after = [*c.sources, None, *c.targets]
+    return len(after) != len(before) or any(a is not b for a, b in zip(after, before, strict=True))
 
 
+NOMINAL_ONLY = frozenset(
+    {
+        "modifier_source",
+        "between_pair",
+        "by_agent_source",
+        "participant_source",
+        "noun_target",
+        "sufferer_target",
+        "meeting_speaker_source",
+    }
+)
+VERBAL_ONLY = frozenset(
+    {
+        "subject_source",
+        "pair_source",
+        "pronoun_source",
+        "speaker_source",
+        "nearest_source",
+        "told_target",
+        "passive_target",
+        "passive_subject_source",
+        "object_target",
+        "complement_target",
+        "condition_target",
+        "clause_subject_target",
+    }
+)
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "modifier_source": modifier_source,

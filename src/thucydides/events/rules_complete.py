@@ -306,6 +306,8 @@ def _definite_noun(tok: Any) -> bool:
     )
 
 
+NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
+VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "reaction_target"})
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "place_target": place_target,

@@ -81,6 +81,8 @@ def dedupe(st: SentenceState, params: Params) -> bool:
     return len(st.found) != len(before)
 
 
+# the rules that change the confidence of events they keep (the others only drop events)
+CONFIDENCE_RULES = frozenset({"prefer_governing", "prefer_main_clause", "sentence_model"})
 RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
     {
         "threat_complement": threat_complement,

@@ -16,7 +16,7 @@ from thucydides.events.candidate import Candidate, Params
 from thucydides.events.modality import future_marked, intent_word, modality_of
 from thucydides.events.ranking import _actor, _code_of, _evidence, _unless
 from thucydides.events.words import event_words
-from thucydides.record import ActorMention, Event
+from thucydides.record import ActorMention, Event, Evidence
 
 NO_TARGET: tuple[ActorMention | None, ...] = (None,)
 
@@ -141,6 +141,7 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
         pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
     info, ptype, cameo = c.info, str(c.ptype), c.cameo
     penalties = confidence["modality_penalty"]
+    evidence = _evidence(s.sent)
     events = []
     for n, (src, tgt) in enumerate(pairs):
         if src is not None and tgt is not None and _same(src, tgt):
@@ -169,7 +170,7 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
                 context=list(info.context),
                 source=_actor(src),
                 target=_actor(tgt),
-                evidence=_evidence(s.sent),
+                evidence=Evidence(evidence.text, evidence.start, evidence.end),
                 date=c.date,
                 date_precision=c.precision,
                 location=c.location,

@@ -14,14 +14,21 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 def dateline_dash(sdoc: Any) -> int:
     """Index of the dash that closes a dateline opening the document ("NEW DELHI, Feb. 26 (Wire) - ..."),
-    among its first 25 words, else -1. The one test of a dateline in the parse."""
+    among its first 25 words, else -1. The one test of a dateline in the parse (kept in the parse's
+    ``user_data`` once found, like :func:`doc_text`)."""
     if not len(sdoc) or not sdoc[0].is_upper or len(sdoc[0].text) < 3:
         return -1
+    known = sdoc.user_data.get(DATELINE)
+    if known is not None:
+        return int(known)
+    dash = -1
     dashes = event_words().dateline_dashes
     for t in sdoc[: min(len(sdoc), 25)]:
         if t.text in dashes:
-            return int(t.i)
-    return -1
+            dash = int(t.i)
+            break
+    sdoc.user_data[DATELINE] = dash
+    return dash
 
 
 def _dateline_end(tok: Any) -> int:
@@ -120,6 +127,7 @@ def _children_index(doc: Any) -> dict[tuple[int, str], list[Any]]:
 
 
 DOC_TEXT = "thucydides.text"
+DATELINE = "thucydides.dateline"
 
 
 def doc_text(doc: Any) -> str:
@@ -154,6 +162,7 @@ def drop_index(doc: Any) -> None:
     """Remove what :func:`children` and :func:`doc_text` keep in a parse (no data to keep or serialise)."""
     doc.user_data.pop(CHILDREN_INDEX, None)
     doc.user_data.pop(DOC_TEXT, None)
+    doc.user_data.pop(DATELINE, None)
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:

@@ -111,7 +111,7 @@ class Ontology:
     build small ontologies by hand.
     """
 
-    __slots__ = ("_classes", "_codes", "_contexts", "_legacy", "_types")
+    __slots__ = ("_class_memo", "_classes", "_codes", "_contexts", "_legacy", "_types")
 
     def __init__(
         self,
@@ -135,6 +135,8 @@ class Ontology:
         self._contexts = tuple(contexts)
         self._legacy: Mapping[str, str] = MappingProxyType(dict(legacy_names or {}))
         self._classes: Mapping[str, CodeClass] = MappingProxyType(dict(classes or {}))
+        # (class, code) → membership, filled as asked (a pure function of the tables above)
+        self._class_memo: dict[tuple[str, str], bool] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -322,13 +324,16 @@ class Ontology:
         Raises:
             KeyError: If the class is unknown.
         """
+        found = self._class_memo.get((name, code))
+        if found is not None:
+            return found
         try:
             k = self._classes[name]
         except KeyError:
             raise KeyError(f"unknown class of CAMEO codes {name!r}") from None
-        if code.startswith(k.codes):
-            return True
-        return bool(k.types) and self.plover_type(code) in k.types
+        found = code.startswith(k.codes) or (bool(k.types) and self.plover_type(code) in k.types)
+        self._class_memo[(name, code)] = found
+        return found
 
     def code_class(self, name: str) -> CodeClass:
         """The named class of codes (its prefixes and types)."""
