@@ -23,7 +23,15 @@ from thucydides.events.arguments import (
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import coded, pair_reference, placed, recent_pair, usable
 from thucydides.events.lexicon import direct_objects, object_nouns
-from thucydides.events.syntax import _after_dateline, _children, _free_relative, _is_passive, _pobjs, _subject
+from thucydides.events.syntax import (
+    _after_dateline,
+    _children,
+    _free_relative,
+    _is_passive,
+    _pobjs,
+    _subject,
+    occurrence_verb,
+)
 from thucydides.events.words import event_words
 
 
@@ -56,10 +64,13 @@ def modifier_source(c: Candidate, params: Params) -> bool:
 
 
 def between_pair(c: Candidate, params: Params) -> bool:
-    """ "talks between A and B", "clashes between X and Y": the first is source, the second target."""
+    """ "talks between A and B", "clashes erupted between X and Y": the first is source, the second target."""
     if _verbal(c):
         return False
-    between = _pobjs(c.trig.token, ("between",))
+    tok = c.trig.token
+    between = _pobjs(tok, ("between",))
+    if not between and (happened := occurrence_verb(tok, c.scene.coder.lexicon.occurrence_verbs)) is not None:
+        between = _pobjs(happened, ("between",))  # "clashes erupted between A and B"
     if not between:
         return False
     pair = c.scene.index.of(between[0], loose=True)
