@@ -252,10 +252,9 @@ class ArgumentFinder:
         act's doer must be of another country than the reacting source.
         """
         own = {m.actor.country for m in sources}
+        definite = event_words().definite
         for obj in object_nouns(direct_objects(trig.anchor)):
-            if not any(
-                c.dep_ in ("det", "poss") and c.lower_ in event_words().definite for c in obj.children
-            ):
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in definite for c in obj.children):
                 continue
             lemma = self.lexicon.lemma(obj, self.lexicon.nouns)
             entry = self.lexicon.match(obj, "noun")

@@ -207,11 +207,12 @@ NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 def _in_attribution(tok: Any) -> bool:
     """True for a word inside the subject of a reporting verb ("officials in Nairobi said")."""
+    reporting = event_words().reporting_verbs
     cur = tok
     for _ in range(6):
         if cur.head == cur:
             return False
-        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in event_words().reporting_verbs:
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in reporting:
             return True
         cur = cur.head
     return False
@@ -219,11 +220,10 @@ def _in_attribution(tok: Any) -> bool:
 
 def _in_condition(tok: Any) -> bool:
     """True for a word inside a clause introduced by "if" or "unless"."""
+    marks = event_words().open_marks
     cur = tok
     for _ in range(8):
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in event_words().open_marks for c in cur.children
-        ):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
             return True
         if cur.head == cur:
             return False
@@ -249,11 +249,11 @@ def sentence_place(
     ``avoid`` that is also named as an actor is skipped: a state actor named without a country is not taken
     to belong to the country it acts on ("a spokesman accused the United States").
     """
+    words = event_words()
     for a in anchors.places.get(sent.start, []):
         place = getattr(a.mention, "place", None)
         if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
             continue
-        words = event_words()
         if a.root.dep_ == "pobj" and a.root.head.lower_ in words.destination_preps | words.origin_preps:
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):

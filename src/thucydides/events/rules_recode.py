@@ -66,7 +66,8 @@ def phone_call(c: Candidate, params: Params) -> bool:
     trig = c.trig
     if not (trig.nominal or trig.token != trig.anchor):
         return False
-    if not any(ch.lower_ in event_words().phone_words for ch in trig.token.children):
+    phone = event_words().phone_words
+    if not any(ch.lower_ in phone for ch in trig.token.children):
         return False
     c.cameo, c.mode = c.scene.coder.ontology.default_cameo("CONSULT", "phone"), "phone"
     return True

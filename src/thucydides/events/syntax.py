@@ -174,8 +174,9 @@ def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
     """
     order = {p: i for i, p in enumerate(dict.fromkeys(preps))}
     out: list[Any] = []
+    heads = event_words().compound_prep_heads
     for prep in tok.children:
-        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in event_words().compound_prep_heads:
+        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in heads:
             out.extend(_pobjs(prep, order))
         if prep.dep_ in ("prep", "dative") and prep.lower_ in order and not temporal(prep):
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]

@@ -16,6 +16,7 @@ from thucydides.datafile import load_yaml
 
 # lists whose order matters (the first preposition is preferred): kept as tuples
 ORDERED = frozenset({"cause_preps", "done_in_preps", "dateline_marks", "phone_words"})
+DERIVED = frozenset({"open_marks"})  # made from other lists, not in the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +63,8 @@ class EventWords:
     object_control: frozenset[str]
     compound_prep_heads: frozenset[str]
     express_verbs: frozenset[str]
-
-    @property
-    def open_marks(self) -> frozenset[str]:
-        """Words that open a condition or an open question ("if", "unless", "whether")."""
-        return self.condition_marks | self.question_marks
+    # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
+    open_marks: frozenset[str] = frozenset()
 
     @classmethod
     def from_yaml(cls, text: str) -> EventWords:
@@ -76,7 +74,7 @@ class EventWords:
             ValueError: when a list is missing or the file names one this table does not know.
         """
         raw: dict[str, Any] = load_yaml(text) or {}
-        names = [f.name for f in fields(cls)]
+        names = [f.name for f in fields(cls) if f.name not in DERIVED]
         missing = [n for n in names if n not in raw]
         unknown = [str(k) for k in raw if k not in names]
         if missing or unknown:
@@ -85,6 +83,7 @@ class EventWords:
             n: tuple(str(w) for w in raw[n]) if n in ORDERED else frozenset(str(w) for w in raw[n])
             for n in names
         }
+        lists["open_marks"] = lists["condition_marks"] | lists["question_marks"]
         return cls(**lists)
 
 
