@@ -138,7 +138,7 @@ def run(out: Path, names: list[str], ablate: list[str], strip_rules: bool) -> No
     parser = CachedParser(pipe.nlp.nlp, CACHE / "parses.spacy")
     pipe.nlp.nlp = parser
     if ablate:
-        from thucydides.evaluate import ablate as switch_off
+        from thucydides.events.phases import ablate as switch_off
 
         switch_off(pipe, ablate)
     recorder = Recorder()

@@ -567,7 +567,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
-    from thucydides.evaluate import ablate, check_rules, evaluate_file, format_table, list_rules
+    from thucydides.evaluate import evaluate_file, format_table
+    from thucydides.events.phases import ablate, check_rules, list_rules
     from thucydides.pipeline import Options, Pipeline
 
     if args.list_rules:

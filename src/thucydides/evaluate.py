@@ -475,37 +475,6 @@ def evaluate_jsonl(path: Path, pipeline: Any, half: Half | None = None) -> SetRe
     )
 
 
-def ablate(pipeline: Any, rules: list[str]) -> None:
-    """Switch off the event coder's rules ``rules`` in ``pipeline`` (``thucydides eval --ablate``).
-
-    Raises:
-        ValueError: a name that is no rule of the coder, or a pipeline without a coder (one line).
-    """
-    from thucydides.events import EventCoder
-
-    coder = next((s for s in getattr(pipeline, "post", ()) if isinstance(s, EventCoder)), None)
-    if not rules:
-        return
-    if coder is None:
-        raise ValueError("the pipeline has no event coder to switch rules off in")
-    coder.switch_off(rules)
-
-
-def check_rules(rules: list[str]) -> None:
-    """Raise ValueError (one line) unless every name in ``rules`` is a rule of the coder that can be
-    switched off; checked before the pipeline is built."""
-    from thucydides.events.phases import Phases
-
-    Phases.load().without(rules)
-
-
-def list_rules() -> str:
-    """The event coder's phases and rules, one a line (``thucydides eval --list-rules``)."""
-    from thucydides.events.phases import Phases
-
-    return Phases.load().describe()
-
-
 def evaluate_file(
     path: Path, pipeline: Any, published: date | None = None, split: Half | None = None
 ) -> Report | SetReport | PlacesReport | TimebankReport:

@@ -236,6 +236,36 @@ class Phases:
         return st.flat()
 
 
+# -- for `thucydides eval` -------------------------------------------------------------------------------
+
+
+def ablate(pipeline: Any, rules: list[str]) -> None:
+    """Switch off the event coder's rules ``rules`` in ``pipeline`` (``thucydides eval --ablate``).
+
+    Raises:
+        ValueError: a name that is no rule of the coder, or a pipeline without a coder (one line).
+    """
+    from thucydides.events.coder import EventCoder
+
+    coder = next((s for s in getattr(pipeline, "post", ()) if isinstance(s, EventCoder)), None)
+    if not rules:
+        return
+    if coder is None:
+        raise ValueError("the pipeline has no event coder to switch rules off in")
+    coder.switch_off(rules)
+
+
+def check_rules(rules: list[str]) -> None:
+    """Raise ValueError (one line) unless every name in ``rules`` is a rule of the coder that can be
+    switched off; checked before the pipeline is built."""
+    Phases.load().without(rules)
+
+
+def list_rules() -> str:
+    """The event coder's phases and rules, one a line (``thucydides eval --list-rules``)."""
+    return Phases.load().describe()
+
+
 def _note(ev: Event, name: str) -> None:
     """Add a rule to the event's ``rules:`` line."""
     for n, line in enumerate(ev.explain):
