@@ -593,16 +593,6 @@ def test_dates_infers_the_seed_publication_window(resolver: DateResolver) -> Non
 # --------------------------------------------------------------------------- with the spaCy model
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from thucydides.nlp import ModelMissingError, load_nlp
-
-    try:
-        return load_nlp()
-    except ModelMissingError as exc:
-        pytest.skip(str(exc))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "expression", "value"),

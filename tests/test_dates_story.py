@@ -288,12 +288,20 @@ def test_dates_finds_the_nth_weekday_of_a_month(
     assert nth_weekday(year, month, weekday, nth) == expected
 
 
-# month and day without a year or tense clue: news style (the publication's year)
+# month and day without a year or tense clue: news style (the coming one when at most 120 days ahead, else
+# the last one)
 # (sentence, publication, expression, value)
 NEWS_YEAR: list[tuple[str, date, str, str]] = [
     ("The dividend is payable Dec. 1 to holders of record Nov. 10.", THU_2019_10_24, "Dec. 1", "2019-12-01"),
     ("The dividend is payable Dec. 1 to holders of record Nov. 10.", THU_2019_10_24, "Nov. 10", "2019-11-10"),
-    ("Its fiscal year ends Jan. 31 for the company.", THU_2019_10_24, "Jan. 31", "2019-01-31"),
+    (
+        "Its fiscal year ends Jan. 31 for the company.",
+        THU_2019_10_24,
+        "Jan. 31",
+        "2020-01-31",
+    ),  # 99 days ahead
+    ("Its fiscal year ended Jan. 31 for the company.", THU_2019_10_24, "Jan. 31", "2019-01-31"),
+    ("The March 31 accord on fishing stands.", THU_2019_10_24, "March 31", "2019-03-31"),  # 159 days ahead
     ("Its fiscal year ends Jan. 15 for the company.", SAT_2019_11_30, "Jan. 15", "2020-01-15"),
     ("Its fiscal year ends Dec. 30 for the company.", FRI_2020_01_03, "Dec. 30", "2019-12-30"),
     ("The company's offer, at $5 a share, expires Nov. 17.", THU_2019_10_24, "Nov. 17", "2019-11-17"),

@@ -3,9 +3,9 @@
 An anaphoric expression takes its value from the nearest date named before it (its antecedent) that is
 precise enough: a day for "that day" or "the next morning", a month for "later that month", any date for
 "that year". Comparisons ("a year earlier", "the previous year", "two days later") move from the
-antecedent; when no antecedent is named in the same paragraph, the earlier ones ("a year earlier",
-"the previous year") count from the publication date, as news compares with its present, and the later
-ones are left unresolved. Nothing is resolved without an antecedent or a publication date.
+antecedent, named in the same paragraph or the one before; when there is none, the earlier ones ("a year
+earlier", "the previous year") count from the publication date, as news compares with its present, and the
+later ones are left unresolved. Nothing is resolved without an antecedent or a publication date.
 """
 
 from __future__ import annotations
@@ -146,11 +146,12 @@ class Anaphora:
         text: str, at: int, known: list[Found], scale: str, comparison: bool
     ) -> _Antecedent | None:
         """The nearest date before ``at`` precise enough for ``scale`` (for a comparison: in the same
-        paragraph)."""
+        paragraph or the one before, as a story goes on from one paragraph to the next: "In March, it got
+        an offer. || The following month, it put itself up for sale")."""
         floor = 0
         if comparison:
             breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
-            floor = breaks[-1] if breaks else 0
+            floor = breaks[-2] if len(breaks) > 1 else 0
         for f in reversed(known):
             if f.end > at:
                 continue

@@ -286,6 +286,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_holiday,
             ),
         ]
+        self._bare_month = re.compile(rf"(?P<core>(?P<mon>{month_full}))")
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
 
@@ -304,6 +305,9 @@ class DateResolver(ExpressionHandlers):
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
+        self._scheduled = re.compile(
+            rf"\b{alternation(v.scheduling_verbs)}\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
+        )
         self._countdown = re.compile(
             rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
             rf"(?:left|remaining|to\s+go)\s+(?:(?P<in>in)|before|until|till|to)\s+"
@@ -368,6 +372,13 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
+        bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
+        if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
+            month = self.vocab.month_number(bare["mon"])
+            year = self._month(ctx.published, month, *self._clue(ctx, bare))
+            value = f"{year:04d}-{month:02d}"
+            why = f"spaCy DATE '{phrase}': month → {value} (publication {ctx.published})"
+            return Found(start, start + len(phrase), value, "month", why, "point")
         data = parser.get_date_data(phrase)
         if data.date_obj is None:
             return None

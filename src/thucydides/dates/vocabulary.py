@@ -36,6 +36,7 @@ class DateVocabulary:
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    scheduling_verbs: tuple[str, ...]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
@@ -81,6 +82,7 @@ def load_date_vocabulary() -> DateVocabulary:
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
+        scheduling_verbs=tuple(raw["scheduling_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
