@@ -424,6 +424,21 @@ class ExpressionHandlers:
             m, ctx, value, "month", f"month '{m['core']}' → {value} ({clue}publication {pub})", partial
         )
 
+    def _on_year_end(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "by year's end", "at year-end 1988": the year (its end is no day TimeBank or news names)."""
+        if m["year"]:
+            return self._found(m, ctx, m["year"], "year", f"the end of year {m['year']}")
+        if ctx.published is None:
+            return None
+        pub = ctx.published
+        if pub.month <= 3 and self._direction(ctx, m) == "past":  # "debt stood at ... at year-end" in January
+            return self._found(
+                m, ctx, str(pub.year - 1), "year", f"'{m['core']}': the end of the year before {pub}"
+            )
+        return self._found(
+            m, ctx, str(pub.year), "year", f"'{m['core']}': the end of publication year {pub.year}"
+        )
+
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]
         if m["year"]:

@@ -282,6 +282,11 @@ class DateResolver(ExpressionHandlers):
                 self._on_year,
             ),
             (
+                rf"(?P<core>\b(?:[Tt]he\s+)?(?:[Yy]ear['’]s\s+end|[Yy]ear-end|[Ee]nd-of-year)\b"
+                rf"(?:\s+(?P<year>{YEAR}))?)",
+                self._on_year_end,
+            ),
+            (
                 rf"(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_holiday,
             ),
@@ -401,13 +406,18 @@ class DateResolver(ExpressionHandlers):
         for first, second in zip(chosen, chosen[1:], strict=False):
             gap = text[first.end : second.start]
             opener = re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", text[max(0, first.start - 10) : first.start])
-            if (
-                first.kind == "point"
-                and opener
-                and re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|—)\s*", gap)
-            ):
+            if first.kind == "point" and opener and RANGE_GAP.fullmatch(gap + _range_word(text, second)):
                 first.kind = "range_start"
                 first.reason += "; starts a range"
+
+
+RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
+
+
+def _range_word(text: str, found: Found) -> str:
+    """The word that ends a range when a date's span begins with it ("until 1995" read with its cue)."""
+    word = re.match(r"(?:until|till|through)\b", text[found.start : found.end])
+    return word.group() if word else ""
 
 
 def _years_named_in_story(text: str, chosen: list[Found]) -> None:
