@@ -612,10 +612,10 @@ def test_dates_stage_on_a_parsed_doc_matches_the_text_only_result(
 
 @pytest.mark.slow
 def test_dates_reads_spacy_date_entities_the_patterns_miss(resolver: DateResolver, nlp: Any) -> None:
-    sentence = "Fighting resumed on 10/05/2019 near the border."
+    sentence = "Fighting resumed on 10.05.2019 near the border."
     assert resolver.find(sentence, SAT_2019_11_30) == []
     mentions = resolver.find(sentence, SAT_2019_11_30, nlp(sentence))
-    mention = _only(mentions, "10/05/2019")
+    mention = _only(mentions, "10.05.2019")
     assert (mention.value, mention.precision) == ("2019-10-05", "day")
     assert "dateparser" in mention.reason
 
@@ -650,15 +650,15 @@ class _Parsed:
     def __init__(self, text: str, *phrases: str) -> None:
         self.ents = [_Ent(text, p) for p in phrases]
 
-    def char_span(self, start: int, end: int) -> None:
+    def char_span(self, start: int, end: int, alignment_mode: str = "strict") -> None:
         return None
 
 
 @pytest.mark.parametrize(
     ("sentence", "entity", "published", "value"),
     [
-        ("Fighting resumed on 10/05/2019 near the border.", "10/05/2019", None, "2019-10-05"),
-        ("Fighting resumed on 10/05/2019 near the border.", "10/05/2019", SAT_2019_11_30, "2019-10-05"),
+        ("Fighting resumed on 10.05.2019 near the border.", "10.05.2019", None, "2019-10-05"),
+        ("Fighting resumed on 10.05.2019 near the border.", "10.05.2019", SAT_2019_11_30, "2019-10-05"),
         ("Fighting resumed on 10/05 near the border.", "10/05", SAT_2019_11_30, None),  # could be a score
         ("Fighting resumed on 10/05 near the border.", "10/05", None, None),
         ("The truce held for the past two years.", "the past two years", SAT_2019_11_30, None),

@@ -186,6 +186,26 @@ class ExpressionHandlers:
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
 
+    def _on_numeric(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "10/20/98", "10/20/1998": month first (American news style) unless the first number cannot be
+        a month; a two-digit year in the century that puts it nearest the publication."""
+        first, second = int(m["a"]), int(m["b"])
+        month, day = (second, first) if first > 12 >= second else (first, second)
+        year = int(m["y"]) if len(m["y"]) == 4 else full_year(int(m["y"]), ctx.published)
+        d = safe_date(year, month, day)
+        return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
+
+    def _on_short_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "in '97", "late '98", "March '99": a year written with two digits after a preposition or a
+        month, in the century that puts it nearest the publication."""
+        if not (m["prep"] or m["mon"] or ctx.cue):
+            return None  # "'97" alone may be a quotation or a score
+        year = full_year(int(m["yy"]), ctx.published)
+        if m["mon"]:
+            value = f"{year:04d}-{self.vocab.month_number(m['mon']):02d}"
+            return self._found(m, ctx, value, "month", f"month and two-digit year '{m['core']}' → {value}")
+        return self._found(m, ctx, str(year), "year", f"two-digit year '{m['core']}' → {year}")
+
     def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         month, day = self.vocab.month_number(m["mon"]), int(m["day"])
         if m["year"]:
@@ -557,6 +577,15 @@ class ExpressionHandlers:
 
 
 # --------------------------------------------------------------------------- module helpers
+
+
+def full_year(two_digits: int, pub: date | None) -> int:
+    """The year a two-digit year stands for: the one nearest the publication (1900s or 2000s; without a
+    publication date, up to 30 years after 2000 counts as the 2000s)."""
+    if pub is None:
+        return 2000 + two_digits if two_digits <= 30 else 1900 + two_digits
+    options = [century + two_digits for century in (1900, 2000, 2100)]
+    return min(options, key=lambda year: (abs(year - pub.year), -year))
 
 
 def _first_of(days: list[date], month: tuple[int, int]) -> date:

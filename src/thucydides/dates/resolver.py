@@ -213,6 +213,15 @@ class DateResolver(ExpressionHandlers):
                 self._on_iso,
             ),
             (
+                r"(?<![\d/.-])(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d))(?![\d/])",
+                self._on_numeric,
+            ),
+            (
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?"
+                rf"(?P<core>(?:(?P<mon>{month_full})\s+)?['’](?P<yy>\d\d))(?![\w'’%])",
+                self._on_short_year,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
@@ -305,7 +314,14 @@ class DateResolver(ExpressionHandlers):
         # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
         # cue is read before each match (see ``find``), not put at the head of the patterns, which would
         # then be tried at every "b", "s", "u" of the text
-        cueless = {self._on_iso, self._on_ago, self._on_day_word, self._on_year_range, self._on_month_range}
+        cueless = {
+            self._on_iso,
+            self._on_numeric,
+            self._on_ago,
+            self._on_day_word,
+            self._on_year_range,
+            self._on_month_range,
+        }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
