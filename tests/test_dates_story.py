@@ -463,3 +463,48 @@ def test_dates_reads_numeric_dates_and_two_digit_years_near_publication(
 )
 def test_dates_short_numbers_that_are_no_dates(resolver: DateResolver, sentence: str) -> None:
     assert [m.text for m in resolver.find(sentence, date(1998, 10, 15))] == []
+
+
+# (text, publication, expression, value, anchored): a wire dateline a few days from the document's date gives
+# the story's own date, which relative expressions count from (the reason says so)
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value", "anchored"),
+    [
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThe envoys met today.",
+            date(1999, 3, 13),
+            "today",
+            "1999-03-12",
+            True,
+        ),
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThey met Thursday.",
+            date(1999, 3, 13),
+            "Thursday",
+            "1999-03-11",
+            True,
+        ),
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThey met yesterday.",
+            date(1999, 3, 12),
+            "yesterday",
+            "1999-03-11",
+            False,
+        ),
+        # a dateline far from the document's date is not the story's date
+        (
+            "WASHINGTON, March 2 (Wire) --\n\nThe envoys met today.",
+            date(1999, 3, 13),
+            "today",
+            "1999-03-13",
+            False,
+        ),
+        ("The envoys met today in Washington.", date(1999, 3, 13), "today", "1999-03-13", False),
+    ],
+)
+def test_dates_count_from_the_datelines_date_when_near_the_documents(
+    resolver: DateResolver, text: str, published: date, expression: str, value: str, anchored: bool
+) -> None:
+    mention = _only(resolver.find(text, published), expression)
+    assert mention.value == value, mention.reason
+    assert ("the dateline's" in mention.reason) == anchored, mention.reason

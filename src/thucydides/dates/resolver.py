@@ -57,6 +57,8 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
+DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
+
 
 class DateResolver(ExpressionHandlers):
     """Stage: date expressions → :class:`DateMention` values with precision and kind.
@@ -95,6 +97,8 @@ class DateResolver(ExpressionHandlers):
         """
         if isinstance(published, datetime):
             published = published.date()
+        given = published
+        published = self._story_date(text, published)
         stop = len(text) if end is None else min(end, len(text))
         ctx = MatchContext(text, published, spacy_doc)
         found: list[Found] = []
@@ -125,10 +129,35 @@ class DateResolver(ExpressionHandlers):
             anaphors = []
         chosen = sorted(chosen + anaphors, key=lambda f: f.start)
         self._mark_ranges(text, chosen)
+        if published != given:
+            for f in chosen:
+                f.reason = f.reason.replace(
+                    f"publication {published}", f"the dateline's {published} (the document is dated {given})"
+                )
         return [
             DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
             for f in chosen
         ]
+
+    def _story_date(self, text: str, published: date | None) -> date | None:
+        """The date relative expressions count from: a wire dateline's date when it lies within
+        ``DATELINE_DAYS`` of the publication date ("WASHINGTON, March 12 (Wire) --" in a document dated
+        March 13: "Friday" and "today" are the story's, March 12), else the publication date."""
+        if published is None:
+            return None
+        head = text.lstrip()[:400]
+        match = self._dateline.match(head)
+        if match is None:
+            return published
+        month = self.vocab.month_number(match["mon"] or match["dmon"])
+        day = int(match["day"] or match["dday"])
+        year = match["year"] or match["dyear"]
+        years = [int(year)] if year else [published.year - 1, published.year, published.year + 1]
+        options = [d for y in years if (d := safe_date(y, month, day)) is not None]
+        best = min(options, key=lambda d: abs((d - published).days), default=None)
+        if best is None or abs((best - published).days) > DATELINE_DAYS:
+            return published
+        return best
 
     def dateline_date(self, text: str, near: date | None = None) -> date | None:
         """See :func:`find_dateline_date`."""
