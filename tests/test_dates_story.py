@@ -508,3 +508,52 @@ def test_dates_count_from_the_datelines_date_when_near_the_documents(
     mention = _only(resolver.find(text, published), expression)
     assert mention.value == value, mention.reason
     assert ("the dateline's" in mention.reason) == anchored, mention.reason
+
+
+# (story, publication, expression, value): a weekday after "that", "the following", "the previous" is in the
+# story's week, counted from the day named before it; "that" as a conjunction is no such word
+@pytest.mark.parametrize(
+    ("story", "published", "expression", "value"),
+    [
+        (
+            "The judge was shot on Oct. 23, 1998. That Friday, he had come home.",
+            SAT_2019_11_30,
+            "That Friday",
+            "1998-10-23",
+        ),
+        (
+            "Troops crossed on June 2, 2015. The following Monday, the bridge fell.",
+            SAT_2019_11_30,
+            "The following Monday",
+            "2015-06-08",
+        ),
+        (
+            "The vote was on March 3, 2017.\n\nThe previous Sunday, rebels struck.",
+            SAT_2019_11_30,
+            "The previous Sunday",
+            "2017-02-26",
+        ),
+        (
+            "They met on May 4, 2014. The next Friday they met again.",
+            SAT_2019_11_30,
+            "The next Friday",
+            "2014-05-09",
+        ),
+        (
+            "They met on May 4, 2014. Officials said that Friday was calm.",
+            SAT_2019_11_30,
+            "Friday",
+            "2019-11-29",
+        ),
+        ("The talks resume next Friday.", SAT_2019_11_30, "next Friday", "2019-12-06"),
+    ],
+)
+def test_dates_weekday_after_that_or_the_following_is_in_the_storys_week(
+    resolver: DateResolver, story: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(story, published), expression)
+    assert mention.value == value, mention.reason
+
+
+def test_dates_weekday_after_that_without_a_day_before_it_is_left_out(resolver: DateResolver) -> None:
+    assert resolver.find("That Friday, nobody came.", SAT_2019_11_30) == []

@@ -10,10 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
+from thucydides.dates.anaphora import weekday_anaphor
+from thucydides.dates.found import Found, Kind, YearFrom
 from thucydides.dates.tense import (
     Direction,
+    full_year,
     governor,
     how_picked,
     news_year,
@@ -22,8 +25,6 @@ from thucydides.dates.tense import (
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
 from thucydides.record import Precision
 
-Kind = Literal["point", "deadline", "duration", "range_start"]
-YearFrom = Literal["named", "partial", "other"]
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
@@ -32,23 +33,6 @@ DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|c
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
 )
-
-
-@dataclass(slots=True)
-class Found:
-    """A resolved candidate before overlap removal."""
-
-    start: int
-    end: int
-    value: str
-    precision: Precision
-    reason: str
-    kind: Kind
-    rank: int = 0
-    # "named": the text gives the year ("Oct. 23, 1998"); "partial": a month-day or month whose year was
-    # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
-    # month-day may correct
-    year_from: YearFrom = "other"
 
 
 @dataclass(slots=True)
@@ -71,6 +55,7 @@ class ExpressionHandlers:
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _scheduled: re.Pattern[str]
+    _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
 
     def _kind(self, ctx: MatchContext) -> Kind:
@@ -340,6 +325,10 @@ class ExpressionHandlers:
 
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
+        at = m.start("core")
+        anaphoric = weekday_anaphor(self._weekday_det, ctx.text, at) if not m["rel"] else None
+        if anaphoric or (m["rel"] and re.search(r"\b[Tt]he\s+$", ctx.text[max(0, at - 5) : at])):
+            return None  # "the next Friday", "that Friday": the story's week (see the anaphora)
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
@@ -577,15 +566,6 @@ class ExpressionHandlers:
 
 
 # --------------------------------------------------------------------------- module helpers
-
-
-def full_year(two_digits: int, pub: date | None) -> int:
-    """The year a two-digit year stands for: the one nearest the publication (1900s or 2000s; without a
-    publication date, up to 30 years after 2000 counts as the 2000s)."""
-    if pub is None:
-        return 2000 + two_digits if two_digits <= 30 else 1900 + two_digits
-    options = [century + two_digits for century in (1900, 2000, 2100)]
-    return min(options, key=lambda year: (abs(year - pub.year), -year))
 
 
 def _first_of(days: list[date], month: tuple[int, int]) -> date:

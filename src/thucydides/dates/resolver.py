@@ -35,16 +35,15 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from thucydides.dates.anaphora import Anaphora
+from thucydides.dates.anaphora import Anaphora, weekday_determiner
+from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
     NUMERIC_DATE,
     YEAR,
     ExpressionHandlers,
-    Found,
     Handler,
-    Kind,
     MatchContext,
 )
 from thucydides.dates.vocabulary import (
@@ -355,6 +354,7 @@ class DateResolver(ExpressionHandlers):
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
+        self._weekday_det = weekday_determiner(v)
         self._scheduled = re.compile(
             rf"\b{alternation(v.scheduling_verbs)}\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )

@@ -164,3 +164,12 @@ def tensed_occurrence(
     if same is not None and 0 <= (same - pub).days <= NEAR_DAYS:
         return same
     return picked
+
+
+def full_year(two_digits: int, pub: date | None) -> int:
+    """The year a two-digit year stands for: the one nearest the publication (1900s or 2000s; without a
+    publication date, up to 30 years after 2000 counts as the 2000s)."""
+    if pub is None:
+        return 2000 + two_digits if two_digits <= 30 else 1900 + two_digits
+    options = [century + two_digits for century in (1900, 2000, 2100)]
+    return min(options, key=lambda year: (abs(year - pub.year), -year))
