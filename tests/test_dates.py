@@ -186,7 +186,9 @@ RESOLVED: list[tuple[str, date, str, str, str, str]] = [
     ("In March, the council voted.", SUN_2015_03_01, "March", "2015-03", "month", "point"),
     ("The council voted in May.", SAT_2019_11_30, "May", "2019-05", "month", "point"),
     ("The council will vote in March.", SAT_2019_11_30, "March", "2020-03", "month", "point"),
-    ("Last October the council voted.", SAT_2019_11_30, "Last October", "2019-10", "month", "point"),
+    ("Last September the council voted.", SAT_2019_11_30, "Last September", "2019-09", "month", "point"),
+    # the month just ended is "last month": "last October" in November is a year back
+    ("Last October the council voted.", SAT_2019_11_30, "Last October", "2018-10", "month", "point"),
     ("Last December the council voted.", SAT_2019_11_30, "Last December", "2018-12", "month", "point"),
     ("The council plans a vote next June.", SAT_2019_11_30, "next June", "2020-06", "month", "point"),
     ("The ban stays in force until March.", SAT_2019_11_30, "until March", "2020-03", "month", "deadline"),

@@ -557,3 +557,22 @@ def test_dates_weekday_after_that_or_the_following_is_in_the_storys_week(
 
 def test_dates_weekday_after_that_without_a_day_before_it_is_left_out(resolver: DateResolver) -> None:
     assert resolver.find("That Friday, nobody came.", SAT_2019_11_30) == []
+
+
+# (sentence, publication, expression, value): "last" + month is the most recent one, except the month just
+# ended, which news calls "last month" (so "last February" in March is a year back)
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("The plant closed last June.", date(1998, 10, 15), "last June", "1998-06"),
+        ("The plant closed last February.", date(1998, 3, 1), "last February", "1997-02"),
+        ("The plant closed this past February.", date(1998, 3, 1), "this past February", "1998-02"),
+        ("The plant closed last March.", date(1998, 3, 20), "last March", "1997-03"),
+        ("The plant closed last December.", date(1999, 1, 10), "last December", "1998-12"),
+    ],
+)
+def test_dates_last_month_name_is_a_year_back_when_that_month_just_ended(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason

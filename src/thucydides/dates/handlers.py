@@ -418,7 +418,10 @@ class ExpressionHandlers:
         if m["rel"]:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         elif pre in ("last", "this past"):
-            year = pub.year if month < pub.month else pub.year - 1
+            # "last February" in March is a year back: the month just ended is "last month" (or "this past
+            # February"); "last June" in October is this year's
+            just_ended = pre == "last" and month == pub.month - 1
+            year = pub.year if month < pub.month and not just_ended else pub.year - 1
         elif pre in ("next", "this coming"):
             year = pub.year if month > pub.month else pub.year + 1
         elif pre == "this":
