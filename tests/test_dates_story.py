@@ -576,3 +576,42 @@ def test_dates_last_month_name_is_a_year_back_when_that_month_just_ended(
 ) -> None:
     mention = _only(resolver.find(sentence, published), expression)
     assert mention.value == value, mention.reason
+
+
+# (sentence, publication, expression, value): days counted from a day named right after them
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        (
+            "The day before last Tuesday's hearing, he left.",
+            date(2000, 2, 24),
+            "The day before last Tuesday",
+            "2000-02-21",
+        ),
+        (
+            "Two days after Oct. 3, 1999, the army fled.",
+            SAT_2019_11_30,
+            "Two days after Oct. 3, 1999",
+            "1999-10-05",
+        ),
+        (
+            "He left 10 days before March 3, 2017.",
+            SAT_2019_11_30,
+            "10 days before March 3, 2017",
+            "2017-02-21",
+        ),
+        (
+            "Shops reopened the day after Christmas.",
+            date(2000, 2, 24),
+            "the day after Christmas",
+            "1999-12-26",
+        ),
+        ("The days before March 3, 2017 were calm.", SAT_2019_11_30, "before March 3, 2017", "2017-03-03"),
+        ("He left a few days before March 3, 2017.", SAT_2019_11_30, "before March 3, 2017", "2017-03-03"),
+    ],
+)
+def test_dates_counts_days_from_a_day_named_after_them(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason

@@ -32,7 +32,7 @@ Conventions (news usage):
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from thucydides.dates.anaphora import Anaphora, weekday_determiner
@@ -56,6 +56,9 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
+DAYS_LEAD = re.compile(r"(?P<dir>before|after)\s", re.IGNORECASE)
+DAYS_COUNT = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+$")
+DAYS_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+(?P<dir>before|after)\s+$")
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -122,6 +125,7 @@ class DateResolver(ExpressionHandlers):
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
         _years_named_in_story(text, chosen)
+        self._days_from_dates(text, chosen)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
@@ -444,6 +448,31 @@ class DateResolver(ExpressionHandlers):
         return Found(
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
+
+    def _days_from_dates(self, text: str, chosen: list[Found]) -> None:
+        """ "the day before last Tuesday's hearing", "two days after Oct. 3": days counted from a day named
+        right after them (the span grows to take in the count)."""
+        for f in chosen:
+            if f.precision != "day":
+                continue
+            lead = DAYS_LEAD.match(text, f.start)  # "before Tuesday" read with its deadline cue
+            head = (
+                DAYS_COUNT.search(text, max(0, f.start - 40), f.start)
+                if lead
+                else DAYS_BEFORE.search(text, max(0, f.start - 40), f.start)
+            )
+            if head is None:
+                continue
+            word = head["n"].lower()
+            count = 1 if word == "the" else int(word) if word.isdigit() else self.vocab.numbers.get(word, 0)
+            if (count == 1) == ("days" in head.group()):
+                continue  # "the days before Oct. 3": a span; "one days": no count
+            if not 0 < count <= 31:
+                continue
+            direction = (lead or head)["dir"].lower()
+            moved = date.fromisoformat(f.value) + timedelta(days=count if direction == "after" else -count)
+            f.reason = f"{count} day{'s' if count > 1 else ''} {direction} {f.value} ({f.reason}) → {moved}"
+            f.start, f.value, f.kind = head.start(), moved.isoformat(), "point"
 
     @staticmethod
     def _mark_ranges(text: str, chosen: list[Found]) -> None:
