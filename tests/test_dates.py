@@ -378,6 +378,8 @@ NOT_DATES: list[tuple[str, str]] = [
     ("March organisers said the rally would go ahead.", "March"),
     ("Theresa May resigned as party leader.", "May"),
     ("Troops are deployed along the 38th parallel.", "38th"),
+    ("Growth slowed in the 1990's, officials said.", "1990"),  # a decade, written with an apostrophe
+    ("Growth slowed in the mid-1980's.", "1980"),
     ("It was the deadliest attack of the 20th century.", "20th"),
     ("Veterans gathered for the 20th anniversary.", "20th"),
     ("The government revoked Article 370 of the constitution.", "370"),

@@ -25,7 +25,7 @@ from thucydides.dates.tense import (
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
 from thucydides.record import Precision
 
-YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
+YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
