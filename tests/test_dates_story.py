@@ -615,3 +615,29 @@ def test_dates_counts_days_from_a_day_named_after_them(
 ) -> None:
     mention = _only(resolver.find(sentence, published), expression)
     assert mention.value == value, mention.reason
+
+
+# (sentence, publication, expression, value): dates spelled out, as broadcast transcripts write them
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("He was born in nineteen fifty-two in Ohio.", SAT_2019_11_30, "nineteen fifty-two", "1952"),
+        ("The plan ends by the year two thousand.", date(1998, 2, 5), "by the year two thousand", "2000"),
+        ("The plan ended in two thousand and one.", SAT_2019_11_30, "two thousand and one", "2001"),
+        ("Elections are set for March twenty-third.", date(1998, 2, 5), "March twenty-third", "1998-03-23"),
+        ("The vote was held on January the fifth.", date(1998, 2, 5), "January the fifth", "1998-01-05"),
+    ],
+)
+def test_dates_reads_dates_spelled_out(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Two thousand people marched.", "In two thousand cases, the court ruled.", "Nineteen people died."],
+)
+def test_dates_spelled_numbers_that_are_counts_are_no_years(resolver: DateResolver, sentence: str) -> None:
+    assert resolver.find(sentence, SAT_2019_11_30) == []

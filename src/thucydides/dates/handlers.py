@@ -14,9 +14,9 @@ from typing import Any
 
 from thucydides.dates.anaphora import weekday_anaphor
 from thucydides.dates.found import Found, Kind, YearFrom
+from thucydides.dates.numbers import WrittenNumbers
 from thucydides.dates.tense import (
     Direction,
-    full_year,
     governor,
     how_picked,
     news_year,
@@ -48,7 +48,7 @@ class MatchContext:
 Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
 
 
-class ExpressionHandlers:
+class ExpressionHandlers(WrittenNumbers):
     """Resolution of matched expressions against the publication date (see the resolver)."""
 
     vocab: DateVocabulary
@@ -171,28 +171,10 @@ class ExpressionHandlers:
         d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
 
-    def _on_numeric(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        """ "10/20/98", "10/20/1998": month first (American news style) unless the first number cannot be
-        a month; a two-digit year in the century that puts it nearest the publication."""
-        first, second = int(m["a"]), int(m["b"])
-        month, day = (second, first) if first > 12 >= second else (first, second)
-        year = int(m["y"]) if len(m["y"]) == 4 else full_year(int(m["y"]), ctx.published)
-        d = safe_date(year, month, day)
-        return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
-
-    def _on_short_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        """ "in '97", "late '98", "March '99": a year written with two digits after a preposition or a
-        month, in the century that puts it nearest the publication."""
-        if not (m["prep"] or m["mon"] or ctx.cue):
-            return None  # "'97" alone may be a quotation or a score
-        year = full_year(int(m["yy"]), ctx.published)
-        if m["mon"]:
-            value = f"{year:04d}-{self.vocab.month_number(m['mon']):02d}"
-            return self._found(m, ctx, value, "month", f"month and two-digit year '{m['core']}' → {value}")
-        return self._found(m, ctx, str(year), "year", f"two-digit year '{m['core']}' → {year}")
-
     def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        month, day = self.vocab.month_number(m["mon"]), int(m["day"])
+        dw = m.groupdict().get("dw")
+        day = self.vocab.spelled_days[" ".join(dw.lower().replace("-", " ").split())] if dw else int(m["day"])
+        month = self.vocab.month_number(m["mon"])
         if m["year"]:
             d = safe_date(int(m["year"]), month, day)
             if d is None:

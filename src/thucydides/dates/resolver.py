@@ -32,7 +32,7 @@ Conventions (news usage):
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from thucydides.dates.anaphora import Anaphora, weekday_determiner
@@ -46,6 +46,7 @@ from thucydides.dates.handlers import (
     Handler,
     MatchContext,
 )
+from thucydides.dates.story import days_from_dates, mark_ranges, years_named_in_story
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -56,9 +57,6 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
-DAYS_LEAD = re.compile(r"(?P<dir>before|after)\s", re.IGNORECASE)
-DAYS_COUNT = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+$")
-DAYS_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+(?P<dir>before|after)\s+$")
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -124,14 +122,14 @@ class DateResolver(ExpressionHandlers):
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
-        _years_named_in_story(text, chosen)
-        self._days_from_dates(text, chosen)
+        years_named_in_story(text, chosen)
+        days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
             anaphors = []
         chosen = sorted(chosen + anaphors, key=lambda f: f.start)
-        self._mark_ranges(text, chosen)
+        mark_ranges(text, chosen)
         if published != given:
             for f in chosen:
                 f.reason = f.reason.replace(
@@ -224,6 +222,8 @@ class DateResolver(ExpressionHandlers):
         holidays = sorted(v.holidays, key=len, reverse=True)
         holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        spelled_days = _words(v.spelled_days)
+        spelled = _words(v.spelled_numbers)
         month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
             (
@@ -262,6 +262,17 @@ class DateResolver(ExpressionHandlers):
                 rf"(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
+            ),
+            (
+                rf"(?P<core>{wd_opt}(?P<mon>{month_full})\s+(?:the\s+)?(?P<dw>{spelled_days})\b(?![-\w])"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
+                rf"(?:(?P<c19>[Nn]ineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<yy>{spelled})"
+                rf"|(?P<c20>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<y2>{spelled}))?)\b(?![-\w]))",
+                self._on_spelled_year,
             ),
             (
                 rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
@@ -449,70 +460,6 @@ class DateResolver(ExpressionHandlers):
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
 
-    def _days_from_dates(self, text: str, chosen: list[Found]) -> None:
-        """ "the day before last Tuesday's hearing", "two days after Oct. 3": days counted from a day named
-        right after them (the span grows to take in the count)."""
-        for f in chosen:
-            if f.precision != "day":
-                continue
-            lead = DAYS_LEAD.match(text, f.start)  # "before Tuesday" read with its deadline cue
-            head = (
-                DAYS_COUNT.search(text, max(0, f.start - 40), f.start)
-                if lead
-                else DAYS_BEFORE.search(text, max(0, f.start - 40), f.start)
-            )
-            if head is None:
-                continue
-            word = head["n"].lower()
-            count = 1 if word == "the" else int(word) if word.isdigit() else self.vocab.numbers.get(word, 0)
-            if (count == 1) == ("days" in head.group()):
-                continue  # "the days before Oct. 3": a span; "one days": no count
-            if not 0 < count <= 31:
-                continue
-            direction = (lead or head)["dir"].lower()
-            moved = date.fromisoformat(f.value) + timedelta(days=count if direction == "after" else -count)
-            f.reason = f"{count} day{'s' if count > 1 else ''} {direction} {f.value} ({f.reason}) → {moved}"
-            f.start, f.value, f.kind = head.start(), moved.isoformat(), "point"
-
-    @staticmethod
-    def _mark_ranges(text: str, chosen: list[Found]) -> None:
-        """'from X to Y', 'between X and Y': X starts a range."""
-        for first, second in zip(chosen, chosen[1:], strict=False):
-            gap = text[first.end : second.start]
-            opener = re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", text[max(0, first.start - 10) : first.start])
-            if first.kind == "point" and opener and RANGE_GAP.fullmatch(gap + _range_word(text, second)):
-                first.kind = "range_start"
-                first.reason += "; starts a range"
-
-
-RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
-
-
-def _range_word(text: str, found: Found) -> str:
-    """The word that ends a range when a date's span begins with it ("until 1995" read with its cue)."""
-    word = re.match(r"(?:until|till|through)\b", text[found.start : found.end])
-    return word.group() if word else ""
-
-
-def _years_named_in_story(text: str, chosen: list[Found]) -> None:
-    """A month-day or month without a year takes the year of the same date named with its year in the
-    story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
-    it, else after it; a month: only one before it)."""
-    named = [f for f in chosen if f.year_from == "named"]
-    if not named:
-        return
-    for f in chosen:
-        if f.year_from != "partial":
-            continue
-        same = [n for n in named if n.precision == f.precision and n.value[4:] == f.value[4:]]
-        before = [n for n in same if n.end <= f.start]
-        after = [n for n in same if n.start >= f.end] if f.precision == "day" else []
-        source = before[-1] if before else after[0] if after else None
-        if source is None or source.value == f.value:
-            continue
-        f.value = source.value
-        f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
-
 
 def _name_pattern(name: str) -> str:
     """A pattern for a holiday's name: capitalised first word, later words capitalised or not, any
@@ -523,6 +470,12 @@ def _name_pattern(name: str) -> str:
         first = word[0].upper() if i == 0 else f"[{word[0].upper()}{word[0]}]"
         words.append(first + body)
     return r"\s+".join(words)
+
+
+def _words(words: dict[str, int]) -> str:
+    """An alternation of number words (longest first), any space or hyphen inside them."""
+    forms = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]") for w in forms) + ")"
 
 
 def _shortest_first(word: str) -> tuple[int, str]:
