@@ -1,4 +1,4 @@
-"""Tests for the way tense picks the occurrence of a date named without its year (thucydides.dates).
+"""Tests for how tense and the story pick the occurrence of a date named without its year.
 
 Sentences are our own, news-style. Tables without the parse test the window clues and the calendar rules;
 tables with the parse (marked slow) test what the verb the date modifies says.
@@ -19,6 +19,7 @@ THU_1998_01_08 = date(1998, 1, 8)
 WED_1998_11_25 = date(1998, 11, 25)
 THU_1998_10_15 = date(1998, 10, 15)
 SUN_1998_12_20 = date(1998, 12, 20)
+SAT_2019_11_30 = date(2019, 11, 30)
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,155 @@ def test_dates_reason_says_when_a_loose_clue_kept_this_year(resolver: DateResolv
     sentence = "The opposition called for a general strike on Jan. 12."
     mention = _only(resolver.find(sentence, THU_1998_01_08, nlp(sentence)), "Jan. 12")
     assert "this year's, 4 days from" in mention.reason
+
+
+# (text, publication, expression, value, anchored): a wire dateline a few days from the document's date gives
+# the story's own date, which relative expressions count from (the reason says so)
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value", "anchored"),
+    [
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThe envoys met today.",
+            date(1999, 3, 13),
+            "today",
+            "1999-03-12",
+            True,
+        ),
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThey met Thursday.",
+            date(1999, 3, 13),
+            "Thursday",
+            "1999-03-11",
+            True,
+        ),
+        (
+            "WASHINGTON, March 12 (Wire) --\n\nThey met yesterday.",
+            date(1999, 3, 12),
+            "yesterday",
+            "1999-03-11",
+            False,
+        ),
+        # a dateline far from the document's date is not the story's date
+        (
+            "WASHINGTON, March 2 (Wire) --\n\nThe envoys met today.",
+            date(1999, 3, 13),
+            "today",
+            "1999-03-13",
+            False,
+        ),
+        ("The envoys met today in Washington.", date(1999, 3, 13), "today", "1999-03-13", False),
+    ],
+)
+def test_dates_count_from_the_datelines_date_when_near_the_documents(
+    resolver: DateResolver, text: str, published: date, expression: str, value: str, anchored: bool
+) -> None:
+    mention = _only(resolver.find(text, published), expression)
+    assert mention.value == value, mention.reason
+    assert ("the dateline's" in mention.reason) == anchored, mention.reason
+
+
+# (story, publication, expression, value): a weekday after "that", "the following", "the previous" is in the
+# story's week, counted from the day named before it; "that" as a conjunction is no such word
+@pytest.mark.parametrize(
+    ("story", "published", "expression", "value"),
+    [
+        (
+            "The judge was shot on Oct. 23, 1998. That Friday, he had come home.",
+            SAT_2019_11_30,
+            "That Friday",
+            "1998-10-23",
+        ),
+        (
+            "Troops crossed on June 2, 2015. The following Monday, the bridge fell.",
+            SAT_2019_11_30,
+            "The following Monday",
+            "2015-06-08",
+        ),
+        (
+            "The vote was on March 3, 2017.\n\nThe previous Sunday, rebels struck.",
+            SAT_2019_11_30,
+            "The previous Sunday",
+            "2017-02-26",
+        ),
+        (
+            "They met on May 4, 2014. The next Friday they met again.",
+            SAT_2019_11_30,
+            "The next Friday",
+            "2014-05-09",
+        ),
+        (
+            "They met on May 4, 2014. Officials said that Friday was calm.",
+            SAT_2019_11_30,
+            "Friday",
+            "2019-11-29",
+        ),
+        ("The talks resume next Friday.", SAT_2019_11_30, "next Friday", "2019-12-06"),
+    ],
+)
+def test_dates_weekday_after_that_or_the_following_is_in_the_storys_week(
+    resolver: DateResolver, story: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(story, published), expression)
+    assert mention.value == value, mention.reason
+
+
+def test_dates_weekday_after_that_without_a_day_before_it_is_left_out(resolver: DateResolver) -> None:
+    assert resolver.find("That Friday, nobody came.", SAT_2019_11_30) == []
+
+
+# (sentence, publication, expression, value): "last" + month is the most recent one, except the month just
+# ended, which news calls "last month" (so "last February" in March is a year back)
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("The plant closed last June.", date(1998, 10, 15), "last June", "1998-06"),
+        ("The plant closed last February.", date(1998, 3, 1), "last February", "1997-02"),
+        ("The plant closed this past February.", date(1998, 3, 1), "this past February", "1998-02"),
+        ("The plant closed last March.", date(1998, 3, 20), "last March", "1997-03"),
+        ("The plant closed last December.", date(1999, 1, 10), "last December", "1998-12"),
+    ],
+)
+def test_dates_last_month_name_is_a_year_back_when_that_month_just_ended(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason
+
+
+# (sentence, publication, expression, value): days counted from a day named right after them
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        (
+            "The day before last Tuesday's hearing, he left.",
+            date(2000, 2, 24),
+            "The day before last Tuesday",
+            "2000-02-21",
+        ),
+        (
+            "Two days after Oct. 3, 1999, the army fled.",
+            SAT_2019_11_30,
+            "Two days after Oct. 3, 1999",
+            "1999-10-05",
+        ),
+        (
+            "He left 10 days before March 3, 2017.",
+            SAT_2019_11_30,
+            "10 days before March 3, 2017",
+            "2017-02-21",
+        ),
+        (
+            "Shops reopened the day after Christmas.",
+            date(2000, 2, 24),
+            "the day after Christmas",
+            "1999-12-26",
+        ),
+        ("The days before March 3, 2017 were calm.", SAT_2019_11_30, "before March 3, 2017", "2017-03-03"),
+        ("He left a few days before March 3, 2017.", SAT_2019_11_30, "before March 3, 2017", "2017-03-03"),
+    ],
+)
+def test_dates_counts_days_from_a_day_named_after_them(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason
