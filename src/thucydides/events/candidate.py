@@ -68,6 +68,7 @@ class Candidate:
     date_why: str = ""
     location: Place | None = None
     place_why: str = ""
+    passive: bool | None = None  # the clause verb is passive, once asked for
     subject: tuple[Any, str] | None = None  # the clause's subject and how it was found, once asked for
     dropped: str | None = None  # the rule that dropped it
     steps: list[str] = field(default_factory=list)

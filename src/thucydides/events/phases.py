@@ -224,7 +224,8 @@ class Phases:
         """Run the sentence phases over a sentence's events; the events that stand. A rule that changes
         an event's confidence is noted in its explanation (rules that drop events leave none to note)."""
         for fn, params, rule in self.sentence_plan:
-            events = st.events() if rule in CONFIDENCE_RULES else None
+            noted = rule in CONFIDENCE_RULES and (st.found is not None or any(evs for _, evs in st.coded))
+            events = st.events() if noted else None
             if not events:
                 fn(st, params)
                 continue

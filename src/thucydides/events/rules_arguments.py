@@ -35,10 +35,6 @@ from thucydides.events.syntax import (
 from thucydides.events.words import event_words
 
 
-def _verbal(c: Candidate) -> bool:
-    return not c.trig.nominal
-
-
 def _subject_token(c: Candidate) -> tuple[Any, str]:
     """The clause's subject (moved out of a dateline) and how it was found (found once per candidate)."""
     if c.subject is None:
@@ -52,7 +48,7 @@ def _subject_token(c: Candidate) -> tuple[Any, str]:
 
 def modifier_source(c: Candidate, params: Params) -> bool:
     """The event noun's actor modifier is its source ("police firing", "Israel's raid")."""
-    if _verbal(c):
+    if not c.trig.nominal:
         return False
     coder, index = c.scene.coder, c.scene.index
     found = False
@@ -65,7 +61,7 @@ def modifier_source(c: Candidate, params: Params) -> bool:
 
 def between_pair(c: Candidate, params: Params) -> bool:
     """ "talks between A and B", "clashes erupted between X and Y": the first is source, the second target."""
-    if _verbal(c):
+    if not c.trig.nominal:
         return False
     tok = c.trig.token
     between = _pobjs(tok, ("between",))
@@ -83,7 +79,7 @@ def between_pair(c: Candidate, params: Params) -> bool:
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
     """ "a strike by workers": the "by" phrase is the source."""
-    if _verbal(c) or c.settled or c.sources:
+    if not c.trig.nominal or c.settled or c.sources:
         return False
     agents = _pobjs(c.trig.token, ("by",))
     if not agents:
@@ -95,7 +91,7 @@ def by_agent_source(c: Candidate, params: Params) -> bool:
 
 def participant_source(c: Candidate, params: Params) -> bool:
     """ "joined a rally", "took part in the talks": the subject of a verb of taking part."""
-    if _verbal(c) or c.settled or c.sources:
+    if not c.trig.nominal or c.settled or c.sources:
         return False
     coder, index, tok = c.scene.coder, c.scene.index, c.trig.token
     verb = coder._taking_part(tok)
@@ -111,7 +107,7 @@ def participant_source(c: Candidate, params: Params) -> bool:
 
 def noun_target(c: Candidate, params: Params) -> bool:
     """The event noun's prepositional object is its target ("an attack on X")."""
-    if _verbal(c) or c.settled:
+    if not c.trig.nominal or c.settled:
         return False
     index = c.scene.index
     for pobj in _pobjs(c.trig.token, c.trig.entry.targets):
@@ -124,7 +120,7 @@ def noun_target(c: Candidate, params: Params) -> bool:
 def sufferer_target(c: Candidate, params: Params) -> bool:
     """ "were killed in police firing", "died in the shelling": who suffered it is the verb's subject."""
     tok = c.trig.token
-    if _verbal(c) or c.settled or c.targets:
+    if not c.trig.nominal or c.settled or c.targets:
         return False
     if not (
         tok.dep_ == "pobj" and tok.head.lower_ in event_words().cause_preps and tok.head.head.pos_ == "VERB"
@@ -144,7 +140,7 @@ def sufferer_target(c: Candidate, params: Params) -> bool:
 
 def meeting_speaker_source(c: Candidate, params: Params) -> bool:
     """ "X said talks with Y broke down": the speaker who reports talks with the other side is that side."""
-    if _verbal(c) or c.settled or c.sources or not c.targets:
+    if not c.trig.nominal or c.settled or c.sources or not c.targets:
         return False
     if not c.scene.coder.ontology.in_class("reciprocal", c.trig.entry.cameo):
         return False
@@ -165,7 +161,7 @@ def meeting_speaker_source(c: Candidate, params: Params) -> bool:
 
 def subject_source(c: Candidate, params: Params) -> bool:
     """The clause's subject (or a definite noun standing for an actor named before) is the source."""
-    if not _verbal(c):
+    if c.trig.nominal:
         return False
     src_tok, how = _subject_token(c)
     c.sources = c.scene.index.of(src_tok, loose=True) or c.scene.coder._reference(src_tok, c.scene.index)
@@ -177,7 +173,7 @@ def subject_source(c: Candidate, params: Params) -> bool:
 
 def pair_source(c: Candidate, params: Params) -> bool:
     """ "the two sides agreed": the two parties of the last act of its kind, else the two named before."""
-    if not _verbal(c) or c.sources:
+    if c.trig.nominal or c.sources:
         return False
     src_tok, _ = _subject_token(c)
     if src_tok is None or not pair_reference(src_tok):
@@ -200,7 +196,7 @@ def pair_source(c: Candidate, params: Params) -> bool:
 def pronoun_source(c: Candidate, params: Params) -> bool:
     """ "Syria said it would withdraw": a pronoun subject is the subject of the clause that frames it."""
     words = event_words()
-    if not _verbal(c) or c.sources:
+    if c.trig.nominal or c.sources:
         return False
     src_tok, _ = _subject_token(c)
     if src_tok is None or pair_reference(src_tok) or src_tok.lower_ not in words.pronouns:
@@ -221,7 +217,7 @@ def pronoun_source(c: Candidate, params: Params) -> bool:
 def speaker_source(c: Candidate, params: Params) -> bool:
     """ "X said talks broke down and blamed Y": a verbal act the parse hangs on the reported clause is the
     speaker's ("officials said bombs fired from Syria hit the towns" keeps the bombs' doer)."""
-    if not _verbal(c) or c.sources:
+    if c.trig.nominal or c.sources:
         return False
     src_tok, _ = _subject_token(c)
     anchor, index = c.trig.anchor, c.scene.index
@@ -249,7 +245,7 @@ def speaker_source(c: Candidate, params: Params) -> bool:
 def nearest_source(c: Candidate, params: Params) -> bool:
     """A clause the parse gives no subject: the nearest actor before the verb, inside its clause."""
     anchor = c.trig.anchor
-    if not _verbal(c) or c.sources or _is_passive(anchor):
+    if c.trig.nominal or c.sources or _passive_verb(c):
         return False
     src_tok, _ = _subject_token(c)
     if src_tok is not None:
@@ -265,13 +261,21 @@ def nearest_source(c: Candidate, params: Params) -> bool:
 # -- verbal events: the target ----------------------------------------------------------------------------
 
 
+def _passive_verb(c: Candidate) -> bool:
+    """The clause verb is passive (found once per candidate)."""
+    if c.passive is None:
+        c.passive = _is_passive(c.trig.anchor)
+    return c.passive
+
+
 def _passive(c: Candidate) -> bool:
-    return _is_passive(c.trig.anchor) and not c.trig.entry.subject_is_source
+    """The clause is passive and its subject is not the doer (a sense whose subject acts even so)."""
+    return _passive_verb(c) and not c.trig.entry.subject_is_source
 
 
 def told_target(c: Candidate, params: Params) -> bool:
     """ "X said Y must leave": Y, who is told what to do."""
-    if not _verbal(c) or c.trig.target_tok is None:
+    if c.trig.nominal or c.trig.target_tok is None:
         return False
     c.targets = c.scene.index.of(c.trig.target_tok)
     if c.targets:
@@ -282,7 +286,7 @@ def told_target(c: Candidate, params: Params) -> bool:
 
 def passive_target(c: Candidate, params: Params) -> bool:
     """A passive's subject is the target; without a "by" phrase the passive names no source."""
-    if not _verbal(c) or c.trig.target_tok is not None or not _passive(c):
+    if c.trig.nominal or c.trig.target_tok is not None or not _passive(c):
         return False
     anchor, index = c.trig.anchor, c.scene.index
     changed = False
@@ -301,7 +305,7 @@ def passive_target(c: Candidate, params: Params) -> bool:
 def passive_subject_source(c: Candidate, params: Params) -> bool:
     """ "China is committed to ...": for a sense whose subject acts even in the passive, the subject."""
     entry = c.trig.entry
-    if not _verbal(c) or c.trig.target_tok is not None or _passive(c) or not entry.subject_is_source:
+    if c.trig.nominal or c.trig.target_tok is not None or _passive(c) or not entry.subject_is_source:
         return False
     patient = _children(c.trig.anchor, "nsubjpass")
     if not patient:
@@ -316,7 +320,7 @@ def object_target(c: Candidate, params: Params) -> bool:
     possessor ("condemned Serbia's crackdown") or the verb's own prepositional phrase ("fired at X")."""
     trig = c.trig
     entry, tok, anchor = trig.entry, trig.token, trig.anchor
-    if not _verbal(c) or c.targets or entry.no_target:
+    if c.trig.nominal or c.targets or entry.no_target:
         return False
     coder, index, lexicon = c.scene.coder, c.scene.index, c.scene.coder.lexicon
     why = c.arg_why
@@ -387,7 +391,7 @@ def complement_target(c: Candidate, params: Params) -> bool:
     """ "refused to lift the curfew on X", "threatened to cut ties with X": the target in the complement."""
     from thucydides.events.lexicon import DEFAULT_TARGET_PREPS
 
-    if not _verbal(c) or c.targets or c.trig.entry.no_target:
+    if c.trig.nominal or c.targets or c.trig.entry.no_target:
         return False
     index = c.scene.index
     for comp in _children(c.trig.anchor, "xcomp"):
@@ -405,7 +409,7 @@ def complement_target(c: Candidate, params: Params) -> bool:
 
 def condition_target(c: Candidate, params: Params) -> bool:
     """ "threatened to stop talks if the US deploys ...": the actor on whose act the threat is conditioned."""
-    if not _verbal(c) or c.targets or c.trig.entry.no_target:
+    if c.trig.nominal or c.targets or c.trig.entry.no_target:
         return False
     cond = _condition_subject(c.trig, c.scene.index, c.scene.coder.ontology)
     if not cond:
@@ -420,7 +424,7 @@ def clause_subject_target(c: Candidate, params: Params) -> bool:
     of the clause it governs."""
     entry, anchor = c.trig.entry, c.trig.anchor
     if (
-        not _verbal(c)
+        c.trig.nominal
         or c.targets
         or entry.no_target
         or not c.scene.coder.ontology.in_class("verbal", entry.cameo)

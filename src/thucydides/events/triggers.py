@@ -48,7 +48,8 @@ class TriggerFinder:
 
     def _triggers(self, sent: Any, kinds: Set[str] = ALL_KINDS) -> Iterator[Trigger]:
         """The sentence's triggers, of the kinds (rules of the ``propose`` phase) switched on."""
-        verbs, light, obligations, nouns = (k in kinds for k in ALL_KINDS_ORDER)
+        verbs, light = "verb_triggers" in kinds, "light_verb_triggers" in kinds
+        obligations, nouns = "obligation_triggers" in kinds, "noun_triggers" in kinds
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
