@@ -61,6 +61,7 @@ class _Span:
     inside: str | None = None  # the label of a longer entity the name is part of ("ORG", "PERSON")
     locative: bool = False  # a locative preposition stands before it ("in", "near")
     partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
+    compound: bool = False  # a part of a hyphen compound of names ("Fargo-Moorhead", "R-Marshall")
 
 
 def _canonical_direction(word: str) -> str:
@@ -186,6 +187,9 @@ class PlaceResolver:
         """
         context: dict[str, float] = defaultdict(float)
         clear: dict[tuple[str, str | None], str | None] = {}
+        # what each name adds to the countries: a name does not vote for its own reading ("London" and
+        # "London police" make no case for the London in England)
+        selfish: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for span in spans:
             memo = (span.text, span.direction)
             if memo not in clear:
@@ -193,14 +197,20 @@ class PlaceResolver:
             country = clear[memo]
             if country:
                 context[country] += _PLACE_WEIGHT
+                selfish[self._key(span) or ""][country] += _PLACE_WEIGHT
         for mention in doc.actors:
             code = mention.actor.country
             if code and self.gazetteer.has_country(code):
                 context[code] += 1
-        votes: dict[str, dict[str, float]] = {}
+                for span in spans:
+                    if mention.start <= span.start and span.end <= mention.end:
+                        selfish[self._key(span) or ""][code] += 1
+                        break
+        votes: dict[str, dict[str, float]] = {key: dict(own) for key, own in selfish.items()}
+        done: set[str] = set()
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
-            if not key or key in votes and span.start >= _DATELINE_CHARS or span.direction:
+            if not key or key in done and span.start >= _DATELINE_CHARS or span.direction:
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
@@ -212,14 +222,18 @@ class PlaceResolver:
             else:
                 entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
             own = votes.setdefault(key, {})
+            if key in done and span.start >= _DATELINE_CHARS:
+                continue
+            done.add(key)
             for level in ("a1", "a2"):
                 codes = {getattr(e, level) for e in entries if getattr(e, level)}
                 weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
                 for code in codes:
                     own[code] = max(own.get(code, 0.0), weight)
-        for own in votes.values():
+        for key, own in votes.items():
             for code, weight in own.items():
-                context[code] += weight
+                if len(code) != 3 or key not in selfish:
+                    context[code] += weight
         return dict(context), votes
 
     def _accepted(self, span: _Span, key: str | None, context: Mapping[str, float]) -> bool:
@@ -339,13 +353,18 @@ class PlaceResolver:
             spans.extend(self._lower_case_names(doc.nlp, stop))
         out: list[_Span] = []
         for span in spans:
-            trimmed = span if span.source == "abbr" else _trim(text, span)
+            trimmed = span if span.source == "abbr" or span.compound else _trim(text, span)
             if trimmed is None:
                 continue
             trimmed.inside = _inside(trimmed, entities)
-            trimmed.locative = bool(
-                _LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start])
+            trimmed.locative = (
+                span.locative
+                or bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
+                or _opens_dateline(text, trimmed)
             )
+            lead = _DIRECTION_RE.match(trimmed.text) if trimmed.direction is None else None
+            if lead and not self._knows_text(trimmed.text):
+                trimmed.direction = _canonical_direction(lead.group("dir"))
             out.append(trimmed)
         return out
 
@@ -353,6 +372,8 @@ class PlaceResolver:
         """The longest gazetteer names in a run of capitalised words, left to right."""
         words = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group(0))]
         found: list[_Span] = []
+        if len(words) == 1 and "-" in run.group(0) and not self._knows_text(run.group(0)):
+            return self._compound_parts(text, run.start(), run.group(0), tokens)
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
@@ -362,12 +383,7 @@ class PlaceResolver:
                     continue
                 if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
                     continue
-                known = self._known.get(piece)
-                if known is None:
-                    if len(self._known) > _MEMO_SIZE:
-                        self._known.clear()
-                    known = self._known[piece] = self.gazetteer.knows(piece)
-                if known:
+                if self._knows_text(piece):
                     partial = (i, j) != (0, len(words))
                     # a single word after another capitalised word is mostly a longer name's generic
                     # part ("Flat Creek", "McEver Road"), not a place of its own
@@ -376,6 +392,29 @@ class PlaceResolver:
                         i = j - 1
                         break
             i += 1
+        return found
+
+    def _knows_text(self, piece: str) -> bool:
+        """Whether the gazetteer knows a name as written (memoised)."""
+        known = self._known.get(piece)
+        if known is None:
+            if len(self._known) > _MEMO_SIZE:
+                self._known.clear()
+            known = self._known[piece] = self.gazetteer.knows(piece)
+        return known
+
+    def _compound_parts(self, text: str, start: int, word: str, tokens: Mapping[int, Any]) -> list[_Span]:
+        """The names in a hyphen compound that is no name itself ("Fargo-Moorhead", "Athens-Clarke",
+        "Canada-EU"); after a party's code ("R-Marshall", "DFL-Cook": a legislator's home town) the
+        town is read as if after "of"."""
+        found: list[_Span] = []
+        at = start
+        parts = word.split("-")
+        for n, part in enumerate(parts):
+            if len(part) >= 3 and (n > 0 or tokens.get(at) is None) and self._knows_text(part):
+                party = n == 1 and parts[0].isupper() and len(parts[0]) <= 3
+                found.append(_Span(at, at + len(part), part, "name", compound=True, locative=party))
+            at += len(part) + 1
         return found
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
@@ -564,6 +603,20 @@ def _sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int)
         start = ent.end_char - len(text)
         out.append(PlaceMention(start, ent.end_char, text, replace(link.place), f"site in {link.place.name}"))
     return out
+
+
+_DATELINE_AFTER_RE = re.compile(r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))? ?(?:--|\u2014|\u2013|-) ")
+
+
+def _opens_dateline(text: str, span: _Span) -> bool:
+    """Whether a name in capitals opens a dateline ("HUDSON -- Officials said", "PORTLAND, Maine --"),
+    at the start of the text or of a sentence: the place the story was filed from."""
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    before = text[max(0, span.start - 3) : span.start]
+    if span.start > 0 and not re.search(r"(?:^|[.!?\n])\s*$", before):
+        return False
+    return bool(_DATELINE_AFTER_RE.match(text, span.end))
 
 
 def _lower_case(text: str) -> bool:
