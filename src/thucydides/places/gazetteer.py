@@ -88,6 +88,12 @@ class Reading(NamedTuple):
     support: float  # 0..: how strongly the document's countries and divisions back this reading
 
 
+def _share(weight: float, top: float) -> float:
+    """How far a division's weight in the document backs a reading (0..1): its votes, up to one, scaled
+    by how close it comes to the division with most votes."""
+    return min(1.0, weight) * weight / top if top > 0 else 0.0
+
+
 def _read_text(name: str) -> str:
     return resources.files("thucydides").joinpath("data", "places", name).read_text(encoding="utf-8")
 
@@ -250,6 +256,12 @@ class Gazetteer:
                 and "US.KY.125") the document names.
         """
         top = max((w for code, w in context.items() if len(code) == 3), default=0.0)
+        # the division the document's names agree on most gets the whole bonus, others a share of it
+        tops = {1: 0.0, 2: 0.0}
+        for code, weight in context.items():
+            level = code.count(".")
+            if level in tops and weight > tops[level]:
+                tops[level] = weight
         readings: list[Reading] = []
         entries = self._entries(key)
         # a division named after its own city ("Idlib", "Nairobi") is mostly the city
@@ -267,11 +279,11 @@ class Gazetteer:
             if entry.capital and (top == 0 or context.get(entry.place.country or "") == top):
                 lift += CAPITAL_BONUS
             if entry.a1 and entry.kind != "country" and primary:
-                share = min(1.0, context.get(entry.a1, 0.0))
+                share = _share(context.get(entry.a1, 0.0), tops[1])
                 lift += ADMIN1_BONUS * share
                 support += share
             if entry.a2 and primary:
-                share = min(1.0, context.get(entry.a2, 0.0))
+                share = _share(context.get(entry.a2, 0.0), tops[2])
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))

@@ -45,6 +45,7 @@ _CUE_RE = re.compile(
     r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
+_LIST_NAME = r"[A-Z][\w'\u2019.-]+(?:\s[A-Z][\w'\u2019.-]+)?"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCKING_LABELS = frozenset(
     {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
@@ -62,6 +63,8 @@ class _Span:
     locative: bool = False  # a locative preposition stands before it ("in", "near")
     partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
     compound: bool = False  # a part of a hyphen compound of names ("Fargo-Moorhead", "R-Marshall")
+    local: bool = False  # a local institution or people follows it ("Raytown police", "an Alton man")
+    lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
 
 
 def _canonical_direction(word: str) -> str:
@@ -102,6 +105,16 @@ class PlaceResolver:
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
         self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
+        local = load_yaml(_read_text("local_words.yaml")) or {}
+        self._local_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b", re.IGNORECASE
+        )
+        plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
+        self._division_plurals = plurals
+        self._division_list = re.compile(
+            rf"(?P<names>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+(?:and|or)\s+{_LIST_NAME})\s+"
+            rf"(?P<plural>{'|'.join(plurals)})\b"
+        )
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read.
@@ -225,11 +238,17 @@ class PlaceResolver:
             if key in done and span.start >= _DATELINE_CHARS:
                 continue
             done.add(key)
+            scale = 2.0 if span.start < _DATELINE_CHARS else 1.0
             for level in ("a1", "a2"):
-                codes = {getattr(e, level) for e in entries if getattr(e, level)}
-                weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
-                for code in codes:
-                    own[code] = max(own.get(code, 0.0), weight)
+                # one vote, split between the readings' divisions as likely as each reading is alone
+                # (by size: "Texas" is the state far more than a hamlet of that name elsewhere)
+                shares: dict[str, float] = defaultdict(float)
+                for e in entries:
+                    if getattr(e, level):
+                        shares[getattr(e, level)] += 10 ** e.base_score()
+                total = sum(shares.values())
+                for code, share in shares.items():
+                    own[code] = max(own.get(code, 0.0), scale * share / total)
         for key, own in votes.items():
             for code, weight in own.items():
                 if len(code) != 3 or key not in selfish:
@@ -249,6 +268,8 @@ class PlaceResolver:
         if entry.kind in ("country", "admin1", "region"):
             return True
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        if span.local and ranked[0].primary and span.inside != "PERSON":
+            return True
         if not ranked[0].primary and span.source == "name":
             return supported
         if span.partial:
@@ -345,6 +366,14 @@ class PlaceResolver:
             if match.start() >= stop:
                 break
             spans.append(_Span(match.start("name"), match.end("name"), match.group("name"), "cue"))
+        for match in self._division_list.finditer(text, 0, stop):
+            kind = self._division_plurals[match.group("plural")]
+            for name in re.finditer(_LIST_NAME, match.group("names")):
+                if name.group(0) not in ("and", "or"):
+                    at = match.start("names") + name.start()
+                    spans.append(
+                        _Span(at, at + len(name.group(0)), name.group(0), "cue", lookup=f"{name.group(0)} {kind}")
+                    )
         for match in self._abbr_re.finditer(text, 0, stop):
             spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
         for match in _RUN_RE.finditer(text, 0, stop):
@@ -353,9 +382,11 @@ class PlaceResolver:
             spans.extend(self._lower_case_names(doc.nlp, stop))
         out: list[_Span] = []
         for span in spans:
-            trimmed = span if span.source == "abbr" or span.compound else _trim(text, span)
+            trimmed = span if span.source == "abbr" or span.compound or span.lookup else _trim(text, span)
             if trimmed is None:
                 continue
+            trimmed.lookup = span.lookup
+            trimmed.local = bool(self._local_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.locative = (
                 span.locative
@@ -509,7 +540,7 @@ class PlaceResolver:
 
     def _key(self, span: _Span) -> str | None:
         """The lookup key of a span, without its direction word."""
-        key = normalize_name(span.text)
+        key = normalize_name(span.lookup or span.text)
         if span.direction and not self.gazetteer.knows(span.text):
             match = _DIRECTION_RE.match(key)
             return normalize_name(match.group("rest")) if match else None
