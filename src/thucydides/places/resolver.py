@@ -64,6 +64,7 @@ class _Span:
     partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
     compound: bool = False  # a part of a hyphen compound of names ("Fargo-Moorhead", "R-Marshall")
     local: bool = False  # a local institution or people follows it ("Raytown police", "an Alton man")
+    dateline: bool = False  # a name in capitals opening a dateline ("HUDSON -- Officials said")
     lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
 
 
@@ -107,7 +108,8 @@ class PlaceResolver:
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
         local = load_yaml(_read_text("local_words.yaml")) or {}
         self._local_after = re.compile(
-            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b", re.IGNORECASE
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
+            re.IGNORECASE,
         )
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -127,7 +129,10 @@ class PlaceResolver:
         unique: dict[tuple[int, int], _Span] = {}
         for span in self._find_spans(doc, limit):
             # an abbreviation's own reading ("B.C.") beats the tagger's span over the same letters
-            if span.end <= limit and ((span.start, span.end) not in unique or span.source == "abbr"):
+            # ... and so does a division named by a list ("Geauga and Medina counties")
+            if span.end <= limit and (
+                (span.start, span.end) not in unique or span.source == "abbr" or span.lookup
+            ):
                 unique[(span.start, span.end)] = span
         spans = self._drop_actor_spans(
             doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
@@ -268,7 +273,7 @@ class PlaceResolver:
         if entry.kind in ("country", "admin1", "region"):
             return True
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
-        if span.local and ranked[0].primary and span.inside != "PERSON":
+        if ranked[0].primary and (span.dateline or span.local and span.inside != "PERSON"):
             return True
         if not ranked[0].primary and span.source == "name":
             return supported
@@ -372,7 +377,13 @@ class PlaceResolver:
                 if name.group(0) not in ("and", "or"):
                     at = match.start("names") + name.start()
                     spans.append(
-                        _Span(at, at + len(name.group(0)), name.group(0), "cue", lookup=f"{name.group(0)} {kind}")
+                        _Span(
+                            at,
+                            at + len(name.group(0)),
+                            name.group(0),
+                            "cue",
+                            lookup=f"{name.group(0)} {kind}",
+                        )
                     )
         for match in self._abbr_re.finditer(text, 0, stop):
             spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
@@ -386,12 +397,13 @@ class PlaceResolver:
             if trimmed is None:
                 continue
             trimmed.lookup = span.lookup
-            trimmed.local = bool(self._local_after.match(text, trimmed.end))
+            trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
+            trimmed.dateline = _opens_dateline(text, trimmed)
             trimmed.locative = (
                 span.locative
+                or trimmed.dateline
                 or bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
-                or _opens_dateline(text, trimmed)
             )
             lead = _DIRECTION_RE.match(trimmed.text) if trimmed.direction is None else None
             if lead and not self._knows_text(trimmed.text):
@@ -412,7 +424,11 @@ class PlaceResolver:
                 piece = text[start:end]
                 if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
                     continue
-                if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
+                if (
+                    j - i == 1
+                    and not self._word_may_be_name(piece, tokens.get(start))
+                    and not _opens_dateline(text, _Span(start, end, piece, "name"))
+                ):
                     continue
                 if self._knows_text(piece):
                     partial = (i, j) != (0, len(words))
@@ -446,6 +462,9 @@ class PlaceResolver:
                 party = n == 1 and parts[0].isupper() and len(parts[0]) <= 3
                 found.append(_Span(at, at + len(part), part, "name", compound=True, locative=party))
             at += len(part) + 1
+        if len(found) > 1:  # two places joined ("Fargo-Moorhead"): each is one
+            for span in found:
+                span.local = True
         return found
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
