@@ -64,8 +64,16 @@ def _alternates(name: str, names: list[str]) -> list[str]:
     return out
 
 
+# what a county-like division's name adds to the name it shares with a town or a person ("Hall County")
+GENERIC_TAILS = frozenset({"county", "parish", "borough", "township", "census area", "city and borough"})
+
+
 def _stem_of(alt: str, name: str) -> bool:
-    return len(alt.split()) < len(name.split()) and name.lower().startswith(alt.lower())
+    """Whether ``alt`` is ``name`` without a county-like generic word ("Hall" of "Hall County"); "Acapulco"
+    of "Acapulco de Juarez" and "Anhui" of "Anhui Sheng" are names in their own right."""
+    if len(alt.split()) >= len(name.split()) or not name.lower().startswith(alt.lower()):
+        return False
+    return name[len(alt) :].strip().lower() in GENERIC_TAILS
 
 
 def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:

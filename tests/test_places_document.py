@@ -10,7 +10,7 @@ import pytest
 
 from thucydides.places import Gazetteer, PlaceResolver
 from thucydides.places.table import GeonamesTable, write_table
-from thucydides.record import Document
+from thucydides.record import Actor, ActorMention, Document
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +174,60 @@ def test_places_stage_the_state_the_document_names_outweighs_a_bigger_namesake(
     )
     towns = {m.place.admin1 for m in _run(nlp, resolver, text).places if m.text == "Gainesville"}
     assert towns == {"Texas"}
+
+
+# --- names the gazetteer used to miss ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [("Acapulco", "MEX", "city"), ("Anhui", "CHN", "admin1"), ("Zhejiang", "CHN", "admin1")],
+)
+def test_gazetteer_knows_a_name_without_its_generic_tail(
+    gazetteer: Gazetteer, name: str, country: str, kind: str
+) -> None:
+    found = [(e.place.country, e.kind) for e, _ in gazetteer.entries(name.lower())]
+    assert (country, kind) in found
+
+
+def test_gazetteer_still_leaves_a_county_name_cut_short_to_the_towns(gazetteer: Gazetteer) -> None:
+    assert all(e.kind != "admin2" for e, _ in gazetteer.entries("hall"))
+
+
+@pytest.mark.parametrize(("written", "name"), [("NSW", "New South Wales"), ("Qld", "Queensland")])
+def test_gazetteer_reads_australian_state_abbreviations(
+    gazetteer: Gazetteer, written: str, name: str
+) -> None:
+    entry = gazetteer.abbreviation(written)
+    assert entry is not None and entry.place.name == name
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_country_opening_an_officials_title(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "U.S. Agriculture Secretary Tom Vilsack said the ban on imports would be lifted soon."
+    actors = [
+        ActorMention(
+            0,
+            37,
+            "U.S. Agriculture Secretary Tom Vilsack",
+            Actor("Tom Vilsack", country="USA", type="person"),
+        )
+    ]
+    doc = Document(id="t", text=text, actors=actors)
+    doc.nlp = nlp(text)
+    found = _found(resolver(doc))
+    assert found["U.S."].country == "USA"
+    assert not any(m.text.endswith("Vilsack") for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_keeps_a_tagged_place_the_actor_stage_took_for_a_person(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "A nurse at a clinic in Austin said she was bitten on a walk."
+    at = text.index("Austin")
+    actors = [ActorMention(at, at + 6, "Austin", Actor("Austin", country="USA", type="person"))]
+    doc = Document(id="t", text=text, actors=actors)
+    doc.nlp = nlp(text)
+    found = _found(resolver(doc))
+    assert found["Austin"].admin1 == "Texas"

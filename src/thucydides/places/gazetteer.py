@@ -88,6 +88,16 @@ class Reading(NamedTuple):
     support: float  # 0..: how strongly the document's countries and divisions back this reading
 
 
+def context_tops(context: Mapping[str, float]) -> tuple[float, float, float]:
+    """The largest weight of a country, of a first-level and of a second-level division in a context."""
+    tops = [0.0, 0.0, 0.0]
+    for code, weight in context.items():
+        level = 0 if len(code) == 3 else code.count(".")
+        if level <= 2 and weight > tops[level]:
+            tops[level] = weight
+    return tops[0], tops[1], tops[2]
+
+
 def _share(weight: float, top: float) -> float:
     """How far a division's weight in the document backs a reading (0..1): its votes, up to one, scaled
     by how close it comes to the division with most votes."""
@@ -247,21 +257,20 @@ class Gazetteer:
         """Whether the name (as written) has at least one reading."""
         return bool(self._entries(normalize_name(name)))
 
-    def readings(self, key: str, context: Mapping[str, float]) -> list[Reading]:
+    def readings(
+        self, key: str, context: Mapping[str, float], tops: tuple[float, float, float] | None = None
+    ) -> list[Reading]:
         """Readings of a key, best first, scored by kind, size and the document's places and actors.
 
         Args:
             key: a lookup key (see :func:`normalize_name`).
             context: weights of the countries (ISO3) and divisions (GeoNames codes such as "US.KY"
                 and "US.KY.125") the document names.
+            tops: :func:`context_tops` of ``context`` when the caller has it already.
         """
-        top = max((w for code, w in context.items() if len(code) == 3), default=0.0)
         # the division the document's names agree on most gets the whole bonus, others a share of it
-        tops = {1: 0.0, 2: 0.0}
-        for code, weight in context.items():
-            level = code.count(".")
-            if level in tops and weight > tops[level]:
-                tops[level] = weight
+        top, *division_tops = tops if tops is not None else context_tops(context)
+        tops_by_level = {1: division_tops[0], 2: division_tops[1]}
         readings: list[Reading] = []
         entries = self._entries(key)
         # a division named after its own city ("Idlib", "Nairobi") is mostly the city
@@ -279,11 +288,11 @@ class Gazetteer:
             if entry.capital and (top == 0 or context.get(entry.place.country or "") == top):
                 lift += CAPITAL_BONUS
             if entry.a1 and entry.kind != "country" and primary:
-                share = _share(context.get(entry.a1, 0.0), tops[1])
+                share = _share(context.get(entry.a1, 0.0), tops_by_level[1])
                 lift += ADMIN1_BONUS * share
                 support += share
             if entry.a2 and primary:
-                share = _share(context.get(entry.a2, 0.0), tops[2])
+                share = _share(context.get(entry.a2, 0.0), tops_by_level[2])
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))

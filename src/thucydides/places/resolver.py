@@ -10,7 +10,15 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
+from thucydides.places.gazetteer import (
+    CONTEXT_BONUS,
+    Entry,
+    Gazetteer,
+    Reading,
+    _read_text,
+    context_tops,
+    normalize_name,
+)
 from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
@@ -146,11 +154,15 @@ class PlaceResolver:
             if within and key:
                 qualified.setdefault(key, within)
         done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        withouts: dict[str, _Without] = {}
         mentions: list[PlaceMention] = []
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
-            own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
+            vote_key = span.text if span.source == "abbr" else key or ""
+            own = withouts.get(vote_key)
+            if own is None:
+                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
             if memo not in done:
                 done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
             resolved = done[memo]
@@ -266,7 +278,7 @@ class PlaceResolver:
         it, or when the document names its division."""
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
-        ranked = self.gazetteer.readings(key, context)
+        ranked = self.gazetteer.readings(key, context, _tops(context))
         if not ranked:
             return False
         entry = ranked[0].entry
@@ -527,14 +539,24 @@ class PlaceResolver:
             # a lone name the tagger alone took for a person ("Gainesville"), or a name inside a phrase
             # the actor stage took for a person but the tagger did not ("the Queensland Police
             # Service"), may still be one
+            # except a country or state that opens a person's title ("U.S. Agriculture Secretary X",
+            # "Indiana Governor X") and a tagged place after a locative preposition ("visiting Austin")
             if any(
                 start < span.end
                 and span.start < end
                 and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
+                and not (span.start == start and end > span.end and self._titled(text, span, end))
+                and not (
+                    (start, end) == (span.start, span.end)
+                    and span.locative
+                    and span.source.startswith("ner:")
+                )
                 for start, end, known in persons
             ):
                 continue
-            if any((start, end) == (span.start, span.end) for start, end, _ in persons):
+            if any((start, end) == (span.start, span.end) for start, end, _ in persons) and not (
+                span.locative and span.source.startswith("ner:")
+            ):
                 span.inside = "PERSON"
             if (
                 (span.start, span.end) in organisations
@@ -544,6 +566,16 @@ class PlaceResolver:
                 continue
             kept.append(span)
         return kept
+
+    def _titled(self, text: str, span: _Span, end: int) -> bool:
+        """Whether a name opening a person's phrase that ends at ``end`` is a country or first-level
+        division naming the office of a titled person ("U.S. District Judge X", "Indiana Governor X")."""
+        words = re.findall(r"[a-z]+", text[span.end : end].lower())
+        if not any(word in self._person_titles for word in words):
+            return False
+        key = self._key(span)
+        ranked = self.gazetteer.readings(key, {}) if key else []
+        return bool(ranked) and ranked[0].primary and ranked[0].entry.kind in ("country", "admin1")
 
     def _clear_country(self, span: _Span) -> str | None:
         """The country of a span whose best reading clearly beats every reading in another country."""
@@ -576,7 +608,7 @@ class PlaceResolver:
         spelling, with no support from the document), which are mostly misread names; ``within``
         keeps only readings in that (country, admin1) when any exist."""
         key = self._key(span)
-        ranked = self.gazetteer.readings(key, context) if key else []
+        ranked = self.gazetteer.readings(key, context, _tops(context)) if key else []
         if within is not None:
             inside = [r for r in ranked if _is_within(r.entry.place, within) and r.entry.kind != "country"]
             if inside:
@@ -602,12 +634,29 @@ class PlaceResolver:
         return replace(entry.place), reason
 
 
+def _tops(context: Mapping[str, float]) -> tuple[float, float, float]:
+    return context.tops() if isinstance(context, _Without) else context_tops(context)
+
+
 class _Without(Mapping[str, float]):
     """The document's context less one name's own votes, without copying it (read-only)."""
 
     def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
         self._context = context
         self._own = own
+        self._tops: tuple[float, float, float] | None = None
+
+    def tops(self) -> tuple[float, float, float]:
+        """:func:`context_tops` of this context (computed once)."""
+        if self._tops is None:
+            self._tops = context_tops(dict(self.items()))
+        return self._tops
+
+    def items(self) -> Any:
+        own = self._own
+        return [
+            (code, w - own.get(code, 0.0)) for code, w in self._context.items() if w - own.get(code, 0.0) > 0
+        ]
 
     def __getitem__(self, code: str) -> float:
         value = self._context[code] - self._own.get(code, 0.0)
