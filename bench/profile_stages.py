@@ -4,8 +4,8 @@
 
 The documents (default: ``corpus/sample``) are read and parsed once; then each stage after the parse
 (actors, dates, places, events, actor places) runs over all of them ``--repeat`` times, each pass on
-fresh copies of the documents, and the best pass is reported per stage, with each stage's share of the parse (timed
-once) and the stages together. Caches of pure functions that outlive a
+fresh copies of the documents, and the best pass is reported per stage, with each stage's share of the
+parse (timed once) and the stages together. Caches of pure functions that outlive a
 document (``functools.lru_cache``) are cleared before every pass, so repeated texts are not cheaper than
 new ones. ``--profile STAGE`` prints a cProfile of that stage over one pass instead.
 """
