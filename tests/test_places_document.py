@@ -231,3 +231,24 @@ def test_places_stage_keeps_a_tagged_place_the_actor_stage_took_for_a_person(
     doc.nlp = nlp(text)
     found = _found(resolver(doc))
     assert found["Austin"].admin1 == "Texas"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_legislators_home_town_of_two_words(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "The measure was backed by Rep. Dan Moore, D-Iowa City, and passed on Tuesday."
+    found = _found(_run(nlp, resolver, text))
+    assert found["Iowa City"].admin1 == "Iowa"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_town_before_its_mayors_name(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Alpharetta Mayor Jane Cole said the new park in Fulton County, Georgia, will open in June."
+    at = text.index("Alpharetta")
+    actors = [
+        ActorMention(
+            at, at + 26, "Alpharetta Mayor Jane Cole", Actor("Jane Cole", country="USA", type="person")
+        )
+    ]
+    doc = Document(id="t", text=text, actors=actors)
+    doc.nlp = nlp(text)
+    assert _found(resolver(doc))["Alpharetta"].admin1 == "Georgia"

@@ -46,13 +46,16 @@ _DIRECTION_BEFORE_RE = re.compile(
 )
 _LOCATIVE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|from|to|into|across|inside|outside|throughout|around|within|towards?|via|"
-    r"through|over|off)\s+(?:the\s+)?$",
+    r"through|over|off)\s+(?:the\s+)?$|,\s+of\s+$",
     re.IGNORECASE,
 )
+# prepositions after which a name the tagger took for a person is still a place ("a horse in Pahrump")
+_STRONG_LOCATIVE_RE = re.compile(r"\b(?:in|near|inside|outside|throughout|around)\s+(?:the\s+)?$|,\s+of\s+$")
 _CUE_RE = re.compile(
     r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
+_PARTY_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]{1,3})-$")  # "R-", "DFL-" before a legislator's town
 _LIST_NAME = r"[A-Z][\w'\u2019.-]+(?:\s[A-Z][\w'\u2019.-]+)?"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCKING_LABELS = frozenset(
@@ -72,6 +75,7 @@ class _Span:
     partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
     compound: bool = False  # a part of a hyphen compound of names ("Fargo-Moorhead", "R-Marshall")
     local: bool = False  # a local institution or people follows it ("Raytown police", "an Alton man")
+    strong: bool = False  # "in", "near", ", of" stands before it: a place even if tagged as a person
     dateline: bool = False  # a name in capitals opening a dateline ("HUDSON -- Officials said")
     lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
 
@@ -285,7 +289,7 @@ class PlaceResolver:
         if entry.kind in ("country", "admin1", "region"):
             return True
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
-        if ranked[0].primary and (span.dateline or span.local and span.inside != "PERSON"):
+        if ranked[0].primary and (span.dateline or span.strong or span.local and span.inside != "PERSON"):
             return True
         if not ranked[0].primary and span.source == "name":
             return supported
@@ -405,13 +409,14 @@ class PlaceResolver:
             spans.extend(self._lower_case_names(doc.nlp, stop))
         out: list[_Span] = []
         for span in spans:
-            trimmed = span if span.source == "abbr" or span.compound or span.lookup else _trim(text, span)
+            trimmed = span if span.source == "abbr" or span.lookup else _trim(text, span)
             if trimmed is None:
                 continue
             trimmed.lookup = span.lookup
             trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
+            trimmed.strong = bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
             trimmed.locative = (
                 span.locative
                 or trimmed.dateline
@@ -424,11 +429,22 @@ class PlaceResolver:
         return out
 
     def _names_in_run(self, text: str, run: re.Match[str], tokens: Mapping[int, Any]) -> list[_Span]:
-        """The longest gazetteer names in a run of capitalised words, left to right."""
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group(0))]
+        """The longest gazetteer names in a run of capitalised words, left to right. A hyphen compound
+        that is no name itself ("Fargo-Moorhead", "R-Elbow Lake") is read as its parts: two places
+        joined are each a place; a town after a party's code is a legislator's home (read as if after
+        "of")."""
+        words: list[tuple[int, int, int]] = []  # start, end, number of the split compound (-1: none)
+        for n, m in enumerate(_TOKEN_RE.finditer(run.group(0))):
+            at, token = m.start() + run.start(), m.group(0)
+            if "-" in token and not self._knows_text(token):
+                for part in token.split("-"):
+                    if part:
+                        words.append((at, at + len(part), n))
+                    at += len(part) + 1
+            else:
+                words.append((at, at + len(token), -1))
         found: list[_Span] = []
-        if len(words) == 1 and "-" in run.group(0) and not self._knows_text(run.group(0)):
-            return self._compound_parts(text, run.start(), run.group(0), tokens)
+        compounds: dict[int, list[_Span]] = defaultdict(list)
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
@@ -442,15 +458,31 @@ class PlaceResolver:
                     and not _opens_dateline(text, _Span(start, end, piece, "name"))
                 ):
                     continue
-                if self._knows_text(piece):
-                    partial = (i, j) != (0, len(words))
-                    # a single word after another capitalised word is mostly a longer name's generic
-                    # part ("Flat Creek", "McEver Road"), not a place of its own
-                    if not (partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper()):
-                        found.append(_Span(start, end, piece, "name", partial=partial))
-                        i = j - 1
-                        break
+                if len(piece) < 3 or not self._knows_text(piece):
+                    continue
+                joined = (
+                    words[i][2] >= 0
+                    and text[start - 1 : start] == "-"
+                    or words[j - 1][2] >= 0
+                    and text[end : end + 1] == "-"
+                )
+                partial = (i, j) != (0, len(words))
+                # a single word after another capitalised word is mostly a longer name's generic part
+                # ("Flat Creek", "McEver Road"), not a place of its own; not after a hyphen
+                if partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper() and not joined:
+                    continue
+                party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
+                span = _Span(start, end, piece, "name", partial=partial, compound=joined, locative=party)
+                found.append(span)
+                if joined:
+                    compounds[max(words[i][2], words[j - 1][2])].append(span)
+                i = j - 1
+                break
             i += 1
+        for parts in compounds.values():
+            if len(parts) > 1:  # two places joined ("Fargo-Moorhead"): each is one
+                for span in parts:
+                    span.local = True
         return found
 
     def _knows_text(self, piece: str) -> bool:
@@ -461,23 +493,6 @@ class PlaceResolver:
                 self._known.clear()
             known = self._known[piece] = self.gazetteer.knows(piece)
         return known
-
-    def _compound_parts(self, text: str, start: int, word: str, tokens: Mapping[int, Any]) -> list[_Span]:
-        """The names in a hyphen compound that is no name itself ("Fargo-Moorhead", "Athens-Clarke",
-        "Canada-EU"); after a party's code ("R-Marshall", "DFL-Cook": a legislator's home town) the
-        town is read as if after "of"."""
-        found: list[_Span] = []
-        at = start
-        parts = word.split("-")
-        for n, part in enumerate(parts):
-            if len(part) >= 3 and (n > 0 or tokens.get(at) is None) and self._knows_text(part):
-                party = n == 1 and parts[0].isupper() and len(parts[0]) <= 3
-                found.append(_Span(at, at + len(part), part, "name", compound=True, locative=party))
-            at += len(part) + 1
-        if len(found) > 1:  # two places joined ("Fargo-Moorhead"): each is one
-            for span in found:
-                span.local = True
-        return found
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
         """Names in a text written in lower case ("protests in ahmedabad, gujarat"): one to three words
@@ -568,9 +583,12 @@ class PlaceResolver:
         return kept
 
     def _titled(self, text: str, span: _Span, end: int) -> bool:
-        """Whether a name opening a person's phrase that ends at ``end`` is a country or first-level
-        division naming the office of a titled person ("U.S. District Judge X", "Indiana Governor X")."""
+        """Whether a name opening a person's phrase that ends at ``end`` names the place of a titled
+        person's office: a country or first-level division ("U.S. District Judge X", "Indiana Governor
+        X"), or any place before a local office ("Athens Mayor X")."""
         words = re.findall(r"[a-z]+", text[span.end : end].lower())
+        if self._local_after.match(text, span.end):
+            return True  # "Athens Mayor X", "Hall County Sheriff X"
         if not any(word in self._person_titles for word in words):
             return False
         key = self._key(span)
@@ -783,10 +801,14 @@ def _trim(text: str, span: _Span) -> _Span | None:
         return None
     # a hyphen-compound keeps its name when the other half is a lower-case word ("Gaza-based",
     # "pro-Russia"), not when it is another name ("Guinea-Bissau" is looked up whole)
-    if (
-        start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()
-    ) or (
-        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum() and not text[end + 1].islower()
+    if not span.compound and (
+        (start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper())
+        or (
+            end + 1 < len(text)
+            and text[end] == "-"
+            and text[end + 1].isalnum()
+            and not text[end + 1].islower()
+        )
     ):
         return None
     direction = None
@@ -794,7 +816,16 @@ def _trim(text: str, span: _Span) -> _Span | None:
     if before:
         direction = _canonical_direction(before.group(0).strip())
         start = start - len(text[max(0, start - 20) : start]) + before.start()
-    return _Span(start, end, text[start:end], span.source, direction)
+    return _Span(
+        start,
+        end,
+        text[start:end],
+        span.source,
+        direction,
+        locative=span.locative,
+        compound=span.compound,
+        local=span.local,
+    )
 
 
 def _non_overlapping(mentions: list[PlaceMention]) -> list[PlaceMention]:
