@@ -23,6 +23,7 @@ from thucydides.record import ActorMention, Document, Place, PlaceMention
 from thucydides.successions import Successions
 
 _PLACE_WEIGHT = 2
+_POSSIBLE_VOTE = 0.5  # what a name adds to each division it may lie in (see PlaceResolver._context)
 _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
 _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other divisions names its division
 _WEAK_CITY_POPULATION = 100_000
@@ -213,9 +214,10 @@ class PlaceResolver:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
         name's own share of the divisions' weights (taken out when that name is resolved).
 
-        Countries: those of its clear place names and of its actors. Divisions: every name votes for the
-        divisions its readings lie in, one vote split between them ("Hall County" lies in Georgia,
-        Nebraska or Texas: a third each; "Kentucky" gives Kentucky a whole vote), twice for a name in
+        Countries: those of its clear place names and of its actors, less the name's own. Divisions:
+        every name votes for the divisions its readings lie in, one vote split between them by the
+        readings' sizes ("Kentucky" gives Kentucky nearly a whole vote), plus half a vote for each
+        division it may lie in ("Hall County" lies in Georgia, Nebraska or Texas), twice for a name in
         the dateline; so the division the document's names agree on wins ("Gainesville" is then the one
         in Georgia when "Hall County" and "Georgia" stand beside it).
         """
@@ -262,14 +264,18 @@ class PlaceResolver:
             scale = 2.0 if span.start < _DATELINE_CHARS else 1.0
             for level in ("a1", "a2"):
                 # one vote, split between the readings' divisions as likely as each reading is alone
-                # (by size: "Texas" is the state far more than a hamlet of that name elsewhere)
+                # (by size: "Texas" is the state far more than a hamlet of that name elsewhere), and
+                # a part of one for every division the name may lie in: the division where most of
+                # the document's names may lie wins even when each of them has a bigger namesake
+                # elsewhere (small towns of one state in its local news)
                 shares: dict[str, float] = defaultdict(float)
                 for e in entries:
                     if getattr(e, level):
                         shares[getattr(e, level)] += 10 ** e.base_score()
                 total = sum(shares.values())
                 for code, share in shares.items():
-                    own[code] = max(own.get(code, 0.0), scale * share / total)
+                    weight = scale * (share / total + _POSSIBLE_VOTE)
+                    own[code] = max(own.get(code, 0.0), weight)
         for key, own in votes.items():
             for code, weight in own.items():
                 if len(code) != 3 or key not in selfish:
