@@ -252,3 +252,18 @@ def test_places_stage_reads_a_town_before_its_mayors_name(nlp: Any, resolver: Pl
     doc = Document(id="t", text=text, actors=actors)
     doc.nlp = nlp(text)
     assert _found(resolver(doc))["Alpharetta"].admin1 == "Georgia"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Youth crime is rising in Far North Queensland, officers say.", "Queensland", "AU.04"),
+        ("She was picked for Team Alberta after the trials in Calgary.", "Alberta", "CA.01"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_finds_a_state_after_a_qualifying_or_naming_word(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, admin1: str
+) -> None:
+    place = next(m.place for m in _run(nlp, resolver, text).places if m.text.endswith(name))
+    assert place.admin1 == admin1 and place.precision == "admin1"

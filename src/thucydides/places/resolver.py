@@ -56,6 +56,22 @@ _CUE_RE = re.compile(
     r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
+_QUALIFYING_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "far",
+        "upper",
+    }
+    | {"lower", "greater", "metro", "northeast", "northwest", "southeast", "southwest", "mid", "downtown"}
+)
 _PARTY_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]{1,3})-$")  # "R-", "DFL-" before a legislator's town
 _LIST_NAME = r"[A-Z][\w'\u2019.-]+(?:\s[A-Z][\w'\u2019.-]+)?"
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -475,7 +491,14 @@ class PlaceResolver:
                 partial = (i, j) != (0, len(words))
                 # a single word after another capitalised word is mostly a longer name's generic part
                 # ("Flat Creek", "McEver Road"), not a place of its own; not after a hyphen
-                if partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper() and not joined:
+                if (
+                    partial
+                    and j - i == 1
+                    and i > 0
+                    and not joined
+                    and self._names_before(text, words[i - 1][0], words[i - 1][1], tokens)
+                    and not self._is_division_or_country(_Span(start, end, piece, "name"))
+                ):
                     continue
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
                 span = _Span(start, end, piece, "name", partial=partial, compound=joined, locative=party)
@@ -490,6 +513,14 @@ class PlaceResolver:
                 for span in parts:
                     span.local = True
         return found
+
+    @staticmethod
+    def _names_before(text: str, start: int, end: int, tokens: Mapping[int, Any]) -> bool:
+        """Whether the capitalised word before a single-word name makes the two one longer name ("Flat
+        Creek"): not a direction ("North Queensland"), nor a common word opening a sentence ("A Queens
+        native")."""
+        word = text[start:end]
+        return word[0].isupper() and tokens.get(start) is None and word.lower() not in _QUALIFYING_WORDS
 
     def _knows_text(self, piece: str) -> bool:
         """Whether the gazetteer knows a name as written (memoised)."""
@@ -595,8 +626,13 @@ class PlaceResolver:
         words = re.findall(r"[a-z]+", text[span.end : end].lower())
         if self._local_after.match(text, span.end):
             return True  # "Athens Mayor X", "Hall County Sheriff X"
-        if not any(word in self._person_titles for word in words):
+        possessive = text[span.end : span.end + 2] in ("'s", "\u2019s")  # "Russia's Vladimir Putin"
+        if not possessive and not any(word in self._person_titles for word in words):
             return False
+        return self._is_division_or_country(span)
+
+    def _is_division_or_country(self, span: _Span) -> bool:
+        """Whether a name alone reads first as a country or a first-level division."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, {}) if key else []
         return bool(ranked) and ranked[0].primary and ranked[0].entry.kind in ("country", "admin1")
