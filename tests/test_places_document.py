@@ -267,3 +267,11 @@ def test_places_stage_finds_a_state_after_a_qualifying_or_naming_word(
 ) -> None:
     place = next(m.place for m in _run(nlp, resolver, text).places if m.text.endswith(name))
     assert place.admin1 == admin1 and place.precision == "admin1"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_capitalised_name_opening_the_text_as_the_dateline(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    found = _found(_run(nlp, resolver, "AUSTIN, Texas A new bridge opened over the river on Monday."))
+    assert found["AUSTIN"].admin1 == "Texas"

@@ -593,7 +593,7 @@ class PlaceResolver:
             # Service"), may still be one
             # except a country or state that opens a person's title ("U.S. Agriculture Secretary X",
             # "Indiana Governor X") and a tagged place after a locative preposition ("visiting Austin")
-            if any(
+            if not span.dateline and any(
                 start < span.end
                 and span.start < end
                 and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
@@ -772,6 +772,8 @@ def _opens_dateline(text: str, span: _Span) -> bool:
     at the start of the text or of a sentence: the place the story was filed from."""
     if not span.text.isupper() or len(span.text) < 3:
         return False
+    if span.start == 0 and re.match(r",? [A-Z]", text[span.end : span.end + 3]):
+        return True  # the text opens with it: "WASHINGTON Barack Obama said", "AUSTIN, Texas"
     before = text[max(0, span.start - 3) : span.start]
     if span.start > 0 and not re.search(r"(?:^|[.!?\n])\s*$", before):
         return False
