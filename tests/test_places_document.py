@@ -275,3 +275,17 @@ def test_places_stage_reads_a_capitalised_name_opening_the_text_as_the_dateline(
 ) -> None:
     found = _found(_run(nlp, resolver, "AUSTIN, Texas A new bridge opened over the river on Monday."))
     assert found["AUSTIN"].admin1 == "Texas"
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("the Alps", 46.4, 10.0),
+        ("Sumatra", -0.5, 101.5),
+        ("Lake Victoria", -1.0, 33.0),
+        ("Danube", 45.2, 29.7),
+    ],
+)
+def test_gazetteer_knows_physical_features(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
+    best = gazetteer.candidates(name)[0]
+    assert (best.precision, best.lat, best.lon) == ("region", lat, lon)
