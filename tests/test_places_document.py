@@ -289,3 +289,12 @@ def test_places_stage_reads_a_capitalised_name_opening_the_text_as_the_dateline(
 def test_gazetteer_knows_physical_features(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
     best = gazetteer.candidates(name)[0]
     assert (best.precision, best.lat, best.lon) == ("region", lat, lon)
+
+
+@pytest.mark.slow
+def test_places_stage_does_not_qualify_a_country_by_the_country_named_after_its_comma(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "He had worked for years in Russia, U.S. officials said on Wednesday."
+    found = _found(_run(nlp, resolver, text))
+    assert (found["Russia"].country, found["Russia"].precision) == ("RUS", "country")

@@ -669,7 +669,11 @@ class PlaceResolver:
         keeps only readings in that (country, admin1) when any exist."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, context, _tops(context)) if key else []
-        if within is not None:
+        # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no
+        # Russia in the US), only by a state ("Lebanon, Pa.")
+        if within is not None and (
+            within[1] is not None or not any(r.entry.kind == "country" and r.primary for r in ranked)
+        ):
             inside = [r for r in ranked if _is_within(r.entry.place, within) and r.entry.kind != "country"]
             if inside:
                 ranked = [r._replace(support=1.0) for r in inside]
