@@ -298,3 +298,10 @@ def test_places_stage_does_not_qualify_a_country_by_the_country_named_after_its_
     text = "He had worked for years in Russia, U.S. officials said on Wednesday."
     found = _found(_run(nlp, resolver, text))
     assert (found["Russia"].country, found["Russia"].precision) == ("RUS", "country")
+
+
+def test_places_lower_case_direction_names_a_part_not_a_namesake(resolver: PlaceResolver) -> None:
+    place = resolver.resolve_name("east London", ["GBR"])
+    assert place is not None and place.country == "GBR"
+    whole = resolver.resolve_name("East London")
+    assert whole is not None and whole.country == "ZAF"

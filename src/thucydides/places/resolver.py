@@ -652,7 +652,8 @@ class PlaceResolver:
     def _key(self, span: _Span) -> str | None:
         """The lookup key of a span, without its direction word."""
         key = normalize_name(span.lookup or span.text)
-        if span.direction and not self.gazetteer.knows(span.text):
+        # a direction in lower case is no part of a name ("east London" is London's east, not East London)
+        if span.direction and (span.text[0].islower() or not self.gazetteer.knows(span.text)):
             match = _DIRECTION_RE.match(key)
             return normalize_name(match.group("rest")) if match else None
         return key
