@@ -62,3 +62,15 @@ def harm_in_disaster(sent: Any, sources: list[ActorMention], implied_doer: bool,
     sentence that names a disaster: no attack is coded for it."""
     nobody = implied_doer or all(m.actor.sector == UNIDENTIFIED for m in sources)
     return nobody and disaster_word(sent, lexicon) is not None
+
+
+def undergoer_target(c: Any, params: Any) -> bool:
+    """Rule of the ``arguments`` phase: the subject of a verb of dying is the candidate's target, not its
+    source (see :func:`undergoer_roles`)."""
+    lexicon = c.scene.coder.lexicon
+    sources, targets, why = undergoer_roles(c.trig, c.sources, c.targets, "", lexicon)
+    if sources is c.sources:
+        return False
+    c.sources, c.targets = sources, targets
+    c.arg_why.append(why)
+    return True
