@@ -218,7 +218,7 @@ def _reference_cluster(reports: list[Report]) -> list[list[str]]:
     def order(r: Report) -> tuple[Any, ...]:
         span = r.interval
         rank = {"day": 0, "publication": 1, "month": 2, "year": 3}.get(r.record["date_precision"], 4)
-        return (span[0] if span else date.max, -counts[r.record["event_type"]], rank, r.doc_id, r.mention_id)
+        return (span[0] if span else date.max, rank, r.doc_id, -counts[r.record["event_type"]], r.mention_id)
 
     clusters: list[list[Report]] = []
     for rep in sorted(reports, key=order):

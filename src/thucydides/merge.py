@@ -282,13 +282,13 @@ def _signature(f: _Facts) -> tuple[Any, ...]:
 
 
 def _order(r: Report, facts: _Facts, type_counts: Counter[Any] | None = None) -> tuple[Any, ...]:
-    """Reports in date order; among those that start on one day, the block's most reported types first
-    (a document's other act of that day, "who had invited Kim", then cannot take another document's
-    report of the main event away from the main event's own cluster)."""
+    """Reports in date order; among one document's reports that start on one day, the block's most
+    reported types first (the document's other act of that day, "who had invited Kim", then cannot take
+    another document's report of the main event away from the main event's own cluster)."""
     span = facts.interval
     rank = PRECISION_RANK.get(r.record.get("date_precision") or "unknown", 4)
     common = -(type_counts or {}).get(facts.event_type, 0)
-    return (span[0] if span else date.max, common, rank, r.doc_id, r.mention_id)
+    return (span[0] if span else date.max, rank, r.doc_id, common, r.mention_id)
 
 
 class _Cluster:
