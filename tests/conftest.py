@@ -23,6 +23,17 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline the stages use (a module may define its own ``nlp`` fixture instead)."""
+    from thucydides.nlp import ModelMissingError, load_nlp
+
+    try:
+        return load_nlp()
+    except ModelMissingError as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="session")
 def pipeline() -> Any:
     from thucydides.pipeline import Options, Pipeline
 

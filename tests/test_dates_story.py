@@ -118,6 +118,28 @@ ANAPHORIC: list[tuple[str, date, str, str, str]] = [
         "2014",
         "year",
     ),
+    # a comparison may open the paragraph after its antecedent, not one further
+    (
+        "The firm got an offer in March 2016.\n\nThe following month, it put itself up for sale.",
+        SAT_2019_11_30,
+        "The following month",
+        "2016-04",
+        "month",
+    ),
+    (
+        "Troops crossed the river on June 2, 2015.\n\nTwo days later, the bridge fell.",
+        SAT_2019_11_30,
+        "Two days later",
+        "2015-06-04",
+        "day",
+    ),
+    (
+        "The pact was signed in 2012.\n\nTrade grew.\n\nProfit rose from a year earlier.",
+        SAT_2019_11_30,
+        "a year earlier",
+        "2018",
+        "year",
+    ),
     # a comparison with no date named in its paragraph counts from the publication date
     (
         "Profit rose to $5 million from $4 million a year earlier.",
@@ -211,7 +233,29 @@ RANGES: list[tuple[str, date, list[tuple[str, str, str]]]] = [
         SAT_2019_11_30,
         [("2011", "2011", "range_start"), ("2014", "2014", "point")],
     ),
+    (
+        "Troops stayed from 1991 until 1995.",
+        SAT_2019_11_30,
+        [("1991", "1991", "range_start"), ("until 1995", "1995", "deadline")],
+    ),
 ]
+
+
+# (sentence, publication, expression, value): the end of a year is a date of that year
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("New rules should be in place by year's end.", THU_2019_10_24, "by year's end", "2019"),
+        ("The bank expects to finish the sale at year-end.", THU_2019_10_24, "year-end", "2019"),
+        ("Debt stood at $5 million at year-end 2017.", THU_2019_10_24, "year-end 2017", "2017"),
+        ("Debt stood at $5 million at the year's end.", date(2020, 1, 20), "the year's end", "2019"),
+    ],
+)
+def test_dates_reads_the_end_of_a_year_as_that_year(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert (mention.value, mention.precision) == (value, "year"), mention.reason
 
 
 @pytest.mark.parametrize(("sentence", "published", "expected"), RANGES)
@@ -288,12 +332,20 @@ def test_dates_finds_the_nth_weekday_of_a_month(
     assert nth_weekday(year, month, weekday, nth) == expected
 
 
-# month and day without a year or tense clue: news style (the publication's year)
+# month and day without a year or tense clue: news style (the coming one when at most 120 days ahead, else
+# the last one)
 # (sentence, publication, expression, value)
 NEWS_YEAR: list[tuple[str, date, str, str]] = [
     ("The dividend is payable Dec. 1 to holders of record Nov. 10.", THU_2019_10_24, "Dec. 1", "2019-12-01"),
     ("The dividend is payable Dec. 1 to holders of record Nov. 10.", THU_2019_10_24, "Nov. 10", "2019-11-10"),
-    ("Its fiscal year ends Jan. 31 for the company.", THU_2019_10_24, "Jan. 31", "2019-01-31"),
+    (
+        "Its fiscal year ends Jan. 31 for the company.",
+        THU_2019_10_24,
+        "Jan. 31",
+        "2020-01-31",
+    ),  # 99 days ahead
+    ("Its fiscal year ended Jan. 31 for the company.", THU_2019_10_24, "Jan. 31", "2019-01-31"),
+    ("The March 31 accord on fishing stands.", THU_2019_10_24, "March 31", "2019-03-31"),  # 159 days ahead
     ("Its fiscal year ends Jan. 15 for the company.", SAT_2019_11_30, "Jan. 15", "2020-01-15"),
     ("Its fiscal year ends Dec. 30 for the company.", FRI_2020_01_03, "Dec. 30", "2019-12-30"),
     ("The company's offer, at $5 a share, expires Nov. 17.", THU_2019_10_24, "Nov. 17", "2019-11-17"),

@@ -151,7 +151,7 @@ def test_timebank_eval_rejects_a_jsonl_of_another_kind(tmp_path: Path) -> None:
 
 # (half, exact-value floor, precision floor): slightly below the figures in docs/ACCURACY.md; the dev half is
 # the one the rules were read from, the test half the one that counts
-FLOORS = [("dev", 0.91, 0.94), ("test", 0.83, 0.83)]
+FLOORS = [("dev", 0.94, 0.95), ("test", 0.87, 0.86)]
 
 
 @pytest.fixture(scope="module")

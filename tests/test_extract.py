@@ -370,3 +370,48 @@ def test_extract_dev_pages_mean_token_f1_is_at_least_097(furniture: Furniture) -
         scores.append(f1_tokens(result.text, gold["articleBody"]))
     assert sum(scores) / len(scores) >= 0.97
     assert min(scores) >= 0.85
+
+
+def _story_paragraphs(n: int = 8) -> str:
+    return "".join(
+        f"<p>Paragraph {i} of the story tells what happened next in the capital, and who said what.</p>"
+        for i in range(n)
+    )
+
+
+def test_extract_takes_back_a_standfirst_shown_on_the_page(furniture: Furniture) -> None:
+    lead = (
+        "Two ministers resigned on Monday after a week of strikes over fuel prices paralysed the capital, "
+        "the government said in a short statement."
+    )
+    body = _story_paragraphs()
+    page = (
+        f'<html><head><meta property="og:description" content="{lead}"><title>Ministers quit</title></head>'
+        f'<body><article><h1>Ministers quit</h1><div class="summary">{lead}</div>{body}'
+        "</article></body></html>"
+    )
+    text = extract_article(page, "https://example.org/a", furniture).text
+    assert text.startswith(lead)
+    assert text.count(lead) == 1
+
+
+def test_extract_leaves_out_a_description_the_page_shows_only_as_a_heading(furniture: Furniture) -> None:
+    teaser = (
+        "There are more ways than ever to follow the news, and here is how to choose the one that suits you "
+        "best this winter."
+    )
+    body = _story_paragraphs()
+    page = (
+        f'<html><head><meta name="description" content="{teaser}"><title>Choosing</title></head>'
+        f"<body><article><h1>Choosing</h1><h2>{teaser}</h2>{body}</article></body></html>"
+    )
+    from trafilatura.utils import load_html
+
+    from thucydides.extract import _standfirst
+    from thucydides.pagemeta import meta_values
+
+    tree = load_html(page)
+    assert _standfirst(tree, meta_values(tree), ["Paragraph 0 of the story."], ["Choosing"]) is None
+    shown = page.replace(f"<h2>{teaser}</h2>", f"<p class='dek'>{teaser}</p>")
+    tree = load_html(shown)
+    assert _standfirst(tree, meta_values(tree), ["Paragraph 0 of the story."], ["Choosing"]) == teaser

@@ -353,6 +353,44 @@ def _is_title_copy(key: str, title_keys: set[str]) -> bool:
     return any(fuzz.ratio(key, t) >= 90 or (len(key) > 20 and key in t) for t in title_keys)
 
 
+STANDFIRST_KEYS = ("og:description", "description", "twitter:description")
+STANDFIRST_MIN_WORDS = 12
+STANDFIRST_SEEN = 0.5  # the share of its words the text's first paragraphs may hold before it counts as there
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title", "head", "meta", "script", "style"})
+
+
+def _standfirst(tree: Any, meta: dict[str, str], paras: list[str], titles: list[str]) -> str | None:
+    """The article's standfirst when the text lost it: the summary sentence under the headline.
+
+    Trafilatura leaves out what comes before the first paragraph (headlines and teasers live there), and
+    with them the standfirst that carries the news ("Three people died ... after clashes erupted ...").
+    It is taken back when the page's description is a full sentence of prose, shown on the page as the
+    whole text of a block that is not a heading, and not already at the top of the text.
+    """
+    desc = next((" ".join(meta[k].split()) for k in STANDFIRST_KEYS if meta.get(k)), "")
+    words = {w.lower() for w in _WORD.findall(desc)}
+    if len(_WORD.findall(desc)) < STANDFIRST_MIN_WORDS or not _is_prose(desc) or desc.endswith(("...", "…")):
+        return None
+    key = norm_text(desc)
+    if _is_title_copy(key, {norm_text(t) for t in titles if norm_text(t)}):
+        return None
+    top = {w.lower() for p in paras[:3] for w in _WORD.findall(p)}
+    if len(words & top) >= STANDFIRST_SEEN * len(words):
+        return None
+    probe = desc[:40].replace('"', "")
+    if not probe.strip():
+        return None
+    for node in tree.xpath('//body//text()[contains(., "' + probe + '")]'):
+        el = node.getparent()
+        while el is not None and el.tag not in ("body", "html"):
+            if isinstance(el.tag, str) and el.tag.lower() in HEADING_TAGS:
+                break
+            if norm_text(el.text_content() or "") == key:
+                return desc
+            el = el.getparent()
+    return None
+
+
 def _trafilatura_text(tree: Any, url: str | None, **options: Any) -> list[str]:
     import trafilatura
 
@@ -434,6 +472,8 @@ def extract_article(html: str, url: str | None = None, furniture: Furniture | No
     if not paras:
         raise ExtractionError("no article text found: the page has no paragraphs of running text")
     cleaned = _clean_paragraphs(paras, titles, furniture)
+    if cleaned and (lead := _standfirst(tree, meta, cleaned, titles)) is not None:
+        cleaned = [lead, *cleaned]
     if _word_count(cleaned) < MIN_ARTICLE_WORDS:
         raise ExtractionError(
             f"no article text found: only {_word_count(cleaned)} words of text remain "

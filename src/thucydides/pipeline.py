@@ -308,6 +308,9 @@ class Pipeline:
                 )
             )
             from thucydides.actor_places import ActorPlaceStage
+            from thucydides.events.salience import ArticleSalience
+
+            self.post.append(ArticleSalience())
 
             self.post.append(ActorPlaceStage())
 

@@ -150,6 +150,10 @@ class ClueReader:
 
     def _head_word(self, tok: Any) -> str | None:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and tok.i > 0 and (before := tok.doc[tok.i - 1]).dep_ == "compound":
+            two = f"{before.lemma_.lower()} {lemma}"  # "security forces", "riot police": a two-word head
+            if two in self.kb.heads and not self.kb.heads[two].name_only:
+                return two
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.kb.heads or tok.lower_ in self.kb.heads):
             word = lemma if lemma in self.kb.heads else tok.lower_
             if self.kb.heads[word].name_only and not (tok.text[:1].isupper() and tok.i > tok.sent.start):

@@ -3,9 +3,9 @@
 An anaphoric expression takes its value from the nearest date named before it (its antecedent) that is
 precise enough: a day for "that day" or "the next morning", a month for "later that month", any date for
 "that year". Comparisons ("a year earlier", "the previous year", "two days later") move from the
-antecedent; when no antecedent is named in the same paragraph, the earlier ones ("a year earlier",
-"the previous year") count from the publication date, as news compares with its present, and the later
-ones are left unresolved. Nothing is resolved without an antecedent or a publication date.
+antecedent, named in the same paragraph or the one before; when there is none, the earlier ones ("a year
+earlier", "the previous year") count from the publication date, as news compares with its present, and the
+later ones are left unresolved. Nothing is resolved without an antecedent or a publication date.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from thucydides.dates.found import Found
 from thucydides.dates.guard import compile_guarded
-from thucydides.dates.handlers import Found
-from thucydides.dates.vocabulary import DateVocabulary, add_months, alternation, iso_at
+from thucydides.dates.vocabulary import DateVocabulary, add_months, alternation, iso_at, titled
 from thucydides.record import Precision
 
 PARAGRAPH = re.compile(r"\n\s*\n")
@@ -66,6 +66,10 @@ class Anaphora:
         self.rel_before = re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+$")
         self.count_before = re.compile(rf"\b(?P<n>\d{{1,2}}|{number})\s+$")
         self.the_before = re.compile(r"\b[Tt]he\s+$")
+        self.weekday_names = vocab.weekdays
+        self.weekdays = compile_guarded(rf"\b(?P<wd>{titled(vocab.weekdays)})\b")
+        self.weekday_before = weekday_determiner(vocab)
+        self.previous_words = frozenset(" ".join(w.split()) for w in a["previous"])
 
     def resolve(self, text: str, stop: int, taken: list[Found], published: date | None) -> list[Found]:
         """Anaphoric expressions of ``text[:stop]`` that overlap none of ``taken``, resolved.
@@ -86,7 +90,34 @@ class Anaphora:
             if hit is not None:
                 out.append(hit)
                 known = sorted([*known, hit], key=lambda f: f.start)
+        for m in self.weekdays.finditer(text, 0, stop):
+            hit = self._weekday(text, m, known)
+            if hit is not None:
+                out.append(hit)
+                known = sorted([*known, hit], key=lambda f: f.start)
         return out
+
+    def _weekday(self, text: str, m: re.Match[str], known: list[Found]) -> Found | None:
+        """ "that Friday", "the following Monday", "the previous Sunday": the weekday in the week of the
+        day named before it (in its paragraph or the one before), after it or before it."""
+        det = weekday_anaphor(self.weekday_before, text, m.start())
+        if det is None or any(f.start < m.end() and det.start() < f.end for f in known):
+            return None
+        ante = self._antecedent(text, det.start(), known, "day", True)
+        if ante is None:
+            return None
+        base, target = ante.as_date(), self.weekday_names[m["wd"].lower()]
+        words = " ".join(det["det"].lower().split())
+        if words in self.next_words:
+            moved, how = base + timedelta(days=(target - base.weekday()) % 7 or 7), "the first after"
+        elif words in self.previous_words:
+            moved, how = base - timedelta(days=(base.weekday() - target) % 7 or 7), "the last before"
+        else:
+            shift = (target - base.weekday()) % 7
+            moved, how = base + timedelta(days=shift if shift <= 3 else shift - 7), "the one in the week of"
+        phrase = text[det.start() : m.end()]
+        why = f"'{phrase}' → {moved}: {how} '{ante.text}' ({ante.value})"
+        return Found(det.start(), m.end(), moved.isoformat(), "day", why, "point")
 
     def _read(self, text: str, m: re.Match[str]) -> _Anaphor | None:
         """The anaphoric expression around one unit word, if the words before it make one."""
@@ -146,11 +177,12 @@ class Anaphora:
         text: str, at: int, known: list[Found], scale: str, comparison: bool
     ) -> _Antecedent | None:
         """The nearest date before ``at`` precise enough for ``scale`` (for a comparison: in the same
-        paragraph)."""
+        paragraph or the one before, as a story goes on from one paragraph to the next: "In March, it got
+        an offer. || The following month, it put itself up for sale")."""
         floor = 0
         if comparison:
             breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
-            floor = breaks[-1] if breaks else 0
+            floor = breaks[-2] if len(breaks) > 1 else 0
         for f in reversed(known):
             if f.end > at:
                 continue
@@ -159,6 +191,29 @@ class Anaphora:
             if f.precision in NEEDS[scale]:
                 return _Antecedent(text[f.start : f.end], f.value, f.precision)
         return None
+
+
+def weekday_determiner(vocab: DateVocabulary) -> re.Pattern[str]:
+    """The words that make a weekday after them refer to the story's time, not the publication's ("that
+    Friday", "the following Monday"), read just before the weekday (see :func:`weekday_anaphor`)."""
+    a = vocab.anaphors
+    return re.compile(rf"\b(?P<det>{alternation([*a['same'], *a['next'], *a['previous']])})\s+$")
+
+
+THAT_AFTER = re.compile(
+    r"(?:^|[.!?;:\n(\[`'\"“‘]|\b(?:on|by|until|till|before|after|since|from|of|through|during))\s*$",
+    re.IGNORECASE,
+)
+
+
+def weekday_anaphor(determiner: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """The determiner that makes the weekday at ``at`` anaphoric, if any. "that" counts only at the start of
+    a sentence or after a preposition ("That Friday, ...", "by that Friday"), not as a conjunction ("said
+    that Friday's raid ...")."""
+    det = determiner.search(text, max(0, at - 30), at)
+    if det is None or not det["det"].lower().startswith("that"):
+        return det
+    return det if THAT_AFTER.search(text, max(0, det.start() - 12), det.start()) else None
 
 
 class _Antecedent:

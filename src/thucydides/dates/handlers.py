@@ -10,24 +10,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
+from thucydides.dates.anaphora import weekday_anaphor
+from thucydides.dates.found import Found, Kind, YearFrom
+from thucydides.dates.numbers import WrittenNumbers
+from thucydides.dates.tense import (
+    Direction,
+    governor,
+    how_picked,
+    news_year,
+    tensed_occurrence,
+)
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
 from thucydides.record import Precision
 
-Kind = Literal["point", "deadline", "duration", "range_start"]
-Direction = Literal["future", "past"] | None
-YearFrom = Literal["named", "partial", "other"]
-HOW: dict[Direction, str] = {
-    "future": "the next one on or after",
-    "past": "the last one on or before",
-    None: "no tense clue: news style (the publication's year unless months ahead, the next year's when weeks"
-    " ahead) for",
-}
-AHEAD_DAYS = 120  # without a tense clue, a date of the publication's year at most this far ahead is meant
-TURN_DAYS = 60  # ... and next year's when it comes at most this soon ("Jan. 10" in late November)
-
-YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)"
+YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -35,23 +33,6 @@ DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|c
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
 )
-
-
-@dataclass(slots=True)
-class Found:
-    """A resolved candidate before overlap removal."""
-
-    start: int
-    end: int
-    value: str
-    precision: Precision
-    reason: str
-    kind: Kind
-    rank: int = 0
-    # "named": the text gives the year ("Oct. 23, 1998"); "partial": a month-day or month whose year was
-    # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
-    # month-day may correct
-    year_from: YearFrom = "other"
 
 
 @dataclass(slots=True)
@@ -67,12 +48,14 @@ class MatchContext:
 Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
 
 
-class ExpressionHandlers:
+class ExpressionHandlers(WrittenNumbers):
     """Resolution of matched expressions against the publication date (see the resolver)."""
 
     vocab: DateVocabulary
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
+    _scheduled: re.Pattern[str]
+    _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
 
     def _kind(self, ctx: MatchContext) -> Kind:
@@ -125,40 +108,53 @@ class ExpressionHandlers:
         """Whether a partial date points forward: a future clue, or a deadline without a past clue."""
         return self._direction(ctx, match) == "future"
 
-    def _direction(self, ctx: MatchContext, match: re.Match[str]) -> Direction:
-        """Which way a partial date points: ``future`` (a future clue, or a deadline without a past
-        clue), ``past`` (a past clue), or ``None`` (no clue: the nearest occurrence is meant)."""
-        tense = self._tense(ctx.text, match.start(), match.end())
-        if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
-            return "future"
-        return "past" if tense == "past" else None
+    def _future_word(self, word: str) -> bool:
+        return self._future_re.fullmatch(word) is not None
 
-    def _month_day(self, pub: date, month: int, day: int, direction: Direction) -> date | None:
-        """The occurrence of month-day that ``direction`` picks (``None``: see :func:`news_year`)."""
-        if direction is None:
-            return news_year(pub, lambda year: safe_date(year, month, day))
-        year = pub.year
-        if direction == "future":
-            while (d := safe_date(year, month, day)) is None or d < pub:
-                year += 1
-                if year > pub.year + 4:
-                    return None
-        else:
-            while (d := safe_date(year, month, day)) is None or d > pub:
-                year -= 1
-                if year < pub.year - 4:
-                    return None
-        return d
+    def _direction(self, ctx: MatchContext, match: re.Match[str]) -> Direction:
+        """Which way a partial date points (see :meth:`_clue`)."""
+        return self._clue(ctx, match)[0]
+
+    def _clue(self, ctx: MatchContext, match: re.Match[str]) -> tuple[Direction, bool]:
+        """Which way a partial date points, and whether a past clue is loose.
+
+        ``future``: a verb that puts off or sets the date ("postponed until"), the future tense of the
+        verb the date modifies (from the parse), else a future clue near it, or a deadline without a past
+        clue; ``past``: the verb's past tense, else a past clue near it; ``None``: no clue (the nearest
+        occurrence is meant). A past clue is loose when the parse shows it is not the tense of a verb the
+        date modifies ("called for a strike on Jan. 12": the strike has no tense); it then does not carry
+        the date into last year (see :func:`tensed_occurrence`).
+        """
+        core = match.start("core") if match.groupdict().get("core") is not None else match.start()
+        if self._scheduled.search(ctx.text, max(0, core - 40), core):
+            return "future", False
+        hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
+        tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
+            return "future", False
+        if tense == "past":
+            return "past", hang is not None and not (hang.on_verb and hang.tense == "past")
+        return None, False
+
+    def _month_day(
+        self, pub: date, month: int, day: int, direction: Direction, loose: bool = False
+    ) -> date | None:
+        """The occurrence of month-day that ``direction`` picks (see :func:`tensed_occurrence`)."""
+        return tensed_occurrence(pub, lambda year: safe_date(year, month, day), direction, loose)
 
     @staticmethod
-    def _month(pub: date, month: int, direction: Direction) -> int:
-        """The year of the month that ``direction`` picks (``None``: see :func:`news_year`)."""
+    def _month(pub: date, month: int, direction: Direction, loose: bool = False) -> int:
+        """The year of the month that ``direction`` picks (``None``: see :func:`news_year`).
+
+        A loose past clue does not move the month after the publication's into last year ("agreed to a
+        summit in December" in November: this December; see :func:`tensed_occurrence`).
+        """
         if direction is None:
             found = news_year(pub, lambda year: date(year, month, 1))
             return pub.year if found is None else found.year
         if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
-        return pub.year - 1 if month > pub.month else pub.year
+        return pub.year - 1 if month > pub.month + (1 if loose else 0) else pub.year
 
     @staticmethod
     def _week(days: list[date], what: str) -> tuple[str, Precision, str]:
@@ -176,7 +172,9 @@ class ExpressionHandlers:
         return None if d is None else self._found(m, ctx, d.isoformat(), "day", f"numeric date '{m['core']}'")
 
     def _on_month_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        month, day = self.vocab.month_number(m["mon"]), int(m["day"])
+        dw = m.groupdict().get("dw")
+        day = self.vocab.spelled_days[" ".join(dw.lower().replace("-", " ").split())] if dw else int(m["day"])
+        month = self.vocab.month_number(m["mon"])
         if m["year"]:
             d = safe_date(int(m["year"]), month, day)
             if d is None:
@@ -184,11 +182,11 @@ class ExpressionHandlers:
             return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
-        direction = self._direction(ctx, m)
-        d = self._month_day(ctx.published, month, day, direction)
+        direction, loose = self._clue(ctx, m)
+        d = self._month_day(ctx.published, month, day, direction, loose)
         if d is None:
             return None
-        how = HOW[direction]
+        how = how_picked(direction, d, ctx.published)
         why = f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
         return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
 
@@ -209,7 +207,7 @@ class ExpressionHandlers:
             elif m["t_mon_rel"]:
                 year = pub.year + {"this": 0, "last": -1, "next": 1}[m["t_mon_rel"].lower()]
             else:
-                year = self._month(pub, month, self._direction(ctx, m))
+                year = self._month(pub, month, *self._clue(ctx, m))
             return f"{year:04d}-{month:02d}", "month", f"month {year:04d}-{month:02d}"
         rel = " ".join(m["t_rel"].lower().split())
         if pub is None or rel == "the previous":
@@ -309,6 +307,10 @@ class ExpressionHandlers:
 
     def _on_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
+        at = m.start("core")
+        anaphoric = weekday_anaphor(self._weekday_det, ctx.text, at) if not m["rel"] else None
+        if anaphoric or (m["rel"] and re.search(r"\b[Tt]he\s+$", ctx.text[max(0, at - 5) : at])):
+            return None  # "the next Friday", "that Friday": the story's week (see the anaphora)
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
@@ -322,13 +324,21 @@ class ExpressionHandlers:
             d, how = pub - timedelta(days=back or 7), "the one before"
         elif rel in ("next", "this coming"):
             d, how = pub + timedelta(days=ahead or 7), "the one after"
-        elif self._future(ctx, m):
+        elif (direction := self._direction(ctx, m)) == "future":
             d, how = pub + timedelta(days=ahead), "the next one on or after (future context)"
+        elif direction is None and self._arranged(ctx, m):
+            d, how = pub + timedelta(days=ahead), "the next one on or after (a present tense: an arrangement)"
         else:
             d, how = pub - timedelta(days=back), "the most recent one on or before"
         return self._found(
             m, ctx, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}"
         )
+
+    def _arranged(self, ctx: MatchContext, m: re.Match[str]) -> bool:
+        """Whether the weekday modifies a simple present ("Voting begins Sunday", "The funeral is
+        Saturday"): news uses it for what is arranged, so the day is ahead."""
+        hang = governor(ctx.spacy_doc, m.start("core"), m.end("core"), self._future_word)
+        return hang is not None and hang.present
 
     def _weekday_in_name(self, m: re.Match[str], ctx: MatchContext) -> bool:
         """Whether a weekday without a preposition is part of a name rather than a day.
@@ -390,18 +400,37 @@ class ExpressionHandlers:
         if m["rel"]:
             year = pub.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         elif pre in ("last", "this past"):
-            year = pub.year if month < pub.month else pub.year - 1
+            # "last February" in March is a year back: the month just ended is "last month" (or "this past
+            # February"); "last June" in October is this year's
+            just_ended = pre == "last" and month == pub.month - 1
+            year = pub.year if month < pub.month and not just_ended else pub.year - 1
         elif pre in ("next", "this coming"):
             year = pub.year if month > pub.month else pub.year + 1
         elif pre == "this":
             year = pub.year
         else:
-            direction = self._direction(ctx, m)
-            year = self._month(pub, month, direction)
+            direction, loose = self._clue(ctx, m)
+            year = self._month(pub, month, direction, loose)
         value = f"{year:04d}-{month:02d}"
         partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
+        clue = f"{direction} tense clue, " if direction else ""
         return self._found(
-            m, ctx, value, "month", f"month '{m['core']}' → {value} (publication {pub})", partial
+            m, ctx, value, "month", f"month '{m['core']}' → {value} ({clue}publication {pub})", partial
+        )
+
+    def _on_year_end(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "by year's end", "at year-end 1988": the year (its end is no day TimeBank or news names)."""
+        if m["year"]:
+            return self._found(m, ctx, m["year"], "year", f"the end of year {m['year']}")
+        if ctx.published is None:
+            return None
+        pub = ctx.published
+        if pub.month <= 3 and self._direction(ctx, m) == "past":  # "debt stood at ... at year-end" in January
+            return self._found(
+                m, ctx, str(pub.year - 1), "year", f"'{m['core']}': the end of the year before {pub}"
+            )
+        return self._found(
+            m, ctx, str(pub.year), "year", f"'{m['core']}': the end of publication year {pub.year}"
         )
 
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
@@ -453,18 +482,16 @@ class ExpressionHandlers:
         pub = ctx.published
         if pub is None:
             return None
-        direction = self._direction(ctx, m)
-        options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := self.vocab.holiday(name, y))]
-        if direction is None:
-            d = news_year(pub, lambda year: self.vocab.holiday(name, year))
-        elif direction == "future":
-            d = min((d for d in options if d >= pub), default=None)
-        else:
-            d = max((d for d in options if d <= pub), default=None)
+        direction, loose = self._clue(ctx, m)
+        d = tensed_occurrence(pub, lambda year: self.vocab.holiday(name, year), direction, loose)
         if d is None:
             return None
         return self._found(
-            m, ctx, d.isoformat(), "day", f"holiday '{m['core']}' → {d}: {HOW[direction]} publication {pub}"
+            m,
+            ctx,
+            d.isoformat(),
+            "day",
+            f"holiday '{m['core']}' → {d}: {how_picked(direction, d, pub)} publication {pub}",
         )
 
     def _on_year_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
@@ -490,7 +517,7 @@ class ExpressionHandlers:
         elif m["y1"]:
             year2 = int(m["y1"]) + (last < first)
         elif ctx.published is not None:
-            year2 = self._month(ctx.published, last, self._direction(ctx, m))
+            year2 = self._month(ctx.published, last, *self._clue(ctx, m))
         else:
             return None
         year1 = int(m["y1"]) if m["y1"] else year2 - (first > last)
@@ -524,22 +551,6 @@ class ExpressionHandlers:
 
 
 # --------------------------------------------------------------------------- module helpers
-
-
-def news_year(pub: date, on: Callable[[int], date | None]) -> date | None:
-    """The occurrence of a date named without a year or a tense clue, ``on(year)`` being its date in a year.
-
-    News style leaves the year out of dates of the current year, so the publication's year is meant,
-    past or (up to ``AHEAD_DAYS``) ahead; next year's when it is at most ``TURN_DAYS`` ahead (late in the
-    year, "Jan. 10" is the coming one); else last year's (early in the year, "December 30").
-    """
-    following = on(pub.year + 1)
-    if following is not None and (following - pub).days <= TURN_DAYS:
-        return following
-    same = on(pub.year)
-    if same is not None and (same - pub).days <= AHEAD_DAYS:
-        return same
-    return on(pub.year - 1)
 
 
 def _first_of(days: list[date], month: tuple[int, int]) -> date:

@@ -35,18 +35,18 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from thucydides.dates.anaphora import Anaphora
+from thucydides.dates.anaphora import Anaphora, weekday_determiner
+from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
     NUMERIC_DATE,
     YEAR,
     ExpressionHandlers,
-    Found,
     Handler,
-    Kind,
     MatchContext,
 )
+from thucydides.dates.story import days_from_dates, mark_ranges, years_named_in_story
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -56,6 +56,8 @@ from thucydides.dates.vocabulary import (
     titled,
 )
 from thucydides.record import DateMention, Document, Precision
+
+DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
 class DateResolver(ExpressionHandlers):
@@ -95,6 +97,8 @@ class DateResolver(ExpressionHandlers):
         """
         if isinstance(published, datetime):
             published = published.date()
+        given = published
+        published = self._story_date(text, published)
         stop = len(text) if end is None else min(end, len(text))
         ctx = MatchContext(text, published, spacy_doc)
         found: list[Found] = []
@@ -118,17 +122,43 @@ class DateResolver(ExpressionHandlers):
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
-        _years_named_in_story(text, chosen)
+        years_named_in_story(text, chosen)
+        days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
             anaphors = []
         chosen = sorted(chosen + anaphors, key=lambda f: f.start)
-        self._mark_ranges(text, chosen)
+        mark_ranges(text, chosen)
+        if published != given:
+            for f in chosen:
+                f.reason = f.reason.replace(
+                    f"publication {published}", f"the dateline's {published} (the document is dated {given})"
+                )
         return [
             DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
             for f in chosen
         ]
+
+    def _story_date(self, text: str, published: date | None) -> date | None:
+        """The date relative expressions count from: a wire dateline's date when it lies within
+        ``DATELINE_DAYS`` of the publication date ("WASHINGTON, March 12 (Wire) --" in a document dated
+        March 13: "Friday" and "today" are the story's, March 12), else the publication date."""
+        if published is None:
+            return None
+        head = text.lstrip()[:400]
+        match = self._dateline.match(head)
+        if match is None:
+            return published
+        month = self.vocab.month_number(match["mon"] or match["dmon"])
+        day = int(match["day"] or match["dday"])
+        year = match["year"] or match["dyear"]
+        years = [int(year)] if year else [published.year - 1, published.year, published.year + 1]
+        options = [d for y in years if (d := safe_date(y, month, day)) is not None]
+        best = min(options, key=lambda d: abs((d - published).days), default=None)
+        if best is None or abs((best - published).days) > DATELINE_DAYS:
+            return published
+        return best
 
     def dateline_date(self, text: str, near: date | None = None) -> date | None:
         """See :func:`find_dateline_date`."""
@@ -192,6 +222,8 @@ class DateResolver(ExpressionHandlers):
         holidays = sorted(v.holidays, key=len, reverse=True)
         holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        spelled_days = _words(v.spelled_days)
+        spelled = _words(v.spelled_numbers)
         month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
             (
@@ -213,6 +245,15 @@ class DateResolver(ExpressionHandlers):
                 self._on_iso,
             ),
             (
+                r"(?<![\d/.-])(?P<core>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d\d))(?![\d/])",
+                self._on_numeric,
+            ),
+            (
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?"
+                rf"(?P<core>(?:(?P<mon>{month_full})\s+)?['’](?P<yy>\d\d))(?![\w'’%])",
+                self._on_short_year,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
@@ -221,6 +262,17 @@ class DateResolver(ExpressionHandlers):
                 rf"(?<![\d,.])(?P<core>{wd_opt}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{month_any})"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
+            ),
+            (
+                rf"(?P<core>{wd_opt}(?P<mon>{month_full})\s+(?:the\s+)?(?P<dw>{spelled_days})\b(?![-\w])"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
+                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
+                rf"(?:(?P<c19>[Nn]ineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<yy>{spelled})"
+                rf"|(?P<c20>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<y2>{spelled}))?)\b(?![-\w]))",
+                self._on_spelled_year,
             ),
             (
                 rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
@@ -282,10 +334,16 @@ class DateResolver(ExpressionHandlers):
                 self._on_year,
             ),
             (
+                rf"(?P<core>\b(?:[Tt]he\s+)?(?:[Yy]ear['’]s\s+end|[Yy]ear-end|[Ee]nd-of-year)\b"
+                rf"(?:\s+(?P<year>{YEAR}))?)",
+                self._on_year_end,
+            ),
+            (
                 rf"(?P<core>(?P<holiday>{holiday_names})\b(?!\s+[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?)",
                 self._on_holiday,
             ),
         ]
+        self._bare_month = re.compile(rf"(?P<core>(?P<mon>{month_full}))")
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
 
@@ -299,11 +357,22 @@ class DateResolver(ExpressionHandlers):
         # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
         # cue is read before each match (see ``find``), not put at the head of the patterns, which would
         # then be tried at every "b", "s", "u" of the text
-        cueless = {self._on_iso, self._on_ago, self._on_day_word, self._on_year_range, self._on_month_range}
+        cueless = {
+            self._on_iso,
+            self._on_numeric,
+            self._on_ago,
+            self._on_day_word,
+            self._on_year_range,
+            self._on_month_range,
+        }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
+        self._weekday_det = weekday_determiner(v)
+        self._scheduled = re.compile(
+            rf"\b{alternation(v.scheduling_verbs)}\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
+        )
         self._countdown = re.compile(
             rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
             rf"(?:left|remaining|to\s+go)\s+(?:(?P<in>in)|before|until|till|to)\s+"
@@ -368,6 +437,13 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
+        bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
+        if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
+            month = self.vocab.month_number(bare["mon"])
+            year = self._month(ctx.published, month, *self._clue(ctx, bare))
+            value = f"{year:04d}-{month:02d}"
+            why = f"spaCy DATE '{phrase}': month → {value} (publication {ctx.published})"
+            return Found(start, start + len(phrase), value, "month", why, "point")
         data = parser.get_date_data(phrase)
         if data.date_obj is None:
             return None
@@ -384,40 +460,6 @@ class DateResolver(ExpressionHandlers):
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
 
-    @staticmethod
-    def _mark_ranges(text: str, chosen: list[Found]) -> None:
-        """'from X to Y', 'between X and Y': X starts a range."""
-        for first, second in zip(chosen, chosen[1:], strict=False):
-            gap = text[first.end : second.start]
-            opener = re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", text[max(0, first.start - 10) : first.start])
-            if (
-                first.kind == "point"
-                and opener
-                and re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|—)\s*", gap)
-            ):
-                first.kind = "range_start"
-                first.reason += "; starts a range"
-
-
-def _years_named_in_story(text: str, chosen: list[Found]) -> None:
-    """A month-day or month without a year takes the year of the same date named with its year in the
-    story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
-    it, else after it; a month: only one before it)."""
-    named = [f for f in chosen if f.year_from == "named"]
-    if not named:
-        return
-    for f in chosen:
-        if f.year_from != "partial":
-            continue
-        same = [n for n in named if n.precision == f.precision and n.value[4:] == f.value[4:]]
-        before = [n for n in same if n.end <= f.start]
-        after = [n for n in same if n.start >= f.end] if f.precision == "day" else []
-        source = before[-1] if before else after[0] if after else None
-        if source is None or source.value == f.value:
-            continue
-        f.value = source.value
-        f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
-
 
 def _name_pattern(name: str) -> str:
     """A pattern for a holiday's name: capitalised first word, later words capitalised or not, any
@@ -428,6 +470,12 @@ def _name_pattern(name: str) -> str:
         first = word[0].upper() if i == 0 else f"[{word[0].upper()}{word[0]}]"
         words.append(first + body)
     return r"\s+".join(words)
+
+
+def _words(words: dict[str, int]) -> str:
+    """An alternation of number words (longest first), any space or hyphen inside them."""
+    forms = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]") for w in forms) + ")"
 
 
 def _shortest_first(word: str) -> tuple[int, str]:

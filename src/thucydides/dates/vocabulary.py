@@ -36,9 +36,12 @@ class DateVocabulary:
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    scheduling_verbs: tuple[str, ...]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
+    spelled_numbers: dict[str, int]  # "one".."ninety-nine" (with a hyphen or a space)
+    spelled_days: dict[str, int]  # "first".."thirty-first"
 
     def holiday(self, name: str, year: int) -> date | None:
         """The date of the holiday ``name`` (any case, any apostrophe) in ``year``, if known."""
@@ -81,10 +84,28 @@ def load_date_vocabulary() -> DateVocabulary:
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
+        scheduling_verbs=tuple(raw["scheduling_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
+        spelled_numbers=_spelled(raw["spelled_units"], raw["spelled_tens"], raw["spelled_tens"], 99),
+        spelled_days=_spelled(raw["spelled_ordinals"], raw["spelled_tens_ordinals"], raw["spelled_tens"], 31),
     )
+
+
+def _spelled(low: list[str], tens: list[str], prefixes: list[str], top: int) -> dict[str, int]:
+    """Number words up to ``top``: ``low`` for 1-19, ``tens`` for 20, 30..., and each ten's ``prefixes`` word
+    ("twenty") joined to the first nine of ``low`` by a hyphen or a space ("twenty-first", "ninety eight")."""
+    words = {word: n for n, word in enumerate(low, 1)}
+    for i, prefix in enumerate(prefixes):
+        value = 20 + 10 * i
+        if value <= top and i < len(tens):
+            words[tens[i]] = value
+        for j, tail in enumerate(low[:9], 1):
+            if value + j <= top:
+                for joint in ("-", " "):
+                    words[f"{prefix}{joint}{tail}"] = value + j
+    return words
 
 
 # --------------------------------------------------------------------------- regex helpers

@@ -16,7 +16,15 @@ from thucydides.events.context import (
     recent_pair,
 )
 from thucydides.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, direct_objects, object_nouns
-from thucydides.events.syntax import _after_dateline, _children, _free_relative, _is_passive, _pobjs, _subject
+from thucydides.events.syntax import (
+    _after_dateline,
+    _children,
+    _free_relative,
+    _is_passive,
+    _pobjs,
+    _subject,
+    occurrence_verb,
+)
 from thucydides.events.triggers import PriorAct, Trigger
 from thucydides.record import Actor, ActorMention
 
@@ -435,6 +443,8 @@ class ArgumentFinder:
             ):
                 sources.append(m)
         between = _pobjs(tok, ("between",))
+        if not between and (happened := occurrence_verb(tok, self.lexicon.occurrence_verbs)) is not None:
+            between = _pobjs(happened, ("between",))  # ev-rules: "clashes erupted between A and B"
         if between:
             pair = index.of(between[0], loose=True)
             if len(pair) >= 2:

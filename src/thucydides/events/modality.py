@@ -230,5 +230,7 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         return "future", "'going to'"
     match = lexicon.match(anchor, "verb") or lexicon.match(anchor, "adj")
     if match is not None and match.intent and any(c.dep_ in ("xcomp",) for c in anchor.children):
+        if match.cameo[:2] == lexicon.threat_code[:2]:
+            return "asserted", f"'{anchor.text}': the threat itself was made"
         return "future", f"'{anchor.text}' expresses intent"
     return "asserted", "asserted"

@@ -9,6 +9,7 @@ from typing import Any
 from thucydides.events.lexicon import conjuncts, temporal
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" heading a relative clause
 # things an actor sends or publishes, whose participle clause says what the sender does ("issued a
 # statement condemning ...")
 MESSAGE_NOUNS = frozenset(
@@ -266,6 +267,9 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         if first.pos_ == "VERB" and first.tag_ == "VBG" and (inner := _children(first, "nsubj")):
             # "the Red Cross operating in Iraq said": the parse makes the participle the subject
             return inner[0], "subject"
+        if first.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl" and verb.head != verb:
+            # "besieged by police, who fired tear gas": the relative pronoun stands for the noun it follows
+            return verb.head, "the noun the relative pronoun stands for"
         return first, "subject"
     agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
     if agent:
@@ -325,3 +329,12 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ == "acomp":
         return _subject(head, depth + 1)
     return None, ""
+
+
+def occurrence_verb(noun: Any, occurrence_verbs: frozenset[str]) -> Any | None:
+    """The verb that reports an event noun as happening when the noun is its subject ("clashes erupted
+    between A and B", "fighting broke out in X"): the parse hangs the event's own phrases from it."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head != noun and head.lemma_.lower() in occurrence_verbs:
+        return head
+    return None

@@ -1,0 +1,28 @@
+"""The candidate record the date handlers, the anaphora and the resolver pass around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from thucydides.record import Precision
+
+Kind = Literal["point", "deadline", "duration", "range_start"]
+YearFrom = Literal["named", "partial", "other"]
+
+
+@dataclass(slots=True)
+class Found:
+    """A resolved candidate before overlap removal."""
+
+    start: int
+    end: int
+    value: str
+    precision: Precision
+    reason: str
+    kind: Kind
+    rank: int = 0
+    # "named": the text gives the year ("Oct. 23, 1998"); "partial": a month-day or month whose year was
+    # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
+    # month-day may correct
+    year_from: YearFrom = "other"

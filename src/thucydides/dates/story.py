@@ -1,0 +1,77 @@
+"""Passes over the dates found in a story: a date named with its year lends it to the same date named
+without, days counted from a day named after them, and the first end of a range."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from thucydides.dates.found import Found
+
+DAYS_LEAD = re.compile(r"(?P<dir>before|after)\s", re.IGNORECASE)
+DAYS_COUNT = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+$")
+DAYS_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+(?P<dir>before|after)\s+$")
+
+RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
+
+
+def _range_word(text: str, found: Found) -> str:
+    """The word that ends a range when a date's span begins with it ("until 1995" read with its cue)."""
+    word = re.match(r"(?:until|till|through)\b", text[found.start : found.end])
+    return word.group() if word else ""
+
+
+def years_named_in_story(text: str, chosen: list[Found]) -> None:
+    """A month-day or month without a year takes the year of the same date named with its year in the
+    story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
+    it, else after it; a month: only one before it)."""
+    named = [f for f in chosen if f.year_from == "named"]
+    if not named:
+        return
+    for f in chosen:
+        if f.year_from != "partial":
+            continue
+        same = [n for n in named if n.precision == f.precision and n.value[4:] == f.value[4:]]
+        before = [n for n in same if n.end <= f.start]
+        after = [n for n in same if n.start >= f.end] if f.precision == "day" else []
+        source = before[-1] if before else after[0] if after else None
+        if source is None or source.value == f.value:
+            continue
+        f.value = source.value
+        f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
+
+
+def days_from_dates(text: str, chosen: list[Found], numbers: dict[str, int]) -> None:
+    """ "the day before last Tuesday's hearing", "two days after Oct. 3": days counted from a day named
+    right after them (the span grows to take in the count)."""
+    for f in chosen:
+        if f.precision != "day":
+            continue
+        lead = DAYS_LEAD.match(text, f.start)  # "before Tuesday" read with its deadline cue
+        head = (
+            DAYS_COUNT.search(text, max(0, f.start - 40), f.start)
+            if lead
+            else DAYS_BEFORE.search(text, max(0, f.start - 40), f.start)
+        )
+        if head is None:
+            continue
+        word = head["n"].lower()
+        count = 1 if word == "the" else int(word) if word.isdigit() else numbers.get(word, 0)
+        if (count == 1) == ("days" in head.group()):
+            continue  # "the days before Oct. 3": a span; "one days": no count
+        if not 0 < count <= 31:
+            continue
+        direction = (lead or head)["dir"].lower()
+        moved = date.fromisoformat(f.value) + timedelta(days=count if direction == "after" else -count)
+        f.reason = f"{count} day{'s' if count > 1 else ''} {direction} {f.value} ({f.reason}) → {moved}"
+        f.start, f.value, f.kind = head.start(), moved.isoformat(), "point"
+
+
+def mark_ranges(text: str, chosen: list[Found]) -> None:
+    """'from X to Y', 'between X and Y': X starts a range."""
+    for first, second in zip(chosen, chosen[1:], strict=False):
+        gap = text[first.end : second.start]
+        opener = re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+$", text[max(0, first.start - 10) : first.start])
+        if first.kind == "point" and opener and RANGE_GAP.fullmatch(gap + _range_word(text, second)):
+            first.kind = "range_start"
+            first.reason += "; starts a range"

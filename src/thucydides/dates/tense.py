@@ -1,0 +1,175 @@
+"""Which occurrence of a date named without its year is meant: tense and news style.
+
+The tense of the verb a date expression modifies is read from the parse (:func:`governor`); the calendar
+rules that turn a direction into a date are :func:`news_year` (no clue) and :func:`tensed_occurrence`.
+
+"The vote was held on March 2": the date hangs (through "on") on "held", a past passive, so the date is
+past. "The opposition called for a strike on Jan. 12": it hangs on the noun "strike", which has no tense;
+the past of "called" is the act of calling, not the strike's date. The window clues of
+:meth:`~thucydides.dates.handlers.ExpressionHandlers._tense` cannot tell these apart; the parse can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+Tense = Literal["future", "past"] | None
+Direction = Tense  # which way a date without its year is taken from publication
+AHEAD_DAYS = 120  # without a tense clue, a date at most this far ahead is meant (else the last one)
+NEAR_DAYS = 60  # a loose past clue does not move a date into last year past this year's one this near
+HOW: dict[Direction, str] = {
+    "future": "the next one on or after",
+    "past": "the last one on or before",
+    None: f"no tense clue: news style (the coming one when at most {AHEAD_DAYS} days ahead, else the last"
+    " one) for",
+}
+
+
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+PAST_AUX = frozenset({"was", "were", "had", "has", "have", "did", "'ve"})
+PERFECT = frozenset({"has", "have", "'ve"})
+MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "insist"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+
+
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """What a date expression hangs on: a verb (with the tense its form and auxiliaries give) or not.
+
+    Attributes:
+        on_verb: whether the date modifies a verb (False: a noun or adjective, "a strike on Jan. 12").
+        tense: the verb's tense (``None`` when the form tells neither way: a present, an infinitive).
+        verb: the verb's text, for reasons.
+        finite: whether the verb has a tense of its own (a finite form or auxiliaries), unlike a bare
+            participle ("a service planned for Saturday").
+        present: a simple present that is no verb of saying ("Voting begins Sunday"): news uses it for
+            what is arranged.
+    """
+
+    on_verb: bool
+    tense: Tense
+    verb: str = ""
+    finite: bool = False
+    present: bool = False
+
+
+def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Governor | None:
+    """The word the date at ``start:end`` hangs on and its tense; ``None`` without a parse (or when the
+    span does not line up with tokens). ``future_word`` tells words that point ahead ("scheduled")."""
+    if spacy_doc is None:
+        return None
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root.head
+    while token.pos_ == "ADP" and token.head is not token:  # "on Tuesday": the word "on" hangs on
+        token = token.head
+    if span.start <= token.i < span.end or token.pos_ == "ADP":
+        return None  # the date is the sentence's root, or hangs on nothing outside itself
+    if token.pos_ not in ("VERB", "AUX"):
+        return Governor(False, None, token.text)
+    aux = _auxiliaries(token)
+    finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") or bool(aux)
+    if finite and future_word(token.lower_):
+        return Governor(True, "future", token.text, True)  # "has scheduled a news conference Thursday"
+    present = token.tag_ in ("VBZ", "VBP") and not aux and token.lemma_ not in REPORTING_LEMMAS
+    return Governor(True, verb_tense(token, future_word), token.text, finite, present)
+
+
+def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
+    """``past``, ``future`` or ``None`` from a verb's form and its auxiliaries.
+
+    "held" after "was"/"had", or a simple past ("met") → past; after "will"/"shall" → future; a present
+    progressive ("is meeting Sunday") → future (news uses it for arrangements); an infinitive that
+    complements a present, perfect or future verb, or a word pointing ahead ("have agreed to meet
+    Saturday", "are expected to end Friday") → future, as what is agreed or expected comes after; a bare
+    present, another infinitive or a participle without auxiliaries → ``None``.
+    """
+    aux = _auxiliaries(verb)
+    if any(a in FUTURE_MODALS for a in aux):
+        return "future"
+    if "to" in aux:
+        head = verb.head
+        if head is verb or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
+            return None
+        head_aux = _auxiliaries(head)
+        ahead = (
+            future_word(head.lower_)
+            or verb_tense(head, future_word) == "future"
+            or (head.tag_ in ("VBZ", "VBP") and not head_aux)
+            or any(a in PERFECT for a in head_aux)
+        )
+        return "future" if ahead else None
+    if any(a in MODALS for a in aux):
+        return None
+    if any(a in PAST_AUX for a in aux):
+        return "past"
+    if verb.tag_ == "VBG" and any(a in PRESENT_BE for a in aux):
+        return "future"
+    if verb.tag_ == "VBD" and not aux:
+        return "past"
+    return None
+
+
+def _auxiliaries(verb: Any) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def news_year(pub: date, on: Callable[[int], date | None]) -> date | None:
+    """The occurrence of a date named without a year or a tense clue, ``on(year)`` being its date in a year.
+
+    News style leaves the year out of dates near the publication: the coming one is meant when it is at
+    most ``AHEAD_DAYS`` ahead ("Dec. 1" in an October story, "Jan. 10" in late November), else the last one
+    on or before publication ("Oct. 20" in a November story, "December 30" in January).
+    """
+    ahead = [d for y in (pub.year, pub.year + 1) if (d := on(y)) is not None and d >= pub]
+    if ahead and (ahead[0] - pub).days <= AHEAD_DAYS:
+        return ahead[0]
+    return next((d for y in (pub.year, pub.year - 1) if (d := on(y)) is not None and d <= pub), None)
+
+
+def how_picked(direction: Direction, d: date, pub: date) -> str:
+    """How :func:`tensed_occurrence` picked ``d``, for the reason."""
+    if (direction == "past" and d > pub) or (direction == "future" and d < pub):
+        return f"a {direction} clue, but this year's, {abs((d - pub).days)} days from"
+    return HOW[direction]
+
+
+def tensed_occurrence(
+    pub: date, on: Callable[[int], date | None], direction: Direction, loose: bool = False
+) -> date | None:
+    """The occurrence of a date without a year (``on(year)``) that a tense clue picks.
+
+    ``future``: the next one on or after publication; ``past``: the last one on or before it; ``None``:
+    see :func:`news_year`. A ``loose`` past clue (one that is not the tense of the verb the date modifies)
+    does not carry the date into last year when this year's lies at most ``NEAR_DAYS`` ahead ("called for a
+    strike on Jan. 12" on January 8 is this January 12): news names a date a year back with its year.
+    """
+    if direction is None:
+        return news_year(pub, on)
+    step = 1 if direction == "future" else -1
+    picked = None
+    for year in range(pub.year, pub.year + 5 * step, step):
+        d = on(year)
+        if d is not None and (d >= pub if step > 0 else d <= pub):
+            picked = d
+            break
+    if picked is None or picked.year == pub.year or not loose:
+        return picked
+    same = on(pub.year)
+    if same is not None and 0 <= (same - pub).days <= NEAR_DAYS:
+        return same
+    return picked
+
+
+def full_year(two_digits: int, pub: date | None) -> int:
+    """The year a two-digit year stands for: the one nearest the publication (1900s or 2000s; without a
+    publication date, up to 30 years after 2000 counts as the 2000s)."""
+    if pub is None:
+        return 2000 + two_digits if two_digits <= 30 else 1900 + two_digits
+    options = [century + two_digits for century in (1900, 2000, 2100)]
+    return min(options, key=lambda year: (abs(year - pub.year), -year))
