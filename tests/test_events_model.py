@@ -268,3 +268,20 @@ def test_the_contentious_head_proposes_a_protest_or_an_attack_where_the_type_hea
     assert (proposal.event_type if proposal else None) == want
     if proposal is not None:
         assert proposal.head == "contentious" and proposal.probability == contentious
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    ["The militant leader killed himself during a raid.", "Two attackers blew themselves up at the gate."],
+)
+def test_the_proposer_never_triggers_on_a_verb_acting_on_itself(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.events.lexicon import Lexicon
+    from thucydides.events.propose import Proposer
+    from thucydides.ontology import Ontology
+
+    proposer = Proposer(_Labels(), Lexicon.load(), Ontology.load())
+    sent = nlp(sentence)[:]
+    probs = {"ASSAULT": 0.95, "COERCE": 0.01, "NONE": 0.03, "PROTEST": 0.01}
+    proposal = proposer.propose(sent, probs, "ASSAULT")
+    assert proposal is None or proposal.trigger.token.lower_ not in ("killed", "blew")

@@ -150,10 +150,11 @@ class Proposer:
     def _trigger(self, sent: Any, kind: str, code: str, exact: bool = False) -> Trigger | None:
         """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
-        head word) with the code ``code``."""
+        head word) with the code ``code``. A verb whose object is a reflexive pronoun ("killed himself")
+        acts on no one else and is never the trigger, however sure the model is of the sentence's type."""
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-            if pos is None:
+            if pos is None or _reflexive(tok):
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             for entry in self.lexicon.table(pos).get(lemma, ()):
@@ -161,11 +162,16 @@ class Proposer:
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
         root = sent.root
-        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root):
             return None
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
         entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
         return Trigger(entry, root, root, nominal=pos == "noun")
+
+
+def _reflexive(tok: Any) -> bool:
+    """True for a word whose direct object is a reflexive pronoun, by the parse's morphology."""
+    return any(c.dep_ in ("dobj", "obj") and "Yes" in c.morph.get("Reflex") for c in tok.children)
 
 
 def _bare(entry: Entry, code: str) -> Entry:
