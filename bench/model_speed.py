@@ -45,9 +45,10 @@ def main() -> None:
         t0 = time.perf_counter()
         model.predict(sents)
         model_times.append(time.perf_counter() - t0)
-        if model.embedder is not None:
+        if model.embedder is not None:  # the word look-ups and sums alone (the words come with the features)
+            words = [[t.lower_ for t in s if not (t.is_punct or t.is_space)] for s in sents]
             t0 = time.perf_counter()
-            model.embedder.vectors(sents)
+            model.embedder.lower_vectors(words)
             embed_times.append(time.perf_counter() - t0)
     parse, score = min(parse_times), min(model_times)
     print(f"{len(texts)} documents, {len(sents)} sentences, {sum(len(d) for d in docs)} tokens")

@@ -2,9 +2,11 @@
 
 :class:`SentenceEventModel` scores one parsed sentence (a spaCy ``Span``) with linear models over cheap
 features of its parse (:func:`sentence_features`): lower-cased lemmas and lemma bigrams, dependency arcs
-around verbs and event nouns, the entity labels and the roles they fill, negation and modal cues. Its
-weights are a compact ``.npz`` file of package data (``data/models/sentence_events.npz``), written by
-``make model`` (:mod:`thucydides.events.train`) and read here with numpy only, once.
+around verbs and event nouns, the entity labels and the roles they fill, negation and modal cues; and over
+a static sentence vector (:class:`StaticEmbedder`: MiniLM's vectors of single words, distilled by
+:mod:`thucydides.events.distil`, summed over the sentence). Its weights and the word vectors are compact
+``.npz`` files of package data (``data/models/sentence_events.npz``, ``data/models/word_vectors.npz``),
+written by ``make model`` (:mod:`thucydides.events.train`) and read here with numpy only, once.
 
 :meth:`SentenceEventModel.predict` gives, for each sentence, a dict of probabilities:
 
