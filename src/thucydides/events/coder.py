@@ -1,83 +1,34 @@
-"""The event coder: lexicon triggers over the dependency parse.
+"""The event coder: lexicon triggers over the dependency parse, coded in declared phases.
 
 Reads ``doc.nlp`` (the parse), ``doc.actors``, ``doc.dates`` and ``doc.places``;
 writes ``doc.events``. Source and target come from the sentence's structure
 (subjects, objects, passives, prepositions, coordination), not from word order.
+
+Each trigger becomes a :class:`~thucydides.events.candidate.Candidate` that the phases of
+``data/event_phases.yaml`` work on in order (see :mod:`thucydides.events.phases`): arguments → complete
+→ screen → aim → filter → recode → attach → emit, then the sentence's events are ranked.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from thucydides.dates.vocabulary import load_date_vocabulary
-from thucydides.events.arguments import (
-    ACT_LOOKBACK,
-    BETWEEN_WHY,
-    CAUSE_PREPS,
-    DEFINITE,
-    RECIPROCAL,
-    ArgumentFinder,
-    _counterpart,
-)
-from thucydides.events.attach import Anchors, attach_date, attach_place
-from thucydides.events.context import (
-    UNIDENTIFIED,
-    ActorIndex,
-    coded,
-    domestic,
-    from_earlier_act,
-    home_of,
-    pair_reference,
-    place_at,
-    placed,
-    towards_authorities,
-    unidentified_attackers,
-    usable,
-)
-from thucydides.events.lexicon import TIME_WORDS, Lexicon, direct_objects
-from thucydides.events.modality import (
-    PREPARATION_WORDS,
-    future_marked,
-    infinitive_clause,
-    intent_word,
-    modality_of,
-)
+from thucydides.events.arguments import ACT_LOOKBACK, ArgumentFinder
+from thucydides.events.attach import Anchors
+from thucydides.events.candidate import Candidate, Scene, SentenceState
+from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed, usable
+from thucydides.events.lexicon import Lexicon, direct_objects
+from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
-from thucydides.events.ranking import (
-    _actor,
-    _code_of,
-    _dedupe,
-    _evidence,
-    _prefer_governing,
-    _prefer_main_clause,
-    _same,
-    _threat,
-    _unless,
-)
 from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
+from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Document, Event
 
-MAX_PAIRS = 4
 RANK_STEP = 0.001  # how far above the sentence's best event the sentence model may lift one
-NO_TARGET: tuple[ActorMention | None, ...] = (None,)
-VISIT_CODES = ("042", "043", "044")
-SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
-COUNTERPART_PENALTY = 0.05
-# CAMEO codes (prefixes) of acts that two parties named jointly do together ("A and B agreed", "signed a
-# treaty", "talks between A and B"): coded in both directions, the second a little less confident
-MUTUAL_CODES = ("03", "04", "06", "050", "057", "0871")
-MUTUAL_PENALTY = 0.02
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-PREPARATION_CODE = "152"  # CAMEO: increase military alert status (PLOVER MOBILIZE)
-# the most confident event of a sentence should be one that happened: reported, then planned, then not
-MODALITY_PENALTY = {"future": 0.05, "hypothetical": 0.15, "negated": 0.2}
-
-
-# reactions (support 05, disapproval 11, rejection 12) aimed at an act the text names only by a noun
-REACTION_ROOTS = frozenset({"05", "11", "12"})
+NOMINAL_WHY = "nominal event: modifier is source, prepositional object is target"
 
 
 class EventCoder(ArgumentFinder, TriggerFinder):
@@ -92,6 +43,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         model: the learned sentence model (``SentenceEventModel``), which proposes events where the rules
             find none and ranks those they find (see :mod:`thucydides.events.propose`); rules alone when
             omitted.
+        phases: the phases and rules the coder runs (``data/event_phases.yaml`` when omitted); see
+            :meth:`switch_off`.
     """
 
     def __init__(
@@ -101,12 +54,22 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         gazetteer: Any = None,
         numbers: Mapping[str, int] | None = None,
         model: Any = None,
+        phases: Phases | None = None,
     ) -> None:
         self.ontology = ontology
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer
         self.numbers = numbers if numbers is not None else load_date_vocabulary().numbers
         self.proposer = Proposer(model, self.lexicon, ontology) if model is not None else None
+        self.phases = phases or Phases.load()
+
+    def switch_off(self, rules: Iterable[str]) -> None:
+        """Switch off the named rules (``thucydides eval --ablate``).
+
+        Raises:
+            UnknownRule: a name that is no rule of the coder (one readable line).
+        """
+        self.phases = self.phases.without(rules)
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.nlp
@@ -116,11 +79,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
         prior: list[PriorAct] = []
+        kinds = self.phases.triggers()
         for si, sent in enumerate(sdoc.sents):
-            coded = [
-                (trig, self._code(doc, si, sent, trig, index, anchors, prior))
-                for trig in self._triggers(sent)
-            ]
+            scene = Scene(self, doc, si, sent, index, anchors, prior)
+            coded = [(trig, self._code(scene, trig)) for trig in self._triggers(sent, kinds)]
             prior.extend(
                 PriorAct(
                     self.lexicon.lemma(t.token, self.lexicon.nouns),
@@ -133,32 +95,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 for t, evs in coded
                 if evs and any(a is not None and a.country for a in (evs[0].source, evs[0].target))
             )
-            threats = {t.anchor.i for t, evs in coded if evs and t.entry.cameo.startswith("13")}
-            coded = [  # "threatened to deliver blows": a complement that is no threat leaves the threat alone
-                (
-                    t,
-                    []
-                    if t.anchor.dep_ == "xcomp" and t.anchor.head.i in threats and not _threat(evs)
-                    else evs,
-                )
-                for t, evs in coded
-            ]
-            framed = {
-                t.anchor.head.i
-                for t, evs in coded
-                if evs and (t.anchor.dep_ == "xcomp" or infinitive_clause(t.anchor))
-            }
-            _prefer_governing(coded)
-            _prefer_main_clause(coded)
-            found = [
-                ev
-                for trig, evs in coded
-                if not (trig.entry.intent and trig.anchor.i in framed)  # "promised to withdraw": the promise
-                for ev in evs  # is coded as intent to withdraw, from the complement
-            ]
-            if self.proposer is not None:
-                found = self._with_model(doc, si, sent, index, anchors, prior, found)
-            events.extend(_dedupe(found))
+            events.extend(self.phases.rank(SentenceState(scene, coded)))
         drop_index(sdoc)
         doc.events = events
         return doc
@@ -216,7 +153,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             proposal = self.proposer.propose(sent, probs, kind)
             if proposal is None:
                 return found
-            extra = self._code(doc, si, sent, proposal.trigger, index, anchors, prior, proposal)
+            extra = self._code(Scene(self, doc, si, sent, index, anchors, prior), proposal.trigger, proposal)
             top = max(ev.confidence for ev in found)
             for ev in extra:
                 ev.confidence = round(min(top + RANK_STEP, 0.95), 4)
@@ -227,7 +164,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         proposal = self.proposer.propose(sent, probs)
         if proposal is None:
             return []
-        events = self._code(doc, si, sent, proposal.trigger, index, anchors, prior, proposal)
+        events = self._code(Scene(self, doc, si, sent, index, anchors, prior), proposal.trigger, proposal)
         confidence = round(settings.confidence_base + settings.confidence_scale * proposal.probability, 4)
         for ev in events:
             ev.confidence = min(ev.confidence, confidence)
@@ -307,7 +244,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         police firing"), with its place named ("protests in Dhaka"), or heading a headline. Not a month
         ("on march 3"), not the topic of an "of" phrase ("the history of a siege"), not a modifier
         ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one)."""
-        if noun.pos_ != "NOUN" or noun.ent_type_ in ("DATE", "TIME") or noun.lower_ in TIME_WORDS:
+        if (
+            noun.pos_ != "NOUN"
+            or noun.ent_type_ in ("DATE", "TIME")
+            or noun.lower_ in event_words().time_words
+        ):
             return False
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -340,7 +281,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     def _within_act(self, noun: Any) -> bool:
         """True for an event noun after a preposition of occasion under an event verb with its own subject
         ("killed four people in an attack"): whoever does the verb's act does the noun's."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in CAUSE_PREPS:
+        if noun.dep_ != "pobj" or noun.head.lower_ not in event_words().cause_preps:
             return False
         verb = noun.head.head
         return (
@@ -353,14 +294,14 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     def _cause_source(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
         """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
         firing", "injured during an army raid" (the police, the army)."""
-        for pobj in _pobjs(verb, CAUSE_PREPS):
+        for pobj in _pobjs(verb, event_words().cause_preps):
             if pobj.pos_ != "NOUN":
                 continue
             if (
                 any(  # "in police firing" parsed as "police" described by the participle "firing"
                     c.dep_ == "acl"
                     and (act := self.lexicon.match(c, "verb")) is not None
-                    and act.cameo[:2] in VIOLENT_ROOTS
+                    and self.ontology.in_class("violent", act.cameo)
                     for c in pobj.children
                 )
                 and (m := self._role_modifier(pobj, index)) is not None
@@ -380,7 +321,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     def _in_session(self, trig: Trigger) -> bool:
         """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""
         verb = trig.anchor
-        if trig.nominal or verb.lemma_.lower() not in SESSION_VERBS or direct_objects(verb):
+        if trig.nominal or verb.lemma_.lower() not in event_words().session_verbs or direct_objects(verb):
             return False
         if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in verb.children):
             return False
@@ -389,259 +330,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
 
     # -- one event --------------------------------------------------------------------------------------
 
-    def _code(
-        self,
-        doc: Document,
-        si: int,
-        sent: Any,
-        trig: Trigger,
-        index: ActorIndex,
-        anchors: Anchors,
-        prior: list[PriorAct] | None = None,
-        proposed: Proposal | None = None,
-    ) -> list[Event]:
-        entry = trig.entry
-        counterpart_target = False
-        implied_doer = False
-        sources, targets, why = self._arguments(trig, index, prior or [], si)
-        named_sources = sources  # a target is placed against the sources as the text names them: a source
-        sources, src_why = placed(sources, targets, sent, index, anchors)  # placed from context is no clue
-        targets, tgt_why = placed(targets, named_sources, sent, index, anchors)
-        why = "; ".join(w for w in (why, src_why, tgt_why) if w)
-        sources = [m for m in sources if usable(m.actor)]
-        targets = [m for m in targets if usable(m.actor)]
-        if not targets and not entry.no_target and self.ontology.lookup(entry.cameo).quad_class in (2, 4):
-            targets, place_why = self._place_target(trig, index, anchors)
-            targets = [m for m in targets if coded(m.actor)]
-            if targets:
-                why += "; " + place_why
-        if not sources and entry.cameo[:2] in VIOLENT_ROOTS and not trig.nominal:
-            cause = self._cause_source(trig.anchor, index)
-            if cause is not None:
-                sources, cause_why = placed([cause[0]], targets, sent, index, anchors)
-                why = "; ".join(
-                    w
-                    for w in (why, f"source = '{cause[0].text}', whose '{cause[1].text}' it was", cause_why)
-                    if w
-                )
-        if not sources and targets and not trig.nominal and entry.cameo[:2] in VIOLENT_ROOTS:
-            unknown = unidentified_attackers(trig.anchor, sent, anchors, index, targets)
-            if unknown is not None:
-                sources = [unknown]
-                why += (
-                    f"; source = unidentified attackers in {unknown.actor.country}: the violence is "
-                    "reported without a perpetrator, in a place of that country"
-                )
-        if (
-            not sources
-            and (implied := self._implied_source(trig, sent, index, anchors, targets, proposed)) is not None
-        ):
-            sources = [implied[0]]
-            implied_doer = True
-            why = "; ".join(w for w in (why, implied[1]) if w)
-        if not sources and len(targets) >= 2 and trig.nominal:
-            sources, targets = targets[:1], targets[1:]
-        joint = trig.nominal and why.startswith(BETWEEN_WHY)
-        if len(sources) >= 2 and not targets:
-            sources, targets = sources[:1], sources[1:2]
-            joint = True
-            why += "; joint actors: the first is source, the second target"
-        if not sources and not targets and proposed is None:
-            return []
-        if entry.cameo[:2] in VIOLENT_ROOTS and proposed is None and _reflexive(trig.anchor):
-            return []  # "killed himself": no one else is acted on
-        if (
-            entry.cameo[:2] in VIOLENT_ROOTS
-            and all(m.actor.sector == UNIDENTIFIED for m in sources)
-            and any(t.lemma_.lower() in self.lexicon.disaster_words for t in sent)
-        ):
-            return []  # "killed when their bus plunged off a bridge": harm with no doer in a disaster
-        if sources and not targets and proposed is None and self._in_session(trig):
-            return []
-        if (
-            sources
-            and not targets
-            and self.ontology.plover_type(entry.cameo) in RECIPROCAL
-            and not entry.no_target
-        ):
-            partner = _counterpart(sent, index, sources, parties_only=True)
-            if partner is not None:
-                targets = [partner]
-                # which of the two sides the text names first says nothing of who met whom (a visit has a
-                # direction: the visitor and the host)
-                joint = not entry.cameo.startswith(VISIT_CODES)
-                why += f"; target = '{partner.text}', the other party named (a meeting has two sides)"
-        if trig.nominal and not sources and proposed is None:
-            return []
-        if not sources and proposed is None and self.ontology.plover_type(entry.cameo) in RECIPROCAL:
-            return []  # "the three men were flown to Qatar": a meeting or a visit needs someone who makes it
-        if sources and not targets and not entry.no_target and domestic(self.ontology, entry.cameo):
-            protest = towards_authorities(self.ontology, entry.cameo)
-            home = home_of(sources[0], sent, anchors, protest, index)
-            if home is not None:
-                targets = [home]
-                whom = "the authorities" if protest else "the people"
-                why += (
-                    f"; target = {whom} of {home.actor.country}: no target named, and such an act is aimed "
-                    f"at {whom} of the country where it happens"
-                )
-        if sources and not targets and not trig.nominal and entry.cameo[:2] in REACTION_ROOTS and prior:
-            earlier = self._referred_act(trig, si, sources, prior)
-            if earlier is not None:
-                act, noun = earlier
-                assert act.source is not None
-                targets = [from_earlier_act(act.source, sent, "doer")]
-                why += (
-                    f"; target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
-                    f"reported earlier in the document, which '{noun}' refers back to"
-                )
-        if sources and not targets and not entry.no_target and prior and _definite_noun(trig.token):
-            same = self._same_act(trig, si, sources, prior)
-            if same is not None and same.target is not None:
-                targets = [from_earlier_act(same.target, sent, "earlier act")]
-                why += (
-                    f"; target = '{same.target.text}', the target of the '{same.lemma}' reported just "
-                    f"before, which '{trig.token.text}' refers back to"
-                )
-        if sources and not targets and not entry.no_target and self._directed(entry.cameo):
-            partner = _counterpart(sent, index, sources, exclude=trig.token)
-            if partner is not None:
-                targets = [partner]
-                why += (
-                    f"; target = '{partner.text}', the one other country the sentence names (the parse "
-                    "gives the act no target)"
-                )
-                counterpart_target = True
-        if entry.target_required and not targets:
-            return []
-        if entry.obj_place and not targets:
-            return []
-        if entry.obj_actor and not any(index.of(o) or pair_reference(o) for o in direct_objects(trig.anchor)):
-            return []
-        modality, mod_why = modality_of(trig.token, trig.anchor, self.lexicon, doc)
-        if modality is None and proposed is not None:
-            modality, mod_why = "asserted", f"{mod_why}; asserted: the sentence model reports the act"
-        if modality is None or (implied_doer and modality != "asserted"):
-            return []  # a doer is implied only for an act reported as done ("can be arrested": no one)
-        cameo = entry.cameo
-        mode = entry.mode
-        if modality in ("future", "negated") and future_marked(trig.anchor):
-            changed = self.lexicon.intent_code(cameo, negated=modality == "negated")
-            if changed is not None and modality == "future" and _unless(trig.anchor):
-                changed = self.lexicon.threat_code  # "will withdraw ... unless X does Y": a threat
-            elif (
-                changed is not None
-                and modality == "future"
-                and cameo[:2] in VIOLENT_ROOTS
-                and (ready := intent_word(trig.anchor)) is not None
-                and ready.lemma_.lower() in PREPARATION_WORDS
-            ):
-                changed = PREPARATION_CODE  # "troops prepared to attack": military posturing, not a threat
-            if changed is not None:
-                mod_why += f"; a stated intention: CAMEO {cameo} → {changed}"
-                cameo, modality = changed, "asserted"
-        if (trig.nominal or trig.token != trig.anchor) and any(
-            c.lower_ in ("telephone", "phone") for c in trig.token.children
-        ):
-            cameo, mode = "041", "phone"
-        info = self.ontology.lookup(cameo)
-        ptype = self.ontology.plover_type(cameo)
-        if entry.plover and cameo == entry.cameo:  # the PLOVER manual places this sense elsewhere
-            ptype = entry.plover
-        if not ptype:
-            return []
-        date_value, precision, date_why = attach_date(trig, anchors, doc, self.numbers)
-        recalled = bool(date_value) and precision in ("day", "month", "year")
-        if (
-            modality == "asserted"
-            and doc.published
-            and recalled
-            and int(str(date_value)[:4]) < doc.published.year - 1
-        ):
-            modality = "historical"
-        location, place_why = attach_place(trig, anchors, sources, targets, self.gazetteer)
-        events = []
-        src_opts: list[ActorMention | None] = list(sources) or [None]
-        tgt_opts: list[ActorMention | None] = list(targets) or [None]
-        pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
-            (s, t) for s in src_opts for t in tgt_opts if s != t and not _same_party(s, t)
-        ][:MAX_PAIRS]
-        if not pairs and sources:  # "the zone Turkey has seized ... Turkey": no one acts on itself
-            pairs = [(s, t) for s in src_opts for t in NO_TARGET][:MAX_PAIRS]
-        mutual = joint and cameo.startswith(MUTUAL_CODES)
-        if mutual:  # "A and B agreed", "talks between A and B": the text gives no direction, both act
-            pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
-        for n, (src, tgt) in enumerate(pairs):
-            if src is not None and tgt is not None and _same(src.actor, tgt.actor):
-                continue
-            confidence = (
-                0.45
-                + (0.2 if src else 0)
-                + (0.2 if tgt else 0)
-                - (0.15 if trig.nominal else 0)
-                - MODALITY_PENALTY.get(modality, 0.0)
-                - (COUNTERPART_PENALTY if counterpart_target else 0.0)
-                - (MUTUAL_PENALTY if mutual and n >= len(pairs) // 2 else 0.0)
-            )
-            key = f"{doc.id}|{sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
-            events.append(
-                Event(
-                    event_id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
-                    doc_id=doc.id,
-                    sentence_index=si,
-                    event_type=ptype,
-                    cameo=cameo,
-                    quad_class=info.quad_class,
-                    goldstein=info.goldstein,
-                    modality=modality,
-                    mode=mode or info.mode,
-                    context=list(info.context),
-                    source=_actor(src),
-                    target=_actor(tgt),
-                    evidence=_evidence(sent),
-                    date=date_value,
-                    date_precision=precision,
-                    location=location,
-                    confidence=min(confidence, 0.95),
-                    trigger=trig.token.text
-                    if trig.token == trig.anchor
-                    else f"{trig.anchor.text} {trig.token.text}",
-                    explain=[
-                        f"trigger '{trig.token.text}' ({entry.pos} '{entry.key}') → CAMEO {cameo} {ptype}",
-                        why
-                        + (
-                            "; a joint act of two parties with no direction in the text: coded both ways"
-                            if mutual
-                            else ""
-                        ),
-                        mod_why,
-                        date_why,
-                        place_why,
-                    ],
-                )
-            )
-        return events
-
-
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
-
-
-def _reflexive(verb: Any) -> bool:
-    """True for a verb whose object is its own subject ("killed himself", "blew themselves up")."""
-    return any(c.dep_ in ("dobj", "obj") and c.lower_ in REFLEXIVES for c in verb.children)
-
-
-def _definite_noun(tok: Any) -> bool:
-    """True for an event noun that names a known act ("that attack", "the bombing", "Saturday's strikes").
-
-    A possessive pronoun names the doer, not an earlier act: "Pakistan launched its own air raid".
-    """
-    return tok.pos_ == "NOUN" and any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
-        for c in tok.children
-    )
-
-
-def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
-    """True for two mentions of one known actor (the same knowledge-base id)."""
-    return a is not None and b is not None and bool(a.actor.id) and a.actor.id == b.actor.id
+    def _code(self, scene: Scene, trig: Trigger, proposed: Proposal | None = None) -> list[Event]:
+        """The events of one trigger: a candidate run through the phases."""
+        cand = Candidate(scene, trig, proposed, cameo=trig.entry.cameo, mode=trig.entry.mode)
+        cand.steps.append(trig.kind or ("sentence_model" if proposed is not None else "trigger"))
+        if trig.nominal:
+            cand.arg_why.append(NOMINAL_WHY)
+        return self.phases.code(cand)

@@ -16,54 +16,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from thucydides.events.attach import Anchors
-from thucydides.events.modality import CONDITION_MARKS
+from thucydides.events.syntax import dateline_dash
+from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Place
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
-# nouns that count the people of their "of" phrase ("thousands of protesters", "a group of students")
-QUANTITY_NOUNS = frozenset(
-    {"thousand", "hundred", "dozen", "million", "score", "group", "number", "crowd", "handful", "couple"}
-)
 # the words that name the leader of an "X-led" body ("the US-led coalition")
 LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
-DESCENT_PREPS = frozenset({"of", "from", "in", "throughout", "across", "by"})
-# people who speak or act for someone else take that someone's code through "for" ("a spokesman for NATO")
-AGENT_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator", "lawyer", "attorney"}
-)
-PAIR_NOUNS = frozenset(
-    {
-        "leader",
-        "side",
-        "country",
-        "nation",
-        "government",
-        "president",
-        "delegation",
-        "party",
-        "neighbour",
-        "neighbor",
-        "man",
-        "minister",
-        "capital",
-        "rival",
-        "foe",
-        "power",
-        "negotiator",
-        "team",
-        "state",
-        "ally",
-        "counterpart",
-    }
-)
-# events directed, when the text names no target, at the authorities of the country where they happen
-DOMESTIC_TYPES = frozenset({"PROTEST"})
-DOMESTIC_ROOTS = frozenset({"17"})
-# CAMEO 082 (ease political dissent: calling off a strike or a protest) is a concession to the authorities
-DISSENT_CODES = ("082",)
-# CAMEO 081 (ease administrative sanctions: lifting a curfew, a state of emergency, a ban), like the coercion
-# it undoes (17), is aimed at the people of the country where it happens
-EASING_CODES = ("081",)
 PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
 
 
@@ -110,9 +69,12 @@ class ActorIndex:
         elif (m := self._modifier_actor(tok, own)) is not None:
             found.append(m)
         else:
-            preps = DESCENT_PREPS | {"for"} if tok.lemma_.lower() in AGENT_NOUNS else DESCENT_PREPS
+            words = event_words()
+            # people who speak or act for someone else take that someone's code ("a spokesman for NATO")
+            descent = words.descent_preps
+            preps = descent | {"for"} if tok.lemma_.lower() in words.agent_nouns else descent
             # "thousands of protesters": the people counted, even without a country (placed by context)
-            counted = loose and (tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in QUANTITY_NOUNS)
+            counted = loose and (tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in words.quantity_nouns)
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
@@ -198,7 +160,7 @@ def pair_reference(tok: Any) -> bool:
     """True for words that stand for two parties named before: "the two leaders", "both sides", "both"."""
     if tok.lower_ == "both":
         return True
-    if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+    if tok.lemma_.lower() not in event_words().pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children)
 
@@ -208,8 +170,8 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     sdoc = tok.doc
     sent = tok.sent
     start, stop = sent.start, tok.i
-    people = tok.lemma_.lower() in PEOPLE_PAIR_NOUNS
-    dateline = _dateline_stop(sdoc)
+    people = tok.lemma_.lower() in event_words().people_pair_nouns
+    dateline = dateline_dash(sdoc) + 1  # the places of a dateline are no parties of the story
     for _ in range(PAIR_LOOKBACK + 1):
         seen: dict[str, ActorMention] = {}
         persons: dict[str, ActorMention] = {}
@@ -230,26 +192,7 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     return []
 
 
-PEOPLE_PAIR_NOUNS = frozenset(
-    {"leader", "president", "man", "minister", "negotiator", "counterpart", "rival", "foe"}
-)
-DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def _dateline_stop(sdoc: Any) -> int:
-    """The index just after the dash closing a dateline that opens the document ("OSAKA, Japan, June 29 -"),
-    else 0: the places of a dateline are no parties of the story."""
-    if not len(sdoc) or not sdoc[0].is_upper or len(sdoc[0].text) < 3:
-        return 0
-    for t in sdoc[: min(len(sdoc), 25)]:
-        if t.text in DATELINE_DASHES:
-            return int(t.i) + 1
-    return 0
-
-
 STATE_SECTORS = frozenset({"GOV", "MIL"})
-DESTINATION_PREPS = frozenset({"to", "toward", "towards"})
-ORIGIN_PREPS = frozenset({"from"})
 # people acted on by (or rising against) a state's police, army or government, named without a country
 # ("police fired at protesters", "the government accepted demands from the rebels")
 CIVIC_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "HLH", "MED", "REL", "AGR", "BUS", "REB"})
@@ -260,18 +203,16 @@ JUSTICE_SECTORS = frozenset({"JUD", "COP"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "OPP", "ELI", "PTY"})
 # actor "countries" that are no country: an unnamed government or police force is never of the UN
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
-REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote"}
-)
 
 
 def _in_attribution(tok: Any) -> bool:
     """True for a word inside the subject of a reporting verb ("officials in Nairobi said")."""
+    reporting = event_words().reporting_verbs
     cur = tok
     for _ in range(6):
         if cur.head == cur:
             return False
-        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in REPORTING_VERBS:
+        if cur.dep_ in ("nsubj", "nsubjpass") and cur.head.lemma_.lower() in reporting:
             return True
         cur = cur.head
     return False
@@ -279,11 +220,10 @@ def _in_attribution(tok: Any) -> bool:
 
 def _in_condition(tok: Any) -> bool:
     """True for a word inside a clause introduced by "if" or "unless"."""
+    marks = event_words().open_marks
     cur = tok
     for _ in range(8):
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children
-        ):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children):
             return True
         if cur.head == cur:
             return False
@@ -309,11 +249,12 @@ def sentence_place(
     ``avoid`` that is also named as an actor is skipped: a state actor named without a country is not taken
     to belong to the country it acts on ("a spokesman accused the United States").
     """
+    words = event_words()
     for a in anchors.places.get(sent.start, []):
         place = getattr(a.mention, "place", None)
         if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
             continue
-        if a.root.dep_ == "pobj" and a.root.head.lower_ in DESTINATION_PREPS | ORIGIN_PREPS:
+        if a.root.dep_ == "pobj" and a.root.head.lower_ in words.destination_preps | words.origin_preps:
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
@@ -381,7 +322,9 @@ def default_country(
             and coded(m.actor)
             and tok.idx not in skip
             and not _in_condition(tok)
-            and not (tok.dep_ == "pobj" and tok.head.lower_ in DESTINATION_PREPS)  # "flown to Qatar"
+            and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in event_words().destination_preps
+            )  # "flown to Qatar"
         }
         - other_countries
         - NOT_COUNTRIES
@@ -488,16 +431,14 @@ def place_at(tok: Any, anchors: Anchors) -> Place | None:
 
 
 def domestic(ontology: Any, cameo: str) -> bool:
-    return (
-        cameo[:2] in DOMESTIC_ROOTS
-        or cameo.startswith(DISSENT_CODES + EASING_CODES)
-        or ontology.plover_type(cameo) in DOMESTIC_TYPES
-    )
+    """True for acts aimed, when no target is named, at the country where they happen (``domestic`` in the
+    ontology's classes: protests, coercion, easing dissent or administrative sanctions)."""
+    return bool(ontology.in_class("domestic", cameo))
 
 
 def towards_authorities(ontology: Any, cameo: str) -> bool:
     """True for acts aimed, when no target is named, at the authorities: protests and ending them."""
-    return ontology.plover_type(cameo) in DOMESTIC_TYPES or cameo.startswith(DISSENT_CODES)
+    return bool(ontology.in_class("against_authorities", cameo))
 
 
 def home_of(

@@ -13,6 +13,7 @@ from typing import Any
 
 from thucydides.datafile import load_yaml
 from thucydides.events.statements import StatementWords
+from thucydides.events.words import event_words
 
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into")
 PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
@@ -265,80 +266,6 @@ def _inflected_forms(known: Any) -> frozenset[str]:
     )
 
 
-TIME_WORDS = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "tonight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "day",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "dawn",
-        "time",
-        "anniversary",
-        "eve",
-        "occasion",
-        "sideline",
-        "sidelines",
-    }
-)
-PARTITIVES = frozenset(
-    {"part", "some", "all", "most", "rest", "half", "portion", "much", "bulk", "remainder"}
-)
-
-
-CLAUSAL_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "claim",
-        "deny",
-        "accuse",
-        "believe",
-        "think",
-        "know",
-        "report",
-        "confirm",
-        "announce",
-        "insist",
-        "warn",
-        "add",
-        "state",
-        "allege",
-        "argue",
-        "fear",
-        "hope",
-        "suspect",
-        "admit",
-        "acknowledge",
-    }
-)
-
-
 def direct_objects(tok: Any) -> list[Any]:
     """The verb's direct objects; failing those, the subject of a participle clause the parse hung on it.
 
@@ -347,7 +274,7 @@ def direct_objects(tok: Any) -> list[Any]:
     relative on the object ("said the army attacked" keeps its clause).
     """
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    if objs or tok.lemma_.lower() in CLAUSAL_VERBS:
+    if objs or tok.lemma_.lower() in event_words().clausal_verbs:
         return objs
     if counted := _up_to(tok):
         return counted
@@ -423,8 +350,9 @@ def reduced_passive(tok: Any) -> bool:
 def object_nouns(objs: list[Any]) -> list[Any]:
     """Objects, with the noun after "of" for a partitive ("suspended part of its aid": aid) and conjuncts."""
     out = list(objs)
+    partitives = event_words().partitives
     for o in objs:
-        if o.lemma_.lower() in PARTITIVES:
+        if o.lemma_.lower() in partitives:
             out.extend(
                 p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
             )
@@ -446,12 +374,13 @@ def conjuncts(tok: Any) -> list[Any]:
 
 def temporal(prep: Any) -> bool:
     """True for a preposition whose object is a date or time ("called on Tuesday" is no "call on")."""
+    time_words = event_words().time_words
     return any(
         c.dep_ == "pobj"
         and (
             c.ent_type_ in ("DATE", "TIME")
-            or c.lower_ in TIME_WORDS
-            or c.lemma_.lower() in TIME_WORDS
+            or c.lower_ in time_words
+            or c.lemma_.lower() in time_words
             or (c.like_num and c.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY"))
         )
         for c in prep.children

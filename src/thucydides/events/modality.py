@@ -10,20 +10,18 @@ from typing import Any
 
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import children, intent_noun
+from thucydides.events.words import event_words
 from thucydides.record import Document, Modality
 
-HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-FAILURE_VERBS = frozenset({"fail", "decline", "cancel", "postpone"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _conditional(tok: Any) -> bool:
     """True when the token sits inside an if/unless clause."""
+    marks = event_words().open_marks
     cur = tok
     for _ in range(6):
-        if any(c.lower_ in CONDITION_MARKS for c in children(cur, "mark")):
+        if any(c.lower_ in marks for c in children(cur, "mark")):
             return True
         if cur.head == cur:
             return False
@@ -61,63 +59,32 @@ def future_marked(anchor: Any) -> bool:
     """
     if intent_noun(anchor) is not None:
         return True  # "no intention of holding talks", "plans to visit"
+    words = event_words()
     cur = anchor
     for _ in range(3):
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & FUTURE_AUX or ("would" in auxes and _reported(cur)):
+        if auxes & words.future_aux or ("would" in auxes and _reported(cur)):
             return True
         if not (cur.dep_ in ("xcomp", "acomp") or infinitive_clause(cur)) or cur.head == cur:
             break
-        if cur.head.lemma_.lower() == "go" or cur.head.lemma_.lower() in INTENT_WORDS:
+        if cur.head.lemma_.lower() == "go" or cur.head.lemma_.lower() in words.intent_words:
             return True
         cur = cur.head
     return False
 
 
-# verbs of aspect, transparent for the modality of the act they frame ("resume shelling")
-ASPECTUAL_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "renew", "restart"})
-# verbs of getting ready: to prepare an armed act is military posturing (PLOVER MOBILIZE), not a threat
-PREPARATION_WORDS = frozenset({"prepare", "prepared", "ready", "poised"})
-
-
 def intent_word(anchor: Any) -> Any | None:
     """The word of intention that frames the clause at ``anchor`` ("prepared to resume shelling":
     "prepared"), climbing through complements as :func:`future_marked` does; ``None`` if there is none."""
+    intent = event_words().intent_words
     cur = anchor
     for _ in range(3):
         if not (cur.dep_ in ("xcomp", "acomp") or infinitive_clause(cur)) or cur.head == cur:
             return None
-        if cur.head.lemma_.lower() in INTENT_WORDS or cur.head.lower_ in INTENT_WORDS:
+        if cur.head.lemma_.lower() in intent or cur.head.lower_ in intent:
             return cur.head
         cur = cur.head
     return None
-
-
-INTENT_WORDS = frozenset(
-    {
-        "promise",
-        "pledge",
-        "vow",
-        "plan",
-        "intend",
-        "prepare",
-        "prepared",
-        "ready",
-        "willing",
-        "decide",
-        "agree",
-        "offer",
-        "commit",
-        "committed",
-        "determined",
-        "threaten",
-        "swear",
-        "resolve",
-        "aim",
-        "want",
-        "seek",
-    }
-)
 
 
 NOUN_LINKS = frozenset(
@@ -183,6 +150,7 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     """
     if (why := _evaluated(token, anchor, lexicon)) is not None:
         return None, why
+    words = event_words()
     head = anchor.head
     if (noun := intent_noun(anchor)) is not None:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
@@ -190,21 +158,21 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         ):
             return "negated", f"'no {noun.text}'"
         return "future", f"intended: '{noun.text}'"
-    if anchor.dep_ == "xcomp" and head != anchor and head.lemma_.lower() in ASPECTUAL_VERBS:
+    if anchor.dep_ == "xcomp" and head != anchor and head.lemma_.lower() in words.aspectual_verbs:
         # "prepared to resume shelling", "vowed to continue fighting": the aspect verb passes its own
         # modality on to the act it frames
         modality, why = modality_of(head, head, lexicon, doc)
         return modality, why
     if infinitive_clause(anchor) and (
-        head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS
+        head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in words.intent_words
     ):
         return "future", f"intended: '{head.text} to {anchor.text}'"
     if anchor.dep_ in ("xcomp",) and head != anchor:
-        if head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in INTENT_WORDS:
+        if head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in words.intent_words:
             return "future", f"intended: '{head.text} to {anchor.text}'"
         if lexicon.match(head, "verb") or lexicon.match(head, "adj"):
             return None, f"complement of the event word '{head.text}'"
-        if head.lemma_.lower() in FAILURE_VERBS:
+        if head.lemma_.lower() in words.failure_verbs:
             return "negated", f"'{head.text} to'"
         if head.lemma_.lower() in lexicon.intent_verbs:
             return "future", f"intended: '{head.text} to {anchor.text}'"
@@ -220,11 +188,12 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     ):
         return "negated", "negation"
     auxes = {c.lower_ for c in near if c.dep_ in ("aux", "auxpass")}
-    if auxes & (HYPOTHETICAL_AUX - {"would"}) or ("would" in auxes and not _reported(anchor)):
-        return "hypothetical", f"modal '{sorted(auxes & HYPOTHETICAL_AUX)[0]}'"
+    hypothetical = words.hypothetical_aux
+    if auxes & (hypothetical - {"would"}) or ("would" in auxes and not _reported(anchor)):
+        return "hypothetical", f"modal '{sorted(auxes & hypothetical)[0]}'"
     if _conditional(anchor):
         return "hypothetical", "inside an if/unless clause"
-    if auxes & FUTURE_AUX or ("would" in auxes and _reported(anchor)):
+    if auxes & words.future_aux or ("would" in auxes and _reported(anchor)):
         return "future", "future auxiliary"
     if any(c.lower_ == "going" for c in near) and any(c.dep_ == "xcomp" for c in anchor.children):
         return "future", "'going to'"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-EXPRESS_VERBS = frozenset({"express", "voice", "convey", "send", "offer", "extend", "have", "claim"})
+from thucydides.events.words import event_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ def statement_code(sent: Any, words: StatementWords, speech_verbs: frozenset[str
             tok.pos_ == "NOUN"
             and lemma in words.nouns
             and tok.dep_ == "dobj"
-            and tok.head.lemma_.lower() in EXPRESS_VERBS
+            and tok.head.lemma_.lower() in event_words().express_verbs
         ):
             return words.nouns[lemma]
         if tok.pos_ == "ADJ" and lemma in words.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "ccomp"):

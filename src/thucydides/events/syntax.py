@@ -7,73 +7,40 @@ from collections.abc import Iterable
 from typing import Any
 
 from thucydides.events.lexicon import conjuncts, temporal
+from thucydides.events.words import event_words
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" heading a relative clause
-# things an actor sends or publishes, whose participle clause says what the sender does ("issued a
-# statement condemning ...")
-MESSAGE_NOUNS = frozenset(
-    {
-        "statement",
-        "declaration",
-        "letter",
-        "communique",
-        "communiqué",
-        "message",
-        "resolution",
-        "decree",
-        "note",
-        "video",
-        "appeal",
-        "ultimatum",
-        "report",
-        "announcement",
-        "memorandum",
-        "petition",
-    }
-)
-OBJ_CONTROL = frozenset(
-    {
-        "ask",
-        "urge",
-        "tell",
-        "order",
-        "force",
-        "invite",
-        "persuade",
-        "allow",
-        "help",
-        "call",
-        "press",
-        "pressure",
-        "encourage",
-        "request",
-        "compel",
-        "push",
-    }
-)
-COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
 
 
-DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+def dateline_dash(sdoc: Any) -> int:
+    """Index of the dash that closes a dateline opening the document ("NEW DELHI, Feb. 26 (Wire) - ..."),
+    among its first 25 words, else -1. The one test of a dateline in the parse (kept in the parse's
+    ``user_data`` once found, like :func:`doc_text`)."""
+    if not len(sdoc) or not sdoc[0].is_upper or len(sdoc[0].text) < 3:
+        return -1
+    known = sdoc.user_data.get(DATELINE)
+    if known is not None:
+        return int(known)
+    dash = -1
+    dashes = event_words().dateline_dashes
+    for t in sdoc[: min(len(sdoc), 25)]:
+        if t.text in dashes:
+            dash = int(t.i)
+            break
+    sdoc.user_data[DATELINE] = dash
+    return dash
 
 
 def _dateline_end(tok: Any) -> int:
-    """Index of the dash that closes a dateline ("NEW DELHI, Feb. 26 (Wire) - ...") opening the document.
-
-    The parse often takes the dateline's city for the subject of the first sentence; words up to the dash
-    are no argument of an event. Returns -1 when ``tok`` is not in a sentence opening with a dateline.
-    """
-    first = tok.doc[0]  # the first word of the sentence when it opens the document
-    if not first.is_upper or len(first.text) < 3:
+    """Index of the dash that closes a dateline opening the document, when ``tok`` is in the sentence that
+    holds it: the parse often takes the dateline's city for the subject of the first sentence; words up to
+    the dash are no argument of an event. Returns -1 otherwise."""
+    dash = dateline_dash(tok.doc)
+    if dash < 0:
         return -1
     sent = tok.sent
-    if sent.start != 0:
-        return -1
-    for t in sent[: min(len(sent), 25)]:
-        if t.text in DATELINE_DASHES:
-            return int(t.i)
-    return -1
+    return dash if sent.start == 0 and dash < sent.end else -1
 
 
 def _after_dateline(tok: Any | None, verb: Any) -> Any | None:
@@ -161,6 +128,7 @@ def _children_index(doc: Any) -> dict[tuple[int, str], list[Any]]:
 
 
 DOC_TEXT = "thucydides.text"
+DATELINE = "thucydides.dateline"
 
 
 def doc_text(doc: Any) -> str:
@@ -195,6 +163,7 @@ def drop_index(doc: Any) -> None:
     """Remove what :func:`children` and :func:`doc_text` keep in a parse (no data to keep or serialise)."""
     doc.user_data.pop(CHILDREN_INDEX, None)
     doc.user_data.pop(DOC_TEXT, None)
+    doc.user_data.pop(DATELINE, None)
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
@@ -205,8 +174,9 @@ def _pobjs(tok: Any, preps: Iterable[str]) -> list[Any]:
     """
     order = {p: i for i, p in enumerate(dict.fromkeys(preps))}
     out: list[Any] = []
+    heads = event_words().compound_prep_heads
     for prep in tok.children:
-        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in COMPOUND_PREP_HEADS:
+        if prep.dep_ in ("prep", "prt", "advmod") and prep.lower_ in heads:
             out.extend(_pobjs(prep, order))
         if prep.dep_ in ("prep", "dative") and prep.lower_ in order and not temporal(prep):
             objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -239,12 +209,6 @@ def _is_passive(tok: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-# nouns of intention: "no intention of holding talks", "plans to negotiate"
-INTENT_NOUNS = frozenset(
-    {"intention", "intent", "plan", "desire", "wish", "interest", "willingness", "readiness"}
-)
-
-
 def intent_noun(verb: Any) -> Any | None:
     """The noun of intention whose "of"/"to" phrase the clause at ``verb`` is ("had no intention of
     holding talks": "intention"; "has no plans to negotiate": "plans"); ``None`` if there is none."""
@@ -253,7 +217,7 @@ def intent_noun(verb: Any) -> Any | None:
         head = head.head
     elif verb.dep_ != "acl":
         return None
-    return head if head.pos_ == "NOUN" and head.lemma_.lower() in INTENT_NOUNS else None
+    return head if head.pos_ == "NOUN" and head.lemma_.lower() in event_words().intent_nouns else None
 
 
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
@@ -289,7 +253,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
             return verb.doc[earlier[n_before - 1][1]], "subject of the conjunct before"
         return _subject(head, depth + 1)
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
-        if head.lemma_.lower() in OBJ_CONTROL and (obj := _children(head, "dobj")):
+        if head.lemma_.lower() in event_words().object_control and (obj := _children(head, "dobj")):
             return obj[0], f"object of '{head.text}'"
         if head.dep_ == "acomp" or head.pos_ == "ADJ":
             return _subject(head.head, depth + 1)
@@ -308,7 +272,7 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
-        and head.lemma_.lower() in MESSAGE_NOUNS
+        and head.lemma_.lower() in event_words().message_nouns
         and head.dep_ in ("dobj", "nsubjpass")
         and head.head.pos_ == "VERB"
     ):

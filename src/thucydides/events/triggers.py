@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
 from thucydides.events.syntax import _children, _is_passive, _light_objects
 from thucydides.record import Actor
+
+# the kinds of trigger (the rules of the coder's ``propose`` phase)
+ALL_KINDS_ORDER = ("verb_triggers", "light_verb_triggers", "obligation_triggers", "noun_triggers")
+ALL_KINDS = frozenset(ALL_KINDS_ORDER)
 
 
 @dataclass(slots=True, frozen=True)
@@ -32,6 +36,7 @@ class Trigger:
     anchor: Any  # the clause verb (the light verb for "held talks", else the token itself)
     nominal: bool = False
     target_tok: Any = None  # set where the target is not an object ("said Y must ...": Y)
+    kind: str = ""  # the rule that found it (a rule of the propose phase, or "sentence_model")
 
 
 class TriggerFinder:
@@ -41,7 +46,10 @@ class TriggerFinder:
 
     # -- triggers ---------------------------------------------------------------------------------------
 
-    def _triggers(self, sent: Any) -> Iterator[Trigger]:
+    def _triggers(self, sent: Any, kinds: Set[str] = ALL_KINDS) -> Iterator[Trigger]:
+        """The sentence's triggers, of the kinds (rules of the ``propose`` phase) switched on."""
+        verbs, light = "verb_triggers" in kinds, "light_verb_triggers" in kinds
+        obligations, nouns = "obligation_triggers" in kinds, "noun_triggers" in kinds
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
@@ -49,31 +57,34 @@ class TriggerFinder:
             upos = tok.pos_
             if upos in ("VERB", "AUX") or (upos == "ADJ" and tok.tag_ in ("VBN", "JJ")):
                 tag = tok.tag_
-                pos = "adj" if upos == "ADJ" or (tag == "VBN" and tok.dep_ == "acomp") else "verb"
-                entry = self.lexicon.match(tok, pos) or (
-                    self.lexicon.match(tok, "verb") if pos == "adj" else None
-                )
-                if entry is None and pos == "verb" and tag == "VBN" and _is_passive(tok):
-                    entry = self.lexicon.match(tok, "adj")
+                if not verbs:
+                    entry = None
+                else:
+                    pos = "adj" if upos == "ADJ" or (tag == "VBN" and tok.dep_ == "acomp") else "verb"
+                    entry = self.lexicon.match(tok, pos) or (
+                        self.lexicon.match(tok, "verb") if pos == "adj" else None
+                    )
+                    if entry is None and pos == "verb" and tag == "VBN" and _is_passive(tok):
+                        entry = self.lexicon.match(tok, "adj")
                 if entry is not None:
                     if not entry.obj_actor:  # "joined a protest": the object may carry its own event
                         consumed.update(o.i for o in _children(tok, "dobj"))
-                    yield Trigger(entry, tok, tok)
+                    yield Trigger(entry, tok, tok, kind="verb_triggers")
                     continue
-                if self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
+                if light and self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
                     for noun in _light_objects(_children(tok, "dobj")):
                         noun_entry = self.lexicon.match(noun, "noun")
                         if noun_entry is not None:
                             consumed.add(noun.i)
-                            yield Trigger(noun_entry, noun, tok)
+                            yield Trigger(noun_entry, noun, tok, kind="light_verb_triggers")
                             break
-                obligation = self._obligation(tok)
+                obligation = self._obligation(tok) if obligations else None
                 if obligation is not None:
                     yield obligation
-            elif upos in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            elif nouns and upos in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
                 entry = self.lexicon.match(tok, "noun")
                 if entry is not None:
-                    yield Trigger(entry, tok, tok, nominal=True)
+                    yield Trigger(entry, tok, tok, nominal=True, kind="noun_triggers")
 
     def _obligation(self, tok: Any) -> Trigger | None:
         """A speech verb reporting what another actor must or should do ("X said Y must leave")."""
@@ -88,5 +99,5 @@ class TriggerFinder:
             if code is None or not subj or any(c.dep_ == "neg" for c in clause.children):
                 continue
             entry = Entry(key=f"{tok.lemma_.lower()} that ... {auxes[0]}", pos="verb", cameo=code)
-            return Trigger(entry, tok, tok, target_tok=subj[0])
+            return Trigger(entry, tok, tok, target_tok=subj[0], kind="obligation_triggers")
         return None

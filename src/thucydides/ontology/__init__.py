@@ -28,7 +28,7 @@ from typing import Any
 
 from thucydides.datafile import load_yaml
 
-__all__ = ["PLOVER_TYPES", "CameoCode", "Ontology", "PloverType", "bundled_ontology"]
+__all__ = ["PLOVER_TYPES", "CameoCode", "CodeClass", "Ontology", "PloverType", "bundled_ontology"]
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -93,6 +93,17 @@ class PloverType:
     mode_cameo: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
+@dataclass(frozen=True, slots=True)
+class CodeClass:
+    """A named class of CAMEO codes that rules test ("violent", "verbal", "mutual"): code prefixes and
+    PLOVER types (a code is in the class when it starts with a prefix or maps to one of the types)."""
+
+    name: str
+    about: str = ""
+    codes: tuple[str, ...] = ()
+    types: frozenset[str] = frozenset()
+
+
 class Ontology:
     """Lookup tables for CAMEO codes and PLOVER types.
 
@@ -100,7 +111,7 @@ class Ontology:
     build small ontologies by hand.
     """
 
-    __slots__ = ("_codes", "_contexts", "_legacy", "_types")
+    __slots__ = ("_class_memo", "_classes", "_codes", "_contexts", "_legacy", "_types")
 
     def __init__(
         self,
@@ -108,6 +119,7 @@ class Ontology:
         types: Mapping[str, PloverType],
         contexts: tuple[str, ...] = (),
         legacy_names: Mapping[str, str] | None = None,
+        classes: Mapping[str, CodeClass] | None = None,
     ) -> None:
         """Wrap parsed tables.
 
@@ -116,11 +128,15 @@ class Ontology:
             types: PLOVER type name -> :class:`PloverType`, in PLOVER order.
             contexts: The PLOVER context names.
             legacy_names: Old PLOVER type names -> current names.
+            classes: Named classes of codes the coder's rules test (``cameo_classes`` in plover.yaml).
         """
         self._codes: Mapping[str, CameoCode] = MappingProxyType(dict(codes))
         self._types: Mapping[str, PloverType] = MappingProxyType(dict(types))
         self._contexts = tuple(contexts)
         self._legacy: Mapping[str, str] = MappingProxyType(dict(legacy_names or {}))
+        self._classes: Mapping[str, CodeClass] = MappingProxyType(dict(classes or {}))
+        # (class, code) → membership, filled as asked (a pure function of the tables above)
+        self._class_memo: dict[tuple[str, str], bool] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -137,8 +153,10 @@ class Ontology:
         """
         data = files("thucydides") / "data"
         codes = _parse_cameo_csv((data / "cameo.csv").read_text(encoding="utf-8"))
-        types, contexts, legacy = _parse_plover_yaml((data / "plover.yaml").read_text(encoding="utf-8"))
-        onto = cls(codes, types, contexts, legacy)
+        types, contexts, legacy, classes = _parse_plover_yaml(
+            (data / "plover.yaml").read_text(encoding="utf-8")
+        )
+        onto = cls(codes, types, contexts, legacy, classes)
         onto._check()
         return onto
 
@@ -155,6 +173,13 @@ class Ontology:
             for mode in t.mode_cameo:
                 if mode not in t.modes:
                     raise ValueError(f"plover.yaml: {t.name} mode_cameo names unknown mode {mode!r}")
+        for k in self._classes.values():
+            for name in k.types:
+                if name not in self._types:
+                    raise ValueError(f"plover.yaml: class {k.name} names unknown PLOVER type {name!r}")
+            for prefix in k.codes:
+                if prefix[:2] not in self._codes:
+                    raise ValueError(f"plover.yaml: class {k.name} names unknown CAMEO code {prefix!r}")
 
     # ------------------------------------------------------------------ CAMEO
 
@@ -290,6 +315,34 @@ class Ontology:
         """All PLOVER context names; any context may go with any type."""
         return self._contexts
 
+    # ------------------------------------------------------------------ classes
+
+    def in_class(self, name: str, code: str) -> bool:
+        """True for a CAMEO code of the named class (``cameo_classes`` in plover.yaml): it starts with one
+        of the class's code prefixes, or its PLOVER type is one of the class's types.
+
+        Raises:
+            KeyError: If the class is unknown.
+        """
+        found = self._class_memo.get((name, code))
+        if found is not None:
+            return found
+        try:
+            k = self._classes[name]
+        except KeyError:
+            raise KeyError(f"unknown class of CAMEO codes {name!r}") from None
+        found = code.startswith(k.codes) or (bool(k.types) and self.plover_type(code) in k.types)
+        self._class_memo[(name, code)] = found
+        return found
+
+    def code_class(self, name: str) -> CodeClass:
+        """The named class of codes (its prefixes and types)."""
+        return self._classes[name]
+
+    def classes(self) -> list[str]:
+        """The names of the classes of codes."""
+        return list(self._classes)
+
 
 # ---------------------------------------------------------------------- parsing
 
@@ -322,7 +375,9 @@ def _parse_cameo_csv(text: str) -> dict[str, CameoCode]:
     return codes
 
 
-def _parse_plover_yaml(text: str) -> tuple[dict[str, PloverType], tuple[str, ...], dict[str, str]]:
+def _parse_plover_yaml(
+    text: str,
+) -> tuple[dict[str, PloverType], tuple[str, ...], dict[str, str], dict[str, CodeClass]]:
     raw: dict[str, Any] = load_yaml(text)
     types: dict[str, PloverType] = {}
     for name, spec in raw["types"].items():
@@ -336,4 +391,13 @@ def _parse_plover_yaml(text: str) -> tuple[dict[str, PloverType], tuple[str, ...
         )
     contexts = tuple(str(c) for c in raw.get("contexts") or ())
     legacy = {str(k).upper(): str(v) for k, v in (raw.get("legacy_names") or {}).items()}
-    return types, contexts, legacy
+    classes = {
+        str(name): CodeClass(
+            name=str(name),
+            about=str(spec.get("about") or ""),
+            codes=tuple(str(c) for c in spec.get("codes") or ()),
+            types=frozenset(str(t) for t in spec.get("types") or ()),
+        )
+        for name, spec in (raw.get("cameo_classes") or {}).items()
+    }
+    return types, contexts, legacy, classes

@@ -9,30 +9,27 @@ readings of a name by kind, size, capital status and the countries a document is
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from thucydides.datafile import load_yaml
+from thucydides.places.entry import Entry, EntryKind
+from thucydides.places.table import GeonamesTable
 from thucydides.record import Place
 
-EntryKind = Literal["country", "admin1", "admin2", "region", "city"]
-
-_BASE_SCORE: dict[str, float] = {"country": 9.0, "admin1": 6.3, "admin2": 5.0, "region": 7.0}
 ADMIN1_BONUS = 4.0  # a reading in a first-level division the document names
 ADMIN2_BONUS = 2.0  # ... and in a second-level division it names
-_CAPITAL_BONUS = 1.5
 _ALTERNATE_PENALTY = 0.5
+# a capital is lifted only in a document about its own country or about none: a bonus everywhere put a
+# local town's name on a famous capital ("Paris", "Dublin", "London" in North American news)
+CAPITAL_BONUS = 1.0
 CONTEXT_BONUS = 3.0  # the most the document's countries add to a reading's score
 _MIN_ALTERNATE_LEN = 3
-_SMALL_TOWN_LOG = 4.0  # log10 of the population below which context lifts nothing
-_TRUST_SPAN = 1.5
 _TABLE_CITY_PRIOR = 4.0
 _MEMO_SIZE = 50_000
 _NAMESAKE_DIVISION_PENALTY = 2.0  # a city row in regions.csv has no population: rank it like a city of 10M
@@ -81,46 +78,6 @@ def _ascii_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-@dataclass(eq=False, slots=True)
-class Entry:
-    """One gazetteer record with what the ranking needs."""
-
-    place: Place
-    kind: EntryKind
-    population: int = 0
-    capital: bool = False
-    prior: float = 0.0
-    context: tuple[str, ...] = ()
-    a1: str = ""  # GeoNames code of the first-level division ("US.KY"), when known
-    a2: str = ""  # ... of the second-level division ("US.KY.125")
-
-    def base_score(self) -> float:
-        if self.kind == "city":
-            score = math.log10(max(self.population, 1000))
-            return score + (_CAPITAL_BONUS if self.capital else 0.0) + self.prior
-        return _BASE_SCORE[self.kind] + self.prior
-
-    def trust(self) -> float:
-        """How far the document's countries may lift this entry (0..1): a small town needs more than
-        a shared country to beat a famous namesake."""
-        if self.kind != "city" or self.population <= 0:
-            return 1.0
-        return max(0.0, min(1.0, (math.log10(self.population) - _SMALL_TOWN_LOG) / _TRUST_SPAN))
-
-    def describe(self) -> str:
-        country = self.place.country or "no single country"
-        if self.kind == "city":
-            text = f"city of {_people(self.population)} in {country}"
-            return text + ("; capital" if self.capital else "")
-        if self.kind == "country":
-            return f"country {country}"
-        if self.kind == "admin1":
-            return f"first-level division of {country}"
-        if self.kind == "admin2":
-            return f"second-level division of {country}"
-        return f"region in {country}" if self.place.country else "region spanning several countries"
-
-
 class Reading(NamedTuple):
     """One reading of a name: the entry, its score with and without context, and why."""
 
@@ -131,10 +88,20 @@ class Reading(NamedTuple):
     support: float  # 0..: how strongly the document's countries and divisions back this reading
 
 
-def _people(population: int) -> str:
-    if population >= 1_000_000:
-        return f"{population / 1_000_000:.1f}M"
-    return f"{population // 1000}k"
+def context_tops(context: Mapping[str, float]) -> tuple[float, float, float]:
+    """The largest weight of a country, of a first-level and of a second-level division in a context."""
+    tops = [0.0, 0.0, 0.0]
+    for code, weight in context.items():
+        level = 0 if len(code) == 3 else code.count(".")
+        if level <= 2 and weight > tops[level]:
+            tops[level] = weight
+    return tops[0], tops[1], tops[2]
+
+
+def _share(weight: float, top: float) -> float:
+    """How far a division's weight in the document backs a reading (0..1): its votes, up to one, scaled
+    by how close it comes to the division with most votes."""
+    return min(1.0, weight) * weight / top if top > 0 else 0.0
 
 
 def _read_text(name: str) -> str:
@@ -194,12 +161,7 @@ class Gazetteer:
         iso3_of = {iso2: row["iso3"] for iso2, row in raw_countries.items()}
         us_states: dict[str, Any] = cache.get_us_states()
         table = GeonamesTable.load(iso3_of, {code: row["name"] for code, row in us_states.items()})
-        capitals: dict[str, Entry] = {}
-        for iso2, row in raw_countries.items():
-            named = [e for e, _ in table.lookup(normalize_name(row["capital"])) if e.a1[:2] == iso2]
-            if named:
-                capitals[iso2] = max(named, key=lambda e: e.population)
-                capitals[iso2].capital = True
+        capitals = {iso2: table.entry(n) for iso2, n in table.capitals.items()}
         for row in _read_csv("extra_names.csv"):
             entry = table.city(int(row["geonameid"]))
             if entry is not None:
@@ -295,15 +257,20 @@ class Gazetteer:
         """Whether the name (as written) has at least one reading."""
         return bool(self._entries(normalize_name(name)))
 
-    def readings(self, key: str, context: Mapping[str, float]) -> list[Reading]:
+    def readings(
+        self, key: str, context: Mapping[str, float], tops: tuple[float, float, float] | None = None
+    ) -> list[Reading]:
         """Readings of a key, best first, scored by kind, size and the document's places and actors.
 
         Args:
             key: a lookup key (see :func:`normalize_name`).
             context: weights of the countries (ISO3) and divisions (GeoNames codes such as "US.KY"
                 and "US.KY.125") the document names.
+            tops: :func:`context_tops` of ``context`` when the caller has it already.
         """
-        top = max((w for code, w in context.items() if len(code) == 3), default=0.0)
+        # the division the document's names agree on most gets the whole bonus, others a share of it
+        top, *division_tops = tops if tops is not None else context_tops(context)
+        tops_by_level = {1: division_tops[0], 2: division_tops[1]}
         readings: list[Reading] = []
         entries = self._entries(key)
         # a division named after its own city ("Idlib", "Nairobi") is mostly the city
@@ -318,12 +285,14 @@ class Gazetteer:
             if top > 0:
                 support = max((context.get(code, 0.0) for code in entry.context), default=0.0) / top
             lift = CONTEXT_BONUS * support * entry.trust()
+            if entry.capital and (top == 0 or context.get(entry.place.country or "") == top):
+                lift += CAPITAL_BONUS
             if entry.a1 and entry.kind != "country" and primary:
-                share = min(1.0, context.get(entry.a1, 0.0))
+                share = _share(context.get(entry.a1, 0.0), tops_by_level[1])
                 lift += ADMIN1_BONUS * share
                 support += share
             if entry.a2 and primary:
-                share = min(1.0, context.get(entry.a2, 0.0))
+                share = _share(context.get(entry.a2, 0.0), tops_by_level[2])
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))
@@ -344,91 +313,6 @@ class Gazetteer:
         return place
 
 
-class GeonamesTable:
-    """GeoNames' populated places and divisions (``geonames.tsv.gz``), each record made into an
-    :class:`Entry` only when a name that may mean it is looked up (see ``bench/build_gazetteer.py``)."""
-
-    def __init__(
-        self,
-        rows: list[str],
-        keys: dict[str, str],
-        iso3_of: Mapping[str, str],
-        states: Mapping[str, str],
-    ) -> None:
-        self._rows = rows
-        self._keys = keys
-        self._iso3_of = iso3_of
-        self._states = states
-        self._made: dict[int, Entry] = {}
-        self._extra: dict[str, Entry] = {}
-        # the rows are the places (C), then the divisions (A), then the countries' boxes (B)
-        low, high = 0, len(rows)
-        while low < high:
-            mid = (low + high) // 2
-            low, high = (mid + 1, high) if rows[mid].startswith("C\t") else (low, mid)
-        self._cities = low
-        self.bounds: dict[str, tuple[float, float, float, float]] = {}
-        for row in reversed(rows):
-            if not row.startswith("B\t"):
-                if row:
-                    break
-                continue
-            _, iso2, south, west, north, east = row.split("\t")
-            self.bounds[iso2] = (float(south), float(west), float(north), float(east))
-
-    @classmethod
-    def load(cls, iso3_of: Mapping[str, str], states: Mapping[str, str]) -> GeonamesTable:
-        """Read the two files of the table (about half a second)."""
-        folder = resources.files("thucydides").joinpath("data", "places")
-        with folder.joinpath("geonames.tsv.gz").open("rb") as fh:
-            rows = gzip.decompress(fh.read()).decode("utf-8").split("\n")
-        with folder.joinpath("geonames_index.tsv.gz").open("rb") as fh:
-            text = gzip.decompress(fh.read()).decode("utf-8")
-        lines = text.split("\n")
-        half = len(lines) // 2
-        return cls(rows, dict(zip(lines[:half], lines[half:], strict=True)), iso3_of, states)
-
-    def lookup(self, key: str) -> list[tuple[Entry, bool]]:
-        """(entry, is primary name) pairs of a key."""
-        ids = self._keys.get(key)
-        if not ids:
-            return []
-        return [(self._entry(abs(int(i))), not i.startswith("-")) for i in ids.split(",")]
-
-    def _entry(self, n: int) -> Entry:
-        entry = self._made.get(n)
-        if entry is None:
-            row = self._rows[n].split("\t")
-            if row[0] == "C":
-                entry = _city_row(row, self._iso3_of, self._states)
-            else:
-                entry = _division_row(row, self._iso3_of, self._states)
-            self._made[n] = entry
-        return entry
-
-    def city(self, geonameid: int) -> Entry | None:
-        """The populated place with a geonameid (the rows are sorted by it)."""
-        low, high = 0, self._cities
-        while low < high:
-            mid = (low + high) // 2
-            found = int(self._rows[mid].split("\t", 2)[1])
-            if found == geonameid:
-                return self._entry(mid)
-            low, high = (mid + 1, high) if found < geonameid else (low, mid)
-        return None
-
-    def division(self, code: str) -> Entry | None:
-        """A division by its GeoNames code ("US.KY.125", "CA.02")."""
-        found = self._extra.get(code)
-        if found is None and (ids := self._keys.get("#" + code)):
-            found = self._entry(int(ids.split(",")[0]))
-        return found
-
-    def add_divisions(self, entries: Mapping[str, Entry]) -> None:
-        """Divisions from the project's tables (US states), found by :meth:`division` before the table's."""
-        self._extra.update(entries)
-
-
 def _add(index: dict[str, list[tuple[Entry, bool]]], name: str, entry: Entry, primary: bool) -> None:
     _add_key(index, normalize_name(name), entry, primary)
 
@@ -439,54 +323,6 @@ def _add_key(index: dict[str, list[tuple[Entry, bool]]], key: str, entry: Entry,
     bucket = index.setdefault(key, [])
     if all(existing is not entry for existing, _ in bucket):
         bucket.append((entry, primary))
-
-
-def _city_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
-    """A populated place of ``geonames.tsv.gz``: C id name lat lon cc admin1 admin2 population alternates."""
-    iso2, a1 = row[5], row[6]
-    iso3 = iso3_of.get(iso2)
-    place = Place(
-        name=row[2],
-        country=iso3,
-        admin1=states.get(a1) if iso2 == "US" else f"{iso2}.{a1}",
-        lat=float(row[3]),
-        lon=float(row[4]),
-        geonameid=int(row[1]),
-        precision="city",
-    )
-    return Entry(
-        place,
-        "city",
-        population=int(row[8]),
-        context=(iso3,) if iso3 else (),
-        a1=f"{iso2}.{a1}" if a1 else "",
-        a2=f"{iso2}.{a1}.{row[7]}" if a1 and row[7] else "",
-    )
-
-
-def _division_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
-    """A division of ``geonames.tsv.gz``: A level code geonameid name lat lon population aliases type."""
-    level, code = row[1], row[2]
-    parts = code.split(".")
-    iso3 = iso3_of.get(parts[0])
-    kind: EntryKind = "admin1" if level == "1" else "admin2"
-    place = Place(
-        name=row[4],
-        country=iso3,
-        admin1=states.get(parts[1]) if parts[0] == "US" else ".".join(parts[:2]),
-        lat=float(row[5]),
-        lon=float(row[6]),
-        geonameid=int(row[3]) if row[3] else None,
-        precision="admin1",
-    )
-    return Entry(
-        place,
-        kind,
-        population=int(row[7] or 0),
-        context=(iso3,) if iso3 else (),
-        a1=".".join(parts[:2]),
-        a2=code if kind == "admin2" else "",
-    )
 
 
 def _is_bare_stem(alias: str, name: str) -> bool:

@@ -2,75 +2,42 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.gazetteer import CONTEXT_BONUS, Entry, Gazetteer, Reading, _read_text, normalize_name
-from thucydides.record import ActorMention, Document, Place, PlaceMention
+from thucydides.places.gazetteer import (
+    CONTEXT_BONUS,
+    Gazetteer,
+    Reading,
+    _read_text,
+    context_tops,
+    normalize_name,
+)
+from thucydides.places.spans import (
+    DIRECTION_RE,
+    Span,
+    SpanFinder,
+    canonical_direction,
+    non_overlapping,
+    sites_in_towns,
+)
+from thucydides.record import Document, Place, PlaceMention
 from thucydides.successions import Successions
 
 _PLACE_WEIGHT = 2
+_POSSIBLE_VOTE = 0.5  # what a name adds to each division it may lie in (see PlaceResolver._context)
 _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
 _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other divisions names its division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
-_MAX_NAME_WORDS = 6
-_MEMO_SIZE = 100_000
 _DATELINE_CHARS = 80
-# a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
-_WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
-_CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
-_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
-_TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
-_DIRECTION_RE = re.compile(
-    r"(?P<dir>(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
-    r"\s+(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
-_DIRECTION_BEFORE_RE = re.compile(
-    r"\b(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)\s+$",
-    re.IGNORECASE,
-)
-_LOCATIVE_BEFORE_RE = re.compile(
-    r"\b(?:in|at|near|from|to|into|across|inside|outside|throughout|around|within|towards?|via|"
-    r"through|over|off)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_CUE_RE = re.compile(
-    r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
-)
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_BLOCKING_LABELS = frozenset(
-    {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "FAC"}
-)
 
 
-@dataclass(slots=True)
-class _Span:
-    start: int
-    end: int
-    text: str
-    source: str  # "ner:GPE", "cue", "name" (a gazetteer name in capitals), "abbr" ...
-    direction: str | None = None  # normalised direction word when the span starts with one
-    inside: str | None = None  # the label of a longer entity the name is part of ("ORG", "PERSON")
-    locative: bool = False  # a locative preposition stands before it ("in", "near")
-    partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
-
-
-def _canonical_direction(word: str) -> str:
-    word = word.lower().replace("-", "").replace(" ", "")
-    if word.endswith("ern"):
-        word = word[:-3]
-    return word
-
-
-class PlaceResolver:
+class PlaceResolver(SpanFinder):
     """Stage: finds place names in a document and resolves them.
 
     Reads ``doc.nlp`` (the spaCy Doc over ``doc.text``; optional: without it only the phrase
@@ -88,18 +55,9 @@ class PlaceResolver:
             successions: the table of states and their successors; the bundled one when omitted
                 (the pipeline hands over the one its knowledge base has read).
         """
-        self.gazetteer = gazetteer
-        abbreviations = sorted(gazetteer.abbreviations(), key=len, reverse=True)
-        self._abbr_re = re.compile(
-            r"(?<![\w.])(?:"
-            + "|".join(re.escape(a).replace(r"\ ", r"\s?") for a in abbreviations)
-            + r")(?!\w)"
-        )
+        super().__init__(gazetteer)
         self._successions = successions if successions is not None else Successions.load()
-        titles = load_yaml(_read_text("person_titles.yaml")) or {}
-        self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
-        self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
 
     def __call__(self, doc: Document) -> Document:
@@ -110,10 +68,13 @@ class PlaceResolver:
         name are resolved together (a qualifier such as "Paris, Texas" on one of them holds for all).
         """
         limit = doc.body_end if doc.body_end is not None else len(doc.text)
-        unique: dict[tuple[int, int], _Span] = {}
+        unique: dict[tuple[int, int], Span] = {}
         for span in self._find_spans(doc, limit):
             # an abbreviation's own reading ("B.C.") beats the tagger's span over the same letters
-            if span.end <= limit and ((span.start, span.end) not in unique or span.source == "abbr"):
+            # ... and so does a division named by a list ("Geauga and Medina counties")
+            if span.end <= limit and (
+                (span.start, span.end) not in unique or span.source == "abbr" or span.lookup
+            ):
                 unique[(span.start, span.end)] = span
         spans = self._drop_actor_spans(
             doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
@@ -127,11 +88,15 @@ class PlaceResolver:
             if within and key:
                 qualified.setdefault(key, within)
         done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        withouts: dict[str, _Without] = {}
         mentions: list[PlaceMention] = []
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
-            own = _Without(context, votes.get(span.text if span.source == "abbr" else key or "", {}))
+            vote_key = span.text if span.source == "abbr" else key or ""
+            own = withouts.get(vote_key)
+            if own is None:
+                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
             if memo not in done:
                 done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
             resolved = done[memo]
@@ -143,8 +108,8 @@ class PlaceResolver:
             place, reason = self._as_of(place, reason, doc.published)
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
-        mentions += _sites_in_towns(doc, mentions, limit)
-        doc.places = _non_overlapping(mentions)
+        mentions += sites_in_towns(doc, mentions, limit)
+        doc.places = non_overlapping(mentions)
         return doc
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
@@ -173,19 +138,23 @@ class PlaceResolver:
         return out
 
     def _context(
-        self, doc: Document, spans: Sequence[_Span]
+        self, doc: Document, spans: Sequence[Span]
     ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
         name's own share of the divisions' weights (taken out when that name is resolved).
 
-        Countries: those of its clear place names and of its actors. Divisions: every name votes for the
-        divisions its readings lie in, one vote split between them ("Hall County" lies in Georgia,
-        Nebraska or Texas: a third each; "Kentucky" gives Kentucky a whole vote), twice for a name in
+        Countries: those of its clear place names and of its actors, less the name's own. Divisions:
+        every name votes for the divisions its readings lie in, one vote split between them by the
+        readings' sizes ("Kentucky" gives Kentucky nearly a whole vote), plus half a vote for each
+        division it may lie in ("Hall County" lies in Georgia, Nebraska or Texas), twice for a name in
         the dateline; so the division the document's names agree on wins ("Gainesville" is then the one
         in Georgia when "Hall County" and "Georgia" stand beside it).
         """
         context: dict[str, float] = defaultdict(float)
         clear: dict[tuple[str, str | None], str | None] = {}
+        # what each name adds to the countries: a name does not vote for its own reading ("London" and
+        # "London police" make no case for the London in England)
+        selfish: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for span in spans:
             memo = (span.text, span.direction)
             if memo not in clear:
@@ -193,14 +162,20 @@ class PlaceResolver:
             country = clear[memo]
             if country:
                 context[country] += _PLACE_WEIGHT
+                selfish[self._key(span) or ""][country] += _PLACE_WEIGHT
         for mention in doc.actors:
             code = mention.actor.country
             if code and self.gazetteer.has_country(code):
                 context[code] += 1
-        votes: dict[str, dict[str, float]] = {}
+                for span in spans:
+                    if mention.start <= span.start and span.end <= mention.end:
+                        selfish[self._key(span) or ""][code] += 1
+                        break
+        votes: dict[str, dict[str, float]] = {key: dict(own) for key, own in selfish.items()}
+        done: set[str] = set()
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
-            if not key or key in votes and span.start >= _DATELINE_CHARS or span.direction:
+            if not key or key in done and span.start >= _DATELINE_CHARS or span.direction:
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
@@ -212,29 +187,45 @@ class PlaceResolver:
             else:
                 entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
             own = votes.setdefault(key, {})
+            if key in done and span.start >= _DATELINE_CHARS:
+                continue
+            done.add(key)
+            scale = 2.0 if span.start < _DATELINE_CHARS else 1.0
             for level in ("a1", "a2"):
-                codes = {getattr(e, level) for e in entries if getattr(e, level)}
-                weight = (2.0 if span.start < _DATELINE_CHARS else 1.0) / len(codes) if codes else 0.0
-                for code in codes:
+                # one vote, split between the readings' divisions as likely as each reading is alone
+                # (by size: "Texas" is the state far more than a hamlet of that name elsewhere), and
+                # a part of one for every division the name may lie in: the division where most of
+                # the document's names may lie wins even when each of them has a bigger namesake
+                # elsewhere (small towns of one state in its local news)
+                shares: dict[str, float] = defaultdict(float)
+                for e in entries:
+                    if getattr(e, level):
+                        shares[getattr(e, level)] += 10 ** e.base_score()
+                total = sum(shares.values())
+                for code, share in shares.items():
+                    weight = scale * (share / total + _POSSIBLE_VOTE)
                     own[code] = max(own.get(code, 0.0), weight)
-        for own in votes.values():
+        for key, own in votes.items():
             for code, weight in own.items():
-                context[code] += weight
+                if len(code) != 3 or key not in selfish:
+                    context[code] += weight
         return dict(context), votes
 
-    def _accepted(self, span: _Span, key: str | None, context: Mapping[str, float]) -> bool:
+    def _accepted(self, span: Span, key: str | None, context: Mapping[str, float]) -> bool:
         """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
         division or region always; a city when it is large, when a locative preposition stands before
         it, or when the document names its division."""
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
-        ranked = self.gazetteer.readings(key, context)
+        ranked = self.gazetteer.readings(key, context, _tops(context))
         if not ranked:
             return False
         entry = ranked[0].entry
         if entry.kind in ("country", "admin1", "region"):
             return True
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        if ranked[0].primary and (span.dateline or span.strong or span.local and span.inside != "PERSON"):
+            return True
         if not ranked[0].primary and span.source == "name":
             return supported
         if span.partial:
@@ -246,7 +237,7 @@ class PlaceResolver:
         return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
 
     def _resolve_in(
-        self, span: _Span, context: Mapping[str, float], within: tuple[str, str | None] | None
+        self, span: Span, context: Mapping[str, float], within: tuple[str, str | None] | None
     ) -> tuple[Place, str] | None:
         if span.source == "abbr":
             entry = self.gazetteer.abbreviation(span.text)
@@ -257,7 +248,7 @@ class PlaceResolver:
         return self._resolve_span(span, context, strict=strict, within=within)
 
     def _qualifier_after(
-        self, text: str, span: _Span, starts: Mapping[int, _Span]
+        self, text: str, span: Span, starts: Mapping[int, Span]
     ) -> tuple[str, str | None] | None:
         """(country, admin1) of the name after a comma ("Paris, Texas", "Lexington, Ky.")."""
         if text[span.end : span.end + 2] != ", ":
@@ -293,14 +284,14 @@ class PlaceResolver:
         within = None
         head, comma, tail = name.partition(", ")
         if comma and not self.gazetteer.knows(name):
-            within = self._qualifier(_Span(0, len(tail), tail, "name"))
+            within = self._qualifier(Span(0, len(tail), tail, "name"))
             name = head
-        match = _DIRECTION_RE.match(name)
-        direction = _canonical_direction(match.group("dir")) if match else None
-        resolved = self._resolve_span(_Span(0, len(name), name, "name", direction), context, within=within)
+        match = DIRECTION_RE.match(name)
+        direction = canonical_direction(match.group("dir")) if match else None
+        resolved = self._resolve_span(Span(0, len(name), name, "name", direction), context, within=within)
         return resolved[0] if resolved else None
 
-    def _qualifier(self, span: _Span) -> tuple[str, str | None] | None:
+    def _qualifier(self, span: Span) -> tuple[str, str | None] | None:
         """(country, admin1) named by the qualifier in "Paris, Texas" or "Tripoli, Lebanon"."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, {}) if key else []
@@ -311,152 +302,7 @@ class PlaceResolver:
             return None
         return place.country or "", place.admin1 if ranked[0].entry.kind == "admin1" else None
 
-    def _find_spans(self, doc: Document, limit: int | None = None) -> list[_Span]:
-        """Candidate place spans; with ``limit``, matches that start at or after it are not looked at (their
-        spans, even trimmed, would end after it)."""
-        text = doc.text
-        stop = len(text) if limit is None else limit
-        spans: list[_Span] = []
-        entities: list[tuple[int, int, str]] = []
-        tokens: dict[int, Any] = {}
-        if doc.nlp is not None:
-            for ent in doc.nlp.ents:
-                if ent.label_ in _PLACE_LABELS and not self._described_as_person(ent):
-                    spans.append(_Span(ent.start_char, ent.end_char, ent.text, f"ner:{ent.label_}"))
-                entities.append((ent.start_char, ent.end_char, ent.label_))
-            # where a sentence opens with a word that is no proper noun ("Police said"): a capital there
-            # says nothing
-            tokens = {sent[0].idx: sent[0] for sent in doc.nlp.sents if sent[0].pos_ != "PROPN"}
-        for match in _CUE_RE.finditer(text):
-            if match.start() >= stop:
-                break
-            spans.append(_Span(match.start("name"), match.end("name"), match.group("name"), "cue"))
-        for match in self._abbr_re.finditer(text, 0, stop):
-            spans.append(_Span(match.start(), match.end(), match.group(0), "abbr"))
-        for match in _RUN_RE.finditer(text, 0, stop):
-            spans.extend(self._names_in_run(text, match, tokens))
-        if doc.nlp is not None and _lower_case(text[:stop]):
-            spans.extend(self._lower_case_names(doc.nlp, stop))
-        out: list[_Span] = []
-        for span in spans:
-            trimmed = span if span.source == "abbr" else _trim(text, span)
-            if trimmed is None:
-                continue
-            trimmed.inside = _inside(trimmed, entities)
-            trimmed.locative = bool(
-                _LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start])
-            )
-            out.append(trimmed)
-        return out
-
-    def _names_in_run(self, text: str, run: re.Match[str], tokens: Mapping[int, Any]) -> list[_Span]:
-        """The longest gazetteer names in a run of capitalised words, left to right."""
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group(0))]
-        found: list[_Span] = []
-        i = 0
-        while i < len(words):
-            for j in range(min(len(words), i + _MAX_NAME_WORDS), i, -1):
-                start, end = words[i][0], words[j - 1][1]
-                piece = text[start:end]
-                if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
-                    continue
-                if j - i == 1 and not self._word_may_be_name(piece, tokens.get(start)):
-                    continue
-                known = self._known.get(piece)
-                if known is None:
-                    if len(self._known) > _MEMO_SIZE:
-                        self._known.clear()
-                    known = self._known[piece] = self.gazetteer.knows(piece)
-                if known:
-                    partial = (i, j) != (0, len(words))
-                    # a single word after another capitalised word is mostly a longer name's generic
-                    # part ("Flat Creek", "McEver Road"), not a place of its own
-                    if not (partial and j - i == 1 and i > 0 and text[words[i - 1][0]].isupper()):
-                        found.append(_Span(start, end, piece, "name", partial=partial))
-                        i = j - 1
-                        break
-            i += 1
-        return found
-
-    def _lower_case_names(self, sdoc: Any, stop: int) -> list[_Span]:
-        """Names in a text written in lower case ("protests in ahmedabad, gujarat"): one to three words
-        that the parser reads as proper nouns and that name a division or a city of a million, or a
-        country, longest first."""
-        found: list[_Span] = []
-        tokens = [t for t in sdoc if t.idx < stop]
-        i = 0
-        while i < len(tokens):
-            for j in range(min(len(tokens), i + 3), i, -1):
-                words = tokens[i:j]
-                if not all(t.is_alpha and t.pos_ in ("PROPN", "NOUN") and not t.is_stop for t in words):
-                    continue
-                start, end = words[0].idx, words[-1].idx + len(words[-1])
-                ranked = self.gazetteer.readings(normalize_name(sdoc.text[start:end]), {})
-                # a common noun ("acre", "centre") is a name only when it is a country's
-                proper = all(t.pos_ == "PROPN" for t in words) or ranked and ranked[0].entry.kind == "country"
-                if ranked and proper and ranked[0].primary and _prominent(ranked[0].entry):
-                    found.append(_Span(start, end, sdoc.text[start:end], "lower"))
-                    i = j - 1
-                    break
-            i += 1
-        return found
-
-    def _word_may_be_name(self, word: str, token: Any) -> bool:
-        """A lone capitalised word is looked up unless it is a short code in capitals that no country
-        goes by, or a common word capitalised because it opens a sentence."""
-        if word.isupper() and len(word) <= 3 and not self.gazetteer.is_country_name(word):
-            return False
-        return token is None
-
-    def _described_as_person(self, ent: Any) -> bool:
-        """True for a name in apposition with a noun describing a person ("Oshima, the UN relief
-        coordinator, said"), which the tagger took for a place."""
-        root = ent.root
-        described = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            described.append(root.head)
-        return any(d.lemma_.lower() in self._person_titles for d in described if d.pos_ in ("NOUN", "PROPN"))
-
-    def _drop_actor_spans(
-        self, text: str, spans: list[_Span], actors: Sequence[ActorMention], sdoc: Any = None
-    ) -> list[_Span]:
-        """Spans that are persons' names, or a capital standing for its government as the subject of a
-        verb ("Washington rejected the offer"), are no places."""
-        persons = [
-            (
-                m.start + (4 if text[m.start : m.start + 4].lower() == "the " else 0),
-                m.end,
-                m.actor.country is not None,
-            )
-            for m in actors
-            if m.actor.type == "person"
-        ]
-        organisations = {(m.start, m.end) for m in actors if m.actor.type in ("organization", "group")}
-        kept: list[_Span] = []
-        for span in spans:
-            # a person the knowledge base knows, or a name inside a longer person's name, is no place;
-            # a lone name the tagger alone took for a person ("Gainesville"), or a name inside a phrase
-            # the actor stage took for a person but the tagger did not ("the Queensland Police
-            # Service"), may still be one
-            if any(
-                start < span.end
-                and span.start < end
-                and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
-                for start, end, known in persons
-            ):
-                continue
-            if any((start, end) == (span.start, span.end) for start, end, _ in persons):
-                span.inside = "PERSON"
-            if (
-                (span.start, span.end) in organisations
-                and not _LOCATIVE_BEFORE_RE.search(text[max(0, span.start - 30) : span.start])
-                and _acts(sdoc, span)
-            ):
-                continue
-            kept.append(span)
-        return kept
-
-    def _clear_country(self, span: _Span) -> str | None:
+    def _clear_country(self, span: Span) -> str | None:
         """The country of a span whose best reading clearly beats every reading in another country."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, {}) if key else []
@@ -468,17 +314,9 @@ class PlaceResolver:
             return None
         return best.place.country
 
-    def _key(self, span: _Span) -> str | None:
-        """The lookup key of a span, without its direction word."""
-        key = normalize_name(span.text)
-        if span.direction and not self.gazetteer.knows(span.text):
-            match = _DIRECTION_RE.match(key)
-            return normalize_name(match.group("rest")) if match else None
-        return key
-
     def _resolve_span(
         self,
-        span: _Span,
+        span: Span,
         context: Mapping[str, float],
         strict: bool = False,
         within: tuple[str, str | None] | None = None,
@@ -487,8 +325,12 @@ class PlaceResolver:
         spelling, with no support from the document), which are mostly misread names; ``within``
         keeps only readings in that (country, admin1) when any exist."""
         key = self._key(span)
-        ranked = self.gazetteer.readings(key, context) if key else []
-        if within is not None:
+        ranked = self.gazetteer.readings(key, context, _tops(context)) if key else []
+        # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no
+        # Russia in the US), only by a state ("Lebanon, Pa.")
+        if within is not None and (
+            within[1] is not None or not any(r.entry.kind == "country" and r.primary for r in ranked)
+        ):
             inside = [r for r in ranked if _is_within(r.entry.place, within) and r.entry.kind != "country"]
             if inside:
                 ranked = [r._replace(support=1.0) for r in inside]
@@ -506,11 +348,15 @@ class PlaceResolver:
             if best.base < max(r.base for r in ranked):
                 reason += ", chosen by the document's other places and actors"
         if span.direction and key != normalize_name(span.text):
-            lead = _DIRECTION_RE.match(span.text)
+            lead = DIRECTION_RE.match(span.text)
             prefix = span.text[: lead.start("rest")].strip().lower() if lead else span.direction
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}"
         return replace(entry.place), reason
+
+
+def _tops(context: Mapping[str, float]) -> tuple[float, float, float]:
+    return context.tops() if isinstance(context, _Without) else context_tops(context)
 
 
 class _Without(Mapping[str, float]):
@@ -519,6 +365,19 @@ class _Without(Mapping[str, float]):
     def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
         self._context = context
         self._own = own
+        self._tops: tuple[float, float, float] | None = None
+
+    def tops(self) -> tuple[float, float, float]:
+        """:func:`context_tops` of this context (computed once)."""
+        if self._tops is None:
+            self._tops = context_tops(dict(self.items()))
+        return self._tops
+
+    def items(self) -> Any:
+        own = self._own
+        return [
+            (code, w - own.get(code, 0.0)) for code, w in self._context.items() if w - own.get(code, 0.0) > 0
+        ]
 
     def __getitem__(self, code: str) -> float:
         value = self._context[code] - self._own.get(code, 0.0)
@@ -539,64 +398,6 @@ class _Without(Mapping[str, float]):
         return sum(1 for _ in self)
 
 
-_SITE_LINK_RE = re.compile(r"(?:,\s*|\s+(?:in|at|near|of)\s+(?:the\s+)?)$")
-
-
-def _sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) -> list[PlaceMention]:
-    """A street, square, station or building the tagger marks (FAC) and the text places in a town
-    ("Archibald Street, Cairns", "the Champs-Elysees in Paris") resolves to that town, at precision
-    ``city``."""
-    if doc.nlp is None:
-        return []
-    towns = {m.start: m for m in mentions if m.place.precision == "city"}
-    taken = [(m.start, m.end) for m in mentions]
-    out: list[PlaceMention] = []
-    for ent in doc.nlp.ents:
-        if ent.label_ != "FAC" or ent.end_char > limit:
-            continue
-        if any(start < ent.end_char and ent.start_char < end for start, end in taken):
-            continue
-        gap = doc.text[ent.end_char : ent.end_char + 12]
-        link = next((m for n, m in towns.items() if 0 < n - ent.end_char <= 12), None)
-        if link is None or not _SITE_LINK_RE.search(gap[: link.start - ent.end_char]):
-            continue
-        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        start = ent.end_char - len(text)
-        out.append(PlaceMention(start, ent.end_char, text, replace(link.place), f"site in {link.place.name}"))
-    return out
-
-
-def _lower_case(text: str) -> bool:
-    """Whether a text is written in lower case (under one word in fifty capitalised)."""
-    words = re.findall(r"[^\W\d_]+", text[:5000])
-    return len(words) >= 5 and sum(w[0].isupper() for w in words) < len(words) / 50
-
-
-def _prominent(entry: Entry) -> bool:
-    """A place well enough known to be recognised in lower-case text."""
-    return entry.kind in ("country", "admin1") or entry.kind == "city" and entry.population >= 1_000_000
-
-
-def _acts(sdoc: Any, span: _Span) -> bool:
-    """Whether the span is the subject of a verb in the parse (True when there is no parse)."""
-    if sdoc is None:
-        return True
-    found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
-    return found is None or found.root.dep_ in ("nsubj", "nsubjpass")
-
-
-def _inside(span: _Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
-    """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
-    "Gainesville Public Utilities"), else None."""
-    for start, end, label in entities:
-        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
-            if label not in _PLACE_LABELS:
-                return label
-        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
-            return label
-    return None
-
-
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:
     country, admin1 = within
     return place.country == country and (admin1 is None or place.admin1 == admin1)
@@ -611,44 +412,3 @@ def _weak(reading: Reading) -> bool:
         and entry.population < _WEAK_CITY_POPULATION
         and reading.support == 0.0
     )
-
-
-def _trim(text: str, span: _Span) -> _Span | None:
-    """Drop a leading "the", a possessive ending and hyphen-compounds; take in a direction word."""
-    start, end = span.start, span.end
-    piece = text[start:end]
-    lead = re.match(r"(?i)the\s+", piece)
-    if lead:
-        start += lead.end()
-    tail = re.search(r"\s*['\u2019]s?$", text[start:end])
-    if tail:
-        end -= len(tail.group(0))
-    while end > start and not text[end - 1].isalnum():
-        if text[end - 1] == "." and end - start >= 2 and text[end - 2].isupper():
-            break  # an abbreviation such as "U.S."
-        end -= 1
-    if end <= start:
-        return None
-    # a hyphen-compound keeps its name when the other half is a lower-case word ("Gaza-based",
-    # "pro-Russia"), not when it is another name ("Guinea-Bissau" is looked up whole)
-    if (
-        start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum() and text[start - 2].isupper()
-    ) or (
-        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum() and not text[end + 1].islower()
-    ):
-        return None
-    direction = None
-    before = _DIRECTION_BEFORE_RE.search(text[max(0, start - 20) : start])
-    if before:
-        direction = _canonical_direction(before.group(0).strip())
-        start = start - len(text[max(0, start - 20) : start]) + before.start()
-    return _Span(start, end, text[start:end], span.source, direction)
-
-
-def _non_overlapping(mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Keep the longest of overlapping mentions, then sort by offset."""
-    chosen: list[PlaceMention] = []
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)

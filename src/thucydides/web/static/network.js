@@ -115,20 +115,23 @@
     // labels for the busiest nodes first, each where it overlaps no earlier label (right, else left)
     const boxes = nodes.map((d, i) => [pos[i].x - radius(d), pos[i].y - radius(d), pos[i].x + radius(d), pos[i].y + radius(d)]);
     const labels = new Map();
-    for (const i of nodes.map((_, i) => i).sort((a, b) => nodes[b].events - nodes[a].events)) {
+    const order = nodes.map((_, i) => i).sort((a, b) => nodes[b].events - nodes[a].events);
+    for (const i of order) {
       const d = nodes[i], r = 5 + 13 * Math.sqrt(d.events / maxN), w = 6.4 * d.name.length + 4;
       const r2 = radius(d);
       const spots = [[pos[i].x + r2 + 2, pos[i].y - 8, "start"], [pos[i].x - r2 - 2 - w, pos[i].y - 8, "end"],
         [pos[i].x - w / 2, pos[i].y + r2 + 1, "middle"], [pos[i].x - w / 2, pos[i].y - r2 - 16, "middle"],
         [pos[i].x + r2 * 0.7, pos[i].y - r2 - 14, "start"], [pos[i].x + r2 * 0.7, pos[i].y + r2 - 1, "start"],
         [pos[i].x - r2 * 0.7 - w, pos[i].y - r2 - 14, "end"], [pos[i].x - r2 * 0.7 - w, pos[i].y + r2 - 1, "end"]];
-      for (const [x0, y0, anchor] of spots) {
+      const inside = spots.filter(([x0, y0]) => x0 >= 0 && x0 + w <= W && y0 >= 0 && y0 + 15 <= H);
+      const free = inside.find(([x0, y0]) => !boxes.some((o, j) => j !== i && x0 < o[2] && o[0] < x0 + w && y0 < o[3] && o[1] < y0 + 15));
+      // the busiest node keeps its label even where every spot overlaps another
+      const spot = free || (i === order[0] ? inside[0] || spots[0] : null);
+      if (spot) {
+        const [x0, y0, anchor] = spot;
         const b = [x0, y0, x0 + w, y0 + 15];
-        if (b[0] < 0 || b[2] > W || b[1] < 0 || b[3] > H) continue;
-        if (boxes.some((o, j) => j !== i && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
         boxes.push(b);
         labels.set(d.code, { anchor, x: (anchor === "start" ? b[0] : anchor === "end" ? b[2] : x0 + w / 2) - pos[i].x, y: b[1] + 12 - pos[i].y });
-        break;
       }
     }
     nodes.forEach((d, i) => {

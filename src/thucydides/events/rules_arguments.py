@@ -1,0 +1,514 @@
+"""Rules of the ``arguments`` phase: the source and target of a trigger, from the sentence's structure.
+
+Each rule reads and changes a :class:`~thucydides.events.candidate.Candidate` and returns True when it
+changed it. The verbal rules follow the parse around the clause verb (subject, passive, objects,
+prepositions, complements); the nominal ones the event noun's modifiers and prepositional phrases. Each
+guards on the structure that calls for it, so switching one off leaves the others as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from thucydides.events.arguments import (
+    BETWEEN_WHY,
+    _antecedent,
+    _condition_subject,
+    _groups,
+    _nearest_actor_before,
+    _reporting_speaker,
+)
+from thucydides.events.candidate import Candidate, Params
+from thucydides.events.context import coded, pair_reference, placed, recent_pair, usable
+from thucydides.events.lexicon import direct_objects, object_nouns
+from thucydides.events.syntax import (
+    _after_dateline,
+    _children,
+    _free_relative,
+    _is_passive,
+    _pobjs,
+    _subject,
+    occurrence_verb,
+)
+from thucydides.events.words import event_words
+
+
+def _subject_token(c: Candidate) -> tuple[Any, str]:
+    """The clause's subject (moved out of a dateline) and how it was found (found once per candidate)."""
+    if c.subject is None:
+        src_tok, how = _subject(c.trig.anchor)
+        c.subject = (_after_dateline(src_tok, c.trig.anchor), how)
+    return c.subject
+
+
+# -- nominal events ("a strike by workers", "talks between A and B") --------------------------------------
+
+
+def modifier_source(c: Candidate, params: Params) -> bool:
+    """The event noun's actor modifier is its source ("police firing", "Israel's raid")."""
+    if not c.trig.nominal:
+        return False
+    coder, index = c.scene.coder, c.scene.index
+    found = False
+    for child in c.trig.token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := coder._role_modifier(child, index)):
+            c.sources.append(m)
+            found = True
+    return found
+
+
+def between_pair(c: Candidate, params: Params) -> bool:
+    """ "talks between A and B", "clashes erupted between X and Y": the first is source, the second target."""
+    if not c.trig.nominal:
+        return False
+    tok = c.trig.token
+    between = _pobjs(tok, ("between",))
+    if not between and (happened := occurrence_verb(tok, c.scene.coder.lexicon.occurrence_verbs)) is not None:
+        between = _pobjs(happened, ("between",))  # "clashes erupted between A and B"
+    if not between:
+        return False
+    pair = c.scene.index.of(between[0], loose=True)
+    if len(pair) < 2:
+        return False
+    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
+    c.settled = c.joint = True
+    return True
+
+
+def by_agent_source(c: Candidate, params: Params) -> bool:
+    """ "a strike by workers": the "by" phrase is the source."""
+    if not c.trig.nominal or c.settled or c.sources:
+        return False
+    agents = _pobjs(c.trig.token, ("by",))
+    if not agents:
+        return False
+    index = c.scene.index
+    c.sources = index.of(agents[0], loose=True) or c.scene.coder._reference(agents[0], index)
+    return bool(c.sources)
+
+
+def participant_source(c: Candidate, params: Params) -> bool:
+    """ "joined a rally", "took part in the talks": the subject of a verb of taking part."""
+    if not c.trig.nominal or c.settled or c.sources:
+        return False
+    coder, index, tok = c.scene.coder, c.scene.index, c.trig.token
+    verb = coder._taking_part(tok)
+    if verb is None:
+        return False
+    subj, how = _subject(verb)
+    c.sources = index.of(subj, loose=True) or coder._reference(subj, index)
+    if c.sources and subj is not None:
+        c.arg_why = [f"source = {how} '{subj.text}' of '{verb.text}', who takes part in the '{tok.text}'"]
+        return True
+    return False
+
+
+def noun_target(c: Candidate, params: Params) -> bool:
+    """The event noun's prepositional object is its target ("an attack on X")."""
+    if not c.trig.nominal or c.settled:
+        return False
+    index = c.scene.index
+    for pobj in _pobjs(c.trig.token, c.trig.entry.targets):
+        c.targets = index.of(pobj) or _groups(index.of(pobj, loose=True))
+        if c.targets:
+            return True
+    return False
+
+
+def sufferer_target(c: Candidate, params: Params) -> bool:
+    """ "were killed in police firing", "died in the shelling": who suffered it is the verb's subject."""
+    tok = c.trig.token
+    if not c.trig.nominal or c.settled or c.targets:
+        return False
+    if not (
+        tok.dep_ == "pobj" and tok.head.lower_ in event_words().cause_preps and tok.head.head.pos_ == "VERB"
+    ):
+        return False
+    coder, index = c.scene.coder, c.scene.index
+    verb = tok.head.head
+    # the subject of an act of its own ("guerrillas wounded two soldiers in a bomb attack") did it
+    acting = coder.lexicon.match(verb, "verb") is not None and not _is_passive(verb)
+    if patient := _children(verb, "nsubjpass") or ([] if acting else _children(verb, "nsubj")):
+        c.targets = index.of(patient[0], loose=True) or coder._reference(patient[0], index)
+        if c.targets:
+            c.arg_why.append(f"target = '{patient[0].text}', who suffered the '{tok.text}'")
+            return True
+    return False
+
+
+def meeting_speaker_source(c: Candidate, params: Params) -> bool:
+    """ "X said talks with Y broke down": the speaker who reports talks with the other side is that side."""
+    if not c.trig.nominal or c.settled or c.sources or not c.targets:
+        return False
+    if not c.scene.coder.ontology.in_class("reciprocal", c.trig.entry.cameo):
+        return False
+    speaker = _reporting_speaker(c.trig.token, c.scene.index)
+    if speaker is None or speaker.actor.country in {m.actor.country for m in c.targets}:
+        return False
+    c.sources = [speaker]
+    c.joint = True
+    c.arg_why = [
+        f"{BETWEEN_WHY}: the speaker '{speaker.text}' reports talks with the other party; "
+        "a meeting has two sides"
+    ]
+    return True
+
+
+# -- verbal events: the source ----------------------------------------------------------------------------
+
+
+def subject_source(c: Candidate, params: Params) -> bool:
+    """The clause's subject (or a definite noun standing for an actor named before) is the source."""
+    if c.trig.nominal:
+        return False
+    src_tok, how = _subject_token(c)
+    c.sources = c.scene.index.of(src_tok, loose=True) or c.scene.coder._reference(src_tok, c.scene.index)
+    if c.sources and src_tok is not None:
+        c.arg_why.append(f"source = {how} '{src_tok.text}'")
+        return True
+    return False
+
+
+def pair_source(c: Candidate, params: Params) -> bool:
+    """ "the two sides agreed": the two parties of the last act of its kind, else the two named before."""
+    if c.trig.nominal or c.sources:
+        return False
+    src_tok, _ = _subject_token(c)
+    if src_tok is None or not pair_reference(src_tok):
+        return False
+    s = c.scene
+    c.sources = s.coder._prior_pair(c.trig, s.prior, s.si, src_tok)
+    if c.sources:
+        c.arg_why.append(
+            f"source = '{src_tok.text}': the two parties of the last act of its kind "
+            f"({c.sources[0].actor.country} and {c.sources[1].actor.country})"
+        )
+        return True
+    c.sources = recent_pair(src_tok, s.index)
+    if c.sources:
+        c.arg_why.append(f"source = '{src_tok.text}': the two parties named just before")
+        return True
+    return False
+
+
+def pronoun_source(c: Candidate, params: Params) -> bool:
+    """ "Syria said it would withdraw": a pronoun subject is the subject of the clause that frames it."""
+    words = event_words()
+    if c.trig.nominal or c.sources:
+        return False
+    src_tok, _ = _subject_token(c)
+    if src_tok is None or pair_reference(src_tok) or src_tok.lower_ not in words.pronouns:
+        return False
+    index = c.scene.index
+    c.sources, ante = _antecedent(src_tok.head, index, src_tok.lower_)
+    plural = src_tok.lower_ in words.plural_pronouns
+    if plural and (not c.sources or all(m.actor.type == "person" for m in c.sources[:1])):
+        pair = recent_pair(src_tok, index) if len(c.sources) < 2 else []
+        if pair:
+            c.sources, ante = pair, None
+            c.arg_why.append(f"source = '{src_tok.text}': the two parties named just before")
+    if ante is not None:
+        c.arg_why.append(f"source = '{ante.text}', the subject of the clause that frames '{src_tok.text}'")
+    return bool(c.sources)
+
+
+def speaker_source(c: Candidate, params: Params) -> bool:
+    """ "X said talks broke down and blamed Y": a verbal act the parse hangs on the reported clause is the
+    speaker's ("officials said bombs fired from Syria hit the towns" keeps the bombs' doer)."""
+    if c.trig.nominal or c.sources:
+        return False
+    src_tok, _ = _subject_token(c)
+    anchor, index = c.trig.anchor, c.scene.index
+    if (
+        src_tok is None
+        or pair_reference(src_tok)
+        or src_tok.lower_ in event_words().pronouns
+        or anchor.dep_ != "conj"
+        or _children(anchor, "nsubj", "nsubjpass")
+        or not c.scene.coder.ontology.in_class("verbal", c.trig.entry.cameo)
+    ):
+        return False
+    reported = anchor.head
+    if reported.dep_ == "ccomp" and (above := _children(reported.head, "nsubj")):
+        c.sources = [m for m in index.of(above[0]) if coded(m.actor)]
+        speaker = above[0].text
+        if not c.sources and (near := _nearest_actor_before(reported.head, index)) is not None:
+            c.sources, speaker = [near], near.text
+        if c.sources:
+            c.arg_why.append(f"source = '{speaker}', the speaker whose report '{anchor.text}' continues")
+            return True
+    return False
+
+
+def nearest_source(c: Candidate, params: Params) -> bool:
+    """A clause the parse gives no subject: the nearest actor before the verb, inside its clause."""
+    anchor = c.trig.anchor
+    if c.trig.nominal or c.sources or _passive_verb(c):
+        return False
+    src_tok, _ = _subject_token(c)
+    if src_tok is not None:
+        return False
+    nearest = _nearest_actor_before(anchor, c.scene.index)
+    if nearest is None:
+        return False
+    c.sources = [nearest]
+    c.arg_why.append(f"source = nearest actor before '{anchor.text}' (the parse gives the clause no subject)")
+    return True
+
+
+# -- verbal events: the target ----------------------------------------------------------------------------
+
+
+def _passive_verb(c: Candidate) -> bool:
+    """The clause verb is passive (found once per candidate)."""
+    if c.passive is None:
+        c.passive = _is_passive(c.trig.anchor)
+    return c.passive
+
+
+def _passive(c: Candidate) -> bool:
+    """The clause is passive and its subject is not the doer (a sense whose subject acts even so)."""
+    return _passive_verb(c) and not c.trig.entry.subject_is_source
+
+
+def told_target(c: Candidate, params: Params) -> bool:
+    """ "X said Y must leave": Y, who is told what to do."""
+    if c.trig.nominal or c.trig.target_tok is None:
+        return False
+    c.targets = c.scene.index.of(c.trig.target_tok)
+    if c.targets:
+        c.arg_why.append(f"target = '{c.trig.target_tok.text}', who is told what to do")
+        return True
+    return False
+
+
+def passive_target(c: Candidate, params: Params) -> bool:
+    """A passive's subject is the target; without a "by" phrase the passive names no source."""
+    if c.trig.nominal or c.trig.target_tok is not None or not _passive(c):
+        return False
+    anchor, index = c.trig.anchor, c.scene.index
+    changed = False
+    patient = _children(anchor, "nsubjpass")
+    if patient:
+        c.targets = index.of(patient[0], loose=True) or c.scene.coder._reference(patient[0], index)
+    if not _children(anchor, "agent"):
+        changed = bool(c.sources)
+        c.sources = []
+    if c.targets:
+        c.arg_why.append("target = subject of the passive")
+        return True
+    return changed
+
+
+def passive_subject_source(c: Candidate, params: Params) -> bool:
+    """ "China is committed to ...": for a sense whose subject acts even in the passive, the subject."""
+    entry = c.trig.entry
+    if c.trig.nominal or c.trig.target_tok is not None or _passive(c) or not entry.subject_is_source:
+        return False
+    patient = _children(c.trig.anchor, "nsubjpass")
+    if not patient:
+        return False
+    c.sources = c.scene.index.of(patient[0])
+    c.arg_why = [f"source = subject '{patient[0].text}'"]
+    return True
+
+
+def object_target(c: Candidate, params: Params) -> bool:
+    """The object, a prepositional phrase of the object ("lifted the blockade on X"), the object's
+    possessor ("condemned Serbia's crackdown") or the verb's own prepositional phrase ("fired at X")."""
+    trig = c.trig
+    entry, tok, anchor = trig.entry, trig.token, trig.anchor
+    if c.trig.nominal or c.targets or entry.no_target:
+        return False
+    coder, index, lexicon = c.scene.coder, c.scene.index, c.scene.coder.lexicon
+    why = c.arg_why
+    targets: list[Any] = []
+    holders = [tok] if tok == anchor else [tok, anchor]
+    for holder in holders:
+        objs = (
+            [*direct_objects(holder), *_children(holder, "dative")]
+            if holder != tok or not trig.nominal
+            else []
+        )
+        if not objs and holder == anchor:
+            objs = _free_relative(holder)
+        if holder != anchor or tok == anchor:
+            for obj in objs:
+                targets = index.of(obj) or coder._reference(obj, index)
+                if targets:
+                    why.append(f"target = object '{obj.text}'")
+                    break
+                if pair_reference(obj):  # "pressed both governments to pull back"
+                    own = {m.actor.country for m in c.sources}
+                    targets = [
+                        m
+                        for m in coder._prior_pair(trig, c.scene.prior, c.scene.si, obj, any_kind=True)
+                        if m.actor.country not in own
+                    ]
+                    if targets:
+                        why.append(f"target = object '{obj.text}': the two parties named before")
+                        break
+        if not targets and holder == anchor:  # "lifted the blockade on X", "part of its aid to X"
+            for obj in object_nouns(objs):
+                preps = (*entry.targets, "for")  # "suspended its aid program for X": X
+                if lexicon.lemma(obj, lexicon.proposal_nouns) in lexicon.proposal_nouns:
+                    preps = (*preps, "from", "by")  # "rejected an offer from X": X
+                for pobj in _pobjs(obj, preps):
+                    if targets := index.of(pobj) or _groups(index.of(pobj, loose=True)):
+                        why.append(f"target = '{pobj.head.text} {pobj.text}' of the object")
+                        break
+                if not targets and obj.pos_ == "NOUN":
+                    # "condemned Serbia's crackdown", "rejected the generals' plan": whose act it is
+                    for poss in _children(obj, "poss"):
+                        if targets := index.of(poss):
+                            why.append(f"target = '{poss.text}', whose '{obj.text}' it is")
+                            break
+                if targets:
+                    break
+        if not targets:
+            for pobj in _pobjs(holder, entry.targets):
+                # people named without a country ("fired at protesters") are placed from context
+                targets = index.of(pobj) or _groups(index.of(pobj, loose=True))
+                if targets:
+                    why.append(f"target = '{pobj.head.text} {pobj.text}'")
+                    break
+                for inner in _pobjs(pobj, ("to", "with", "against", "from")):
+                    if (targets := index.of(inner)) and pobj.pos_ == "NOUN":
+                        # "reneged on its commitment to X", "conceded to demands from X"
+                        why.append(f"target = '{inner.text}', of '{pobj.head.text} {pobj.text}'")
+                        break
+                if targets:
+                    break
+        if targets:
+            break
+    c.targets = targets
+    return bool(targets)
+
+
+def complement_target(c: Candidate, params: Params) -> bool:
+    """ "refused to lift the curfew on X", "threatened to cut ties with X": the target in the complement."""
+    from thucydides.events.lexicon import DEFAULT_TARGET_PREPS
+
+    if c.trig.nominal or c.targets or c.trig.entry.no_target:
+        return False
+    index = c.scene.index
+    for comp in _children(c.trig.anchor, "xcomp"):
+        objs = _children(comp, "dobj", "dative")
+        held = _pobjs(comp, DEFAULT_TARGET_PREPS)
+        # "refused to commit to any assistance to the US-led war": the noun after the noun's "to"
+        nested = [p for o in [*objs, *held] for p in _pobjs(o, DEFAULT_TARGET_PREPS)]
+        for cand in [*objs, *held, *nested]:
+            if targets := index.of(cand):
+                c.targets = targets
+                c.arg_why.append(f"target = '{cand.text}', in the complement '{comp.text}'")
+                return True
+    return False
+
+
+def condition_target(c: Candidate, params: Params) -> bool:
+    """ "threatened to stop talks if the US deploys ...": the actor on whose act the threat is conditioned."""
+    if c.trig.nominal or c.targets or c.trig.entry.no_target:
+        return False
+    cond = _condition_subject(c.trig, c.scene.index, c.scene.coder.ontology)
+    if not cond:
+        return False
+    c.targets, cond_tok = cond
+    c.arg_why.append(f"target = '{cond_tok.text}', on whose act the threat is conditioned")
+    return True
+
+
+def clause_subject_target(c: Candidate, params: Params) -> bool:
+    """ "demanded that the US cancel ...", "pushed for the US to support ...": for a verbal act, the subject
+    of the clause it governs."""
+    entry, anchor = c.trig.entry, c.trig.anchor
+    if (
+        c.trig.nominal
+        or c.targets
+        or entry.no_target
+        or not c.scene.coder.ontology.in_class("verbal", entry.cameo)
+    ):
+        return False
+    for clause in [
+        *_children(anchor, "ccomp"),
+        *(cl for cl in _children(anchor, "advcl") if any(m.lower_ == "for" for m in _children(cl, "mark"))),
+    ]:
+        subj = _children(clause, "nsubj", "nsubjpass")
+        if subj and (targets := c.scene.index.of(subj[0])):
+            c.targets = targets
+            c.arg_why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
+            return True
+    return False
+
+
+# -- after the syntax: the actors' countries from context -------------------------------------------------
+
+
+def context_country(c: Candidate, params: Params) -> bool:
+    """Actors named without a country ("students", "the government") take one from the context: the
+    sentence's place, the one other country named, the document's most named country (see
+    :func:`thucydides.events.context.placed`). Actors that can name no one are left out."""
+    s = c.scene
+    before = [*c.sources, None, *c.targets]
+    c.named_sources = c.sources  # a target is placed against the sources as the text names them: a source
+    c.sources, src_why = placed(c.sources, c.targets, s.sent, s.index, s.anchors)  # placed from context
+    c.targets, tgt_why = placed(c.targets, c.named_sources, s.sent, s.index, s.anchors)  # is no clue
+    c.join(src_why, tgt_why)
+    c.sources = [m for m in c.sources if usable(m.actor)]
+    c.targets = [m for m in c.targets if usable(m.actor)]
+    after = [*c.sources, None, *c.targets]
+    return len(after) != len(before) or any(a is not b for a, b in zip(after, before, strict=True))
+
+
+NOMINAL_ONLY = frozenset(
+    {
+        "modifier_source",
+        "between_pair",
+        "by_agent_source",
+        "participant_source",
+        "noun_target",
+        "sufferer_target",
+        "meeting_speaker_source",
+    }
+)
+VERBAL_ONLY = frozenset(
+    {
+        "subject_source",
+        "pair_source",
+        "pronoun_source",
+        "speaker_source",
+        "nearest_source",
+        "told_target",
+        "passive_target",
+        "passive_subject_source",
+        "object_target",
+        "complement_target",
+        "condition_target",
+        "clause_subject_target",
+    }
+)
+RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
+    {
+        "modifier_source": modifier_source,
+        "between_pair": between_pair,
+        "by_agent_source": by_agent_source,
+        "participant_source": participant_source,
+        "noun_target": noun_target,
+        "sufferer_target": sufferer_target,
+        "meeting_speaker_source": meeting_speaker_source,
+        "subject_source": subject_source,
+        "pair_source": pair_source,
+        "pronoun_source": pronoun_source,
+        "speaker_source": speaker_source,
+        "nearest_source": nearest_source,
+        "told_target": told_target,
+        "passive_target": passive_target,
+        "passive_subject_source": passive_subject_source,
+        "object_target": object_target,
+        "complement_target": complement_target,
+        "condition_target": condition_target,
+        "clause_subject_target": clause_subject_target,
+        "context_country": context_country,
+    }
+)

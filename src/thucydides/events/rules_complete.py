@@ -1,0 +1,334 @@
+"""Rules of the ``complete``, ``screen``, ``aim`` and ``filter`` phases.
+
+``complete`` fills a missing source or target from the context the syntax left open (where the act was
+done, the act named as a cause, an implied doer); ``screen`` drops candidates that name no one or harm no
+one else; ``aim`` gives a target to an act whose target the sentence does not name (the other side of a
+meeting, the authorities a protest is aimed at, the doer of an act reacted to); ``filter`` drops senses
+that need what was not found. Each rule returns True when it changed (or dropped) the candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from thucydides.events.arguments import _counterpart
+from thucydides.events.candidate import Candidate, Params
+from thucydides.events.context import (
+    UNIDENTIFIED,
+    coded,
+    from_earlier_act,
+    home_of,
+    pair_reference,
+    placed,
+    towards_authorities,
+    unidentified_attackers,
+)
+from thucydides.events.lexicon import direct_objects
+from thucydides.events.words import event_words
+
+# -- complete ---------------------------------------------------------------------------------------------
+
+
+def place_target(c: Candidate, params: Params) -> bool:
+    """A material act with no target is aimed at the country where it was done ("lifted the curfew in X")."""
+    entry = c.trig.entry
+    onto = c.scene.coder.ontology
+    if c.targets or entry.no_target or onto.lookup(entry.cameo).quad_class not in (2, 4):
+        return False
+    targets, place_why = c.scene.coder._place_target(c.trig, c.scene.index, c.scene.anchors)
+    c.targets = [m for m in targets if coded(m.actor)]
+    if c.targets:
+        c.add(place_why)
+        return True
+    return False
+
+
+def cause_source(c: Candidate, params: Params) -> bool:
+    """Violence with no doer: the actor modifying the act named as its cause ("killed in police firing")."""
+    if c.sources or not c.violent or c.trig.nominal:
+        return False
+    s = c.scene
+    cause = s.coder._cause_source(c.trig.anchor, s.index)
+    if cause is None:
+        return False
+    c.sources, cause_why = placed([cause[0]], c.targets, s.sent, s.index, s.anchors)
+    c.join(f"source = '{cause[0].text}', whose '{cause[1].text}' it was", cause_why)
+    return True
+
+
+def unknown_attackers(c: Candidate, params: Params) -> bool:
+    """Violence reported without a doer, in a place of a known country: unidentified attackers there."""
+    if c.sources or not c.targets or c.trig.nominal or not c.violent:
+        return False
+    s = c.scene
+    unknown = unidentified_attackers(c.trig.anchor, s.sent, s.anchors, s.index, c.targets)
+    if unknown is None:
+        return False
+    c.sources = [unknown]
+    c.add(
+        f"source = unidentified attackers in {unknown.actor.country}: the violence is "
+        "reported without a perpetrator, in a place of that country"
+    )
+    return True
+
+
+def implied_source(c: Candidate, params: Params) -> bool:
+    """ "were arrested" (the police), "demonstrations were held" (protesters): the doer the act implies."""
+    if c.sources:
+        return False
+    s = c.scene
+    implied = s.coder._implied_source(c.trig, s.sent, s.index, s.anchors, c.targets, c.proposed)
+    if implied is None:
+        return False
+    c.sources = [implied[0]]
+    c.implied_doer = True
+    c.join(implied[1])
+    return True
+
+
+def nominal_pair(c: Candidate, params: Params) -> bool:
+    """An event noun with two targets and no source: the first is the source."""
+    if c.sources or len(c.targets) < 2 or not c.trig.nominal:
+        return False
+    c.sources, c.targets = c.targets[:1], c.targets[1:]
+    return True
+
+
+def joint_sources(c: Candidate, params: Params) -> bool:
+    """ "A and B agreed": two sources and no target: the first is source, the second target."""
+    if len(c.sources) < 2 or c.targets:
+        return False
+    c.sources, c.targets = c.sources[:1], c.sources[1:2]
+    c.joint = True
+    c.add("joint actors: the first is source, the second target")
+    return True
+
+
+# -- screen -----------------------------------------------------------------------------------------------
+
+
+def _drop(c: Candidate, name: str) -> bool:
+    c.dropped = name
+    return True
+
+
+def needs_actors(c: Candidate, params: Params) -> bool:
+    """An event with neither source nor target is dropped (unless the sentence model proposed it)."""
+    if not c.sources and not c.targets and c.proposed is None:
+        return _drop(c, "needs_actors")
+    return False
+
+
+def reflexive_act(c: Candidate, params: Params) -> bool:
+    """ "killed himself": no one else is acted on."""
+    if not c.violent or c.proposed is not None:
+        return False
+    reflexives = event_words().reflexives
+    if any(ch.dep_ in ("dobj", "obj") and ch.lower_ in reflexives for ch in c.trig.anchor.children):
+        return _drop(c, "reflexive_act")
+    return False
+
+
+def disaster_harm(c: Candidate, params: Params) -> bool:
+    """ "killed when their bus plunged off a bridge": harm with no doer in a disaster is no violence."""
+    if not c.violent or not all(m.actor.sector == UNIDENTIFIED for m in c.sources):
+        return False
+    disaster = c.scene.coder.lexicon.disaster_words
+    if any(t.lemma_.lower() in disaster for t in c.scene.sent):
+        return _drop(c, "disaster_harm")
+    return False
+
+
+def body_in_session(c: Candidate, params: Params) -> bool:
+    """ "the cabinet met on Sunday": a body meeting in session, with no one named to meet, is no meeting."""
+    if c.sources and not c.targets and c.proposed is None and c.scene.coder._in_session(c.trig):
+        return _drop(c, "body_in_session")
+    return False
+
+
+def nominal_needs_source(c: Candidate, params: Params) -> bool:
+    """An event noun with no one named as its doer is dropped ("the march of progress")."""
+    if c.trig.nominal and not c.sources and c.proposed is None:
+        return _drop(c, "nominal_needs_source")
+    return False
+
+
+def meeting_needs_source(c: Candidate, params: Params) -> bool:
+    """ "the three men were flown to Qatar": a meeting or a visit needs someone who makes it."""
+    onto = c.scene.coder.ontology
+    if not c.sources and c.proposed is None and onto.in_class("reciprocal", c.trig.entry.cameo):
+        return _drop(c, "meeting_needs_source")
+    return False
+
+
+def actor_object_required(c: Candidate, params: Params) -> bool:
+    """A sense that applies only to an actor as object ("joined NATO") needs one."""
+    if not c.trig.entry.obj_actor:
+        return False
+    index = c.scene.index
+    if any(index.of(o) or pair_reference(o) for o in direct_objects(c.trig.anchor)):
+        return False
+    return _drop(c, "actor_object_required")
+
+
+# -- aim --------------------------------------------------------------------------------------------------
+
+
+def meeting_partner(c: Candidate, params: Params) -> bool:
+    """A meeting with no one named to meet: the one other party the sentence names (a meeting has two
+    sides; which side the text names first says nothing of who met whom, unless it is a visit)."""
+    entry = c.trig.entry
+    onto = c.scene.coder.ontology
+    if not c.sources or c.targets or entry.no_target or not onto.in_class("reciprocal", entry.cameo):
+        return False
+    partner = _counterpart(c.scene.sent, c.scene.index, c.sources, parties_only=True)
+    if partner is None:
+        return False
+    c.targets = [partner]
+    c.joint = not onto.in_class("visit", entry.cameo)
+    c.add(f"target = '{partner.text}', the other party named (a meeting has two sides)")
+    return True
+
+
+def domestic_target(c: Candidate, params: Params) -> bool:
+    """A protest is aimed at the authorities, a coercive act at the people, of the country it happens in."""
+    entry = c.trig.entry
+    onto = c.scene.coder.ontology
+    if not c.sources or c.targets or entry.no_target or not onto.in_class("domestic", entry.cameo):
+        return False
+    protest = towards_authorities(onto, entry.cameo)
+    home = home_of(c.sources[0], c.scene.sent, c.scene.anchors, protest, c.scene.index)
+    if home is None:
+        return False
+    c.targets = [home]
+    whom = "the authorities" if protest else "the people"
+    c.add(
+        f"target = {whom} of {home.actor.country}: no target named, and such an act is aimed "
+        f"at {whom} of the country where it happens"
+    )
+    return True
+
+
+def reaction_target(c: Candidate, params: Params) -> bool:
+    """ "condemned the incursion": a reaction to an act named by a noun is aimed at that act's doer."""
+    s = c.scene
+    if not c.sources or c.targets or c.trig.nominal or not s.prior:
+        return False
+    if not s.coder.ontology.in_class("reaction", c.trig.entry.cameo):
+        return False
+    earlier = s.coder._referred_act(c.trig, s.si, c.sources, s.prior)
+    if earlier is None:
+        return False
+    act, noun = earlier
+    assert act.source is not None
+    c.targets = [from_earlier_act(act.source, s.sent, "doer")]
+    c.add(
+        f"target = '{act.source.text}', the doer of the '{act.lemma}' ({act.event_type}) "
+        f"reported earlier in the document, which '{noun}' refers back to"
+    )
+    return True
+
+
+def same_act_target(c: Candidate, params: Params) -> bool:
+    """ "the group said it carried out that attack": a definite event noun names an act reported just
+    before, whose target it takes."""
+    s = c.scene
+    if (
+        not c.sources
+        or c.targets
+        or c.trig.entry.no_target
+        or not s.prior
+        or not _definite_noun(c.trig.token)
+    ):
+        return False
+    same = s.coder._same_act(c.trig, s.si, c.sources, s.prior)
+    if same is None or same.target is None:
+        return False
+    c.targets = [from_earlier_act(same.target, s.sent, "earlier act")]
+    c.add(
+        f"target = '{same.target.text}', the target of the '{same.lemma}' reported just "
+        f"before, which '{c.trig.token.text}' refers back to"
+    )
+    return True
+
+
+def directed_counterpart(c: Candidate, params: Params) -> bool:
+    """An act aimed at someone with no target in the parse: the one other country the sentence names."""
+    entry = c.trig.entry
+    if (
+        not c.sources
+        or c.targets
+        or entry.no_target
+        or not c.scene.coder.ontology.in_class("directed", entry.cameo)
+    ):
+        return False
+    partner = _counterpart(c.scene.sent, c.scene.index, c.sources, exclude=c.trig.token)
+    if partner is None:
+        return False
+    c.targets = [partner]
+    c.add(
+        f"target = '{partner.text}', the one other country the sentence names (the parse "
+        "gives the act no target)"
+    )
+    c.counterpart_target = True
+    return True
+
+
+# -- filter -----------------------------------------------------------------------------------------------
+
+
+def target_required(c: Candidate, params: Params) -> bool:
+    """A sense that needs a target ("target_required" in the lexicon) is dropped without one."""
+    if c.trig.entry.target_required and not c.targets:
+        return _drop(c, "target_required")
+    return False
+
+
+def place_object_required(c: Candidate, params: Params) -> bool:
+    """A sense that acts on a place ("entered X") with no target found is dropped."""
+    if c.trig.entry.obj_place and not c.targets:
+        return _drop(c, "place_object_required")
+    return False
+
+
+def _definite_noun(tok: Any) -> bool:
+    """True for an event noun that names a known act ("that attack", "the bombing", "Saturday's strikes").
+
+    A possessive pronoun names the doer, not an earlier act: "Pakistan launched its own air raid".
+    """
+    definite = event_words().definite
+    return tok.pos_ == "NOUN" and any(
+        (ch.dep_ == "det" and ch.lower_ in definite)
+        or (ch.dep_ == "poss" and ch.ent_type_ in ("DATE", "TIME"))
+        for ch in tok.children
+    )
+
+
+NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
+VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "reaction_target"})
+RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
+    {
+        "place_target": place_target,
+        "cause_source": cause_source,
+        "unknown_attackers": unknown_attackers,
+        "implied_source": implied_source,
+        "nominal_pair": nominal_pair,
+        "joint_sources": joint_sources,
+        "needs_actors": needs_actors,
+        "reflexive_act": reflexive_act,
+        "disaster_harm": disaster_harm,
+        "body_in_session": body_in_session,
+        "nominal_needs_source": nominal_needs_source,
+        "meeting_needs_source": meeting_needs_source,
+        "actor_object_required": actor_object_required,
+        "meeting_partner": meeting_partner,
+        "domestic_target": domestic_target,
+        "reaction_target": reaction_target,
+        "same_act_target": same_act_target,
+        "directed_counterpart": directed_counterpart,
+        "target_required": target_required,
+        "place_object_required": place_object_required,
+    }
+)

@@ -1,0 +1,95 @@
+"""Rules of the sentence-level ``rank`` phase: which of a sentence's events stand, and in what order.
+
+They work on a :class:`~thucydides.events.candidate.SentenceState`: first on each trigger's events
+(``coded``), then on the sentence's events (``found``, made from ``coded`` on first need). Each returns
+True when it changed something; the engine notes the rule on every event whose confidence it changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from thucydides.events.candidate import Params, SentenceState
+from thucydides.events.modality import infinitive_clause
+from thucydides.events.ranking import _dedupe, _prefer_governing, _prefer_main_clause
+
+
+def threat_complement(st: SentenceState, params: Params) -> bool:
+    """ "threatened to deliver blows": a complement of a threat that is no threat itself leaves the threat
+    alone (its events are dropped)."""
+    onto = st.scene.coder.ontology
+    threats = {t.anchor.i for t, evs in st.coded if evs and onto.in_class("threat", t.entry.cameo)}
+    changed = False
+    for n, (t, evs) in enumerate(st.coded):
+        if (
+            evs
+            and t.anchor.dep_ == "xcomp"
+            and t.anchor.head.i in threats
+            and not any(onto.in_class("threat", e.cameo) for e in evs)
+        ):
+            st.coded[n] = (t, [])
+            changed = True
+    return changed
+
+
+def prefer_governing(st: SentenceState, params: Params) -> bool:
+    """ "demanded an admission that forces killed ...": an event inside another event's words ranks lower."""
+    _prefer_governing(st.coded)
+    return True
+
+
+def prefer_main_clause(st: SentenceState, params: Params) -> bool:
+    """The main clause's act ranks a little above acts in background or later coordinated clauses."""
+    _prefer_main_clause(st.coded)
+    return True
+
+
+def intent_in_complement(st: SentenceState, params: Params) -> bool:
+    """ "promised to withdraw": the promise is coded as intent to withdraw, from the complement; the
+    intent word's own events are dropped."""
+    framed = {
+        t.anchor.head.i
+        for t, evs in st.coded
+        if evs and (t.anchor.dep_ == "xcomp" or infinitive_clause(t.anchor))
+    }
+    changed = False
+    for n, (t, evs) in enumerate(st.coded):
+        if evs and t.entry.intent and t.anchor.i in framed:
+            st.coded[n] = (t, [])
+            changed = True
+    return changed
+
+
+def sentence_model(st: SentenceState, params: Params) -> bool:
+    """The learned sentence model ranks the rules' events and proposes one where they found none (see
+    :mod:`thucydides.events.propose`); nothing without a model."""
+    coder = st.scene.coder
+    if coder.proposer is None:
+        return False
+    s = st.scene
+    before = list(st.flat())
+    st.found = coder._with_model(s.doc, s.si, s.sent, s.index, s.anchors, s.prior, before)
+    return True
+
+
+def dedupe(st: SentenceState, params: Params) -> bool:
+    """One event per (type, source, target) in a sentence: the most confident; an event without a target
+    adds nothing beside the same event with one."""
+    before = st.flat()
+    st.found = _dedupe(before)
+    return len(st.found) != len(before)
+
+
+# the rules that change the confidence of events they keep (the others only drop events)
+CONFIDENCE_RULES = frozenset({"prefer_governing", "prefer_main_clause", "sentence_model"})
+RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
+    {
+        "threat_complement": threat_complement,
+        "prefer_governing": prefer_governing,
+        "prefer_main_clause": prefer_main_clause,
+        "intent_in_complement": intent_in_complement,
+        "sentence_model": sentence_model,
+        "dedupe": dedupe,
+    }
+)

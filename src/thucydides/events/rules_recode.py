@@ -1,0 +1,222 @@
+"""Rules of the ``recode``, ``attach`` and ``emit`` phases, and the making of events from a candidate.
+
+``recode`` reads the modality and changes the code where the words call for it (a stated intention, a
+phone call); ``attach`` dates and places the event; ``emit`` decides how the actors pair up. Then
+:func:`events_of` makes one :class:`~thucydides.record.Event` per (source, target) pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from thucydides.events.attach import attach_date, attach_place
+from thucydides.events.candidate import Candidate, Params
+from thucydides.events.modality import future_marked, intent_word, modality_of
+from thucydides.events.ranking import _actor, _code_of, _evidence, _unless
+from thucydides.events.words import event_words
+from thucydides.record import ActorMention, Event, Evidence
+
+NO_TARGET: tuple[ActorMention | None, ...] = (None,)
+
+# -- recode -----------------------------------------------------------------------------------------------
+
+
+def modality(c: Candidate, params: Params) -> bool:
+    """Asserted, negated, hypothetical or future, from the auxiliaries, negations and governing words; an
+    event word that is only the complement of another, or the topic of a judgement, is dropped. A doer is
+    implied only for an act reported as done ("can be arrested": no one)."""
+    s, trig = c.scene, c.trig
+    c.modality, c.mod_why = modality_of(trig.token, trig.anchor, s.coder.lexicon, s.doc)
+    if c.modality is None and c.proposed is not None:
+        c.modality, c.mod_why = "asserted", f"{c.mod_why}; asserted: the sentence model reports the act"
+    if c.modality is None or (c.implied_doer and c.modality != "asserted"):
+        c.dropped = "modality"
+    return True
+
+
+def stated_intent(c: Candidate, params: Params) -> bool:
+    """ "will withdraw" → intent to withdraw, "will not accept" → refusal, "will withdraw ... unless X" → a
+    threat, "troops prepared to attack" → military posturing (the ``preparation`` class)."""
+    trig, lexicon, onto = c.trig, c.scene.coder.lexicon, c.scene.coder.ontology
+    if c.modality not in ("future", "negated") or not future_marked(trig.anchor):
+        return False
+    cameo = c.cameo
+    changed = lexicon.intent_code(cameo, negated=c.modality == "negated")
+    if changed is not None and c.modality == "future" and _unless(trig.anchor):
+        changed = lexicon.threat_code  # "will withdraw ... unless X does Y": a threat
+    elif (
+        changed is not None
+        and c.modality == "future"
+        and onto.in_class("violent", cameo)
+        and (ready := intent_word(trig.anchor)) is not None
+        and ready.lemma_.lower() in event_words().preparation_words
+    ):
+        changed = onto.code_class("preparation").codes[0]  # "troops prepared to attack": not a threat
+    if changed is None:
+        return False
+    c.mod_why += f"; a stated intention: CAMEO {cameo} → {changed}"
+    c.cameo, c.modality = changed, "asserted"
+    return True
+
+
+def phone_call(c: Candidate, params: Params) -> bool:
+    """ "held a telephone conversation": a meeting by phone (the CONSULT mode ``phone``)."""
+    trig = c.trig
+    if not (trig.nominal or trig.token != trig.anchor):
+        return False
+    phone = event_words().phone_words
+    if not any(ch.lower_ in phone for ch in trig.token.children):
+        return False
+    c.cameo, c.mode = c.scene.coder.ontology.default_cameo("CONSULT", "phone"), "phone"
+    return True
+
+
+def plover_type(c: Candidate, params: Params) -> bool:
+    """The PLOVER type of the code (the lexicon's own where the PLOVER manual files the sense elsewhere);
+    a code without one (statements, appeals) is dropped."""
+    onto, entry = c.scene.coder.ontology, c.trig.entry
+    c.info = onto.lookup(c.cameo)
+    c.ptype = onto.plover_type(c.cameo)
+    if entry.plover and c.cameo == entry.cameo:  # the PLOVER manual places this sense elsewhere
+        c.ptype = entry.plover
+    if not c.ptype:
+        c.dropped = "plover_type"
+    return True
+
+
+# -- attach -----------------------------------------------------------------------------------------------
+
+
+def event_date(c: Candidate, params: Params) -> bool:
+    """The date of the event's clause, else of the clause that reports it, else the publication date."""
+    s = c.scene
+    c.date, c.precision, c.date_why = attach_date(c.trig, s.anchors, s.doc, s.coder.numbers)
+    return True
+
+
+def historical(c: Candidate, params: Params) -> bool:
+    """An asserted event dated more than a year before publication is historical."""
+    published = c.scene.doc.published
+    recalled = bool(c.date) and c.precision in ("day", "month", "year")
+    if c.modality == "asserted" and published and recalled and int(str(c.date)[:4]) < published.year - 1:
+        c.modality = "historical"
+        return True
+    return False
+
+
+def event_place(c: Candidate, params: Params) -> bool:
+    """The place the event's clause names, an entered place, an actor's home ground, else the dateline."""
+    s = c.scene
+    c.location, c.place_why = attach_place(c.trig, s.anchors, c.sources, c.targets, s.coder.gazetteer)
+    return c.location is not None
+
+
+# -- emit -------------------------------------------------------------------------------------------------
+
+
+def mutual_both_ways(c: Candidate, params: Params) -> bool:
+    """ "A and B agreed", "talks between A and B": the text gives no direction, both act (coded both ways)."""
+    c.mutual = c.joint and c.scene.coder.ontology.in_class("mutual", c.cameo)
+    return c.mutual
+
+
+def events_of(c: Candidate, confidence: Params) -> list[Event]:
+    """One event per (source, target) pair of the candidate, with its confidence and explanation.
+
+    Args:
+        confidence: the weights of ``confidence`` in ``event_phases.yaml``.
+    """
+    s, trig = c.scene, c.trig
+    sources, targets = c.sources, c.targets
+    max_pairs = int(confidence["max_pairs"])
+    src_opts: list[ActorMention | None] = list(sources) or [None]
+    tgt_opts: list[ActorMention | None] = list(targets) or [None]
+    pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
+        (a, b) for a in src_opts for b in tgt_opts if a != b and not _same_party(a, b)
+    ][:max_pairs]
+    if not pairs and sources:  # "the zone Turkey has seized ... Turkey": no one acts on itself
+        pairs = [(a, b) for a in src_opts for b in NO_TARGET][:max_pairs]
+    if c.mutual:
+        pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
+    info, ptype, cameo = c.info, str(c.ptype), c.cameo
+    penalties = confidence["modality_penalty"]
+    evidence = _evidence(s.sent)
+    events = []
+    for n, (src, tgt) in enumerate(pairs):
+        if src is not None and tgt is not None and _same(src, tgt):
+            continue
+        score = (
+            confidence["base"]
+            + (confidence["source"] if src else 0)
+            + (confidence["target"] if tgt else 0)
+            - (confidence["nominal_penalty"] if trig.nominal else 0)
+            - penalties.get(c.modality, 0.0)
+            - (confidence["counterpart_penalty"] if c.counterpart_target else 0.0)
+            - (confidence["mutual_penalty"] if c.mutual and n >= len(pairs) // 2 else 0.0)
+        )
+        key = f"{s.doc.id}|{s.sent.start_char}|{trig.token.i}|{ptype}|{_code_of(src)}|{_code_of(tgt)}"
+        events.append(
+            Event(
+                event_id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                doc_id=s.doc.id,
+                sentence_index=s.si,
+                event_type=ptype,
+                cameo=cameo,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                modality=c.modality,
+                mode=c.mode or info.mode,
+                context=list(info.context),
+                source=_actor(src),
+                target=_actor(tgt),
+                evidence=Evidence(evidence.text, evidence.start, evidence.end),
+                date=c.date,
+                date_precision=c.precision,
+                location=c.location,
+                confidence=min(score, confidence["cap"]),
+                trigger=trig.token.text
+                if trig.token == trig.anchor
+                else f"{trig.anchor.text} {trig.token.text}",
+                explain=[
+                    f"trigger '{trig.token.text}' ({trig.entry.pos} '{trig.entry.key}') "
+                    f"→ CAMEO {cameo} {ptype}",
+                    c.why
+                    + (
+                        "; a joint act of two parties with no direction in the text: coded both ways"
+                        if c.mutual
+                        else ""
+                    ),
+                    c.mod_why,
+                    c.date_why,
+                    c.place_why,
+                ],
+            )
+        )
+    return events
+
+
+def _same(a: ActorMention, b: ActorMention) -> bool:
+    from thucydides.events.ranking import _same as same_actor
+
+    return same_actor(a.actor, b.actor)
+
+
+def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
+    """True for two mentions of one known actor (the same knowledge-base id)."""
+    return a is not None and b is not None and bool(a.actor.id) and a.actor.id == b.actor.id
+
+
+RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
+    {
+        "modality": modality,
+        "stated_intent": stated_intent,
+        "phone_call": phone_call,
+        "plover_type": plover_type,
+        "event_date": event_date,
+        "historical": historical,
+        "event_place": event_place,
+        "mutual_both_ways": mutual_both_ways,
+    }
+)

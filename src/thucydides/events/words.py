@@ -1,0 +1,94 @@
+"""The closed word lists of the event coder (``data/event_words.yaml``), one copy each.
+
+Pronouns, prepositions of place and cause, auxiliaries, verbs of reporting and of intention...: the small
+grammar words the coder's rules test. Read once, on first use, by :func:`event_words` (an immutable
+table shared by every coder, like :func:`thucydides.ontology.bundled_ontology`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from importlib import resources
+from typing import Any
+
+from thucydides.datafile import load_yaml
+
+# lists whose order matters (the first preposition is preferred): kept as tuples
+ORDERED = frozenset({"cause_preps", "done_in_preps", "dateline_marks", "phone_words"})
+DERIVED = frozenset({"open_marks"})  # made from other lists, not in the file
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """The word lists, by name (see the comments in ``event_words.yaml``)."""
+
+    pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    definite: frozenset[str]
+    reflexives: frozenset[str]
+    threat_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    question_marks: frozenset[str]
+    cause_preps: tuple[str, ...]
+    done_in_preps: tuple[str, ...]
+    place_preps: frozenset[str]
+    session_verbs: frozenset[str]
+    phone_words: tuple[str, ...]
+    motion_verbs: frozenset[str]
+    aimed_verbs: frozenset[str]
+    aim_preps: frozenset[str]
+    dateline_marks: tuple[str, ...]
+    dateline_dashes: frozenset[str]
+    quantity_nouns: frozenset[str]
+    descent_preps: frozenset[str]
+    agent_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    people_pair_nouns: frozenset[str]
+    destination_preps: frozenset[str]
+    origin_preps: frozenset[str]
+    reporting_verbs: frozenset[str]
+    time_words: frozenset[str]
+    partitives: frozenset[str]
+    clausal_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    failure_verbs: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    preparation_words: frozenset[str]
+    intent_words: frozenset[str]
+    intent_nouns: frozenset[str]
+    message_nouns: frozenset[str]
+    object_control: frozenset[str]
+    compound_prep_heads: frozenset[str]
+    express_verbs: frozenset[str]
+    # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
+    open_marks: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_yaml(cls, text: str) -> EventWords:
+        """Read the lists from YAML text.
+
+        Raises:
+            ValueError: when a list is missing or the file names one this table does not know.
+        """
+        raw: dict[str, Any] = load_yaml(text) or {}
+        names = [f.name for f in fields(cls) if f.name not in DERIVED]
+        missing = [n for n in names if n not in raw]
+        unknown = [str(k) for k in raw if k not in names]
+        if missing or unknown:
+            raise ValueError(f"event_words.yaml: missing lists {missing}, unknown lists {unknown}")
+        lists: dict[str, Any] = {
+            n: tuple(str(w) for w in raw[n]) if n in ORDERED else frozenset(str(w) for w in raw[n])
+            for n in names
+        }
+        lists["open_marks"] = lists["condition_marks"] | lists["question_marks"]
+        return cls(**lists)
+
+
+@functools.cache
+def event_words() -> EventWords:
+    """The bundled word lists, read on first use."""
+    text = (resources.files("thucydides") / "data" / "event_words.yaml").read_text(encoding="utf-8")
+    return EventWords.from_yaml(text)
