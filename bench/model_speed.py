@@ -4,8 +4,9 @@
 
 Reads every document of DIR (default ``corpus/sample``) with the project's reader, parses the texts with
 the pipeline's spaCy model (``nlp.pipe``), then scores every sentence with
-:class:`thucydides.events.model.SentenceEventModel` (features and prediction), and prints both times
-and their ratio (best of ``--repeat`` runs each).
+:class:`thucydides.events.model.SentenceEventModel` (features, static sentence vectors and prediction),
+and prints both times and their ratio (best of ``--repeat`` runs each), and the share of the static
+sentence vectors (:class:`thucydides.events.model.StaticEmbedder`) alone.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def main() -> None:
     ]
     nlp = load_nlp()
     model = SentenceEventModel.load()
-    parse_times, model_times = [], []
+    parse_times, model_times, embed_times = [], [], []
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=64))
@@ -44,11 +45,19 @@ def main() -> None:
         t0 = time.perf_counter()
         model.predict(sents)
         model_times.append(time.perf_counter() - t0)
+        if model.embedder is not None:  # the word look-ups and sums alone (the words come with the features)
+            words = [[t.lower_ for t in s if not (t.is_punct or t.is_space)] for s in sents]
+            t0 = time.perf_counter()
+            model.embedder.lower_vectors(words)
+            embed_times.append(time.perf_counter() - t0)
     parse, score = min(parse_times), min(model_times)
     print(f"{len(texts)} documents, {len(sents)} sentences, {sum(len(d) for d in docs)} tokens")
     print(
         f"parse {parse:.3f} s, sentence event model {score:.3f} s ({100 * score / parse:.1f}% of the parse)"
     )
+    if embed_times:
+        embed = min(embed_times)
+        print(f"of which static sentence vectors {embed:.3f} s ({100 * embed / parse:.1f}% of the parse)")
 
 
 if __name__ == "__main__":

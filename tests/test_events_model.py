@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from thucydides.events.model import BINARY_HEADS, SentenceEventModel, sentence_features
+from thucydides.events.model import BINARY_HEADS, SentenceEventModel, StaticEmbedder, sentence_features
 
 
 def _toy_model() -> SentenceEventModel:
@@ -157,3 +157,131 @@ def test_operating_points_keep_police_false_alarms_under_the_limit() -> None:
     pooled = {"india_police": [(e, {"police_kill": q, "police_arrest": 0.0}) for e, q in pos + neg]}
     points = operating_points(pooled, max_alarms=0.05)
     assert points["police_kill"] == 0.95  # 5 of the 100 negatives reach 0.95
+
+
+def _toy_embedder() -> StaticEmbedder:
+    words = ["march", "rally", "arrest", "the"]
+    table = np.array([[1.0, 0.1], [0.9, 0.2], [0.0, 1.0], [0.01, 0.01]], dtype=np.float32)
+    return StaticEmbedder(words, table)
+
+
+def test_static_embedder_sums_known_words_to_unit_length_and_skips_unknown_ones() -> None:
+    emb = _toy_embedder()
+    vec = emb.words_vector(["The", "MARCH", "zzz"])
+    assert np.linalg.norm(vec) == pytest.approx(1.0, abs=1e-6)
+    assert vec == pytest.approx(emb.words_vector(["march", "the"]))
+    assert not emb.words_vector(["zzz", "qqq"]).any()  # nothing known: the zero vector
+
+
+def test_static_embedder_reads_back_the_same(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    emb = _toy_embedder()
+    emb.save(tmp_path / "w.npz")
+    again = StaticEmbedder.from_file(tmp_path / "w.npz")
+    assert again.words == emb.words
+    assert again.words_vector(["rally", "arrest"]) == pytest.approx(
+        emb.words_vector(["rally", "arrest"]), abs=1e-3
+    )
+
+
+def test_a_model_with_dense_weights_needs_its_word_vectors() -> None:
+    model = _toy_model()
+    dense = {
+        "mean": np.zeros(2),
+        "scale": np.ones(2),
+        "type_weights": np.zeros((2, 5)),
+        "binary_weights": np.zeros((2, 3)),
+    }
+    with pytest.raises(ValueError, match="word vectors"):
+        SentenceEventModel(
+            ["l:march", "l:arrest", "l:meet"], model.labels, model._tw, model._tb, model._bw, model._bb,
+            BINARY_HEADS, dense=dense,
+        )  # fmt: skip
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+
+@pytest.mark.parametrize(
+    ("words", "near", "far"),
+    [
+        ("protesters marched", "demonstrators rallied", "parliament approved the budget"),
+        ("police detained the suspects", "officers arrested the men", "the ministers held talks"),
+        ("the two leaders signed an agreement", "the presidents concluded a treaty", "gunmen shot villagers"),
+    ],
+)
+def test_bundled_word_vectors_put_near_synonyms_closer_than_other_events(
+    words: str, near: str, far: str
+) -> None:
+    emb = StaticEmbedder.load()
+    base = emb.words_vector(words.split())
+    assert _cosine(base, emb.words_vector(near.split())) > _cosine(base, emb.words_vector(far.split()))
+
+
+@pytest.mark.slow
+def test_sentence_vectors_are_deterministic_and_ignore_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    emb = StaticEmbedder.load()
+    lower, upper = (
+        nlp(t)[:]
+        for t in ("riot police fired tear gas at students.", "RIOT POLICE FIRED TEAR GAS AT STUDENTS.")
+    )
+    assert emb.vector(lower) == pytest.approx(emb.vector(lower))
+    assert _cosine(emb.vector(lower), emb.vector(upper)) > 0.95
+
+
+def test_contentious_proposals_are_off_unless_the_settings_turn_them_on() -> None:
+    from thucydides.events.propose import ProposerSettings
+
+    assert ProposerSettings().min_contentious_probability > 1.0
+    settings = ProposerSettings.load(
+        "proposer: {min_contentious_probability: 0.7, contentious_types: [PROTEST]}"
+    )
+    assert (settings.min_contentious_probability, settings.contentious_types) == (0.7, ("PROTEST",))
+
+
+class _Labels:
+    labels = ("ASSAULT", "COERCE", "NONE", "PROTEST")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("contentious", "protest", "assault", "want"),
+    [
+        (0.9, 0.3, 0.1, "PROTEST"),  # the head is sure, the type head unsure: the likelier of the two types
+        (0.9, 0.1, 0.3, "ASSAULT"),
+        (0.6, 0.3, 0.1, None),  # the head below its threshold: nothing
+    ],
+)
+def test_the_contentious_head_proposes_a_protest_or_an_attack_where_the_type_head_is_unsure(
+    nlp, contentious: float, protest: float, assault: float, want: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.events.lexicon import Lexicon
+    from thucydides.events.propose import Proposer, ProposerSettings
+    from thucydides.ontology import Ontology
+
+    settings = ProposerSettings(min_contentious_probability=0.8, min_type_probability=0.5)
+    proposer = Proposer(_Labels(), Lexicon.load(), Ontology.load(), settings)
+    sent = nlp("Hundreds of villagers gathered outside the district office on Monday.")[:]
+    probs = {"ASSAULT": assault, "COERCE": 0.05, "NONE": 0.55 - protest - assault + 0.3, "PROTEST": protest}
+    probs |= {"contentious": contentious, "police_kill": 0.0, "police_arrest": 0.0}
+    proposal = proposer.propose(sent, probs)
+    assert (proposal.event_type if proposal else None) == want
+    if proposal is not None:
+        assert proposal.head == "contentious" and proposal.probability == contentious
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    ["The militant leader killed himself during a raid.", "Two attackers blew themselves up at the gate."],
+)
+def test_the_proposer_never_triggers_on_a_verb_acting_on_itself(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.events.lexicon import Lexicon
+    from thucydides.events.propose import Proposer
+    from thucydides.ontology import Ontology
+
+    proposer = Proposer(_Labels(), Lexicon.load(), Ontology.load())
+    sent = nlp(sentence)[:]
+    probs = {"ASSAULT": 0.95, "COERCE": 0.01, "NONE": 0.03, "PROTEST": 0.01}
+    proposal = proposer.propose(sent, probs, "ASSAULT")
+    assert proposal is None or proposal.trigger.token.lower_ not in ("killed", "blew")

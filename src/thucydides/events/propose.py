@@ -2,7 +2,8 @@
 
 For a sentence where the lexicon finds no event, :class:`Proposer` asks the sentence model
 (:class:`thucydides.events.model.SentenceEventModel`) for its most probable type; when that type (or an
-arrest or killing by the police, from the model's police heads) is probable enough, it looks for the
+arrest or killing by the police, from the model's police heads, or a protest or an attack, from its
+contentious head) is probable enough, it looks for the
 sentence's word of that type (a lexicon word whose sense is of that type, else the main verb) and hands a
 trigger there to the coder, which fills source and target from the parse and the generic actors as for
 any other trigger. The model says *what* happened; the syntax says who did it to whom.
@@ -37,6 +38,10 @@ class ProposerSettings:
     rank_min_probability: float = 0.5
     rank_bonus: float = 0.05
     override_probability: float = 0.8
+    # where neither the police heads nor the type head propose, the contentious head may: an event of the
+    # more probable of these types when the head is at least this sure (above 1: never)
+    min_contentious_probability: float = 1.01
+    contentious_types: tuple[str, ...] = ("PROTEST", "ASSAULT")
 
     @classmethod
     def load(cls, text: str | None = None) -> ProposerSettings:
@@ -59,6 +64,8 @@ class ProposerSettings:
             rank_min_probability=float(rank.get("min_probability", rank.get("min_type_probability", 0.5))),
             rank_bonus=float(rank.get("bonus", 0.05)),
             override_probability=float(rank.get("override_probability", 0.8)),
+            min_contentious_probability=float(prop.get("min_contentious_probability", 1.01)),
+            contentious_types=tuple(str(t) for t in prop.get("contentious_types", ("PROTEST", "ASSAULT"))),
         )
 
 
@@ -69,7 +76,7 @@ class Proposal:
     trigger: Trigger
     event_type: str
     probability: float
-    head: str  # the model's head that proposed it: "type", "police_arrest" or "police_kill"
+    head: str  # the model's head that proposed it: "type", "police_arrest", "police_kill" or "contentious"
 
 
 class Proposer:
@@ -80,10 +87,26 @@ class Proposer:
         self.lexicon = lexicon
         self.ontology = ontology
         self.settings = settings or ProposerSettings.load()
+        # the last document asked about and its sentences' probabilities, by (start, end) token
+        self._cached: tuple[Any, dict[tuple[int, int], dict[str, float]]] | None = None
 
     def probabilities(self, sent: Any) -> dict[str, float]:
-        """The model's probabilities for one sentence."""
-        return dict(self.model.predict([sent])[0])
+        """The model's probabilities for one sentence.
+
+        The first time a sentence of a document is asked about, every sentence of that document is scored
+        in one batch (cheaper than one at a time) and kept until the next document.
+        """
+        doc = sent.doc
+        cached = self._cached  # read once: another thread may replace it meanwhile
+        if cached is None or cached[0] is not doc:
+            sents = list(doc.sents)
+            cached = (
+                doc,
+                {(s.start, s.end): p for s, p in zip(sents, self.model.predict(sents), strict=True)},
+            )
+            self._cached = cached
+        probs = cached[1].get((sent.start, sent.end))
+        return dict(probs) if probs is not None else dict(self.model.predict([sent])[0])
 
     def top_type(self, probs: dict[str, float]) -> tuple[str | None, float]:
         """The most probable event type (not NONE) and its probability."""
@@ -108,17 +131,30 @@ class Proposer:
             return Proposal(trig, str(kind), probs[police], police) if trig is not None else None
         kind, p = self.top_type(probs)
         if kind is None or p < s.min_type_probability or p <= probs.get(NONE, 0.0):
-            return None
+            return self._contentious(sent, probs)
         trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
         return Proposal(trig, kind, p, "type") if trig is not None else None
+
+    def _contentious(self, sent: Any, probs: dict[str, float]) -> Proposal | None:
+        """A protest or an attack (the more probable of ``contentious_types`` by the type head) where the
+        contentious head is sure the sentence reports one but the type head is not sure of its type."""
+        s = self.settings
+        p = probs.get("contentious", 0.0)
+        kinds = [k for k in s.contentious_types if k in self.model.labels]
+        if p < s.min_contentious_probability or not kinds:
+            return None
+        kind = max(kinds, key=lambda k: probs.get(k, 0.0))
+        trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
+        return Proposal(trig, kind, p, "contentious") if trig is not None else None
 
     def _trigger(self, sent: Any, kind: str, code: str, exact: bool = False) -> Trigger | None:
         """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
-        head word) with the code ``code``."""
+        head word) with the code ``code``. A verb whose object is a reflexive pronoun ("killed himself")
+        acts on no one else and is never the trigger, however sure the model is of the sentence's type."""
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-            if pos is None:
+            if pos is None or _reflexive(tok):
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             for entry in self.lexicon.table(pos).get(lemma, ()):
@@ -126,11 +162,16 @@ class Proposer:
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
         root = sent.root
-        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root):
             return None
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
         entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
         return Trigger(entry, root, root, nominal=pos == "noun")
+
+
+def _reflexive(tok: Any) -> bool:
+    """True for a word whose direct object is a reflexive pronoun, by the parse's morphology."""
+    return any(c.dep_ in ("dobj", "obj") and "Yes" in c.morph.get("Reflex") for c in tok.children)
 
 
 def _bare(entry: Entry, code: str) -> Entry:

@@ -41,9 +41,10 @@ import numpy as np
 from thucydides.events.model import (
     BINARY_HEADS,
     MODEL_FILE,
+    WORD_VECTORS_FILE,
     SentenceEventModel,
-    sentence_features,
-    sentence_vector,
+    StaticEmbedder,
+    sentence_inputs,
 )
 from thucydides.ontology import bundled_ontology
 from thucydides.splits import Half, select
@@ -164,8 +165,11 @@ def own_examples(root: Path = ROOT) -> list[Example]:
     return out
 
 
-def all_examples(gold: Path, reference: Path, half: Half) -> dict[str, list[Example]]:
-    """Every set's examples of one half (our own annotations go with ``dev``)."""
+def all_examples(
+    gold: Path, reference: Path, half: Half, sentence_views: bool = False
+) -> dict[str, list[Example]]:
+    """Every set's examples of one half (our own annotations go with ``dev``); with ``sentence_views``,
+    also each sentence of the dev half's multi-sentence CASE snippets (:func:`sentence_examples`)."""
     sets = {
         "plover_gsr": gsr_examples(gold, half),
         "cameo_examples": cameo_examples(reference, half),
@@ -175,14 +179,33 @@ def all_examples(gold: Path, reference: Path, half: Half) -> dict[str, list[Exam
     }
     if half == "dev":
         sets["own"] = own_examples()
+        if sentence_views:
+            sets["case2021_sentences"] = sentence_examples("case2021-dev", sets["case2021"])
     return sets
 
 
-def parse_features(name: str, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
-    """The sparse features and the pooled token vector of each text, each parsed whole as one span.
+def sentence_examples(name: str, examples: list[Example]) -> list[Example]:
+    """Each sentence of the multi-sentence examples, with its example's labels and document.
 
-    Parses are cached as DocBin files (which keep no tensors: the vectors are cached beside them).
+    The coder asks the model about one sentence at a time, while a CASE snippet is labelled whole; the
+    sentences of a snippet teach the model what one sentence of such a report looks like (weak labels: a
+    background sentence takes the snippet's type too).
     """
+    docs = parse_docs(name, [e.text for e in examples])
+    out = []
+    for e, doc in zip(examples, docs, strict=True):
+        sents = list(doc.sents)
+        if len(sents) < 2:
+            continue
+        for sent in sents:
+            text = sent.text.strip()
+            if len(text.split()) >= 4:
+                out.append(Example(text, e.source + "_sentences", e.group, e.type, contentious=e.contentious))
+    return out
+
+
+def parse_docs(name: str, texts: list[str]) -> list[Any]:
+    """Each text parsed whole by the pipeline's spaCy model (cached as a DocBin file)."""
     import hashlib
 
     from spacy.tokens import DocBin
@@ -191,43 +214,49 @@ def parse_features(name: str, texts: list[str]) -> tuple[list[list[str]], np.nda
 
     key = hashlib.sha256("\n\x00".join(texts).encode()).hexdigest()[:16]
     path = CACHE / f"{name}-{key}.spacy"
-    vec_path = path.with_suffix(".dense.npy")
     nlp = _nlp_cache.get("nlp")
     if nlp is None:
         nlp = _nlp_cache["nlp"] = load_nlp()
     if path.is_file():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if not vec_path.is_file():
-            docs = list(nlp.get_pipe("tok2vec").pipe(docs, batch_size=64))
-    else:
-        t0 = time.perf_counter()
-        docs = list(nlp.pipe(texts, batch_size=64))
-        sys.stderr.write(f"parsed {name}: {len(texts)} texts in {time.perf_counter() - t0:.1f}s\n")
-        CACHE.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=False, docs=docs).to_disk(path)
-    if vec_path.is_file():
-        vectors = np.load(vec_path)
-    else:
-        vectors = np.array([_vector(d) for d in docs], dtype=np.float32)
-        np.save(vec_path, vectors)
-    return [sentence_features(d[:]) for d in docs], vectors
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    sys.stderr.write(f"parsed {name}: {len(texts)} texts in {time.perf_counter() - t0:.1f}s\n")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
 
 
-def _vector(doc: Any) -> np.ndarray:
-    vec = sentence_vector(doc[:])
-    return vec if vec is not None else np.zeros(2 * doc.tensor.shape[-1] if doc.tensor.size else 192)
+def parse_features(
+    name: str, texts: list[str], embedder: StaticEmbedder | None = None
+) -> tuple[list[list[str]], np.ndarray]:
+    """The sparse features and the static embedding (zeros without ``embedder``) of each text, each
+    parsed whole as one span."""
+    pairs = [sentence_inputs(d[:]) for d in parse_docs(name, texts)]
+    if embedder is None:
+        return [f for f, _ in pairs], np.zeros((len(pairs), 1), np.float32)
+    vectors = np.array([embedder.lower_vector(words) for _, words in pairs], dtype=np.float32)
+    return [f for f, _ in pairs], vectors.reshape(len(pairs), embedder.dims)
 
 
 _nlp_cache: dict[str, Any] = {}
 
 
 class Vectoriser:
-    """Feature lists → a sparse binary matrix over a vocabulary of features seen ``min_count`` times."""
+    """Feature lists → a sparse matrix over a vocabulary of features seen ``min_count`` times.
 
-    def __init__(self, feature_lists: Sequence[list[str]], min_count: int = 2) -> None:
+    ``tfidf``: a row holds the smoothed idf of each feature the sentence has (``ln((1+N)/(1+df)) + 1``),
+    scaled to unit length (L2), as :class:`~thucydides.events.model.SentenceEventModel` computes it;
+    otherwise 1 for each feature.
+    """
+
+    def __init__(self, feature_lists: Sequence[list[str]], min_count: int = 2, tfidf: bool = False) -> None:
         counts = Counter(f for feats in feature_lists for f in feats)
         self.features = sorted(f for f, n in counts.items() if n >= min_count)
         self.index = {f: i for i, f in enumerate(self.features)}
+        n_docs = len(feature_lists)
+        df = np.array([counts[f] for f in self.features], dtype=np.float64)
+        self.idf: np.ndarray | None = np.log((1 + n_docs) / (1 + df)) + 1.0 if tfidf else None
 
     def matrix(self, feature_lists: Sequence[list[str]]) -> Any:
         from scipy.sparse import csr_matrix
@@ -238,35 +267,42 @@ class Vectoriser:
                 if (c := self.index.get(f)) is not None:
                     rows.append(r)
                     cols.append(c)
-        return csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-            shape=(len(feature_lists), len(self.features)),
-        )
+        values = np.ones(len(rows)) if self.idf is None else self.idf[cols]
+        x = csr_matrix((values, (rows, cols)), shape=(len(feature_lists), len(self.features)))
+        if self.idf is not None:
+            norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            x = csr_matrix(x.multiply(1.0 / norms[:, None]))
+        return x.astype(np.float32)
 
 
 def fit(
     examples: Sequence[Example],
     feats: Sequence[list[str]],
     vectors: np.ndarray | None = None,
+    embedder: StaticEmbedder | None = None,
     c_type: float = 2.0,
     c_bin: float = 0.5,
+    c_contentious: float | None = None,
     dense_weight: float = 0.3,
     balanced: bool = True,
+    tfidf: bool = False,
+    min_count: int = 2,
 ) -> SentenceEventModel:
     """Train every head on the examples that have a label for it.
 
-    With ``vectors`` (the pooled token vectors, one row per example), the standardised vectors times
-    ``dense_weight`` join the sparse features in one linear model; the weight sets how strongly they are
-    regularised next to the binary features.
+    With ``vectors`` (the sentences' static embeddings by ``embedder``, one row per example), the
+    standardised vectors times ``dense_weight`` join the sparse features in one linear model; the weight
+    sets how strongly they are regularised next to the binary features.
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    vec = Vectoriser(feats)
+    vec = Vectoriser(feats, min_count=min_count, tfidf=tfidf)
     x = vec.matrix(feats)
     n = len(vec.features)
     dense: dict[str, np.ndarray] = {}
-    if vectors is not None:
+    if vectors is not None and embedder is not None:
         mean = vectors.mean(axis=0)
         scale = dense_weight / (vectors.std(axis=0) + 1e-6)
         dense = {"mean": mean, "scale": scale}
@@ -289,7 +325,8 @@ def fit(
         if len(set(ys)) < 2:
             bb[j] = -10.0
             continue
-        blr = LogisticRegression(C=c_bin, max_iter=3000, class_weight=weight)
+        c = c_contentious if head == "contentious" and c_contentious is not None else c_bin
+        blr = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
         blr.fit(x[rows], ys)
         bw[:, j] = blr.coef_[0][:n]
         dbw[:, j] = blr.coef_[0][n:]
@@ -302,10 +339,15 @@ def fit(
         "dense_features": int(x.shape[1] - n),
         "c_type": c_type,
         "c_binary": c_bin,
+        "c_contentious": c_contentious if c_contentious is not None else c_bin,
+        "weighting": "tfidf_l2" if tfidf else "binary",
+        "min_count": min_count,
         "dense_weight": dense_weight if dense else 0.0,
         "class_weight": weight or "none",
     }
-    return SentenceEventModel(vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense)
+    return SentenceEventModel(
+        vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense, embedder, idf=vec.idf
+    )
 
 
 Inputs = tuple[list[list[str]], np.ndarray]  # per set: sparse feature lists, pooled vectors (one row each)
@@ -385,44 +427,58 @@ def set_scores_at(
     return set_scores(None, name, [e for e, _ in moved], [p for _, p in moved])
 
 
-def cross_validate(
+def fold_of(example: Example, folds: int = 5) -> int:
+    """The cross-validation fold of an example: the SHA-256 of its document key, modulo ``folds``."""
+    import hashlib
+
+    return int(hashlib.sha256(example.group.encode()).hexdigest(), 16) % folds
+
+
+def fold_models(
     sets: dict[str, list[Example]], inputs: dict[str, Inputs], folds: int = 5, **kw: Any
+) -> list[SentenceEventModel]:
+    """One model per fold, each trained (:func:`fit`) on the examples of the other folds."""
+    flat = [(n, i) for n in sets for i in range(len(sets[n]))]
+    fold = [fold_of(sets[n][i], folds) for n, i in flat]
+    use_dense = kw.get("embedder") is not None
+    models = []
+    for k in range(folds):
+        train = [j for j, f in enumerate(fold) if f != k]
+        vectors = np.array([inputs[flat[j][0]][1][flat[j][1]] for j in train]) if use_dense else None
+        models.append(
+            fit(
+                [sets[flat[j][0]][flat[j][1]] for j in train],
+                [inputs[flat[j][0]][0][flat[j][1]] for j in train],
+                vectors,
+                **kw,
+            )
+        )
+    return models
+
+
+def cross_validate(
+    sets: dict[str, list[Example]],
+    inputs: dict[str, Inputs],
+    folds: int = 5,
+    models: list[SentenceEventModel] | None = None,
+    **kw: Any,
 ) -> tuple[dict[str, Any], dict[str, list[tuple[Example, dict[str, float]]]]]:
     """Cross-validation by document over the dev halves: each fold scored by a model trained on the
-    others (a document's fold is a hash of its key), the folds' predictions pooled per set.
+    others (:func:`fold_of`, :func:`fold_models`; or by ``models``, one per fold), the folds'
+    predictions pooled per set.
 
     Returns:
         The scores per set, and the pooled (example, prediction) pairs per set.
     """
-    import hashlib
-
-    names = list(sets)
-    flat = [(n, i) for n in names for i in range(len(sets[n]))]
-    fold_of = [int(hashlib.sha256(sets[n][i].group.encode()).hexdigest(), 16) % folds for n, i in flat]
-    pooled: dict[str, list[tuple[Example, dict[str, float]]]] = {n: [] for n in names}
-    use_dense = kw.pop("dense", True)
-    model = None
-    for k in range(folds):
-        train = [j for j, f in enumerate(fold_of) if f != k]
-        test = [j for j, f in enumerate(fold_of) if f == k]
-        vectors = np.array([inputs[flat[j][0]][1][flat[j][1]] for j in train]) if use_dense else None
-        model = fit(
-            [sets[flat[j][0]][flat[j][1]] for j in train],
-            [inputs[flat[j][0]][0][flat[j][1]] for j in train],
-            vectors,
-            **kw,
-        )
-        probs = model.predict_features(
-            [inputs[flat[j][0]][0][flat[j][1]] for j in test],
-            [inputs[flat[j][0]][1][flat[j][1]] for j in test],
-        )
-        for j, p in zip(test, probs, strict=True):
-            n, i = flat[j]
-            pooled[n].append((sets[n][i], p))
-    assert model is not None
+    models = models or fold_models(sets, inputs, folds, **kw)
+    pooled: dict[str, list[tuple[Example, dict[str, float]]]] = {n: [] for n in sets}
+    for n, examples in sets.items():
+        for i, e in enumerate(examples):
+            p = models[fold_of(e, folds)].predict_features([inputs[n][0][i]], [inputs[n][1][i]])[0]
+            pooled[n].append((e, p))
     return {
-        n: set_scores(model, n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
-        for n in names
+        n: set_scores(models[0], n, [e for e, _ in pooled[n]], [p for _, p in pooled[n]])
+        for n in sets
         if n != "own" and pooled[n]
     }, pooled
 
@@ -475,9 +531,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c-binary", type=float, default=0.5)
     parser.add_argument("--dense-weight", type=float, default=0.3)
     parser.add_argument(
-        "--dense", action="store_true", help="add the pooled tok2vec vectors (measured worse: docs/MODEL.md)"
+        "--word-vectors",
+        type=Path,
+        default=ROOT / "src" / "thucydides" / "data" / "models" / WORD_VECTORS_FILE,
+        help="the static word vectors (python -m thucydides.events.distil) whose sentence vectors join the "
+        "sparse features",
     )
+    parser.add_argument("--sparse-only", action="store_true", help="no dense features (the first model)")
     parser.add_argument("--unbalanced", action="store_true", help="no class weights")
+    parser.add_argument(
+        "--no-sentence-views", action="store_true", help="no extra examples of the CASE snippets' sentences"
+    )
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument(
         "--max-alarms",
@@ -489,26 +553,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.gold.is_dir():
         sys.stderr.write(f"error: no gold data at {args.gold}\n")
         return 2
-    dev = all_examples(args.gold, args.reference, "dev")
-    inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex]) for n, ex in dev.items()}
+    dev = all_examples(args.gold, args.reference, "dev", sentence_views=not args.no_sentence_views)
+    embedder = None if args.sparse_only else StaticEmbedder.from_file(args.word_vectors)
+    inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
     kw: dict[str, Any] = {
         "c_type": args.c_type,
         "c_bin": args.c_binary,
         "dense_weight": args.dense_weight,
         "balanced": not args.unbalanced,
+        "embedder": embedder,
     }
     thresholds: dict[str, float] = {}
     if args.cv:
-        cv, pooled = cross_validate(dev, inputs, dense=args.dense, **kw)
+        cv, pooled = cross_validate(dev, inputs, **kw)
         thresholds = operating_points(pooled, args.max_alarms)
         cv_at = {
             n: set_scores_at(n, pooled[n], thresholds) for n in ("india_police", "glocon") if pooled.get(n)
         }
-        settings = kw | {"dense": args.dense}
+        settings = {k: v for k, v in kw.items() if k != "embedder"} | {"dense": embedder is not None}
         print(json.dumps({"cv_dev": cv, "operating_points": thresholds, "cv_dev_at_operating_points": cv_at,
                           "settings": settings}, indent=1))  # fmt: skip
     examples = [e for n in dev for e in dev[n]]
-    vectors = np.concatenate([inputs[n][1] for n in dev]) if args.dense else None
+    vectors = np.concatenate([inputs[n][1] for n in dev]) if embedder is not None else None
     model = fit(examples, [f for n in dev for f in inputs[n][0]], vectors, **kw)
     model.set_operating_points(thresholds)
     if not args.no_save:
@@ -518,7 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"wrote {args.out} ({size:.0f} KiB, {len(model.index)} features)\n")
     if args.test:
         test = all_examples(args.gold, args.reference, "test")
-        tinputs = {n: parse_features(f"{n}-test", [e.text for e in ex]) for n, ex in test.items()}
+        tinputs = {n: parse_features(f"{n}-test", [e.text for e in ex], embedder) for n, ex in test.items()}
         print(json.dumps({"test": scores(model, test, tinputs)}, indent=1))
     return 0
 
