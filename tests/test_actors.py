@@ -36,13 +36,6 @@ def resolver(kb: KnowledgeBase) -> ActorResolver:
     return ActorResolver(kb)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from thucydides.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _code(actor: Actor | None) -> tuple[str | None, str | None]:
     return (actor.country, actor.sector) if actor else (None, None)
 

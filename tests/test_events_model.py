@@ -64,13 +64,6 @@ def test_the_bundled_model_loads_once_without_the_network(monkeypatch: pytest.Mo
     assert model.heads == BINARY_HEADS
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from thucydides.nlp import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.slow
 def test_features_ignore_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
     lower = {

@@ -20,13 +20,6 @@ def resolver() -> Any:
     return ActorResolver(KnowledgeBase.load())
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from thucydides.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _triples(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
     return {
         (e.event_type, e.source.country if e.source else None, e.target.country if e.target else None)

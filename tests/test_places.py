@@ -28,13 +28,6 @@ def resolver(gazetteer: Gazetteer) -> PlaceResolver:
     return PlaceResolver(gazetteer)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from thucydides.nlp import load_nlp
-
-    return load_nlp()
-
-
 # --- names without context -------------------------------------------------------------------
 
 

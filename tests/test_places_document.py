@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.test_places import _run
 
 from thucydides.places import Gazetteer, PlaceResolver
 from thucydides.places.table import GeonamesTable, write_table
@@ -21,19 +22,6 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="module")
 def resolver(gazetteer: Gazetteer) -> PlaceResolver:
     return PlaceResolver(gazetteer)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from thucydides.nlp import load_nlp
-
-    return load_nlp()
-
-
-def _run(nlp: Any, resolver: PlaceResolver, text: str) -> Document:
-    doc = Document(id="t", text=text)
-    doc.nlp = nlp(text)
-    return resolver(doc)
 
 
 def _found(doc: Document) -> dict[str, Any]:
