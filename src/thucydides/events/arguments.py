@@ -232,6 +232,12 @@ class ArgumentFinder:
         the noun, when the noun's possessor is a pronoun standing for that subject.
         """
         head = noun.head
+        if (  # "gathered for a new round of negotiations": the episode noun stands in the noun's place
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in event_words().episode_nouns
+        ):
+            noun, head = head.head, head.head.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         if noun.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):

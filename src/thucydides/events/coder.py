@@ -219,7 +219,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if agent is None:
             return None
         anchor = trig.anchor
-        if trig.nominal and proposal is None and not self._reported_act(trig.token, anchors):
+        if (
+            trig.nominal
+            and proposal is None
+            and not self._reported_act(trig.token, anchors, of_target="of" in trig.entry.targets)
+        ):
             return None
         if trig.nominal and self._within_act(trig.token):
             return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
@@ -238,19 +242,21 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         )
         return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
 
-    def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0) -> bool:
+    def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0, of_target: bool = False) -> bool:
         """True for an event noun the sentence reports as having happened: the subject of a verb ("protests
         broke out"), the object of a verb of occurrence ("sparked riots"), after a preposition ("killed in
         police firing"), with its place named ("protests in Dhaka"), or heading a headline. Not a month
         ("on march 3"), not the topic of an "of" phrase ("the history of a siege"), not a modifier
-        ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one)."""
+        ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one), unless the "of"
+        phrase names who suffered it (``of_target``: "the killing of two farmers"). The object of a verb of
+        reacting to an act ("condemned the shooting", "are investigating the attack") happened too."""
         if (
             noun.pos_ != "NOUN"
             or noun.ent_type_ in ("DATE", "TIME")
             or noun.lower_ in event_words().time_words
         ):
             return False
-        for prep in noun.children:
+        for prep in noun.children if not of_target else ():
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if (
@@ -268,9 +274,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()
-            return lemma in self.lexicon.occurrence_verbs or lemma in self.lexicon.participation_verbs
+            return (
+                lemma in self.lexicon.occurrence_verbs
+                or lemma in self.lexicon.participation_verbs
+                or lemma in self.lexicon.reaction_verbs
+            )
         if dep == "conj" and depth < 3:
-            return self._reported_act(head, anchors, depth + 1)
+            return self._reported_act(head, anchors, depth + 1, of_target)
         return any(
             prep.dep_ == "prep" and prep.lower_ in ("in", "at", "across", "outside", "near")
             for prep in noun.children

@@ -16,17 +16,21 @@ from typing import Any
 from thucydides.events.arguments import _counterpart
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import (
+    UNIDENTIFIED,
     coded,
     from_earlier_act,
     home_of,
     pair_reference,
+    place_at,
     placed,
     towards_authorities,
     unidentified_attackers,
 )
 from thucydides.events.harm import harm_in_disaster
 from thucydides.events.lexicon import direct_objects
+from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.words import event_words
+from thucydides.record import Actor, ActorMention
 
 # -- complete ---------------------------------------------------------------------------------------------
 
@@ -42,6 +46,30 @@ def place_target(c: Candidate, params: Params) -> bool:
     if c.targets:
         c.add(place_why)
         return True
+    return False
+
+
+def visit_place_target(c: Candidate, params: Params) -> bool:
+    """A visit with no one named as host goes to the country of the place it goes to ("arrived in Manila
+    for talks", "his trip to Lagos"), where that is not the visitor's own country."""
+    entry = c.trig.entry
+    onto = c.scene.coder.ontology
+    if c.targets or entry.no_target or not onto.in_class("visit", entry.cameo):
+        return False
+    tok, anchor = c.trig.token, c.trig.anchor
+    holders = [tok] if tok == anchor else [tok, anchor]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        holders.append(tok.head.head)  # "arrived in Manila for a visit": the verb the visit is made by
+    own = {m.actor.country for m in c.sources}
+    for holder in holders:
+        for pobj in _pobjs(holder, params.get("preps", ("to", "in", "into"))):
+            place = place_at(pobj, c.scene.anchors)
+            if place is None or place.country in own:
+                continue
+            actor = Actor(text=pobj.text, country=place.country, type="country")
+            c.targets = [ActorMention(pobj.idx, pobj.idx + len(pobj.text), pobj.text, actor, "place")]
+            c.add(f"target = {place.country}: the visit goes to {place.name}")
+            return True
     return False
 
 
@@ -71,6 +99,28 @@ def unknown_attackers(c: Candidate, params: Params) -> bool:
         f"source = unidentified attackers in {unknown.actor.country}: the violence is "
         "reported without a perpetrator, in a place of that country"
     )
+    return True
+
+
+def unnamed_victim(c: Candidate, params: Params) -> bool:
+    """ "Malunga was shot dead", "she was stabbed": violence done to a person named by name or pronoun,
+    with no doer named, is the work of unidentified attackers (of the country the context gives, if any)."""
+    if c.sources or c.targets or c.trig.nominal or not c.violent:
+        return False
+    verb = c.trig.anchor
+    if not _is_passive(verb) or any(ch.dep_ == "agent" for ch in verb.children):
+        return False
+    patient = next((ch for ch in verb.children if ch.dep_ == "nsubjpass"), None)
+    if patient is None or not (
+        patient.ent_type_ == "PERSON" or patient.lower_ in params.get("pronouns", ("he", "she", "they"))
+    ):
+        return False
+    s = c.scene
+    actor = Actor(text="unidentified attackers", sector=UNIDENTIFIED, type="group")
+    mention = ActorMention(verb.idx, verb.idx + len(verb.text), actor.text, actor, "no doer named")
+    found, where = placed([mention], [], s.sent, s.index, s.anchors)
+    c.sources = found or [mention]
+    c.join(f"source = unidentified attackers: '{patient.text}' suffered it, and no doer is named", where)
     return True
 
 
@@ -304,12 +354,14 @@ def _definite_noun(tok: Any) -> bool:
 
 
 NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
-VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "reaction_target"})
+VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "unnamed_victim", "reaction_target"})
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "place_target": place_target,
+        "visit_place_target": visit_place_target,
         "cause_source": cause_source,
         "unknown_attackers": unknown_attackers,
+        "unnamed_victim": unnamed_victim,
         "implied_source": implied_source,
         "nominal_pair": nominal_pair,
         "joint_sources": joint_sources,
