@@ -79,10 +79,18 @@ def between_pair(c: Candidate, params: Params) -> bool:
 
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
-    """ "a strike by workers": the "by" phrase is the source."""
+    """ "a strike by workers", "the arrests made by police": the "by" phrase is the source."""
     if not c.trig.nominal or c.settled or c.sources:
         return False
-    agents = _pobjs(c.trig.token, ("by",))
+    agents = _pobjs(c.trig.token, ("by",)) or [
+        p
+        for acl in c.trig.token.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for a in acl.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
     if not agents:
         return False
     index = c.scene.index

@@ -86,6 +86,42 @@ def cause_source(c: Candidate, params: Params) -> bool:
     return True
 
 
+def act_subject_source(c: Candidate, params: Params) -> bool:
+    """ "The attack by militants killed ten", "a police raid left two dead": violence whose subject is an
+    act named by a noun is done by that act's doer (its "by" phrase or its actor modifier)."""
+    if c.sources or c.trig.nominal or not c.violent:
+        return False
+    s = c.scene
+    subj = next((ch for ch in c.trig.anchor.children if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or s.coder.lexicon.match(subj, "noun") is None:
+        return False
+    agents = _pobjs(subj, ("by",)) or [
+        p
+        for acl in subj.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for a in acl.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
+    found = next((m for a in agents if (m := (s.index.of(a, loose=True) or [None])[0]) is not None), None)
+    if found is None:
+        found = next(
+            (
+                m
+                for ch in subj.children
+                if ch.dep_ in ("poss", "compound", "amod", "nmod")
+                and (m := s.coder._role_modifier(ch, s.index)) is not None
+            ),
+            None,
+        )
+    if found is None:
+        return False
+    c.sources, where = placed([found], c.targets, s.sent, s.index, s.anchors)
+    c.join(f"source = '{found.text}', whose '{subj.text}' it was", where)
+    return True
+
+
 def unknown_attackers(c: Candidate, params: Params) -> bool:
     """Violence reported without a doer, in a place of a known country: unidentified attackers there."""
     if c.sources or not c.targets or c.trig.nominal or not c.violent:
@@ -354,7 +390,9 @@ def _definite_noun(tok: Any) -> bool:
 
 
 NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
-VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "unnamed_victim", "reaction_target"})
+VERBAL_ONLY = frozenset(
+    {"cause_source", "act_subject_source", "unknown_attackers", "unnamed_victim", "reaction_target"}
+)
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "place_target": place_target,
@@ -362,6 +400,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "cause_source": cause_source,
         "unknown_attackers": unknown_attackers,
         "unnamed_victim": unnamed_victim,
+        "act_subject_source": act_subject_source,
         "implied_source": implied_source,
         "nominal_pair": nominal_pair,
         "joint_sources": joint_sources,
