@@ -311,6 +311,25 @@ def passive_target(c: Candidate, params: Params) -> bool:
     return changed
 
 
+def between_verb_pair(c: Candidate, params: Params) -> bool:
+    """ "A deal was signed between A and B", "talks were held between A and B": an act two parties do
+    together, whose pair the verb (or its passive subject) names with "between": the first is source, the
+    second target."""
+    if c.trig.nominal or c.sources or not c.scene.coder.ontology.in_class("mutual", c.trig.entry.cameo):
+        return False
+    anchor = c.trig.anchor
+    holders = [anchor, *_children(anchor, "nsubjpass", "dobj")]
+    between = [p for h in holders for p in _pobjs(h, ("between",))]
+    if not between:
+        return False
+    pair = c.scene.index.of(between[0], loose=True)
+    if len(pair) < 2:
+        return False
+    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
+    c.settled = c.joint = True
+    return True
+
+
 def passive_subject_source(c: Candidate, params: Params) -> bool:
     """ "China is committed to ...": for a sense whose subject acts even in the passive, the subject."""
     entry = c.trig.entry
@@ -495,6 +514,7 @@ VERBAL_ONLY = frozenset(
         "complement_target",
         "condition_target",
         "clause_subject_target",
+        "between_verb_pair",
     }
 )
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
@@ -518,6 +538,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "complement_target": complement_target,
         "condition_target": condition_target,
         "clause_subject_target": clause_subject_target,
+        "between_verb_pair": between_verb_pair,
         "undergoer_target": undergoer_target,  # ev-rules: events/harm.py
         "context_country": context_country,
     }
