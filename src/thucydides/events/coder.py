@@ -189,9 +189,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 continue
             for ev in found:
                 if ev.event_type == kind and (ev.source is None or ev.source.sector == UNIDENTIFIED):
+                    # of the country of the event's place, else of the one the unidentified doer was placed in
+                    home = ev.location.country if ev.location is not None else None
                     ev.source = Actor(
                         text=agent.text,
-                        country=ev.location.country if ev.location is not None else None,
+                        country=home or (ev.source.country if ev.source is not None else None),
                         sector=agent.sector,
                         type="group",
                     )
