@@ -165,6 +165,10 @@ class ArgumentFinder:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
         if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.lemma_.lower() in event_words().quantity_nouns:  # "a group of women": the women
+            for pobj in (p for prep in tok.children if prep.lower_ == "of" for p in prep.children):
+                if pobj.dep_ == "pobj" and (found := index.of(pobj, loose=True) or self._reference(pobj, index)):
+                    return found
         generic = (
             self.lexicon.generic_actors.get(tok.lemma_.lower())
             if tok.pos_ == "NOUN" and not pair_reference(tok)

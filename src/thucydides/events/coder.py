@@ -22,7 +22,7 @@ from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed
 from thucydides.events.lexicon import Lexicon, direct_objects
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
-from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index
+from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index, gerund_act
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Document, Event
@@ -215,7 +215,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         passive without a "by" phrase, or a verb without a subject. The lexicon's ``implied_agents`` says
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
-        agent = self.lexicon.implied_agent(trig.entry.cameo, trig.nominal)
+        named = trig.nominal or gerund_act(trig.token)  # "Fighting left dozens dead": an act named, not told
+        agent = self.lexicon.implied_agent(trig.entry.cameo, named)
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
             agent = self.proposer.settings.police_agent
         if agent is None:

@@ -31,6 +31,7 @@ from thucydides.events.syntax import (
     _is_passive,
     _pobjs,
     _subject,
+    gerund_act,
     occurrence_verb,
 )
 from thucydides.events.words import event_words
@@ -312,11 +313,13 @@ def passive_target(c: Candidate, params: Params) -> bool:
 
 
 def between_verb_pair(c: Candidate, params: Params) -> bool:
-    """ "A deal was signed between A and B", "talks were held between A and B": an act two parties do
-    together, whose pair the verb (or its passive subject) names with "between": the first is source, the
-    second target."""
-    if c.trig.nominal or c.sources or not c.scene.coder.ontology.in_class("mutual", c.trig.entry.cameo):
+    """ "A deal was signed between A and B", "Fighting between A and B left ten dead": an act two parties
+    do together (or a gerund naming an act), whose pair the verb (or its passive subject) names with
+    "between": the first is source, the second target."""
+    if c.trig.nominal or c.sources:
         return False
+    if not (c.scene.coder.ontology.in_class("mutual", c.trig.entry.cameo) or gerund_act(c.trig.token)):
+        return False  # "Fighting between A and B": a gerund names the act the pair did
     anchor = c.trig.anchor
     holders = [anchor, *_children(anchor, "nsubjpass", "dobj")]
     between = [p for h in holders for p in _pobjs(h, ("between",))]
