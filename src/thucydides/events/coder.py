@@ -293,7 +293,16 @@ class EventCoder(ArgumentFinder, TriggerFinder):
 
     def _within_act(self, noun: Any) -> bool:
         """True for an event noun after a preposition of occasion under an event verb with its own subject
-        ("killed four people in an attack"): whoever does the verb's act does the noun's."""
+        ("killed four people in an attack"), or the "by" phrase of a passive event verb ("were killed by a
+        roadside bomb"): the verb's act is the noun's, whoever did it."""
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # violence done by violence
+            verb_act, noun_act = self.lexicon.match(noun.head.head, "verb"), self.lexicon.match(noun, "noun")
+            return (
+                verb_act is not None
+                and noun_act is not None
+                and self.ontology.in_class("violent", verb_act.cameo)
+                and self.ontology.in_class("violent", noun_act.cameo)
+            )
         if noun.dep_ != "pobj" or noun.head.lower_ not in event_words().cause_preps:
             return False
         verb = noun.head.head
