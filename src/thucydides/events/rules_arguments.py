@@ -212,7 +212,8 @@ def pronoun_source(c: Candidate, params: Params) -> bool:
     if src_tok is None or pair_reference(src_tok) or src_tok.lower_ not in words.pronouns:
         return False
     index = c.scene.index
-    c.sources, ante = _antecedent(src_tok.head, index, src_tok.lower_)
+    coder = c.scene.coder
+    c.sources, ante = _antecedent(src_tok.head, index, src_tok.lower_, lambda t: coder._reference(t, index))
     plural = src_tok.lower_ in words.plural_pronouns
     if plural and (not c.sources or all(m.actor.type == "person" for m in c.sources[:1])):
         pair = recent_pair(src_tok, index) if len(c.sources) < 2 else []
