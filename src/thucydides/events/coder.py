@@ -232,7 +232,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
         if not trig.nominal:
             passive = _is_passive(anchor)
-            if passive and any(c.dep_ == "agent" for c in anchor.children):
+            agents = [p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if passive and any(c.dep_ == "agent" for c in anchor.children) and (
+                not agents
+                or agents[0].lemma_.lower() not in event_words().force_units
+                or index.of(agents[0], loose=True)
+                or self._reference(agents[0], index)
+            ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
             if not passive and _subject(anchor)[0] is not None:
                 return None
@@ -293,8 +299,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
 
     def _within_act(self, noun: Any) -> bool:
         """True for an event noun after a preposition of occasion under an event verb with its own subject
-        ("killed four people in an attack"), or the "by" phrase of a passive event verb ("were killed by a
-        roadside bomb"): the verb's act is the noun's, whoever did it."""
+        ("killed four people in an attack") or under a passive one with the other side named ("killed in an
+        encounter with the police"), or the "by" phrase of a passive event verb ("were killed by a roadside
+        bomb"): the verb's act is the noun's, whoever did it."""
         if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # violence done by violence
             verb_act, noun_act = self.lexicon.match(noun.head.head, "verb"), self.lexicon.match(noun, "noun")
             return (
@@ -306,6 +313,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if noun.dep_ != "pobj" or noun.head.lower_ not in event_words().cause_preps:
             return False
         verb = noun.head.head
+        if verb.pos_ == "VERB" and _is_passive(verb) and _pobjs(noun, ("with",)):
+            # "were killed in an encounter with the police": the other side named did the verb's act
+            act = self.lexicon.match(verb, "verb")
+            return act is not None and bool(self.ontology.in_class("violent", act.cameo))
         return (
             verb.pos_ == "VERB"
             and not _is_passive(verb)
@@ -338,6 +349,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 m = self._role_modifier(child, index)
                 if m is not None and usable(m.actor):
                     return m, pobj
+            # "killed in an encounter with the police", "killed in clashes with rebels": the other side
+            for other in _pobjs(pobj, ("with",)):
+                found = index.of(other, loose=True) or self._reference(other, index)
+                if found and usable(found[0].actor):
+                    return found[0], pobj
         return None
 
     def _in_session(self, trig: Trigger) -> bool:
