@@ -238,6 +238,19 @@ def nominal_needs_source(c: Candidate, params: Params) -> bool:
     return False
 
 
+def figurative_harm(c: Candidate, params: Params) -> bool:
+    """ "The strike hit transport", "protests rocked the capital": violence whose subject is an act named
+    by a noun that is no violence (a strike, a protest) is a figure of speech, no attack."""
+    if not c.violent or c.trig.nominal or c.proposed is not None:
+        return False
+    s = c.scene
+    subj = next((ch for ch in c.trig.anchor.children if ch.dep_ == "nsubj"), None)
+    act = s.coder.lexicon.match(subj, "noun") if subj is not None and subj.pos_ == "NOUN" else None
+    if act is None or s.coder.ontology.in_class("violent", act.cameo):
+        return False
+    return _drop(c, "figurative_harm")
+
+
 def meeting_needs_source(c: Candidate, params: Params) -> bool:
     """ "the three men were flown to Qatar": a meeting or a visit needs someone who makes it."""
     onto = c.scene.coder.ontology
@@ -391,7 +404,14 @@ def _definite_noun(tok: Any) -> bool:
 
 NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
 VERBAL_ONLY = frozenset(
-    {"cause_source", "act_subject_source", "unknown_attackers", "unnamed_victim", "reaction_target"}
+    {
+        "cause_source",
+        "act_subject_source",
+        "unknown_attackers",
+        "unnamed_victim",
+        "reaction_target",
+        "figurative_harm",
+    }
 )
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
@@ -409,6 +429,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "disaster_harm": disaster_harm,
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
+        "figurative_harm": figurative_harm,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,
