@@ -173,7 +173,10 @@ class ArgumentFinder:
             return []
         if tok.lemma_.lower() in event_words().quantity_nouns:  # "a group of women": the women
             for pobj in (p for prep in tok.children if prep.lower_ == "of" for p in prep.children):
-                if pobj.dep_ == "pobj" and (found := index.of(pobj, loose=True) or self._reference(pobj, index)):
+                found = (
+                    index.of(pobj, loose=True) or self._reference(pobj, index) if pobj.dep_ == "pobj" else []
+                )
+                if found:
                     return found
         generic = (
             self.lexicon.generic_actors.get(tok.lemma_.lower())

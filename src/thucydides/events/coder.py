@@ -233,11 +233,15 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if not trig.nominal:
             passive = _is_passive(anchor)
             agents = [p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if passive and any(c.dep_ == "agent" for c in anchor.children) and (
-                not agents
-                or agents[0].lemma_.lower() not in event_words().force_units
-                or index.of(agents[0], loose=True)
-                or self._reference(agents[0], index)
+            if (
+                passive
+                and any(c.dep_ == "agent" for c in anchor.children)
+                and (
+                    not agents
+                    or agents[0].lemma_.lower() not in event_words().force_units
+                    or index.of(agents[0], loose=True)
+                    or self._reference(agents[0], index)
+                )
             ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
             if not passive and _subject(anchor)[0] is not None:

@@ -104,7 +104,7 @@ def act_subject_source(c: Candidate, params: Params) -> bool:
         for p in a.children
         if p.dep_ == "pobj"
     ]
-    found = next((m for a in agents if (m := (s.index.of(a, loose=True) or [None])[0]) is not None), None)
+    found = next((ms[0] for a in agents if (ms := s.index.of(a, loose=True))), None)
     if found is None:
         found = next(
             (
