@@ -238,6 +238,19 @@ def nominal_needs_source(c: Candidate, params: Params) -> bool:
     return False
 
 
+def disaster_noun(c: Candidate, params: Params) -> bool:
+    """ "Lightning strikes killed 15": an event noun a natural force or an accident modifies names no act."""
+    if not c.trig.nominal or c.proposed is not None:
+        return False
+    words = c.scene.coder.lexicon.disaster_words
+    if any(
+        ch.dep_ in ("compound", "amod") and (ch.lower_ in words or ch.lemma_.lower() in words)
+        for ch in c.trig.token.children
+    ):
+        return _drop(c, "disaster_noun")
+    return False
+
+
 def figurative_harm(c: Candidate, params: Params) -> bool:
     """ "The strike hit transport", "protests rocked the capital": violence whose subject is an act named
     by a noun that is no violence (a strike, a protest) is a figure of speech, no attack."""
@@ -402,7 +415,7 @@ def _definite_noun(tok: Any) -> bool:
     )
 
 
-NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
+NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source", "disaster_noun"})
 VERBAL_ONLY = frozenset(
     {
         "cause_source",
@@ -429,6 +442,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "disaster_harm": disaster_harm,
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
+        "disaster_noun": disaster_noun,
         "figurative_harm": figurative_harm,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,
