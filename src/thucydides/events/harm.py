@@ -60,8 +60,10 @@ def _outbreak(tok: Any, lexicon: Lexicon) -> bool:
         for c in tok.children
     ):
         return False
-    # as a subject, the head of a headline ("Fire at a market kills ten"), or after "in"/"by" ("killed in a fire")
-    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"))
+    # a subject, the head of a headline ("Fire at a market kills ten"), after "in"/"by" ("killed in a fire")
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by")
+    )
 
 
 def harm_in_disaster(sent: Any, sources: list[ActorMention], implied_doer: bool, lexicon: Lexicon) -> bool:
