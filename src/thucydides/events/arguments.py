@@ -91,11 +91,15 @@ def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
 NOT_PEOPLE = frozenset({"country", "organization"})  # actor types that are no people
 
 
-def _antecedent(verb: Any, index: ActorIndex, pronoun: str = "it") -> tuple[list[ActorMention], Any | None]:
+def _antecedent(
+    verb: Any, index: ActorIndex, pronoun: str = "it", groups: Any = None
+) -> tuple[list[ActorMention], Any | None]:
     """For a pronoun subject, the actors of the clause above that reports or frames this one.
 
     "Syria said it would withdraw": ``it`` is taken to be the subject of "said". "He" and "she" stand for
-    people: a country or an organisation is passed over for the subject of a clause further up.
+    people: a country or an organisation is passed over for the subject of a clause further up. A plural
+    pronoun may stand for people named by role or number ("pensioners chanted as they marched"), found by
+    ``groups`` (a token → mentions function) where the actor stage found none.
     """
     words = event_words()
     personal = pronoun in words.personal_pronouns
@@ -113,6 +117,8 @@ def _antecedent(verb: Any, index: ActorIndex, pronoun: str = "it") -> tuple[list
             subj = [moved] if moved is not None else []
         if subj and subj[-1].lower_ not in words.pronouns:
             found = index.of(subj[-1])
+            if not found and pronoun in words.plural_pronouns:  # "farmers shouted slogans as they marched"
+                found = index.of(subj[-1], loose=True) or (groups(subj[-1]) if groups is not None else [])
             if personal and found and found[0].actor.type in NOT_PEOPLE and index.at(subj[-1]) is found[0]:
                 continue  # "he" is no country named as the subject above
             if found:
@@ -165,6 +171,13 @@ class ArgumentFinder:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
         if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
             return []
+        if tok.lemma_.lower() in event_words().quantity_nouns:  # "a group of women": the women
+            for pobj in (p for prep in tok.children if prep.lower_ == "of" for p in prep.children):
+                found = (
+                    index.of(pobj, loose=True) or self._reference(pobj, index) if pobj.dep_ == "pobj" else []
+                )
+                if found:
+                    return found
         generic = (
             self.lexicon.generic_actors.get(tok.lemma_.lower())
             if tok.pos_ == "NOUN" and not pair_reference(tok)
@@ -232,6 +245,12 @@ class ArgumentFinder:
         the noun, when the noun's possessor is a pronoun standing for that subject.
         """
         head = noun.head
+        if (  # "gathered for a new round of negotiations": the episode noun stands in the noun's place
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in event_words().episode_nouns
+        ):
+            noun, head = head.head, head.head.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         if noun.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):

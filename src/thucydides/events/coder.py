@@ -22,7 +22,7 @@ from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed
 from thucydides.events.lexicon import Lexicon, direct_objects
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
-from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index
+from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index, gerund_act
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Document, Event
@@ -189,9 +189,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 continue
             for ev in found:
                 if ev.event_type == kind and (ev.source is None or ev.source.sector == UNIDENTIFIED):
+                    # of the country of the event's place, else of the one the unidentified doer was placed in
+                    home = ev.location.country if ev.location is not None else None
                     ev.source = Actor(
                         text=agent.text,
-                        country=ev.location.country if ev.location is not None else None,
+                        country=home or (ev.source.country if ev.source is not None else None),
                         sector=agent.sector,
                         type="group",
                     )
@@ -213,19 +215,34 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         passive without a "by" phrase, or a verb without a subject. The lexicon's ``implied_agents`` says
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
-        agent = self.lexicon.implied_agent(trig.entry.cameo, trig.nominal)
+        named = trig.nominal or gerund_act(trig.token)  # "Fighting left dozens dead": an act named, not told
+        agent = self.lexicon.implied_agent(trig.entry.cameo, named)
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
             agent = self.proposer.settings.police_agent
         if agent is None:
             return None
         anchor = trig.anchor
-        if trig.nominal and proposal is None and not self._reported_act(trig.token, anchors):
+        if (
+            trig.nominal
+            and proposal is None
+            and not self._reported_act(trig.token, anchors, of_target="of" in trig.entry.targets)
+        ):
             return None
         if trig.nominal and self._within_act(trig.token):
             return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
         if not trig.nominal:
             passive = _is_passive(anchor)
-            if passive and any(c.dep_ == "agent" for c in anchor.children):
+            agents = [p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if (
+                passive
+                and any(c.dep_ == "agent" for c in anchor.children)
+                and (
+                    not agents
+                    or agents[0].lemma_.lower() not in event_words().force_units
+                    or index.of(agents[0], loose=True)
+                    or self._reference(agents[0], index)
+                )
+            ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
             if not passive and _subject(anchor)[0] is not None:
                 return None
@@ -238,19 +255,21 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         )
         return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
 
-    def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0) -> bool:
+    def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0, of_target: bool = False) -> bool:
         """True for an event noun the sentence reports as having happened: the subject of a verb ("protests
         broke out"), the object of a verb of occurrence ("sparked riots"), after a preposition ("killed in
         police firing"), with its place named ("protests in Dhaka"), or heading a headline. Not a month
         ("on march 3"), not the topic of an "of" phrase ("the history of a siege"), not a modifier
-        ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one)."""
+        ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one), unless the "of"
+        phrase names who suffered it (``of_target``: "the killing of two farmers"). The object of a verb of
+        reacting to an act ("condemned the shooting", "are investigating the attack") happened too."""
         if (
             noun.pos_ != "NOUN"
             or noun.ent_type_ in ("DATE", "TIME")
             or noun.lower_ in event_words().time_words
         ):
             return False
-        for prep in noun.children:
+        for prep in noun.children if not of_target else ():
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if (
@@ -268,9 +287,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()
-            return lemma in self.lexicon.occurrence_verbs or lemma in self.lexicon.participation_verbs
+            return (
+                lemma in self.lexicon.occurrence_verbs
+                or lemma in self.lexicon.participation_verbs
+                or lemma in self.lexicon.reaction_verbs
+            )
         if dep == "conj" and depth < 3:
-            return self._reported_act(head, anchors, depth + 1)
+            return self._reported_act(head, anchors, depth + 1, of_target)
         return any(
             prep.dep_ == "prep" and prep.lower_ in ("in", "at", "across", "outside", "near")
             for prep in noun.children
@@ -280,10 +303,24 @@ class EventCoder(ArgumentFinder, TriggerFinder):
 
     def _within_act(self, noun: Any) -> bool:
         """True for an event noun after a preposition of occasion under an event verb with its own subject
-        ("killed four people in an attack"): whoever does the verb's act does the noun's."""
+        ("killed four people in an attack") or under a passive one with the other side named ("killed in an
+        encounter with the police"), or the "by" phrase of a passive event verb ("were killed by a roadside
+        bomb"): the verb's act is the noun's, whoever did it."""
+        if noun.dep_ == "pobj" and noun.head.dep_ == "agent":  # violence done by violence
+            verb_act, noun_act = self.lexicon.match(noun.head.head, "verb"), self.lexicon.match(noun, "noun")
+            return (
+                verb_act is not None
+                and noun_act is not None
+                and self.ontology.in_class("violent", verb_act.cameo)
+                and self.ontology.in_class("violent", noun_act.cameo)
+            )
         if noun.dep_ != "pobj" or noun.head.lower_ not in event_words().cause_preps:
             return False
         verb = noun.head.head
+        if verb.pos_ == "VERB" and _is_passive(verb) and _pobjs(noun, ("with",)):
+            # "were killed in an encounter with the police": the other side named did the verb's act
+            act = self.lexicon.match(verb, "verb")
+            return act is not None and bool(self.ontology.in_class("violent", act.cameo))
         return (
             verb.pos_ == "VERB"
             and not _is_passive(verb)
@@ -316,6 +353,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 m = self._role_modifier(child, index)
                 if m is not None and usable(m.actor):
                     return m, pobj
+            # "killed in an encounter with the police", "killed in clashes with rebels": the other side
+            for other in _pobjs(pobj, ("with",)):
+                found = index.of(other, loose=True) or self._reference(other, index)
+                if found and usable(found[0].actor):
+                    return found[0], pobj
         return None
 
     def _in_session(self, trig: Trigger) -> bool:

@@ -48,12 +48,21 @@ def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
 
 
 def _outbreak(tok: Any, lexicon: Lexicon) -> bool:
-    """True for "a fire broke out", "the blaze spread": a disaster that happened, named by no weapon
-    ("rocket fire hit the town" is an attack)."""
-    return (
-        tok.lower_ in lexicon.disaster_outbreaks
-        and not any(c.dep_ == "compound" for c in tok.children)
-        and occurrence_verb(tok, lexicon.occurrence_verbs) is not None
+    """True for "a fire broke out", "the blaze spread", "a fire at the market destroyed shops", "killed in a
+    fire": a disaster that happened, named by no weapon ("rocket fire hit the town", "opened fire" and
+    "came under fire" are attacks)."""
+    if tok.lower_ not in lexicon.disaster_outbreaks:
+        return False
+    if occurrence_verb(tok, lexicon.occurrence_verbs) is not None:
+        return not any(c.dep_ == "compound" for c in tok.children)
+    if any(
+        c.dep_ in ("compound", "amod", "nmod", "poss") and (c.lower_ in lexicon.fire_weapons or c.ent_type_)
+        for c in tok.children
+    ):
+        return False
+    # a subject, the head of a headline ("Fire at a market kills ten"), after "in"/"by" ("killed in a fire")
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by")
     )
 
 

@@ -32,6 +32,8 @@ class Entry:
     xcomp: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()
+    doer: frozenset[str] = frozenset()
     no_obj: bool = False
     obj_actor: bool = False
     obj_place: bool = False
@@ -65,6 +67,8 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         xcomp=words("xcomp"),
         subj=words("subj"),
         prep=words("prep"),
+        pobj=words("pobj"),
+        doer=words("doer"),
         no_obj=bool(raw.get("no_obj", False)),
         obj_actor=bool(raw.get("obj_actor", False)),
         obj_place=bool(raw.get("obj_place", False)),
@@ -109,6 +113,8 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     disaster_outbreaks: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
+    reaction_verbs: frozenset[str] = frozenset()
+    fire_weapons: frozenset[str] = frozenset()
     non_occasion_preps: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
@@ -149,6 +155,8 @@ class Lexicon:
             undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
             disaster_outbreaks=frozenset(str(w) for w in raw.get("disaster_outbreaks") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
+            reaction_verbs=frozenset(str(w) for w in raw.get("reaction_verbs") or ()),
+            fire_weapons=frozenset(str(w) for w in raw.get("fire_weapons") or ()),
             non_occasion_preps=frozenset(str(w) for w in raw.get("non_occasion_preps") or ()),
             participation_verbs=frozenset(raw.get("participation_verbs") or ()),
             proposal_nouns=frozenset(raw.get("proposal_nouns") or ()),
@@ -421,9 +429,30 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         for w in (n, *(c for c in n.children if c.dep_ in ("compound", "amod")))
     ):
         return False
+    if entry.pobj and not any(
+        p.dep_ == "pobj" and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
+        for c in deps
+        if c.dep_ == "prep" and (not entry.prep or c.lower_ in entry.prep)
+        for p in c.children
+    ):  # "took to the streets"
+        return False
+    if entry.doer and not _doer_is(entry.doer, deps):
+        return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
         return False
     return (
         not entry.xcomp_required or bool(xcomps) or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)
+    )
+
+
+def _doer_is(words: frozenset[str], deps: list[Any]) -> bool:
+    """True when the verb's doer is one of ``words``: its active subject, or the object of its "by" phrase
+    ("police held him", "he was held by police"), or a word modifying either ("riot police")."""
+    doers = [c for c in deps if c.dep_ == "nsubj"]
+    doers += [p for c in deps if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(
+        w.lemma_.lower() in words or w.lower_ in words
+        for d in doers
+        for w in (d, *(c for c in d.children if c.dep_ in ("compound", "amod")))
     )

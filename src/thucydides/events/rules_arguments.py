@@ -31,6 +31,7 @@ from thucydides.events.syntax import (
     _is_passive,
     _pobjs,
     _subject,
+    gerund_act,
     occurrence_verb,
 )
 from thucydides.events.words import event_words
@@ -79,10 +80,18 @@ def between_pair(c: Candidate, params: Params) -> bool:
 
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
-    """ "a strike by workers": the "by" phrase is the source."""
+    """ "a strike by workers", "the arrests made by police": the "by" phrase is the source."""
     if not c.trig.nominal or c.settled or c.sources:
         return False
-    agents = _pobjs(c.trig.token, ("by",))
+    agents = _pobjs(c.trig.token, ("by",)) or [
+        p
+        for acl in c.trig.token.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for a in acl.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
     if not agents:
         return False
     index = c.scene.index
@@ -203,7 +212,8 @@ def pronoun_source(c: Candidate, params: Params) -> bool:
     if src_tok is None or pair_reference(src_tok) or src_tok.lower_ not in words.pronouns:
         return False
     index = c.scene.index
-    c.sources, ante = _antecedent(src_tok.head, index, src_tok.lower_)
+    coder = c.scene.coder
+    c.sources, ante = _antecedent(src_tok.head, index, src_tok.lower_, lambda t: coder._reference(t, index))
     plural = src_tok.lower_ in words.plural_pronouns
     if plural and (not c.sources or all(m.actor.type == "person" for m in c.sources[:1])):
         pair = recent_pair(src_tok, index) if len(c.sources) < 2 else []
@@ -301,6 +311,27 @@ def passive_target(c: Candidate, params: Params) -> bool:
         c.arg_why.append("target = subject of the passive")
         return True
     return changed
+
+
+def between_verb_pair(c: Candidate, params: Params) -> bool:
+    """ "A deal was signed between A and B", "Fighting between A and B left ten dead": an act two parties
+    do together (or a gerund naming an act), whose pair the verb (or its passive subject) names with
+    "between": the first is source, the second target."""
+    if c.trig.nominal or c.sources:
+        return False
+    if not (c.scene.coder.ontology.in_class("mutual", c.trig.entry.cameo) or gerund_act(c.trig.token)):
+        return False  # "Fighting between A and B": a gerund names the act the pair did
+    anchor = c.trig.anchor
+    holders = [anchor, *_children(anchor, "nsubjpass", "dobj")]
+    between = [p for h in holders for p in _pobjs(h, ("between",))]
+    if not between:
+        return False
+    pair = c.scene.index.of(between[0], loose=True)
+    if len(pair) < 2:
+        return False
+    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
+    c.settled = c.joint = True
+    return True
 
 
 def passive_subject_source(c: Candidate, params: Params) -> bool:
@@ -487,6 +518,7 @@ VERBAL_ONLY = frozenset(
         "complement_target",
         "condition_target",
         "clause_subject_target",
+        "between_verb_pair",
     }
 )
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
@@ -510,6 +542,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "complement_target": complement_target,
         "condition_target": condition_target,
         "clause_subject_target": clause_subject_target,
+        "between_verb_pair": between_verb_pair,
         "undergoer_target": undergoer_target,  # ev-rules: events/harm.py
         "context_country": context_country,
     }

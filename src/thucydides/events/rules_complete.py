@@ -16,17 +16,21 @@ from typing import Any
 from thucydides.events.arguments import _counterpart
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import (
+    UNIDENTIFIED,
     coded,
     from_earlier_act,
     home_of,
     pair_reference,
+    place_at,
     placed,
     towards_authorities,
     unidentified_attackers,
 )
 from thucydides.events.harm import harm_in_disaster
 from thucydides.events.lexicon import direct_objects
+from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.words import event_words
+from thucydides.record import Actor, ActorMention
 
 # -- complete ---------------------------------------------------------------------------------------------
 
@@ -45,6 +49,30 @@ def place_target(c: Candidate, params: Params) -> bool:
     return False
 
 
+def visit_place_target(c: Candidate, params: Params) -> bool:
+    """A visit with no one named as host goes to the country of the place it goes to ("arrived in Manila
+    for talks", "his trip to Lagos"), where that is not the visitor's own country."""
+    entry = c.trig.entry
+    onto = c.scene.coder.ontology
+    if c.targets or entry.no_target or not onto.in_class("visit", entry.cameo):
+        return False
+    tok, anchor = c.trig.token, c.trig.anchor
+    holders = [tok] if tok == anchor else [tok, anchor]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        holders.append(tok.head.head)  # "arrived in Manila for a visit": the verb the visit is made by
+    own = {m.actor.country for m in c.sources}
+    for holder in holders:
+        for pobj in _pobjs(holder, params.get("preps", ("to", "in", "into"))):
+            place = place_at(pobj, c.scene.anchors)
+            if place is None or place.country in own:
+                continue
+            actor = Actor(text=pobj.text, country=place.country, type="country")
+            c.targets = [ActorMention(pobj.idx, pobj.idx + len(pobj.text), pobj.text, actor, "place")]
+            c.add(f"target = {place.country}: the visit goes to {place.name}")
+            return True
+    return False
+
+
 def cause_source(c: Candidate, params: Params) -> bool:
     """Violence with no doer: the actor modifying the act named as its cause ("killed in police firing")."""
     if c.sources or not c.violent or c.trig.nominal:
@@ -55,6 +83,42 @@ def cause_source(c: Candidate, params: Params) -> bool:
         return False
     c.sources, cause_why = placed([cause[0]], c.targets, s.sent, s.index, s.anchors)
     c.join(f"source = '{cause[0].text}', whose '{cause[1].text}' it was", cause_why)
+    return True
+
+
+def act_subject_source(c: Candidate, params: Params) -> bool:
+    """ "The attack by militants killed ten", "a police raid left two dead": violence whose subject is an
+    act named by a noun is done by that act's doer (its "by" phrase or its actor modifier)."""
+    if c.sources or c.trig.nominal or not c.violent:
+        return False
+    s = c.scene
+    subj = next((ch for ch in c.trig.anchor.children if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or s.coder.lexicon.match(subj, "noun") is None:
+        return False
+    agents = _pobjs(subj, ("by",)) or [
+        p
+        for acl in subj.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for a in acl.children
+        if a.dep_ == "agent"
+        for p in a.children
+        if p.dep_ == "pobj"
+    ]
+    found = next((ms[0] for a in agents if (ms := s.index.of(a, loose=True))), None)
+    if found is None:
+        found = next(
+            (
+                m
+                for ch in subj.children
+                if ch.dep_ in ("poss", "compound", "amod", "nmod")
+                and (m := s.coder._role_modifier(ch, s.index)) is not None
+            ),
+            None,
+        )
+    if found is None:
+        return False
+    c.sources, where = placed([found], c.targets, s.sent, s.index, s.anchors)
+    c.join(f"source = '{found.text}', whose '{subj.text}' it was", where)
     return True
 
 
@@ -71,6 +135,28 @@ def unknown_attackers(c: Candidate, params: Params) -> bool:
         f"source = unidentified attackers in {unknown.actor.country}: the violence is "
         "reported without a perpetrator, in a place of that country"
     )
+    return True
+
+
+def unnamed_victim(c: Candidate, params: Params) -> bool:
+    """ "Malunga was shot dead", "she was stabbed": violence done to a person named by name or pronoun,
+    with no doer named, is the work of unidentified attackers (of the country the context gives, if any)."""
+    if c.sources or c.targets or c.trig.nominal or not c.violent:
+        return False
+    verb = c.trig.anchor
+    if not _is_passive(verb) or any(ch.dep_ == "agent" for ch in verb.children):
+        return False
+    patient = next((ch for ch in verb.children if ch.dep_ == "nsubjpass"), None)
+    if patient is None or not (
+        patient.ent_type_ == "PERSON" or patient.lower_ in params.get("pronouns", ("he", "she", "they"))
+    ):
+        return False
+    s = c.scene
+    actor = Actor(text="unidentified attackers", sector=UNIDENTIFIED, type="group")
+    mention = ActorMention(verb.idx, verb.idx + len(verb.text), actor.text, actor, "no doer named")
+    found, where = placed([mention], [], s.sent, s.index, s.anchors)
+    c.sources = found or [mention]
+    c.join(f"source = unidentified attackers: '{patient.text}' suffered it, and no doer is named", where)
     return True
 
 
@@ -150,6 +236,32 @@ def nominal_needs_source(c: Candidate, params: Params) -> bool:
     if c.trig.nominal and not c.sources and c.proposed is None:
         return _drop(c, "nominal_needs_source")
     return False
+
+
+def disaster_noun(c: Candidate, params: Params) -> bool:
+    """ "Lightning strikes killed 15": an event noun a natural force or an accident modifies names no act."""
+    if not c.trig.nominal or c.proposed is not None:
+        return False
+    words = c.scene.coder.lexicon.disaster_words
+    if any(
+        ch.dep_ in ("compound", "amod") and (ch.lower_ in words or ch.lemma_.lower() in words)
+        for ch in c.trig.token.children
+    ):
+        return _drop(c, "disaster_noun")
+    return False
+
+
+def figurative_harm(c: Candidate, params: Params) -> bool:
+    """ "The strike hit transport", "protests rocked the capital": violence whose subject is an act named
+    by a noun that is no violence (a strike, a protest) is a figure of speech, no attack."""
+    if not c.violent or c.trig.nominal or c.proposed is not None:
+        return False
+    s = c.scene
+    subj = next((ch for ch in c.trig.anchor.children if ch.dep_ == "nsubj"), None)
+    act = s.coder.lexicon.match(subj, "noun") if subj is not None and subj.pos_ == "NOUN" else None
+    if act is None or s.coder.ontology.in_class("violent", act.cameo):
+        return False
+    return _drop(c, "figurative_harm")
 
 
 def meeting_needs_source(c: Candidate, params: Params) -> bool:
@@ -303,13 +415,25 @@ def _definite_noun(tok: Any) -> bool:
     )
 
 
-NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source"})
-VERBAL_ONLY = frozenset({"cause_source", "unknown_attackers", "reaction_target"})
+NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source", "disaster_noun"})
+VERBAL_ONLY = frozenset(
+    {
+        "cause_source",
+        "act_subject_source",
+        "unknown_attackers",
+        "unnamed_victim",
+        "reaction_target",
+        "figurative_harm",
+    }
+)
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "place_target": place_target,
+        "visit_place_target": visit_place_target,
         "cause_source": cause_source,
         "unknown_attackers": unknown_attackers,
+        "unnamed_victim": unnamed_victim,
+        "act_subject_source": act_subject_source,
         "implied_source": implied_source,
         "nominal_pair": nominal_pair,
         "joint_sources": joint_sources,
@@ -318,6 +442,8 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "disaster_harm": disaster_harm,
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
+        "disaster_noun": disaster_noun,
+        "figurative_harm": figurative_harm,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,

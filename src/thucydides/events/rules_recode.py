@@ -145,7 +145,12 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
     evidence = _evidence(s.sent)
     events = []
     for n, (src, tgt) in enumerate(pairs):
-        if src is not None and tgt is not None and _same(src, tgt):
+        if (
+            src is not None
+            and tgt is not None
+            and _same(src, tgt)
+            and not (info.quad_class == MATERIAL_CONFLICT and _two_groups(src, tgt))
+        ):
             continue
         score = (
             confidence["base"]
@@ -201,6 +206,24 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     from thucydides.events.ranking import _same as same_actor
 
     return same_actor(a.actor, b.actor)
+
+
+MATERIAL_CONFLICT = 4  # the quad class of acts of force, where two groups of one kind may act on each other
+
+
+def _two_groups(a: ActorMention, b: ActorMention) -> bool:
+    """True for two groups named by role apart in the text ("a mob lynched a man"): of one country and
+    sector, but not one party acting on itself."""
+    return (
+        a.actor.type == "group"
+        and b.actor.type == "group"
+        and not a.actor.id
+        and not b.actor.id
+        and a.start < a.end
+        and b.start < b.end  # both named by words of the text (an implied doer is named by none)
+        and (a.end <= b.start or b.end <= a.start)
+        and a.text.lower() != b.text.lower()
+    )
 
 
 def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:

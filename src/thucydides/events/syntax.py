@@ -305,3 +305,13 @@ def occurrence_verb(noun: Any, occurrence_verbs: frozenset[str]) -> Any | None:
     if noun.dep_ in ("nsubj", "nsubjpass") and head != noun and head.lemma_.lower() in occurrence_verbs:
         return head
     return None
+
+
+def gerund_act(tok: Any) -> bool:
+    """True for a verb form used as the name of an act, with no doer of its own: a gerund that is a clause's
+    subject ("Fighting between the army and rebels left dozens dead", "Shelling hit the villages")."""
+    return bool(
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("nsubj", "nsubjpass", "csubj")
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in tok.children)
+    )

@@ -63,6 +63,8 @@ class EventWords:
     object_control: frozenset[str]
     compound_prep_heads: frozenset[str]
     express_verbs: frozenset[str]
+    episode_nouns: frozenset[str]
+    force_units: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
