@@ -149,9 +149,9 @@ def attach_date(
     best = _pick(cands, trig, places=False)
     # a date of the event's own words wins; a date of the clause above it yields to a distance from that
     # clause ("struck on Friday, three days after a rocket attack": the attack is Tuesday)
-    if best is None or best.governor not in (trig.token, trig.anchor):
-        if (shifted := _offset_date(trig, cands, doc, numbers or {})) is not None:
-            return shifted
+    own_date = best is not None and best.governor in (trig.token, trig.anchor)
+    if not own_date and (shifted := _offset_date(trig, cands, doc, numbers or {})) is not None:
+        return shifted
     if best is not None:
         dm = best.mention
         assert isinstance(dm, DateMention)
