@@ -430,6 +430,20 @@ def test_actors_jaish_e_mohammed_is_known(pipeline: Any) -> None:
             "2018-06",
             "month",
         ),
+        (
+            "Colombian troops raided a rebel camp on Monday, two days after guerrillas killed four soldiers "
+            "in Cauca.",
+            "killed",
+            "2019-02-23",
+            "day",
+        ),
+        (
+            "Israel struck targets in Gaza on Friday, three days after a rocket attack on Sderot.",
+            "attack",
+            "2019-02-19",
+            "day",
+        ),
+        ("The offensive began five days after an ambush in Helmand.", "ambush", "2019-02-23", "publication"),
     ],
 )
 def test_events_clause_after_a_distance_is_dated_from_the_main_clause(
@@ -596,3 +610,13 @@ def test_events_its_own_raid_is_a_new_act_not_the_one_before(pipeline: Any) -> N
     raids = [e for e in _code(pipeline, text, date(2019, 3, 2)) if e.trigger == "launched raid"]
     assert raids and _code_of(raids[0].source) == "PAK"
     assert raids[0].target is None or raids[0].target.sector != "COP"
+
+
+@pytest.mark.slow
+def test_events_act_named_again_keeps_the_date_it_was_first_reported_with(pipeline: Any) -> None:
+    text = (
+        "A car bomb killed 12 Afghan soldiers in Kunar on Feb. 20. On Tuesday the Pakistani Taliban said "
+        "they carried out the attack."
+    )
+    claims = [e for e in _code(pipeline, text, date(2019, 2, 28)) if e.trigger == "carried attack"]
+    assert claims and claims[0].date == "2019-02-20" and claims[0].date_precision == "day"

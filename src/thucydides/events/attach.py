@@ -147,12 +147,15 @@ def attach_date(
     """
     cands = anchors.dates.get(anchors.sentence_start(trig.token), [])
     best = _pick(cands, trig, places=False)
+    # a date of the event's own words wins; a date of the clause above it yields to a distance from that
+    # clause ("struck on Friday, three days after a rocket attack": the attack is Tuesday)
+    own_date = best is not None and best.governor in (trig.token, trig.anchor)
+    if not own_date and (shifted := _offset_date(trig, cands, doc, numbers or {})) is not None:
+        return shifted
     if best is not None:
         dm = best.mention
         assert isinstance(dm, DateMention)
         return dm.value, dm.precision, f"date '{dm.text}' modifies '{best.governor.text}' → {dm.value}"
-    if (shifted := _offset_date(trig, cands, doc, numbers or {})) is not None:
-        return shifted
     if doc.published is not None:
         return doc.published.isoformat(), "publication", "no date in the event's clauses: publication date"
     return None, "unknown", "no date in the event's clauses and no publication date"
@@ -162,27 +165,41 @@ OFFSET_UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", 
 OFFSET_MARKS = {"after": -1, "before": 1}
 
 
+def _distance(mark: Any, near: Sequence[Any], numbers: Mapping[str, int]) -> tuple[int, str, str] | None:
+    """N, the unit and the words of "<N units> after/before" among ``near`` (tokens by the mark)."""
+    for c in near:
+        unit = OFFSET_UNITS.get(c.lemma_.lower())
+        if c.dep_ != "npadvmod" or unit is None:
+            continue
+        counts = [n for n in c.children if n.dep_ in ("nummod", "det")]
+        if not counts:
+            return None
+        word = counts[0].lower_
+        amount = int(word) if word.isdigit() else numbers.get(word)
+        if amount is None:
+            return None
+        return amount, unit, " ".join([*(t.text for t in c.subtree), mark.lower_])
+    return None
+
+
 def _offset_clause(trig: Trigger, numbers: Mapping[str, int]) -> tuple[Any, int, int, str, str] | None:
-    """For an event in "<N units> after/before <clause>", the main clause's verb, the direction, N, the
-    unit and the words ("eight months after the two men first met": met = opened - 8 months)."""
+    """For an event in "<N units> after/before <clause>" (or after an event noun: "12 days after a
+    bombing"), the main clause's verb, the direction, N, the unit and the words ("eight months after the
+    two men first met": met = opened - 8 months)."""
+    tok = trig.token
+    if tok.dep_ == "pobj" and tok.head.lower_ in OFFSET_MARKS and tok.head.head != tok.head:
+        mark = tok.head
+        found = _distance(mark, list(mark.children), numbers)
+        return None if found is None else (mark.head, OFFSET_MARKS[mark.lower_], *found)
     cur = trig.anchor
     for _ in range(4):
         if cur.dep_ == "advcl":
-            marks = [c.lower_ for c in cur.children if c.dep_ == "mark" and c.lower_ in OFFSET_MARKS]
-            for c in cur.children if marks else ():
-                unit = OFFSET_UNITS.get(c.lemma_.lower())
-                if c.dep_ != "npadvmod" or unit is None:
-                    continue
-                counts = [n for n in c.children if n.dep_ in ("nummod", "det")]
-                if not counts:
-                    return None
-                word = counts[0].lower_
-                amount = int(word) if word.isdigit() else numbers.get(word)
-                if amount is None:
-                    return None
-                words = " ".join([*(t.text for t in c.subtree), marks[0]])
-                return cur.head, OFFSET_MARKS[marks[0]], amount, unit, words
-            return None
+            marks = [c for c in cur.children if c.dep_ == "mark" and c.lower_ in OFFSET_MARKS]
+            if not marks:
+                return None
+            # the distance hangs from the verb or from the mark ("12 days after": days <- after)
+            found = _distance(marks[0], [*cur.children, *marks[0].children], numbers)
+            return None if found is None else (cur.head, OFFSET_MARKS[marks[0].lower_], *found)
         if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head == cur:
             return None
         cur = cur.head

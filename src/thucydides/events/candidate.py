@@ -66,6 +66,7 @@ class Candidate:
     date: str | None = None
     precision: DatePrecision = "unknown"
     date_why: str = ""
+    same_act: PriorAct | None = None  # the earlier act a definite noun names again ("that attack")
     location: Place | None = None
     place_why: str = ""
     passive: bool | None = None  # the clause verb is passive, once asked for

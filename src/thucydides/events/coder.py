@@ -91,6 +91,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     si,
                     evs[0].target,
                     evs[0].quad_class,
+                    evs[0].date,
+                    evs[0].date_precision,
                 )
                 for t, evs in coded
                 if evs and any(a is not None and a.country for a in (evs[0].source, evs[0].target))

@@ -11,6 +11,7 @@ from typing import Any
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import children, intent_noun
 from thucydides.events.words import event_words
+from thucydides.ontology import bundled_ontology
 from thucydides.record import Document, Modality
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -200,7 +201,7 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         return "future", "'going to'"
     match = lexicon.match(anchor, "verb") or lexicon.match(anchor, "adj")
     if match is not None and match.intent and any(c.dep_ in ("xcomp",) for c in anchor.children):
-        if match.cameo[:2] == lexicon.threat_code[:2]:
+        if bundled_ontology().in_class("threat", match.cameo):
             return "asserted", f"'{anchor.text}': the threat itself was made"
         return "future", f"'{anchor.text}' expresses intent"
     return "asserted", "asserted"

@@ -9,10 +9,6 @@ from thucydides.events.triggers import Trigger
 from thucydides.record import Actor, ActorMention, Event, Evidence
 
 
-def _threat(events: list[Event]) -> bool:
-    return any(e.cameo.startswith("13") for e in events)
-
-
 def _unless(anchor: Any) -> bool:
     """True when the clause carries an "unless" condition."""
     return any(

@@ -356,6 +356,7 @@ def same_act_target(c: Candidate, params: Params) -> bool:
     if same is None or same.target is None:
         return False
     c.targets = [from_earlier_act(same.target, s.sent, "earlier act")]
+    c.same_act = same
     c.add(
         f"target = '{same.target.text}', the target of the '{same.lemma}' reported just "
         f"before, which '{c.trig.token.text}' refers back to"

@@ -90,9 +90,15 @@ def plover_type(c: Candidate, params: Params) -> bool:
 
 
 def event_date(c: Candidate, params: Params) -> bool:
-    """The date of the event's clause, else of the clause that reports it, else the publication date."""
+    """The date of the event's clause, else of the clause that reports it, else the publication date; an
+    act a definite noun names again ("said it carried out that attack") keeps the date it was first
+    reported with (a date in the new sentence dates the claim)."""
     s = c.scene
     c.date, c.precision, c.date_why = attach_date(c.trig, s.anchors, s.doc, s.coder.numbers)
+    same = c.same_act
+    if same and same.date and (same.precision != "publication" or c.precision in ("publication", "unknown")):
+        c.date, c.precision = same.date, same.precision
+        c.date_why = f"no date in the event's clauses: the date of the '{same.lemma}' it refers back to"
     return True
 
 

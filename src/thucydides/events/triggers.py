@@ -8,7 +8,7 @@ from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
 from thucydides.events.syntax import _children, _is_passive, _light_objects
-from thucydides.record import Actor
+from thucydides.record import Actor, DatePrecision
 
 # the kinds of trigger (the rules of the coder's ``propose`` phase)
 ALL_KINDS_ORDER = ("verb_triggers", "light_verb_triggers", "obligation_triggers", "noun_triggers")
@@ -25,6 +25,8 @@ class PriorAct:
     sentence: int
     target: Actor | None = None
     quad_class: int = 0
+    date: str | None = None  # the act's date as coded, with its precision ("day", "month", ...)
+    precision: DatePrecision = "unknown"
 
 
 @dataclass(slots=True)
