@@ -218,7 +218,7 @@ class DateResolver(ExpressionHandlers):
             rf"|(?P<t_rel>{rel_the})"
             r"\s+(?P<t_unit>year|month|week)\b)"
         )
-        wd_opt = rf"(?:{weekday},?\s+)?"
+        wd_opt = rf"(?:(?P<wdn>{weekday}),?\s+)?"
         holidays = sorted(v.holidays, key=len, reverse=True)
         holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

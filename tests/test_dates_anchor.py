@@ -1,0 +1,92 @@
+"""Tests for dates whose occurrence the words around them settle: a weekday named with the date, a plan made
+in the past, a date that is the object of "for".
+
+Sentences are our own, news-style.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from tests.test_dates import _only
+
+from thucydides.dates import DateResolver
+
+SUN_2009_03_15 = date(2009, 3, 15)
+MON_2016_12_19 = date(2016, 12, 19)
+TUE_2009_03_24 = date(2009, 3, 24)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    return DateResolver()
+
+
+# (sentence, publication, expression, value): a weekday written with a month-day picks the year it falls in
+WEEKDAY_NAMED = [
+    # 2009-02-18 is a Wednesday, 2010-02-18 a Thursday: the story's Monday, Feb. 18 is 2008's
+    ("The clinic opens Monday, Feb. 18, for the season.", SUN_2009_03_15, "Monday, Feb. 18", "2008-02-18"),
+    ("The board met on Wednesday, Feb. 20.", SUN_2009_03_15, "Wednesday, Feb. 20", "2008-02-20"),
+    # this year's agrees with the weekday: the tense does not move it
+    ("The band played Friday, April 3, at the fair.", TUE_2009_03_24, "Friday, April 3", "2009-04-03"),
+    # the year written wins over the weekday
+    ("The board met on Monday, Feb. 20, 2009.", SUN_2009_03_15, "Monday, Feb. 20, 2009", "2009-02-20"),
+    # no year near publication has this weekday on this day (a slip): the usual reading stays
+    ("The board will meet on Monday, March 28.", TUE_2009_03_24, "Monday, March 28", "2009-03-28"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expression", "value"), WEEKDAY_NAMED)
+def test_dates_weekday_named_with_a_day_picks_the_year_it_falls_in(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason
+
+
+def test_dates_weekday_checked_year_lends_itself_to_the_same_day_named_again(resolver: DateResolver) -> None:
+    text = "The board met on Monday, Feb. 18, and again a week later. The Feb. 18 meeting was short."
+    mentions = resolver.find(text, SUN_2009_03_15)
+    assert [m.value for m in mentions if m.text.endswith("Feb. 18")] == ["2008-02-18", "2008-02-18"]
+
+
+# (sentence, publication, expression, value): a plan made in the past is for a day either side of it, the
+# nearest (a weekday: the coming one), not the next one a year on
+PLANNED_IN_THE_PAST = [
+    ("His surgery was scheduled for Sept. 26, but it was put off.", MON_2016_12_19, "Sept. 26", "2016-09-26"),
+    ("He was set to die Feb. 26, a day after the hearing.", date(2009, 3, 18), "Feb. 26", "2009-02-26"),
+    ("The vote was originally scheduled for Jan. 10.", MON_2016_12_19, "Jan. 10", "2017-01-10"),
+    ("They had plans to leave Paris on Saturday.", date(2017, 4, 21), "Saturday", "2017-04-22"),
+    # an arrangement still to come is ahead as before
+    ("The hearing is scheduled for Sept. 26.", MON_2016_12_19, "Sept. 26", "2017-09-26"),
+    ("The talks were delayed until Monday.", date(1998, 10, 15), "until Monday", "1998-10-19"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expression", "value"), PLANNED_IN_THE_PAST)
+def test_dates_plan_made_in_the_past_takes_the_nearest_date(
+    resolver: DateResolver, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published), expression)
+    assert mention.value == value, mention.reason
+
+
+# (sentence, publication, expression, value): with the parse, a date that is the whole object of "for" is
+# the time something is set for; the past of the setting does not carry it into last year
+SET_FOR = [
+    ("The club has organized its spring forum for April 29.", TUE_2009_03_24, "April 29", "2009-04-29"),
+    ("The judge set his sentencing for June 2.", date(2009, 3, 31), "June 2", "2009-06-02"),
+    # a date before a noun is the date of that thing: the past stands
+    ("He was jailed for the May 30 robbery.", TUE_2009_03_24, "May 30", "2008-05-30"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "published", "expression", "value"), SET_FOR)
+def test_dates_date_set_for_is_not_moved_by_the_past_of_the_setting(
+    resolver: DateResolver, nlp: Any, sentence: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, published, nlp(sentence)), expression)
+    assert mention.value == value, mention.reason
