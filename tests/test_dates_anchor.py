@@ -90,3 +90,35 @@ def test_dates_date_set_for_is_not_moved_by_the_past_of_the_setting(
 ) -> None:
     mention = _only(resolver.find(sentence, published, nlp(sentence)), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, publication, expression, value): the start of a range whose end the text dates lies before that end
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("The work will run from August to May 1, 2010.", date(2009, 3, 27), "August", "2009-08"),
+        ("The fair ran from Nov. 28 to Jan. 4, 2009.", date(2009, 3, 27), "Nov. 28", "2008-11-28"),
+        # a start the text dates keeps its year
+        ("The work ran from August 2007 to May 1, 2010.", date(2009, 3, 27), "August 2007", "2007-08"),
+    ],
+)
+def test_dates_range_start_lies_in_the_year_before_its_dated_end(
+    resolver: DateResolver, text: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, published), expression)
+    assert mention.value == value, mention.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Navy ship to visit the port in August.", date(2009, 3, 29), "August", "2009-08"),
+        ("Ship visited the port in August.", date(2009, 3, 29), "August", "2008-08"),
+    ],
+)
+def test_dates_headline_infinitive_points_ahead(
+    resolver: DateResolver, nlp: Any, text: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, published, nlp(text)), expression)
+    assert mention.value == value, mention.reason

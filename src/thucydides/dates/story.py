@@ -75,3 +75,17 @@ def mark_ranges(text: str, chosen: list[Found]) -> None:
         if first.kind == "point" and opener and RANGE_GAP.fullmatch(gap + _range_word(text, second)):
             first.kind = "range_start"
             first.reason += "; starts a range"
+            _year_from_range_end(first, second)
+
+
+def _year_from_range_end(first: Found, second: Found) -> None:
+    """ "from August to May 1, 2010": a start whose year was worked out takes the year that puts it in the
+    year before the end the text dates ("August" → 2009-08, not last August)."""
+    if first.year_from != "partial" or second.year_from != "named" or first.precision == "year":
+        return
+    end = second.value
+    year = int(end[:4]) if first.value[4:] <= end[4 : len(first.value)] else int(end[:4]) - 1
+    value = f"{year:04d}{first.value[4:]}"
+    if value != first.value:
+        first.value = value
+        first.reason += f"; the year before its end {end} → {value}"

@@ -66,7 +66,7 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if span is None or len(span) == 0:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head is not token:  # "on Tuesday": the word "on" hangs on
+    while token.pos_ == "ADP" and token.head != token:  # "on Tuesday": the word "on" hangs on
         token = token.head
     if span.start <= token.i < span.end or token.pos_ == "ADP":
         return None  # the date is the sentence's root, or hangs on nothing outside itself
@@ -86,7 +86,8 @@ def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
     "held" after "was"/"had", or a simple past ("met") → past; after "will"/"shall" → future; a present
     progressive ("is meeting Sunday") → future (news uses it for arrangements); an infinitive that
     complements a present, perfect or future verb, or a word pointing ahead ("have agreed to meet
-    Saturday", "are expected to end Friday") → future, as what is agreed or expected comes after; a bare
+    Saturday", "are expected to end Friday") → future, as what is agreed or expected comes after; so is an
+    infinitive with nothing above it, a headline's ("Ship to visit the port in August"); a bare
     present, another infinitive or a participle without auxiliaries → ``None``.
     """
     aux = _auxiliaries(verb)
@@ -94,7 +95,10 @@ def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
         return "future"
     if "to" in aux:
         head = verb.head
-        if head is verb or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
+        headline = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl")
+        if head == verb or headline:
+            return "future"  # a headline's infinitive: "Ship to visit the port in August"
+        if head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
             return None
         head_aux = _auxiliaries(head)
         ahead = (

@@ -71,7 +71,7 @@ def _place_phrase(root: Any) -> Any:
     tok = root
     for _ in range(3):
         head = tok.head
-        if head is tok:
+        if head == tok:
             break
         if tok.dep_ == "appos" and head.lower_ in nouns:
             tok = head  # "the capital Khartoum"
@@ -150,7 +150,7 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
     for level, tok in enumerate(path):
         # above the event's own words, a place may hang from the object of the clause the event continues
         # ("carried out attacks in central Jordan on Sunday, killing four"), not of one that reports it
-        joined = any(t.head is tok and t.dep_ in JOINED_CLAUSES for t in path[:level])
+        joined = any(t.head == tok and t.dep_ in JOINED_CLAUSES for t in path[:level])
         above = [tok, *_objects(tok)] if places and level >= 2 and joined else [tok]
         for a in cands:
             if places and _in_subject(a, trig):
