@@ -122,3 +122,23 @@ def test_dates_headline_infinitive_points_ahead(
 ) -> None:
     mention = _only(resolver.find(text, published, nlp(text)), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, publication, value or None): an approximate count gives a value only where every count it may mean
+# (two to twice the number) falls in the same month (days, weeks) or year (months); never a year of years
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("They moved here a few years ago.", date(2009, 3, 24), None),
+        ("They moved here several years ago.", date(2009, 3, 24), None),
+        ("They moved here a few months ago.", date(2009, 3, 24), None),
+        ("They moved here a few months ago.", date(2009, 11, 24), "2009"),
+        ("They moved here a few days ago.", date(2009, 3, 24), "2009-03"),
+        ("They moved here a few days ago.", date(2009, 3, 3), None),
+    ],
+)
+def test_dates_approximate_count_gives_a_value_only_where_its_span_agrees(
+    resolver: DateResolver, text: str, published: date, value: str | None
+) -> None:
+    mentions = [m for m in resolver.find(text, published) if "ago" in m.text]
+    assert [m.value for m in mentions] == ([] if value is None else [value]), [m.reason for m in mentions]

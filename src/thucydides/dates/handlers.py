@@ -324,6 +324,8 @@ class ExpressionHandlers(WrittenNumbers):
         vague = word in self.vocab.vague_numbers
         n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
         unit = m["unit"]
+        if vague and not self._vague_span_agrees(pub, unit, n):
+            return None  # "several years ago", "a few days ago" on the 2nd: no one value the span agrees on
         precision: Precision
         if unit in ("day", "week"):
             d = pub - timedelta(days=n * (7 if unit == "week" else 1))
@@ -337,6 +339,18 @@ class ExpressionHandlers(WrittenNumbers):
         return self._found(
             m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
+
+    @staticmethod
+    def _vague_span_agrees(pub: date, unit: str, n: int) -> bool:
+        """Whether an approximate count ("a few", "several": ``n``, read as 2 to 2n units back) falls in one
+        month (days, weeks) or one year (months) whatever the count; years counted so are never one year."""
+        if unit == "year":
+            return False
+        if unit == "month":
+            return add_months(pub.year, pub.month, -2)[0] == add_months(pub.year, pub.month, -2 * n)[0]
+        step = 7 if unit == "week" else 1
+        near, far = pub - timedelta(days=2 * step), pub - timedelta(days=2 * n * step)
+        return (near.year, near.month) == (far.year, far.month)
 
     def _on_day_word(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
