@@ -142,3 +142,34 @@ def test_dates_approximate_count_gives_a_value_only_where_its_span_agrees(
 ) -> None:
     mentions = [m for m in resolver.find(text, published) if "ago" in m.text]
     assert [m.value for m in mentions] == ([] if value is None else [value]), [m.reason for m in mentions]
+
+
+# (text, publication, expression, value): a day spelled as an ordinal before its month ("the first of May")
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        (
+            "The vote is set for the twenty-third of October.",
+            date(1998, 10, 20),
+            "the twenty-third of October",
+            "1998-10-23",
+        ),
+        (
+            "It happened on the first of May, 1997.",
+            date(1998, 10, 20),
+            "the first of May, 1997",
+            "1997-05-01",
+        ),
+    ],
+)
+def test_dates_spelled_ordinal_day_before_its_month(
+    resolver: DateResolver, text: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, published), expression)
+    assert mention.value == value, mention.reason
+
+
+def test_dates_fraction_of_a_month_is_no_day(resolver: DateResolver) -> None:
+    assert all(
+        "third" not in m.text for m in resolver.find("A third of March sales fell.", date(1998, 10, 20))
+    )

@@ -269,6 +269,11 @@ class DateResolver(ExpressionHandlers):
                 self._on_month_day,
             ),
             (
+                rf"(?P<core>{wd_opt}[Tt]he\s+(?P<dw>{spelled_days})\s+of\s+(?P<mon>{month_full})\b"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
                 rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
                 rf"(?:(?P<c19>[Nn]ineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<yy>{spelled})"
                 rf"|(?P<c20>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<y2>{spelled}))?)\b(?![-\w]))",
