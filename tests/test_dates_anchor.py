@@ -173,3 +173,31 @@ def test_dates_fraction_of_a_month_is_no_day(resolver: DateResolver) -> None:
     assert all(
         "third" not in m.text for m in resolver.find("A third of March sales fell.", date(1998, 10, 20))
     )
+
+
+# (text, publication, expression, value): with the parse, a present progressive is an arrangement ahead
+# ("is meeting ... Sunday") unless its verb names an activity going on ("are investigating")
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        (
+            "Police are investigating a fiery crash early Thursday morning.",
+            date(2009, 3, 27),
+            "Thursday morning",
+            "2009-03-26",
+        ),
+        (
+            "Divers are searching the lake Tuesday for the missing boat.",
+            date(2009, 3, 27),
+            "Tuesday",
+            "2009-03-24",
+        ),
+        ("The envoy is meeting his counterpart Sunday.", date(2009, 3, 27), "Sunday", "2009-03-29"),
+    ],
+)
+def test_dates_progressive_of_an_ongoing_activity_is_no_arrangement(
+    resolver: DateResolver, nlp: Any, text: str, published: date, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, published, nlp(text)), expression)
+    assert mention.value == value, mention.reason

@@ -140,6 +140,8 @@ class ExpressionHandlers(WrittenNumbers):
                 return None, False  # "was scheduled for Sept. 26": set in the past, for a day either side
             return "future", False
         hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
+        if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":
+            return None, False  # "are investigating a crash early Thursday": going on, not arranged
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False

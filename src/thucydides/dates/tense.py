@@ -48,6 +48,7 @@ class Governor:
             participle ("a service planned for Saturday").
         present: a simple present that is no verb of saying ("Voting begins Sunday"): news uses it for
             what is arranged.
+        progressive: the verb's lemma when it is a present progressive ("is meeting", "are investigating").
     """
 
     on_verb: bool
@@ -55,6 +56,7 @@ class Governor:
     verb: str = ""
     finite: bool = False
     present: bool = False
+    progressive: str = ""  # the lemma of a present progressive ("are investigating"), else ""
 
 
 def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Governor | None:
@@ -77,7 +79,9 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if finite and future_word(token.lower_):
         return Governor(True, "future", token.text, True)  # "has scheduled a news conference Thursday"
     present = token.tag_ in ("VBZ", "VBP") and not aux and token.lemma_ not in REPORTING_LEMMAS
-    return Governor(True, verb_tense(token, future_word), token.text, finite, present)
+    progressive = token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux)
+    tense = verb_tense(token, future_word)
+    return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
 
 
 def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
