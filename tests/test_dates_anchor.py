@@ -201,3 +201,27 @@ def test_dates_progressive_of_an_ongoing_activity_is_no_arrangement(
 ) -> None:
     mention = _only(resolver.find(text, published, nlp(text)), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, publication, [(expression, value)]): a weekday with its date in brackets after it is that date, and
+# the weekday settles the date's year
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "The team wrestles on Thursday night (February 28th) at five.",
+            date(2009, 3, 15),
+            [("Thursday night", "2008-02-28"), ("February 28th", "2008-02-28")],
+        ),
+        (
+            "He sat on the panel on Thursday (July 13) with others.",
+            date(2017, 7, 18),
+            [("Thursday", "2017-07-13"), ("July 13", "2017-07-13")],
+        ),
+    ],
+)
+def test_dates_weekday_with_its_date_in_brackets(
+    resolver: DateResolver, text: str, published: date, expected: list[tuple[str, str]]
+) -> None:
+    mentions = resolver.find(text, published)
+    assert [(m.text, m.value) for m in mentions] == expected, [m.reason for m in mentions]

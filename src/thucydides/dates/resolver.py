@@ -46,7 +46,7 @@ from thucydides.dates.handlers import (
     Handler,
     MatchContext,
 )
-from thucydides.dates.story import days_from_dates, mark_ranges, years_named_in_story
+from thucydides.dates.story import days_from_dates, mark_ranges, weekday_with_its_date, years_named_in_story
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -122,6 +122,7 @@ class DateResolver(ExpressionHandlers):
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
