@@ -225,3 +225,18 @@ def test_dates_weekday_with_its_date_in_brackets(
 ) -> None:
     mentions = resolver.find(text, published)
     assert [(m.text, m.value) for m in mentions] == expected, [m.reason for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The dam broke in March 2016. In March, the floods reached the capital.", "2016-03"),
+        # a date of another year named between them: the story has moved on
+        ("The rate was 7.6 in February 2008. It rose from 8.6 in January to 9.1 in February.", "2009-02"),
+    ],
+)
+def test_dates_month_takes_a_named_year_only_while_the_story_stays_there(
+    resolver: DateResolver, text: str, value: str
+) -> None:
+    mentions = [m for m in resolver.find(text, date(2009, 3, 27)) if m.text in ("March", "February")]
+    assert [m.value for m in mentions][-1] == value, [m.reason for m in mentions]

@@ -66,7 +66,7 @@ def _same_day(day: date, year: int) -> date | None:
 def years_named_in_story(text: str, chosen: list[Found]) -> None:
     """A month-day or month without a year takes the year of the same date named with its year in the
     story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
-    it, else after it; a month: only one before it)."""
+    it, else after it; a month: only one before it, with no date of another year named between them)."""
     named = [f for f in chosen if f.year_from == "named"]
     if not named:
         return
@@ -79,6 +79,10 @@ def years_named_in_story(text: str, chosen: list[Found]) -> None:
         source = before[-1] if before else after[0] if after else None
         if source is None or source.value == f.value:
             continue
+        if f.precision == "month" and any(
+            source.end <= o.start < f.start and o.value[:4] != source.value[:4] for o in chosen
+        ):
+            continue  # "... in February 2008. ... from January ... in February": the story has moved on
         f.value = source.value
         f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
 
