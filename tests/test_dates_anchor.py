@@ -59,6 +59,8 @@ PLANNED_IN_THE_PAST = [
     ("He was set to die Feb. 26, a day after the hearing.", date(2009, 3, 18), "Feb. 26", "2009-02-26"),
     ("The vote was originally scheduled for Jan. 10.", MON_2016_12_19, "Jan. 10", "2017-01-10"),
     ("They had plans to leave Paris on Saturday.", date(2017, 4, 21), "Saturday", "2017-04-22"),
+    # what was put off lies ahead
+    ("The vote was postponed to Feb. 10.", date(2009, 3, 22), "Feb. 10", "2010-02-10"),
     # an arrangement still to come is ahead as before
     ("The hearing is scheduled for Sept. 26.", MON_2016_12_19, "Sept. 26", "2017-09-26"),
     ("The talks were delayed until Monday.", date(1998, 10, 15), "until Monday", "1998-10-19"),
@@ -240,3 +242,19 @@ def test_dates_month_takes_a_named_year_only_while_the_story_stays_there(
 ) -> None:
     mentions = [m for m in resolver.find(text, date(2009, 3, 27)) if m.text in ("March", "February")]
     assert [m.value for m in mentions][-1] == value, [m.reason for m in mentions]
+
+
+# (text, expression): spaCy DATE entities that are names or labelled numbers, not dates
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("He stopped at VFW Post No. 1922 on the way.", "1922"),
+        ("The family serves as March for Babies ambassadors.", "March"),
+        ("Babies are born early, according to March of Dimes.", "March"),
+    ],
+)
+def test_dates_entity_that_is_a_name_or_a_number_is_no_date(
+    resolver: DateResolver, nlp: Any, text: str, expression: str
+) -> None:
+    assert all(m.text != expression for m in resolver.find(text, date(2009, 3, 22), nlp(text)))

@@ -136,8 +136,15 @@ class ExpressionHandlers(WrittenNumbers):
         scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
         if scheduled is not None:
             weekday = match.groupdict().get("wd") is not None  # "were delayed until Monday": the coming one
-            if not weekday and PAST_FRAME.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start()):
-                return None, False  # "was scheduled for Sept. 26": set in the past, for a day either side
+            planned = " ".join(scheduled["verb"].lower().split()) in self.vocab.plan_verbs
+            if (
+                planned
+                and not weekday
+                and PAST_FRAME.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start())
+            ):
+                # "was scheduled for Sept. 26": a plan made in the past, for a day either side of it (what was
+                # put off, "was postponed to February", still lies ahead)
+                return None, False
             return "future", False
         hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
         if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":

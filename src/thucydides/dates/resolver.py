@@ -377,7 +377,7 @@ class DateResolver(ExpressionHandlers):
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
         self._scheduled = re.compile(
-            rf"\b{alternation(v.scheduling_verbs)}\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
+            rf"\b(?P<verb>{alternation(v.scheduling_verbs)})\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )
         self._countdown = re.compile(
             rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
@@ -433,6 +433,13 @@ class DateResolver(ExpressionHandlers):
                 out.append(hit)
         return out
 
+    def _labelled_number(self, text: str, start: int, phrase: str) -> bool:
+        """A bare year-like number after a label ("No. 1922", "Resolution 2019")."""
+        if re.fullmatch(YEAR, phrase) is None:
+            return False
+        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
+        return bool(before) and before[-1].lower().rstrip(".") in self.vocab.number_labels
+
     def _worth_parsing(self, phrase: str, published: date | None) -> bool:
         """An entity that names a calendar date (not a duration), resolvable with what is known."""
         has_year = re.search(rf"(?<!\d){YEAR}", phrase) is not None
@@ -443,7 +450,11 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
+        if self._labelled_number(ctx.text, start, phrase):
+            return None  # "Post No. 1922", "Flight 2020": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
+        if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "March of Dimes", "March for Babies": a name
         if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
             month = self.vocab.month_number(bare["mon"])
             year = self._month(ctx.published, month, *self._clue(ctx, bare))
@@ -465,6 +476,9 @@ class DateResolver(ExpressionHandlers):
         return Found(
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
+
+
+NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _name_pattern(name: str) -> str:
