@@ -50,3 +50,52 @@ def test_event_of_other_countries_does_not_take_the_dateline(pipeline: Pipeline)
     text = "ANKARA, 3 March 2021 (Wire) — Russia accused Ukraine of violating the ceasefire."
     found = _places(pipeline, text)
     assert all(name != "Ankara" for name, _ in found.values()), found
+
+
+# (text, trigger, place name, country): the place the event's own clause names, through a common noun that
+# names it ("the town of X", "the capital X"), from the object of the clause the event continues, or where a
+# motion or a sending ends
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "country"),
+    [
+        ("Syrian troops shelled the outskirts of Idlib on Monday.", "shelled", "Idlib", "SYR"),
+        ("Police clashed with protesters in the city of Mosul on Friday.", "clashed", "Mosul", "IRQ"),
+        ("Rebels attacked an army base near the town of Kidal on Monday.", "attacked", "Kidal", "MLI"),
+        ("Militants stormed a hotel in the Somali capital Mogadishu.", "stormed", "Mogadishu", "SOM"),
+        ("The army fired rockets at the town of Marib on Monday.", "fired", "Marib", "YEM"),
+        (
+            "Officials said the bomb exploded at a market, killing 12 people in the northern city of Kirkuk.",
+            "killing",
+            "Kirkuk",
+            "IRQ",
+        ),
+        ("Russia deployed warships into the Black Sea port of Sevastopol.", "deployed", "Sevastopol", "UKR"),
+    ],
+)
+def test_event_place_is_named_in_its_own_clause(
+    pipeline: Pipeline, text: str, trigger: str, name: str, country: str
+) -> None:
+    found = _places(pipeline, text)
+    assert any(t.startswith(trigger) and p == (name, country) for t, p in found.items()), found
+
+
+@pytest.mark.slow
+def test_event_place_is_not_the_object_of_the_clause_that_reports_it(pipeline: Pipeline) -> None:
+    text = "The minister told a conference in Geneva that rebels attacked a convoy on Monday."
+    found = _places(pipeline, text)
+    assert all(name != "Geneva" for t, (name, _) in found.items() if t.startswith("attacked")), found
+
+
+@pytest.mark.slow
+def test_event_takes_a_dateline_that_follows_a_headline(pipeline: Pipeline) -> None:
+    text = "Two held after night raid. DALLAS -- Police arrested two men on Friday."
+    found = _places(pipeline, text)
+    assert found.get("arrested") == ("Dallas", "USA"), found
+
+
+@pytest.mark.slow
+def test_event_of_a_sentence_naming_another_region_does_not_take_the_dateline(pipeline: Pipeline) -> None:
+    text = "DALLAS -- Police in Ohio arrested two men on Friday, officials said."
+    found = _places(pipeline, text)
+    assert all(name != "Dallas" for name, _ in found.values()), found

@@ -30,6 +30,9 @@ SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
+PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+FOR_BEFORE = re.compile(r"\bfor\s+$")
+DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
 )
@@ -79,7 +82,8 @@ class ExpressionHandlers(WrittenNumbers):
         return found
 
     def _tense(self, text: str, start: int, end: int) -> str | None:
-        """'future' or 'past' from the nearest tense clue in the same sentence, else None."""
+        """'future' or 'past' from the nearest tense clue in the same sentence, else None; 'set' for a
+        forward word in a past frame ("was set to die Feb. 26", "had plans to leave on Saturday")."""
         left_from = max(0, start - 100)
         left = text[left_from:start]
         cut = [m.end() for m in SENTENCE_END.finditer(left)]
@@ -97,11 +101,14 @@ class ExpressionHandlers(WrittenNumbers):
                 for m in found:
                     if tense == "past" and self._future_re.fullmatch(m.group()):
                         continue
+                    said = tense
+                    if tense == "future" and PAST_FRAME.search(window, max(0, m.start() - 30), m.start()):
+                        said = "set"  # "was set to die Feb. 26": a plan made in the past
                     if not is_left and "," in window[: m.start()] and m.group() in self.vocab.reporting_verbs:
                         continue  # "... on Dec. 15, it said": the attribution does not date the report
                     distance = len(window) - m.end() if is_left else m.start()
                     if best is None or distance < best[0]:
-                        best = (distance, tense)
+                        best = (distance, said)
         return best[1] if best else None
 
     def _future(self, ctx: MatchContext, match: re.Match[str]) -> bool:
@@ -126,15 +133,47 @@ class ExpressionHandlers(WrittenNumbers):
         the date into last year (see :func:`tensed_occurrence`).
         """
         core = match.start("core") if match.groupdict().get("core") is not None else match.start()
-        if self._scheduled.search(ctx.text, max(0, core - 40), core):
+        scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
+        if scheduled is not None:
+            weekday = match.groupdict().get("wd") is not None  # "were delayed until Monday": the coming one
+            planned = " ".join(scheduled["verb"].lower().split()) in self.vocab.plan_verbs
+            if (
+                planned
+                and not weekday
+                and PAST_FRAME.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start())
+            ):
+                # "was scheduled for Sept. 26": a plan made in the past, for a day either side of it (what was
+                # put off, "was postponed to February", still lies ahead)
+                return None, False
             return "future", False
         hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
+        if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":
+            return None, False  # "are investigating a crash early Thursday": going on, not arranged
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
+            return ("future" if match.groupdict().get("wd") is not None else None), False
         if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
             return "future", False
         if tense == "past":
+            if self._set_for(ctx, core, match.end()):
+                return None, False
             return "past", hang is not None and not (hang.on_verb and hang.tense == "past")
         return None, False
+
+    @staticmethod
+    def _set_for(ctx: MatchContext, start: int, end: int) -> bool:
+        """A date that is the whole object of "for" ("has organized its forum for April 29.", "booked a
+        flight for Friday"): the time something is set for, which the past of the setting does not date.
+        Not a date before a noun ("jailed for the March 3 attack", "arrested for Friday's robbery")."""
+        if not FOR_BEFORE.search(ctx.text, max(0, start - 5), start):
+            return False
+        if DATE_CLOSED.match(ctx.text, end):
+            return True
+        if ctx.spacy_doc is None:
+            return False
+        after = ctx.spacy_doc.char_span(start, end, alignment_mode="expand")
+        nxt = after.doc[after.end] if after is not None and after.end < len(after.doc) else None
+        return nxt is not None and nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT")
 
     def _month_day(
         self, pub: date, month: int, day: int, direction: Direction, loose: bool = False
@@ -188,7 +227,27 @@ class ExpressionHandlers(WrittenNumbers):
             return None
         how = how_picked(direction, d, ctx.published)
         why = f"month-day '{m['core']}' → {d}: {how} publication {ctx.published}"
+        named = m.groupdict().get("wdn")
+        if named and d.weekday() != self.vocab.weekdays[named.lower()]:
+            agrees = self._weekday_year(ctx.published, month, day, self.vocab.weekdays[named.lower()])
+            if agrees is None:  # no year near publication has this weekday on this day: a typo
+                why += f" ({named} falls on it in no year near publication)"
+                return self._found(m, ctx, d.isoformat(), "day", why, "partial")
+            return self._found(
+                m, ctx, agrees.isoformat(), "day", f"{why}; but {named} falls on it in {agrees.year}", "named"
+            )
         return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
+
+    @staticmethod
+    def _weekday_year(pub: date, month: int, day: int, weekday: int) -> date | None:
+        """The occurrence of month-day nearest publication, within a year either side of its year, that
+        falls on ``weekday`` ("Monday, Feb. 18" in a story published in March 2009 is 2008's)."""
+        options = [
+            d
+            for year in (pub.year - 1, pub.year, pub.year + 1)
+            if (d := safe_date(year, month, day)) is not None and d.weekday() == weekday
+        ]
+        return min(options, key=lambda d: abs((d - pub).days), default=None)
 
     def _on_month_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         value = f"{int(m['year']):04d}-{self.vocab.month_number(m['mon']):02d}"
@@ -274,6 +333,8 @@ class ExpressionHandlers(WrittenNumbers):
         vague = word in self.vocab.vague_numbers
         n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
         unit = m["unit"]
+        if vague and not self._vague_span_agrees(pub, unit, n):
+            return None  # "several years ago", "a few days ago" on the 2nd: no one value the span agrees on
         precision: Precision
         if unit in ("day", "week"):
             d = pub - timedelta(days=n * (7 if unit == "week" else 1))
@@ -287,6 +348,18 @@ class ExpressionHandlers(WrittenNumbers):
         return self._found(
             m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
+
+    @staticmethod
+    def _vague_span_agrees(pub: date, unit: str, n: int) -> bool:
+        """Whether an approximate count ("a few", "several": ``n``, read as 2 to 2n units back) falls in one
+        month (days, weeks) or one year (months) whatever the count; years counted so are never one year."""
+        if unit == "year":
+            return False
+        if unit == "month":
+            return add_months(pub.year, pub.month, -2)[0] == add_months(pub.year, pub.month, -2 * n)[0]
+        step = 7 if unit == "week" else 1
+        near, far = pub - timedelta(days=2 * step), pub - timedelta(days=2 * n * step)
+        return (near.year, near.month) == (far.year, far.month)
 
     def _on_day_word(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published

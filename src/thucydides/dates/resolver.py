@@ -46,7 +46,7 @@ from thucydides.dates.handlers import (
     Handler,
     MatchContext,
 )
-from thucydides.dates.story import days_from_dates, mark_ranges, years_named_in_story
+from thucydides.dates.story import days_from_dates, mark_ranges, weekday_with_its_date, years_named_in_story
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -122,6 +122,7 @@ class DateResolver(ExpressionHandlers):
         chosen = _without_overlaps(found)
         if spacy_doc is not None:
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
+        weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
@@ -218,7 +219,7 @@ class DateResolver(ExpressionHandlers):
             rf"|(?P<t_rel>{rel_the})"
             r"\s+(?P<t_unit>year|month|week)\b)"
         )
-        wd_opt = rf"(?:{weekday},?\s+)?"
+        wd_opt = rf"(?:(?P<wdn>{weekday}),?\s+)?"
         holidays = sorted(v.holidays, key=len, reverse=True)
         holiday_names = "(?:" + "|".join(_name_pattern(h) for h in holidays) + ")"
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -265,6 +266,11 @@ class DateResolver(ExpressionHandlers):
             ),
             (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_full})\s+(?:the\s+)?(?P<dw>{spelled_days})\b(?![-\w])"
+                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_month_day,
+            ),
+            (
+                rf"(?P<core>{wd_opt}[Tt]he\s+(?P<dw>{spelled_days})\s+of\s+(?P<mon>{month_full})\b"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
@@ -371,7 +377,7 @@ class DateResolver(ExpressionHandlers):
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
         self._scheduled = re.compile(
-            rf"\b{alternation(v.scheduling_verbs)}\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
+            rf"\b(?P<verb>{alternation(v.scheduling_verbs)})\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )
         self._countdown = re.compile(
             rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
@@ -427,6 +433,13 @@ class DateResolver(ExpressionHandlers):
                 out.append(hit)
         return out
 
+    def _labelled_number(self, text: str, start: int, phrase: str) -> bool:
+        """A bare year-like number after a label ("No. 1922", "Resolution 2019")."""
+        if re.fullmatch(YEAR, phrase) is None:
+            return False
+        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
+        return bool(before) and before[-1].lower().rstrip(".") in self.vocab.number_labels
+
     def _worth_parsing(self, phrase: str, published: date | None) -> bool:
         """An entity that names a calendar date (not a duration), resolvable with what is known."""
         has_year = re.search(rf"(?<!\d){YEAR}", phrase) is not None
@@ -437,7 +450,11 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
+        if self._labelled_number(ctx.text, start, phrase):
+            return None  # "Post No. 1922", "Flight 2020": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
+        if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "March of Dimes", "March for Babies": a name
         if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
             month = self.vocab.month_number(bare["mon"])
             year = self._month(ctx.published, month, *self._clue(ctx, bare))
@@ -459,6 +476,9 @@ class DateResolver(ExpressionHandlers):
         return Found(
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
+
+
+NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _name_pattern(name: str) -> str:

@@ -21,10 +21,52 @@ def _range_word(text: str, found: Found) -> str:
     return word.group() if word else ""
 
 
+WEEKDAY_THEN_DATE = re.compile(r"\s*[(\[]\s*$")
+
+
+def weekday_with_its_date(
+    text: str, chosen: list[Found], weekdays: dict[str, int], published: date | None
+) -> None:
+    """ "on Thursday (July 13)", "Thursday night (February 28th)": a weekday with its date in brackets after
+    it is that date; a date without a year takes the year, within a year of its own, that puts it on that
+    weekday (the story may be of another year than the publication's)."""
+    for first, second in zip(chosen, chosen[1:], strict=False):
+        if first.precision != "day" or second.precision != "day":
+            continue
+        if not WEEKDAY_THEN_DATE.fullmatch(text, first.end, second.start):
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[first.start : first.end])]
+        wanted = next((weekdays[w] for w in words if w in weekdays), None)
+        if wanted is None:
+            continue
+        day = date.fromisoformat(second.value)
+        if day.weekday() != wanted and second.year_from != "named" and published is not None:
+            agrees = [
+                d
+                for y in (published.year - 1, published.year, published.year + 1)
+                if (d := _same_day(day, y)) is not None and d.weekday() == wanted
+            ]
+            if agrees:
+                best = min(agrees, key=lambda d: abs((d - published).days))
+                second.value, second.year_from = best.isoformat(), "named"
+                second.reason += f"; the weekday before it falls on it in {best.year} → {second.value}"
+                day = best
+        if day.weekday() == wanted and first.value != second.value:
+            first.value = second.value
+            first.reason += f"; the date after it in brackets → {second.value}"
+
+
+def _same_day(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # February 29
+        return None
+
+
 def years_named_in_story(text: str, chosen: list[Found]) -> None:
     """A month-day or month without a year takes the year of the same date named with its year in the
     story: "killed on Oct. 23, 1998 ... the Oct. 23 killing" (a month-day: the nearest such date before
-    it, else after it; a month: only one before it)."""
+    it, else after it; a month: only one before it, with no date of another year named between them)."""
     named = [f for f in chosen if f.year_from == "named"]
     if not named:
         return
@@ -37,6 +79,10 @@ def years_named_in_story(text: str, chosen: list[Found]) -> None:
         source = before[-1] if before else after[0] if after else None
         if source is None or source.value == f.value:
             continue
+        if f.precision == "month" and any(
+            source.end <= o.start < f.start and o.value[:4] != source.value[:4] for o in chosen
+        ):
+            continue  # "... in February 2008. ... from January ... in February": the story has moved on
         f.value = source.value
         f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
 
@@ -75,3 +121,17 @@ def mark_ranges(text: str, chosen: list[Found]) -> None:
         if first.kind == "point" and opener and RANGE_GAP.fullmatch(gap + _range_word(text, second)):
             first.kind = "range_start"
             first.reason += "; starts a range"
+            _year_from_range_end(first, second)
+
+
+def _year_from_range_end(first: Found, second: Found) -> None:
+    """ "from August to May 1, 2010": a start whose year was worked out takes the year that puts it in the
+    year before the end the text dates ("August" → 2009-08, not last August)."""
+    if first.year_from != "partial" or second.year_from != "named" or first.precision == "year":
+        return
+    end = second.value
+    year = int(end[:4]) if first.value[4:] <= end[4 : len(first.value)] else int(end[:4]) - 1
+    value = f"{year:04d}{first.value[4:]}"
+    if value != first.value:
+        first.value = value
+        first.reason += f"; the year before its end {end} → {value}"

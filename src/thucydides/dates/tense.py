@@ -48,6 +48,7 @@ class Governor:
             participle ("a service planned for Saturday").
         present: a simple present that is no verb of saying ("Voting begins Sunday"): news uses it for
             what is arranged.
+        progressive: the verb's lemma when it is a present progressive ("is meeting", "are investigating").
     """
 
     on_verb: bool
@@ -55,6 +56,7 @@ class Governor:
     verb: str = ""
     finite: bool = False
     present: bool = False
+    progressive: str = ""  # the lemma of a present progressive ("are investigating"), else ""
 
 
 def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Governor | None:
@@ -66,7 +68,7 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if span is None or len(span) == 0:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head is not token:  # "on Tuesday": the word "on" hangs on
+    while token.pos_ == "ADP" and token.head != token:  # "on Tuesday": the word "on" hangs on
         token = token.head
     if span.start <= token.i < span.end or token.pos_ == "ADP":
         return None  # the date is the sentence's root, or hangs on nothing outside itself
@@ -77,7 +79,9 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if finite and future_word(token.lower_):
         return Governor(True, "future", token.text, True)  # "has scheduled a news conference Thursday"
     present = token.tag_ in ("VBZ", "VBP") and not aux and token.lemma_ not in REPORTING_LEMMAS
-    return Governor(True, verb_tense(token, future_word), token.text, finite, present)
+    progressive = token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux)
+    tense = verb_tense(token, future_word)
+    return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
 
 
 def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
@@ -86,7 +90,8 @@ def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
     "held" after "was"/"had", or a simple past ("met") → past; after "will"/"shall" → future; a present
     progressive ("is meeting Sunday") → future (news uses it for arrangements); an infinitive that
     complements a present, perfect or future verb, or a word pointing ahead ("have agreed to meet
-    Saturday", "are expected to end Friday") → future, as what is agreed or expected comes after; a bare
+    Saturday", "are expected to end Friday") → future, as what is agreed or expected comes after; so is an
+    infinitive with nothing above it, a headline's ("Ship to visit the port in August"); a bare
     present, another infinitive or a participle without auxiliaries → ``None``.
     """
     aux = _auxiliaries(verb)
@@ -94,7 +99,10 @@ def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
         return "future"
     if "to" in aux:
         head = verb.head
-        if head is verb or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
+        headline = head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl")
+        if head == verb or headline:
+            return "future"  # a headline's infinitive: "Ship to visit the port in August"
+        if head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp"):
             return None
         head_aux = _auxiliaries(head)
         ahead = (

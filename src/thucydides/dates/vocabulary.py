@@ -37,6 +37,8 @@ class DateVocabulary:
     past_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
     scheduling_verbs: tuple[str, ...]
+    ongoing_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
@@ -85,6 +87,8 @@ def load_date_vocabulary() -> DateVocabulary:
         past_cues=tuple(raw["past_cues"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         scheduling_verbs=tuple(raw["scheduling_verbs"]),
+        ongoing_verbs=frozenset(raw["ongoing_verbs"]),
+        plan_verbs=frozenset(raw["plan_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONFLICT_SECTORS = frozenset({"REB", "INS"})
+HEADLINE_CHARS = 200  # a dateline may follow a headline this long at most
+JOINED_CLAUSES = frozenset({"advcl", "conj", "xcomp"})  # an event clause that goes on from another
 
 
 @dataclass(slots=True)
@@ -57,7 +59,27 @@ def _anchor(mention: DateMention | PlaceMention, sdoc: Any) -> Anchored | None:
     span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    return Anchored(mention, span.root, _chain(span.root))
+    root = _place_phrase(span.root) if isinstance(mention, PlaceMention) else span.root
+    return Anchored(mention, root, _chain(root))
+
+
+def _place_phrase(root: Any) -> Any:
+    """The word that stands for a place name in its clause: the name itself, or the common noun it names
+    ("the town of Qatraneh", "the outskirts of Aleppo", "the Sudanese capital Khartoum"), so that the
+    preposition or verb before that noun ("in the town of X", "shelled the outskirts of X") places it."""
+    nouns = event_words().place_nouns
+    tok = root
+    for _ in range(3):
+        head = tok.head
+        if head == tok:
+            break
+        if tok.dep_ == "appos" and head.lower_ in nouns:
+            tok = head  # "the capital Khartoum"
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
+            tok = head.head  # "the town of Qatraneh" (not "at the invitation of the United States")
+        else:
+            break
+    return tok
 
 
 @dataclass(slots=True)
@@ -124,17 +146,25 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
     place_preps = event_words().place_preps
     own = [trig.token, trig.anchor]
     if places:  # a place can hang from the event's object: "attacked a police station in Kabul"
-        own += [c for c in trig.anchor.children if c.dep_ in ("dobj", "attr")]
+        own += _objects(trig.anchor)
     for level, tok in enumerate(path):
+        # above the event's own words, a place may hang from the object of the clause the event continues
+        # ("carried out attacks in central Jordan on Sunday, killing four"), not of one that reports it
+        joined = any(t.head == tok and t.dep_ in JOINED_CLAUSES for t in path[:level])
+        above = [tok, *_objects(tok)] if places and level >= 2 and joined else [tok]
         for a in cands:
             if places and _in_subject(a, trig):
                 continue
-            hit = a.governor in own if level < 2 else a.governor == tok
+            hit = a.governor in own if level < 2 else a.governor in above
             # a place is where an event happened when a locative preposition introduces it; a country
             # that is the object of a verb ("thanked the United States") is an actor, not a location
             if hit and (not places or (a.root.dep_ == "pobj" and a.root.head.lower_ in place_preps)):
                 return a
     return None
+
+
+def _objects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
 
 
 def attach_date(
@@ -274,6 +304,14 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' was aimed"
+    if trig.anchor.lemma_.lower() in words.motion_verbs | words.aimed_verbs | words.sending_verbs:
+        sent = [trig.anchor, *_objects(trig.anchor)]  # "sent troops to X": "to" may hang from "troops"
+        for a in cands:
+            prep = a.root.head
+            if a.root.dep_ == "pobj" and prep.lower_ in words.arrival_preps and prep.head in sent:
+                pm = a.mention
+                assert isinstance(pm, PlaceMention)
+                return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went or sent them"
     for m in list(sources) + list(targets):
         actor = m.actor
         if (
@@ -286,26 +324,47 @@ def attach_place(
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
     dateline = anchors.dateline
-    if dateline is not None:
+    if dateline is not None and not _elsewhere(cands, dateline.place):
         countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
         if not countries or dateline.place.country in countries:
             return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     return None, "no place named in the event's clauses"
 
 
+def _elsewhere(cands: Sequence[Anchored], home: Place) -> bool:
+    """Whether the sentence names a town or region away from the dateline's ("Alaska Gov. Sarah Palin
+    said she would reject ..." under a South Carolina dateline): the story has gone elsewhere."""
+    for a in cands:
+        place = a.mention.place if isinstance(a.mention, PlaceMention) else None
+        if place is None or place.precision not in ("city", "admin1"):
+            continue
+        if place.country != home.country or (place.admin1 and home.admin1 and place.admin1 != home.admin1):
+            return True
+    return False
+
+
 def _dateline_place(doc: Document) -> PlaceMention | None:
     """The place of a wire dateline: the document's first words, a town or region in capitals and a
-    comma ("RIYADH,") or followed by a dash on its line ("Kabul —")."""
-    if not doc.places:
-        return None
-    first = doc.places[0]
-    if doc.text[: first.start].strip() or first.place.precision not in ("city", "admin1"):
-        return None
-    after = doc.text[first.end : first.end + 40]
-    if first.text.isupper() and after[:1] == ",":
-        return first
-    line = after.split("\n", 1)[0]
-    return first if any(mark in line[:30] for mark in event_words().dateline_marks) else None
+    comma ("RIYADH,") or followed by a dash on its line ("Kabul —"); after a headline of its own line or
+    sentence, only the dash form ("Headline. HUDSON -- Officials said ...")."""
+    for first in doc.places:
+        before = doc.text[: first.start].strip()
+        if len(before) > HEADLINE_CHARS:
+            return None
+        if first.place.precision not in ("city", "admin1"):
+            continue
+        own_line = "\n" in doc.text[: first.start].lstrip()
+        if before and not before.endswith((".", "!", "?", ":")) and not own_line:
+            continue  # not at the start of the text, nor of the line or sentence after a headline
+        after = doc.text[first.end : first.end + 40]
+        if not before and first.text.isupper() and after[:1] == ",":
+            return first
+        line = after.split("\n", 1)[0]
+        if any(mark in line[:30] for mark in event_words().dateline_marks):
+            return first  # "RIYADH —", or after a headline: "Headline. HUDSON -- ..."
+        if not before:
+            return None
+    return None
 
 
 def _country_place(gazetteer: Any, iso3: str) -> Place | None:
