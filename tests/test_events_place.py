@@ -99,3 +99,32 @@ def test_event_of_a_sentence_naming_another_region_does_not_take_the_dateline(pi
     text = "DALLAS -- Police in Ohio arrested two men on Friday, officials said."
     found = _places(pipeline, text)
     assert all(name != "Dallas" for name, _ in found.values()), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        (
+            "Turkey launched an offensive against Kurdish fighters in northern Syria on Wednesday.",
+            "launched",
+            "northern Syria",
+        ),
+        ("Israeli jets fired on positions in southern Lebanon overnight.", "fired", "southern Lebanon"),
+    ],
+)
+def test_event_place_is_where_what_it_aims_at_stands(
+    pipeline: Pipeline, text: str, trigger: str, name: str
+) -> None:
+    found = _places(pipeline, text)
+    assert any(t.startswith(trigger) and n == name for t, (n, _) in found.items()), found
+
+
+@pytest.mark.slow
+def test_event_in_a_region_of_another_country_does_not_take_the_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "KILIS, Turkey, 3 March 2021 (Wire) — Turkish troops shelled Kurdish positions on Wednesday as "
+        "fighting spread across northwest Syria."
+    )
+    found = _places(pipeline, text)
+    assert all(name != "Kilis" for name, _ in found.values()), found

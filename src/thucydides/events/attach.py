@@ -164,7 +164,19 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
 
 
 def _objects(verb: Any) -> list[Any]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    """The objects of a verb, and the nouns its object or the verb aims at ("launched an offensive against
+    forces in X", "fired on positions in X"): a place that hangs from them is where the event happened."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    aim = event_words().aim_preps
+    for head in [verb, *found]:
+        found += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in aim
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    return found
 
 
 def attach_date(
@@ -332,11 +344,12 @@ def attach_place(
 
 
 def _elsewhere(cands: Sequence[Anchored], home: Place) -> bool:
-    """Whether the sentence names a town or region away from the dateline's ("Alaska Gov. Sarah Palin
-    said she would reject ..." under a South Carolina dateline): the story has gone elsewhere."""
+    """Whether the sentence names a town, state or part of a country away from the dateline's ("Alaska Gov.
+    Sarah Palin said she would reject ..." under a South Carolina dateline; "in northeast Syria" under a
+    Turkish one): the story has gone elsewhere."""
     for a in cands:
         place = a.mention.place if isinstance(a.mention, PlaceMention) else None
-        if place is None or place.precision not in ("city", "admin1"):
+        if place is None or place.precision not in ("city", "admin1", "region") or not place.country:
             continue
         if place.country != home.country or (place.admin1 and home.admin1 and place.admin1 != home.admin1):
             return True
@@ -351,7 +364,7 @@ def _dateline_place(doc: Document) -> PlaceMention | None:
         before = doc.text[: first.start].strip()
         if len(before) > HEADLINE_CHARS:
             return None
-        if first.place.precision not in ("city", "admin1"):
+        if first.place.precision not in ("city", "admin1", "region"):
             continue
         own_line = "\n" in doc.text[: first.start].lstrip()
         if before and not before.endswith((".", "!", "?", ":")) and not own_line:
