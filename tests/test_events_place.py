@@ -128,3 +128,13 @@ def test_event_in_a_region_of_another_country_does_not_take_the_dateline(pipelin
     )
     found = _places(pipeline, text)
     assert all(name != "Kilis" for name, _ in found.values()), found
+
+
+@pytest.mark.slow
+def test_event_place_is_not_a_place_the_sentence_excepts(pipeline: Pipeline) -> None:
+    assert (
+        _places(pipeline, "Nigerian troops raided homes on Monday in the town of Kaduna.")["raided"][0]
+        == "Kaduna"
+    )
+    found = _places(pipeline, "Nigerian troops raided homes on Monday, except in the town of Kaduna.")
+    assert "raided" in found and found["raided"][0] != "Kaduna", found

@@ -158,9 +158,20 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             hit = a.governor in own if level < 2 else a.governor in above
             # a place is where an event happened when a locative preposition introduces it; a country
             # that is the object of a verb ("thanked the United States") is an actor, not a location
-            if hit and (not places or (a.root.dep_ == "pobj" and a.root.head.lower_ in place_preps)):
+            if hit and (not places or _locative(a.root, place_preps)):
                 return a
     return None
+
+
+def _locative(root: Any, place_preps: frozenset[str]) -> bool:
+    """Whether a place word is introduced by a locative preposition that no exclusion governs ("in X", not
+    "except in X")."""
+    prep = root.head
+    return bool(
+        root.dep_ == "pobj"
+        and prep.lower_ in place_preps
+        and not (prep.dep_ == "prep" and prep.head.lower_ in event_words().exclusion_preps)
+    )
 
 
 def _objects(verb: Any) -> list[Any]:

@@ -42,6 +42,7 @@ class EventWords:
     place_nouns: frozenset[str]
     sending_verbs: frozenset[str]
     arrival_preps: frozenset[str]
+    exclusion_preps: frozenset[str]
     dateline_marks: tuple[str, ...]
     dateline_dashes: frozenset[str]
     quantity_nouns: frozenset[str]
