@@ -278,3 +278,19 @@ def test_events_lexicon_reads_not_obj_and_generic_actors(lexicon: Lexicon) -> No
     assert any("expectation" in s.not_obj for s in lexicon.verbs["meet"])
     assert lexicon.generic_actors["worker"] == "LAB"
     assert "join" in lexicon.participation_verbs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Thousands of nurses took to the streets on Friday.", "141"),
+        ("Soldiers took to the streets on Friday.", None),
+    ],
+)
+def test_events_lexicon_sense_does_not_apply_to_a_doer_it_excludes(
+    lexicon: Lexicon, nlp: Any, text: str, cameo: str | None
+) -> None:
+    verb = next(t for t in nlp(text) if t.lemma_ == "take")
+    entry = lexicon.match(verb, "verb")
+    assert (entry.cameo if entry else None) == cameo

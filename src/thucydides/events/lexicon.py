@@ -34,6 +34,7 @@ class Entry:
     prep: frozenset[str] = frozenset()
     pobj: frozenset[str] = frozenset()
     doer: frozenset[str] = frozenset()
+    not_doer: frozenset[str] = frozenset()
     no_obj: bool = False
     obj_actor: bool = False
     obj_place: bool = False
@@ -69,6 +70,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         prep=words("prep"),
         pobj=words("pobj"),
         doer=words("doer"),
+        not_doer=words("not_doer"),
         no_obj=bool(raw.get("no_obj", False)),
         obj_actor=bool(raw.get("obj_actor", False)),
         obj_place=bool(raw.get("obj_place", False)),
@@ -437,6 +439,8 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
     ):  # "took to the streets"
         return False
     if entry.doer and not _doer_is(entry.doer, deps):
+        return False
+    if entry.not_doer and _doer_is(entry.not_doer, deps):
         return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
