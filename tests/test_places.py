@@ -687,3 +687,56 @@ def test_places_stage_puts_a_street_or_square_in_the_town_the_text_names(
     found = {m.text: m for m in doc.places}
     assert found[site].place.name == city and found[site].place.precision == "city"
     assert found[site].reason == f"site in {city}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The girl from Buffalo, New York, was treated at a clinic.",
+        "Former New York Gov. Hugh Carey spoke at the dinner.",
+        "The storm hit Missouri, New York and North Carolina overnight.",
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_reads_a_state_where_the_text_says_so(
+    nlp: Any, resolver: PlaceResolver, text: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found["New York"].precision, found["New York"].admin1) == ("admin1", "New York")
+
+
+@pytest.mark.slow
+def test_places_stage_keeps_the_city_where_nothing_says_state(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(
+        nlp, resolver, "Flights from Texas and Washington, D.C., were cancelled. He lives in New York."
+    )
+    found = {m.text: m.place for m in doc.places}
+    assert found["Washington"].precision == "city"
+    assert found["New York"].precision == "city"
+
+
+@pytest.mark.slow
+def test_places_stage_a_name_placed_once_is_a_place_where_tagged_as_a_person(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "Gainesville residents marched on Friday. About 55 people walked through Gainesville, "
+        "and Gainesville officials watched. Art Smith, a Gainesville resident, spoke."
+    )
+    doc = _run(nlp, resolver, text)
+    towns = [m for m in doc.places if m.text == "Gainesville"]
+    assert any(m.reason.endswith("a place elsewhere in the story") for m in towns)
+    assert len(towns) >= 3 and len({(m.place.name, m.place.admin1) for m in towns}) == 1
+
+
+@pytest.mark.slow
+def test_places_stage_a_surname_is_not_promoted_by_a_namesake_town(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Finance director David Hopkins spoke in Hopkins on Monday. Hopkins said revenue fell."
+    doc = _run(nlp, resolver, text)
+    assert [m.start for m in doc.places if m.text == "Hopkins"] == [text.index("in Hopkins") + 3]
+
+
+def test_gazetteer_division_takes_the_point_of_its_row_in_the_project_table(gazetteer: Gazetteer) -> None:
+    ontario = next(e for e, primary in gazetteer.entries("ontario") if e.kind == "admin1" and e.a1)
+    assert (ontario.place.lat, ontario.place.lon) == (50.0, -85.0)

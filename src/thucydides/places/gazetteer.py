@@ -200,7 +200,9 @@ class Gazetteer:
         if found is None:
             found = list(self._index.get(key, ()))
             if self._table is not None and key not in self._blocked:
-                found += self._table.lookup(key)
+                table = self._table.lookup(key)
+                _take_points(found, table)
+                found += table
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = found
@@ -322,6 +324,18 @@ class Gazetteer:
                 place.lat = round(south + lat_f * (north - south), 4)
                 place.lon = round(west + lon_f * (east - west), 4)
         return place
+
+
+def _take_points(own: list[tuple[Entry, bool]], table: list[tuple[Entry, bool]]) -> None:
+    """A division of GeoNames' table takes the point of the project's row for it (``regions.csv``: the
+    division's centre), where the table has only the middle of its towns' box (Ontario's towns lie in the
+    south of it; one misplaced town stretches a box)."""
+    for mine, _ in own:
+        if mine.kind != "admin1" or mine.place.lat is None:
+            continue
+        for entry, primary in table:
+            if primary and entry.kind == "admin1" and entry.place.country == mine.place.country:
+                entry.place.lat, entry.place.lon = mine.place.lat, mine.place.lon
 
 
 def _add(index: dict[str, list[tuple[Entry, bool]]], name: str, entry: Entry, primary: bool) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -35,6 +36,7 @@ _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
 _DATELINE_CHARS = 80
+_LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
 
 class PlaceResolver(SpanFinder):
@@ -87,9 +89,12 @@ class PlaceResolver(SpanFinder):
             key = self._key(span)
             if within and key:
                 qualified.setdefault(key, within)
+        divisions = self._division_keys(doc.text, spans)
         done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
         withouts: dict[str, _Without] = {}
         mentions: list[PlaceMention] = []
+        accepted: set[tuple[str | None, str | None]] = set()
+        held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
@@ -98,15 +103,33 @@ class PlaceResolver(SpanFinder):
             if own is None:
                 own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
             if memo not in done:
-                done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
+                done[memo] = self._resolve_in(span, own, qualified.get(key or ""), key in divisions)
             resolved = done[memo]
             if resolved is None:
                 continue
             place, reason = resolved
             if span.source != "abbr" and not self._accepted(span, key, own):
+                held.append((span, memo, place, reason))
                 continue
+            if (
+                span.source.startswith("ner:")
+                and not span.inside
+                or span.locative
+                or span.dateline
+                or span.local
+            ):
+                accepted.add(memo)
             place, reason = self._as_of(place, reason, doc.published)
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
+        # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
+        # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
+        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
+        held = [h for h in held if h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial]
+        surnames = _name_words(doc.nlp) if held else set()
+        for span, memo, place, reason in held:
+            if memo[0] not in surnames:
+                place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
+                mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
         doc.places = non_overlapping(mentions)
@@ -236,8 +259,47 @@ class PlaceResolver(SpanFinder):
             return supported and entry.population >= _KNOWN_CITY_POPULATION
         return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
 
+    def _division_keys(self, text: str, spans: Sequence[Span]) -> set[str]:
+        """Keys of the names read as a first-level division wherever they stand in the story, when they
+        have such a reading: a name after a place and a comma ("Buffalo, New York"), before a word of
+        the division's offices or edges ("New York Gov. X", "the New York border"), or in a list with
+        another name whose first reading is a division ("Missouri, New York and Ohio")."""
+        out: set[str] = set()
+        ends = {span.end: span for span in spans}
+        for n, span in enumerate(spans):
+            key = self._key(span)
+            if (
+                not key
+                or span.source == "abbr"
+                or span.direction
+                or key in out
+                or not self._has_division_reading(key)
+            ):
+                continue
+            before = ends.get(span.start - 2) if text[span.start - 2 : span.start] == ", " else None
+            cue = bool(self._division_after.match(text, span.end))
+            if not cue and before is not None:
+                cue = before.source != "abbr"
+            if (
+                not cue
+            ):  # every name beside it in the list ("Texas and Washington, D.C." is no list of states)
+                listed = _listed_with(text, spans, n)
+                cue = bool(listed) and all(
+                    self._is_division_or_country(other) and self._key(other) != key for other in listed
+                )
+            if cue:
+                out.add(key)
+        return out
+
+    def _has_division_reading(self, key: str) -> bool:
+        return any(primary and e.kind == "admin1" for e, primary in self.gazetteer.entries(key))
+
     def _resolve_in(
-        self, span: Span, context: Mapping[str, float], within: tuple[str, str | None] | None
+        self,
+        span: Span,
+        context: Mapping[str, float],
+        within: tuple[str, str | None] | None,
+        division: bool = False,
     ) -> tuple[Place, str] | None:
         if span.source == "abbr":
             entry = self.gazetteer.abbreviation(span.text)
@@ -245,7 +307,7 @@ class PlaceResolver(SpanFinder):
                 return None
             return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
         strict = span.source not in ("cue",) and not span.locative
-        return self._resolve_span(span, context, strict=strict, within=within)
+        return self._resolve_span(span, context, strict=strict, within=within, division=division)
 
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
@@ -320,6 +382,7 @@ class PlaceResolver(SpanFinder):
         context: Mapping[str, float],
         strict: bool = False,
         within: tuple[str, str | None] | None = None,
+        division: bool = False,
     ) -> tuple[Place, str] | None:
         """Resolve a span; ``strict`` drops weak readings (a small town known only by a variant
         spelling, with no support from the document), which are mostly misread names; ``within``
@@ -334,6 +397,11 @@ class PlaceResolver(SpanFinder):
             inside = [r for r in ranked if _is_within(r.entry.place, within) and r.entry.kind != "country"]
             if inside:
                 ranked = [r._replace(support=1.0) for r in inside]
+        if division and within is None:
+            # "Buffalo, New York", "New York Gov. X": the state, not its city
+            states = [r for r in ranked if r.primary and r.entry.kind == "admin1"]
+            if states and ranked[0].entry.kind not in ("country", "admin1"):
+                ranked = states + [r for r in ranked if r not in states]
         if not ranked:
             return None
         best = ranked[0]
@@ -353,6 +421,28 @@ class PlaceResolver(SpanFinder):
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}"
         return replace(entry.place), reason
+
+
+def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:
+    """The spans next to span ``n`` in a list of names ("Missouri, New York, North Carolina and Virginia")."""
+    out: list[Span] = []
+    if n > 0 and _LIST_GAP_RE.fullmatch(text, spans[n - 1].end, spans[n].start):
+        out.append(spans[n - 1])
+    if n + 1 < len(spans) and _LIST_GAP_RE.fullmatch(text, spans[n].end, spans[n + 1].start):
+        out.append(spans[n + 1])
+    return out
+
+
+def _name_words(sdoc: Any) -> set[str]:
+    """The keys of the words of the longer persons' names the tagger marks ("Hopkins" of "David Hopkins")."""
+    if sdoc is None:
+        return set()
+    return {
+        normalize_name(token.text)
+        for ent in sdoc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    }
 
 
 def _tops(context: Mapping[str, float]) -> tuple[float, float, float]:

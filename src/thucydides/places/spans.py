@@ -114,6 +114,9 @@ class SpanFinder:
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
             re.IGNORECASE,
         )
+        self._division_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
+        )
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
         self._division_list = re.compile(
