@@ -740,3 +740,15 @@ def test_places_stage_a_surname_is_not_promoted_by_a_namesake_town(nlp: Any, res
 def test_gazetteer_division_takes_the_point_of_its_row_in_the_project_table(gazetteer: Gazetteer) -> None:
     ontario = next(e for e, primary in gazetteer.entries("ontario") if e.kind == "admin1" and e.a1)
     assert (ontario.place.lat, ontario.place.lon) == (50.0, -85.0)
+
+
+@pytest.mark.slow
+def test_places_stage_puts_a_town_near_the_story_s_other_towns(nlp: Any, resolver: PlaceResolver) -> None:
+    # no state is named; Richmond alone is the Virginia city, beside Berea the Kentucky town near Berea
+    text = "The Berea police and officers from Richmond searched the house."
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found["Richmond"].place.admin1 == "Kentucky"
+    assert "near the story's other places" in found["Richmond"].reason
+    alone = _run(nlp, resolver, "Officers from Richmond searched the house.")
+    assert [m.place.admin1 for m in alone.places] == ["Virginia"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -10,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
+from thucydides.places.entry import Entry
 from thucydides.places.gazetteer import (
     CONTEXT_BONUS,
     Gazetteer,
@@ -36,6 +38,10 @@ _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
 _DATELINE_CHARS = 80
+_NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
+_NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
+_NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
+_POINT_KINDS = frozenset({"city", "admin2"})
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
 
@@ -90,11 +96,9 @@ class PlaceResolver(SpanFinder):
             if within and key:
                 qualified.setdefault(key, within)
         divisions = self._division_keys(doc.text, spans)
-        done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        done: dict[tuple[str | None, str | None], _Resolved | None] = {}
         withouts: dict[str, _Without] = {}
-        mentions: list[PlaceMention] = []
-        accepted: set[tuple[str | None, str | None]] = set()
-        held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
+        firsts: dict[tuple[str | None, str | None], tuple[Span, _Without]] = {}
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
@@ -104,10 +108,19 @@ class PlaceResolver(SpanFinder):
                 own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
             if memo not in done:
                 done[memo] = self._resolve_in(span, own, qualified.get(key or ""), key in divisions)
+                firsts[memo] = (span, own)
+        self._near_others(done, firsts, qualified, divisions)
+        mentions: list[PlaceMention] = []
+        accepted: set[tuple[str | None, str | None]] = set()
+        held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
+        for span in spans:
+            key = self._key(span)
+            memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
             resolved = done[memo]
             if resolved is None:
                 continue
-            place, reason = resolved
+            place, reason, _ = resolved
+            own = withouts[span.text if span.source == "abbr" else key or ""]
             if span.source != "abbr" and not self._accepted(span, key, own):
                 held.append((span, memo, place, reason))
                 continue
@@ -134,6 +147,43 @@ class PlaceResolver(SpanFinder):
         mentions += sites_in_towns(doc, mentions, limit)
         doc.places = non_overlapping(mentions)
         return doc
+
+    def _near_others(
+        self,
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        divisions: set[str],
+    ) -> None:
+        """Read each town or county name again, lifting its readings that lie near the story's other towns
+        and counties ("Watertown" beside "Montgomery" and "Elgin" of one state's local news, where
+        the document names no state): a story's places lie together."""
+        points = {
+            memo: (found[0].lat, found[0].lon)
+            for memo, found in done.items()
+            if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
+        }
+        if len(points) < 2:
+            return
+        for memo, (span, own) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if (
+                found is None
+                or span.source == "abbr"
+                or not key
+                or key in qualified
+                or key in divisions
+                or found[2].kind not in _POINT_KINDS
+                or len(self.gazetteer.entries(key)) < 2
+            ):
+                continue
+            near = [point for other, point in points.items() if other[0] != key]
+            if near:
+                strict = span.source not in ("cue",) and not span.locative
+                again = self._resolve_span(span, own, strict=strict, near=near)
+                if again is not None and again[2] is not found[2]:
+                    done[memo] = again
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
         """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
@@ -240,7 +290,7 @@ class PlaceResolver(SpanFinder):
         it, or when the document names its division."""
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
-        ranked = self.gazetteer.readings(key, context, _tops(context))
+        ranked = self.gazetteer.readings(key, _plain(context), _tops(context))
         if not ranked:
             return False
         entry = ranked[0].entry
@@ -300,12 +350,12 @@ class PlaceResolver(SpanFinder):
         context: Mapping[str, float],
         within: tuple[str, str | None] | None,
         division: bool = False,
-    ) -> tuple[Place, str] | None:
+    ) -> _Resolved | None:
         if span.source == "abbr":
             entry = self.gazetteer.abbreviation(span.text)
             if entry is None:
                 return None
-            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
+            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}", entry
         strict = span.source not in ("cue",) and not span.locative
         return self._resolve_span(span, context, strict=strict, within=within, division=division)
 
@@ -383,12 +433,26 @@ class PlaceResolver(SpanFinder):
         strict: bool = False,
         within: tuple[str, str | None] | None = None,
         division: bool = False,
-    ) -> tuple[Place, str] | None:
+        near: Sequence[tuple[float | None, float | None]] = (),
+    ) -> _Resolved | None:
         """Resolve a span; ``strict`` drops weak readings (a small town known only by a variant
         spelling, with no support from the document), which are mostly misread names; ``within``
-        keeps only readings in that (country, admin1) when any exist."""
+        keeps only readings in that (country, admin1) when any exist; a town or county reading within
+        :data:`_NEAR_KM` of one of the points ``near`` gains :data:`_NEAR_BONUS`."""
         key = self._key(span)
-        ranked = self.gazetteer.readings(key, context, _tops(context)) if key else []
+        ranked = self.gazetteer.readings(key, _plain(context), _tops(context)) if key else []
+        lifted = False
+        if near and len(ranked) > 1:
+            ranked = sorted(
+                (
+                    r._replace(score=r.score + _NEAR_BONUS, support=max(r.support, 1.0))
+                    if r.entry.kind in _POINT_KINDS and _near(r.entry.place, near)
+                    else r
+                    for r in ranked
+                ),
+                key=lambda r: (-r.score, -r.base, r.entry.place.name),
+            )
+            lifted = ranked[0].support >= 1.0
         # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no
         # Russia in the US), only by a state ("Lebanon, Pa.")
         if within is not None and (
@@ -415,12 +479,41 @@ class PlaceResolver(SpanFinder):
             reason += f"; best of {len(ranked)} readings"
             if best.base < max(r.base for r in ranked):
                 reason += ", chosen by the document's other places and actors"
+        if lifted:
+            reason += "; near the story's other places"
         if span.direction and key != normalize_name(span.text):
             lead = DIRECTION_RE.match(span.text)
             prefix = span.text[: lead.start("rest")].strip().lower() if lead else span.direction
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
-            return place, f"{span.direction} part of {reason}"
-        return replace(entry.place), reason
+            return place, f"{span.direction} part of {reason}", entry
+        return replace(entry.place), reason, entry
+
+
+def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> bool:
+    """Whether a place lies within :data:`_NEAR_KM` of one of the points (a cheap box test first)."""
+    lat, lon = place.lat, place.lon
+    if lat is None or lon is None:
+        return False
+    for plat, plon in points:
+        if (
+            plat is None
+            or plon is None
+            or abs(plat - lat) > _NEAR_DEGREES
+            or abs(plon - lon) > _NEAR_DEGREES * 3
+        ):
+            continue
+        if _km(lat, lon, plat, plon) <= _NEAR_KM:
+            return True
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:
@@ -449,43 +542,53 @@ def _tops(context: Mapping[str, float]) -> tuple[float, float, float]:
     return context.tops() if isinstance(context, _Without) else context_tops(context)
 
 
+_Resolved = tuple[Place, str, Entry]
+
+
 class _Without(Mapping[str, float]):
-    """The document's context less one name's own votes, without copying it (read-only)."""
+    """The document's context less one name's own votes (read-only; made into a dict when first read)."""
 
     def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
         self._context = context
         self._own = own
         self._tops: tuple[float, float, float] | None = None
+        self._values: dict[str, float] | None = None
+
+    def plain(self) -> dict[str, float]:
+        """The weights as a dict (computed once)."""
+        if self._values is None:
+            own = self._own
+            self._values = {
+                code: w - own.get(code, 0.0)
+                for code, w in self._context.items()
+                if w - own.get(code, 0.0) > 0
+            }
+        return self._values
 
     def tops(self) -> tuple[float, float, float]:
         """:func:`context_tops` of this context (computed once)."""
         if self._tops is None:
-            self._tops = context_tops(dict(self.items()))
+            self._tops = context_tops(self.plain())
         return self._tops
 
     def items(self) -> Any:
-        own = self._own
-        return [
-            (code, w - own.get(code, 0.0)) for code, w in self._context.items() if w - own.get(code, 0.0) > 0
-        ]
+        return self.plain().items()
 
     def __getitem__(self, code: str) -> float:
-        value = self._context[code] - self._own.get(code, 0.0)
-        if value <= 0:
-            raise KeyError(code)
-        return value
+        return self.plain()[code]
 
     def get(self, code: str, default: Any = None) -> Any:
-        try:
-            return self[code]
-        except KeyError:
-            return default
+        return self.plain().get(code, default)
 
     def __iter__(self) -> Iterator[str]:
-        return (code for code in self._context if self.get(code) is not None)
+        return iter(self.plain())
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self.plain())
+
+
+def _plain(context: Mapping[str, float]) -> Mapping[str, float]:
+    return context.plain() if isinstance(context, _Without) else context
 
 
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:

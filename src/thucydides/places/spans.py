@@ -448,7 +448,9 @@ def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
     """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
     "Gainesville Public Utilities"), else None."""
     for start, end, label in entities:
-        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+        if start > span.start:
+            break  # the entities are in the order of the text
+        if span.end <= end and (start, end) != (span.start, span.end):
             if label not in _PLACE_LABELS:
                 return label
         elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
