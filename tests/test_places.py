@@ -752,3 +752,9 @@ def test_places_stage_puts_a_town_near_the_story_s_other_towns(nlp: Any, resolve
     assert "near the story's other places" in found["Richmond"].reason
     alone = _run(nlp, resolver, "Officers from Richmond searched the house.")
     assert [m.place.admin1 for m in alone.places] == ["Virginia"]
+
+
+def test_gazetteer_looks_names_up_with_short_words_written_in_full(gazetteer: Gazetteer) -> None:
+    assert "RUS" in {p.country for p in gazetteer.candidates("St. Petersburg")}
+    assert "USA" in {p.country for p in gazetteer.candidates("Saint Petersburg")}
+    assert len(gazetteer.candidates("Mt. Pleasant")) == len(gazetteer.candidates("Mount Pleasant"))

@@ -145,6 +145,9 @@ class Gazetteer:
         self._memo: dict[str, list[tuple[Entry, bool]]] = {}
         self._blocked: frozenset[str] = frozenset()
         self._abbreviations: dict[str, Entry] = {}
+        words = _read_csv("name_abbreviations.csv")
+        self._long_words = {row["short"]: row["full"] for row in words}  # "st" -> "saint"
+        self._short_words = {row["full"]: row["short"] for row in words}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -198,15 +201,40 @@ class Gazetteer:
         """(entry, is primary name) pairs of a key, from the small tables and GeoNames' table."""
         found = self._memo.get(key)
         if found is None:
-            found = list(self._index.get(key, ()))
-            if self._table is not None and key not in self._blocked:
-                table = self._table.lookup(key)
-                _take_points(found, table)
-                found += table
+            found = self._lookup(key)
+            variant = self._variant(key)
+            if variant:
+                seen = {id(entry) for entry, _ in found}
+                # towns only: "Saint Thomas" the parish of Barbados is never written "St. Thomas" in news
+                found += [
+                    (entry, primary)
+                    for entry, primary in self._lookup(variant)
+                    if entry.kind == "city" and id(entry) not in seen
+                ]
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def _lookup(self, key: str) -> list[tuple[Entry, bool]]:
+        found = list(self._index.get(key, ()))
+        if self._table is not None and key not in self._blocked:
+            table = self._table.lookup(key)
+            _take_points(found, table)
+            found += table
+        return found
+
+    def _variant(self, key: str) -> str | None:
+        """The key with its short words written in full, or its full words short ("st petersburg" and
+        "saint petersburg"), when it has any."""
+        words = key.split(" ")
+        if len(words) < 2:
+            return None
+        if any(word in self._long_words for word in words):
+            return " ".join(self._long_words.get(word, word) for word in words)
+        if any(word in self._short_words for word in words):
+            return " ".join(self._short_words.get(word, word) for word in words)
+        return None
 
     def division(self, code: str) -> Entry | None:
         """The division with a GeoNames code ("US.KY", "US.KY.125", "CA.02"), if known."""
