@@ -758,3 +758,15 @@ def test_gazetteer_looks_names_up_with_short_words_written_in_full(gazetteer: Ga
     assert "RUS" in {p.country for p in gazetteer.candidates("St. Petersburg")}
     assert "USA" in {p.country for p in gazetteer.candidates("Saint Petersburg")}
     assert len(gazetteer.candidates("Mt. Pleasant")) == len(gazetteer.candidates("Mount Pleasant"))
+
+
+@pytest.mark.slow
+def test_places_stage_finds_a_country_code_or_a_big_city_inside_an_organisation(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The US Centers for Disease Control sent US$5 million, the director told CTV Winnipeg."
+    doc = _run(nlp, resolver, text)
+    found = {(m.start, m.text): m.place for m in doc.places}
+    assert found[(text.index("US Centers"), "US")].country == "USA"
+    assert found[(text.index("Winnipeg"), "Winnipeg")].country == "CAN"
+    assert not any(start == text.index("US$") for start, _ in found)

@@ -20,6 +20,9 @@ from thucydides.places.gazetteer import Entry, Gazetteer, _read_text, normalize_
 from thucydides.record import ActorMention, Document, PlaceMention
 
 _MAX_NAME_WORDS = 6
+_BIG_CITY = (
+    500_000  # a town this large is a name of its own even after another capitalised word ("CTV Winnipeg")
+)
 _MEMO_SIZE = 100_000
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
 _WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
@@ -215,7 +218,14 @@ class SpanFinder:
                     and not _opens_dateline(text, Span(start, end, piece, "name"))
                 ):
                     continue
-                if len(piece) < 3 or not self._knows_text(piece):
+                # two letters name a place only as a country's code in capitals ("US", "UK"), not glued
+                # to a currency sign ("US$5")
+                short = len(piece) < 3 and not (
+                    piece.isupper()
+                    and "$" not in text[start - 1 : start] + text[end : end + 1]
+                    and self.gazetteer.is_country_name(piece)
+                )
+                if short or not self._knows_text(piece):
                     continue
                 joined = (
                     words[i][2] >= 0
@@ -232,7 +242,7 @@ class SpanFinder:
                     and i > 0
                     and not joined
                     and self._names_before(text, words[i - 1][0], words[i - 1][1], tokens)
-                    and not self._is_division_or_country(Span(start, end, piece, "name"))
+                    and not self._is_division_or_country(Span(start, end, piece, "name"), _BIG_CITY)
                 ):
                     continue
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
@@ -366,11 +376,20 @@ class SpanFinder:
             return False
         return self._is_division_or_country(span)
 
-    def _is_division_or_country(self, span: Span) -> bool:
-        """Whether a name alone reads first as a country or a first-level division."""
+    def _is_division_or_country(self, span: Span, city: int = 0) -> bool:
+        """Whether a name alone reads first as a country or a first-level division (or, with ``city``, a
+        town of at least that many people)."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, {}) if key else []
-        return bool(ranked) and ranked[0].primary and ranked[0].entry.kind in ("country", "admin1")
+        if not ranked or not ranked[0].primary:
+            return False
+        entry = ranked[0].entry
+        return (
+            entry.kind in ("country", "admin1")
+            or bool(city)
+            and entry.kind == "city"
+            and entry.population >= city
+        )
 
     def _key(self, span: Span) -> str | None:
         """The lookup key of a span, without its direction word."""
