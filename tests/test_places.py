@@ -770,3 +770,14 @@ def test_places_stage_finds_a_country_code_or_a_big_city_inside_an_organisation(
     assert found[(text.index("US Centers"), "US")].country == "USA"
     assert found[(text.index("Winnipeg"), "Winnipeg")].country == "CAN"
     assert not any(start == text.index("US$") for start, _ in found)
+
+
+@pytest.mark.slow
+def test_places_stage_a_name_opening_a_sentence_is_a_place_where_the_story_places_it(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Whitestown thanks donors. Local businesses in Whitestown paid for the new water line."
+    doc = _run(nlp, resolver, text)
+    assert [m.start for m in doc.places if m.text == "Whitestown"] == [0, text.rindex("Whitestown")]
+    alone = _run(nlp, resolver, "Whitestown thanks donors. Local businesses paid for the new water line.")
+    assert not alone.places

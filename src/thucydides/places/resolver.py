@@ -87,6 +87,11 @@ class PlaceResolver(SpanFinder):
         spans = self._drop_actor_spans(
             doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
         )
+        # a name opening a sentence where the parse reads a common word is a place only where the story
+        # names it as one elsewhere; it takes no part in reading the others
+        openers = [span for span in spans if span.opener]
+        if openers:
+            spans = [span for span in spans if not span.opener]
         context, votes = self._context(doc, spans)
         starts = {span.start: span for span in spans}
         qualified: dict[str, tuple[str, str | None]] = {}
@@ -138,6 +143,11 @@ class PlaceResolver(SpanFinder):
         # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
         # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
         held = [h for h in held if h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial]
+        for span in openers:
+            memo = (self._key(span), span.direction)
+            resolved = done.get(memo)
+            if resolved is not None and memo in accepted and not span.partial:
+                held.append((span, memo, resolved[0], resolved[1]))
         surnames = _name_words(doc.nlp) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:

@@ -88,6 +88,9 @@ class Span:
     strong: bool = False  # "in", "near", ", of" stands before it: a place even if tagged as a person
     dateline: bool = False  # a name in capitals opening a dateline ("HUDSON -- Officials said")
     lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
+    opener: bool = (
+        False  # a single word opening a sentence that reads as a common word ("Gainesville residents")
+    )
 
 
 def canonical_direction(word: str) -> str:
@@ -173,6 +176,7 @@ class SpanFinder:
             if trimmed is None:
                 continue
             trimmed.lookup = span.lookup
+            trimmed.opener = span.opener
             trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
@@ -212,12 +216,15 @@ class SpanFinder:
                 piece = text[start:end]
                 if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
                     continue
+                opener = False
                 if (
                     j - i == 1
                     and not self._word_may_be_name(piece, tokens.get(start))
                     and not _opens_dateline(text, Span(start, end, piece, "name"))
                 ):
-                    continue
+                    if tokens.get(start) is None or len(piece) <= 3 and piece.isupper():
+                        continue
+                    opener = True  # a capital that may be the sentence's: a place only if one elsewhere
                 # two letters name a place only as a country's code in capitals ("US", "UK"), not glued
                 # to a currency sign ("US$5")
                 short = len(piece) < 3 and not (
@@ -246,7 +253,9 @@ class SpanFinder:
                 ):
                     continue
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
-                span = Span(start, end, piece, "name", partial=partial, compound=joined, locative=party)
+                span = Span(
+                    start, end, piece, "name", partial=partial, compound=joined, locative=party, opener=opener
+                )
                 found.append(span)
                 if joined:
                     compounds[max(words[i][2], words[j - 1][2])].append(span)
