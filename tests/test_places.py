@@ -781,3 +781,19 @@ def test_places_stage_a_name_opening_a_sentence_is_a_place_where_the_story_place
     assert [m.start for m in doc.places if m.text == "Whitestown"] == [0, text.rindex("Whitestown")]
     alone = _run(nlp, resolver, "Whitestown thanks donors. Local businesses paid for the new water line.")
     assert not alone.places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "precision"),
+    [
+        ("Berea police are searching for a suspect in a robbery.", "Berea", "USA", "city"),
+        ("Queensland police said the road toll rose over Easter in Brisbane.", "Queensland", "AUS", "admin1"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_a_name_before_a_town_s_office_is_a_town_unless_the_story_backs_the_division(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, country: str, precision: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found[name].country, found[name].precision) == (country, precision)

@@ -101,6 +101,9 @@ class PlaceResolver(SpanFinder):
             if within and key:
                 qualified.setdefault(key, within)
         divisions = self._division_keys(doc.text, spans)
+        towns = {
+            self._key(span) for span in spans if span.local and self._town_after.match(doc.text, span.end)
+        }
         done: dict[tuple[str | None, str | None], _Resolved | None] = {}
         withouts: dict[str, _Without] = {}
         firsts: dict[tuple[str | None, str | None], tuple[Span, _Without]] = {}
@@ -112,9 +115,15 @@ class PlaceResolver(SpanFinder):
             if own is None:
                 own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
             if memo not in done:
-                done[memo] = self._resolve_in(span, own, qualified.get(key or ""), key in divisions)
+                done[memo] = self._resolve_in(
+                    span,
+                    own,
+                    qualified.get(key or ""),
+                    key in divisions,
+                    key in towns and key not in divisions,
+                )
                 firsts[memo] = (span, own)
-        self._near_others(done, firsts, qualified, divisions)
+        self._near_others(done, firsts, qualified, divisions, towns)
         mentions: list[PlaceMention] = []
         accepted: set[tuple[str | None, str | None]] = set()
         held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
@@ -164,6 +173,7 @@ class PlaceResolver(SpanFinder):
         firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
         qualified: Mapping[str, tuple[str, str | None]],
         divisions: set[str],
+        towns: set[str | None],
     ) -> None:
         """Read each town or county name again, lifting its readings that lie near the story's other towns
         and counties ("Watertown" beside "Montgomery" and "Elgin" of one state's local news, where
@@ -191,7 +201,7 @@ class PlaceResolver(SpanFinder):
             near = [point for other, point in points.items() if other[0] != key]
             if near:
                 strict = span.source not in ("cue",) and not span.locative
-                again = self._resolve_span(span, own, strict=strict, near=near)
+                again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns)
                 if again is not None and again[2] is not found[2]:
                     done[memo] = again
 
@@ -360,6 +370,7 @@ class PlaceResolver(SpanFinder):
         context: Mapping[str, float],
         within: tuple[str, str | None] | None,
         division: bool = False,
+        town: bool = False,
     ) -> _Resolved | None:
         if span.source == "abbr":
             entry = self.gazetteer.abbreviation(span.text)
@@ -367,7 +378,7 @@ class PlaceResolver(SpanFinder):
                 return None
             return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}", entry
         strict = span.source not in ("cue",) and not span.locative
-        return self._resolve_span(span, context, strict=strict, within=within, division=division)
+        return self._resolve_span(span, context, strict=strict, within=within, division=division, town=town)
 
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
@@ -444,6 +455,7 @@ class PlaceResolver(SpanFinder):
         within: tuple[str, str | None] | None = None,
         division: bool = False,
         near: Sequence[tuple[float | None, float | None]] = (),
+        town: bool = False,
     ) -> _Resolved | None:
         """Resolve a span; ``strict`` drops weak readings (a small town known only by a variant
         spelling, with no support from the document), which are mostly misread names; ``within``
@@ -476,6 +488,18 @@ class PlaceResolver(SpanFinder):
             states = [r for r in ranked if r.primary and r.entry.kind == "admin1"]
             if states and ranked[0].entry.kind not in ("country", "admin1"):
                 ranked = states + [r for r in ranked if r not in states]
+        if (
+            town
+            and within is None
+            and ranked
+            and ranked[0].entry.kind not in _POINT_KINDS
+            and not ranked[0].support
+        ):
+            # "Berea police": a town or county, not a first-level division or a country of that name that
+            # the story gives no other reason for ("Queensland police" are the state's)
+            local = [r for r in ranked if r.primary and r.entry.kind in _POINT_KINDS]
+            if local:
+                ranked = local + [r for r in ranked if r not in local]
         if not ranked:
             return None
         best = ranked[0]

@@ -120,6 +120,10 @@ class SpanFinder:
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
             re.IGNORECASE,
         )
+        self._town_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("town_after") or ()) + r")\b",
+            re.IGNORECASE,
+        )
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
