@@ -797,3 +797,24 @@ def test_places_stage_a_name_before_a_town_s_office_is_a_town_unless_the_story_b
     doc = _run(nlp, resolver, text)
     found = {m.text: m.place for m in doc.places}
     assert (found[name].country, found[name].precision) == (country, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "Officials from Boston and Worcester said the horse came from Springfield in Illinois.",
+            "Springfield",
+            "Illinois",
+        ),
+        ("Cases came from Georgia, Oklahoma, Pennsylvania and Ohio.", "Oklahoma", "Oklahoma"),
+        ("The girl lives in Lebanon, Pa., with her parents.", "Lebanon", "Pennsylvania"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_qualifiers_after_in_and_lists_of_states(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, admin1: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found[name].country, found[name].admin1) == ("USA", admin1)

@@ -278,7 +278,15 @@ class PlaceResolver(SpanFinder):
                 found = self.gazetteer.abbreviation(span.text)
                 entries = [found] if found else []
             else:
-                entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
+                pairs = self.gazetteer.entries(key)
+                # a country's name is no vote for the divisions of its namesake towns ("China", "Mexico"
+                # and "Peru" are all towns in Maine)
+                named = any(e.kind == "country" and primary for e, primary in pairs)
+                entries = [
+                    e
+                    for e, primary in pairs
+                    if primary and e.kind != "country" and not (named and e.kind == "city")
+                ]
             own = votes.setdefault(key, {})
             if key in done and span.start >= _DATELINE_CHARS:
                 continue
@@ -383,16 +391,39 @@ class PlaceResolver(SpanFinder):
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
     ) -> tuple[str, str | None] | None:
-        """(country, admin1) of the name after a comma ("Paris, Texas", "Lexington, Ky.")."""
-        if text[span.end : span.end + 2] != ", ":
-            return None
-        follower = starts.get(span.end + 2)
+        """(country, admin1) of the name after a comma or "in" ("Paris, Texas", "Lexington, Ky.", "Warwick
+        in Queensland"); a name that may be a state is not qualified by the next state of a list ("Illinois,
+        Missouri"), only by an abbreviation ("Washington, Pa.")."""
+        gap = (
+            2
+            if text[span.end : span.end + 2] == ", "
+            else 4
+            if text[span.end : span.end + 4] == " in "
+            else 0
+        )
+        follower = starts.get(span.end + gap) if gap else None
         if follower is None:
             return None
         if follower.source == "abbr":
+            if gap != 2:
+                return None
             entry = self.gazetteer.abbreviation(follower.text)
-            return (entry.place.country or "", entry.place.admin1) if entry else None
-        return self._qualifier(follower)
+            found = (entry.place.country or "", entry.place.admin1) if entry else None
+        else:
+            found = self._qualifier(follower)
+        key = self._key(span)
+        if (
+            found is not None
+            and found[1] is not None
+            and follower.source != "abbr"
+            and key
+            and any(  # "Illinois, Missouri": a list of states of one country
+                primary and e.kind == "admin1" and e.place.country == found[0]
+                for e, primary in self.gazetteer.entries(key)
+            )
+        ):
+            return None
+        return found
 
     def _as_of(self, place: Place, reason: str, when: date | None) -> tuple[Place, str]:
         """The place in the country it belonged to on ``when`` (Juba lay in Sudan until July 2011)."""
