@@ -106,6 +106,7 @@ class PlaceResolver(SpanFinder):
         }
         done: dict[tuple[str | None, str | None], _Resolved | None] = {}
         withouts: dict[str, _Without] = {}
+        leaders = _leaders(context)
         firsts: dict[tuple[str | None, str | None], tuple[Span, _Without]] = {}
         for span in spans:
             key = self._key(span)
@@ -113,7 +114,7 @@ class PlaceResolver(SpanFinder):
             vote_key = span.text if span.source == "abbr" else key or ""
             own = withouts.get(vote_key)
             if own is None:
-                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
+                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}), leaders)
             if memo not in done:
                 done[memo] = self._resolve_in(
                     span,
@@ -199,7 +200,16 @@ class PlaceResolver(SpanFinder):
             ):
                 continue
             near = [point for other, point in points.items() if other[0] != key]
-            if near:
+            # only where another reading lies near and the chosen one does not (else nothing changes: the
+            # readings near gain alike)
+            if (
+                near
+                and not _near(found[2].place, near)
+                and any(
+                    e is not found[2] and e.kind in _POINT_KINDS and _near(e.place, near)
+                    for e, _ in self.gazetteer.entries(key)
+                )
+            ):
                 strict = span.source not in ("cue",) and not span.locative
                 again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns)
                 if again is not None and again[2] is not found[2]:
@@ -613,27 +623,43 @@ _Resolved = tuple[Place, str, Entry]
 class _Without(Mapping[str, float]):
     """The document's context less one name's own votes (read-only; made into a dict when first read)."""
 
-    def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
+    def __init__(
+        self,
+        context: Mapping[str, float],
+        own: Mapping[str, float],
+        leaders: Mapping[str, tuple[int, float]] | None = None,
+    ) -> None:
         self._context = context
         self._own = own
+        self._leaders = leaders  # the code leading each level of the whole context: level, weight
         self._tops: tuple[float, float, float] | None = None
         self._values: dict[str, float] | None = None
 
     def plain(self) -> dict[str, float]:
         """The weights as a dict (computed once)."""
         if self._values is None:
-            own = self._own
-            self._values = {
-                code: w - own.get(code, 0.0)
-                for code, w in self._context.items()
-                if w - own.get(code, 0.0) > 0
-            }
+            values = dict(self._context)
+            for code, weight in self._own.items():
+                left = values.get(code, 0.0) - weight
+                if left > 0:
+                    values[code] = left
+                else:
+                    values.pop(code, None)
+            self._values = values
         return self._values
 
     def tops(self) -> tuple[float, float, float]:
-        """:func:`context_tops` of this context (computed once)."""
+        """:func:`context_tops` of this context (computed once; the whole context's when the name's own
+        votes take nothing from the codes leading it)."""
         if self._tops is None:
-            self._tops = context_tops(self.plain())
+            leaders = self._leaders
+            if leaders is not None and not any(code in leaders for code in self._own):
+                tops = [0.0, 0.0, 0.0]
+                for level, weight in leaders.values():
+                    tops[level] = weight
+                self._tops = (tops[0], tops[1], tops[2])
+            else:
+                self._tops = context_tops(self.plain())
         return self._tops
 
     def items(self) -> Any:
@@ -650,6 +676,16 @@ class _Without(Mapping[str, float]):
 
     def __len__(self) -> int:
         return len(self.plain())
+
+
+def _leaders(context: Mapping[str, float]) -> dict[str, tuple[int, float]]:
+    """The codes with the largest weight of each level (country, first-, second-level division)."""
+    best: dict[int, tuple[str, float]] = {}
+    for code, weight in context.items():
+        level = 0 if len(code) == 3 else code.count(".")
+        if level <= 2 and weight > 0 and (level not in best or weight > best[level][1]):
+            best[level] = (code, weight)
+    return {code: (level, weight) for level, (code, weight) in best.items()}
 
 
 def _plain(context: Mapping[str, float]) -> Mapping[str, float]:
