@@ -687,3 +687,134 @@ def test_places_stage_puts_a_street_or_square_in_the_town_the_text_names(
     found = {m.text: m for m in doc.places}
     assert found[site].place.name == city and found[site].place.precision == "city"
     assert found[site].reason == f"site in {city}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The girl from Buffalo, New York, was treated at a clinic.",
+        "Former New York Gov. Hugh Carey spoke at the dinner.",
+        "The storm hit Missouri, New York and North Carolina overnight.",
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_reads_a_state_where_the_text_says_so(
+    nlp: Any, resolver: PlaceResolver, text: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found["New York"].precision, found["New York"].admin1) == ("admin1", "New York")
+
+
+@pytest.mark.slow
+def test_places_stage_keeps_the_city_where_nothing_says_state(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(
+        nlp, resolver, "Flights from Texas and Washington, D.C., were cancelled. He lives in New York."
+    )
+    found = {m.text: m.place for m in doc.places}
+    assert found["Washington"].precision == "city"
+    assert found["New York"].precision == "city"
+
+
+@pytest.mark.slow
+def test_places_stage_a_name_placed_once_is_a_place_where_tagged_as_a_person(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "Gainesville residents marched on Friday. About 55 people walked through Gainesville, "
+        "and Gainesville officials watched. Art Smith, a Gainesville resident, spoke."
+    )
+    doc = _run(nlp, resolver, text)
+    towns = [m for m in doc.places if m.text == "Gainesville"]
+    assert any(m.reason.endswith("a place elsewhere in the story") for m in towns)
+    assert len(towns) >= 3 and len({(m.place.name, m.place.admin1) for m in towns}) == 1
+
+
+@pytest.mark.slow
+def test_places_stage_a_surname_is_not_promoted_by_a_namesake_town(nlp: Any, resolver: PlaceResolver) -> None:
+    text = "Finance director David Hopkins spoke in Hopkins on Monday. Hopkins said revenue fell."
+    doc = _run(nlp, resolver, text)
+    assert [m.start for m in doc.places if m.text == "Hopkins"] == [text.index("in Hopkins") + 3]
+
+
+def test_gazetteer_division_takes_the_point_of_its_row_in_the_project_table(gazetteer: Gazetteer) -> None:
+    ontario = next(e for e, primary in gazetteer.entries("ontario") if e.kind == "admin1" and e.a1)
+    assert (ontario.place.lat, ontario.place.lon) == (50.0, -85.0)
+
+
+@pytest.mark.slow
+def test_places_stage_puts_a_town_near_the_story_s_other_towns(nlp: Any, resolver: PlaceResolver) -> None:
+    # no state is named; Richmond alone is the Virginia city, beside Berea the Kentucky town near Berea
+    text = "The Berea police and officers from Richmond searched the house."
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found["Richmond"].place.admin1 == "Kentucky"
+    assert "near the story's other places" in found["Richmond"].reason
+    alone = _run(nlp, resolver, "Officers from Richmond searched the house.")
+    assert [m.place.admin1 for m in alone.places] == ["Virginia"]
+
+
+def test_gazetteer_looks_names_up_with_short_words_written_in_full(gazetteer: Gazetteer) -> None:
+    assert "RUS" in {p.country for p in gazetteer.candidates("St. Petersburg")}
+    assert "USA" in {p.country for p in gazetteer.candidates("Saint Petersburg")}
+    assert len(gazetteer.candidates("Mt. Pleasant")) == len(gazetteer.candidates("Mount Pleasant"))
+
+
+@pytest.mark.slow
+def test_places_stage_finds_a_country_code_or_a_big_city_inside_an_organisation(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The US Centers for Disease Control sent US$5 million, the director told CTV Winnipeg."
+    doc = _run(nlp, resolver, text)
+    found = {(m.start, m.text): m.place for m in doc.places}
+    assert found[(text.index("US Centers"), "US")].country == "USA"
+    assert found[(text.index("Winnipeg"), "Winnipeg")].country == "CAN"
+    assert not any(start == text.index("US$") for start, _ in found)
+
+
+@pytest.mark.slow
+def test_places_stage_a_name_opening_a_sentence_is_a_place_where_the_story_places_it(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Whitestown thanks donors. Local businesses in Whitestown paid for the new water line."
+    doc = _run(nlp, resolver, text)
+    assert [m.start for m in doc.places if m.text == "Whitestown"] == [0, text.rindex("Whitestown")]
+    alone = _run(nlp, resolver, "Whitestown thanks donors. Local businesses paid for the new water line.")
+    assert not alone.places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "precision"),
+    [
+        ("Berea police are searching for a suspect in a robbery.", "Berea", "USA", "city"),
+        ("Queensland police said the road toll rose over Easter in Brisbane.", "Queensland", "AUS", "admin1"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_a_name_before_a_town_s_office_is_a_town_unless_the_story_backs_the_division(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, country: str, precision: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found[name].country, found[name].precision) == (country, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "Officials from Boston and Worcester said the horse came from Springfield in Illinois.",
+            "Springfield",
+            "Illinois",
+        ),
+        ("Cases came from Georgia, Oklahoma, Pennsylvania and Ohio.", "Oklahoma", "Oklahoma"),
+        ("The girl lives in Lebanon, Pa., with her parents.", "Lebanon", "Pennsylvania"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_qualifiers_after_in_and_lists_of_states(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, admin1: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert (found[name].country, found[name].admin1) == ("USA", admin1)

@@ -145,6 +145,9 @@ class Gazetteer:
         self._memo: dict[str, list[tuple[Entry, bool]]] = {}
         self._blocked: frozenset[str] = frozenset()
         self._abbreviations: dict[str, Entry] = {}
+        words = _read_csv("name_abbreviations.csv")
+        self._long_words = {row["short"]: row["full"] for row in words}  # "st" -> "saint"
+        self._short_words = {row["full"]: row["short"] for row in words}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -198,13 +201,40 @@ class Gazetteer:
         """(entry, is primary name) pairs of a key, from the small tables and GeoNames' table."""
         found = self._memo.get(key)
         if found is None:
-            found = list(self._index.get(key, ()))
-            if self._table is not None and key not in self._blocked:
-                found += self._table.lookup(key)
+            found = self._lookup(key)
+            variant = self._variant(key)
+            if variant:
+                seen = {id(entry) for entry, _ in found}
+                # towns only: "Saint Thomas" the parish of Barbados is never written "St. Thomas" in news
+                found += [
+                    (entry, primary)
+                    for entry, primary in self._lookup(variant)
+                    if entry.kind == "city" and id(entry) not in seen
+                ]
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.clear()
             self._memo[key] = found
         return found
+
+    def _lookup(self, key: str) -> list[tuple[Entry, bool]]:
+        found = list(self._index.get(key, ()))
+        if self._table is not None and key not in self._blocked:
+            table = self._table.lookup(key)
+            _take_points(found, table)
+            found += table
+        return found
+
+    def _variant(self, key: str) -> str | None:
+        """The key with its short words written in full, or its full words short ("st petersburg" and
+        "saint petersburg"), when it has any."""
+        words = key.split(" ")
+        if len(words) < 2:
+            return None
+        if any(word in self._long_words for word in words):
+            return " ".join(self._long_words.get(word, word) for word in words)
+        if any(word in self._short_words for word in words):
+            return " ".join(self._short_words.get(word, word) for word in words)
+        return None
 
     def division(self, code: str) -> Entry | None:
         """The division with a GeoNames code ("US.KY", "US.KY.125", "CA.02"), if known."""
@@ -322,6 +352,18 @@ class Gazetteer:
                 place.lat = round(south + lat_f * (north - south), 4)
                 place.lon = round(west + lon_f * (east - west), 4)
         return place
+
+
+def _take_points(own: list[tuple[Entry, bool]], table: list[tuple[Entry, bool]]) -> None:
+    """A division of GeoNames' table takes the point of the project's row for it (``regions.csv``: the
+    division's centre), where the table has only the middle of its towns' box (Ontario's towns lie in the
+    south of it; one misplaced town stretches a box)."""
+    for mine, _ in own:
+        if mine.kind != "admin1" or mine.place.lat is None:
+            continue
+        for entry, primary in table:
+            if primary and entry.kind == "admin1" and entry.place.country == mine.place.country:
+                entry.place.lat, entry.place.lon = mine.place.lat, mine.place.lon
 
 
 def _add(index: dict[str, list[tuple[Entry, bool]]], name: str, entry: Entry, primary: bool) -> None:

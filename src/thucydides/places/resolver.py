@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -9,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
+from thucydides.places.entry import Entry
 from thucydides.places.gazetteer import (
     CONTEXT_BONUS,
     Gazetteer,
@@ -35,6 +38,11 @@ _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
 _DATELINE_CHARS = 80
+_NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
+_NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
+_NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
+_POINT_KINDS = frozenset({"city", "admin2"})
+_LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
 
 class PlaceResolver(SpanFinder):
@@ -79,6 +87,11 @@ class PlaceResolver(SpanFinder):
         spans = self._drop_actor_spans(
             doc.text, sorted(unique.values(), key=lambda sp: sp.start), doc.actors, doc.nlp
         )
+        # a name opening a sentence where the parse reads a common word is a place only where the story
+        # names it as one elsewhere; it takes no part in reading the others
+        openers = [span for span in spans if span.opener]
+        if openers:
+            spans = [span for span in spans if not span.opener]
         context, votes = self._context(doc, spans)
         starts = {span.start: span for span in spans}
         qualified: dict[str, tuple[str, str | None]] = {}
@@ -87,30 +100,120 @@ class PlaceResolver(SpanFinder):
             key = self._key(span)
             if within and key:
                 qualified.setdefault(key, within)
-        done: dict[tuple[str | None, str | None], tuple[Place, str] | None] = {}
+        divisions = self._division_keys(doc.text, spans)
+        towns = {
+            self._key(span) for span in spans if span.local and self._town_after.match(doc.text, span.end)
+        }
+        done: dict[tuple[str | None, str | None], _Resolved | None] = {}
         withouts: dict[str, _Without] = {}
-        mentions: list[PlaceMention] = []
+        leaders = _leaders(context)
+        firsts: dict[tuple[str | None, str | None], tuple[Span, _Without]] = {}
         for span in spans:
             key = self._key(span)
             memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
             vote_key = span.text if span.source == "abbr" else key or ""
             own = withouts.get(vote_key)
             if own is None:
-                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}))
+                own = withouts[vote_key] = _Without(context, votes.get(vote_key, {}), leaders)
             if memo not in done:
-                done[memo] = self._resolve_in(span, own, qualified.get(key or ""))
+                done[memo] = self._resolve_in(
+                    span,
+                    own,
+                    qualified.get(key or ""),
+                    key in divisions,
+                    key in towns and key not in divisions,
+                )
+                firsts[memo] = (span, own)
+        self._near_others(done, firsts, qualified, divisions, towns)
+        mentions: list[PlaceMention] = []
+        accepted: set[tuple[str | None, str | None]] = set()
+        held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
+        for span in spans:
+            key = self._key(span)
+            memo = (key, span.direction) if span.source != "abbr" else (span.text, "abbr")
             resolved = done[memo]
             if resolved is None:
                 continue
-            place, reason = resolved
+            place, reason, _ = resolved
+            own = withouts[span.text if span.source == "abbr" else key or ""]
             if span.source != "abbr" and not self._accepted(span, key, own):
+                held.append((span, memo, place, reason))
                 continue
+            if (
+                span.source.startswith("ner:")
+                and not span.inside
+                or span.locative
+                or span.dateline
+                or span.local
+            ):
+                accepted.add(memo)
             place, reason = self._as_of(place, reason, doc.published)
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
+        # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
+        # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
+        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
+        held = [h for h in held if h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial]
+        for span in openers:
+            memo = (self._key(span), span.direction)
+            resolved = done.get(memo)
+            if resolved is not None and memo in accepted and not span.partial:
+                held.append((span, memo, resolved[0], resolved[1]))
+        surnames = _name_words(doc.nlp) if held else set()
+        for span, memo, place, reason in held:
+            if memo[0] not in surnames:
+                place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
+                mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
         doc.places = non_overlapping(mentions)
         return doc
+
+    def _near_others(
+        self,
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        divisions: set[str],
+        towns: set[str | None],
+    ) -> None:
+        """Read each town or county name again, lifting its readings that lie near the story's other towns
+        and counties ("Watertown" beside "Montgomery" and "Elgin" of one state's local news, where
+        the document names no state): a story's places lie together."""
+        points = {
+            memo: (found[0].lat, found[0].lon)
+            for memo, found in done.items()
+            if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
+        }
+        if len(points) < 2:
+            return
+        for memo, (span, own) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if (
+                found is None
+                or span.source == "abbr"
+                or not key
+                or key in qualified
+                or key in divisions
+                or found[2].kind not in _POINT_KINDS
+                or len(self.gazetteer.entries(key)) < 2
+            ):
+                continue
+            near = [point for other, point in points.items() if other[0] != key]
+            # only where another reading lies near and the chosen one does not (else nothing changes: the
+            # readings near gain alike)
+            if (
+                near
+                and not _near(found[2].place, near)
+                and any(
+                    e is not found[2] and e.kind in _POINT_KINDS and _near(e.place, near)
+                    for e, _ in self.gazetteer.entries(key)
+                )
+            ):
+                strict = span.source not in ("cue",) and not span.locative
+                again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns)
+                if again is not None and again[2] is not found[2]:
+                    done[memo] = again
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
         """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
@@ -185,7 +288,15 @@ class PlaceResolver(SpanFinder):
                 found = self.gazetteer.abbreviation(span.text)
                 entries = [found] if found else []
             else:
-                entries = [e for e, primary in self.gazetteer.entries(key) if primary and e.kind != "country"]
+                pairs = self.gazetteer.entries(key)
+                # a country's name is no vote for the divisions of its namesake towns ("China", "Mexico"
+                # and "Peru" are all towns in Maine)
+                named = any(e.kind == "country" and primary for e, primary in pairs)
+                entries = [
+                    e
+                    for e, primary in pairs
+                    if primary and e.kind != "country" and not (named and e.kind == "city")
+                ]
             own = votes.setdefault(key, {})
             if key in done and span.start >= _DATELINE_CHARS:
                 continue
@@ -217,7 +328,7 @@ class PlaceResolver(SpanFinder):
         it, or when the document names its division."""
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
-        ranked = self.gazetteer.readings(key, context, _tops(context))
+        ranked = self.gazetteer.readings(key, _plain(context), _tops(context))
         if not ranked:
             return False
         entry = ranked[0].entry
@@ -236,30 +347,93 @@ class PlaceResolver(SpanFinder):
             return supported and entry.population >= _KNOWN_CITY_POPULATION
         return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
 
+    def _division_keys(self, text: str, spans: Sequence[Span]) -> set[str]:
+        """Keys of the names read as a first-level division wherever they stand in the story, when they
+        have such a reading: a name after a place and a comma ("Buffalo, New York"), before a word of
+        the division's offices or edges ("New York Gov. X", "the New York border"), or in a list with
+        another name whose first reading is a division ("Missouri, New York and Ohio")."""
+        out: set[str] = set()
+        ends = {span.end: span for span in spans}
+        for n, span in enumerate(spans):
+            key = self._key(span)
+            if (
+                not key
+                or span.source == "abbr"
+                or span.direction
+                or key in out
+                or not self._has_division_reading(key)
+            ):
+                continue
+            before = ends.get(span.start - 2) if text[span.start - 2 : span.start] == ", " else None
+            cue = bool(self._division_after.match(text, span.end))
+            if not cue and before is not None:
+                cue = before.source != "abbr"
+            if (
+                not cue
+            ):  # every name beside it in the list ("Texas and Washington, D.C." is no list of states)
+                listed = _listed_with(text, spans, n)
+                cue = bool(listed) and all(
+                    self._is_division_or_country(other) and self._key(other) != key for other in listed
+                )
+            if cue:
+                out.add(key)
+        return out
+
+    def _has_division_reading(self, key: str) -> bool:
+        return any(primary and e.kind == "admin1" for e, primary in self.gazetteer.entries(key))
+
     def _resolve_in(
-        self, span: Span, context: Mapping[str, float], within: tuple[str, str | None] | None
-    ) -> tuple[Place, str] | None:
+        self,
+        span: Span,
+        context: Mapping[str, float],
+        within: tuple[str, str | None] | None,
+        division: bool = False,
+        town: bool = False,
+    ) -> _Resolved | None:
         if span.source == "abbr":
             entry = self.gazetteer.abbreviation(span.text)
             if entry is None:
                 return None
-            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}"
+            return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}", entry
         strict = span.source not in ("cue",) and not span.locative
-        return self._resolve_span(span, context, strict=strict, within=within)
+        return self._resolve_span(span, context, strict=strict, within=within, division=division, town=town)
 
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
     ) -> tuple[str, str | None] | None:
-        """(country, admin1) of the name after a comma ("Paris, Texas", "Lexington, Ky.")."""
-        if text[span.end : span.end + 2] != ", ":
-            return None
-        follower = starts.get(span.end + 2)
+        """(country, admin1) of the name after a comma or "in" ("Paris, Texas", "Lexington, Ky.", "Warwick
+        in Queensland"); a name that may be a state is not qualified by the next state of a list ("Illinois,
+        Missouri"), only by an abbreviation ("Washington, Pa.")."""
+        gap = (
+            2
+            if text[span.end : span.end + 2] == ", "
+            else 4
+            if text[span.end : span.end + 4] == " in "
+            else 0
+        )
+        follower = starts.get(span.end + gap) if gap else None
         if follower is None:
             return None
         if follower.source == "abbr":
+            if gap != 2:
+                return None
             entry = self.gazetteer.abbreviation(follower.text)
-            return (entry.place.country or "", entry.place.admin1) if entry else None
-        return self._qualifier(follower)
+            found = (entry.place.country or "", entry.place.admin1) if entry else None
+        else:
+            found = self._qualifier(follower)
+        key = self._key(span)
+        if (
+            found is not None
+            and found[1] is not None
+            and follower.source != "abbr"
+            and key
+            and any(  # "Illinois, Missouri": a list of states of one country
+                primary and e.kind == "admin1" and e.place.country == found[0]
+                for e, primary in self.gazetteer.entries(key)
+            )
+        ):
+            return None
+        return found
 
     def _as_of(self, place: Place, reason: str, when: date | None) -> tuple[Place, str]:
         """The place in the country it belonged to on ``when`` (Juba lay in Sudan until July 2011)."""
@@ -320,12 +494,28 @@ class PlaceResolver(SpanFinder):
         context: Mapping[str, float],
         strict: bool = False,
         within: tuple[str, str | None] | None = None,
-    ) -> tuple[Place, str] | None:
+        division: bool = False,
+        near: Sequence[tuple[float | None, float | None]] = (),
+        town: bool = False,
+    ) -> _Resolved | None:
         """Resolve a span; ``strict`` drops weak readings (a small town known only by a variant
         spelling, with no support from the document), which are mostly misread names; ``within``
-        keeps only readings in that (country, admin1) when any exist."""
+        keeps only readings in that (country, admin1) when any exist; a town or county reading within
+        :data:`_NEAR_KM` of one of the points ``near`` gains :data:`_NEAR_BONUS`."""
         key = self._key(span)
-        ranked = self.gazetteer.readings(key, context, _tops(context)) if key else []
+        ranked = self.gazetteer.readings(key, _plain(context), _tops(context)) if key else []
+        lifted = False
+        if near and len(ranked) > 1:
+            ranked = sorted(
+                (
+                    r._replace(score=r.score + _NEAR_BONUS, support=max(r.support, 1.0))
+                    if r.entry.kind in _POINT_KINDS and _near(r.entry.place, near)
+                    else r
+                    for r in ranked
+                ),
+                key=lambda r: (-r.score, -r.base, r.entry.place.name),
+            )
+            lifted = ranked[0].support >= 1.0
         # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no
         # Russia in the US), only by a state ("Lebanon, Pa.")
         if within is not None and (
@@ -334,6 +524,23 @@ class PlaceResolver(SpanFinder):
             inside = [r for r in ranked if _is_within(r.entry.place, within) and r.entry.kind != "country"]
             if inside:
                 ranked = [r._replace(support=1.0) for r in inside]
+        if division and within is None:
+            # "Buffalo, New York", "New York Gov. X": the state, not its city
+            states = [r for r in ranked if r.primary and r.entry.kind == "admin1"]
+            if states and ranked[0].entry.kind not in ("country", "admin1"):
+                ranked = states + [r for r in ranked if r not in states]
+        if (
+            town
+            and within is None
+            and ranked
+            and ranked[0].entry.kind not in _POINT_KINDS
+            and not ranked[0].support
+        ):
+            # "Berea police": a town or county, not a first-level division or a country of that name that
+            # the story gives no other reason for ("Queensland police" are the state's)
+            local = [r for r in ranked if r.primary and r.entry.kind in _POINT_KINDS]
+            if local:
+                ranked = local + [r for r in ranked if r not in local]
         if not ranked:
             return None
         best = ranked[0]
@@ -347,55 +554,142 @@ class PlaceResolver(SpanFinder):
             reason += f"; best of {len(ranked)} readings"
             if best.base < max(r.base for r in ranked):
                 reason += ", chosen by the document's other places and actors"
+        if lifted:
+            reason += "; near the story's other places"
         if span.direction and key != normalize_name(span.text):
             lead = DIRECTION_RE.match(span.text)
             prefix = span.text[: lead.start("rest")].strip().lower() if lead else span.direction
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
-            return place, f"{span.direction} part of {reason}"
-        return replace(entry.place), reason
+            return place, f"{span.direction} part of {reason}", entry
+        return replace(entry.place), reason, entry
+
+
+def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> bool:
+    """Whether a place lies within :data:`_NEAR_KM` of one of the points (a cheap box test first)."""
+    lat, lon = place.lat, place.lon
+    if lat is None or lon is None:
+        return False
+    for plat, plon in points:
+        if (
+            plat is None
+            or plon is None
+            or abs(plat - lat) > _NEAR_DEGREES
+            or abs(plon - lon) > _NEAR_DEGREES * 3
+        ):
+            continue
+        if _km(lat, lon, plat, plon) <= _NEAR_KM:
+            return True
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:
+    """The spans next to span ``n`` in a list of names ("Missouri, New York, North Carolina and Virginia")."""
+    out: list[Span] = []
+    if n > 0 and _LIST_GAP_RE.fullmatch(text, spans[n - 1].end, spans[n].start):
+        out.append(spans[n - 1])
+    if n + 1 < len(spans) and _LIST_GAP_RE.fullmatch(text, spans[n].end, spans[n + 1].start):
+        out.append(spans[n + 1])
+    return out
+
+
+def _name_words(sdoc: Any) -> set[str]:
+    """The keys of the words of the longer persons' names the tagger marks ("Hopkins" of "David Hopkins")."""
+    if sdoc is None:
+        return set()
+    return {
+        normalize_name(token.text)
+        for ent in sdoc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    }
 
 
 def _tops(context: Mapping[str, float]) -> tuple[float, float, float]:
     return context.tops() if isinstance(context, _Without) else context_tops(context)
 
 
-class _Without(Mapping[str, float]):
-    """The document's context less one name's own votes, without copying it (read-only)."""
+_Resolved = tuple[Place, str, Entry]
 
-    def __init__(self, context: Mapping[str, float], own: Mapping[str, float]) -> None:
+
+class _Without(Mapping[str, float]):
+    """The document's context less one name's own votes (read-only; made into a dict when first read)."""
+
+    def __init__(
+        self,
+        context: Mapping[str, float],
+        own: Mapping[str, float],
+        leaders: Mapping[str, tuple[int, float]] | None = None,
+    ) -> None:
         self._context = context
         self._own = own
+        self._leaders = leaders  # the code leading each level of the whole context: level, weight
         self._tops: tuple[float, float, float] | None = None
+        self._values: dict[str, float] | None = None
+
+    def plain(self) -> dict[str, float]:
+        """The weights as a dict (computed once)."""
+        if self._values is None:
+            values = dict(self._context)
+            for code, weight in self._own.items():
+                left = values.get(code, 0.0) - weight
+                if left > 0:
+                    values[code] = left
+                else:
+                    values.pop(code, None)
+            self._values = values
+        return self._values
 
     def tops(self) -> tuple[float, float, float]:
-        """:func:`context_tops` of this context (computed once)."""
+        """:func:`context_tops` of this context (computed once; the whole context's when the name's own
+        votes take nothing from the codes leading it)."""
         if self._tops is None:
-            self._tops = context_tops(dict(self.items()))
+            leaders = self._leaders
+            if leaders is not None and not any(code in leaders for code in self._own):
+                tops = [0.0, 0.0, 0.0]
+                for level, weight in leaders.values():
+                    tops[level] = weight
+                self._tops = (tops[0], tops[1], tops[2])
+            else:
+                self._tops = context_tops(self.plain())
         return self._tops
 
     def items(self) -> Any:
-        own = self._own
-        return [
-            (code, w - own.get(code, 0.0)) for code, w in self._context.items() if w - own.get(code, 0.0) > 0
-        ]
+        return self.plain().items()
 
     def __getitem__(self, code: str) -> float:
-        value = self._context[code] - self._own.get(code, 0.0)
-        if value <= 0:
-            raise KeyError(code)
-        return value
+        return self.plain()[code]
 
     def get(self, code: str, default: Any = None) -> Any:
-        try:
-            return self[code]
-        except KeyError:
-            return default
+        return self.plain().get(code, default)
 
     def __iter__(self) -> Iterator[str]:
-        return (code for code in self._context if self.get(code) is not None)
+        return iter(self.plain())
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self.plain())
+
+
+def _leaders(context: Mapping[str, float]) -> dict[str, tuple[int, float]]:
+    """The codes with the largest weight of each level (country, first-, second-level division)."""
+    best: dict[int, tuple[str, float]] = {}
+    for code, weight in context.items():
+        level = 0 if len(code) == 3 else code.count(".")
+        if level <= 2 and weight > 0 and (level not in best or weight > best[level][1]):
+            best[level] = (code, weight)
+    return {code: (level, weight) for level, (code, weight) in best.items()}
+
+
+def _plain(context: Mapping[str, float]) -> Mapping[str, float]:
+    return context.plain() if isinstance(context, _Without) else context
 
 
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:

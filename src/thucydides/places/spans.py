@@ -20,6 +20,9 @@ from thucydides.places.gazetteer import Entry, Gazetteer, _read_text, normalize_
 from thucydides.record import ActorMention, Document, PlaceMention
 
 _MAX_NAME_WORDS = 6
+_BIG_CITY = (
+    500_000  # a town this large is a name of its own even after another capitalised word ("CTV Winnipeg")
+)
 _MEMO_SIZE = 100_000
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
 _WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
@@ -85,6 +88,9 @@ class Span:
     strong: bool = False  # "in", "near", ", of" stands before it: a place even if tagged as a person
     dateline: bool = False  # a name in capitals opening a dateline ("HUDSON -- Officials said")
     lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
+    opener: bool = (
+        False  # a single word opening a sentence that reads as a common word ("Gainesville residents")
+    )
 
 
 def canonical_direction(word: str) -> str:
@@ -113,6 +119,13 @@ class SpanFinder:
         self._local_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
             re.IGNORECASE,
+        )
+        self._town_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("town_after") or ()) + r")\b",
+            re.IGNORECASE,
+        )
+        self._division_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -167,6 +180,7 @@ class SpanFinder:
             if trimmed is None:
                 continue
             trimmed.lookup = span.lookup
+            trimmed.opener = span.opener
             trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
@@ -206,13 +220,23 @@ class SpanFinder:
                 piece = text[start:end]
                 if not piece[0].isupper() or not piece[-1].isalnum() and not piece.endswith("."):
                     continue
+                opener = False
                 if (
                     j - i == 1
                     and not self._word_may_be_name(piece, tokens.get(start))
                     and not _opens_dateline(text, Span(start, end, piece, "name"))
                 ):
-                    continue
-                if len(piece) < 3 or not self._knows_text(piece):
+                    if tokens.get(start) is None or len(piece) <= 3 and piece.isupper():
+                        continue
+                    opener = True  # a capital that may be the sentence's: a place only if one elsewhere
+                # two letters name a place only as a country's code in capitals ("US", "UK"), not glued
+                # to a currency sign ("US$5")
+                short = len(piece) < 3 and not (
+                    piece.isupper()
+                    and "$" not in text[start - 1 : start] + text[end : end + 1]
+                    and self.gazetteer.is_country_name(piece)
+                )
+                if short or not self._knows_text(piece):
                     continue
                 joined = (
                     words[i][2] >= 0
@@ -229,11 +253,13 @@ class SpanFinder:
                     and i > 0
                     and not joined
                     and self._names_before(text, words[i - 1][0], words[i - 1][1], tokens)
-                    and not self._is_division_or_country(Span(start, end, piece, "name"))
+                    and not self._is_division_or_country(Span(start, end, piece, "name"), _BIG_CITY)
                 ):
                     continue
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
-                span = Span(start, end, piece, "name", partial=partial, compound=joined, locative=party)
+                span = Span(
+                    start, end, piece, "name", partial=partial, compound=joined, locative=party, opener=opener
+                )
                 found.append(span)
                 if joined:
                     compounds[max(words[i][2], words[j - 1][2])].append(span)
@@ -363,11 +389,20 @@ class SpanFinder:
             return False
         return self._is_division_or_country(span)
 
-    def _is_division_or_country(self, span: Span) -> bool:
-        """Whether a name alone reads first as a country or a first-level division."""
+    def _is_division_or_country(self, span: Span, city: int = 0) -> bool:
+        """Whether a name alone reads first as a country or a first-level division (or, with ``city``, a
+        town of at least that many people)."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, {}) if key else []
-        return bool(ranked) and ranked[0].primary and ranked[0].entry.kind in ("country", "admin1")
+        if not ranked or not ranked[0].primary:
+            return False
+        entry = ranked[0].entry
+        return (
+            entry.kind in ("country", "admin1")
+            or bool(city)
+            and entry.kind == "city"
+            and entry.population >= city
+        )
 
     def _key(self, span: Span) -> str | None:
         """The lookup key of a span, without its direction word."""
@@ -445,7 +480,9 @@ def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
     """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
     "Gainesville Public Utilities"), else None."""
     for start, end, label in entities:
-        if start <= span.start and span.end <= end and (start, end) != (span.start, span.end):
+        if start > span.start:
+            break  # the entities are in the order of the text
+        if span.end <= end and (start, end) != (span.start, span.end):
             if label not in _PLACE_LABELS:
                 return label
         elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
