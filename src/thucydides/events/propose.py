@@ -42,6 +42,9 @@ class ProposerSettings:
     # more probable of these types when the head is at least this sure (above 1: never)
     min_contentious_probability: float = 1.01
     contentious_types: tuple[str, ...] = ("PROTEST", "ASSAULT")
+    # how far a rule event falls for each unit by which the model finds its type less probable than the
+    # sentence's most probable type (0: not at all); unlike the bonus, this orders events across sentences
+    disagreement_penalty: float = 0.0
 
     @classmethod
     def load(cls, text: str | None = None) -> ProposerSettings:
@@ -66,6 +69,7 @@ class ProposerSettings:
             override_probability=float(rank.get("override_probability", 0.8)),
             min_contentious_probability=float(prop.get("min_contentious_probability", 1.01)),
             contentious_types=tuple(str(t) for t in prop.get("contentious_types", ("PROTEST", "ASSAULT"))),
+            disagreement_penalty=float(rank.get("disagreement_penalty", 0.0)),
         )
 
 
@@ -77,6 +81,13 @@ class Proposal:
     event_type: str
     probability: float
     head: str  # the model's head that proposed it: "type", "police_arrest", "police_kill" or "contentious"
+    beside_rules: bool = False  # proposed beside the rules' events of the sentence (of a type they missed)
+
+    @property
+    def may_name_no_one(self) -> bool:
+        """Whether its event stands with neither source nor target: only where the rules found no event in
+        the sentence (beside theirs, an event naming no one would be ranked first on the model's word)."""
+        return not self.beside_rules
 
 
 class Proposer:
@@ -122,7 +133,7 @@ class Proposer:
         s = self.settings
         if kind is not None:
             trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
-            return Proposal(trig, kind, probs.get(kind, 0.0), "type") if trig is not None else None
+            return Proposal(trig, kind, probs.get(kind, 0.0), "type", True) if trig is not None else None
         police = max(POLICE_HEADS, key=lambda h: probs.get(h, 0.0))
         if probs.get(police, 0.0) >= s.min_police_probability and police in s.police_codes:
             code = s.police_codes[police]
