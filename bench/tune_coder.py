@@ -143,7 +143,7 @@ def out_of_fold(
 
     dev = T.all_examples(GOLD, REFERENCE, "dev", sentence_views=sentence_views)
     embedder = None if sparse_only else StaticEmbedder.load()
-    model_args = {"tensor_width": 0 if sparse_only else T.TENSOR_WIDTH} | (model_args or {})
+    model_args = model_args or {}
     kw = model_args | {"embedder": embedder}
     key = hashlib.sha256(
         json.dumps(
@@ -156,10 +156,7 @@ def out_of_fold(
     if all(p.is_file() for p in paths):
         models = [SentenceEventModel.from_file(p, embedder) for p in paths]
     else:
-        width = int(model_args["tensor_width"])
-        inputs = {
-            n: T.parse_features(f"{n}-dev", [e.text for e in ex], embedder, width) for n, ex in dev.items()
-        }
+        inputs = {n: T.parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
         models = T.fold_models(dev, inputs, **kw)
         # the binary heads moved to the operating points chosen on the pooled out-of-fold predictions,
         # as `make model` moves the shipped model's

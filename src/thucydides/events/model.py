@@ -135,29 +135,6 @@ def _entity(doc: Any, start: int, end: int) -> tuple[str, str]:
     return doc[start].ent_type_, doc[start:end].root.dep_
 
 
-TENSOR_POOLS = ("mean", "max")  # how the parse's token vectors are pooled over a sentence, in this order
-
-
-def tensor_features(sents: Sequence[Any], width: int) -> np.ndarray:
-    """The mean and the maximum, over each sentence's words, of the contextual token vectors the parser
-    has already computed (``Doc.tensor``, spaCy's tok2vec output: 96 numbers a token for
-    ``en_core_web_sm``): ``(len(sents), 2 * width)``. A sentence whose document has no such vectors (a
-    pipeline without tok2vec, a ``Doc`` read back from a ``DocBin``) gets zeros, which the model reads as
-    "no context known"; so does a sentence of punctuation only.
-    """
-    out = np.zeros((len(sents), 2 * width), dtype=np.float32)
-    for k, sent in enumerate(sents):
-        tensor = getattr(sent.doc, "tensor", None)
-        if tensor is None or tensor.ndim != 2 or tensor.shape[1] != width or tensor.shape[0] < sent.end:
-            continue
-        rows = [t.i for t in sent if not (t.is_punct or t.is_space)]
-        if rows:
-            block = np.asarray(tensor[rows], dtype=np.float32)
-            out[k, :width] = block.mean(axis=0)
-            out[k, width:] = block.max(axis=0)
-    return out
-
-
 def sum_rows(matrix: np.ndarray, rows: Sequence[list[int]]) -> np.ndarray:
     """For each list of row indices, the sum of those rows of ``matrix`` (zeros for an empty list):
     ``(len(rows), matrix.shape[1])``, with one gather and one ``reduceat`` for all of them."""
@@ -284,11 +261,7 @@ class SentenceEventModel:
         # (standardisation), type and binary weights; absent: sparse features only
         self.dense: dict[str, np.ndarray] = {k: v.astype(np.float32) for k, v in (dense or {}).items()}
         self.dense_dim = int(self.dense["mean"].shape[0]) if self.dense else 0
-        # the width of the parse's token vectors pooled beside the static vector (0: none; ``meta``)
-        self.tensor_width = int(self.meta.get("tensor_width", 0))
-        if self.dense and (
-            embedder is None or embedder.dims + len(TENSOR_POOLS) * self.tensor_width != self.dense_dim
-        ):
+        if self.dense and (embedder is None or embedder.dims != self.dense_dim):
             raise ValueError("sentence event model: dense weights need the word vectors they were trained on")
         self.embedder = embedder if self.dense else None
         self._compiled_cache: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None
@@ -409,21 +382,9 @@ class SentenceEventModel:
         ``police_arrest`` and ``contentious`` are independent probabilities.
         """
         inputs = [sentence_inputs(s) for s in sents]
-        return self.predict_features([feats for feats, _ in inputs], self.dense_inputs(sents, inputs))
-
-    def dense_inputs(
-        self, sents: Sequence[Any], inputs: Sequence[tuple[list[str], list[str]]]
-    ) -> np.ndarray | None:
-        """The dense part of each sentence's input: its static vector (:meth:`StaticEmbedder.lower_vectors`
-        of the words in ``inputs``, as :func:`sentence_inputs` gives them), then, for a model trained with
-        them, the pooled token vectors of the parse (:func:`tensor_features`); ``None`` for a sparse model."""
         embedder = self.embedder
-        if embedder is None:
-            return None
-        vectors = embedder.lower_vectors([w for _, w in inputs])
-        if self.tensor_width:
-            vectors = np.hstack([vectors, tensor_features(sents, self.tensor_width)])
-        return vectors
+        vectors = embedder.lower_vectors([w for _, w in inputs]) if embedder is not None else None
+        return self.predict_features([feats for feats, _ in inputs], vectors)
 
     def top_type(self, probs: dict[str, float]) -> str:
         """The most probable label of the type head (``NONE`` included)."""

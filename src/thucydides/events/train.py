@@ -45,7 +45,6 @@ from thucydides.events.model import (
     SentenceEventModel,
     StaticEmbedder,
     sentence_inputs,
-    tensor_features,
 )
 from thucydides.ontology import bundled_ontology
 from thucydides.splits import Half, select
@@ -54,7 +53,6 @@ NONE = "NONE"
 ROOT = Path(__file__).resolve().parents[3]
 CACHE = ROOT / ".cache" / "model"
 CONTENTIOUS_TYPES = frozenset({"PROTEST", "ASSAULT"})
-TENSOR_WIDTH = 96  # en_core_web_sm's token vectors (Doc.tensor)
 
 
 @dataclass(slots=True)
@@ -219,47 +217,26 @@ def parse_docs(name: str, texts: list[str]) -> list[Any]:
     nlp = _nlp_cache.get("nlp")
     if nlp is None:
         nlp = _nlp_cache["nlp"] = load_nlp()
-    tensors = path.with_suffix(".tensor.npz")  # a DocBin does not keep Doc.tensor: kept beside it
-    if path.is_file() and tensors.is_file():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        with np.load(tensors, allow_pickle=False) as data:
-            table, lengths = data["tensor"].astype(np.float32), data["lengths"]  # each read once
-        for doc, end, n in zip(docs, np.cumsum(lengths), lengths, strict=True):
-            doc.tensor = table[end - n : end].copy()
-        return docs
+    if path.is_file():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
     sys.stderr.write(f"parsed {name}: {len(texts)} texts in {time.perf_counter() - t0:.1f}s\n")
     CACHE.mkdir(parents=True, exist_ok=True)
     DocBin(store_user_data=False, docs=docs).to_disk(path)
-    width = max((d.tensor.shape[1] for d in docs if d.tensor.ndim == 2), default=0)
-    parts = [d.tensor if d.tensor.shape == (len(d), width) else np.zeros((len(d), width)) for d in docs]
-    np.savez_compressed(
-        tensors,
-        tensor=np.concatenate(parts).astype(np.float16) if parts else np.zeros((0, width), np.float16),
-        lengths=np.array([len(d) for d in docs], dtype=np.int64),
-    )
     return docs
 
 
 def parse_features(
-    name: str, texts: list[str], embedder: StaticEmbedder | None = None, tensor_width: int = 0
+    name: str, texts: list[str], embedder: StaticEmbedder | None = None
 ) -> tuple[list[list[str]], np.ndarray]:
-    """The sparse features and the dense input (zeros without ``embedder``) of each text, each parsed
-    whole as one span: the static embedding, then with ``tensor_width`` the parse's pooled token vectors
-    (:func:`~thucydides.events.model.tensor_features`)."""
-    spans = [d[:] for d in parse_docs(name, texts)]
-    pairs = [sentence_inputs(s) for s in spans]
+    """The sparse features and the static embedding (zeros without ``embedder``) of each text, each
+    parsed whole as one span."""
+    pairs = [sentence_inputs(d[:]) for d in parse_docs(name, texts)]
     if embedder is None:
         return [f for f, _ in pairs], np.zeros((len(pairs), 1), np.float32)
     vectors = np.array([embedder.lower_vector(words) for _, words in pairs], dtype=np.float32)
-    vectors = vectors.reshape(len(pairs), embedder.dims)
-    if tensor_width:
-        # stored as float16 in the cache: rounded the same way whether read back or just parsed
-        for s in spans:
-            s.doc.tensor = s.doc.tensor.astype(np.float16).astype(np.float32)
-        vectors = np.hstack([vectors, tensor_features(spans, tensor_width)])
-    return [f for f, _ in pairs], vectors
+    return [f for f, _ in pairs], vectors.reshape(len(pairs), embedder.dims)
 
 
 _nlp_cache: dict[str, Any] = {}
@@ -311,14 +288,12 @@ def fit(
     balanced: bool = True,
     tfidf: bool = False,
     min_count: int = 2,
-    tensor_width: int = 0,
 ) -> SentenceEventModel:
     """Train every head on the examples that have a label for it.
 
-    With ``vectors`` (the sentences' static embeddings by ``embedder``, one row per example, followed by
-    the pooled token vectors of the parse where ``tensor_width`` is their width), the standardised vectors
-    times ``dense_weight`` join the sparse features in one linear model; the weight sets how strongly they
-    are regularised next to the binary features.
+    With ``vectors`` (the sentences' static embeddings by ``embedder``, one row per example), the
+    standardised vectors times ``dense_weight`` join the sparse features in one linear model; the weight
+    sets how strongly they are regularised next to the binary features.
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
@@ -369,7 +344,6 @@ def fit(
         "min_count": min_count,
         "dense_weight": dense_weight if dense else 0.0,
         "class_weight": weight or "none",
-        "tensor_width": tensor_width if dense else 0,
     }
     return SentenceEventModel(
         vec.features, labels, tw, tb, bw, bb, BINARY_HEADS, meta, dense, embedder, idf=vec.idf
@@ -564,12 +538,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sparse features",
     )
     parser.add_argument("--sparse-only", action="store_true", help="no dense features (the first model)")
-    parser.add_argument(
-        "--tensor-width",
-        type=int,
-        default=TENSOR_WIDTH,
-        help="width of the parse's token vectors pooled into the dense features (0: none)",
-    )
     parser.add_argument("--unbalanced", action="store_true", help="no class weights")
     parser.add_argument(
         "--no-sentence-views", action="store_true", help="no extra examples of the CASE snippets' sentences"
@@ -587,10 +555,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     dev = all_examples(args.gold, args.reference, "dev", sentence_views=not args.no_sentence_views)
     embedder = None if args.sparse_only else StaticEmbedder.from_file(args.word_vectors)
-    width = 0 if embedder is None else args.tensor_width
-    inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder, width) for n, ex in dev.items()}
+    inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
     kw: dict[str, Any] = {
-        "tensor_width": width,
         "c_type": args.c_type,
         "c_bin": args.c_binary,
         "dense_weight": args.dense_weight,
@@ -618,9 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"wrote {args.out} ({size:.0f} KiB, {len(model.index)} features)\n")
     if args.test:
         test = all_examples(args.gold, args.reference, "test")
-        tinputs = {
-            n: parse_features(f"{n}-test", [e.text for e in ex], embedder, width) for n, ex in test.items()
-        }
+        tinputs = {n: parse_features(f"{n}-test", [e.text for e in ex], embedder) for n, ex in test.items()}
         print(json.dumps({"test": scores(model, test, tinputs)}, indent=1))
     return 0
 
