@@ -133,15 +133,6 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if found:
             self._police_doer(found, probs)
             kind, p = self.proposer.top_type(probs)
-            if kind is not None and settings.disagreement_penalty > 0:
-                for ev in found:
-                    gap = p - probs.get(ev.event_type, 0.0)
-                    if gap > 0:
-                        ev.confidence = round(ev.confidence - settings.disagreement_penalty * gap, 4)
-                        ev.explain.append(
-                            f"ranked down: the sentence model finds {ev.event_type} less probable than {kind} "
-                            f"({probs.get(ev.event_type, 0.0):.2f} against {p:.2f})"
-                        )
             if kind is None or p < settings.rank_min_probability:
                 return found
             agreeing = [ev for ev in found if ev.event_type == kind]

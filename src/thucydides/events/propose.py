@@ -6,7 +6,9 @@ arrest or killing by the police, from the model's police heads, or a protest or 
 contentious head) is probable enough, it looks for the
 sentence's word of that type (a lexicon word whose sense is of that type, else the main verb) and hands a
 trigger there to the coder, which fills source and target from the parse and the generic actors as for
-any other trigger. The model says *what* happened; the syntax says who did it to whom.
+any other trigger. The model says *what* happened; the syntax says who did it to whom. Where the text names
+no one ("the explosion left both bombers dead"), the event the model proposes stands without actors; an
+event it proposes beside the rules' events must name someone (:attr:`Proposal.beside_rules`).
 
 The thresholds are in ``data/event_model.yaml``.
 """
@@ -42,9 +44,6 @@ class ProposerSettings:
     # more probable of these types when the head is at least this sure (above 1: never)
     min_contentious_probability: float = 1.01
     contentious_types: tuple[str, ...] = ("PROTEST", "ASSAULT")
-    # how far a rule event falls for each unit by which the model finds its type less probable than the
-    # sentence's most probable type (0: not at all); unlike the bonus, this orders events across sentences
-    disagreement_penalty: float = 0.0
 
     @classmethod
     def load(cls, text: str | None = None) -> ProposerSettings:
@@ -69,7 +68,6 @@ class ProposerSettings:
             override_probability=float(rank.get("override_probability", 0.8)),
             min_contentious_probability=float(prop.get("min_contentious_probability", 1.01)),
             contentious_types=tuple(str(t) for t in prop.get("contentious_types", ("PROTEST", "ASSAULT"))),
-            disagreement_penalty=float(rank.get("disagreement_penalty", 0.0)),
         )
 
 
