@@ -23,9 +23,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from thucydides.evalsets import case2021, glocon, india_police
+from thucydides.evalsets import articles, case2021, glocon, india_police
 from thucydides.evalsets.common import read_jsonl
-from thucydides.evaluate import evaluate_cameo_examples, evaluate_gsr, evaluate_non_events
+from thucydides.evaluate import evaluate_cameo_examples, evaluate_gsr, evaluate_manifest, evaluate_non_events
 from thucydides.events import EventCoder
 from thucydides.events import train as T
 from thucydides.events.model import SentenceEventModel, StaticEmbedder
@@ -124,6 +124,14 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
     lines = (ROOT / "tests" / "fixtures" / "non_event_sentences.txt").read_text(encoding="utf-8").splitlines()
     n = evaluate_non_events(lines, replay, "")
     out["nonevents_with_event"] = round(n.with_events / n.n, 4) if n.n else 0.0
+    # the sample corpus (not split, not trained on: the gates of tests/test_events_quality.py) and the dev
+    # half of the annotated real pages (key events among each page's most confident)
+    path = ROOT / "corpus" / "sample" / "MANIFEST.json"
+    m = evaluate_manifest(json.loads(path.read_text(encoding="utf-8")), path, replay)
+    out["manifest"] = (round(m.recall, 4), round(m.precision, 4), m.quiet_events)
+    path = ROOT / "tests" / "fixtures" / "article_key_events.jsonl"
+    a = articles.evaluate(read_jsonl(path), replay, str(path), "dev")
+    out["articles_found"] = a.figures.get("found_among_most_confident")
     return out
 
 
@@ -135,10 +143,11 @@ def out_of_fold(
 
     dev = T.all_examples(GOLD, REFERENCE, "dev", sentence_views=sentence_views)
     embedder = None if sparse_only else StaticEmbedder.load()
-    kw = (model_args or {}) | {"embedder": embedder}
+    model_args = model_args or {}
+    kw = model_args | {"embedder": embedder}
     key = hashlib.sha256(
         json.dumps(
-            ["shifted", sparse_only, sentence_views, model_args or {}, embedder.meta if embedder else None],
+            ["shifted", sparse_only, sentence_views, model_args, embedder.meta if embedder else None],
             sort_keys=True,
         ).encode()
         + (T.ROOT / "tests" / "fixtures" / "model_sentences.jsonl").read_bytes()

@@ -5,6 +5,8 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -278,3 +280,48 @@ def test_the_proposer_never_triggers_on_a_verb_acting_on_itself(nlp, sentence: s
     probs = {"ASSAULT": 0.95, "COERCE": 0.01, "NONE": 0.03, "PROTEST": 0.01}
     proposal = proposer.propose(sent, probs, "ASSAULT")
     assert proposal is None or proposal.trigger.token.lower_ not in ("killed", "blew")
+
+
+class _SureOf:
+    """A stand-in sentence model that finds one type very probable in every sentence."""
+
+    labels = ("ASSAULT", "COERCE", "NONE", "PROTEST")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def predict(self, sents: list[Any]) -> list[dict[str, float]]:
+        probs = {label: (0.94 if label == self.kind else 0.02) for label in self.labels}
+        return [probs | {"police_kill": 0.0, "police_arrest": 0.0, "contentious": 0.0} for _ in sents]
+
+
+@pytest.mark.slow
+def test_an_event_the_model_proposes_stands_where_the_text_names_no_doer_and_no_sufferer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import code_events
+
+    from thucydides.events import EventCoder
+    from thucydides.events.propose import Proposer
+
+    text = "Smoke rose over the market after the explosion."
+    coder = next(s for s in pipeline.post if isinstance(s, EventCoder))
+    shipped = coder.proposer
+    try:
+        coder.proposer = Proposer(_SureOf("ASSAULT"), coder.lexicon, coder.ontology)
+        events = code_events(pipeline, text)
+        coder.proposer = None  # the rules alone name no one, so they code nothing
+        alone = code_events(pipeline, text)
+    finally:
+        coder.proposer = shipped
+    assert [(e.event_type, e.source, e.target) for e in events] == [("ASSAULT", None, None)]
+    assert events[0].explain[0].startswith("proposed by the sentence model")
+    assert alone == []
+
+
+def test_an_event_proposed_beside_the_rules_events_must_name_someone() -> None:
+    from thucydides.events.lexicon import Entry
+    from thucydides.events.propose import Proposal
+    from thucydides.events.triggers import Trigger
+
+    trig = Trigger(Entry(key="x", pos="verb", cameo="190"), None, None)
+    assert Proposal(trig, "ASSAULT", 0.9, "type").may_name_no_one
+    assert not Proposal(trig, "ASSAULT", 0.9, "type", beside_rules=True).may_name_no_one

@@ -6,7 +6,9 @@ arrest or killing by the police, from the model's police heads, or a protest or 
 contentious head) is probable enough, it looks for the
 sentence's word of that type (a lexicon word whose sense is of that type, else the main verb) and hands a
 trigger there to the coder, which fills source and target from the parse and the generic actors as for
-any other trigger. The model says *what* happened; the syntax says who did it to whom.
+any other trigger. The model says *what* happened; the syntax says who did it to whom. Where the text names
+no one ("the explosion left both bombers dead"), the event the model proposes stands without actors; an
+event it proposes beside the rules' events must name someone (:attr:`Proposal.beside_rules`).
 
 The thresholds are in ``data/event_model.yaml``.
 """
@@ -77,6 +79,13 @@ class Proposal:
     event_type: str
     probability: float
     head: str  # the model's head that proposed it: "type", "police_arrest", "police_kill" or "contentious"
+    beside_rules: bool = False  # proposed beside the rules' events of the sentence (of a type they missed)
+
+    @property
+    def may_name_no_one(self) -> bool:
+        """Whether its event stands with neither source nor target: only where the rules found no event in
+        the sentence (beside theirs, an event naming no one would be ranked first on the model's word)."""
+        return not self.beside_rules
 
 
 class Proposer:
@@ -122,7 +131,7 @@ class Proposer:
         s = self.settings
         if kind is not None:
             trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
-            return Proposal(trig, kind, probs.get(kind, 0.0), "type") if trig is not None else None
+            return Proposal(trig, kind, probs.get(kind, 0.0), "type", True) if trig is not None else None
         police = max(POLICE_HEADS, key=lambda h: probs.get(h, 0.0))
         if probs.get(police, 0.0) >= s.min_police_probability and police in s.police_codes:
             code = s.police_codes[police]

@@ -144,6 +144,10 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
     ][:max_pairs]
     if not pairs and sources:  # "the zone Turkey has seized ... Turkey": no one acts on itself
         pairs = [(a, b) for a in src_opts for b in NO_TARGET][:max_pairs]
+    if not pairs and c.proposed is not None and c.proposed.may_name_no_one and not sources and not targets:
+        # the sentence model vouches for an event whose doer and sufferer the text does not name ("four
+        # children died in an explosion"): coded without actors (needs_actors lets it through for that)
+        pairs = [(None, None)]
     if c.mutual:
         pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
     info, ptype, cameo = c.info, str(c.ptype), c.cameo
