@@ -375,8 +375,12 @@ class Pipeline:
                     else:
                         parsed.append(one)
                 docs = parsed
-        for doc in docs:
-            out = self._through(self.post, doc)
+        # stage by stage over the batch (each stage's tables stay in the processor's caches while it runs
+        # over every document), in document order; a document stops at its first problem, as in _through
+        items: list[Item] = list(docs)
+        for stage in self.post:
+            items = [item if isinstance(item, Problem) else self._guard(stage, item) for item in items]
+        for out in items:
             if isinstance(out, Document) and not self.options.keep_parse:
                 out.nlp = None  # the parse is large; keep it only when asked
             yield out
