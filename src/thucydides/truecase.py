@@ -121,10 +121,13 @@ class CaseRestorer:
         return cls.lazy(names)
 
     def _table(self) -> None:
-        """Build the table of names from :attr:`pending`, once."""
-        if self.pending is not None:
-            names, self.pending = self.pending, None
-            self._add(names())
+        """Build the table of names from :attr:`pending`, once (whole before it is used: a restorer shared
+        by threads builds it at worst twice, never half)."""
+        pending = self.pending
+        if pending is not None:
+            built = CaseRestorer.from_names(pending())
+            self.phrases, self.longest = built.phrases, built.longest
+            self.pending = None
 
     def restore(self, text: str) -> str | None:
         """``text`` with its odd-case lines in ordinary case, the same length; None when none is odd."""
