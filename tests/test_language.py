@@ -81,3 +81,16 @@ def test_language_ingest_skips_foreign_articles_names_them_and_counts_them(tmp_p
     coded = cli("code", "--format", "jsonl", str(folder / "fr_sanctions.txt"))
     assert coded.stdout == "" and "language fr: not supported" in coded.stderr
     assert coded.returncode == 1 and "no document in English" in coded.stderr
+
+
+def test_language_asks_the_detector_only_about_texts_with_few_common_english_words() -> None:
+    """Speed, same decisions: a text with many common English words is never refused, so the detector
+    (the costly part) is not asked about it; the refusals above still go through it."""
+    fresh = LanguageDetector()
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert fresh.english_or_refuse(path.read_text(encoding="utf-8")) == "en"
+    assert fresh._detector is None
+    text = (FIXTURES / "fr_sanctions.txt").read_text(encoding="utf-8")
+    with pytest.raises(NotSupported):
+        fresh.english_or_refuse(text)
+    assert fresh._detector is not None

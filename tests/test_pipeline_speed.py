@@ -237,3 +237,35 @@ def test_pipeline_reads_the_date_vocabulary_and_the_successions_once(pipeline: A
     stages = {type(stage): stage for stage in pipeline.post}
     assert stages[EventCoder].numbers is stages[DateResolver].vocab.numbers
     assert stages[PlaceResolver]._successions is stages[ActorResolver].kb.successions
+
+
+def test_post_stages_run_stage_by_stage_over_a_batch_with_the_same_results() -> None:
+    """The stages before and after the parse run over a whole batch one stage at a time (their tables stay
+    in the processor's caches); each document still sees the stages in order, a document that fails a
+    stage becomes a problem and skips the later ones, and the order of documents is kept."""
+    from thucydides.pipeline import Options, Pipeline
+    from thucydides.record import Document, Problem
+
+    pipe = Pipeline(Options(upto="extract", batch_size=4))
+    seen: list[tuple[str, str]] = []
+
+    def stage(name: str, fail: str = "") -> Any:
+        def run(doc: Document) -> Document:
+            seen.append((name, doc.id))
+            if doc.id == fail:
+                raise ValueError("bad")
+            doc.notes.append(name)
+            return doc
+
+        return run
+
+    pipe.post = [stage("a"), stage("b", fail="d1"), stage("c")]
+    docs = [Document(id=f"d{i}", raw=f"Text {i}." if i != 4 else "  ", published=None) for i in range(6)]
+    out = list(pipe.run(docs))
+    assert [o.id if isinstance(o, Document) else o.name for o in out] == [f"d{i}" for i in range(6)]
+    assert isinstance(out[1], Problem) and "failed: ValueError: bad" in out[1].reason
+    assert isinstance(out[4], Problem) and "no article text" in out[4].reason  # the stages before the parse
+    assert not any(d == "d4" for _, d in seen)
+    assert all(o.notes == ["a", "b", "c"] for o in out if isinstance(o, Document))
+    assert ("c", "d1") not in seen
+    assert seen[:4] == [("a", "d0"), ("a", "d1"), ("a", "d2"), ("a", "d3")]  # stage by stage in a batch

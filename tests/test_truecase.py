@@ -62,3 +62,20 @@ def test_pipeline_finds_actors_in_an_all_caps_line() -> None:
     events = Pipeline().events("IRAN SEIZES BRITISH TANKER IN STRAIT OF HORMUZ", published="2019-07-20")
     assert any(e.source and e.source.country == "IRN" and e.event_type == "COERCE" for e in events)
     assert all(e.evidence.text.isupper() for e in events)  # the evidence is the text as written
+
+
+def test_lazy_restorer_builds_its_table_on_the_first_odd_line_and_restores_as_the_eager_one() -> None:
+    calls: list[int] = []
+
+    def names() -> list[str]:
+        calls.append(1)
+        return NAMES
+
+    lazy = CaseRestorer.lazy(names)
+    assert lazy.restore("Iran said on Monday that it had seized a British tanker in the Gulf.") is None
+    assert not calls and not lazy.phrases  # ordinary text: the table is not built
+    text = "IRAN SEIZES BRITISH TANKER IN STRAIT OF HORMUZ\n\nnato and imran khan"
+    eager = CaseRestorer.from_names(NAMES)
+    assert lazy.restore(text) == eager.restore(text) is not None
+    assert lazy.restore(text.lower()) == eager.restore(text.lower())
+    assert calls == [1] and lazy.phrases == eager.phrases and lazy.longest == eager.longest

@@ -91,18 +91,17 @@ class LanguageDetector:
         """``en`` for a text to code; raises :class:`NotSupported` for one surely in another language."""
         s = self.settings
         sample = text[: s.sample_chars]
-        if sum(c.isalpha() for c in sample) < s.min_letters:
+        if sum(map(str.isalpha, sample)) < s.min_letters:
+            return "en"
+        # a text with many common English words is never refused: the detector (the costly part) is
+        # asked only about the others
+        if s.english_word_share(sample) > s.max_english_share:
             return "en"
         values = self.confidences(sample)
         if not values:
             return "en"
         top = max(values, key=lambda code: values[code])
-        if (
-            top != "en"
-            and values.get("en", 0.0) <= s.max_english
-            and values[top] >= s.min_other
-            and s.english_word_share(sample) <= s.max_english_share
-        ):
+        if top != "en" and values.get("en", 0.0) <= s.max_english and values[top] >= s.min_other:
             raise NotSupported(top)
         return "en"
 

@@ -375,8 +375,12 @@ class Pipeline:
                     else:
                         parsed.append(one)
                 docs = parsed
-        for doc in docs:
-            out = self._through(self.post, doc)
+        # stage by stage over the batch (each stage's tables stay in the processor's caches while it runs
+        # over every document), in document order; a document stops at its first problem, as in _through
+        items: list[Item] = list(docs)
+        for stage in self.post:
+            items = [item if isinstance(item, Problem) else self._guard(stage, item) for item in items]
+        for out in items:
             if isinstance(out, Document) and not self.options.keep_parse:
                 out.nlp = None  # the parse is large; keep it only when asked
             yield out
@@ -390,8 +394,7 @@ class Pipeline:
         """
         label = "code" if self.options.upto == "events" else self.options.upto
         progress = ProgressBar(self.options.progress, total, every=2.0, label=label)
-        prepared = (item if isinstance(item, Problem) else self.prepare(item) for item in items)
-        for out in self.code(prepared):
+        for out in self.code(self._prepared(items)):
             progress.update(ok=isinstance(out, Document))
             yield out
         progress.finish()
@@ -399,6 +402,22 @@ class Pipeline:
     def prepare(self, doc: Document) -> Item:
         """Run the stages before the parse (extraction, publication date) on one document."""
         return self._through(self.pre, doc)
+
+    def _prepared(self, items: Iterable[Item]) -> Iterator[Item]:
+        """:meth:`prepare` of each document, in order, run stage by stage over ``batch_size`` documents at a
+        time (as :meth:`code` gathers them for one parse anyway); problems pass through."""
+        chunk: list[Item] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= self.options.batch_size:
+                yield from self._prepare_all(chunk)
+                chunk = []
+        yield from self._prepare_all(chunk)
+
+    def _prepare_all(self, items: list[Item]) -> list[Item]:
+        for stage in self.pre:
+            items = [item if isinstance(item, Problem) else self._guard(stage, item) for item in items]
+        return items
 
     def code(self, items: Iterable[Item]) -> Iterator[Item]:
         """Parse prepared documents (see :meth:`prepare`) in batches and run the later stages.

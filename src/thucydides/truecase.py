@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -68,12 +68,25 @@ class CaseRestorer:
 
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
+    # where the names come from, until the table is first needed (None: ``phrases`` is built)
+    pending: Callable[[], Iterable[str]] | None = None
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> CaseRestorer:
         """A restorer that writes each of ``names`` as given (names of one word that are also plain words,
         such as "US" or "Central", are left out: ``keep_lower`` in ``data/truecase.yaml``)."""
         out = cls()
+        out._add(names)
+        return out
+
+    @classmethod
+    def lazy(cls, names: Callable[[], Iterable[str]]) -> CaseRestorer:
+        """A restorer like :meth:`from_names` whose table of names is built on the first line it restores
+        (most news has none): ``names`` is called then, once."""
+        return cls(pending=names)
+
+    def _add(self, names: Iterable[str]) -> None:
+        out = self
         plain = keep_lower()
         for name in _with_ascii_forms(names):
             words = tuple(w.lower() for w in _WORD.findall(name))
@@ -88,16 +101,33 @@ class CaseRestorer:
                 continue
             out.phrases.setdefault(words, cased)
             out.longest = max(out.longest, len(words))
-        return out
 
     @classmethod
     def from_sources(cls, kb: Any, gazetteer: Any = None) -> CaseRestorer:
         """A restorer for the names and aliases of every entry of an actor knowledge base, and the
-        well-known places of a gazetteer (towns of at least ``min_population`` in ``data/truecase.yaml``)."""
-        names = [n for e in kb.entries.values() for n in (e.name, *e.aliases)]
-        if gazetteer is not None:
-            names += gazetteer.well_known_names(int(_settings().get("min_population", 300_000)))
-        return cls.from_names(names)
+        well-known places of a gazetteer (towns of at least ``min_population`` in ``data/truecase.yaml``).
+
+        The table is built when the first odd-case line comes (:meth:`lazy`): ordinary news never pays
+        for it."""
+
+        known = [n for e in kb.entries.values() for n in (e.name, *e.aliases)]
+
+        def names() -> list[str]:
+            found = list(known)
+            if gazetteer is not None:
+                found += gazetteer.well_known_names(int(_settings().get("min_population", 300_000)))
+            return found
+
+        return cls.lazy(names)
+
+    def _table(self) -> None:
+        """Build the table of names from :attr:`pending`, once (whole before it is used: a restorer shared
+        by threads builds it at worst twice, never half)."""
+        pending = self.pending
+        if pending is not None:
+            built = CaseRestorer.from_names(pending())
+            self.phrases, self.longest = built.phrases, built.longest
+            self.pending = None
 
     def restore(self, text: str) -> str | None:
         """``text`` with its odd-case lines in ordinary case, the same length; None when none is odd."""
@@ -119,6 +149,7 @@ class CaseRestorer:
         return "".join(pieces)
 
     def _line(self, line: str) -> str:
+        self._table()
         chars = [c.lower() if len(c.lower()) == 1 else c for c in line]
         words = list(_WORD.finditer(line))
         i = 0

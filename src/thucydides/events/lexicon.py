@@ -239,7 +239,11 @@ class Lexicon:
         candidates: list[Entry] = []
         # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
         parts = {
-            c.lower_ for c in children if c.dep_ in PARTICLE_DEPS and not (c.dep_ == "prep" and temporal(c))
+            c.lower_
+            for c in children
+            if c.dep_ in PARTICLE_DEPS
+            and f"{lemma} {c.lower_}" in table  # only the particles of a phrasal key
+            and not (c.dep_ == "prep" and temporal(c))
         }
         for part in sorted(parts):
             candidates.extend(table.get(f"{lemma} {part}", ()))
@@ -403,8 +407,9 @@ def temporal(prep: Any) -> bool:
 
 def _conditions_hold(entry: Entry, tok: Any) -> bool:
     deps = list(tok.children)
-    objs = object_nouns(direct_objects(tok))
-    passive_subj = [c for c in deps if c.dep_ == "nsubjpass"]
+    # the objects only where a condition reads them (finding them walks the parse)
+    objs = object_nouns(direct_objects(tok)) if entry.obj or entry.not_obj or entry.no_obj else []
+    passive_subj = [c for c in deps if c.dep_ == "nsubjpass"] if entry.obj else []
     if entry.obj:  # the object, or a noun modifying it ("mediation efforts", "aid deliveries")
         pool = objs or passive_subj
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
