@@ -175,7 +175,7 @@ def _rules_of(event: Any) -> list[str]:
 # sentences written for these tests, each needing the rule named
 NEEDS = [
     ("Police shot two students outside parliament in Nairobi.", "object_target"),
-    ("Five people were killed in police firing in Srinagar on Tuesday.", "cause_source"),
+    ("Four Nigerian villagers were killed in militant attacks on Tuesday.", "cause_source"),
     ("Iran and Iraq agreed to hold talks.", "mutual_both_ways"),
     ("Iran and Iraq agreed to hold talks.", "joint_sources"),
     ("Thousands of students marched through Lagos on Monday.", "domestic_target"),

@@ -133,7 +133,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         settings = self.proposer.settings
         probs = self.proposer.probabilities(sent)
         if found:
-            self._police_doer(found, probs)
+            self._police_doer(found, probs, sent, doc)
             kind, p = self.proposer.top_type(probs)
             if kind is None or p < settings.rank_min_probability:
                 return found
@@ -177,11 +177,14 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             )
         return events
 
-    def _police_doer(self, found: list[Event], probs: dict[str, float]) -> None:
+    def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, doc: Document) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
         where the model's police head for that act is sure of it ("one person died in the firing"); of the
-        country of the event's place, if one is known."""
+        country of the event's place, if one is known. Not where the sentence names armed men of another
+        kind ("killed in rebel shelling", "an attack by gunmen"): the doer is there, the parse missed it."""
         assert self.proposer is not None
+        if self._names_armed_group(sent, doc):
+            return
         settings = self.proposer.settings
         agent = settings.police_agent
         for head, code in settings.police_codes.items():
@@ -200,6 +203,16 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                         type="group",
                     )
                     ev.explain.append(f"source = {agent.text}: the sentence model's {head} head ({p:.2f})")
+
+    def _names_armed_group(self, sent: Any, doc: Document) -> bool:
+        """Whether a sentence names rebels, insurgents or unidentified attackers: a word of that sector among
+        the lexicon's generic actors, or an actor of that sector the knowledge base found in it."""
+        sectors = event_words().armed_group_sectors
+        generic = self.lexicon.generic_actors
+        if any(generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors for t in sent):
+            return True
+        start, end = sent.start_char, sent.end_char
+        return any(start <= m.start < end and m.actor.sector in sectors for m in doc.actors)
 
     def _implied_source(
         self,

@@ -43,6 +43,7 @@ class EventWords:
     sending_verbs: frozenset[str]
     arrival_preps: frozenset[str]
     exclusion_preps: frozenset[str]
+    armed_group_sectors: frozenset[str]
     dateline_marks: tuple[str, ...]
     dateline_dashes: frozenset[str]
     quantity_nouns: frozenset[str]
