@@ -182,6 +182,7 @@ NEEDS = [
     ("Kenya said it would withdraw its troops from Somalia.", "pronoun_source"),
     ("Kenya said it would withdraw its troops from Somalia.", "stated_intent"),
     ("The bombing of the embassy by rebels in Kabul killed four guards.", "by_agent_source"),
+    ("Activists protested the detention of a blogger in Alexandria on Sunday.", "reacted_act_triggers"),
 ]
 
 
@@ -220,3 +221,17 @@ def test_every_event_explanation_names_the_rules_that_shaped_it(pipeline: Any) -
         assert rules[0] in (*TRIGGER_RULES, "sentence_model"), "the first step is the trigger's kind"
         assert set(rules) <= known
         assert "modality" in rules and "plover_type" in rules
+
+
+@pytest.mark.slow
+def test_an_act_reacted_to_that_was_reported_just_before_is_not_coded_again(pipeline: Any) -> None:
+    from tests.conftest import code_events
+
+    text = (
+        "Gunmen bombed a crowded market in Peshawar on Monday, killing six traders. "
+        "The provincial government of Khyber Pakhtunkhwa condemned the bombing."
+    )
+    said_again = [e for e in code_events(pipeline, text) if e.trigger == "bombing"]
+    assert not said_again
+    with switched_off(pipeline, ["reacted_act_told"]):
+        assert any(e.trigger == "bombing" for e in code_events(pipeline, text))

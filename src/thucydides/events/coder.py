@@ -277,7 +277,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ("on march 3"), not the topic of an "of" phrase ("the history of a siege"), not a modifier
         ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one), unless the "of"
         phrase names who suffered it (``of_target``: "the killing of two farmers"). The object of a verb of
-        reacting to an act ("condemned the shooting", "are investigating the attack") happened too."""
+        reacting to an act ("condemned the shooting", "are investigating the attack") or of owning or denying
+        it ("admitted the killing") happened too."""
         if (
             noun.pos_ != "NOUN"
             or noun.ent_type_ in ("DATE", "TIME")
@@ -306,6 +307,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 lemma in self.lexicon.occurrence_verbs
                 or lemma in self.lexicon.participation_verbs
                 or lemma in self.lexicon.reaction_verbs
+                or lemma in event_words().responsibility_verbs
             )
         if dep == "conj" and depth < 3:
             return self._reported_act(head, anchors, depth + 1, of_target)

@@ -33,6 +33,10 @@ TRIGGER_RULES = MappingProxyType(
         "light_verb_triggers": 'The event noun a light verb takes ("held talks", "launched an attack").',
         "obligation_triggers": '"X said Y must leave": a demand of Y (should: an appeal).',
         "noun_triggers": 'An event noun of the lexicon ("the bombing", "protests").',
+        "reacted_act_triggers": (
+            "The act a verb of reacting to it, owning or denying it or protesting it takes as object"
+            ' ("condemned the shooting of two protesters"): an event of its own, coded as an event noun.'
+        ),
     }
 )
 CANDIDATE_RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from thucydides.events.arguments import _counterpart
+from thucydides.events.arguments import ACT_LOOKBACK, _counterpart
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import (
     UNIDENTIFIED,
@@ -29,6 +29,7 @@ from thucydides.events.context import (
 from thucydides.events.harm import harm_in_disaster
 from thucydides.events.lexicon import direct_objects
 from thucydides.events.syntax import _is_passive, _pobjs
+from thucydides.events.triggers import REACTED
 from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention
 
@@ -238,6 +239,20 @@ def nominal_needs_source(c: Candidate, params: Params) -> bool:
     return False
 
 
+def reacted_act_told(c: Candidate, params: Params) -> bool:
+    """ "... the Syrian government condemned the incursion": an act another verb reacts to, named by a
+    definite noun, that an act of the same type coded in the last ``lookback`` sentences already reports,
+    is that act named again, not a new one: dropped (its own trigger gave the event)."""
+    s = c.scene
+    if c.trig.kind != REACTED or not s.prior or not _definite_noun(c.trig.token):
+        return False
+    kind = s.coder.ontology.plover_type(c.trig.entry.cameo)
+    lookback = int(params.get("lookback", ACT_LOOKBACK))
+    if any(act.event_type == kind and s.si - act.sentence <= lookback for act in s.prior):
+        return _drop(c, "reacted_act_told")
+    return False
+
+
 def disaster_noun(c: Candidate, params: Params) -> bool:
     """ "Lightning strikes killed 15": an event noun a natural force or an accident modifies names no act."""
     if not c.trig.nominal or c.proposed is not None:
@@ -291,6 +306,8 @@ def meeting_partner(c: Candidate, params: Params) -> bool:
     entry = c.trig.entry
     onto = c.scene.coder.ontology
     if not c.sources or c.targets or entry.no_target or not onto.in_class("reciprocal", entry.cameo):
+        return False
+    if c.trig.kind == REACTED:  # "X condemned the talks": X, who reacts, is no party to them
         return False
     partner = _counterpart(c.scene.sent, c.scene.index, c.sources, parties_only=True)
     if partner is None:
@@ -365,11 +382,13 @@ def same_act_target(c: Candidate, params: Params) -> bool:
 
 
 def directed_counterpart(c: Candidate, params: Params) -> bool:
-    """An act aimed at someone with no target in the parse: the one other country the sentence names."""
+    """An act aimed at someone with no target in the parse: the one other country the sentence names (not
+    for an act another verb reacts to: "the UN denounced the bombing", the one who reacts is no target)."""
     entry = c.trig.entry
     if (
         not c.sources
         or c.targets
+        or c.trig.kind == REACTED
         or entry.no_target
         or not c.scene.coder.ontology.in_class("directed", entry.cameo)
     ):
@@ -416,7 +435,7 @@ def _definite_noun(tok: Any) -> bool:
     )
 
 
-NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source", "disaster_noun"})
+NOMINAL_ONLY = frozenset({"nominal_pair", "nominal_needs_source", "disaster_noun", "reacted_act_told"})
 VERBAL_ONLY = frozenset(
     {
         "cause_source",
@@ -444,6 +463,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
         "disaster_noun": disaster_noun,
+        "reacted_act_told": reacted_act_told,
         "figurative_harm": figurative_harm,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from thucydides.events.attach import attach_date, attach_place
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.modality import future_marked, intent_word, modality_of
 from thucydides.events.ranking import _actor, _code_of, _evidence, _unless
+from thucydides.events.triggers import REACTED
 from thucydides.events.words import event_words
 from thucydides.record import ActorMention, Event, Evidence
 
@@ -29,11 +31,28 @@ def modality(c: Candidate, params: Params) -> bool:
     implied only for an act reported as done ("can be arrested": no one)."""
     s, trig = c.scene, c.trig
     c.modality, c.mod_why = modality_of(trig.token, trig.anchor, s.coder.lexicon, s.doc)
+    if trig.kind == REACTED and c.modality == "asserted":
+        c.modality, c.mod_why = _reacted_modality(trig.token, s)
     if c.modality is None and c.proposed is not None:
         c.modality, c.mod_why = "asserted", f"{c.mod_why}; asserted: the sentence model reports the act"
     if c.modality is None or (c.implied_doer and c.modality != "asserted"):
         c.dropped = "modality"
     return True
+
+
+def _reacted_modality(noun: Any, scene: Any) -> tuple[Any, str]:
+    """The modality of an act another verb reacts to ("condemned the shooting"): it happened, unless the
+    reacting clause is negated, hypothetical or a question ("did not condemn", "would condemn any attack")."""
+    verb = noun
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    verb = verb.head
+    outer, why = modality_of(verb, verb, scene.coder.lexicon, scene.doc)
+    if outer in ("negated", "hypothetical"):
+        return outer, f"as the verb '{verb.text}' that takes it: {why}"
+    if scene.sent.text.rstrip().endswith("?"):
+        return "hypothetical", f"asked about: the question '{verb.text} ...?'"
+    return "asserted", f"happened: what '{verb.text}' reacts to"
 
 
 def stated_intent(c: Candidate, params: Params) -> bool:

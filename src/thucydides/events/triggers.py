@@ -8,11 +8,19 @@ from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
 from thucydides.events.syntax import _children, _is_passive, _light_objects
+from thucydides.events.words import event_words
 from thucydides.record import Actor, DatePrecision
 
 # the kinds of trigger (the rules of the coder's ``propose`` phase)
-ALL_KINDS_ORDER = ("verb_triggers", "light_verb_triggers", "obligation_triggers", "noun_triggers")
+ALL_KINDS_ORDER = (
+    "verb_triggers",
+    "light_verb_triggers",
+    "obligation_triggers",
+    "noun_triggers",
+    "reacted_act_triggers",
+)
 ALL_KINDS = frozenset(ALL_KINDS_ORDER)
+REACTED = "reacted_act_triggers"  # the act an event verb reacts to, owns or denies
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,6 +60,7 @@ class TriggerFinder:
         """The sentence's triggers, of the kinds (rules of the ``propose`` phase) switched on."""
         verbs, light = "verb_triggers" in kinds, "light_verb_triggers" in kinds
         obligations, nouns = "obligation_triggers" in kinds, "noun_triggers" in kinds
+        reacted = REACTED in kinds
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
@@ -72,6 +81,8 @@ class TriggerFinder:
                     if not entry.obj_actor:  # "joined a protest": the object may carry its own event
                         consumed.update(o.i for o in _children(tok, "dobj"))
                     yield Trigger(entry, tok, tok, kind="verb_triggers")
+                    if reacted:
+                        yield from self._reacted_acts(tok)
                     continue
                 if light and self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
                     for noun in _light_objects(_children(tok, "dobj")):
@@ -87,6 +98,26 @@ class TriggerFinder:
                 entry = self.lexicon.match(tok, "noun")
                 if entry is not None:
                     yield Trigger(entry, tok, tok, nominal=True, kind="noun_triggers")
+
+    def _reacted_acts(self, verb: Any) -> Iterator[Trigger]:
+        """The acts an event verb of reacting to an act, of owning or denying it, or of protesting it takes
+        as its object ("condemned the shooting of two protesters", "protested the arrest of a journalist"):
+        each an event of its own, coded as an event noun (its doer from its modifier or "by" phrase, else
+        the doer its kind implies). Not under a verb of planning, preventing or threatening, which are not in
+        these lists; not for an act its modifier marks as not done ("the planned attack")."""
+        lemma = verb.lemma_.lower()
+        words = event_words()
+        if lemma not in self.lexicon.reaction_verbs and lemma not in words.responsibility_verbs:
+            return
+        for obj in _children(verb, "dobj"):
+            for noun in (obj, *_children(obj, "conj")):
+                if noun.pos_ != "NOUN" or any(
+                    c.dep_ == "amod" and c.lower_ in words.unrealised_modifiers for c in noun.children
+                ):
+                    continue
+                entry = self.lexicon.match(noun, "noun")
+                if entry is not None:
+                    yield Trigger(entry, noun, noun, nominal=True, kind=REACTED)
 
     def _obligation(self, tok: Any) -> Trigger | None:
         """A speech verb reporting what another actor must or should do ("X said Y must leave")."""

@@ -70,6 +70,8 @@ class EventWords:
     express_verbs: frozenset[str]
     episode_nouns: frozenset[str]
     force_units: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    unrealised_modifiers: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
