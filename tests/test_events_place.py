@@ -138,3 +138,12 @@ def test_event_place_is_not_a_place_the_sentence_excepts(pipeline: Pipeline) -> 
     )
     found = _places(pipeline, "Nigerian troops raided homes on Monday, except in the town of Kaduna.")
     assert "raided" in found and found["raided"][0] != "Kaduna", found
+
+
+@pytest.mark.slow
+def test_event_between_two_sides_of_one_country_happened_there(pipeline: Pipeline) -> None:
+    found = _places(pipeline, "Kenyan police arrested dozens of opposition supporters on Tuesday.")
+    assert found.get("arrested") == ("Kenya", "KEN"), found
+    # two countries' sides: nothing says where
+    found = _places(pipeline, "Kenyan police arrested two Ugandan traders on Tuesday.")
+    assert found.get("arrested", (None, None))[0] is None, found

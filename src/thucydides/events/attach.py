@@ -351,6 +351,13 @@ def attach_place(
         countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
         if not countries or dateline.place.country in countries:
             return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
+    # a domestic event (a doer and a target of one country) that names no place happened in that country
+    sides = {m.actor.country for m in sources} | {m.actor.country for m in targets}
+    if sources and targets and len(sides) == 1:
+        (home,) = sides
+        place = _country_place(gazetteer, home) if home and len(home) == 3 else None
+        if place is not None:
+            return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
 
 
