@@ -37,6 +37,16 @@ from thucydides.events.syntax import (
 from thucydides.events.words import event_words
 
 
+def _between_pair(c: Candidate, between: Any) -> bool:
+    """The two parties a "between" phrase names: the first is source, the second target (settled, joint)."""
+    pair = c.scene.index.of(between, loose=True)
+    if len(pair) < 2:
+        return False
+    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
+    c.settled = c.joint = True
+    return True
+
+
 def _subject_token(c: Candidate) -> tuple[Any, str]:
     """The clause's subject (moved out of a dateline) and how it was found (found once per candidate)."""
     if c.subject is None:
@@ -71,12 +81,7 @@ def between_pair(c: Candidate, params: Params) -> bool:
         between = _pobjs(happened, ("between",))  # "clashes erupted between A and B"
     if not between:
         return False
-    pair = c.scene.index.of(between[0], loose=True)
-    if len(pair) < 2:
-        return False
-    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
-    c.settled = c.joint = True
-    return True
+    return _between_pair(c, between[0])
 
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
@@ -326,12 +331,7 @@ def between_verb_pair(c: Candidate, params: Params) -> bool:
     between = [p for h in holders for p in _pobjs(h, ("between",))]
     if not between:
         return False
-    pair = c.scene.index.of(between[0], loose=True)
-    if len(pair) < 2:
-        return False
-    c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
-    c.settled = c.joint = True
-    return True
+    return _between_pair(c, between[0])
 
 
 def passive_subject_source(c: Candidate, params: Params) -> bool:
