@@ -66,6 +66,7 @@ class Example:
     police_kill: int | None = None
     police_arrest: int | None = None
     contentious: int | None = None
+    weight: float = 1.0  # its weight in the loss (a teacher's label on an unlabelled sentence: less)
 
     def head(self, name: str) -> int | None:
         return getattr(self, name)
@@ -288,29 +289,32 @@ def fit(
     balanced: bool = True,
     tfidf: bool = False,
     min_count: int = 2,
+    n_vocabulary: int | None = None,
 ) -> SentenceEventModel:
     """Train every head on the examples that have a label for it.
 
     With ``vectors`` (the sentences' static embeddings by ``embedder``, one row per example), the
     standardised vectors times ``dense_weight`` join the sparse features in one linear model; the weight
-    sets how strongly they are regularised next to the binary features.
+    sets how strongly they are regularised next to the binary features. With ``n_vocabulary``, only the
+    first that many examples choose the feature vocabulary and the dense standardisation (the rest, a
+    teacher's labels on other sentences, then change no head they do not label).
     """
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
-    vec = Vectoriser(feats, min_count=min_count, tfidf=tfidf)
+    vec = Vectoriser(feats[:n_vocabulary], min_count=min_count, tfidf=tfidf)
     x = vec.matrix(feats)
     n = len(vec.features)
     dense: dict[str, np.ndarray] = {}
     if vectors is not None and embedder is not None:
-        mean = vectors.mean(axis=0)
-        scale = dense_weight / (vectors.std(axis=0) + 1e-6)
+        mean = vectors[:n_vocabulary].mean(axis=0)
+        scale = dense_weight / (vectors[:n_vocabulary].std(axis=0) + 1e-6)
         dense = {"mean": mean, "scale": scale}
         x = hstack([x, csr_matrix((vectors - mean) * scale)]).tocsr()
     weight = "balanced" if balanced else None
     typed = [i for i, e in enumerate(examples) if e.type is not None]
     lr = LogisticRegression(C=c_type, max_iter=3000, class_weight=weight)
-    lr.fit(x[typed], [examples[i].type for i in typed])
+    lr.fit(x[typed], [examples[i].type for i in typed], sample_weight=[examples[i].weight for i in typed])
     labels = [str(c) for c in lr.classes_]
     coef = lr.coef_.T
     tw, tb = coef[:n].copy(), lr.intercept_.copy()
@@ -327,7 +331,7 @@ def fit(
             continue
         c = c_contentious if head == "contentious" and c_contentious is not None else c_bin
         blr = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
-        blr.fit(x[rows], ys)
+        blr.fit(x[rows], ys, sample_weight=[examples[i].weight for i in rows])
         bw[:, j] = blr.coef_[0][:n]
         dbw[:, j] = blr.coef_[0][n:]
         bb[j] = blr.intercept_[0]
