@@ -306,7 +306,9 @@ def attach_place(
     """The event's place and why: an entered place, a place its clause names, or an actor's home ground."""
     cands = anchors.places.get(anchors.sentence_start(trig.token), [])
     words = event_words()
-    if trig.entry.obj_place or trig.anchor.lemma_.lower() in words.motion_verbs:
+    lemma = trig.anchor.lemma_.lower()
+    aimed = lemma in words.motion_verbs or lemma in words.aimed_verbs
+    if trig.entry.obj_place or lemma in words.motion_verbs:
         for a in cands:
             if a.root.dep_ == "dobj" and a.root.head == trig.anchor:
                 pm = a.mention
@@ -317,7 +319,7 @@ def attach_place(
         pm = best.mention
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's clause ('{best.governor.text}')"
-    if trig.anchor.lemma_.lower() in words.motion_verbs | words.aimed_verbs:
+    if aimed:
         for a in cands:
             if (
                 a.root.dep_ == "pobj"
@@ -327,7 +329,7 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' was aimed"
-    if trig.anchor.lemma_.lower() in words.motion_verbs | words.aimed_verbs | words.sending_verbs:
+    if aimed or lemma in words.sending_verbs:
         sent = [trig.anchor, *_objects(trig.anchor)]  # "sent troops to X": "to" may hang from "troops"
         for a in cands:
             prep = a.root.head
@@ -335,7 +337,9 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went or sent them"
-    for m in list(sources) + list(targets):
+    parties = [*sources, *targets]
+    countries = {m.actor.country for m in parties if m.actor.country}
+    for m in parties:
         actor = m.actor
         if (
             actor.type == "group"
@@ -347,15 +351,13 @@ def attach_place(
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
     dateline = anchors.dateline
-    if dateline is not None and not _elsewhere(cands, dateline.place):
-        countries = {m.actor.country for m in list(sources) + list(targets) if m.actor.country}
-        if not countries or dateline.place.country in countries:
-            return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
+    at_home = dateline is not None and (not countries or dateline.place.country in countries)
+    if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
+        return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     # a domestic event (a doer and a target of one country) that names no place happened in that country
-    sides = {m.actor.country for m in sources} | {m.actor.country for m in targets}
-    if sources and targets and len(sides) == 1:
-        (home,) = sides
-        place = _country_place(gazetteer, home) if home and len(home) == 3 else None
+    if sources and targets and len(countries) == 1 and all(m.actor.country for m in parties):
+        (home,) = countries
+        place = _country_place(gazetteer, home) if len(home) == 3 else None
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"

@@ -133,7 +133,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         settings = self.proposer.settings
         probs = self.proposer.probabilities(sent)
         if found:
-            self._police_doer(found, probs, sent, doc)
+            self._police_doer(found, probs, sent, index)
             kind, p = self.proposer.top_type(probs)
             if kind is None or p < settings.rank_min_probability:
                 return found
@@ -177,21 +177,23 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             )
         return events
 
-    def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, doc: Document) -> None:
+    def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
         where the model's police head for that act is sure of it ("one person died in the firing"); of the
         country of the event's place, if one is known. Not where the sentence names armed men of another
         kind ("killed in rebel shelling", "an attack by gunmen"): the doer is there, the parse missed it."""
         assert self.proposer is not None
-        if self._names_armed_group(sent, doc):
-            return
         settings = self.proposer.settings
         agent = settings.police_agent
-        for head, code in settings.police_codes.items():
-            p = probs.get(head, 0.0)
+        sure = [
+            (head, code, probs[head])
+            for head, code in settings.police_codes.items()
+            if probs.get(head, 0.0) >= settings.min_police_probability
+        ]
+        if not sure or self._names_armed_group(sent, index):
+            return
+        for head, code, p in sure:
             kind = self.ontology.plover_type(code)
-            if p < settings.min_police_probability:
-                continue
             for ev in found:
                 if ev.event_type == kind and (ev.source is None or ev.source.sector == UNIDENTIFIED):
                     # of the country of the event's place, else of the one the unidentified doer was placed in
@@ -204,15 +206,18 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     )
                     ev.explain.append(f"source = {agent.text}: the sentence model's {head} head ({p:.2f})")
 
-    def _names_armed_group(self, sent: Any, doc: Document) -> bool:
+    def _names_armed_group(self, sent: Any, index: ActorIndex) -> bool:
         """Whether a sentence names rebels, insurgents or unidentified attackers: a word of that sector among
         the lexicon's generic actors, or an actor of that sector the knowledge base found in it."""
         sectors = event_words().armed_group_sectors
         generic = self.lexicon.generic_actors
-        if any(generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors for t in sent):
-            return True
-        start, end = sent.start_char, sent.end_char
-        return any(start <= m.start < end and m.actor.sector in sectors for m in doc.actors)
+        for t in sent:
+            if generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors:
+                return True
+            m = index.at(t)
+            if m is not None and m.actor.sector in sectors:
+                return True
+        return False
 
     def _implied_source(
         self,
