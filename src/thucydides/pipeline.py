@@ -375,12 +375,7 @@ class Pipeline:
                     else:
                         parsed.append(one)
                 docs = parsed
-        # stage by stage over the batch (each stage's tables stay in the processor's caches while it runs
-        # over every document), in document order; a document stops at its first problem, as in _through
-        items: list[Item] = list(docs)
-        for stage in self.post:
-            items = [item if isinstance(item, Problem) else self._guard(stage, item) for item in items]
-        for out in items:
+        for out in self._stagewise(self.post, list(docs)):
             if isinstance(out, Document) and not self.options.keep_parse:
                 out.nlp = None  # the parse is large; keep it only when asked
             yield out
@@ -410,12 +405,14 @@ class Pipeline:
         for item in items:
             chunk.append(item)
             if len(chunk) >= self.options.batch_size:
-                yield from self._prepare_all(chunk)
+                yield from self._stagewise(self.pre, chunk)
                 chunk = []
-        yield from self._prepare_all(chunk)
+        yield from self._stagewise(self.pre, chunk)
 
-    def _prepare_all(self, items: list[Item]) -> list[Item]:
-        for stage in self.pre:
+    def _stagewise(self, stages: Sequence[Stage], items: list[Item]) -> list[Item]:
+        """``stages`` run one at a time over every item (each stage's tables stay in the processor's caches
+        while it runs), in order; a document stops at its first problem, as in :meth:`_through`."""
+        for stage in stages:
             items = [item if isinstance(item, Problem) else self._guard(stage, item) for item in items]
         return items
 
