@@ -61,7 +61,8 @@ def resolver(gazetteer: Gazetteer) -> PlaceResolver:
         ("Paris", "FRA", "city"),
         ("Tripoli", "LBY", "city"),
         ("Hyderabad", "IND", "city"),
-        ("New York", "USA", "city"),
+        ("New York", "USA", "admin1"),  # the state: the bare name's usual reading (divisions_first.yaml)
+        ("New York City", "USA", "city"),
         ("Syria", "SYR", "country"),
         ("Iraq", "IRQ", "country"),
         ("Kuwait", "KWT", "country"),
@@ -709,11 +710,20 @@ def test_places_stage_reads_a_state_where_the_text_says_so(
 @pytest.mark.slow
 def test_places_stage_keeps_the_city_where_nothing_says_state(nlp: Any, resolver: PlaceResolver) -> None:
     doc = _run(
-        nlp, resolver, "Flights from Texas and Washington, D.C., were cancelled. He lives in New York."
+        nlp, resolver, "Flights from Texas and Washington, D.C., were cancelled. He lives in New York City."
     )
     found = {m.text: m.place for m in doc.places}
     assert found["Washington"].precision == "city"
-    assert found["New York"].precision == "city"
+    assert found["New York City"].precision == "city"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_new_york_alone_as_the_state(nlp: Any, resolver: PlaceResolver) -> None:
+    # the bare name is the state in the geoparsing sets' convention; Quebec likewise the province
+    doc = _run(nlp, resolver, "He moved to New York after two years in Quebec.")
+    found = {m.text: m.place for m in doc.places}
+    assert (found["New York"].precision, found["New York"].admin1) == ("admin1", "New York")
+    assert found["Quebec"].precision == "admin1"
 
 
 @pytest.mark.slow
@@ -818,3 +828,53 @@ def test_places_stage_qualifiers_after_in_and_lists_of_states(
     doc = _run(nlp, resolver, text)
     found = {m.text: m.place for m in doc.places}
     assert (found[name].country, found[name].admin1) == ("USA", admin1)
+
+
+# --- third places round: country names that are towns, residents' towns, names beside persons ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        # nothing backs the country; the story's other names lie in the state that holds its namesake
+        # (a town near them, "Robbinsdale", or one of the state they vote for, "Tyler" of Texas)
+        (
+            "Family of Jordan motorcyclist finds him injured. The Jordan resident was flown to North "
+            "Memorial Medical Center in Robbinsdale.",
+            "Jordan",
+            "USA",
+            "Minnesota",
+        ),
+        (
+            "A barn burned near Palestine on Tuesday. Crews from Tyler and Jacksonville helped.",
+            "Palestine",
+            "USA",
+            "Texas",
+        ),
+        # the country's name stays the country where the story backs it or names no such state
+        ("Refugees crossed from Syria into Lebanon, officials in Beirut said.", "Lebanon", "LBN", None),
+        ("Troops were sent to Jordan last week, officials in Texas said.", "Jordan", "JOR", None),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_reads_a_country_name_nothing_backs_as_a_town_of_the_story(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, country: str, admin1: str | None
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place for m in doc.places}
+    assert found[name].country == country
+    if admin1:
+        assert found[name].admin1 == admin1
+
+
+@pytest.mark.slow
+def test_places_stage_finds_the_town_of_residents_inside_a_persons_phrase(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "About 55 Gainesville residents marched on Friday. A Gainesville resident spoke."
+    actors = [
+        ActorMention(0, 30, "About 55 Gainesville residents", Actor("residents", type="person")),
+        ActorMention(51, 73, "A Gainesville resident", Actor("resident", type="person")),
+    ]
+    doc = _run(nlp, resolver, text, actors=actors)
+    assert [m.text for m in doc.places] == ["Gainesville", "Gainesville"]

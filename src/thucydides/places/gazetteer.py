@@ -148,6 +148,8 @@ class Gazetteer:
         words = _read_csv("name_abbreviations.csv")
         self._long_words = {row["short"]: row["full"] for row in words}  # "st" -> "saint"
         self._short_words = {row["full"]: row["short"] for row in words}
+        firsts = load_yaml(_read_text("divisions_first.yaml")) or {}
+        self._divisions_first = frozenset(normalize_name(str(name)) for name in firsts.get("names") or ())
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -318,10 +320,14 @@ class Gazetteer:
         city_divisions = {e.a1 for e, _ in entries if e.kind == "city"} | {
             e.a2 for e, _ in entries if e.kind == "city"
         }
+        # ... except the few divisions whose bare name is usually the division ("New York")
+        namesake = (
+            -_NAMESAKE_DIVISION_PENALTY if key not in self._divisions_first else _NAMESAKE_DIVISION_PENALTY
+        )
         for entry, primary in entries:
             base = entry.base_score() - (0.0 if primary else _ALTERNATE_PENALTY)
             if entry.kind in ("admin1", "admin2") and (entry.a2 or entry.a1) in city_divisions:
-                base -= _NAMESAKE_DIVISION_PENALTY
+                base += namesake
             support = 0.0
             if top > 0:
                 support = max((context.get(code, 0.0) for code in entry.context), default=0.0) / top

@@ -196,6 +196,7 @@ class PlaceResolver(SpanFinder):
                 or key in qualified
                 or key in divisions
                 or found[2].kind not in _POINT_KINDS
+                and found[2].kind != "country"  # a country's name nothing backs may be a town near the others
                 or len(self.gazetteer.entries(key)) < 2
             ):
                 continue
@@ -335,7 +336,9 @@ class PlaceResolver(SpanFinder):
         if entry.kind in ("country", "admin1", "region"):
             return True
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
-        if ranked[0].primary and (span.dateline or span.strong or span.local and span.inside != "PERSON"):
+        if ranked[0].primary and (
+            span.dateline or span.strong or span.local and (span.inside != "PERSON" or not span.partial)
+        ):
             return True
         if not ranked[0].primary and span.source == "name":
             return supported
@@ -541,6 +544,22 @@ class PlaceResolver(SpanFinder):
             local = [r for r in ranked if r.primary and r.entry.kind in _POINT_KINDS]
             if local:
                 ranked = local + [r for r in ranked if r not in local]
+        if ranked and ranked[0].entry.kind == "country" and ranked[0].support == 0.0 and within is None:
+            # a country's name that nothing else in the story backs (no place in it, no actor of it) is its
+            # namesake town where the story's own divisions or towns hold that town ("Lebanon" beside
+            # Myerstown, Pa.; "Palestine" in a story from Texas; "Jordan" beside Robbinsdale, Minn.)
+            # ... a town of the story's leading country, spelt as the country is ("Cañada" is no "Canada")
+            spelt = span.text.casefold()
+            backed = [
+                r
+                for r in ranked
+                if r.primary
+                and r.entry.kind in _POINT_KINDS
+                and r.entry.place.name.casefold() == spelt
+                and _backed(r, context, near)
+            ]
+            if backed:
+                ranked = backed + [r for r in ranked if r not in backed]
         if not ranked:
             return None
         best = ranked[0]
@@ -562,6 +581,23 @@ class PlaceResolver(SpanFinder):
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}", entry
         return replace(entry.place), reason, entry
+
+
+def _backed(
+    reading: Reading, context: Mapping[str, float], near: Sequence[tuple[float | None, float | None]]
+) -> bool:
+    """Whether the story's other names hold a town or county reading: it lies in the first-level division
+    they vote for most (or one close to it), in a second-level division they name, or near their towns."""
+    entry = reading.entry
+    tops = _tops(context)
+    if not tops[0] or context.get(entry.place.country or "", 0.0) < tops[0]:
+        return False
+    weight = context.get(entry.a1, 0.0) if entry.a1 else 0.0
+    if weight >= 0.5 and tops[1] > 0 and weight >= 0.5 * tops[1]:
+        return True
+    if entry.a2 and context.get(entry.a2, 0.0) >= 0.5:
+        return True
+    return bool(near) and _near(entry.place, near)
 
 
 def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> bool:

@@ -354,11 +354,18 @@ class SpanFinder:
             if not span.dateline and any(
                 start < span.end
                 and span.start < end
-                and (known or (start, end) != (span.start, span.end) and span.inside == "PERSON")
+                and (
+                    known
+                    or (start, end) != (span.start, span.end)
+                    and span.inside == "PERSON"
+                    and not span.local  # "about 55 Gainesville residents": the name of the residents' town
+                    # a country or state of two words or more is no word of a person's name ("Sri Lanka")
+                    and not (" " in span.text.strip() and self._is_division_or_country(span))
+                )
                 and not (span.start == start and end > span.end and self._titled(text, span, end))
                 and not (
                     (start, end) == (span.start, span.end)
-                    and span.locative
+                    and (span.locative or span.source == "ner:GPE" and " " not in span.text)
                     and span.source.startswith("ner:")
                 )
                 for start, end, known in persons
