@@ -878,3 +878,25 @@ def test_places_stage_finds_the_town_of_residents_inside_a_persons_phrase(
     ]
     doc = _run(nlp, resolver, text, actors=actors)
     assert [m.text for m in doc.places] == ["Gainesville", "Gainesville"]
+
+
+@pytest.mark.slow
+def test_places_stage_keeps_a_family_name_out_even_before_a_local_word(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The Jones family is this year's ambassador family. John Lennon-Yoko Ono fans gathered."
+    actors = [ActorMention(4, 9, "Jones", Actor("Jones", type="person"))]
+    doc = _run(nlp, resolver, text, actors=actors)
+    assert not any(m.text in ("Jones", "Lennon", "Yoko") for m in doc.places)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Heathrow", "GBR"), ("Gatwick", "GBR"), ("Schiphol", "NLD")])
+def test_places_airports_known_by_their_own_name(resolver: PlaceResolver, name: str, country: str) -> None:
+    place = resolver.resolve_name(name)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.slow
+def test_places_stage_reads_an_airport_of_the_table_without_a_tag(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Flights were cancelled at Heathrow and Gatwick also reported delays.")
+    assert {m.text: m.place.country for m in doc.places} == {"Heathrow": "GBR", "Gatwick": "GBR"}

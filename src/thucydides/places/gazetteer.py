@@ -343,7 +343,7 @@ class Gazetteer:
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))
-        readings.sort(key=lambda r: (-r.score, -r.base, r.entry.place.name))
+        readings.sort(key=lambda r: (-r.score, -r.base, -r.entry.population, r.entry.place.name))
         return readings
 
     def directional(self, entry: Entry, direction: str, name: str) -> Place:

@@ -333,11 +333,15 @@ class PlaceResolver(SpanFinder):
         if not ranked:
             return False
         entry = ranked[0].entry
-        if entry.kind in ("country", "admin1", "region"):
-            return True
+        if (
+            entry.kind in ("country", "admin1", "region")
+            or entry.kind == "city"
+            and entry.place.geonameid is None
+        ):
+            return True  # ... and a place of the project's own table (regions.csv: "Gatwick", "Camp David")
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
         if ranked[0].primary and (
-            span.dateline or span.strong or span.local and (span.inside != "PERSON" or not span.partial)
+            span.dateline or span.strong or span.local and (span.inside != "PERSON" or span.residents)
         ):
             return True
         if not ranked[0].primary and span.source == "name":
@@ -516,7 +520,7 @@ class PlaceResolver(SpanFinder):
                     else r
                     for r in ranked
                 ),
-                key=lambda r: (-r.score, -r.base, r.entry.place.name),
+                key=lambda r: (-r.score, -r.base, -r.entry.population, r.entry.place.name),
             )
             lifted = ranked[0].support >= 1.0
         # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no

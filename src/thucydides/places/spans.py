@@ -85,6 +85,7 @@ class Span:
     partial: bool = False  # a part of a longer run of capitalised words ("Gainesville Public Utilities")
     compound: bool = False  # a part of a hyphen compound of names ("Fargo-Moorhead", "R-Marshall")
     local: bool = False  # a local institution or people follows it ("Raytown police", "an Alton man")
+    residents: bool = False  # its residents or its police follow it ("Gainesville residents"): no surname
     strong: bool = False  # "in", "near", ", of" stands before it: a place even if tagged as a person
     dateline: bool = False  # a name in capitals opening a dateline ("HUDSON -- Officials said")
     lookup: str | None = None  # the name to look up when it is not the text ("Barrow" -> "Barrow County")
@@ -118,6 +119,10 @@ class SpanFinder:
         local = load_yaml(_read_text("local_words.yaml")) or {}
         self._local_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
+            re.IGNORECASE,
+        )
+        self._residents_after = re.compile(
+            r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("residents_after") or ()) + r")\b",
             re.IGNORECASE,
         )
         self._town_after = re.compile(
@@ -182,6 +187,7 @@ class SpanFinder:
             trimmed.lookup = span.lookup
             trimmed.opener = span.opener
             trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
+            trimmed.residents = bool(self._residents_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
             trimmed.strong = bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
@@ -358,7 +364,7 @@ class SpanFinder:
                     known
                     or (start, end) != (span.start, span.end)
                     and span.inside == "PERSON"
-                    and not span.local  # "about 55 Gainesville residents": the name of the residents' town
+                    and not span.residents  # "about 55 Gainesville residents": the residents' town
                     # a country or state of two words or more is no word of a person's name ("Sri Lanka")
                     and not (" " in span.text.strip() and self._is_division_or_country(span))
                 )
