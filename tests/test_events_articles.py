@@ -39,7 +39,11 @@ def _plain(**kw: float) -> ArticleSalience:
 
 def test_salience_lowers_the_same_act_told_again_below_a_new_one() -> None:
     doc = Document(id="d", raw="")
-    first, again, other = _event(0, 0.8, trigger="charged"), _event(3, 0.8, trigger="charged"), _event(5, 0.75)
+    first, again, other = (
+        _event(0, 0.8, trigger="charged"),
+        _event(3, 0.8, trigger="charged"),
+        _event(5, 0.75),
+    )
     doc.events = [first, again, other]
     _plain(repeat_penalty=0.1, reading_penalty=0.1)(doc)
     assert first.confidence == 0.8 and again.confidence == pytest.approx(0.7)
@@ -59,7 +63,11 @@ def test_salience_lowers_the_second_reading_of_the_same_words_only() -> None:
 
 def test_salience_never_lowers_the_most_confident_event() -> None:
     doc = Document(id="d", raw="")
-    doc.events = [_event(4, 0.6, trigger="said"), _event(0, 0.9, trigger="said"), _event(2, 0.9, trigger="said")]
+    doc.events = [
+        _event(4, 0.6, trigger="said"),
+        _event(0, 0.9, trigger="said"),
+        _event(2, 0.9, trigger="said"),
+    ]
     _plain(repeat_penalty=0.1, reading_penalty=0.1)(doc)
     assert max(e.confidence for e in doc.events) == 0.9
     assert doc.events[1].confidence == 0.9
@@ -98,8 +106,8 @@ def test_lede_country_wins_over_a_country_the_body_names_more_often(pipeline: An
     ("text", "etype", "pair"),
     [
         (  # a definite reference as the object of the verb's own preposition
-            "Protests continued in Peru.\n\nThe ombudsman's office called on the interim government to withdraw "
-            "the troops.",
+            "Protests continued in Peru.\n\nThe ombudsman's office called on the interim government to "
+            "withdraw the troops.",
             "REQUEST",
             (None, "PER"),
         ),
@@ -140,3 +148,12 @@ def test_an_act_in_a_when_clause_of_a_past_year_is_historical_and_ranks_low(pipe
     crushed = [e for e in events if e.trigger == "crushed"]
     assert crushed and crushed[0].date == "2009" and crushed[0].modality == "historical", events
     assert events[0].trigger == "arrested"
+
+
+@pytest.mark.slow
+def test_a_police_threat_of_force_with_no_one_named_is_aimed_at_the_people(pipeline: Any) -> None:
+    text = "Riot police in Lima threatened to use live fire if protesters threw stones again."
+    threats = [e for e in _code(pipeline, text) if e.event_type == "THREATEN"]
+    assert threats and _pair(threats[0]) == ("PER", "PER"), threats
+    fired = [e for e in _code(pipeline, "Riot police in Lima opened fire.") if e.event_type == "ASSAULT"]
+    assert fired and fired[0].target is None, fired  # no threat: an attack keeps no target of its own

@@ -23,7 +23,7 @@ from thucydides.record import Actor, ActorMention, Place
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 # the words that name the leader of an "X-led" body ("the US-led coalition")
 LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
-NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC"})  # names a place word may be part of  # names a place word may be part of
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC"})  # names a place word may be part of
 PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
 
 
@@ -357,14 +357,14 @@ def default_country(
         country = next(iter(named))
         return country, f"the only other country the sentence names is {country}"
     top = sorted(
-        (
-            (c, n)
-            for c, n in index.countries.items()
-            if c not in other_countries and c not in NOT_COUNTRIES
-        ),
+        ((c, n) for c, n in index.countries.items() if c not in other_countries and c not in NOT_COUNTRIES),
         key=lambda cn: (-cn[1], index.first.get(cn[0], 0)),
     )[:2]
-    if top and (len(top) == 1 or top[0][1] > top[1][1] or index.first.get(top[0][0], len(sent.doc.text)) < index.lede_end):
+    if top and (
+        len(top) == 1
+        or top[0][1] > top[1][1]
+        or index.first.get(top[0][0], len(sent.doc.text)) < index.lede_end
+    ):
         besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
         return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
     return None, ""

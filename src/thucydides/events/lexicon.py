@@ -407,7 +407,12 @@ def _antecedents(noun: Any) -> list[Any]:
     which ..." is often parsed with the clause on the name), that noun too."""
     out = [noun]
     prep = noun.head
-    if noun.dep_ == "pobj" and noun.pos_ == "PROPN" and prep.lower_ in ("in", "at", "near") and prep.head.pos_ == "NOUN":
+    if (
+        noun.dep_ == "pobj"
+        and noun.pos_ == "PROPN"
+        and prep.lower_ in ("in", "at", "near")
+        and prep.head.pos_ == "NOUN"
+    ):
         out.append(prep.head)
     return out
 

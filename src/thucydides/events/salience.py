@@ -96,7 +96,10 @@ class ArticleSalience:
             at = (ev.sentence_index, ev.trigger)
             act = (ev.event_type, ev.cameo, word)
             if ev.trigger and readings.get(at, ev.event_type) != ev.event_type:
-                cut, why = self.settings.reading_penalty, f"a second reading of '{ev.trigger}' ({readings[at]} first)"
+                cut, why = (
+                    self.settings.reading_penalty,
+                    f"a second reading of '{ev.trigger}' ({readings[at]} first)",
+                )
             elif word and act in told:
                 cut, why = self.settings.repeat_penalty, f"the same {ev.event_type} '{word}' told again"
             else:
