@@ -73,6 +73,15 @@ def test_salience_never_lowers_the_most_confident_event() -> None:
     assert doc.events[1].confidence == 0.9
 
 
+def test_salience_raises_an_event_the_headline_names() -> None:
+    doc = Document(id="d", raw="", title="Two guards charged over inmate's death")
+    charged, alleged = _event(3, 0.6, trigger="charged"), _event(1, 0.6, trigger="alleged")
+    doc.events = [alleged, charged]
+    ArticleSalience(SalienceSettings(per_sentence=0.0, max_penalty=0.0, headline_bonus=0.05))(doc)
+    assert charged.confidence == pytest.approx(0.65) and alleged.confidence == 0.6
+    assert any("headline" in step for step in charged.explain)
+
+
 def test_bundled_salience_settings_read_the_lede_and_news_penalties() -> None:
     settings = SalienceSettings.load()
     assert settings.lede_sentences >= 1 and settings.lede_weight >= 1

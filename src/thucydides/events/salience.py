@@ -12,6 +12,7 @@ Reads ``events``; writes ``Event.confidence`` and adds a step to ``Event.explain
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -26,6 +27,14 @@ LEDE_SENTENCES = 3
 LEDE_WEIGHT = 3
 READING_PENALTY = 0.1
 REPEAT_PENALTY = 0.1
+HEADLINE_BONUS = 0.05
+HEADLINE_CAP = 0.95  # the coder's cap on confidence
+STEM = 5
+WORD = re.compile(r"[a-z]{3,}")
+
+
+def _stem(word: str) -> str:
+    return word[:STEM]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,7 @@ class SalienceSettings:
     lede_weight: int = LEDE_WEIGHT
     reading_penalty: float = READING_PENALTY
     repeat_penalty: float = REPEAT_PENALTY
+    headline_bonus: float = HEADLINE_BONUS
 
     @classmethod
     def load(cls, text: str | None = None) -> SalienceSettings:
@@ -53,6 +63,7 @@ class SalienceSettings:
             lede_weight=int(raw.get("lede_weight", LEDE_WEIGHT)),
             reading_penalty=float(raw.get("reading_penalty", READING_PENALTY)),
             repeat_penalty=float(raw.get("repeat_penalty", REPEAT_PENALTY)),
+            headline_bonus=float(raw.get("headline_bonus", HEADLINE_BONUS)),
         )
 
     def lede_end(self, sdoc: Any) -> int:
@@ -82,8 +93,23 @@ class ArticleSalience:
                 f"ranked by its place in the article: sentence {ev.sentence_index + 1} (-{cut:.3f}); "
                 "the lead carries the key events"
             )
+        if doc.title:
+            self._headline(doc.title, doc.events)
         self._news_first(doc.events)
         return doc
+
+    def _headline(self, title: str, events: list[Event]) -> None:
+        """Raise an event told by a word of the headline ("Guards charged in ...": the charges): the
+        headline names the story's main event (a word's first ``STEM`` letters stand for the word)."""
+        bonus = self.settings.headline_bonus
+        stems = {_stem(w) for w in WORD.findall(title.lower())}
+        if bonus <= 0 or not stems:
+            return
+        for ev in events:
+            words = ev.trigger.lower().split()
+            if words and _stem(words[-1]) in stems:
+                ev.confidence = round(min(HEADLINE_CAP, ev.confidence + bonus), 4)
+                ev.explain.append(f"'{words[-1]}' is a word of the headline (+{bonus:.3f})")
 
     def _news_first(self, events: list[Event]) -> None:
         """Lower an event that adds nothing new beside a more confident one: a second reading of the same
