@@ -192,7 +192,11 @@ class ArgumentFinder:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return []
         sector = self.lexicon.references.get(tok.lemma_.lower())
-        if sector is None or any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children):
+        if sector is None or any(
+            c.dep_ in ("poss", "compound", "amod", "prep")
+            and not (c.dep_ == "amod" and c.lower_ in self.lexicon.reference_modifiers)
+            for c in tok.children
+        ):
             return []
         text = tok.doc[tok.left_edge.i : tok.i + 1].text
         if sector == "previous":

@@ -89,6 +89,8 @@ class Anchors:
     dates: dict[int, list[Anchored]]
     places: dict[int, list[Anchored]]
     dateline: PlaceMention | None = None  # the place of a wire dateline ("RIYADH, 14 September —")
+    # the starts of a time span ("since 1989"), by sentence start: only a "when" clause of it takes its date
+    spans: dict[int, list[Anchored]] = field(default_factory=dict)
     # token index → start of its sentence, made on first use (``tok.sent`` rescans the document each time)
     sent_starts: list[int] | None = None
 
@@ -96,8 +98,9 @@ class Anchors:
     def build(cls, doc: Document, sdoc: Any) -> Anchors:
         anchors = cls({}, {})
         for dm in doc.dates:
-            if dm.kind == "point" and (a := _anchor(dm, sdoc)) is not None:
-                anchors.dates.setdefault(anchors.sentence_start(a.root), []).append(a)
+            if dm.kind in ("point", "range_start") and (a := _anchor(dm, sdoc)) is not None:
+                kept = anchors.dates if dm.kind == "point" else anchors.spans
+                kept.setdefault(anchors.sentence_start(a.root), []).append(a)
         for pm in doc.places:
             if (a := _anchor(pm, sdoc)) is not None:
                 anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
@@ -190,6 +193,25 @@ def _objects(verb: Any) -> list[Any]:
     return found
 
 
+def _when_clause_date(trig: Trigger, cands: Sequence[Anchored]) -> Anchored | None:
+    """The date a "when" clause of the event describes ("since 1989, when it crushed the protests", "in
+    May, when troops entered the city"): the event's clause (or the one it is coordinated with) modifies
+    the date itself."""
+    cur = trig.anchor
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            break
+        if cur.dep_ != "conj" or cur.head == cur:
+            return None
+        cur = cur.head
+    else:
+        return None
+    if not any(c.lower_ == "when" and c.dep_ == "advmod" for c in cur.children):
+        return None
+    at = cur.head.idx
+    return next((a for a in cands if a.mention.start <= at < a.mention.end), None)
+
+
 def attach_date(
     trig: Trigger, anchors: Anchors, doc: Document, numbers: Mapping[str, int] | None = None
 ) -> tuple[str | None, DatePrecision, str]:
@@ -199,6 +221,12 @@ def attach_date(
         numbers: number words ("a", "two", "eight") for offsets such as "eight months after".
     """
     cands = anchors.dates.get(anchors.sentence_start(trig.token), [])
+    start = anchors.sentence_start(trig.token)
+    when = _when_clause_date(trig, [*cands, *anchors.spans.get(start, [])])
+    if when is not None:
+        dm = when.mention
+        assert isinstance(dm, DateMention)
+        return dm.value, dm.precision, f"date '{dm.text}' is the time of the 'when' clause → {dm.value}"
     best = _pick(cands, trig, places=False)
     # a date of the event's own words wins; a date of the clause above it yields to a distance from that
     # clause ("struck on Friday, three days after a rocket attack": the attack is Tuesday)

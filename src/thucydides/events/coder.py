@@ -22,6 +22,7 @@ from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed
 from thucydides.events.lexicon import Lexicon, direct_objects
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
+from thucydides.events.salience import SalienceSettings
 from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index, gerund_act
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
 from thucydides.events.words import event_words
@@ -62,6 +63,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         self.numbers = numbers if numbers is not None else load_date_vocabulary().numbers
         self.proposer = Proposer(model, self.lexicon, ontology) if model is not None else None
         self.phases = phases or Phases.load()
+        self.salience = SalienceSettings.load()
 
     def switch_off(self, rules: Iterable[str]) -> None:
         """Switch off the named rules (``thucydides eval --ablate``).
@@ -75,7 +77,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         sdoc = doc.nlp
         if sdoc is None:
             raise ValueError("the document has not been parsed")
-        index = ActorIndex(doc.actors, sdoc)
+        index = ActorIndex(doc.actors, sdoc, self.salience.lede_end(sdoc), self.salience.lede_weight)
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
         prior: list[PriorAct] = []
@@ -236,7 +238,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
         named = trig.nominal or gerund_act(trig.token)  # "Fighting left dozens dead": an act named, not told
-        agent = self.lexicon.implied_agent(trig.entry.cameo, named)
+        lemma = self.lexicon.lemma(trig.token, self.lexicon.nouns if trig.nominal else self.lexicon.verbs)
+        agent = self.lexicon.implied_agent(trig.entry.cameo, named, lemma)
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
             agent = self.proposer.settings.police_agent
         if agent is None:

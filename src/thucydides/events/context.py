@@ -23,19 +23,29 @@ from thucydides.record import Actor, ActorMention, Place
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 # the words that name the leader of an "X-led" body ("the US-led coalition")
 LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC"})  # names a place word may be part of
 PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
 
 
 class ActorIndex:
     """Token index → actor mention, for one spaCy doc."""
 
-    def __init__(self, mentions: Iterable[ActorMention], sdoc: Any) -> None:
+    def __init__(
+        self, mentions: Iterable[ActorMention], sdoc: Any, lede_end: int = 0, lede_weight: int = 1
+    ) -> None:
+        """Index ``mentions`` by token; ``countries`` counts each mention's country, a mention that starts
+        before ``lede_end`` (the article's lede, a character offset) ``lede_weight`` times: the lede says
+        where the story is set, the body may name other countries more often (background, reactions), and of
+        two countries named as often, the one the lede names first is the story's."""
         self.by_token: dict[int, ActorMention] = {}
         self.countries: Counter[str] = Counter()
+        self.first: dict[str, int] = {}  # where each country is first named
+        self.lede_end = lede_end
         self._sorted: list[int] | None = None
         for m in mentions:
             if m.actor.country:
-                self.countries[m.actor.country] += 1
+                self.countries[m.actor.country] += lede_weight if m.start < lede_end else 1
+                self.first.setdefault(m.actor.country, m.start)
             span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -262,8 +272,21 @@ def sentence_place(
             continue
         if index is not None and _modifies_actor(a.root, index):
             continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
+        if _in_longer_name(a):
+            continue  # "documents leaked to the New York Times": a place in an organisation's name
         return place
     return None
+
+
+def _in_longer_name(a: Any) -> bool:
+    """Whether a place name is part of a longer name of an organisation, a work or a building that the
+    parse's entities give ("the New York Times", "the Kabul Serena Hotel")."""
+    doc = a.root.doc
+    span = doc.char_span(a.mention.start, a.mention.end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ not in NAME_ENTITIES:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return span[0].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I")
 
 
 def default_country(
@@ -281,7 +304,8 @@ def default_country(
     other actors of the sentence that are not the event's other party ("Judge X opened an inquiry into
     Chilean officials" keeps no default from the officials); the country the document names most often,
     leaving out the other party's ("a spokesman accused the United States" in a story about Iran and the
-    United States is Iranian).
+    United States is Iranian), a country named in the lede counting more, and of two named as often the
+    one the lede names first (see :class:`ActorIndex`).
     """
     # the other party's country is left out where it is a state (a government, an army, a country): facing
     # rebels, protesters or its own people, an actor without a country is most likely of theirs
@@ -332,12 +356,15 @@ def default_country(
     if len(named) == 1:
         country = next(iter(named))
         return country, f"the only other country the sentence names is {country}"
-    top = [
-        (c, n)
-        for c, n in index.countries.most_common()
-        if c not in other_countries and c not in NOT_COUNTRIES
-    ][:2]
-    if top and (len(top) == 1 or top[0][1] > top[1][1]):
+    top = sorted(
+        ((c, n) for c, n in index.countries.items() if c not in other_countries and c not in NOT_COUNTRIES),
+        key=lambda cn: (-cn[1], index.first.get(cn[0], 0)),
+    )[:2]
+    if top and (
+        len(top) == 1
+        or top[0][1] > top[1][1]
+        or index.first.get(top[0][0], len(sent.doc.text)) < index.lede_end
+    ):
         besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
         return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
     return None, ""

@@ -91,6 +91,7 @@ class ImpliedAgent:
     sector: str
     text: str
     nominal_only: bool = False
+    lemmas: frozenset[str] = frozenset()  # only for these event words (all where empty)
 
 
 @dataclass(slots=True)
@@ -109,6 +110,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     obligation: dict[str, str] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
+    reference_modifiers: frozenset[str] = frozenset()
     generic_actors: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
     disaster_words: frozenset[str] = frozenset()
@@ -146,10 +148,14 @@ class Lexicon:
             speech_verbs=frozenset(raw.get("speech_verbs") or ()),
             obligation={str(k): str(v) for k, v in (raw.get("obligation") or {}).items()},
             references={str(k): str(v) for k, v in (raw.get("references") or {}).items()},
+            reference_modifiers=frozenset(str(w) for w in raw.get("reference_modifiers") or ()),
             generic_actors={str(k): str(v or "") for k, v in (raw.get("generic_actors") or {}).items()},
             implied_agents={
                 str(k): ImpliedAgent(
-                    str(v["sector"]), str(v.get("text") or v["sector"]), bool(v.get("nominal_only"))
+                    str(v["sector"]),
+                    str(v.get("text") or v["sector"]),
+                    bool(v.get("nominal_only")),
+                    frozenset(str(w) for w in v.get("lemmas") or ()),
                 )
                 for k, v in (raw.get("implied_agents") or {}).items()
             },
@@ -194,11 +200,14 @@ class Lexicon:
                 return self.intent_codes[cameo[:n]]
         return None
 
-    def implied_agent(self, cameo: str, nominal: bool) -> ImpliedAgent | None:
-        """Who does an act of ``cameo`` that the text reports without a doer (longest code prefix)."""
+    def implied_agent(self, cameo: str, nominal: bool, lemma: str = "") -> ImpliedAgent | None:
+        """Who does an act of ``cameo`` (told by the event word ``lemma``) that the text reports without a
+        doer (longest code prefix)."""
         for n in range(len(cameo), 1, -1):
             agent = self.implied_agents.get(cameo[:n])
             if agent is not None:
+                if agent.lemmas and lemma not in agent.lemmas:
+                    return None
                 return agent if nominal or not agent.nominal_only else None
         return None
 
@@ -370,11 +379,41 @@ def object_nouns(objs: list[Any]) -> list[Any]:
     out = list(objs)
     partitives = event_words().partitives
     for o in objs:
+        if o.tag_ in ("WDT", "WP") and (clause := _relative_clause(o)) is not None:
+            out.extend(_antecedents(clause.head))  # "the plant, which protesters blocked": the plant
         if o.lemma_.lower() in partitives:
             out.extend(
                 p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
             )
         out.extend(c for c in conjuncts(o) if c not in out)
+    return out
+
+
+def _relative_clause(pronoun: Any) -> Any | None:
+    """The relative clause a relative pronoun opens (the verb it hangs on, or the verb above that verb's
+    complement: "which protesters have tried to block")."""
+    cur = pronoun.head
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return cur
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _antecedents(noun: Any) -> list[Any]:
+    """The noun a relative clause hangs on and, for a name placing a noun ("the fuel plant in Senkata,
+    which ..." is often parsed with the clause on the name), that noun too."""
+    out = [noun]
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.pos_ == "PROPN"
+        and prep.lower_ in ("in", "at", "near")
+        and prep.head.pos_ == "NOUN"
+    ):
+        out.append(prep.head)
     return out
 
 

@@ -401,8 +401,11 @@ def object_target(c: Candidate, params: Params) -> bool:
                     break
         if not targets:
             for pobj in _pobjs(holder, entry.targets):
-                # people named without a country ("fired at protesters") are placed from context
-                targets = index.of(pobj) or _groups(index.of(pobj, loose=True))
+                # people named without a country ("fired at protesters") are placed from context, so is
+                # a definite reference ("called on the government to withdraw")
+                targets = (
+                    index.of(pobj) or _groups(index.of(pobj, loose=True)) or coder._reference(pobj, index)
+                )
                 if targets:
                     why.append(f"target = '{pobj.head.text} {pobj.text}'")
                     break

@@ -319,10 +319,18 @@ def meeting_partner(c: Candidate, params: Params) -> bool:
 
 
 def domestic_target(c: Candidate, params: Params) -> bool:
-    """A protest is aimed at the authorities, a coercive act at the people, of the country it happens in."""
+    """A protest is aimed at the authorities, a coercive act at the people, of the country it happens in;
+    so is a threat or an attack by the police ("officers threatened to open fire")."""
     entry = c.trig.entry
     onto = c.scene.coder.ontology
-    if not c.sources or c.targets or entry.no_target or not onto.in_class("domestic", entry.cameo):
+    if not c.sources or c.targets or entry.no_target:
+        return False
+    police = (
+        c.sources[0].actor.sector == "COP"
+        and onto.in_class("police_domestic", entry.cameo)
+        and (onto.plover_type(entry.cameo) == "THREATEN" or _threatened(c.trig.anchor))
+    )
+    if not police and not onto.in_class("domestic", entry.cameo):
         return False
     protest = towards_authorities(onto, entry.cameo)
     home = home_of(c.sources[0], c.scene.sent, c.scene.anchors, protest, c.scene.index)
@@ -335,6 +343,11 @@ def domestic_target(c: Candidate, params: Params) -> bool:
         f"at {whom} of the country where it happens"
     )
     return True
+
+
+def _threatened(verb: Any) -> bool:
+    """Whether an act is the complement of a threat ("threatened to open fire")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in event_words().threat_verbs
 
 
 def reaction_target(c: Candidate, params: Params) -> bool:

@@ -83,6 +83,31 @@ def _light_objects(objs: list[Any]) -> list[Any]:
     return out
 
 
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+QUOTED_NAME_TOKENS = 8  # the most words of a quoted name before a noun ("a “save the students” march")
+
+
+def quoted_name_object(verb: Any) -> list[Any]:
+    """The noun after a quoted name that directly follows a verb with no object ("launched “save the
+    students” marches", "staged a ‘Stop the War’ rally"): the parse often takes the quoted words for a
+    clause and hangs the noun on them, so the verb is left without its object."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    doc, i = verb.doc, verb.i + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or doc[i].text not in OPENING_QUOTES:
+        return []
+    for j in range(i + 2, min(i + 2 + QUOTED_NAME_TOKENS, len(doc) - 1)):
+        if doc[j].text in CLOSING_QUOTES:
+            noun = doc[j + 1]
+            return [noun] if noun.pos_ == "NOUN" and noun.sent == verb.sent else []
+        if doc[j].is_sent_end or doc[j].text in OPENING_QUOTES:
+            return []
+    return []
+
+
 def _children(tok: Any, *deps: str) -> list[Any]:
     return children(tok, *deps)
 

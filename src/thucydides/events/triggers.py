@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
-from thucydides.events.syntax import _children, _is_passive, _light_objects
+from thucydides.events.syntax import _children, _is_passive, _light_objects, quoted_name_object
 from thucydides.events.words import event_words
 from thucydides.record import Actor, DatePrecision
 
@@ -85,7 +85,7 @@ class TriggerFinder:
                         yield from self._reacted_acts(tok)
                     continue
                 if light and self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
-                    for noun in _light_objects(_children(tok, "dobj")):
+                    for noun in _light_objects(_children(tok, "dobj") or quoted_name_object(tok)):
                         noun_entry = self.lexicon.match(noun, "noun")
                         if noun_entry is not None:
                             consumed.add(noun.i)
