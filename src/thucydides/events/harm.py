@@ -73,13 +73,12 @@ def _disaster_phrase(tok: Any, lexicon: Lexicon) -> bool:
 
 def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:
     """ "A helicopter crashed in fog, killing two", "the bus plunged into a gorge, killing 17": the verb of
-    an accident (a disaster word) that a verb of harm continues as its participle or second clause, if any,
+    an accident (``accident_verbs``) that a verb of harm continues as its participle or second clause, if any,
     unless a weapon or an act of violence is what crashed ("a rocket crashed into a house, killing five")."""
     if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
         return None
     head = verb.head
-    words = lexicon.disaster_words
-    if head.pos_ != "VERB" or not (head.lemma_.lower() in words or head.lower_ in words):
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.accident_verbs:
         return None
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:

@@ -116,6 +116,7 @@ class Lexicon:
     disaster_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     undergoer_verbs: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()
+    accident_verbs: frozenset[str] = frozenset()
     disaster_outbreaks: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ class Lexicon:
             },
             undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
             projectiles=frozenset(str(w) for w in raw.get("projectiles") or ()),
+            accident_verbs=frozenset(str(w) for w in raw.get("accident_verbs") or ()),
             disaster_outbreaks=frozenset(str(w) for w in raw.get("disaster_outbreaks") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
             reaction_verbs=frozenset(str(w) for w in raw.get("reaction_verbs") or ()),
