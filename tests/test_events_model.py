@@ -254,7 +254,9 @@ def test_the_contentious_head_proposes_a_protest_or_an_attack_where_the_type_hea
     from thucydides.events.propose import Proposer, ProposerSettings
     from thucydides.ontology import Ontology
 
-    settings = ProposerSettings(min_contentious_probability=0.8, min_type_probability=0.5)
+    settings = ProposerSettings(
+        min_contentious_probability=0.8, min_type_probability=0.5, contentious_needs_word=False
+    )
     proposer = Proposer(_Labels(), Lexicon.load(), Ontology.load(), settings)
     sent = nlp("Hundreds of villagers gathered outside the district office on Monday.")[:]
     probs = {"ASSAULT": assault, "COERCE": 0.05, "NONE": 0.55 - protest - assault + 0.3, "PROTEST": protest}
@@ -263,6 +265,31 @@ def test_the_contentious_head_proposes_a_protest_or_an_attack_where_the_type_hea
     assert (proposal.event_type if proposal else None) == want
     if proposal is not None:
         assert proposal.head == "contentious" and proposal.probability == contentious
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Hundreds of villagers protested outside the district office on Monday.", "PROTEST"),
+        ("Thousands of residents fled south ahead of the storm.", None),  # no word of either type
+        ("Militants planned an attack on the embassy, officials said.", None),  # an act not done
+        ("Soldiers foiled a bombing at the checkpoint.", None),
+    ],
+)
+def test_the_contentious_head_proposes_only_on_a_word_that_can_carry_the_act(
+    nlp, sentence: str, want: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    from thucydides.events.lexicon import Lexicon
+    from thucydides.events.propose import Proposer, ProposerSettings
+    from thucydides.ontology import Ontology
+
+    settings = ProposerSettings(min_contentious_probability=0.8, min_type_probability=0.9)
+    proposer = Proposer(_Labels(), Lexicon.load(), Ontology.load(), settings)
+    probs = {"ASSAULT": 0.3, "COERCE": 0.05, "NONE": 0.35, "PROTEST": 0.3}
+    probs |= {"contentious": 0.95, "police_kill": 0.0, "police_arrest": 0.0}
+    proposal = proposer.propose(nlp(sentence)[:], probs)
+    assert (proposal.event_type if proposal else None) == want
 
 
 @pytest.mark.slow

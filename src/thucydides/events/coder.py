@@ -128,9 +128,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         anchors: Anchors,
         prior: list[PriorAct],
         found: list[Event],
+        may_propose: bool = True,
     ) -> list[Event]:
         """The sentence's events after the model has looked at it: the rules' events of the type it finds
-        most probable rank a little higher; where the rules found none, the event it proposes, if any."""
+        most probable rank a little higher; where the rules found none, the event it proposes, if any (not
+        where ``may_propose`` is false: a rule turned an act of the sentence down)."""
         assert self.proposer is not None
         settings = self.proposer.settings
         probs = self.proposer.probabilities(sent)
@@ -151,7 +153,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             for ev in agreeing if lift > 0 else []:
                 ev.confidence = round(min(ev.confidence + lift, 0.95), 4)
                 ev.explain.append(f"ranked up: the sentence model finds {kind} most probable ({p:.2f})")
-            if agreeing or p < settings.override_probability:
+            if agreeing or p < settings.override_probability or not may_propose:
                 return found
             # the model is sure of a type the rules did not find: its event is proposed beside theirs
             proposal = self.proposer.propose(sent, probs, kind)
@@ -165,7 +167,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events"
                 )
             return found + extra
-        proposal = self.proposer.propose(sent, probs)
+        proposal = self.proposer.propose(sent, probs) if may_propose else None
         if proposal is None:
             return []
         events = self._code(Scene(self, doc, si, sent, index, anchors, prior), proposal.trigger, proposal)

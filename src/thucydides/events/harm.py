@@ -6,7 +6,9 @@ may propose a killing there) takes its subject as target and no source from it.
 
 "Fifteen people were killed when a fireworks warehouse exploded", "ten died after drinking toxic
 liquor": harm whose doer no word of the text names (an implied doer, unidentified attackers, or nobody)
-in a sentence that names a natural force or an accident (``disaster_words``) is no attack.
+in a sentence that names a natural force or an accident (``disaster_words``, ``disaster_phrases``) is no
+attack. "A helicopter crashed, killing two": harm told as what an accident did is no attack whoever the
+accident's subject is (:func:`accident_clause`).
 """
 
 from __future__ import annotations
@@ -40,11 +42,51 @@ def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
     its lower-case form: "fireworks", "floods"; "fire" only as what broke out or spread)."""
     words = lexicon.disaster_words
     for tok in sent:
-        if tok.lemma_.lower() in words or tok.lower_ in words:
+        if (tok.lemma_.lower() in words or tok.lower_ in words) and not _projectile_subject(tok, lexicon):
+            return tok
+        if _disaster_phrase(tok, lexicon):
             return tok
         if _outbreak(tok, lexicon):
             return tok
     return None
+
+
+def _projectile_subject(tok: Any, lexicon: Lexicon) -> bool:
+    """True for a verb whose subject is a weapon in flight ("a rocket crashed into a house"): no accident."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (
+        subj.lower_ in lexicon.projectiles or subj.lemma_.lower() in lexicon.projectiles
+    )
+
+
+def _disaster_phrase(tok: Any, lexicon: Lexicon) -> bool:
+    """True for the head of "a gas explosion", "the cold wave", "food poisoning": a word that names a disaster
+    with one of its modifiers (``disaster_phrases``)."""
+    modifiers = lexicon.disaster_phrases.get(tok.lemma_.lower()) or lexicon.disaster_phrases.get(tok.lower_)
+    if not modifiers:
+        return False
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in modifiers or c.lemma_.lower() in modifiers)
+        for c in tok.children
+    )
+
+
+def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:
+    """ "A helicopter crashed in fog, killing two", "the bus plunged into a gorge, killing 17": the verb of
+    an accident (``accident_verbs``) that a verb of harm continues as its participle or second clause, if any,
+    unless a weapon or an act of violence is what crashed ("a rocket crashed into a house, killing five")."""
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+        return None
+    head = verb.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.accident_verbs:
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        if _projectile_subject(head, lexicon):
+            return None
+        if lexicon.match(subj, "noun") is not None:  # an act named by a noun ("the attack", "a bombing")
+            return None
+    return head
 
 
 def _outbreak(tok: Any, lexicon: Lexicon) -> bool:

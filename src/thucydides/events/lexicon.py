@@ -114,7 +114,11 @@ class Lexicon:
     generic_actors: dict[str, str] = field(default_factory=dict)
     implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
     disaster_words: frozenset[str] = frozenset()
+    # a head word → the modifiers that make it a disaster ("gas" + "explosion")
+    disaster_phrases: dict[str, frozenset[str]] = field(default_factory=dict)
     undergoer_verbs: frozenset[str] = frozenset()
+    projectiles: frozenset[str] = frozenset()
+    accident_verbs: frozenset[str] = frozenset()
     disaster_outbreaks: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
@@ -160,7 +164,13 @@ class Lexicon:
                 for k, v in (raw.get("implied_agents") or {}).items()
             },
             disaster_words=frozenset(str(w) for w in raw.get("disaster_words") or ()),
+            disaster_phrases={
+                str(k): frozenset(str(w) for w in v or ())
+                for k, v in (raw.get("disaster_phrases") or {}).items()
+            },
             undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
+            projectiles=frozenset(str(w) for w in raw.get("projectiles") or ()),
+            accident_verbs=frozenset(str(w) for w in raw.get("accident_verbs") or ()),
             disaster_outbreaks=frozenset(str(w) for w in raw.get("disaster_outbreaks") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
             reaction_verbs=frozenset(str(w) for w in raw.get("reaction_verbs") or ()),

@@ -22,6 +22,7 @@ from typing import Any
 from thucydides.datafile import load_yaml
 from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon
 from thucydides.events.triggers import Trigger
+from thucydides.events.words import event_words
 
 NONE = "NONE"
 POLICE_HEADS = ("police_arrest", "police_kill")
@@ -44,6 +45,9 @@ class ProposerSettings:
     # more probable of these types when the head is at least this sure (above 1: never)
     min_contentious_probability: float = 1.01
     contentious_types: tuple[str, ...] = ("PROTEST", "ASSAULT")
+    # the contentious head proposes only where a word of the lexicon with a sense of the proposed type is in
+    # the sentence (its conditions aside), never on the sentence's main verb alone
+    contentious_needs_word: bool = True
 
     @classmethod
     def load(cls, text: str | None = None) -> ProposerSettings:
@@ -68,6 +72,7 @@ class ProposerSettings:
             override_probability=float(rank.get("override_probability", 0.8)),
             min_contentious_probability=float(prop.get("min_contentious_probability", 1.01)),
             contentious_types=tuple(str(t) for t in prop.get("contentious_types", ("PROTEST", "ASSAULT"))),
+            contentious_needs_word=bool(prop.get("contentious_needs_word", True)),
         )
 
 
@@ -146,36 +151,66 @@ class Proposer:
 
     def _contentious(self, sent: Any, probs: dict[str, float]) -> Proposal | None:
         """A protest or an attack (the more probable of ``contentious_types`` by the type head) where the
-        contentious head is sure the sentence reports one but the type head is not sure of its type."""
+        contentious head is sure the sentence reports one but the type head is not sure of its type; with
+        ``contentious_needs_word``, of the more probable type that a word of the sentence can carry."""
         s = self.settings
         p = probs.get("contentious", 0.0)
         kinds = [k for k in s.contentious_types if k in self.model.labels]
         if p < s.min_contentious_probability or not kinds:
             return None
-        kind = max(kinds, key=lambda k: probs.get(k, 0.0))
-        trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
-        return Proposal(trig, kind, p, "contentious") if trig is not None else None
+        for kind in sorted(kinds, key=lambda k: -probs.get(k, 0.0)):
+            trig = self._trigger(
+                sent, kind, self.ontology.default_cameo(kind), lexical=s.contentious_needs_word
+            )
+            if trig is not None:
+                return Proposal(trig, kind, p, "contentious")
+            if not s.contentious_needs_word:
+                break
+        return None
 
-    def _trigger(self, sent: Any, kind: str, code: str, exact: bool = False) -> Trigger | None:
+    def _trigger(
+        self, sent: Any, kind: str, code: str, exact: bool = False, lexical: bool = False
+    ) -> Trigger | None:
         """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
-        head word) with the code ``code``. A verb whose object is a reflexive pronoun ("killed himself")
-        acts on no one else and is never the trigger, however sure the model is of the sentence's type."""
+        head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon. A verb whose
+        object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
+        however sure the model is of the sentence's type; nor is an act named by a noun that was not done
+        ("planned an attack", "foiled a bombing")."""
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-            if pos is None or _reflexive(tok):
+            if pos is None or _reflexive(tok) or (pos == "noun" and _unrealised(tok)):
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             for entry in self.lexicon.table(pos).get(lemma, ()):
                 if self.ontology.plover_type(entry.cameo) == kind:
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
+        if lexical:
+            return None
         root = sent.root
         if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root):
+            return None
+        if root.lemma_.lower() in event_words().prevention_verbs:  # "thwarted an attack": nothing was done
             return None
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
         entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
         return Trigger(entry, root, root, nominal=pos == "noun")
+
+
+def _unrealised(noun: Any) -> bool:
+    """True for an act named by a noun that was not done: "the planned attack", "planned an attack",
+    "foiled a bombing", "vowed a strike" (a modifier or a governing verb of intent or prevention)."""
+    words = event_words()
+    if any(c.dep_ == "amod" and c.lower_ in words.unrealised_modifiers for c in noun.children):
+        return True
+    head = noun.head
+    lemma = head.lemma_.lower()
+    return (
+        noun.dep_ in ("dobj", "pobj")
+        and head is not noun
+        and (lemma in words.intent_words or lemma in words.prevention_verbs or lemma in words.intent_nouns)
+    )
 
 
 def _reflexive(tok: Any) -> bool:

@@ -26,7 +26,7 @@ from thucydides.events.context import (
     towards_authorities,
     unidentified_attackers,
 )
-from thucydides.events.harm import harm_in_disaster
+from thucydides.events.harm import accident_clause, harm_in_disaster
 from thucydides.events.lexicon import direct_objects
 from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.triggers import REACTED
@@ -222,6 +222,16 @@ def disaster_harm(c: Candidate, params: Params) -> bool:
     """ "killed when their bus plunged off a bridge": harm with no doer in a disaster is no violence."""
     if c.violent and harm_in_disaster(c.scene.sent, c.sources, c.implied_doer, c.scene.coder.lexicon):
         return _drop(c, "disaster_harm")  # ev-rules: events/harm.py (implied doers, outbreaks, word forms)
+    return False
+
+
+def accident_harm(c: Candidate, params: Params) -> bool:
+    """ "A helicopter crashed in fog, killing two": harm a verb of an accident goes on to tell is no violence,
+    whoever crashed, and whoever proposed it (see :func:`thucydides.events.harm.accident_clause`)."""
+    if not c.violent or c.trig.nominal:
+        return False
+    if accident_clause(c.trig.anchor, c.scene.coder.lexicon) is not None:
+        return _drop(c, "accident_harm")
     return False
 
 
@@ -473,6 +483,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "needs_actors": needs_actors,
         "reflexive_act": reflexive_act,
         "disaster_harm": disaster_harm,
+        "accident_harm": accident_harm,
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
         "disaster_noun": disaster_noun,

@@ -63,13 +63,17 @@ def intent_in_complement(st: SentenceState, params: Params) -> bool:
 
 def sentence_model(st: SentenceState, params: Params) -> bool:
     """The learned sentence model ranks the rules' events and proposes one where they found none (see
-    :mod:`thucydides.events.propose`); nothing without a model."""
+    :mod:`thucydides.events.propose`); nothing without a model. It proposes nothing in a sentence where a
+    rule of ``respect`` turned an act down (an act named again, harm in a disaster, a planned act): the
+    rules looked at what the sentence reports and said no."""
     coder = st.scene.coder
     if coder.proposer is None:
         return False
     s = st.scene
     before = list(st.flat())
-    st.found = coder._with_model(s.doc, s.si, s.sent, s.index, s.anchors, s.prior, before)
+    respect = set(params.get("respect") or ())
+    vetoed = any(rule in respect for rule in s.dropped.values())
+    st.found = coder._with_model(s.doc, s.si, s.sent, s.index, s.anchors, s.prior, before, not vetoed)
     return True
 
 

@@ -80,6 +80,24 @@ def stated_intent(c: Candidate, params: Params) -> bool:
     return True
 
 
+def crowd_riot(c: Candidate, params: Params) -> bool:
+    """ "Protesters hurled stones at the police", "demonstrators torched a police post": violence or
+    destruction every doer of which is a protesting crowd (``protest_crowds``) is a riot, which PLOVER files
+    as a protest (mode riot), not an attack."""
+    onto = c.scene.coder.ontology
+    if not c.sources or c.joint or not onto.in_class("crowd_violence", c.cameo):
+        return False  # "clashes between protesters and police": two sides named together, no riot alone
+    crowds = event_words().protest_crowds
+    if not all(m.text.split()[-1].lower() in crowds for m in c.sources if m.text.split()):
+        return False
+    riot = onto.default_cameo("PROTEST", "riot")
+    c.mod_why += (
+        f"; violence by '{c.sources[0].text}', a protesting crowd, is a riot: CAMEO {c.cameo} → {riot}"
+    )
+    c.cameo, c.mode = riot, "riot"
+    return True
+
+
 def phone_call(c: Candidate, params: Params) -> bool:
     """ "held a telephone conversation": a meeting by phone (the CONSULT mode ``phone``)."""
     trig = c.trig
@@ -265,6 +283,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "modality": modality,
         "stated_intent": stated_intent,
         "phone_call": phone_call,
+        "crowd_riot": crowd_riot,
         "plover_type": plover_type,
         "event_date": event_date,
         "historical": historical,

@@ -72,6 +72,8 @@ class EventWords:
     force_units: frozenset[str]
     responsibility_verbs: frozenset[str]
     unrealised_modifiers: frozenset[str]
+    prevention_verbs: frozenset[str]
+    protest_crowds: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
