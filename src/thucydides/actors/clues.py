@@ -212,6 +212,8 @@ class ClueReader:
                 return True
             if prep == "between" or prep == "with" or prep == "against":
                 return False
+            if prep == "of" and head.head.pos_ == "PROPN" and head.head.text[:1].isupper():
+                return True  # "the United Bus Company of Tehran", "the University of Tehran": part of a name
         if tok.dep_ == "dobj" and head.lemma_.lower() in _VISIT_LEMMAS:
             return True
         if tok.dep_ == "compound" or tok.dep_ == "nmod":

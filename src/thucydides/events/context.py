@@ -395,9 +395,14 @@ def placed(
         state = m.actor.sector in STATE_SECTORS
         civic = m.actor.sector in CIVIC_SECTORS
         justice = m.actor.sector in JUSTICE_SECTORS
-        country, reason = default_country(
-            sent, index, anchors, [o for o in others if coded(o.actor)], state, civic, justice
-        )
+        home_place = own_place(m, sent, anchors)
+        country: str | None
+        if home_place is not None:
+            country, reason = str(home_place.country), f"its own phrase places it in {home_place.name}"
+        else:
+            country, reason = default_country(
+                sent, index, anchors, [o for o in others if coded(o.actor)], state, civic, justice
+            )
         if country is None:
             if usable(m.actor):
                 out.append(m)  # a group named by role stays without a country where nothing says one
@@ -407,6 +412,33 @@ def placed(
         out.append(ActorMention(m.start, m.end, m.text, actor, f"{m.reason}; country from context", m.head))
         why.append(f"'{m.text}' names no country: {reason}")
     return out, "; ".join(why)
+
+
+OWN_PLACE_PREPS = frozenset({"in", "from"})
+
+
+def own_place(m: ActorMention, sent: Any, anchors: Anchors) -> Place | None:
+    """The place an actor's own phrase puts it in: "a group based in Trinidad", "students in Lagos",
+    "fighters from Chad" (the head word's "in"/"from" phrase, or that of a participle modifying it)."""
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [
+        p
+        for c in head.children
+        if c.dep_ == "acl" and c.pos_ == "VERB"
+        for p in c.children
+        if p.dep_ == "prep"
+    ]
+    for prep in preps:
+        if prep.lower_ not in OWN_PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (place := place_at(pobj, anchors)) is not None:
+                return place
+    return None
 
 
 def _people_head(m: ActorMention, sent: Any) -> Any | None:

@@ -189,6 +189,8 @@ class Proposer:
         if lexical:
             return None
         root = sent.root
+        if not self.ontology.in_class("verbal", code):
+            root = _reported(root)
         if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root):
             return None
         if root.lemma_.lower() in event_words().prevention_verbs:  # "thwarted an attack": nothing was done
@@ -211,6 +213,32 @@ def _unrealised(noun: Any) -> bool:
         and head is not noun
         and (lemma in words.intent_words or lemma in words.prevention_verbs or lemma in words.intent_nouns)
     )
+
+
+NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _reported(root: Any) -> Any:
+    """The verb of the clause a reporting verb reports ("the Israeli army stormed the camp, residents said":
+    'stormed'), for an act that is not itself a statement, where that clause's subject names someone (a
+    person, an organisation, a country or a people, in the words up to its head: not "the remarks by
+    Pompeo") and states a fact (no "would", "could"): the act's doer
+    is that subject, not the speaker. Otherwise ("the operation took place, Trump said", "the decision
+    would lead to losses") the reporting verb itself."""
+    words = event_words()
+    while root.lemma_.lower() in words.reporting_verbs:
+        clause = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None or any(
+            c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in clause.children
+        ):
+            break
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not any(
+            t.ent_type_ in NAMED_ENTITIES for t in subject.subtree if t.i <= subject.i
+        ):
+            break
+        root = clause
+    return root
 
 
 def _reflexive(tok: Any) -> bool:

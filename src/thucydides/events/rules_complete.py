@@ -16,6 +16,8 @@ from typing import Any
 from thucydides.events.arguments import ACT_LOOKBACK, _counterpart
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import (
+    NOT_COUNTRIES,
+    STATE_SECTORS,
     UNIDENTIFIED,
     coded,
     from_earlier_act,
@@ -27,7 +29,7 @@ from thucydides.events.context import (
     unidentified_attackers,
 )
 from thucydides.events.harm import accident_clause, harm_in_disaster
-from thucydides.events.lexicon import direct_objects
+from thucydides.events.lexicon import direct_objects, object_nouns
 from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.triggers import REACTED
 from thucydides.events.words import event_words
@@ -404,6 +406,49 @@ def same_act_target(c: Candidate, params: Params) -> bool:
     return True
 
 
+def against_target(c: Candidate, params: Params) -> bool:
+    """An act aimed at someone with no target in the parse, whose clause says whom it is aimed at deeper
+    down ("claims to be making weapons to use against the United States"): the actors of the first
+    "against" phrase (``preps``) under the trigger, reached through no clause with a subject of its own."""
+    entry = c.trig.entry
+    if (
+        not c.sources
+        or c.targets
+        or c.trig.kind == REACTED
+        or entry.no_target
+        or not c.scene.coder.ontology.in_class("directed", entry.cameo)
+    ):
+        return False
+    preps = frozenset(params.get("preps", ("against",)))
+    trig = c.trig.token
+    own = {m.actor.country for m in c.sources}
+    for tok in trig.subtree:
+        if tok.dep_ != "prep" or tok.lower_ not in preps or not _same_subject(tok, trig):
+            continue
+        for pobj in tok.children:
+            if pobj.dep_ != "pobj":
+                continue
+            found = [m for m in c.scene.index.of(pobj) if coded(m.actor) and m.actor.country not in own]
+            if found:
+                c.targets = found
+                c.add(f"target = '{pobj.text}', whom the act is aimed at ('{tok.text} {pobj.text}')")
+                return True
+        return False
+    return False
+
+
+def _same_subject(tok: Any, trig: Any) -> bool:
+    """True where no word between ``tok`` and its ancestor ``trig`` has a subject of its own."""
+    cur = tok.head
+    while cur.i != trig.i:
+        if any(ch.dep_ in ("nsubj", "nsubjpass", "csubj") for ch in cur.children):
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
+
+
 def directed_counterpart(c: Candidate, params: Params) -> bool:
     """An act aimed at someone with no target in the parse: the one other country the sentence names (not
     for an act another verb reacts to: "the UN denounced the bombing", the one who reacts is no target)."""
@@ -426,6 +471,63 @@ def directed_counterpart(c: Candidate, params: Params) -> bool:
     )
     c.counterpart_target = True
     return True
+
+
+def home_target(c: Candidate, params: Params) -> bool:
+    """An act of a type aimed at someone (``types``) whose sentence names no country but the source's
+    ("the district administration denied land for the temple", "the president took steps to enhance
+    freedoms"): aimed at the people of the source's own country (by its authorities), or at the
+    authorities (by anyone else)."""
+    entry = c.trig.entry
+    s = c.scene
+    onto = s.coder.ontology
+    if (
+        not c.sources
+        or c.targets
+        or c.trig.kind == REACTED
+        or entry.no_target
+        or (entry.plover or onto.plover_type(entry.cameo)) not in params.get("types", ())
+    ):
+        return False
+    own = {m.actor.country for m in c.sources}
+    if len(own) != 1 or not all(len(str(k)) == 3 and k not in NOT_COUNTRIES for k in own):
+        return False
+    if _reacts_to_named_act(c):
+        return False  # "condemned the move": aimed at whoever made the move, whom the text does not name
+    for i in s.index.tokens_between(s.sent.start, s.sent.end):
+        m = s.index.by_token[i]
+        if coded(m.actor) and m.actor.country not in own:
+            return False  # another country named: not for this rule to guess which one
+    source = c.sources[0]
+    state = source.actor.sector in STATE_SECTORS
+    home = home_of(source, s.sent, s.anchors, not state, s.index)
+    if home is None or home.actor.country not in own:
+        return False
+    c.targets = [home]
+    whom = "the authorities" if not state else "the people"
+    c.add(
+        f"target = {whom} of {home.actor.country}: no target named and no other country in the "
+        "sentence, so the act is aimed at home"
+    )
+    return True
+
+
+def _reacts_to_named_act(c: Candidate) -> bool:
+    """True for a reaction whose object is a definite noun naming an act ("condemned the move", "rejected
+    the attack"): an event noun of the lexicon or a general word for an act (``act_references``)."""
+    coder = c.scene.coder
+    if not coder.ontology.in_class("reaction", c.trig.entry.cameo):
+        return False
+    definite = event_words().definite
+    lexicon = coder.lexicon
+    for obj in object_nouns(direct_objects(c.trig.anchor)):
+        if not any(ch.dep_ in ("det", "poss") and ch.lower_ in definite for ch in obj.children):
+            continue
+        if lexicon.match(obj, "noun") is not None:
+            return True
+        if lexicon.lemma(obj, lexicon.nouns) in lexicon.act_references:
+            return True
+    return False
 
 
 # -- filter -----------------------------------------------------------------------------------------------
@@ -495,7 +597,9 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "domestic_target": domestic_target,
         "reaction_target": reaction_target,
         "same_act_target": same_act_target,
+        "against_target": against_target,
         "directed_counterpart": directed_counterpart,
+        "home_target": home_target,
         "target_required": target_required,
         "place_object_required": place_object_required,
     }
