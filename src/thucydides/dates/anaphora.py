@@ -163,6 +163,13 @@ class Anaphora:
             base, base_precision, what = pub, a.scale, f"publication {pub}"
         else:
             base, base_precision, what = ante.as_date(), ante.precision, f"'{ante.text}' ({ante.value})"
+            if a.comparison and ante.back is not None and ante.back == (a.scale, -a.offset):
+                # "$9 million a year ago ... $8 million a year earlier": two comparisons with the present
+                phrase = text[a.start : a.end]
+                why = f"'{phrase}' → {ante.value}: the same comparison as '{ante.text}'"
+                hit = Found(a.start, a.end, ante.value, ante.precision, why, "point")
+                hit.back = ante.back
+                return hit
         precision: Precision = "day" if a.scale == "day" else "month" if a.scale == "month" else "year"
         if base_precision == "year":
             precision = "year"
@@ -170,7 +177,10 @@ class Anaphora:
         steps = f"{a.offset:+d} {a.scale}{'s' if abs(a.offset) > 1 else ''} from"
         how = "the same" if a.offset == 0 else steps
         phrase = text[a.start : a.end]
-        return Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
+        hit = Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
+        if ante is None and a.scale in ("month", "year"):
+            hit.back = (a.scale, -a.offset)  # counted back from the present, as "a year ago" is
+        return hit
 
     @staticmethod
     def _antecedent(
@@ -189,7 +199,7 @@ class Anaphora:
             if f.start < floor:
                 return None
             if f.precision in NEEDS[scale]:
-                return _Antecedent(text[f.start : f.end], f.value, f.precision)
+                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back)
         return None
 
 
@@ -217,10 +227,12 @@ def weekday_anaphor(determiner: re.Pattern[str], text: str, at: int) -> re.Match
 
 
 class _Antecedent:
-    __slots__ = ("precision", "text", "value")
+    __slots__ = ("back", "precision", "text", "value")
 
-    def __init__(self, text: str, value: str, precision: Precision) -> None:
-        self.text, self.value, self.precision = text, value, precision
+    def __init__(
+        self, text: str, value: str, precision: Precision, back: tuple[str, int] | None = None
+    ) -> None:
+        self.text, self.value, self.precision, self.back = text, value, precision, back
 
     def as_date(self) -> date:
         parts = [int(p) for p in self.value.split("-")]

@@ -19,6 +19,7 @@ from thucydides.dates.tense import (
     Direction,
     governor,
     how_picked,
+    names_a_thing,
     news_year,
     tensed_occurrence,
 )
@@ -32,6 +33,7 @@ NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
+AGO_BEFORE = re.compile(r"\bago\s+$")
 DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
@@ -150,6 +152,16 @@ class ExpressionHandlers(WrittenNumbers):
         if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":
             return None, False  # "are investigating a crash early Thursday": going on, not arranged
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
+            and match.groupdict().get("wd") is None
+            and names_a_thing(ctx.spacy_doc, core, match.end())
+        ):
+            # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
+            # thing already set; the future of the sentence is not the date's (the nearest one is meant)
+            return None, False
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False
         if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
@@ -298,6 +310,8 @@ class ExpressionHandlers(WrittenNumbers):
         pub = ctx.published
         if pub is None:
             return None
+        if AGO_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None  # "several years ago this month": the anniversary of a time not known
         rel = " ".join((m.groupdict().get("rel") or "over the").lower().split())
         unit = m.groupdict().get("unit") or "weekend"
         offset = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
@@ -344,10 +358,20 @@ class ExpressionHandlers(WrittenNumbers):
             d, precision = date(year, month, 1), "year" if vague else "month"
         else:
             d, precision = date(pub.year - n, 1, 1), "year"
+        same = " ".join((m["same"] or "").lower().split())
+        if same and unit in ("month", "year") and not vague:
+            # "50 years ago this month", "ten years ago today": the anniversary, that many years back
+            day = pub - timedelta(days=1) if same == "yesterday" else pub
+            year, month = (day.year - n, day.month) if unit == "year" else add_months(day.year, day.month, -n)
+            d = safe_date(year, month, day.day) or date(year, month, 28)
+            precision = "month" if same.startswith("this") else "day"
         note = " (approximate count)" if vague else ""
-        return self._found(
+        found = self._found(
             m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
+        if not vague and unit in ("month", "year"):
+            found.back = (unit, n)
+        return found
 
     @staticmethod
     def _vague_span_agrees(pub: date, unit: str, n: int) -> bool:
@@ -366,6 +390,8 @@ class ExpressionHandlers(WrittenNumbers):
         if pub is None:
             return None
         word = (m["db"] or m["word"] or m["part"]).lower()
+        if AGO_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None  # "several years ago today": the anniversary of a time not known
         if (
             m["word"] == "Today"
             and m.start("word") == m.start("core")

@@ -255,7 +255,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_short_year,
             ),
             (
-                rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
+                rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.)){day}(?![\d:%])"
                 rf"(?:,?\s+(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
@@ -302,7 +302,8 @@ class DateResolver(ExpressionHandlers):
                 self._on_relative_unit,
             ),
             (
-                rf"(?P<core>\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)",
+                rf"(?P<core>\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
+                r"(?:\s+(?P<same>this\s+(?:month|week)|today|yesterday)\b)?)",
                 self._on_ago,
             ),
             (

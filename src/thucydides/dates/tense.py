@@ -84,6 +84,22 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
 
 
+NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
+
+
+def names_a_thing(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` stands before a noun it modifies, naming it ("the Feb. 12
+    accord", "the Jan. 30 agreement", "a Dec. 3 rally"); ``False`` without a parse."""
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head
+    return root.dep_ in NAMING_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "PROPN")
+
+
 def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
     """``past``, ``future`` or ``None`` from a verb's form and its auxiliaries.
 

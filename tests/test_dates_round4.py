@@ -1,0 +1,104 @@
+"""Tests for round 4 of the dates work: a date that names a thing, parallel comparisons with the present,
+anniversaries ("50 years ago this month"), abbreviations written without a space ("Dec.3").
+
+Sentences are our own, news-style.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from tests.test_dates import _only
+
+from thucydides.dates import DateResolver
+
+FRI_1998_02_27 = date(1998, 2, 27)
+THU_1998_02_05 = date(1998, 2, 5)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    return DateResolver()
+
+
+# (sentence, expression, value) published Friday 1998-02-27: a month-day before the noun it names is the
+# nearest such day whatever the future of the sentence around it
+NAMING_DATES = [
+    ("Officials said Tuesday that the Feb. 12 accord would hold.", "Feb. 12", "1998-02-12"),
+    ("The U.N. will review the Jan. 30 agreement next month.", "Jan. 30", "1998-01-30"),
+    ("The government would honor the Dec. 3 truce, he said.", "Dec. 3", "1997-12-03"),
+    # the coming one, when it is near, as without a clue
+    ("The March 15 deadline will be hard to meet.", "March 15", "1998-03-15"),
+    # a date the verb's own future dates is still ahead
+    ("The talks will resume on Feb. 12 in Geneva.", "Feb. 12", "1999-02-12"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expression", "value"), NAMING_DATES)
+def test_dates_naming_a_thing_ignore_the_future_of_the_sentence(
+    resolver: DateResolver, nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, FRI_1998_02_27, nlp(sentence)), expression)
+    assert mention.value == value, mention.reason
+
+
+# (text, the values in order): "a year ago" and "a year earlier" in one comparison with the present are the
+# same year; "a year earlier" after a date the text names counts back from it
+PARALLEL = [
+    (
+        "Net income rose to $5 million from $4 million a year ago. Revenue was $10 million, compared with "
+        "$9 million a year earlier.",
+        ["1997", "1997"],
+    ),
+    ("Prices rose 2% from a month ago and 3% from a month earlier.", ["1998-01", "1998-01"]),
+    ("The company was founded in 1985. A year earlier, its founder had left.", ["1985", "1984"]),
+    # a different count is not the same comparison
+    ("Sales fell from two years ago. A year earlier they had risen.", ["1996", "1995"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), PARALLEL)
+def test_dates_parallel_comparisons_with_the_present_are_one_date(
+    resolver: DateResolver, text: str, values: list[str]
+) -> None:
+    assert [m.value for m in resolver.find(text, FRI_1998_02_27)] == values
+
+
+# (sentence, expression, value) published 1998-02-05: an anniversary counts back from this month or today
+ANNIVERSARIES = [
+    ("The war ended 50 years ago this month.", "50 years ago this month", "1948-02"),
+    ("Ten years ago today, the wall fell.", "Ten years ago today", "1988-02-05"),
+    ("Two years ago yesterday he died.", "Two years ago yesterday", "1996-02-04"),
+    ("Two months ago today it began.", "Two months ago today", "1997-12-05"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), ANNIVERSARIES)
+def test_dates_anniversaries_count_back_from_this_month_or_today(
+    resolver: DateResolver, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, THU_1998_02_05), expression)
+    assert mention.value == value, mention.reason
+
+
+def test_dates_anniversary_of_an_approximate_count_gives_nothing(resolver: DateResolver) -> None:
+    # "this month" is the anniversary's month, not the date of the event
+    assert resolver.find("Several years ago this month the plant opened.", THU_1998_02_05) == []
+    assert resolver.find("A few years ago today the plant opened.", THU_1998_02_05) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The blasts hit on Dec.3, 1998, at dawn.", "Dec.3, 1998", "1998-12-03"),
+        ("The talks ended Sept.30 without a deal.", "Sept.30", "1998-09-30"),
+    ],
+)
+def test_dates_abbreviated_month_without_a_space_before_the_day(
+    resolver: DateResolver, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, date(1998, 12, 5)), expression)
+    assert mention.value == value, mention.reason
