@@ -102,3 +102,28 @@ def test_dates_abbreviated_month_without_a_space_before_the_day(
 ) -> None:
     mention = _only(resolver.find(sentence, date(1998, 12, 5)), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, expression, value) published 1998-10-27: a month or day followed by a year anaphor is in that year
+MONTH_OF_THAT_YEAR = [
+    (
+        "The company was acquired in 1986. In September of that year, it moved.",
+        "September of that year",
+        "1986-09",
+    ),
+    (
+        "He was elected in 1992. On March 3 of the following year he resigned.",
+        "March 3 of the following year",
+        "1993-03-03",
+    ),
+    ("In 1990 it began. In June that year the army left.", "June that year", "1990-06"),
+    ("In 1985 he came, and in May of the previous year he had left.", "May of the previous year", "1984-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), MONTH_OF_THAT_YEAR)
+def test_dates_month_of_that_year_takes_the_antecedent_year(
+    resolver: DateResolver, text: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, date(1998, 10, 27)), expression)
+    assert mention.value == value, mention.reason

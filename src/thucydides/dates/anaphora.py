@@ -86,7 +86,13 @@ class Anaphora:
             found = self._read(text, m)
             if found is None or any(f.start < found.end and found.start < f.end for f in known):
                 continue
-            hit = self._resolve(text, found, known, published)
+            host = self._host(text, found, known)
+            if host is not None:  # "in September of that year": the month of the year meant
+                rest = [f for f in known if f is not host]
+                year = self._resolve(text, found, rest, published, host.start)
+                hit = None if year is None else _in_year(text, host, year)
+            else:
+                hit = self._resolve(text, found, known, published)
             if hit is not None:
                 out.append(hit)
                 known = sorted([*known, hit], key=lambda f: f.start)
@@ -154,9 +160,27 @@ class Anaphora:
             return None  # "over the next year", "within the next month": a span, not a date
         return _Anaphor(rel.start(), end, scale, 1 if words in self.next_words else -1, True)
 
-    def _resolve(self, text: str, a: _Anaphor, known: list[Found], pub: date | None) -> Found | None:
-        """The value of ``a`` from the date before it, else (an earlier comparison) ``pub``, else None."""
-        ante = self._antecedent(text, a.start, known, a.scale, a.comparison)
+    @staticmethod
+    def _host(text: str, a: _Anaphor, known: list[Found]) -> Found | None:
+        """The month or day named without its year just before a year anaphor ("September of that year",
+        "March 3 of the following year"), which the anaphor gives its year."""
+        if a.scale != "year":
+            return None
+        for f in reversed(known):
+            if f.end > a.start:
+                continue
+            between = text[f.end : a.start]
+            if f.precision in ("month", "day") and f.kind == "point" and HOST_GAP.fullmatch(between):
+                return None if YEAR_DIGITS.search(text, f.start, f.end) else f
+            return None
+        return None
+
+    def _resolve(
+        self, text: str, a: _Anaphor, known: list[Found], pub: date | None, at: int | None = None
+    ) -> Found | None:
+        """The value of ``a`` from the date before it (before ``at`` when given), else (an earlier
+        comparison) ``pub``, else None."""
+        ante = self._antecedent(text, a.start if at is None else at, known, a.scale, a.comparison)
         if ante is None:
             if not a.comparison or a.offset > 0 or pub is None:
                 return None
@@ -237,6 +261,18 @@ class _Antecedent:
     def as_date(self) -> date:
         parts = [int(p) for p in self.value.split("-")]
         return date(parts[0], (parts[1:] or [1])[0], (parts[2:] or [1])[0])
+
+
+HOST_GAP = re.compile(r",?\s+(?:of\s+)?")
+YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _in_year(text: str, host: Found, year: Found) -> Found:
+    """The month or day ``host`` in the year ``year`` resolved to ("September of that year")."""
+    value = year.value[:4] + host.value[4:]
+    phrase = text[host.start : year.end]
+    why = f"'{phrase}' → {value}: {year.reason.split(': ', 1)[-1]}"
+    return Found(host.start, year.end, value, host.precision, why, "point")
 
 
 def _moved(base: date, scale: str, offset: int) -> date:

@@ -129,6 +129,8 @@ class DateResolver(ExpressionHandlers):
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
             anaphors = []
+        if anaphors:  # "September of that year" takes the place of "September"
+            chosen = [f for f in chosen if not any(a.start <= f.start and f.end <= a.end for a in anaphors)]
         chosen = sorted(chosen + anaphors, key=lambda f: f.start)
         mark_ranges(text, chosen)
         if published != given:
