@@ -127,3 +127,27 @@ def test_dates_month_of_that_year_takes_the_antecedent_year(
 ) -> None:
     mention = _only(resolver.find(text, date(1998, 10, 27)), expression)
     assert mention.value == value, mention.reason
+
+
+# (sentence, the values found): a year-like number before a plural noun, with no determiner, time preposition or
+# sentence start before it, is a count; after a determiner or a possessive it names the noun's year
+COUNTS = [
+    ("The army sent 1990 soldiers to the border.", []),
+    ("The index rose to 2050 points on Friday.", ["1998-02-27"]),
+    ("The shelling began at 1900 GMT.", []),
+    ("The army sent 2000 soldiers and 1900 police.", []),
+    ("The 1998 elections were close.", ["1998"]),
+    ("Iraq's 1997 exports fell.", ["1997"]),
+    ("Its 1996 profits fell.", ["1996"]),
+    ("In 1995 elections were held.", ["1995"]),
+    ("The post-1959 exiles left.", ["1959"]),
+    ("Each January the board meets.", []),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "values"), COUNTS)
+def test_dates_year_like_counts_are_no_years(
+    resolver: DateResolver, nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [m.value for m in resolver.find(sentence, FRI_1998_02_27, nlp(sentence))] == values

@@ -554,20 +554,36 @@ class ExpressionHandlers(WrittenNumbers):
         )
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        text, year = ctx.text, int(m["year"])
-        before = re.findall(r"[\w$'.]+", text[max(0, m.start() - 30) : m.start()])
-        prev = before[-1].lower().rstrip(".") if before else ""
+        if self._a_number(ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None):
+            return None
+        return self._found(m, ctx, m["year"], "year", f"year '{m['core']}'")
+
+    def _a_number(self, text: str, start: int, end: int, year: int, cued: bool = False) -> bool:
+        """Whether a year-like number at ``start:end`` is a number, not a year: after a label ("Resolution
+        2019"), a count ("about 2000 people", "sent 2000 soldiers", "rose to 2050 points": a plural noun
+        after it and no determiner, time preposition or sentence start before it) or a time of day ("at
+        1900 GMT")."""
+        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
+        last = before[-1] if before else ""
+        prev = last.lower().rstrip(".")
         if prev in self.vocab.number_labels:
-            return None  # "Resolution 2019", "Flight 2020"
-        nxt = re.match(r"\s+([a-z]+)\b", text[m.end("core") :])
+            return True  # "Resolution 2019", "Flight 2020"
+        nxt = re.match(r"\s+([A-Za-z]+)\b", text[end:])
         word = nxt.group(1) if nxt else ""
-        counted = bool(word) and word not in self.vocab.ordinal_day_followers
+        if word.lower() in self.vocab.clock_words:
+            return True  # "at 1900 GMT"
+        counted = word.islower() and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
-            return None  # "about 2000 people"
-        dated = prev in self.vocab.month_prepositions or ctx.cue is not None
-        if counted and year % 50 == 0 and word.endswith("s") and not dated:
-            return None  # "2000 troops"
-        return self._found(m, ctx, str(year), "year", f"year '{m['core']}'")
+            return True  # "about 2000 people"
+        dated = prev in self.vocab.month_prepositions or cued
+        if not counted or dated or text[max(0, start - 1) : start] == "-":
+            return False  # "post-1959 exiles": a year
+        plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns
+        if year % 50 == 0 and plural:
+            return True  # "2000 troops"
+        opens = not last or last.endswith(".") or not re.search(r"[A-Za-z]", last)
+        named = prev in self.vocab.year_determiners or prev.endswith(("'s", "’s"))
+        return plural and not opens and not named  # "sent 1990 soldiers"; not "the 1998 elections"
 
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]

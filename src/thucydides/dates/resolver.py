@@ -425,6 +425,8 @@ class DateResolver(ExpressionHandlers):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
+            if self._recurring.search(ctx.text, max(0, ent.start_char - 12), ent.start_char):
+                continue  # "each January": a set of dates, not one
             if parser is None:
                 parser = _date_parser(ctx.published)
             try:
@@ -436,13 +438,6 @@ class DateResolver(ExpressionHandlers):
                 out.append(hit)
         return out
 
-    def _labelled_number(self, text: str, start: int, phrase: str) -> bool:
-        """A bare year-like number after a label ("No. 1922", "Resolution 2019")."""
-        if re.fullmatch(YEAR, phrase) is None:
-            return False
-        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
-        return bool(before) and before[-1].lower().rstrip(".") in self.vocab.number_labels
-
     def _worth_parsing(self, phrase: str, published: date | None) -> bool:
         """An entity that names a calendar date (not a duration), resolvable with what is known."""
         has_year = re.search(rf"(?<!\d){YEAR}", phrase) is not None
@@ -453,8 +448,8 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
-        if self._labelled_number(ctx.text, start, phrase):
-            return None  # "Post No. 1922", "Flight 2020": a number, as the year pattern reads it
+        if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
+            return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
         if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
             return None  # "March of Dimes", "March for Babies": a name
