@@ -151,3 +151,23 @@ def test_dates_year_like_counts_are_no_years(
     resolver: DateResolver, nlp: Any, sentence: str, values: list[str]
 ) -> None:
     assert [m.value for m in resolver.find(sentence, FRI_1998_02_27, nlp(sentence))] == values
+
+
+# (sentence, expression, value) published Wednesday 1998-02-25
+SAYING_AND_PRESENT = [
+    # the verb's own simple present is an arrangement, whatever the past of the sentence around it
+    ("Annan, who arrives in Baghdad Friday, said he was hopeful.", "Friday", "1998-02-27"),
+    # the time of the saying, whatever the tense of what was said
+    ("In a statement Tuesday, the group said it would strike Thursday.", "Tuesday", "1998-02-24"),
+    ("In a statement Tuesday, the group said it would strike Thursday.", "Thursday", "1998-02-26"),
+    ("Annan, who arrived in Baghdad Friday, said he was hopeful.", "Friday", "1998-02-20"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expression", "value"), SAYING_AND_PRESENT)
+def test_dates_weekday_of_a_present_or_of_the_saying(
+    resolver: DateResolver, nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, date(1998, 2, 25), nlp(sentence)), expression)
+    assert mention.value == value, mention.reason

@@ -21,6 +21,7 @@ from thucydides.dates.tense import (
     how_picked,
     names_a_thing,
     news_year,
+    said_at,
     tensed_occurrence,
 )
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
@@ -151,7 +152,18 @@ class ExpressionHandlers(WrittenNumbers):
         hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
         if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":
             return None, False  # "are investigating a crash early Thursday": going on, not arranged
+        if hang is not None and hang.on_verb and hang.present and hang.tense is None:
+            # "Annan, who arrives in Baghdad Friday, said ...": the verb's own present (an arrangement, see
+            # ``_arranged``), not the past of the sentence around it
+            return None, False
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
+            and said_at(ctx.spacy_doc, core, match.end())
+        ):
+            return "past", False  # "In a statement Tuesday, the group said it would strike"
         if (
             tense == "future"
             and hang is not None

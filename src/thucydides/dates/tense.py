@@ -100,6 +100,29 @@ def names_a_thing(spacy_doc: Any, start: int, end: int) -> bool:
     return root.dep_ in NAMING_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "PROPN")
 
 
+def said_at(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` dates the noun of a phrase that a past verb of saying hangs on ("In
+    a statement Tuesday, the group said it would strike", "at a news conference Monday, he said"): the
+    saying's own time, whatever the tense of what was said."""
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    noun = span.root.head
+    if noun.pos_ not in ("NOUN", "PROPN") or span.start <= noun.i < span.end:
+        return False
+    prep = noun.head
+    verb = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.pos_ == "ADP"
+        and verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and verb.lemma_.lower() in REPORTING_LEMMAS
+    )
+
+
 def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
     """``past``, ``future`` or ``None`` from a verb's form and its auxiliaries.
 
