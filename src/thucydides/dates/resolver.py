@@ -257,8 +257,8 @@ class DateResolver(ExpressionHandlers):
                 self._on_short_year,
             ),
             (
-                rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.)){day}(?![\d:%])"
-                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
+                rf"{day}(?![\d:%])(?:(?:,\s*|\s+)(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
