@@ -181,10 +181,25 @@ def test_dates_weekday_of_a_present_or_of_the_saying(
         ("He was seen on Oct.23,1998 in Buffalo.", "Oct.23,1998"),
     ],
 )
-def test_dates_day_with_its_year_in_loose_forms(resolver: DateResolver, sentence: str, expression: str) -> None:
+def test_dates_day_with_its_year_in_loose_forms(
+    resolver: DateResolver, sentence: str, expression: str
+) -> None:
     mention = _only(resolver.find(sentence, date(1998, 11, 25)), expression)
     assert mention.value == "1998-10-23", mention.reason
 
 
 def test_dates_month_the_number_without_ordinal_is_no_day(resolver: DateResolver) -> None:
     assert [m.text for m in resolver.find("In March the 15 members voted.", date(1998, 11, 25))] == ["March"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("It began in March of last year.", "March of last year", "1997-03"),
+    ],
+)
+def test_dates_month_of_last_year(
+    resolver: DateResolver, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, date(1998, 1, 25)), expression)
+    assert mention.value == value, mention.reason

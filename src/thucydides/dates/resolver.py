@@ -329,7 +329,7 @@ class DateResolver(ExpressionHandlers):
             (
                 rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
                 rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
-                rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?P<rel>this|last|next)\s+year\b)?)",
+                rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
             (
