@@ -198,8 +198,23 @@ def test_dates_month_the_number_without_ordinal_is_no_day(resolver: DateResolver
         ("It began in March of last year.", "March of last year", "1997-03"),
     ],
 )
-def test_dates_month_of_last_year(
-    resolver: DateResolver, sentence: str, expression: str, value: str
-) -> None:
+def test_dates_month_of_last_year(resolver: DateResolver, sentence: str, expression: str, value: str) -> None:
     mention = _only(resolver.find(sentence, date(1998, 1, 25)), expression)
+    assert mention.value == value, mention.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The war ended fifty years ago.", "fifty years ago", "1948"),
+        ("Twenty-five years ago the coup took place.", "Twenty-five years ago", "1973"),
+        ("Twenty five years ago the coup took place.", "Twenty five years ago", "1973"),
+        ("Eighteen months ago he came.", "Eighteen months ago", "1996-08"),
+        ("He was born in 1950. Forty years later he died.", "Forty years later", "1990"),
+    ],
+)
+def test_dates_counts_spelled_past_twelve(
+    resolver: DateResolver, text: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, FRI_1998_02_27), expression)
     assert mention.value == value, mention.reason

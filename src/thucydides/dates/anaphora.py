@@ -50,11 +50,11 @@ class Anaphora:
         a = vocab.anaphors
         parts = alternation(a["parts_of_day"])
         directions = alternation([*a["later"], *a["earlier"]])
-        number = alternation([*vocab.numbers])
+        number = alternation([*vocab.numbers, *vocab.spelled_numbers])
         self.parts = frozenset(a["parts_of_day"])
         self.shut_before = frozenset(a["not_after"])
         self.spans = frozenset(" ".join(w.split()) for w in a["spans_after"])
-        self.numbers = vocab.numbers
+        self.numbers = {**vocab.spelled_numbers, **vocab.numbers}
         self.later = frozenset(a["later"])
         self.next_words = frozenset(" ".join(w.split()) for w in a["next"])
         self.units = compile_guarded(
@@ -64,7 +64,7 @@ class Anaphora:
             rf"\b(?:(?P<pos>{alternation(a['positions'])})\s+(?:(?:in|on)\s+)?)?(?:{alternation(a['same'])})\s+$"
         )
         self.rel_before = re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+$")
-        self.count_before = re.compile(rf"\b(?P<n>\d{{1,2}}|{number})\s+$")
+        self.count_before = re.compile(rf"(?<![\w-])(?P<n>\d{{1,2}}|{number})\s+$", re.IGNORECASE)
         self.the_before = re.compile(r"\b[Tt]he\s+$")
         self.weekday_names = vocab.weekdays
         self.weekdays = compile_guarded(rf"\b(?P<wd>{titled(vocab.weekdays)})\b")

@@ -357,7 +357,15 @@ class ExpressionHandlers(WrittenNumbers):
             return None  # "four decades ago" names no year
         word = " ".join(m["n"].lower().split())
         vague = word in self.vocab.vague_numbers
-        n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
+        n = (
+            int(word)
+            if word.isdigit()
+            else (
+                self.vocab.vague_numbers.get(word)
+                or self.vocab.numbers.get(word)
+                or self.vocab.spelled_numbers[word.lower().replace("-", " ")]
+            )
+        )
         unit = m["unit"]
         if vague and not self._vague_span_agrees(pub, unit, n):
             return None  # "several years ago", "a few days ago" on the 2nd: no one value the span agrees on

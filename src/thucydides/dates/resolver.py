@@ -304,7 +304,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_relative_unit,
             ),
             (
-                rf"(?P<core>\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
+                rf"(?P<core>(?<![\w-])(?P<n>\d{{1,3}}|(?i:{spelled})|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
                 r"(?:\s+(?P<same>this\s+(?:month|week)|today|yesterday)\b)?)",
                 self._on_ago,
             ),
