@@ -23,12 +23,15 @@ def resolver() -> DateResolver:
     return DateResolver()
 
 
-# (sentence, expression, value) published Friday 1998-02-27: a month-day before the noun it names is the
-# nearest such day whatever the future of the sentence around it
+# (sentence, expression, value) published Friday 1998-02-27: a date before the noun it names, in a sentence
+# about the future, is the recent one when it lies at most 60 days (a month: two months) back
 NAMING_DATES = [
     ("Officials said Tuesday that the Feb. 12 accord would hold.", "Feb. 12", "1998-02-12"),
     ("The U.N. will review the Jan. 30 agreement next month.", "Jan. 30", "1998-01-30"),
-    ("The government would honor the Dec. 3 truce, he said.", "Dec. 3", "1997-12-03"),
+    # more than 60 days back: the future of the sentence stands (an election, a summit to come)
+    ("The government would honor the Dec. 3 truce, he said.", "Dec. 3", "1998-12-03"),
+    ("The November elections will be close.", "November", "1998-11"),
+    ("Officials will review the January accord.", "January", "1998-01"),
     # the coming one, when it is near, as without a clue
     ("The March 15 deadline will be hard to meet.", "March 15", "1998-03-15"),
     # a date the verb's own future dates is still ahead

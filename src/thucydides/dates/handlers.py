@@ -16,7 +16,9 @@ from thucydides.dates.anaphora import weekday_anaphor
 from thucydides.dates.found import Found, Kind, YearFrom
 from thucydides.dates.numbers import WrittenNumbers
 from thucydides.dates.tense import (
+    RECENT,
     Direction,
+    Looseness,
     governor,
     how_picked,
     names_a_thing,
@@ -125,7 +127,7 @@ class ExpressionHandlers(WrittenNumbers):
         """Which way a partial date points (see :meth:`_clue`)."""
         return self._clue(ctx, match)[0]
 
-    def _clue(self, ctx: MatchContext, match: re.Match[str]) -> tuple[Direction, bool]:
+    def _clue(self, ctx: MatchContext, match: re.Match[str]) -> tuple[Direction, Looseness]:
         """Which way a partial date points, and whether a past clue is loose.
 
         ``future``: a verb that puts off or sets the date ("postponed until"), the future tense of the
@@ -172,8 +174,8 @@ class ExpressionHandlers(WrittenNumbers):
             and names_a_thing(ctx.spacy_doc, core, match.end())
         ):
             # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
-            # thing already set; the future of the sentence is not the date's (the nearest one is meant)
-            return None, False
+            # thing, maybe already set; the future of the sentence keeps it ahead only when it is not recent
+            return "future", RECENT
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False
         if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
@@ -200,21 +202,24 @@ class ExpressionHandlers(WrittenNumbers):
         return nxt is not None and nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT")
 
     def _month_day(
-        self, pub: date, month: int, day: int, direction: Direction, loose: bool = False
+        self, pub: date, month: int, day: int, direction: Direction, loose: Looseness = False
     ) -> date | None:
         """The occurrence of month-day that ``direction`` picks (see :func:`tensed_occurrence`)."""
         return tensed_occurrence(pub, lambda year: safe_date(year, month, day), direction, loose)
 
     @staticmethod
-    def _month(pub: date, month: int, direction: Direction, loose: bool = False) -> int:
+    def _month(pub: date, month: int, direction: Direction, loose: Looseness = False) -> int:
         """The year of the month that ``direction`` picks (``None``: see :func:`news_year`).
 
         A loose past clue does not move the month after the publication's into last year ("agreed to a
-        summit in December" in November: this December; see :func:`tensed_occurrence`).
+        summit in December" in November: this December; see :func:`tensed_occurrence`); a ``RECENT`` future
+        clue leaves a month at most two back where it is ("will review the January accord" in March).
         """
         if direction is None:
             found = news_year(pub, lambda year: date(year, month, 1))
             return pub.year if found is None else found.year
+        if direction == "future" and loose == RECENT and (pub.month - month) % 12 <= 2:
+            return pub.year if month <= pub.month else pub.year - 1
         if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
         return pub.year - 1 if month > pub.month + (1 if loose else 0) else pub.year

@@ -186,8 +186,12 @@ def how_picked(direction: Direction, d: date, pub: date) -> str:
     return HOW[direction]
 
 
+RECENT: Literal["recent"] = "recent"  # a future clue around a date that names a thing ("the Feb. 12 accord")
+Looseness = bool | Literal["recent"]
+
+
 def tensed_occurrence(
-    pub: date, on: Callable[[int], date | None], direction: Direction, loose: bool = False
+    pub: date, on: Callable[[int], date | None], direction: Direction, loose: Looseness = False
 ) -> date | None:
     """The occurrence of a date without a year (``on(year)``) that a tense clue picks.
 
@@ -195,9 +199,16 @@ def tensed_occurrence(
     see :func:`news_year`. A ``loose`` past clue (one that is not the tense of the verb the date modifies)
     does not carry the date into last year when this year's lies at most ``NEAR_DAYS`` ahead ("called for a
     strike on Jan. 12" on January 8 is this January 12): news names a date a year back with its year.
+    A future clue that is ``RECENT`` (around a date that names a thing: "will review the Jan. 30
+    agreement") leaves the date at most ``NEAR_DAYS`` back where it is: the thing was set then.
     """
     if direction is None:
         return news_year(pub, on)
+    if direction == "future" and loose == RECENT:
+        last = tensed_occurrence(pub, on, "past")
+        if last is not None and (pub - last).days <= NEAR_DAYS:
+            return last
+        loose = False
     step = 1 if direction == "future" else -1
     picked = None
     for year in range(pub.year, pub.year + 5 * step, step):
