@@ -132,8 +132,8 @@ def test_dates_month_of_that_year_takes_the_antecedent_year(
     assert mention.value == value, mention.reason
 
 
-# (sentence, the values found): a year-like number before a plural noun, with no determiner, time preposition or
-# sentence start before it, is a count; after a determiner or a possessive it names the noun's year
+# (sentence, the values found): a year-like number before a plural noun, with no determiner, time preposition
+# or sentence start before it, is a count; after a determiner or a possessive it names the noun's year
 COUNTS = [
     ("The army sent 1990 soldiers to the border.", []),
     ("The index rose to 2050 points on Friday.", ["1998-02-27"]),
