@@ -50,11 +50,11 @@ class Anaphora:
         a = vocab.anaphors
         parts = alternation(a["parts_of_day"])
         directions = alternation([*a["later"], *a["earlier"]])
-        number = alternation([*vocab.numbers])
+        number = alternation([*vocab.numbers, *vocab.spelled_numbers])
         self.parts = frozenset(a["parts_of_day"])
         self.shut_before = frozenset(a["not_after"])
         self.spans = frozenset(" ".join(w.split()) for w in a["spans_after"])
-        self.numbers = vocab.numbers
+        self.numbers = {**vocab.spelled_numbers, **vocab.numbers}
         self.later = frozenset(a["later"])
         self.next_words = frozenset(" ".join(w.split()) for w in a["next"])
         self.units = compile_guarded(
@@ -64,7 +64,7 @@ class Anaphora:
             rf"\b(?:(?P<pos>{alternation(a['positions'])})\s+(?:(?:in|on)\s+)?)?(?:{alternation(a['same'])})\s+$"
         )
         self.rel_before = re.compile(rf"\b(?P<rel>{alternation([*a['next'], *a['previous']])})\s+$")
-        self.count_before = re.compile(rf"\b(?P<n>\d{{1,2}}|{number})\s+$")
+        self.count_before = re.compile(rf"(?<![\w-])(?P<n>\d{{1,2}}|{number})\s+$", re.IGNORECASE)
         self.the_before = re.compile(r"\b[Tt]he\s+$")
         self.weekday_names = vocab.weekdays
         self.weekdays = compile_guarded(rf"\b(?P<wd>{titled(vocab.weekdays)})\b")
@@ -86,7 +86,13 @@ class Anaphora:
             found = self._read(text, m)
             if found is None or any(f.start < found.end and found.start < f.end for f in known):
                 continue
-            hit = self._resolve(text, found, known, published)
+            host = self._host(text, found, known)
+            if host is not None:  # "in September of that year": the month of the year meant
+                rest = [f for f in known if f is not host]
+                year = self._resolve(text, found, rest, published, host.start)
+                hit = None if year is None else _in_year(text, host, year)
+            else:
+                hit = self._resolve(text, found, known, published)
             if hit is not None:
                 out.append(hit)
                 known = sorted([*known, hit], key=lambda f: f.start)
@@ -154,15 +160,40 @@ class Anaphora:
             return None  # "over the next year", "within the next month": a span, not a date
         return _Anaphor(rel.start(), end, scale, 1 if words in self.next_words else -1, True)
 
-    def _resolve(self, text: str, a: _Anaphor, known: list[Found], pub: date | None) -> Found | None:
-        """The value of ``a`` from the date before it, else (an earlier comparison) ``pub``, else None."""
-        ante = self._antecedent(text, a.start, known, a.scale, a.comparison)
+    @staticmethod
+    def _host(text: str, a: _Anaphor, known: list[Found]) -> Found | None:
+        """The month or day named without its year just before a year anaphor ("September of that year",
+        "March 3 of the following year"), which the anaphor gives its year."""
+        if a.scale != "year":
+            return None
+        for f in reversed(known):
+            if f.end > a.start:
+                continue
+            between = text[f.end : a.start]
+            if f.precision in ("month", "day") and f.kind == "point" and HOST_GAP.fullmatch(between):
+                return None if YEAR_DIGITS.search(text, f.start, f.end) else f
+            return None
+        return None
+
+    def _resolve(
+        self, text: str, a: _Anaphor, known: list[Found], pub: date | None, at: int | None = None
+    ) -> Found | None:
+        """The value of ``a`` from the date before it (before ``at`` when given), else (an earlier
+        comparison) ``pub``, else None."""
+        ante = self._antecedent(text, a.start if at is None else at, known, a.scale, a.comparison)
         if ante is None:
             if not a.comparison or a.offset > 0 or pub is None:
                 return None
             base, base_precision, what = pub, a.scale, f"publication {pub}"
         else:
             base, base_precision, what = ante.as_date(), ante.precision, f"'{ante.text}' ({ante.value})"
+            if a.comparison and ante.back is not None and ante.back == (a.scale, -a.offset):
+                # "$9 million a year ago ... $8 million a year earlier": two comparisons with the present
+                phrase = text[a.start : a.end]
+                why = f"'{phrase}' → {ante.value}: the same comparison as '{ante.text}'"
+                hit = Found(a.start, a.end, ante.value, ante.precision, why, "point")
+                hit.back = ante.back
+                return hit
         precision: Precision = "day" if a.scale == "day" else "month" if a.scale == "month" else "year"
         if base_precision == "year":
             precision = "year"
@@ -170,7 +201,10 @@ class Anaphora:
         steps = f"{a.offset:+d} {a.scale}{'s' if abs(a.offset) > 1 else ''} from"
         how = "the same" if a.offset == 0 else steps
         phrase = text[a.start : a.end]
-        return Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
+        hit = Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
+        if ante is None and a.scale in ("month", "year"):
+            hit.back = (a.scale, -a.offset)  # counted back from the present, as "a year ago" is
+        return hit
 
     @staticmethod
     def _antecedent(
@@ -189,7 +223,7 @@ class Anaphora:
             if f.start < floor:
                 return None
             if f.precision in NEEDS[scale]:
-                return _Antecedent(text[f.start : f.end], f.value, f.precision)
+                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back)
         return None
 
 
@@ -217,14 +251,28 @@ def weekday_anaphor(determiner: re.Pattern[str], text: str, at: int) -> re.Match
 
 
 class _Antecedent:
-    __slots__ = ("precision", "text", "value")
+    __slots__ = ("back", "precision", "text", "value")
 
-    def __init__(self, text: str, value: str, precision: Precision) -> None:
-        self.text, self.value, self.precision = text, value, precision
+    def __init__(
+        self, text: str, value: str, precision: Precision, back: tuple[str, int] | None = None
+    ) -> None:
+        self.text, self.value, self.precision, self.back = text, value, precision, back
 
     def as_date(self) -> date:
         parts = [int(p) for p in self.value.split("-")]
         return date(parts[0], (parts[1:] or [1])[0], (parts[2:] or [1])[0])
+
+
+HOST_GAP = re.compile(r",?\s+(?:of\s+)?")
+YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _in_year(text: str, host: Found, year: Found) -> Found:
+    """The month or day ``host`` in the year ``year`` resolved to ("September of that year")."""
+    value = year.value[:4] + host.value[4:]
+    phrase = text[host.start : year.end]
+    why = f"'{phrase}' → {value}: {year.reason.split(': ', 1)[-1]}"
+    return Found(host.start, year.end, value, host.precision, why, "point")
 
 
 def _moved(base: date, scale: str, offset: int) -> date:

@@ -26,3 +26,7 @@ class Found:
     # worked out ("Oct. 23") with no clue pointing ahead, which a date of the story with the same
     # month-day may correct
     year_from: YearFrom = "other"
+    # a comparison with the present that counts back ("a year ago": ("year", 1)); a later "a year earlier" in
+    # the same comparison ("from $9 million a year ago ... compared with $8 million a year earlier") is
+    # the same date, not a year before it
+    back: tuple[str, int] | None = None

@@ -16,10 +16,14 @@ from thucydides.dates.anaphora import weekday_anaphor
 from thucydides.dates.found import Found, Kind, YearFrom
 from thucydides.dates.numbers import WrittenNumbers
 from thucydides.dates.tense import (
+    RECENT,
     Direction,
+    Looseness,
     governor,
     how_picked,
+    names_a_thing,
     news_year,
+    said_at,
     tensed_occurrence,
 )
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
@@ -32,6 +36,7 @@ NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
+AGO_BEFORE = re.compile(r"\bago\s+$")
 DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
@@ -122,7 +127,7 @@ class ExpressionHandlers(WrittenNumbers):
         """Which way a partial date points (see :meth:`_clue`)."""
         return self._clue(ctx, match)[0]
 
-    def _clue(self, ctx: MatchContext, match: re.Match[str]) -> tuple[Direction, bool]:
+    def _clue(self, ctx: MatchContext, match: re.Match[str]) -> tuple[Direction, Looseness]:
         """Which way a partial date points, and whether a past clue is loose.
 
         ``future``: a verb that puts off or sets the date ("postponed until"), the future tense of the
@@ -149,7 +154,28 @@ class ExpressionHandlers(WrittenNumbers):
         hang = governor(ctx.spacy_doc, core, match.end(), self._future_word)
         if hang is not None and hang.progressive in self.vocab.ongoing_verbs and hang.tense == "future":
             return None, False  # "are investigating a crash early Thursday": going on, not arranged
+        if hang is not None and hang.on_verb and hang.present and hang.tense is None:
+            # "Annan, who arrives in Baghdad Friday, said ...": the verb's own present (an arrangement, see
+            # ``_arranged``), not the past of the sentence around it
+            return None, False
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
+            and said_at(ctx.spacy_doc, core, match.end())
+        ):
+            return "past", False  # "In a statement Tuesday, the group said it would strike"
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
+            and match.groupdict().get("wd") is None
+            and names_a_thing(ctx.spacy_doc, core, match.end())
+        ):
+            # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
+            # thing, maybe already set; the future of the sentence keeps it ahead only when it is not recent
+            return "future", RECENT
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False
         if tense == "future" or (tense is None and self._kind(ctx) == "deadline"):
@@ -176,21 +202,24 @@ class ExpressionHandlers(WrittenNumbers):
         return nxt is not None and nxt.pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT")
 
     def _month_day(
-        self, pub: date, month: int, day: int, direction: Direction, loose: bool = False
+        self, pub: date, month: int, day: int, direction: Direction, loose: Looseness = False
     ) -> date | None:
         """The occurrence of month-day that ``direction`` picks (see :func:`tensed_occurrence`)."""
         return tensed_occurrence(pub, lambda year: safe_date(year, month, day), direction, loose)
 
     @staticmethod
-    def _month(pub: date, month: int, direction: Direction, loose: bool = False) -> int:
+    def _month(pub: date, month: int, direction: Direction, loose: Looseness = False) -> int:
         """The year of the month that ``direction`` picks (``None``: see :func:`news_year`).
 
         A loose past clue does not move the month after the publication's into last year ("agreed to a
-        summit in December" in November: this December; see :func:`tensed_occurrence`).
+        summit in December" in November: this December; see :func:`tensed_occurrence`); a ``RECENT`` future
+        clue leaves a month at most two back where it is ("will review the January accord" in March).
         """
         if direction is None:
             found = news_year(pub, lambda year: date(year, month, 1))
             return pub.year if found is None else found.year
+        if direction == "future" and loose == RECENT and (pub.month - month) % 12 <= 2:
+            return pub.year if month <= pub.month else pub.year - 1
         if direction == "future":
             return pub.year + 1 if month < pub.month else pub.year
         return pub.year - 1 if month > pub.month + (1 if loose else 0) else pub.year
@@ -298,6 +327,8 @@ class ExpressionHandlers(WrittenNumbers):
         pub = ctx.published
         if pub is None:
             return None
+        if AGO_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None  # "several years ago this month": the anniversary of a time not known
         rel = " ".join((m.groupdict().get("rel") or "over the").lower().split())
         unit = m.groupdict().get("unit") or "weekend"
         offset = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
@@ -331,7 +362,15 @@ class ExpressionHandlers(WrittenNumbers):
             return None  # "four decades ago" names no year
         word = " ".join(m["n"].lower().split())
         vague = word in self.vocab.vague_numbers
-        n = int(word) if word.isdigit() else (self.vocab.vague_numbers.get(word) or self.vocab.numbers[word])
+        n = (
+            int(word)
+            if word.isdigit()
+            else (
+                self.vocab.vague_numbers.get(word)
+                or self.vocab.numbers.get(word)
+                or self.vocab.spelled_numbers[word.lower().replace("-", " ")]
+            )
+        )
         unit = m["unit"]
         if vague and not self._vague_span_agrees(pub, unit, n):
             return None  # "several years ago", "a few days ago" on the 2nd: no one value the span agrees on
@@ -344,10 +383,20 @@ class ExpressionHandlers(WrittenNumbers):
             d, precision = date(year, month, 1), "year" if vague else "month"
         else:
             d, precision = date(pub.year - n, 1, 1), "year"
+        same = " ".join((m["same"] or "").lower().split())
+        if same and unit in ("month", "year") and not vague:
+            # "50 years ago this month", "ten years ago today": the anniversary, that many years back
+            day = pub - timedelta(days=1) if same == "yesterday" else pub
+            year, month = (day.year - n, day.month) if unit == "year" else add_months(day.year, day.month, -n)
+            d = safe_date(year, month, day.day) or date(year, month, 28)
+            precision = "month" if same.startswith("this") else "day"
         note = " (approximate count)" if vague else ""
-        return self._found(
+        found = self._found(
             m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
+        if not vague and unit in ("month", "year"):
+            found.back = (unit, n)
+        return found
 
     @staticmethod
     def _vague_span_agrees(pub: date, unit: str, n: int) -> bool:
@@ -366,6 +415,8 @@ class ExpressionHandlers(WrittenNumbers):
         if pub is None:
             return None
         word = (m["db"] or m["word"] or m["part"]).lower()
+        if AGO_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+            return None  # "several years ago today": the anniversary of a time not known
         if (
             m["word"] == "Today"
             and m.start("word") == m.start("core")
@@ -528,20 +579,36 @@ class ExpressionHandlers(WrittenNumbers):
         )
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        text, year = ctx.text, int(m["year"])
-        before = re.findall(r"[\w$'.]+", text[max(0, m.start() - 30) : m.start()])
-        prev = before[-1].lower().rstrip(".") if before else ""
+        if self._a_number(ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None):
+            return None
+        return self._found(m, ctx, m["year"], "year", f"year '{m['core']}'")
+
+    def _a_number(self, text: str, start: int, end: int, year: int, cued: bool = False) -> bool:
+        """Whether a year-like number at ``start:end`` is a number, not a year: after a label ("Resolution
+        2019"), a count ("about 2000 people", "sent 2000 soldiers", "rose to 2050 points": a plural noun
+        after it and no determiner, time preposition or sentence start before it) or a time of day ("at
+        1900 GMT")."""
+        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
+        last = before[-1] if before else ""
+        prev = last.lower().rstrip(".")
         if prev in self.vocab.number_labels:
-            return None  # "Resolution 2019", "Flight 2020"
-        nxt = re.match(r"\s+([a-z]+)\b", text[m.end("core") :])
+            return True  # "Resolution 2019", "Flight 2020"
+        nxt = re.match(r"\s+([A-Za-z]+)\b", text[end:])
         word = nxt.group(1) if nxt else ""
-        counted = bool(word) and word not in self.vocab.ordinal_day_followers
+        if word.lower() in self.vocab.clock_words:
+            return True  # "at 1900 GMT"
+        counted = word.islower() and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
-            return None  # "about 2000 people"
-        dated = prev in self.vocab.month_prepositions or ctx.cue is not None
-        if counted and year % 50 == 0 and word.endswith("s") and not dated:
-            return None  # "2000 troops"
-        return self._found(m, ctx, str(year), "year", f"year '{m['core']}'")
+            return True  # "about 2000 people"
+        dated = prev in self.vocab.month_prepositions or cued
+        if not counted or dated or text[max(0, start - 1) : start] == "-":
+            return False  # "post-1959 exiles": a year
+        plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns
+        if year % 50 == 0 and plural:
+            return True  # "2000 troops"
+        opens = not last or last.endswith(".") or not re.search(r"[A-Za-z]", last)
+        named = prev in self.vocab.year_determiners or prev.endswith(("'s", "’s"))
+        return plural and not opens and not named  # "sent 1990 soldiers"; not "the 1998 elections"
 
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]

@@ -129,6 +129,8 @@ class DateResolver(ExpressionHandlers):
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
             anaphors = []
+        if anaphors:  # "September of that year" takes the place of "September"
+            chosen = [f for f in chosen if not any(a.start <= f.start and f.end <= a.end for a in anaphors)]
         chosen = sorted(chosen + anaphors, key=lambda f: f.start)
         mark_ranges(text, chosen)
         if published != given:
@@ -255,8 +257,8 @@ class DateResolver(ExpressionHandlers):
                 self._on_short_year,
             ),
             (
-                rf"(?P<core>{wd_opt}(?P<mon>{month_any})\s+{day}(?![\d:%])"
-                rf"(?:,?\s+(?P<year>{YEAR}))?)",
+                rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
+                rf"{day}(?![\d:%])(?:(?:,\s*|\s+)(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
@@ -302,7 +304,8 @@ class DateResolver(ExpressionHandlers):
                 self._on_relative_unit,
             ),
             (
-                rf"(?P<core>\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b)",
+                rf"(?P<core>(?<![\w-])(?P<n>\d{{1,3}}|(?i:{spelled})|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
+                r"(?:\s+(?P<same>this\s+(?:month|week)|today|yesterday)\b)?)",
                 self._on_ago,
             ),
             (
@@ -326,7 +329,7 @@ class DateResolver(ExpressionHandlers):
             (
                 rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
                 rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
-                rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?P<rel>this|last|next)\s+year\b)?)",
+                rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
             (
@@ -422,6 +425,8 @@ class DateResolver(ExpressionHandlers):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
+            if self._recurring.search(ctx.text, max(0, ent.start_char - 12), ent.start_char):
+                continue  # "each January": a set of dates, not one
             if parser is None:
                 parser = _date_parser(ctx.published)
             try:
@@ -433,13 +438,6 @@ class DateResolver(ExpressionHandlers):
                 out.append(hit)
         return out
 
-    def _labelled_number(self, text: str, start: int, phrase: str) -> bool:
-        """A bare year-like number after a label ("No. 1922", "Resolution 2019")."""
-        if re.fullmatch(YEAR, phrase) is None:
-            return False
-        before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
-        return bool(before) and before[-1].lower().rstrip(".") in self.vocab.number_labels
-
     def _worth_parsing(self, phrase: str, published: date | None) -> bool:
         """An entity that names a calendar date (not a duration), resolvable with what is known."""
         has_year = re.search(rf"(?<!\d){YEAR}", phrase) is not None
@@ -450,8 +448,8 @@ class DateResolver(ExpressionHandlers):
         return published is not None or has_year
 
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
-        if self._labelled_number(ctx.text, start, phrase):
-            return None  # "Post No. 1922", "Flight 2020": a number, as the year pattern reads it
+        if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
+            return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
         if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
             return None  # "March of Dimes", "March for Babies": a name

@@ -84,6 +84,45 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
 
 
+NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
+
+
+def names_a_thing(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` stands before a noun it modifies, naming it ("the Feb. 12
+    accord", "the Jan. 30 agreement", "a Dec. 3 rally"); ``False`` without a parse."""
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root.head
+    return root.dep_ in NAMING_DEPS and head.i >= span.end and head.pos_ in ("NOUN", "PROPN")
+
+
+def said_at(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` dates the noun of a phrase that a past verb of saying hangs on ("In
+    a statement Tuesday, the group said it would strike", "at a news conference Monday, he said"): the
+    saying's own time, whatever the tense of what was said."""
+    if spacy_doc is None:
+        return False
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    noun = span.root.head
+    if noun.pos_ not in ("NOUN", "PROPN") or span.start <= noun.i < span.end:
+        return False
+    prep = noun.head
+    verb = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.pos_ == "ADP"
+        and verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and verb.lemma_.lower() in REPORTING_LEMMAS
+    )
+
+
 def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
     """``past``, ``future`` or ``None`` from a verb's form and its auxiliaries.
 
@@ -147,8 +186,12 @@ def how_picked(direction: Direction, d: date, pub: date) -> str:
     return HOW[direction]
 
 
+RECENT: Literal["recent"] = "recent"  # a future clue around a date that names a thing ("the Feb. 12 accord")
+Looseness = bool | Literal["recent"]
+
+
 def tensed_occurrence(
-    pub: date, on: Callable[[int], date | None], direction: Direction, loose: bool = False
+    pub: date, on: Callable[[int], date | None], direction: Direction, loose: Looseness = False
 ) -> date | None:
     """The occurrence of a date without a year (``on(year)``) that a tense clue picks.
 
@@ -156,9 +199,16 @@ def tensed_occurrence(
     see :func:`news_year`. A ``loose`` past clue (one that is not the tense of the verb the date modifies)
     does not carry the date into last year when this year's lies at most ``NEAR_DAYS`` ahead ("called for a
     strike on Jan. 12" on January 8 is this January 12): news names a date a year back with its year.
+    A future clue that is ``RECENT`` (around a date that names a thing: "will review the Jan. 30
+    agreement") leaves the date at most ``NEAR_DAYS`` back where it is: the thing was set then.
     """
     if direction is None:
         return news_year(pub, on)
+    if direction == "future" and loose == RECENT:
+        last = tensed_occurrence(pub, on, "past")
+        if last is not None and (pub - last).days <= NEAR_DAYS:
+            return last
+        loose = False
     step = 1 if direction == "future" else -1
     picked = None
     for year in range(pub.year, pub.year + 5 * step, step):

@@ -33,6 +33,9 @@ class DateVocabulary:
     seasons: dict[str, tuple[int, int]]
     number_labels: frozenset[str]
     quantity_cues: frozenset[str]
+    year_determiners: frozenset[str]
+    count_nouns: frozenset[str]
+    clock_words: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
@@ -83,6 +86,9 @@ def load_date_vocabulary() -> DateVocabulary:
         seasons={k: (int(v[0]), int(v[1])) for k, v in raw["seasons"].items()},
         number_labels=frozenset(raw["number_labels"]),
         quantity_cues=frozenset(raw["quantity_cues"]),
+        year_determiners=frozenset(raw["year_determiners"]),
+        count_nouns=frozenset(raw["count_nouns"]),
+        clock_words=frozenset(raw["clock_words"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
