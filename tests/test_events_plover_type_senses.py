@@ -26,7 +26,7 @@ def test_events_lexicon_reads_a_plover_type_override() -> None:
         ("Kenya's finance minister stepped down on Monday.", "RETREAT", "resign"),
         ("Iranian hackers defaced the website of the Israeli foreign ministry last week.", "COERCE", "cyber"),
         ("Chinese hackers hacked the Indian defence ministry on Sunday.", "COERCE", "cyber"),
-        ("Rioters defaced a statue of the Spanish king in Madrid on Sunday.", "ASSAULT", None),
+        ("Unknown vandals defaced a statue of the Spanish king in Madrid on Sunday.", "ASSAULT", None),
     ],
 )
 def test_events_type_follows_the_plover_manual_where_it_differs_from_the_cameo_table(
@@ -38,6 +38,12 @@ def test_events_type_follows_the_plover_manual_where_it_differs_from_the_cameo_t
     if mode is not None:
         assert events[0].mode == mode
     assert events[0].cameo and events[0].cameo[:2] in ("08", "17", "18")
+
+
+@pytest.mark.slow
+def test_property_a_protesting_crowd_damages_is_a_riot_as_plover_files_it(pipeline: Any) -> None:
+    events = _code(pipeline, "Rioters defaced a statue of the Spanish king in Madrid on Sunday.")
+    assert events and events[0].event_type == "PROTEST" and events[0].mode == "riot"
 
 
 @pytest.mark.slow
