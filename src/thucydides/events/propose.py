@@ -173,8 +173,7 @@ class Proposer:
     ) -> Trigger | None:
         """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
-        head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon whose sense's
-        conditions hold. A verb whose
+        head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon. A verb whose
         object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
         however sure the model is of the sentence's type; nor is an act named by a noun that was not done
         ("planned an attack", "foiled a bombing")."""
@@ -182,14 +181,8 @@ class Proposer:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
             if pos is None or _reflexive(tok) or (pos == "noun" and _unrealised(tok)):
                 continue
-            if lexical:  # only a sense whose conditions hold ("took to the streets", not "taken away")
-                held = self.lexicon.match(tok, pos)
-                entries: list[Entry] = [held] if held is not None else []
-            else:
-                entries = list(
-                    self.lexicon.table(pos).get(self.lexicon.lemma(tok, self.lexicon.table(pos)), ())
-                )
-            for entry in entries:
+            lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
+            for entry in self.lexicon.table(pos).get(lemma, ()):
                 if self.ontology.plover_type(entry.cameo) == kind:
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
