@@ -86,7 +86,8 @@ def between_pair(c: Candidate, params: Params) -> bool:
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
     """ "a strike by workers", "the arrests made by police", "a ceasefire was declared by the army" (the
-    passive of a light verb): the "by" phrase is the source."""
+    passive of a light verb): the "by" phrase is the source; for a visit, the "of" phrase ("the visit of
+    the Indian prime minister"), where "of" does not name its target."""
     if not c.trig.nominal or c.settled or c.sources:
         return False
     tok, lexicon = c.trig.token, c.scene.coder.lexicon
@@ -95,6 +96,9 @@ def by_agent_source(c: Candidate, params: Params) -> bool:
         verbs.append(tok.head)
     by_phrases = [a for verb in verbs for a in verb.children if a.dep_ == "agent"]
     agents = _pobjs(tok, ("by",)) or [p for a in by_phrases for p in a.children if p.dep_ == "pobj"]
+    entry = c.trig.entry
+    if not agents and "of" not in entry.targets and c.scene.coder.ontology.in_class("visit", entry.cameo):
+        agents = _pobjs(tok, ("of",))  # "the visit of the Indian prime minister to Moscow": the visitor
     if not agents:
         return False
     index = c.scene.index
