@@ -150,8 +150,8 @@ class ClueReader:
 
     def _head_word(self, tok: Any) -> str | None:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and tok.i > 0 and (before := tok.doc[tok.i - 1]).dep_ == "compound":
-            two = f"{before.lemma_.lower()} {lemma}"  # "security forces", "riot police": a two-word head
+        if tok.pos_ == "NOUN" and tok.i > 0 and (before := tok.doc[tok.i - 1]).dep_ in ("compound", "amod"):
+            two = f"{before.lemma_.lower()} {lemma}"  # "security forces", "riot police", "military base"
             if two in self.kb.heads and not self.kb.heads[two].name_only:
                 return two
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.kb.heads or tok.lower_ in self.kb.heads):

@@ -185,7 +185,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
         where the model's police head for that act is sure of it ("one person died in the firing"); of the
         country of the event's place, if one is known. Not where the sentence names armed men of another
-        kind ("killed in rebel shelling", "an attack by gunmen"): the doer is there, the parse missed it."""
+        kind ("killed in rebel shelling", "an attack by gunmen"): the doer is there, the parse missed it; nor
+        where it names harm police do not do ("an explosion killed ten", "an ambush on a patrol":
+        ``non_police_harm``), nor for an act on the police themselves."""
         assert self.proposer is not None
         settings = self.proposer.settings
         agent = settings.police_agent
@@ -196,10 +198,17 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ]
         if not sure or self._names_armed_group(sent, index):
             return
+        harm = event_words().non_police_harm
+        if any(t.lemma_.lower() in harm or t.lower_ in harm for t in sent):
+            return
         for head, code, p in sure:
             kind = self.ontology.plover_type(code)
             for ev in found:
-                if ev.event_type == kind and (ev.source is None or ev.source.sector == UNIDENTIFIED):
+                if (
+                    ev.event_type == kind
+                    and (ev.source is None or ev.source.sector == UNIDENTIFIED)
+                    and (ev.target is None or ev.target.sector != agent.sector)
+                ):
                     # of the country of the event's place, else of the one the unidentified doer was placed in
                     home = ev.location.country if ev.location is not None else None
                     ev.source = Actor(

@@ -92,6 +92,9 @@ class ActorIndex:
                             found.extend(self.of(pobj, depth + 1, loose=counted and child.lower_ == "of"))
                     if found:
                         break
+            if own is not None and own.actor.sector and len(found) == 1 and _bare_country(found[0]):
+                # "nine villagers in northern Nigeria": the villagers, placed in that country
+                found = [_shared_country(own, found[0], "from its phrase")]
         if not found and own is not None and loose:
             found.append(own)  # an actor without a country: the coder may place it from context
         if own is not None and own in found and (extra := self._coordinated_modifiers(tok, own)):
@@ -154,7 +157,12 @@ class ActorIndex:
         return out
 
 
-def _shared_country(m: ActorMention, first: ActorMention) -> ActorMention:
+def _bare_country(m: ActorMention) -> bool:
+    """True for a mention that names a country and nothing more ("northern Nigeria", "Kenya")."""
+    return m.actor.type == "country" and bool(m.actor.country) and not m.actor.sector
+
+
+def _shared_country(m: ActorMention, first: ActorMention, how: str = "of the conjunct") -> ActorMention:
     """A bare conjunct takes the country of the first ("Turkish jets and artillery": Turkish artillery)."""
     if m.actor.country or m.actor.type not in (None, "group"):
         return m
@@ -162,7 +170,7 @@ def _shared_country(m: ActorMention, first: ActorMention) -> ActorMention:
     actor = Actor(
         text=a.text, name=a.name, id=a.id, country=first.actor.country, sector=a.sector, type=a.type
     )
-    reason = f"{m.reason}; country of the conjunct '{first.text}'"
+    reason = f"{m.reason}; country {how} '{first.text}'"
     return ActorMention(m.start, m.end, m.text, actor, reason, m.head)
 
 

@@ -65,10 +65,37 @@ def _disaster_phrase(tok: Any, lexicon: Lexicon) -> bool:
     modifiers = lexicon.disaster_phrases.get(tok.lemma_.lower()) or lexicon.disaster_phrases.get(tok.lower_)
     if not modifiers:
         return False
+    kinds = ("compound", "amod", "nmod")
+    if any(c.dep_ in kinds and c.lower_ in lexicon.projectiles for c in tok.children):
+        return False  # "a bomb explosion at a chemical plant" is an attack
+    if any(c.dep_ in kinds and _is_one_of(c, modifiers) for c in tok.children):
+        return True
+    if tok.dep_ == "dobj":  # "opened fire at a factory", "set off a blast at a plant": someone's act
+        return False
+    # the site it happened at names it: "an explosion at a chemical plant", "a blast in a factory"
     return any(
-        c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in modifiers or c.lemma_.lower() in modifiers)
-        for c in tok.children
+        prep.dep_ == "prep"
+        and prep.lower_ in ("at", "in", "inside")
+        and any(_disaster_site(obj, modifiers, lexicon) for obj in prep.children)
+        for prep in tok.children
     )
+
+
+def _disaster_site(obj: Any, modifiers: frozenset[str], lexicon: Lexicon) -> bool:
+    """True for "a chemical plant", "a factory" (the object of "at"/"in"), not "a bomb-making workshop"."""
+    if obj.dep_ != "pobj":
+        return False
+    mods = [m for m in obj.children if m.dep_ in ("compound", "amod", "nmod")]
+    if any(
+        _is_one_of(m, lexicon.projectiles) or any(_is_one_of(w, lexicon.projectiles) for w in m.subtree)
+        for m in mods
+    ):
+        return False
+    return _is_one_of(obj, modifiers) or any(_is_one_of(m, modifiers) for m in mods)
+
+
+def _is_one_of(tok: Any, words: frozenset[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:

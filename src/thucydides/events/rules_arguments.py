@@ -85,18 +85,20 @@ def between_pair(c: Candidate, params: Params) -> bool:
 
 
 def by_agent_source(c: Candidate, params: Params) -> bool:
-    """ "a strike by workers", "the arrests made by police": the "by" phrase is the source."""
+    """ "a strike by workers", "the arrests made by police", "a ceasefire was declared by the army" (the
+    passive of a light verb): the "by" phrase is the source; for a visit, the "of" phrase ("the visit of
+    the Indian prime minister"), where "of" does not name its target."""
     if not c.trig.nominal or c.settled or c.sources:
         return False
-    agents = _pobjs(c.trig.token, ("by",)) or [
-        p
-        for acl in c.trig.token.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN"
-        for a in acl.children
-        if a.dep_ == "agent"
-        for p in a.children
-        if p.dep_ == "pobj"
-    ]
+    tok, lexicon = c.trig.token, c.scene.coder.lexicon
+    verbs = [acl for acl in tok.children if acl.dep_ == "acl" and acl.tag_ == "VBN"]
+    if tok.dep_ == "nsubjpass" and lexicon.lemma(tok.head, lexicon.light_verbs) in lexicon.light_verbs:
+        verbs.append(tok.head)
+    by_phrases = [a for verb in verbs for a in verb.children if a.dep_ == "agent"]
+    agents = _pobjs(tok, ("by",)) or [p for a in by_phrases for p in a.children if p.dep_ == "pobj"]
+    entry = c.trig.entry
+    if not agents and "of" not in entry.targets and c.scene.coder.ontology.in_class("visit", entry.cameo):
+        agents = _pobjs(tok, ("of",))  # "the visit of the Indian prime minister to Moscow": the visitor
     if not agents:
         return False
     index = c.scene.index

@@ -54,7 +54,7 @@ def place_target(c: Candidate, params: Params) -> bool:
 
 def visit_place_target(c: Candidate, params: Params) -> bool:
     """A visit with no one named as host goes to the country of the place it goes to ("arrived in Manila
-    for talks", "his trip to Lagos"), where that is not the visitor's own country."""
+    for talks", "his trip to Lagos", "visited Baghdad"), where that is not the visitor's own country."""
     entry = c.trig.entry
     onto = c.scene.coder.ontology
     if c.targets or entry.no_target or not onto.in_class("visit", entry.cameo):
@@ -65,7 +65,8 @@ def visit_place_target(c: Candidate, params: Params) -> bool:
         holders.append(tok.head.head)  # "arrived in Manila for a visit": the verb the visit is made by
     own = {m.actor.country for m in c.sources}
     for holder in holders:
-        for pobj in _pobjs(holder, params.get("preps", ("to", "in", "into"))):
+        objects = [o for o in holder.children if o.dep_ == "dobj"] if holder.pos_ == "VERB" else []
+        for pobj in [*objects, *_pobjs(holder, params.get("preps", ("to", "in", "into")))]:
             place = place_at(pobj, c.scene.anchors)
             if place is None or place.country in own:
                 continue

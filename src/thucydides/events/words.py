@@ -44,6 +44,7 @@ class EventWords:
     arrival_preps: frozenset[str]
     exclusion_preps: frozenset[str]
     armed_group_sectors: frozenset[str]
+    non_police_harm: frozenset[str]
     dateline_marks: tuple[str, ...]
     dateline_dashes: frozenset[str]
     quantity_nouns: frozenset[str]

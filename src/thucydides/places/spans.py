@@ -462,8 +462,10 @@ def _opens_dateline(text: str, span: Span) -> bool:
     at the start of the text or of a sentence: the place the story was filed from."""
     if not span.text.isupper() or len(span.text) < 3:
         return False
-    if span.start == 0 and re.match(r",? [A-Z]", text[span.end : span.end + 3]):
-        return True  # the text opens with it: "WASHINGTON Barack Obama said", "AUSTIN, Texas"
+    if span.start == 0 and re.match(r", [A-Z]| [A-Z](?![A-Z])", text[span.end : span.end + 4]):
+        # the text opens with it: "WASHINGTON Barack Obama said", "AUSTIN, Texas"; not the first word of a
+        # headline in capitals ("POLICE FIRE TEAR GAS AT ...")
+        return True
     before = text[max(0, span.start - 3) : span.start]
     if span.start > 0 and not re.search(r"(?:^|[.!?\n])\s*$", before):
         return False
