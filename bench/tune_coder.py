@@ -136,31 +136,59 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
 
 
 def out_of_fold(
-    sparse_only: bool = False, model_args: dict[str, Any] | None = None, sentence_views: bool = True
+    sparse_only: bool = False,
+    model_args: dict[str, Any] | None = None,
+    sentence_views: bool = True,
+    fold_vectors: str | None = None,
 ) -> OutOfFold:
-    """The out-of-fold model over the dev halves (fold models cached under ``.cache/model``)."""
+    """The out-of-fold model over the dev halves (fold models cached under ``.cache/model``).
+
+    ``fold_vectors``: a path with ``{k}``, each fold's own word vectors (``python -m
+    thucydides.events.tokenlearn --cv --save-folds DIR``: learnt without that fold's documents), instead
+    of the bundled ones for all folds.
+    """
     import hashlib
 
     dev = T.all_examples(GOLD, REFERENCE, "dev", sentence_views=sentence_views)
-    embedder = None if sparse_only else StaticEmbedder.load()
+    if sparse_only:
+        embedders: list[StaticEmbedder | None] = [None] * 5
+    elif fold_vectors:
+        embedders = [StaticEmbedder.from_file(fold_vectors.format(k=k)) for k in range(5)]
+    else:
+        embedders = [StaticEmbedder.load()] * 5
     model_args = model_args or {}
-    kw = model_args | {"embedder": embedder}
     key = hashlib.sha256(
         json.dumps(
-            ["shifted", sparse_only, sentence_views, model_args, embedder.meta if embedder else None],
+            ["shifted", sparse_only, sentence_views, model_args, [e.meta if e else None for e in embedders]],
             sort_keys=True,
         ).encode()
         + (T.ROOT / "tests" / "fixtures" / "model_sentences.jsonl").read_bytes()
     ).hexdigest()[:12]
     paths = [T.CACHE / f"fold-{key}-{k}.npz" for k in range(5)]
     if all(p.is_file() for p in paths):
-        models = [SentenceEventModel.from_file(p, embedder) for p in paths]
+        models = [SentenceEventModel.from_file(p, e) for p, e in zip(paths, embedders, strict=True)]
     else:
-        inputs = {n: T.parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
-        models = T.fold_models(dev, inputs, **kw)
-        # the binary heads moved to the operating points chosen on the pooled out-of-fold predictions,
-        # as `make model` moves the shipped model's
-        _, pooled = T.cross_validate(dev, inputs, models=models)
+        import numpy as np
+
+        models = []
+        pooled: dict[str, list[tuple[T.Example, dict[str, float]]]] = {n: [] for n in dev}
+        for k, embedder in enumerate(embedders):
+            inputs = {
+                n: T.parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()
+            }
+            rows = [(n, i) for n, ex in dev.items() for i, e in enumerate(ex) if T.fold_of(e) != k]
+            vectors = np.array([inputs[n][1][i] for n, i in rows]) if embedder is not None else None
+            model = T.fit([dev[n][i] for n, i in rows], [inputs[n][0][i] for n, i in rows], vectors,
+                          **(model_args | {"embedder": embedder}))  # fmt: skip
+            models.append(model)
+            # the binary heads moved to the operating points chosen on the pooled out-of-fold predictions,
+            # as `make model` moves the shipped model's
+            for n, ex in dev.items():
+                held = [i for i, e in enumerate(ex) if T.fold_of(e) == k]
+                preds = model.predict_features(
+                    [inputs[n][0][i] for i in held], [inputs[n][1][i] for i in held]
+                )
+                pooled[n] += [(ex[i], p) for i, p in zip(held, preds, strict=True)]
         points = T.operating_points(pooled, MAX_ALARMS)
         for m, p in zip(models, paths, strict=True):
             m.set_operating_points(points)
@@ -175,9 +203,14 @@ def main() -> int:
     parser.add_argument("--model-args", default="{}", help="JSON keyword arguments of train.fit")
     parser.add_argument("--no-sentence-views", action="store_true", help="see train.sentence_examples")
     parser.add_argument("--json", type=Path, help="write every setting's figures here")
+    parser.add_argument(
+        "--fold-word-vectors", help="each fold's word vectors, a path with {k} (tokenlearn --cv --save-folds)"
+    )
     args = parser.parse_args()
     t0 = time.perf_counter()
-    oof = out_of_fold(args.sparse_only, json.loads(args.model_args), not args.no_sentence_views)
+    oof = out_of_fold(
+        args.sparse_only, json.loads(args.model_args), not args.no_sentence_views, args.fold_word_vectors
+    )
     sys.stderr.write(f"fold models ready in {time.perf_counter() - t0:.0f}s\n")
     full = Pipeline(Options(keep_parse=True))
     coder = next(s for s in full.post if isinstance(s, EventCoder))

@@ -38,6 +38,7 @@ import numpy as np
 from thucydides.events.model import (
     BINARY_HEADS,
     MODEL_FILE,
+    WORD_VECTORS_FILE,
     SentenceEventModel,
     StaticEmbedder,
     sentence_inputs,
@@ -87,7 +88,25 @@ def unlabelled(
 ) -> tuple[list[str], list[str], list[list[str]], np.ndarray]:
     """The sentences (4 to 80 words) of the dev-half documents of the unlabelled sets, at most ``limit``:
     their texts, documents, sparse features and static vectors."""
-    texts, groups, feats, words = [], [], [], []
+    texts, groups, feats, words = unlabelled_sentences(gold, limit)
+    if embedder is None:
+        vectors = np.zeros((len(texts), 1), np.float32)
+    else:
+        vectors = np.array([embedder.lower_vector(w) for w in words], dtype=np.float32).reshape(
+            -1, embedder.dims
+        )
+    return texts, groups, feats, vectors
+
+
+def unlabelled_sentences(
+    gold: Path, limit: int
+) -> tuple[list[str], list[str], list[list[str]], list[list[str]]]:
+    """The sentences (4 to 80 words) of the dev-half documents of the unlabelled sets, at most ``limit``:
+    their texts, documents, sparse features and lower-cased words (:func:`sentence_inputs`)."""
+    texts: list[str] = []
+    groups: list[str] = []
+    feats: list[list[str]] = []
+    words: list[list[str]] = []
     for name, rel in UNLABELLED_SETS:
         path = gold / rel
         if not path.is_file():
@@ -104,14 +123,7 @@ def unlabelled(
                     groups.append(f"{name}:{r['id']}")
                     feats.append(f)
                     words.append(w)
-    texts, groups, feats, words = texts[:limit], groups[:limit], feats[:limit], words[:limit]
-    if embedder is None:
-        vectors = np.zeros((len(texts), 1), np.float32)
-    else:
-        vectors = np.array([embedder.lower_vector(w) for w in words], dtype=np.float32).reshape(
-            -1, embedder.dims
-        )
-    return texts, groups, feats, vectors
+    return texts[:limit], groups[:limit], feats[:limit], words[:limit]
 
 
 class Teacher:
@@ -194,10 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--test", action="store_true", help="print the trained model's scores on the test halves"
     )
+    parser.add_argument(
+        "--word-vectors",
+        type=Path,
+        default=ROOT / "src" / "thucydides" / "data" / "models" / WORD_VECTORS_FILE,
+        help="the static word vectors whose sentence vectors join the sparse features",
+    )
     args = parser.parse_args(argv)
-    from thucydides.events.model import WORD_VECTORS_FILE
-
-    embedder = StaticEmbedder.from_file(ROOT / "src" / "thucydides" / "data" / "models" / WORD_VECTORS_FILE)
+    embedder = StaticEmbedder.from_file(args.word_vectors)
     dev = all_examples(args.gold, args.reference, "dev", sentence_views=True)
     inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
     u_texts, u_groups, u_feats, u_vecs = unlabelled(args.gold, args.limit, embedder)
