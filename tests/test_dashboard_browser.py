@@ -211,11 +211,16 @@ def _row_codes(driver: Any) -> list[set[str]]:
 _INSIDE = """
 const path = document.querySelector(`#map path.country[data-iso3="${arguments[0]}"]`);
 const box = path.getBoundingClientRect();
-for (let fy = 0.5, n = 0; n < 400; n++) {
-  const fx = ((n * 0.618) % 1), fy2 = ((n * 0.382 + 0.5) % 1);
-  const x = box.left + box.width * fx, y = box.top + box.height * fy2;
-  if (document.elementFromPoint(x, y) === path) {
-    return [x - (box.left + box.width / 2), y - (box.top + box.height / 2)];
+const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+// whole-pixel offsets (Selenium's), at a point whose neighbours 3 px away are on the shape too, so that
+// rounding of the centre or the pointer never lands the click beside a thin shape
+const on = (x, y) => document.elementFromPoint(x, y) === path;
+for (let n = 0; n < 400; n++) {
+  const fx = ((n * 0.618) % 1), fy = ((n * 0.382 + 0.5) % 1);
+  const ox = Math.round(box.width * fx - box.width / 2), oy = Math.round(box.height * fy - box.height / 2);
+  const x = cx + ox, y = cy + oy;
+  if (on(x, y) && on(x - 3, y) && on(x + 3, y) && on(x, y - 3) && on(x, y + 3)) {
+    return [ox, oy];
   }
 }
 return null;
