@@ -356,10 +356,17 @@ class DateResolver(ExpressionHandlers):
         self._entity_month = re.compile(rf"\b{titled([*v.months, *v.abbreviations])}\b")
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [(compile_guarded(p), h) for p, h in specs]
 
-        # for each pattern, strings one of which each of its matches contains (shortest first), if known
+        # for each pattern, strings one of which each of its matches contains (shortest first), if known;
+        # given by hand where a case-insensitive part keeps required_strings from working it out (every
+        # "N units ago" ends in "ago", whatever the case of its spelled-out number)
+        given: dict[Handler, tuple[str, ...]] = {self._on_ago: ("ago",)}
         self._needs: list[tuple[str, ...] | None] = [
-            None if (needs := required_strings(p)) is None else tuple(sorted(needs, key=_shortest_first))
-            for p, _ in specs
+            given[h]
+            if h in given
+            else None
+            if (needs := required_strings(p)) is None
+            else tuple(sorted(needs, key=_shortest_first))
+            for p, h in specs
         ]
         self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
         self._cue_word = re.compile(rf"(?P<cue>{cue})")
