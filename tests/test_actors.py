@@ -667,3 +667,26 @@ def test_actors_bundled_knowledge_base_ids_are_unique() -> None:
                 assert ident not in seen, f"{ident} in {path.name} and {seen[ident]}"
                 seen[ident] = path.name
     assert len(seen) > 500
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector"),
+    [
+        (
+            "The Supreme Court sentenced the former minister to five years in prison.",
+            "The Supreme Court",
+            "JUD",
+        ),
+        ("The Transitional Military Council met opposition leaders on Sunday.", "Military Council", None),
+    ],
+)
+@pytest.mark.slow
+def test_resolver_reads_a_body_named_by_a_sector_word_as_no_person(
+    nlp: Any, resolver: ActorResolver, text: str, mention: str, sector: str | None
+) -> None:
+    doc = resolver(Document(id="t", text=text, published=D2019, nlp=nlp(text)))
+    found = [m for m in doc.actors if mention in m.text]
+    assert found, [m.text for m in doc.actors]
+    assert found[0].actor.type != "person"
+    if sector is not None:
+        assert found[0].actor.sector == sector

@@ -441,8 +441,12 @@ class GroupResolver(PersonMatcher):
     ) -> tuple[Actor | None, str]:
         """An entity the knowledge base does not know: keep what its description says."""
         sector, why = self._sector(lemmas)
+        words = name.split()
+        # "The Supreme Court", "the Military Council": a name whose last word is itself a sector word
+        # names a body, not a person
+        body = bool(words) and words[-1].lower() in self.kb.heads
         if atom.label == "PERSON" or (
-            atom.label in {"GPE", "ORG"} and _looks_like_name(name.split()) and sector
+            atom.label in {"GPE", "ORG"} and _looks_like_name(words) and sector and not body
         ):
             key = person_family(name, False)
             known = ctx.unknown.get(key)
