@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import statistics
 from collections.abc import Iterable, Sequence
@@ -23,11 +22,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from thucydides.places.entry import distance_km
 from thucydides.record import Document, PlaceMention
 from thucydides.splits import Half, select
 
 WITHIN_KM = 161.0
-EARTH_KM = 6371.0
 MISSES_SHOWN = 40
 
 
@@ -47,14 +46,6 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     """The articles of a places gold file, skipping blank lines."""
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(slots=True)

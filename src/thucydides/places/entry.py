@@ -10,6 +10,8 @@ from thucydides.record import Place
 
 EntryKind = Literal["country", "admin1", "admin2", "region", "city"]
 
+EARTH_KM = 6371.0
+
 _BASE_SCORE: dict[str, float] = {"country": 9.0, "admin1": 6.3, "admin2": 5.0, "region": 7.0}
 _SMALL_TOWN_LOG = 4.0  # log10 of the population below which context lifts nothing
 _TRUST_SPAN = 1.5
@@ -59,3 +61,11 @@ def _people(population: int) -> str:
     if population >= 1_000_000:
         return f"{population / 1_000_000:.1f}M"
     return f"{population // 1000}k"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))

@@ -20,7 +20,7 @@ from importlib import resources
 
 import numpy as np
 
-from thucydides.places.entry import Entry
+from thucydides.places.entry import Entry, distance_km
 from thucydides.places.gazetteer import Reading
 
 RANKER_FILE = "ranker.tsv"
@@ -76,20 +76,11 @@ class Story:
     clear: Sequence[tuple[float, float]]  # the other names' points that have a single reading
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _distances(entry: Entry, points: Sequence[tuple[float, float]]) -> list[float]:
     lat, lon = entry.place.lat, entry.place.lon
     if lat is None or lon is None or not points:
         return []
-    return sorted(_km(lat, lon, plat, plon) for plat, plon in points)
+    return sorted(distance_km(lat, lon, plat, plon) for plat, plon in points)
 
 
 def features(

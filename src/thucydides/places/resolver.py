@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -11,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.places.entry import Entry
+from thucydides.places.entry import Entry, distance_km
 from thucydides.places.gazetteer import (
     CONTEXT_BONUS,
     Gazetteer,
@@ -734,18 +733,9 @@ def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> 
             or abs(plon - lon) > _NEAR_DEGREES * 3
         ):
             continue
-        if _km(lat, lon, plat, plon) <= _NEAR_KM:
+        if distance_km(lat, lon, plat, plon) <= _NEAR_KM:
             return True
     return False
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:
