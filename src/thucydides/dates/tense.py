@@ -59,13 +59,20 @@ class Governor:
     progressive: str = ""  # the lemma of a present progressive ("are investigating"), else ""
 
 
-def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Governor | None:
-    """The word the date at ``start:end`` hangs on and its tense; ``None`` without a parse (or when the
-    span does not line up with tokens). ``future_word`` tells words that point ahead ("scheduled")."""
+def _date_span(spacy_doc: Any, start: int, end: int) -> Any | None:
+    """The tokens of the date at ``start:end`` (widened to whole tokens); ``None`` without a parse or
+    where no token lines up."""
     if spacy_doc is None:
         return None
     span = spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    return span if span is not None and len(span) > 0 else None
+
+
+def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Governor | None:
+    """The word the date at ``start:end`` hangs on and its tense; ``None`` without a parse (or when the
+    span does not line up with tokens). ``future_word`` tells words that point ahead ("scheduled")."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
         return None
     token = span.root.head
     while token.pos_ == "ADP" and token.head != token:  # "on Tuesday": the word "on" hangs on
@@ -90,10 +97,8 @@ NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
 def names_a_thing(spacy_doc: Any, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` stands before a noun it modifies, naming it ("the Feb. 12
     accord", "the Jan. 30 agreement", "a Dec. 3 rally"); ``False`` without a parse."""
-    if spacy_doc is None:
-        return False
-    span = spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
         return False
     root = span.root
     head = root.head
@@ -104,10 +109,8 @@ def said_at(spacy_doc: Any, start: int, end: int) -> bool:
     """Whether the date at ``start:end`` dates the noun of a phrase that a past verb of saying hangs on ("In
     a statement Tuesday, the group said it would strike", "at a news conference Monday, he said"): the
     saying's own time, whatever the tense of what was said."""
-    if spacy_doc is None:
-        return False
-    span = spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
         return False
     noun = span.root.head
     if noun.pos_ not in ("NOUN", "PROPN") or span.start <= noun.i < span.end:

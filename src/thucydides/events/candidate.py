@@ -34,8 +34,8 @@ class Scene:
     index: ActorIndex
     anchors: Anchors
     prior: list[PriorAct]
-    # the words whose candidates a rule dropped, and the rule (the sentence model's proposals respect some)
-    dropped: dict[int, str] = field(default_factory=dict)
+    # the rules that dropped a candidate of the sentence (the sentence model's proposals respect some)
+    dropped: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)

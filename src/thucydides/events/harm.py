@@ -107,12 +107,11 @@ def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:
     head = verb.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.accident_verbs:
         return None
+    if _projectile_subject(head, lexicon):
+        return None
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None:
-        if _projectile_subject(head, lexicon):
-            return None
-        if lexicon.match(subj, "noun") is not None:  # an act named by a noun ("the attack", "a bombing")
-            return None
+    if subj is not None and lexicon.match(subj, "noun") is not None:  # an act named by a noun ("the attack")
+        return None
     return head
 
 

@@ -215,7 +215,7 @@ class Phases:
                 if fn(c, params):
                     steps.append(rule)
                     if c.dropped is not None:
-                        c.scene.dropped.setdefault(c.trig.token.i, c.dropped)
+                        c.scene.dropped.add(c.dropped)
                         return []
             if name == "arguments":  # the arguments' reasons open the explanation of the actors
                 c.why = "; ".join(c.arg_why)

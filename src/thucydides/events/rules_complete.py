@@ -407,18 +407,24 @@ def same_act_target(c: Candidate, params: Params) -> bool:
     return True
 
 
+def _wants_directed_target(c: Candidate) -> bool:
+    """An act of the ``directed`` class with a source and no target yet, that may take one (not an act
+    another verb reacts to, not a sense that names none)."""
+    entry = c.trig.entry
+    return bool(
+        c.sources
+        and not c.targets
+        and c.trig.kind != REACTED
+        and not entry.no_target
+        and c.scene.coder.ontology.in_class("directed", entry.cameo)
+    )
+
+
 def against_target(c: Candidate, params: Params) -> bool:
     """An act aimed at someone with no target in the parse, whose clause says whom it is aimed at deeper
     down ("claims to be making weapons to use against the United States"): the actors of the first
     "against" phrase (``preps``) under the trigger, reached through no clause with a subject of its own."""
-    entry = c.trig.entry
-    if (
-        not c.sources
-        or c.targets
-        or c.trig.kind == REACTED
-        or entry.no_target
-        or not c.scene.coder.ontology.in_class("directed", entry.cameo)
-    ):
+    if not _wants_directed_target(c):
         return False
     preps = frozenset(params.get("preps", ("against",)))
     trig = c.trig.token
@@ -453,14 +459,7 @@ def _same_subject(tok: Any, trig: Any) -> bool:
 def directed_counterpart(c: Candidate, params: Params) -> bool:
     """An act aimed at someone with no target in the parse: the one other country the sentence names (not
     for an act another verb reacts to: "the UN denounced the bombing", the one who reacts is no target)."""
-    entry = c.trig.entry
-    if (
-        not c.sources
-        or c.targets
-        or c.trig.kind == REACTED
-        or entry.no_target
-        or not c.scene.coder.ontology.in_class("directed", entry.cameo)
-    ):
+    if not _wants_directed_target(c):
         return False
     partner = _counterpart(c.scene.sent, c.scene.index, c.sources, exclude=c.trig.token)
     if partner is None:

@@ -71,8 +71,7 @@ def sentence_model(st: SentenceState, params: Params) -> bool:
         return False
     s = st.scene
     before = list(st.flat())
-    respect = set(params.get("respect") or ())
-    vetoed = any(rule in respect for rule in s.dropped.values())
+    vetoed = not s.dropped.isdisjoint(params.get("respect") or ())
     st.found = coder._with_model(s.doc, s.si, s.sent, s.index, s.anchors, s.prior, before, not vetoed)
     return True
 
