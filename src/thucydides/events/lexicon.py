@@ -16,7 +16,7 @@ from thucydides.events.statements import StatementWords
 from thucydides.events.words import event_words
 
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into")
-PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt"}
+PARTICLE_DEPS = {"prt", "prep", "advmod", "compound:prt", "dative", "oprd"}  # "set alight" parses oddly
 
 
 @dataclass(frozen=True, slots=True)

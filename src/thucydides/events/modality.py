@@ -143,6 +143,16 @@ def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _negative_subject(anchor: Any) -> str | None:
+    """The subject of a clause that says no one did or underwent the act ("nobody was arrested", "no one
+    was hurt", "no soldiers were killed"), if it is one."""
+    words = event_words().negative_determiners
+    for subj in (c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in words or any(c.dep_ == "det" and c.lower_ in words for c in subj.children):
+            return " ".join(t.text for t in subj.subtree)
+    return None
+
+
 def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tuple[Modality | None, str]:
     """The modality of the event read at ``token`` (its clause verb ``anchor``).
 
@@ -189,6 +199,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     ):
         return "negated", "negation"
+    if (subject := _negative_subject(anchor)) is not None:
+        return "negated", f"no one did or underwent it: '{subject}'"
     auxes = {c.lower_ for c in near if c.dep_ in ("aux", "auxpass")}
     hypothetical = words.hypothetical_aux
     if auxes & (hypothetical - {"would"}) or ("would" in auxes and not _reported(anchor)):

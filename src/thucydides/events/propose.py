@@ -179,11 +179,13 @@ class Proposer:
         ("planned an attack", "foiled a bombing")."""
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-            if pos is None or _reflexive(tok) or (pos == "noun" and _unrealised(tok)):
+            if pos is None or _reflexive(tok) or _negated(tok):
+                continue
+            if pos == "noun" and _unrealised(tok):
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             for entry in self.lexicon.table(pos).get(lemma, ()):
-                if self.ontology.plover_type(entry.cameo) == kind:
+                if self.ontology.plover_type(entry.cameo) == kind and not _excluded_object(tok, entry):
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
         if lexical:
@@ -191,11 +193,14 @@ class Proposer:
         root = sent.root
         if not self.ontology.in_class("verbal", code):
             root = _reported(root)
-        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root):
+        if root.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or _reflexive(root) or _negated(root):
             return None
         if root.lemma_.lower() in event_words().prevention_verbs:  # "thwarted an attack": nothing was done
             return None
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
+        senses = self.lexicon.table(pos).get(self.lexicon.lemma(root, self.lexicon.table(pos)), ())
+        if any(_excluded_object(root, sense) for sense in senses):  # "fought the blaze": no fight at all
+            return None
         entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
         return Trigger(entry, root, root, nominal=pos == "noun")
 
@@ -212,6 +217,33 @@ def _unrealised(noun: Any) -> bool:
         noun.dep_ in ("dobj", "pobj")
         and head is not noun
         and (lemma in words.intent_words or lemma in words.prevention_verbs or lemma in words.intent_nouns)
+    )
+
+
+def _excluded_object(tok: Any, entry: Entry) -> bool:
+    """True where the word's object is one its sense rules out ("fighting deportation", "fought the
+    blaze"): the model vouches for the type, not for a sense its own word excludes."""
+    return bool(entry.not_obj) and any(
+        c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in entry.not_obj or c.lower_ in entry.not_obj)
+        for c in tok.children
+    )
+
+
+def _negated(tok: Any) -> bool:
+    """True for an act the sentence says did not happen: a negated verb ("did not attack"), a verb or a
+    clause whose subject is "no ..." ("no acts of violence were reported", "no one was hurt"), an act named
+    by a noun under "no" ("there was no violence"), directly or through its "of" ("no acts of violence")."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    nouns = [tok]
+    if tok.pos_ in ("VERB", "AUX"):
+        nouns = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        nouns += [c for x in tok.children if x.dep_ == "ccomp" for c in x.children if c.dep_ == "nsubjpass"]
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        nouns.append(tok.head.head)
+    words = event_words().negative_determiners
+    return any(c.dep_ in ("det", "neg") and c.lower_ in words for n in nouns for c in n.children) or any(
+        n.lower_ in words for n in nouns
     )
 
 

@@ -102,4 +102,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     # an event without a target adds nothing beside the same event with one ("welcomed … and thanked X")
     targeted = {(k[0], k[1]) for k in best if k[2]}
     kept = [ev for k, ev in best.items() if k[2] or (k[0], k[1]) not in targeted]
-    return sorted(kept, key=lambda e: (e.evidence.start, e.event_id))
+    # a stable sort: events of one sentence keep the order the coder made them in (the text's order of
+    # their words and actors), never an order of their ids (which hash the document's path), so the same
+    # text codes the same wherever it is read from
+    return sorted(kept, key=lambda e: e.evidence.start)

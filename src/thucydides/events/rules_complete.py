@@ -292,6 +292,17 @@ def figurative_harm(c: Candidate, params: Params) -> bool:
     return _drop(c, "figurative_harm")
 
 
+def descriptive_modifier(c: Candidate, params: Params) -> bool:
+    """ "The US-backed coalition", "Saudi-led forces": a participle joined by a hyphen to the word before it,
+    modifying a noun, describes the noun (who backs or leads it), it does not report an act."""
+    tok = c.trig.token
+    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.i < 2:
+        return False
+    if tok.doc[tok.i - 1].text != "-" or tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
+        return False
+    return _drop(c, "descriptive_modifier")
+
+
 def meeting_needs_source(c: Candidate, params: Params) -> bool:
     """ "the three men were flown to Qatar": a meeting or a visit needs someone who makes it."""
     onto = c.scene.coder.ontology
@@ -569,6 +580,7 @@ VERBAL_ONLY = frozenset(
         "unnamed_victim",
         "reaction_target",
         "figurative_harm",
+        "descriptive_modifier",
     }
 )
 RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
@@ -591,6 +603,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "disaster_noun": disaster_noun,
         "reacted_act_told": reacted_act_told,
         "figurative_harm": figurative_harm,
+        "descriptive_modifier": descriptive_modifier,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,

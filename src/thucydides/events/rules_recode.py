@@ -185,6 +185,9 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
         # the sentence model vouches for an event whose doer and sufferer the text does not name ("four
         # children died in an explosion"): coded without actors (needs_actors lets it through for that)
         pairs = [(None, None)]
+    # in the order the text names them ("urged India and Pakistan": India first), whatever order the rules
+    # found them in; the first pair stands where later steps rank the same act told twice
+    pairs.sort(key=lambda p: (p[0].start if p[0] else -1, p[1].start if p[1] else -1))
     if c.mutual:
         pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
     info, ptype, cameo = c.info, str(c.ptype), c.cameo

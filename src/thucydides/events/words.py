@@ -75,6 +75,7 @@ class EventWords:
     unrealised_modifiers: frozenset[str]
     prevention_verbs: frozenset[str]
     protest_crowds: frozenset[str]
+    negative_determiners: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
