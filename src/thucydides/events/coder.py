@@ -297,7 +297,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one), unless the "of"
         phrase names who suffered it (``of_target``: "the killing of two farmers"). The object of a verb of
         reacting to an act ("condemned the shooting", "are investigating the attack") or of owning or denying
-        it ("admitted the killing") happened too."""
+        it ("admitted the killing") happened too, and so did the act someone is arrested or charged for."""
         if (
             noun.pos_ != "NOUN"
             or noun.ent_type_ in ("DATE", "TIME")
@@ -319,6 +319,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if dep in ("nsubj", "nsubjpass", "ROOT"):
             return True
         if dep == "pobj":
+            words = event_words()
+            legal = head.head.lemma_.lower() in words.legal_action_verbs
+            if legal and head.lower_ in words.legal_action_preps:
+                return True  # "arrested for the murder of a councillor": the act the arrest is for happened
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()

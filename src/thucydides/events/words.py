@@ -76,6 +76,8 @@ class EventWords:
     prevention_verbs: frozenset[str]
     protest_crowds: frozenset[str]
     negative_determiners: frozenset[str]
+    legal_action_verbs: frozenset[str]
+    legal_action_preps: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
