@@ -156,7 +156,14 @@ class ExpressionHandlers(WrittenNumbers):
             return None, False  # "are investigating a crash early Thursday": going on, not arranged
         if hang is not None and hang.on_verb and hang.present and hang.tense is None:
             # "Annan, who arrives in Baghdad Friday, said ...": the verb's own present (an arrangement, see
-            # ``_arranged``), not the past of the sentence around it
+            # ``_arranged``), not the past of the sentence around it; a forward word with it ("Elections are
+            # due in September", "The report is expected in March") points ahead
+            if self._tense(ctx.text, core, match.end()) == "future":
+                return "future", False
+            if match.groupdict().get("wd") is None:
+                # "Election Day is Nov. 3": an arrangement ahead, unless just past ("the record date is
+                # Oct. 15")
+                return "future", RECENT
             return None, False
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
         if (

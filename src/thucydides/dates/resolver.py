@@ -46,7 +46,13 @@ from thucydides.dates.handlers import (
     Handler,
     MatchContext,
 )
-from thucydides.dates.story import days_from_dates, mark_ranges, weekday_with_its_date, years_named_in_story
+from thucydides.dates.story import (
+    coordinated_with_named,
+    days_from_dates,
+    mark_ranges,
+    weekday_with_its_date,
+    years_named_in_story,
+)
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -115,7 +121,7 @@ class DateResolver(ExpressionHandlers):
                 except OverflowError:  # "yesterday" published on 0001-01-01: before the calendar starts
                     continue
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
-                    if self._recurring.search(text, max(0, one.start - 12), one.start):
+                    if self._a_set(text, one.start, one.end):
                         continue  # "every Friday", "each March": a set of dates, not one
                     one.rank = rank
                     found.append(one)
@@ -124,6 +130,7 @@ class DateResolver(ExpressionHandlers):
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
         weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
+        coordinated_with_named(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
@@ -383,6 +390,14 @@ class DateResolver(ExpressionHandlers):
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
+        each = rf"{alternation(v.recurring_cues)}\s+{alternation(v.recurring_periods)}"
+        adverb = alternation(v.recurring_adverbs)
+        self._recurring_before = re.compile(rf"\b(?:{each}|{adverb}),?\s+(?:on|in)\s+$", re.IGNORECASE)
+        self._recurring_after = re.compile(
+            rf"(?:,?\s+(?:of\s+)?(?:{each}|{adverb})\b"
+            rf"|s?\s+{alternation([p + 's' for p in v.anaphors['parts_of_day']])}\b)",
+            re.IGNORECASE,
+        )
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
@@ -412,6 +427,15 @@ class DateResolver(ExpressionHandlers):
 
     # ------------------------------------------------------------------ shared helpers
 
+    def _a_set(self, text: str, start: int, end: int) -> bool:
+        """Whether the date at ``start:end`` names one of a recurring set: "every Friday", "each March",
+        "every year on Dec. 7", "annually on May 1", "May 1 each year", "Sunday mornings"."""
+        return (
+            self._recurring.search(text, max(0, start - 12), start) is not None
+            or self._recurring_before.search(text, max(0, start - 24), start) is not None
+            or self._recurring_after.match(text, end) is not None
+        )
+
     def _cue_of(self, match: re.Match[str], text: str) -> re.Match[str] | None:
         """The deadline or range cue of a match: the words just before it ("by Friday"), or its own
         preposition when that is one ("until March")."""
@@ -432,7 +456,7 @@ class DateResolver(ExpressionHandlers):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
-            if self._recurring.search(ctx.text, max(0, ent.start_char - 12), ent.start_char):
+            if self._a_set(ctx.text, ent.start_char, ent.end_char):
                 continue  # "each January": a set of dates, not one
             if parser is None:
                 parser = _date_parser(ctx.published)

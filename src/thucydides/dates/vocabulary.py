@@ -44,6 +44,8 @@ class DateVocabulary:
     plan_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
+    recurring_periods: tuple[str, ...]
+    recurring_adverbs: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
     spelled_numbers: dict[str, int]  # "one".."ninety-nine" (with a hyphen or a space)
     spelled_days: dict[str, int]  # "first".."thirty-first"
@@ -97,6 +99,8 @@ def load_date_vocabulary() -> DateVocabulary:
         plan_verbs=frozenset(raw["plan_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
+        recurring_periods=tuple(raw["recurring_periods"]),
+        recurring_adverbs=tuple(raw["recurring_adverbs"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
         spelled_numbers=_spelled(raw["spelled_units"], raw["spelled_tens"], raw["spelled_tens"], 99),
         spelled_days=_spelled(raw["spelled_ordinals"], raw["spelled_tens_ordinals"], raw["spelled_tens"], 31),

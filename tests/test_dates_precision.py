@@ -1,0 +1,145 @@
+"""Tests for the fifth round of the dates work (precision): dates of a recurring set are no dates, a year
+after "fiscal" is a year, a present with a forward word points ahead, a day counted back from another
+leaves the story's time where it was, and a date on a verb joined to the verb of a dated day takes that
+day's year.
+
+Sentences are our own, news-style.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from tests.test_dates import _only
+
+from thucydides.dates import DateResolver
+
+TUE_1998_02_24 = date(1998, 2, 24)
+MON_1989_10_30 = date(1989, 10, 30)
+WED_1999_05_05 = date(1999, 5, 5)
+WED_1998_03_04 = date(1998, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    return DateResolver()
+
+
+# (sentence, the expression that must give no date) published 1998-02-24: one date of a recurring set
+SETS = [
+    ("Every year on Dec. 7 veterans gather at the memorial.", "Dec. 7"),
+    ("Each year, on Jan. 1, the new tax rates take effect.", "Jan. 1"),
+    ("Workers march annually on May 1 in the capital.", "May 1"),
+    ("The festival is held on July 4 every year.", "July 4"),
+    ("The market is closed on Sunday mornings.", "Sunday"),
+    ("Friday nights are busy at the border crossing.", "Friday"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression"), SETS)
+def test_a_date_of_a_recurring_set_is_no_date(resolver: DateResolver, sentence: str, expression: str) -> None:
+    mentions = resolver.find(sentence, TUE_1998_02_24)
+    assert not [m for m in mentions if expression in m.text], [(m.text, m.value) for m in mentions]
+
+
+# the same words that are one date
+ONE_DATE = [
+    ("The festival was held on July 4, and every year since it has grown.", "July 4", "1997-07-04"),
+    ("Friday night's blast killed three people.", "Friday night", "1998-02-20"),
+    ("The market was closed on Sunday morning.", "Sunday morning", "1998-02-22"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), ONE_DATE)
+def test_one_date_near_words_of_a_set_is_still_a_date(
+    resolver: DateResolver, sentence: str, expression: str, value: str
+) -> None:
+    assert _only(resolver.find(sentence, TUE_1998_02_24), expression).value == value
+
+
+# (sentence, values in order) published 1989-10-30: a year after "fiscal" or "calendar" names the year, even
+# before a plural noun ("fiscal 1989 sales" is no count of 1989 sales)
+FISCAL = [
+    ("Fiscal 1989 sales rose 5%.", ["1989"]),
+    ("In fiscal 1990 results will improve, the company said.", ["1990"]),
+    ("Calendar 1988 earnings were restated.", ["1988"]),
+    ("The company sent 1990 workers home.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "values"), FISCAL)
+def test_a_year_after_fiscal_is_a_year(resolver: DateResolver, sentence: str, values: list[str]) -> None:
+    assert [m.value for m in resolver.find(sentence, MON_1989_10_30)] == values
+
+
+# (sentence, expression, value) published 1998-02-24: a simple present that arranges a date ("Elections are
+# due in September", "Election Day is Nov. 3") points ahead; a date just past stays where it is
+PRESENT_AHEAD = [
+    ("Elections are due in September.", "September", "1998-09"),
+    ("Election Day is Nov. 3.", "Nov. 3", "1998-11-03"),
+    ("The report is expected in October, officials said.", "October", "1998-10"),
+    ("The record date is Feb. 10.", "Feb. 10", "1998-02-10"),
+    ("The deadline is Friday.", "Friday", "1998-02-27"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expression", "value"), PRESENT_AHEAD)
+def test_a_present_that_arranges_a_date_points_ahead(
+    resolver: DateResolver, nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, TUE_1998_02_24, nlp(sentence)), expression)
+    assert mention.value == value, mention.reason
+
+
+# (text, expression, value): after a day counted back from another ("the day before the shooting"), "the next
+# morning" counts from the day the story went back from
+COUNTED_BACK = [
+    (
+        "Slepian was shot Oct. 23 at his home. Kopp's car was seen there the day before the shooting. "
+        "The next morning, police found a shell casing.",
+        "The next morning",
+        "1998-10-24",
+    ),
+    (
+        "The hearing was held Oct. 23. The day before Oct. 23, lawyers met. The next day, the judge ruled.",
+        "The next day",
+        "1998-10-24",
+    ),
+    # a day counted forward moves the story's time
+    (
+        "The bombs exploded Oct. 23. The next day, rescuers arrived. The next morning, the FBI came.",
+        "The next morning",
+        "1998-10-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), COUNTED_BACK)
+def test_the_next_day_after_a_day_counted_back_counts_from_the_story_day(
+    resolver: DateResolver, text: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, WED_1999_05_05), expression)
+    assert mention.value == value, mention.reason
+
+
+# (sentence, expression, value) published 1998-03-04: a date without its year on a verb joined to the verb
+# of a date named with its year is the first such date after it; a date on another verb is not
+JOINED = [
+    ("The Gulf War began on Jan. 17, 1991, and ended Feb. 28.", "Feb. 28", "1991-02-28"),
+    ("He was arrested on Nov. 3, 1996, and released in December.", "December", "1996-12"),
+    ("The plan was announced on Oct. 5, 1990, and took effect Jan. 1.", "Jan. 1", "1991-01-01"),
+    ("Smith, who was born May 5, 1940, died Oct. 2.", "Oct. 2", "1997-10-02"),
+    ("The company, founded on June 1, 1950, said on Feb. 5 that it would close.", "Feb. 5", "1998-02-05"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expression", "value"), JOINED)
+def test_a_date_on_a_joined_verb_takes_the_year_of_the_dated_day(
+    resolver: DateResolver, nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, WED_1998_03_04, nlp(sentence)), expression)
+    assert mention.value == value, mention.reason
