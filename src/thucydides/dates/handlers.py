@@ -30,6 +30,7 @@ from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe
 from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
+NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -445,6 +446,10 @@ class ExpressionHandlers(WrittenNumbers):
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
+        if self._generic_day(ctx.text, m.end("core")):
+            return None  # "a Sunday school teacher", "the Sunday edition": a kind of thing
+        if not m["rel"] and NTH_WEEKDAY.search(ctx.text, max(0, at - 16), at):
+            return None  # "the first Tuesday in September", "the last Friday of the month": not this week's
         if pub is None:
             return None
         target = self.vocab.weekdays[m["wd"].lower()]
@@ -617,8 +622,16 @@ class ExpressionHandlers(WrittenNumbers):
         named = prev in self.vocab.year_determiners or prev.endswith(("'s", "’s"))
         return plural and not opens and not named  # "sent 1990 soldiers"; not "the 1998 elections"
 
+    def _generic_day(self, text: str, end: int) -> bool:
+        """Whether the noun after a holiday or weekday ending at ``end`` makes it a kind of thing rather than
+        one day ("the Christmas shopping season", "Easter candy", "the Sunday edition")."""
+        nxt = re.match(r"\s+([a-z]+)\b", text[end : end + 20])
+        return nxt is not None and nxt.group(1) in self.vocab.generic_day_followers
+
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]
+        if self._generic_day(ctx.text, m.end("core")):
+            return None  # "Christmas sales", "the Christmas season": a kind of thing, not the day
         if m["year"]:
             d = self.vocab.holiday(name, int(m["year"]))
             return (

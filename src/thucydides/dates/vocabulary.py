@@ -44,6 +44,7 @@ class DateVocabulary:
     plan_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
+    generic_day_followers: frozenset[str]
     recurring_periods: tuple[str, ...]
     recurring_adverbs: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
@@ -99,6 +100,7 @@ def load_date_vocabulary() -> DateVocabulary:
         plan_verbs=frozenset(raw["plan_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
+        generic_day_followers=frozenset(raw["generic_day_followers"]),
         recurring_periods=tuple(raw["recurring_periods"]),
         recurring_adverbs=tuple(raw["recurring_adverbs"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
