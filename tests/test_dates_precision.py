@@ -143,3 +143,54 @@ def test_a_date_on_a_joined_verb_takes_the_year_of_the_dated_day(
 ) -> None:
     mention = _only(resolver.find(sentence, WED_1998_03_04, nlp(sentence)), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, values in order) published 1989-11-01: a holiday or weekday before a noun of a kind is no day; before
+# a noun of one event it is
+GENERIC_DAYS = [
+    ("Retailers expect strong Christmas sales, and the Christmas shopping season starts early.", []),
+    ("Easter candy sales were weak.", []),
+    ("A Sunday school teacher was hurt, the Sunday edition reported.", []),
+    ("The store will close for Christmas.", ["1989-12-25"]),
+    ("The Sunday vote was close.", ["1989-10-29"]),
+    ("Police said the Christmas bombing was planned for months.", ["1988-12-25"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), GENERIC_DAYS)
+def test_a_day_before_a_noun_of_a_kind_is_no_date(
+    resolver: DateResolver, text: str, values: list[str]
+) -> None:
+    assert [m.value for m in resolver.find(text, date(1989, 11, 1))] == values
+
+
+# (text, weekdays found) published 2009-03-19: an ordinal weekday of a month is not this week's day
+ORDINAL_WEEKDAYS = [
+    ("The city holds elections on the first Tuesday after the first Monday in November.", []),
+    ("The board meets on the second Friday of each month.", []),
+    ("He left last Friday.", ["last Friday"]),
+]
+
+
+@pytest.mark.parametrize(("text", "weekdays"), ORDINAL_WEEKDAYS)
+def test_an_ordinal_weekday_is_not_this_weeks_day(
+    resolver: DateResolver, text: str, weekdays: list[str]
+) -> None:
+    found = [m.text for m in resolver.find(text, date(2009, 3, 19)) if m.text.endswith(("day", "days"))]
+    assert found == weekdays
+
+
+# (text, values in order) published 1989-10-27: a year-like number before a larger unit or "block" is a number
+NUMBERS = [
+    ("Volume was 1989 million shares.", []),
+    ("The fire started in the 1900 block of Main Street.", []),
+    ("Shares traded at 1990 yen.", []),
+    ("The 1990 budget was cut by $2 million.", ["1990"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), NUMBERS)
+def test_a_number_before_a_larger_unit_is_no_year(
+    resolver: DateResolver, text: str, values: list[str]
+) -> None:
+    assert [m.value for m in resolver.find(text, MON_1989_10_30)] == values

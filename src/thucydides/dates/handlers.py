@@ -598,8 +598,8 @@ class ExpressionHandlers(WrittenNumbers):
     def _a_number(self, text: str, start: int, end: int, year: int, cued: bool = False) -> bool:
         """Whether a year-like number at ``start:end`` is a number, not a year: after a label ("Resolution
         2019"), a count ("about 2000 people", "sent 2000 soldiers", "rose to 2050 points": a plural noun
-        after it and no determiner, time preposition or sentence start before it) or a time of day ("at
-        1900 GMT")."""
+        after it and no determiner, time preposition or sentence start before it), a number of a larger unit
+        ("1989 million shares", "the 1900 block") or a time of day ("at 1900 GMT")."""
         before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
         last = before[-1] if before else ""
         prev = last.lower().rstrip(".")
@@ -607,8 +607,8 @@ class ExpressionHandlers(WrittenNumbers):
             return True  # "Resolution 2019", "Flight 2020"
         nxt = re.match(r"\s+([A-Za-z]+)\b", text[end:])
         word = nxt.group(1) if nxt else ""
-        if word.lower() in self.vocab.clock_words:
-            return True  # "at 1900 GMT"
+        if word.lower() in self.vocab.clock_words or word in self.vocab.number_followers:
+            return True  # "at 1900 GMT", "1989 million shares", "the 1900 block of Main Street"
         counted = word.islower() and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
             return True  # "about 2000 people"

@@ -35,6 +35,7 @@ class DateVocabulary:
     quantity_cues: frozenset[str]
     year_determiners: frozenset[str]
     count_nouns: frozenset[str]
+    number_followers: frozenset[str]
     clock_words: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -91,6 +92,7 @@ def load_date_vocabulary() -> DateVocabulary:
         quantity_cues=frozenset(raw["quantity_cues"]),
         year_determiners=frozenset(raw["year_determiners"]),
         count_nouns=frozenset(raw["count_nouns"]),
+        number_followers=frozenset(raw["number_followers"]),
         clock_words=frozenset(raw["clock_words"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
