@@ -194,3 +194,22 @@ def test_a_number_before_a_larger_unit_is_no_year(
     resolver: DateResolver, text: str, values: list[str]
 ) -> None:
     assert [m.value for m in resolver.find(text, MON_1989_10_30)] == values
+
+
+# (text, (expression, value) in order) published 1998-10-05: a day with its year written "of 1998" or after a
+# spaced comma is one date; two days of one month with the year after the second are two days, no year alone
+FORMS = [
+    ("The date was September 29th of 1998.", [("September 29th of 1998", "1998-09-29")]),
+    ("It was signed January 1 , 1998 in Paris.", [("January 1 , 1998", "1998-01-01")]),
+    (
+        "The ministers met on Sept. 28-29, 1998 in Vienna.",
+        [("Sept. 28", "1998-09-28"), ("29, 1998", "1998-09-29")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), FORMS)
+def test_a_day_with_its_year_is_one_date_not_a_day_and_a_year(
+    resolver: DateResolver, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value) for m in resolver.find(text, date(1998, 10, 5))] == found

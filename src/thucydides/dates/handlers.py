@@ -691,6 +691,20 @@ class ExpressionHandlers(WrittenNumbers):
             Found(m.start("m2"), end2, v2, "month", f"{why}: ends in {v2}", "point"),
         ]
 
+    def _on_day_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "Sept. 28-29, 1998": two days of the year written after the second, the first starting a range."""
+        month, year = self.vocab.month_number(m["mon"]), int(m["year"])
+        first, last = safe_date(year, month, int(m["d1"])), safe_date(year, month, int(m["d2"]))
+        if first is None or last is None or last <= first:
+            return None
+        why = f"day range '{m['core']}'"
+        start = Found(
+            m.start("core"), m.end("d1"), first.isoformat(), "day", f"{why}: starts {first}", "range_start"
+        )
+        end = Found(m.start("d2"), m.end("year"), last.isoformat(), "day", f"{why}: ends {last}", "point")
+        start.year_from = end.year_from = "named"
+        return [start, end]
+
     # ------------------------------------------------------------------ entities, ranges, countdowns
 
     def _countdown_date(self, m: re.Match[str]) -> date | None:

@@ -264,8 +264,13 @@ class DateResolver(ExpressionHandlers):
                 self._on_short_year,
             ),
             (
+                rf"(?P<core>(?P<mon>{month_any})(?:\s+|(?<=\.))(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*"
+                rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{YEAR}))",
+                self._on_day_range,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
-                rf"{day}(?![\d:%])(?:(?:,\s*|\s+)(?P<year>{YEAR}))?)",
+                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
@@ -387,6 +392,7 @@ class DateResolver(ExpressionHandlers):
             self._on_day_word,
             self._on_year_range,
             self._on_month_range,
+            self._on_day_range,
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
