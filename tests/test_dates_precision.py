@@ -213,3 +213,26 @@ def test_a_day_with_its_year_is_one_date_not_a_day_and_a_year(
     resolver: DateResolver, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.value) for m in resolver.find(text, date(1998, 10, 5))] == found
+
+
+# (text, (expression, value) in order) published 1989-10-27: "last" left after "than" or "as" when "this year"
+# or "this month" came before it in the sentence is last year or last month; "last" elsewhere is no date
+ELIDED = [
+    (
+        "Holders would get twice as high a dividend this year as last.",
+        [("this year", "1989"), ("last", "1988")],
+    ),
+    (
+        "Sales rose more this month than last, and prices fell.",
+        [("this month", "1989-10"), ("last", "1989-09")],
+    ),
+    ("He finished last, and the team was last in the league.", []),
+    ("The company was bought as last resort.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ELIDED)
+def test_last_left_after_this_year_is_last_year(
+    resolver: DateResolver, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value) for m in resolver.find(text, date(1989, 10, 27))] == found

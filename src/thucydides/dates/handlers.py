@@ -30,6 +30,7 @@ from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe
 from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
+THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
 NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
@@ -363,6 +364,26 @@ class ExpressionHandlers(WrittenNumbers):
             days = [saturday, saturday + timedelta(days=1)]
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
         return self._found(m, ctx, value, precision, why)
+
+    def _on_elided_last(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "twice as high this year as last", "more this month than last": the unit of the "this year" or
+        "this month" before it in the sentence, one back."""
+        pub = ctx.published
+        before = ctx.text[max(0, m.start() - 80) : m.start()]
+        cut = [e.end() for e in SENTENCE_END.finditer(before)]
+        this = THIS_UNIT.findall(before[cut[-1] :] if cut else before)
+        if pub is None or not this:
+            return None
+        unit = this[-1].lower()
+        precision: Precision
+        if unit == "year":
+            value, precision = str(pub.year - 1), "year"
+        else:
+            year, month = add_months(pub.year, pub.month, -1)
+            value, precision = f"{year:04d}-{month:02d}", "month"
+        return self._found(
+            m, ctx, value, precision, f"'{m['core']}' after 'this {unit}': last {unit} → {value}"
+        )
 
     def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published

@@ -316,6 +316,10 @@ class DateResolver(ExpressionHandlers):
                 self._on_relative_unit,
             ),
             (
+                r"\b(?:than|as)\s+(?P<core>last)\b(?=\s*[.,;:!?)]|\s+(?:and|or|but)\b)",
+                self._on_elided_last,
+            ),
+            (
                 rf"(?P<core>(?<![\w-])(?P<n>\d{{1,3}}|(?i:{spelled})|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
                 r"(?:\s+(?P<same>this\s+(?:month|week)|today|yesterday)\b)?)",
                 self._on_ago,
@@ -393,6 +397,7 @@ class DateResolver(ExpressionHandlers):
             self._on_year_range,
             self._on_month_range,
             self._on_day_range,
+            self._on_elided_last,
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
