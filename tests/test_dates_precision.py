@@ -236,3 +236,20 @@ def test_last_left_after_this_year_is_last_year(
     resolver: DateResolver, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.value) for m in resolver.find(text, date(1989, 10, 27))] == found
+
+
+# (text, (expression, value) in order) published 1999-03-12: "a great day" said of the story's day is that day
+THIS_DAY = [
+    ('Geremek said it was "a great day for Poland."', [("day", "1999-03-12")]),
+    ("This is a historic day, the minister said.", [("day", "1999-03-12")]),
+    ("Clinton called it a sad day for America.", [("day", "1999-03-12")]),
+    ("Today is a sad day.", [("Today", "1999-03-12")]),
+    ("The day was cold, and it was a long trip.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), THIS_DAY)
+def test_a_great_day_said_of_the_story_is_its_day(
+    resolver: DateResolver, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value) for m in resolver.find(text, date(1999, 3, 12))] == found

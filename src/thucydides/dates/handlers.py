@@ -365,6 +365,14 @@ class ExpressionHandlers(WrittenNumbers):
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
         return self._found(m, ctx, value, precision, why)
 
+    def _on_this_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "This is a historic day", "said it was a great day for Poland", "called it a sad day": the story's
+        own day (said of the day the story tells)."""
+        pub = ctx.published
+        if pub is None:
+            return None
+        return self._found(m, ctx, pub.isoformat(), "day", f"'{m.group().strip()}': the story's day {pub}")
+
     def _on_elided_last(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """ "twice as high this year as last", "more this month than last": the unit of the "this year" or
         "this month" before it in the sentence, one back."""

@@ -316,6 +316,11 @@ class DateResolver(ExpressionHandlers):
                 self._on_relative_unit,
             ),
             (
+                r"\b(?:(?:[Ii]t|[Tt]his)(?:\s+is|['’]s)|(?:said|says)\s+(?:that\s+)?(?:it|this)\s+was"
+                r"|(?:called|calls)\s+(?:it|this))\s+(?:[\"“`'‘]+)?an?\s+(?:[a-z]+\s+){0,2}?(?P<core>day)\b(?![’'-])",
+                self._on_this_day,
+            ),
+            (
                 r"\b(?:than|as)\s+(?P<core>last)\b(?=\s*[.,;:!?)]|\s+(?:and|or|but)\b)",
                 self._on_elided_last,
             ),
@@ -398,6 +403,7 @@ class DateResolver(ExpressionHandlers):
             self._on_month_range,
             self._on_day_range,
             self._on_elided_last,
+            self._on_this_day,
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
