@@ -253,3 +253,37 @@ def test_a_great_day_said_of_the_story_is_its_day(
     resolver: DateResolver, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.value) for m in resolver.find(text, date(1999, 3, 12))] == found
+
+
+# (sentence, expression, value) published 1989-10-30: a date on a bare participle has no tense of its own; the
+# future around it keeps a date just past where it is, and a date further back goes ahead
+PARTICIPLES = [
+    ("In the fiscal year beginning Oct. 1, spending will rise.", "Oct. 1", "1989-10-01"),
+    ("The offer, expiring Nov. 17, will be extended.", "Nov. 17", "1989-11-17"),
+    ("In the fiscal year beginning July 1, spending will rise.", "July 1", "1990-07-01"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sentence", "expression", "value"), PARTICIPLES)
+def test_a_date_on_a_bare_participle_is_not_carried_a_year_ahead(
+    resolver: DateResolver, nlp: Any, sentence: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(sentence, MON_1989_10_30, nlp(sentence)), expression)
+    assert mention.value == value, mention.reason
+
+
+# (text, expression, value) published 1989-10-30: a weekday with its day of the month is that day
+WEEKDAY_THE_NTH = [
+    ("On Friday the 13th, the Dow fell 190 points.", "Friday the 13th", "1989-10-13"),
+    ("The vote is set for Tuesday the 14th.", "Tuesday the 14th", "1989-11-14"),
+    ("Prices fell on Friday, the 13th of October.", "Friday, the 13th of October", "1989-10-13"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), WEEKDAY_THE_NTH)
+def test_a_weekday_with_its_day_of_the_month_is_that_day(
+    resolver: DateResolver, text: str, expression: str, value: str
+) -> None:
+    mention = _only(resolver.find(text, MON_1989_10_30), expression)
+    assert mention.value == value, mention.reason

@@ -31,6 +31,7 @@ from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
 THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
+NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
@@ -184,6 +185,17 @@ class ExpressionHandlers(WrittenNumbers):
         ):
             # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
             # thing, maybe already set; the future of the sentence keeps it ahead only when it is not recent
+            return "future", RECENT
+        if (
+            tense == "future"
+            and hang is not None
+            and hang.on_verb
+            and not hang.finite
+            and hang.tense is None
+            and match.groupdict().get("wd") is None
+        ):
+            # "In the fiscal year beginning Oct. 1, spending will rise": a bare participle has no tense of its
+            # own; the future around it keeps a date just past where it is
             return "future", RECENT
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False
@@ -482,6 +494,9 @@ class ExpressionHandlers(WrittenNumbers):
         if pub is None:
             return None
         target = self.vocab.weekdays[m["wd"].lower()]
+        nth = NTH_DAY_AFTER.match(ctx.text, m.end("core")) if not m["rel"] else None
+        if nth is not None:
+            return self._weekday_the_nth(m, ctx, pub, target, int(nth["day"]), nth.end())
         rel = " ".join((m["rel"] or "").lower().split())
         back = (pub.weekday() - target) % 7
         ahead = (target - pub.weekday()) % 7
@@ -498,6 +513,28 @@ class ExpressionHandlers(WrittenNumbers):
         return self._found(
             m, ctx, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}"
         )
+
+    def _weekday_the_nth(
+        self, m: re.Match[str], ctx: MatchContext, pub: date, weekday: int, day: int, end: int
+    ) -> Found | None:
+        """ "Friday the 13th": the nearest day of the month ``day`` that falls on the weekday, on or before
+        publication (after it where the context points ahead)."""
+        step = 1 if self._direction(ctx, m) == "future" else -1
+        year, month = pub.year, pub.month
+        for _ in range(15):
+            d = safe_date(year, month, day)
+            if d is not None and d.weekday() == weekday and (d >= pub if step > 0 else d <= pub):
+                found = self._found(
+                    m,
+                    ctx,
+                    d.isoformat(),
+                    "day",
+                    f"'{ctx.text[m.start('core') : end]}' → {d}: the nearest such day",
+                )
+                found.end = end
+                return found
+            year, month = add_months(year, month, step)
+        return None
 
     def _arranged(self, ctx: MatchContext, m: re.Match[str]) -> bool:
         """Whether the weekday modifies a simple present ("Voting begins Sunday", "The funeral is
