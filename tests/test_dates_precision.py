@@ -287,3 +287,17 @@ def test_a_weekday_with_its_day_of_the_month_is_that_day(
 ) -> None:
     mention = _only(resolver.find(text, MON_1989_10_30), expression)
     assert mention.value == value, mention.reason
+
+
+# (text, values in order) published 1998-02-24: a month that names an event ("the March on Washington") is no
+# month; the same word with a preposition of time is
+EVENT_MONTHS = [
+    ("The March on Washington drew thousands.", []),
+    ("Organizers said the March against Hunger was peaceful.", []),
+    ("The strike began in March on the docks.", ["1997-03"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), EVENT_MONTHS)
+def test_a_month_naming_an_event_is_no_month(resolver: DateResolver, text: str, values: list[str]) -> None:
+    assert [m.value for m in resolver.find(text, TUE_1998_02_24)] == values

@@ -31,6 +31,8 @@ from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
 THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
+# after a month: it names an event ("the March on Washington", "March of Dimes", "March for Babies")
+EVENT_NAME_AFTER = re.compile(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
 NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
@@ -596,6 +598,8 @@ class ExpressionHandlers(WrittenNumbers):
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None
+        if (m["prep"] or "").lower() == "the" and EVENT_NAME_AFTER.match(ctx.text, m.end("core")):
+            return None  # "the March on Washington", "the March for Babies": an event's name
         month = self.vocab.month_number(m["mon"])
         pre = " ".join((m["pre_rel"] or "").lower().split())
         direction: Direction = None

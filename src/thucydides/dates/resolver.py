@@ -40,6 +40,7 @@ from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
+    EVENT_NAME_AFTER,
     NUMERIC_DATE,
     YEAR,
     ExpressionHandlers,
@@ -499,8 +500,8 @@ class DateResolver(ExpressionHandlers):
         if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
             return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
-        if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
-            return None  # "March of Dimes", "March for Babies": a name
+        if bare is not None and EVENT_NAME_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "March of Dimes", "March for Babies", "the March on Washington": a name
         if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
             month = self.vocab.month_number(bare["mon"])
             year = self._month(ctx.published, month, *self._clue(ctx, bare))
@@ -522,9 +523,6 @@ class DateResolver(ExpressionHandlers):
         return Found(
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
-
-
-NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _name_pattern(name: str) -> str:
