@@ -180,12 +180,16 @@ def test_an_ordinal_weekday_is_not_this_weeks_day(
     assert found == weekdays
 
 
-# (text, values in order) published 1989-10-27: a year-like number before a larger unit or "block" is a number
+# (text, values in order) published 1989-10-27: a year-like number before a larger unit, "block" or a street's
+# name is a number
 NUMBERS = [
     ("Volume was 1989 million shares.", []),
     ("The fire started in the 1900 block of Main Street.", []),
     ("Shares traded at 1990 yen.", []),
     ("The 1990 budget was cut by $2 million.", ["1990"]),
+    ("The biggest house is at 2031 Monument Ave. with five kitchens.", []),
+    ("He lives at 1900 Pennsylvania Avenue.", []),
+    ("In 1998 Main Street was paved.", ["1998"]),
 ]
 
 

@@ -70,6 +70,7 @@ class ExpressionHandlers(WrittenNumbers):
     _scheduled: re.Pattern[str]
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
+    _street: re.Pattern[str]
 
     def _kind(self, ctx: MatchContext) -> Kind:
         if ctx.cue is None:
@@ -683,6 +684,8 @@ class ExpressionHandlers(WrittenNumbers):
         if counted and prev in self.vocab.quantity_cues:
             return True  # "about 2000 people"
         dated = prev in self.vocab.month_prepositions or cued
+        if not dated and self._street.match(text, end):
+            return True  # "at 2031 Monument Ave.": a house number ("In 1998 Main Street was paved": a year)
         if not counted or dated or text[max(0, start - 1) : start] == "-":
             return False  # "post-1959 exiles": a year
         plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns

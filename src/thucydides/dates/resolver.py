@@ -408,6 +408,9 @@ class DateResolver(ExpressionHandlers):
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
+        self._street = re.compile(
+            rf"\s+(?:[A-Z][A-Za-z'’]+\.?\s+){{1,3}}(?i:{alternation(v.street_words)})\b\.?", re.ASCII
+        )
         each = rf"{alternation(v.recurring_cues)}\s+{alternation(v.recurring_periods)}"
         adverb = alternation(v.recurring_adverbs)
         self._recurring_before = re.compile(rf"\b(?:{each}|{adverb}),?\s+(?:on|in)\s+$", re.IGNORECASE)

@@ -36,6 +36,7 @@ class DateVocabulary:
     year_determiners: frozenset[str]
     count_nouns: frozenset[str]
     number_followers: frozenset[str]
+    street_words: tuple[str, ...]
     clock_words: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -93,6 +94,7 @@ def load_date_vocabulary() -> DateVocabulary:
         year_determiners=frozenset(raw["year_determiners"]),
         count_nouns=frozenset(raw["count_nouns"]),
         number_followers=frozenset(raw["number_followers"]),
+        street_words=tuple(raw["street_words"]),
         clock_words=frozenset(raw["clock_words"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
