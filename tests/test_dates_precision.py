@@ -305,3 +305,21 @@ EVENT_MONTHS = [
 @pytest.mark.parametrize(("text", "values"), EVENT_MONTHS)
 def test_a_month_naming_an_event_is_no_month(resolver: DateResolver, text: str, values: list[str]) -> None:
     assert [m.value for m in resolver.find(text, TUE_1998_02_24)] == values
+
+
+# (text, values in order) published 2016-12-19: a month named with "last" or "next" lends its year to the same
+# month named later in the story without one
+RELATIVE_MONTHS = [
+    (
+        "He was healthy until last December. He has been preparing for death since that day in December.",
+        ["2015-12", "2015-12"],
+    ),
+    ("The site went online last October. A group sued in October.", ["2016-10", "2016-10"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), RELATIVE_MONTHS)
+def test_last_december_lends_its_year_to_december_later(
+    resolver: DateResolver, text: str, values: list[str]
+) -> None:
+    assert [m.value for m in resolver.find(text, date(2016, 12, 19))] == values

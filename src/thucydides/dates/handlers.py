@@ -620,6 +620,10 @@ class ExpressionHandlers(WrittenNumbers):
             year = self._month(pub, month, direction, loose)
         value = f"{year:04d}-{month:02d}"
         partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
+        if pre and pre != "this":
+            # "last December" names its year as surely as "December 2015": the same month named later in the
+            # story without a word of its own ("since that day in December") is that one
+            partial = "named"
         clue = f"{direction} tense clue, " if direction else ""
         return self._found(
             m, ctx, value, "month", f"month '{m['core']}' → {value} ({clue}publication {pub})", partial
