@@ -109,7 +109,11 @@ def coordinated_with_named(text: str, chosen: list[Found], spacy_doc: Any) -> No
         if value is None or value == second.value:
             continue
         second.value, second.year_from = value, "named"
-        second.reason += f"; after '{text[first.start : first.end]}' on the verb joined to its own → {value}"
+        named, own = text[first.start : first.end], text[second.start : second.end]
+        alone = second.reason
+        second.reason = (
+            f"'{own}' → {value}: the first after '{named}' on the verb joined to its own (alone: {alone})"
+        )
 
 
 def _first_on_or_after(base: date, value: str) -> str | None:
