@@ -185,6 +185,11 @@ class Anaphora:
             if not a.comparison or a.offset > 0 or pub is None:
                 return None
             base, base_precision, what = pub, a.scale, f"publication {pub}"
+        elif a.comparison and a.offset > 0 and a.scale == "day" and ante.anchor is not None:
+            # "the day before the hearing, ... The next morning": the story went back a day and returns to
+            # the day it counted from
+            base, base_precision = date.fromisoformat(ante.anchor), ante.precision
+            what = f"'{ante.text}' ({ante.value}), counted from {ante.anchor}"
         else:
             base, base_precision, what = ante.as_date(), ante.precision, f"'{ante.text}' ({ante.value})"
             if a.comparison and ante.back is not None and ante.back == (a.scale, -a.offset):
@@ -204,6 +209,8 @@ class Anaphora:
         hit = Found(a.start, a.end, value, precision, f"'{phrase}' → {value}: {how} {what}", "point")
         if ante is None and a.scale in ("month", "year"):
             hit.back = (a.scale, -a.offset)  # counted back from the present, as "a year ago" is
+        if ante is not None and a.comparison and a.offset < 0 and a.scale == "day" and precision == "day":
+            hit.anchor = iso_at(base, "day")  # "the day before": the story's time stays where it was
         return hit
 
     @staticmethod
@@ -223,7 +230,7 @@ class Anaphora:
             if f.start < floor:
                 return None
             if f.precision in NEEDS[scale]:
-                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back)
+                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
         return None
 
 
@@ -251,12 +258,18 @@ def weekday_anaphor(determiner: re.Pattern[str], text: str, at: int) -> re.Match
 
 
 class _Antecedent:
-    __slots__ = ("back", "precision", "text", "value")
+    __slots__ = ("anchor", "back", "precision", "text", "value")
 
     def __init__(
-        self, text: str, value: str, precision: Precision, back: tuple[str, int] | None = None
+        self,
+        text: str,
+        value: str,
+        precision: Precision,
+        back: tuple[str, int] | None = None,
+        anchor: str | None = None,
     ) -> None:
         self.text, self.value, self.precision, self.back = text, value, precision, back
+        self.anchor = anchor
 
     def as_date(self) -> date:
         parts = [int(p) for p in self.value.split("-")]

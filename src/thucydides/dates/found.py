@@ -30,3 +30,6 @@ class Found:
     # the same comparison ("from $9 million a year ago ... compared with $8 million a year earlier") is
     # the same date, not a year before it
     back: tuple[str, int] | None = None
+    # a day counted back from another ("the day before last Tuesday's hearing", "the day before"): the value
+    # of the day it was counted from, the story's time, which a later "the next day" counts from
+    anchor: str | None = None

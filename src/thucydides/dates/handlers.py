@@ -30,6 +30,11 @@ from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe
 from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
+THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
+# after a month: it names an event ("the March on Washington", "March of Dimes", "March for Babies")
+EVENT_NAME_AFTER = re.compile(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
+NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")
+NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -65,6 +70,7 @@ class ExpressionHandlers(WrittenNumbers):
     _scheduled: re.Pattern[str]
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
+    _street: re.Pattern[str]
 
     def _kind(self, ctx: MatchContext) -> Kind:
         if ctx.cue is None:
@@ -156,7 +162,14 @@ class ExpressionHandlers(WrittenNumbers):
             return None, False  # "are investigating a crash early Thursday": going on, not arranged
         if hang is not None and hang.on_verb and hang.present and hang.tense is None:
             # "Annan, who arrives in Baghdad Friday, said ...": the verb's own present (an arrangement, see
-            # ``_arranged``), not the past of the sentence around it
+            # ``_arranged``), not the past of the sentence around it; a forward word with it ("Elections are
+            # due in September", "The report is expected in March") points ahead
+            if self._tense(ctx.text, core, match.end()) == "future":
+                return "future", False
+            if match.groupdict().get("wd") is None:
+                # "Election Day is Nov. 3": an arrangement ahead, unless just past ("the record date is
+                # Oct. 15")
+                return "future", RECENT
             return None, False
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
         if (
@@ -175,6 +188,17 @@ class ExpressionHandlers(WrittenNumbers):
         ):
             # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
             # thing, maybe already set; the future of the sentence keeps it ahead only when it is not recent
+            return "future", RECENT
+        if (
+            tense == "future"
+            and hang is not None
+            and hang.on_verb
+            and not hang.finite
+            and hang.tense is None
+            and match.groupdict().get("wd") is None
+        ):
+            # "In the fiscal year beginning Oct. 1, spending will rise": a bare participle has no tense of its
+            # own; the future around it keeps a date just past where it is
             return "future", RECENT
         if tense == "set":  # a plan made in the past: a weekday is the coming one, a date the nearest
             return ("future" if match.groupdict().get("wd") is not None else None), False
@@ -356,6 +380,34 @@ class ExpressionHandlers(WrittenNumbers):
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
         return self._found(m, ctx, value, precision, why)
 
+    def _on_this_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "This is a historic day", "said it was a great day for Poland", "called it a sad day": the story's
+        own day (said of the day the story tells)."""
+        pub = ctx.published
+        if pub is None:
+            return None
+        return self._found(m, ctx, pub.isoformat(), "day", f"'{m.group().strip()}': the story's day {pub}")
+
+    def _on_elided_last(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "twice as high this year as last", "more this month than last": the unit of the "this year" or
+        "this month" before it in the sentence, one back."""
+        pub = ctx.published
+        before = ctx.text[max(0, m.start() - 80) : m.start()]
+        cut = [e.end() for e in SENTENCE_END.finditer(before)]
+        this = THIS_UNIT.findall(before[cut[-1] :] if cut else before)
+        if pub is None or not this:
+            return None
+        unit = this[-1].lower()
+        precision: Precision
+        if unit == "year":
+            value, precision = str(pub.year - 1), "year"
+        else:
+            year, month = add_months(pub.year, pub.month, -1)
+            value, precision = f"{year:04d}-{month:02d}", "month"
+        return self._found(
+            m, ctx, value, precision, f"'{m['core']}' after 'this {unit}': last {unit} → {value}"
+        )
+
     def _on_ago(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
         if pub is None or m["unit"] == "decade":
@@ -438,9 +490,16 @@ class ExpressionHandlers(WrittenNumbers):
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
+        if self._generic_day(ctx.text, m.end("core")):
+            return None  # "a Sunday school teacher", "the Sunday edition": a kind of thing
+        if not m["rel"] and NTH_WEEKDAY.search(ctx.text, max(0, at - 16), at):
+            return None  # "the first Tuesday in September", "the last Friday of the month": not this week's
         if pub is None:
             return None
         target = self.vocab.weekdays[m["wd"].lower()]
+        nth = NTH_DAY_AFTER.match(ctx.text, m.end("core")) if not m["rel"] else None
+        if nth is not None:
+            return self._weekday_the_nth(m, ctx, pub, target, int(nth["day"]), nth.end())
         rel = " ".join((m["rel"] or "").lower().split())
         back = (pub.weekday() - target) % 7
         ahead = (target - pub.weekday()) % 7
@@ -457,6 +516,28 @@ class ExpressionHandlers(WrittenNumbers):
         return self._found(
             m, ctx, d.isoformat(), "day", f"weekday '{m['core']}' → {d}: {how} publication {pub}"
         )
+
+    def _weekday_the_nth(
+        self, m: re.Match[str], ctx: MatchContext, pub: date, weekday: int, day: int, end: int
+    ) -> Found | None:
+        """ "Friday the 13th": the nearest day of the month ``day`` that falls on the weekday, on or before
+        publication (after it where the context points ahead)."""
+        step = 1 if self._direction(ctx, m) == "future" else -1
+        year, month = pub.year, pub.month
+        for _ in range(15):
+            d = safe_date(year, month, day)
+            if d is not None and d.weekday() == weekday and (d >= pub if step > 0 else d <= pub):
+                found = self._found(
+                    m,
+                    ctx,
+                    d.isoformat(),
+                    "day",
+                    f"'{ctx.text[m.start('core') : end]}' → {d}: the nearest such day",
+                )
+                found.end = end
+                return found
+            year, month = add_months(year, month, step)
+        return None
 
     def _arranged(self, ctx: MatchContext, m: re.Match[str]) -> bool:
         """Whether the weekday modifies a simple present ("Voting begins Sunday", "The funeral is
@@ -518,6 +599,8 @@ class ExpressionHandlers(WrittenNumbers):
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None
+        if (m["prep"] or "").lower() == "the" and EVENT_NAME_AFTER.match(ctx.text, m.end("core")):
+            return None  # "the March on Washington", "the March for Babies": an event's name
         month = self.vocab.month_number(m["mon"])
         pre = " ".join((m["pre_rel"] or "").lower().split())
         direction: Direction = None
@@ -537,6 +620,10 @@ class ExpressionHandlers(WrittenNumbers):
             year = self._month(pub, month, direction, loose)
         value = f"{year:04d}-{month:02d}"
         partial: YearFrom = "partial" if not (m["rel"] or pre) and direction != "future" else "other"
+        if pre and pre != "this":
+            # "last December" names its year as surely as "December 2015": the same month named later in the
+            # story without a word of its own ("since that day in December") is that one
+            partial = "named"
         clue = f"{direction} tense clue, " if direction else ""
         return self._found(
             m, ctx, value, "month", f"month '{m['core']}' → {value} ({clue}publication {pub})", partial
@@ -586,8 +673,8 @@ class ExpressionHandlers(WrittenNumbers):
     def _a_number(self, text: str, start: int, end: int, year: int, cued: bool = False) -> bool:
         """Whether a year-like number at ``start:end`` is a number, not a year: after a label ("Resolution
         2019"), a count ("about 2000 people", "sent 2000 soldiers", "rose to 2050 points": a plural noun
-        after it and no determiner, time preposition or sentence start before it) or a time of day ("at
-        1900 GMT")."""
+        after it and no determiner, time preposition or sentence start before it), a number of a larger unit
+        ("1989 million shares", "the 1900 block") or a time of day ("at 1900 GMT")."""
         before = re.findall(r"[\w$'.]+", text[max(0, start - 30) : start])
         last = before[-1] if before else ""
         prev = last.lower().rstrip(".")
@@ -595,12 +682,14 @@ class ExpressionHandlers(WrittenNumbers):
             return True  # "Resolution 2019", "Flight 2020"
         nxt = re.match(r"\s+([A-Za-z]+)\b", text[end:])
         word = nxt.group(1) if nxt else ""
-        if word.lower() in self.vocab.clock_words:
-            return True  # "at 1900 GMT"
+        if word.lower() in self.vocab.clock_words or word in self.vocab.number_followers:
+            return True  # "at 1900 GMT", "1989 million shares", "the 1900 block of Main Street"
         counted = word.islower() and word not in self.vocab.ordinal_day_followers
         if counted and prev in self.vocab.quantity_cues:
             return True  # "about 2000 people"
         dated = prev in self.vocab.month_prepositions or cued
+        if not dated and self._street.match(text, end):
+            return True  # "at 2031 Monument Ave.": a house number ("In 1998 Main Street was paved": a year)
         if not counted or dated or text[max(0, start - 1) : start] == "-":
             return False  # "post-1959 exiles": a year
         plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns
@@ -610,8 +699,16 @@ class ExpressionHandlers(WrittenNumbers):
         named = prev in self.vocab.year_determiners or prev.endswith(("'s", "’s"))
         return plural and not opens and not named  # "sent 1990 soldiers"; not "the 1998 elections"
 
+    def _generic_day(self, text: str, end: int) -> bool:
+        """Whether the noun after a holiday or weekday ending at ``end`` makes it a kind of thing rather than
+        one day ("the Christmas shopping season", "Easter candy", "the Sunday edition")."""
+        nxt = re.match(r"\s+([a-z]+)\b", text[end : end + 20])
+        return nxt is not None and nxt.group(1) in self.vocab.generic_day_followers
+
     def _on_holiday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         name = m["holiday"]
+        if self._generic_day(ctx.text, m.end("core")):
+            return None  # "Christmas sales", "the Christmas season": a kind of thing, not the day
         if m["year"]:
             d = self.vocab.holiday(name, int(m["year"]))
             return (
@@ -670,6 +767,20 @@ class ExpressionHandlers(WrittenNumbers):
             Found(start, end1, v1, "month", f"{why}: starts in {v1}", "range_start"),
             Found(m.start("m2"), end2, v2, "month", f"{why}: ends in {v2}", "point"),
         ]
+
+    def _on_day_range(self, m: re.Match[str], ctx: MatchContext) -> list[Found] | None:
+        """ "Sept. 28-29, 1998": two days of the year written after the second, the first starting a range."""
+        month, year = self.vocab.month_number(m["mon"]), int(m["year"])
+        first, last = safe_date(year, month, int(m["d1"])), safe_date(year, month, int(m["d2"]))
+        if first is None or last is None or last <= first:
+            return None
+        why = f"day range '{m['core']}'"
+        start = Found(
+            m.start("core"), m.end("d1"), first.isoformat(), "day", f"{why}: starts {first}", "range_start"
+        )
+        end = Found(m.start("d2"), m.end("year"), last.isoformat(), "day", f"{why}: ends {last}", "point")
+        start.year_from = end.year_from = "named"
+        return [start, end]
 
     # ------------------------------------------------------------------ entities, ranges, countdowns
 

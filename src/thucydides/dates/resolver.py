@@ -40,13 +40,20 @@ from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
     DURATION_WORD,
+    EVENT_NAME_AFTER,
     NUMERIC_DATE,
     YEAR,
     ExpressionHandlers,
     Handler,
     MatchContext,
 )
-from thucydides.dates.story import days_from_dates, mark_ranges, weekday_with_its_date, years_named_in_story
+from thucydides.dates.story import (
+    coordinated_with_named,
+    days_from_dates,
+    mark_ranges,
+    weekday_with_its_date,
+    years_named_in_story,
+)
 from thucydides.dates.vocabulary import (
     DateVocabulary,
     alternation,
@@ -115,7 +122,7 @@ class DateResolver(ExpressionHandlers):
                 except OverflowError:  # "yesterday" published on 0001-01-01: before the calendar starts
                     continue
                 for one in hit if isinstance(hit, list) else () if hit is None else (hit,):
-                    if self._recurring.search(text, max(0, one.start - 12), one.start):
+                    if self._a_set(text, one.start, one.end):
                         continue  # "every Friday", "each March": a set of dates, not one
                     one.rank = rank
                     found.append(one)
@@ -124,6 +131,7 @@ class DateResolver(ExpressionHandlers):
             chosen = _without_overlaps(chosen + self._from_entities(ctx, chosen, stop))
         weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
+        coordinated_with_named(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
@@ -257,8 +265,13 @@ class DateResolver(ExpressionHandlers):
                 self._on_short_year,
             ),
             (
+                rf"(?P<core>(?P<mon>{month_any})(?:\s+|(?<=\.))(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*"
+                rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(?P<year>{YEAR}))",
+                self._on_day_range,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
-                rf"{day}(?![\d:%])(?:(?:,\s*|\s+)(?P<year>{YEAR}))?)",
+                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR}))?)",
                 self._on_month_day,
             ),
             (
@@ -302,6 +315,15 @@ class DateResolver(ExpressionHandlers):
             (
                 rf"(?P<core>\b{alternation(['over', 'at', 'during'])}\s+the\s+weekend\b)",
                 self._on_relative_unit,
+            ),
+            (
+                r"\b(?:(?:[Ii]t|[Tt]his)(?:\s+is|['’]s)|(?:said|says)\s+(?:that\s+)?(?:it|this)\s+was"
+                r"|(?:called|calls)\s+(?:it|this))\s+(?:[\"“`'‘]+)?an?\s+(?:[a-z]+\s+){0,2}?(?P<core>day)\b(?![’'-])",
+                self._on_this_day,
+            ),
+            (
+                r"\b(?:than|as)\s+(?P<core>last)\b(?=\s*[.,;:!?)]|\s+(?:and|or|but)\b)",
+                self._on_elided_last,
             ),
             (
                 rf"(?P<core>(?<![\w-])(?P<n>\d{{1,3}}|(?i:{spelled})|{number})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
@@ -380,9 +402,23 @@ class DateResolver(ExpressionHandlers):
             self._on_day_word,
             self._on_year_range,
             self._on_month_range,
+            self._on_day_range,
+            self._on_elided_last,
+            self._on_this_day,
         }
         self._takes_cue = [h not in cueless for _, h in specs]
         self._recurring = re.compile(rf"\b{alternation(v.recurring_cues)}\s+$")
+        self._street = re.compile(
+            rf"\s+(?:[A-Z][A-Za-z'’]+\.?\s+){{1,3}}(?i:{alternation(v.street_words)})\b\.?", re.ASCII
+        )
+        each = rf"{alternation(v.recurring_cues)}\s+{alternation(v.recurring_periods)}"
+        adverb = alternation(v.recurring_adverbs)
+        self._recurring_before = re.compile(rf"\b(?:{each}|{adverb}),?\s+(?:on|in)\s+$", re.IGNORECASE)
+        self._recurring_after = re.compile(
+            rf"(?:,?\s+(?:of\s+)?(?:{each}|{adverb})\b"
+            rf"|s?\s+{alternation([p + 's' for p in v.anaphors['parts_of_day']])}\b)",
+            re.IGNORECASE,
+        )
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
@@ -412,6 +448,15 @@ class DateResolver(ExpressionHandlers):
 
     # ------------------------------------------------------------------ shared helpers
 
+    def _a_set(self, text: str, start: int, end: int) -> bool:
+        """Whether the date at ``start:end`` names one of a recurring set: "every Friday", "each March",
+        "every year on Dec. 7", "annually on May 1", "May 1 each year", "Sunday mornings"."""
+        return (
+            self._recurring.search(text, max(0, start - 12), start) is not None
+            or self._recurring_before.search(text, max(0, start - 24), start) is not None
+            or self._recurring_after.match(text, end) is not None
+        )
+
     def _cue_of(self, match: re.Match[str], text: str) -> re.Match[str] | None:
         """The deadline or range cue of a match: the words just before it ("by Friday"), or its own
         preposition when that is one ("until March")."""
@@ -432,7 +477,7 @@ class DateResolver(ExpressionHandlers):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
-            if self._recurring.search(ctx.text, max(0, ent.start_char - 12), ent.start_char):
+            if self._a_set(ctx.text, ent.start_char, ent.end_char):
                 continue  # "each January": a set of dates, not one
             if parser is None:
                 parser = _date_parser(ctx.published)
@@ -458,8 +503,8 @@ class DateResolver(ExpressionHandlers):
         if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
             return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
-        if bare is not None and NAMED_AFTER.match(ctx.text, start + len(phrase)):
-            return None  # "March of Dimes", "March for Babies": a name
+        if bare is not None and EVENT_NAME_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "March of Dimes", "March for Babies", "the March on Washington": a name
         if bare is not None and ctx.published is not None:  # "postponed to February": tense picks the year
             month = self.vocab.month_number(bare["mon"])
             year = self._month(ctx.published, month, *self._clue(ctx, bare))
@@ -481,9 +526,6 @@ class DateResolver(ExpressionHandlers):
         return Found(
             start, start + len(phrase), value, precision, f"spaCy DATE '{phrase}' read by dateparser", kind
         )
-
-
-NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _name_pattern(name: str) -> str:

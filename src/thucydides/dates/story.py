@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from thucydides.dates.found import Found
+from thucydides.dates.tense import hung_on
 
 DAYS_LEAD = re.compile(r"(?P<dir>before|after)\s", re.IGNORECASE)
 DAYS_COUNT = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+$")
 DAYS_BEFORE = re.compile(r"\b(?P<n>\d{1,2}|[A-Za-z]+)\s+days?\s+(?P<dir>before|after)\s+$")
 
+SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*")
 
 
@@ -87,6 +90,47 @@ def years_named_in_story(text: str, chosen: list[Found]) -> None:
         f.reason += f"; the year of '{text[source.start : source.end]}' named in the story → {f.value}"
 
 
+def coordinated_with_named(text: str, chosen: list[Found], spacy_doc: Any) -> None:
+    """ "The war began on Jan. 17, 1991, and ended Feb. 28": a month-day or month without its year on a verb
+    joined to the verb of a date named with its year just before it, in the same sentence, is the first such
+    date after the named one (the two verbs tell one story), not the one near publication."""
+    if spacy_doc is None:
+        return
+    for first, second in zip(chosen, chosen[1:], strict=False):
+        if first.year_from != "named" or second.year_from != "partial" or first.precision == "year":
+            continue
+        if second.precision not in ("day", "month") or SENTENCE_END.search(text, first.end, second.start):
+            continue
+        one, two = hung_on(spacy_doc, first.start, first.end), hung_on(spacy_doc, second.start, second.end)
+        if one is None or two is None or not (two.dep_ == "conj" and two.head == one):
+            continue
+        base = date.fromisoformat(first.value if first.precision == "day" else first.value + "-01")
+        value = _first_on_or_after(base, second.value)
+        if value is None or value == second.value:
+            continue
+        second.value, second.year_from = value, "named"
+        named, own = text[first.start : first.end], text[second.start : second.end]
+        alone = second.reason
+        second.reason = (
+            f"'{own}' → {value}: the first after '{named}' on the verb joined to its own (alone: {alone})"
+        )
+
+
+def _first_on_or_after(base: date, value: str) -> str | None:
+    """The first month-day (``YYYY-MM-DD``) or month (``YYYY-MM``) with ``value``'s month and day on or
+    after ``base``."""
+    month = int(value[5:7])
+    for year in (base.year, base.year + 1):
+        if len(value) == 7:
+            if (year, month) >= (base.year, base.month):
+                return f"{year:04d}-{month:02d}"
+            continue
+        d = _same_day(date.fromisoformat(value), year)
+        if d is not None and d >= base:
+            return d.isoformat()
+    return None
+
+
 def days_from_dates(text: str, chosen: list[Found], numbers: dict[str, int]) -> None:
     """ "the day before last Tuesday's hearing", "two days after Oct. 3": days counted from a day named
     right after them (the span grows to take in the count)."""
@@ -110,6 +154,8 @@ def days_from_dates(text: str, chosen: list[Found], numbers: dict[str, int]) -> 
         direction = (lead or head)["dir"].lower()
         moved = date.fromisoformat(f.value) + timedelta(days=count if direction == "after" else -count)
         f.reason = f"{count} day{'s' if count > 1 else ''} {direction} {f.value} ({f.reason}) → {moved}"
+        if direction != "after":
+            f.anchor = f.value  # "the day before the hearing": the story's time stays the hearing's day
         f.start, f.value, f.kind = head.start(), moved.isoformat(), "point"
 
 

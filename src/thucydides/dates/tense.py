@@ -91,6 +91,19 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
 
 
+def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
+    """The verb the date at ``start:end`` hangs on (through a preposition: "ended on Feb. 28"), or None."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
+        return None
+    token = span.root.head
+    while token.pos_ == "ADP" and token.head != token:
+        token = token.head
+    if span.start <= token.i < span.end or token.pos_ not in ("VERB", "AUX"):
+        return None
+    return token
+
+
 NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
 
 

@@ -35,6 +35,8 @@ class DateVocabulary:
     quantity_cues: frozenset[str]
     year_determiners: frozenset[str]
     count_nouns: frozenset[str]
+    number_followers: frozenset[str]
+    street_words: tuple[str, ...]
     clock_words: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -44,6 +46,9 @@ class DateVocabulary:
     plan_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
+    generic_day_followers: frozenset[str]
+    recurring_periods: tuple[str, ...]
+    recurring_adverbs: tuple[str, ...]
     holidays: dict[str, dict[str, Any]]
     spelled_numbers: dict[str, int]  # "one".."ninety-nine" (with a hyphen or a space)
     spelled_days: dict[str, int]  # "first".."thirty-first"
@@ -88,6 +93,8 @@ def load_date_vocabulary() -> DateVocabulary:
         quantity_cues=frozenset(raw["quantity_cues"]),
         year_determiners=frozenset(raw["year_determiners"]),
         count_nouns=frozenset(raw["count_nouns"]),
+        number_followers=frozenset(raw["number_followers"]),
+        street_words=tuple(raw["street_words"]),
         clock_words=frozenset(raw["clock_words"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),
@@ -97,6 +104,9 @@ def load_date_vocabulary() -> DateVocabulary:
         plan_verbs=frozenset(raw["plan_verbs"]),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
+        generic_day_followers=frozenset(raw["generic_day_followers"]),
+        recurring_periods=tuple(raw["recurring_periods"]),
+        recurring_adverbs=tuple(raw["recurring_adverbs"]),
         holidays={k: dict(v) for k, v in raw["holidays"].items()},
         spelled_numbers=_spelled(raw["spelled_units"], raw["spelled_tens"], raw["spelled_tens"], 99),
         spelled_days=_spelled(raw["spelled_ordinals"], raw["spelled_tens_ordinals"], raw["spelled_tens"], 31),
