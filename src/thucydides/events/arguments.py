@@ -256,6 +256,14 @@ class ArgumentFinder:
         ):
             noun, head = head.head, head.head.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if (
+                head.lower_ == "in"
+                and not any(c.dep_ in ("det", "poss") for c in noun.children)
+                and head.head.pos_ == "VERB"
+                and (entry := self.lexicon.match(noun, "noun")) is not None
+                and self.ontology.plover_type(entry.cameo) == "PROTEST"
+            ):  # "walked out in protest", "shut the campus in protest at fees": they protest by doing it
+                return head.head
             head = head.head
         if noun.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
             return None

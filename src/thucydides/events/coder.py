@@ -297,13 +297,17 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ("riot-hit areas"), and not "the march of progress" (an "of" phrase naming no one), unless the "of"
         phrase names who suffered it (``of_target``: "the killing of two farmers"). The object of a verb of
         reacting to an act ("condemned the shooting", "are investigating the attack") or of owning or denying
-        it ("admitted the killing") happened too, and so did the act someone is arrested or charged for."""
+        it ("admitted the killing") happened too, and so did the act someone is arrested or charged for, an
+        act at whose scene or in whose aftermath something is told, and one said to be going on."""
         if (
             noun.pos_ != "NOUN"
             or noun.ent_type_ in ("DATE", "TIME")
             or noun.lower_ in event_words().time_words
         ):
             return False
+        words = event_words()
+        if any(c.dep_ == "amod" and c.lower_ in words.ongoing_modifiers for c in noun.children):
+            return True  # "the ongoing protest", "the latest attack": an act going on or just done
         for prep in noun.children if not of_target else ():
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -319,10 +323,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if dep in ("nsubj", "nsubjpass", "ROOT"):
             return True
         if dep == "pobj":
-            words = event_words()
             legal = head.head.lemma_.lower() in words.legal_action_verbs
             if legal and head.lower_ in words.legal_action_preps:
                 return True  # "arrested for the murder of a councillor": the act the arrest is for happened
+            if head.lower_ == "of" and head.head.lemma_.lower() in words.occasion_heads:
+                return True  # "at the scene of the riots", "in the aftermath of the attack"
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()

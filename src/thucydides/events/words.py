@@ -78,6 +78,8 @@ class EventWords:
     negative_determiners: frozenset[str]
     legal_action_verbs: frozenset[str]
     legal_action_preps: frozenset[str]
+    occasion_heads: frozenset[str]
+    ongoing_modifiers: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
