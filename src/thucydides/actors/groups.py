@@ -445,6 +445,13 @@ class GroupResolver(PersonMatcher):
         # "The Supreme Court", "the Military Council": a name whose last word is itself a sector word
         # names a body, not a person
         body = bool(words) and words[-1].lower() in self.kb.heads
+        last = span_text.split()[-1].lower() if span_text.split() else ""
+        if (
+            atom.label in {"PERSON", "GPE"}
+            and last in self.kb.place_designators
+            and last not in name.lower().split()
+        ):
+            return None, f"a place: '{span_text}'"  # "Borno state": no person named Borno, no government
         if atom.label == "PERSON" or (
             atom.label in {"GPE", "ORG"} and _looks_like_name(words) and sector and not body
         ):

@@ -144,6 +144,7 @@ class KnowledgeBase:
     regions: dict[str, str] = field(default_factory=dict)  # "European" -> "European Union"
     region_heads: frozenset[str] = frozenset()
     international: frozenset[str] = frozenset()  # "World", "International": names of bodies of no country
+    place_designators: frozenset[str] = frozenset()  # "Borno state": a place, however the NER types it
     successions: Successions = field(default_factory=Successions.load)
 
     # ---- loading ----
@@ -230,6 +231,7 @@ class KnowledgeBase:
             for word in words:
                 self.modifiers[str(word)] = str(sector)
         self.international = frozenset(str(w) for w in data.get("international") or ())
+        self.place_designators = frozenset(str(w) for w in data.get("place_designators") or ())
         for sector, words in (data.get("organisations") or {}).items():
             for word in words:  # a word that is already a head keeps its entry
                 self.heads.setdefault(

@@ -97,9 +97,10 @@ def _antecedent(
     """For a pronoun subject, the actors of the clause above that reports or frames this one.
 
     "Syria said it would withdraw": ``it`` is taken to be the subject of "said". "He" and "she" stand for
-    people: a country or an organisation is passed over for the subject of a clause further up. A plural
-    pronoun may stand for people named by role or number ("pensioners chanted as they marched"), found by
-    ``groups`` (a token → mentions function) where the actor stage found none.
+    people: a country or an organisation is passed over for the subject of a clause further up. Another
+    pronoun may stand for people or a body named by role or number ("pensioners chanted as they marched",
+    "the army said it had killed"), found by ``groups`` (a token → mentions function) where the actor stage
+    found none.
     """
     words = event_words()
     personal = pronoun in words.personal_pronouns
@@ -117,7 +118,7 @@ def _antecedent(
             subj = [moved] if moved is not None else []
         if subj and subj[-1].lower_ not in words.pronouns:
             found = index.of(subj[-1])
-            if not found and pronoun in words.plural_pronouns:  # "farmers shouted slogans as they marched"
+            if not found and not personal:  # "farmers shouted slogans as they marched", "the army said it"
                 found = index.of(subj[-1], loose=True) or (groups(subj[-1]) if groups is not None else [])
             if personal and found and found[0].actor.type in NOT_PEOPLE and index.at(subj[-1]) is found[0]:
                 continue  # "he" is no country named as the subject above
@@ -258,6 +259,7 @@ class ArgumentFinder:
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             if (
                 head.lower_ == "in"
+                and noun.lower_ in event_words().manner_protest_nouns
                 and not any(c.dep_ in ("det", "poss") for c in noun.children)
                 and head.head.pos_ == "VERB"
                 and (entry := self.lexicon.match(noun, "noun")) is not None

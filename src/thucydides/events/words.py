@@ -80,6 +80,7 @@ class EventWords:
     legal_action_preps: frozenset[str]
     occasion_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
+    manner_protest_nouns: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
