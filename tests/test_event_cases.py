@@ -82,3 +82,22 @@ def test_proposer_settings_are_read_from_the_data_file() -> None:
     )
     bundled = ProposerSettings.load()
     assert 0 < bundled.min_type_probability < 1 and bundled.police_agent.sector == "COP"
+
+
+def test_police_heads_propose_beside_the_rules_only_where_the_data_file_says() -> None:
+    from thucydides.events.propose import ProposerSettings
+
+    assert ProposerSettings.load("proposer: {}").police_override_probability > 1  # absent: never
+    assert (
+        ProposerSettings.load("ranking: {police_override_probability: 0.6}").police_override_probability
+        == 0.6
+    )
+    assert 0 < ProposerSettings.load().police_override_probability < 1
+
+
+def test_a_bare_gerund_after_a_force_word_is_read_as_the_act_of_that_force(pipeline: Any) -> None:
+    """ "died in police firing": the tagger makes "firing" a participle; it is the police's firing."""
+    events = code_events(pipeline, "three villagers died in police firing near the market.", date(2024, 3, 1))
+    assert any(
+        e.event_type == "ASSAULT" and e.source is not None and e.source.sector == "COP" for e in events
+    )

@@ -186,6 +186,16 @@ class ArgumentFinder:
         )
         if generic is not None and not index.of(tok):
             text = tok.doc[tok.left_edge.i : tok.i + 1].text
+            if tok.lemma_.lower() in event_words().voice_nouns:  # "police sources", "army officials": theirs
+                generic = next(
+                    (
+                        sector
+                        for c in tok.children
+                        if c.dep_ in ("compound", "amod")
+                        and (sector := self.lexicon.generic_actors.get(c.lemma_.lower()))
+                    ),
+                    generic,
+                )
             actor = Actor(text=text, sector=generic or None, type="group")
             return [
                 ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, "a group named by role")

@@ -18,13 +18,21 @@ from thucydides.dates.vocabulary import load_date_vocabulary
 from thucydides.events.arguments import ACT_LOOKBACK, ArgumentFinder
 from thucydides.events.attach import Anchors
 from thucydides.events.candidate import Candidate, Scene, SentenceState
-from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed, usable
+from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed, placed_bodies, usable
 from thucydides.events.lexicon import Lexicon, direct_objects
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
 from thucydides.events.salience import SalienceSettings
-from thucydides.events.syntax import _is_passive, _pobjs, _subject, drop_index, gerund_act
-from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder
+from thucydides.events.syntax import (
+    PARTICIPLE_PASSIVE_TYPES,
+    _is_passive,
+    _pobjs,
+    _subject,
+    drop_index,
+    gerund_act,
+    reduced_relative,
+)
+from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder, bare_gerund
 from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Document, Event
 
@@ -77,7 +85,12 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         sdoc = doc.nlp
         if sdoc is None:
             raise ValueError("the document has not been parsed")
-        index = ActorIndex(doc.actors, sdoc, self.salience.lede_end(sdoc), self.salience.lede_weight)
+        index = ActorIndex(
+            placed_bodies(doc.actors, doc.places),
+            sdoc,
+            self.salience.lede_end(sdoc),
+            self.salience.lede_weight,
+        )
         anchors = Anchors.build(doc, sdoc)
         events: list[Event] = []
         prior: list[PriorAct] = []
@@ -131,42 +144,27 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         may_propose: bool = True,
     ) -> list[Event]:
         """The sentence's events after the model has looked at it: the rules' events of the type it finds
-        most probable rank a little higher; where the rules found none, the event it proposes, if any (not
-        where ``may_propose`` is false: a rule turned an act of the sentence down)."""
+        most probable rank a little higher, and the arrest or killing by the police its police heads are sure
+        of and the rules did not find comes after them; where the rules found none, the event it proposes, if
+        any (not where ``may_propose`` is false: a rule turned an act of the sentence down)."""
         assert self.proposer is not None
         settings = self.proposer.settings
         probs = self.proposer.probabilities(sent)
         if found:
             self._police_doer(found, probs, sent, index)
-            kind, p = self.proposer.top_type(probs)
-            if kind is None or p < settings.rank_min_probability:
-                return found
-            agreeing = [ev for ev in found if ev.event_type == kind]
-            others = [ev.confidence for ev in found if ev.event_type != kind]
-            # the bonus orders the sentence's own events only: the agreeing events are lifted together (their
-            # order kept) at most just above the best other event of the sentence, so events of other
-            # sentences keep their order and a sentence whose events all agree is left as it is
-            lift = 0.0
-            if agreeing and others:
-                gap = max(others) + RANK_STEP - max(ev.confidence for ev in agreeing)
-                lift = max(0.0, min(settings.rank_bonus, gap))
-            for ev in agreeing if lift > 0 else []:
-                ev.confidence = round(min(ev.confidence + lift, 0.95), 4)
-                ev.explain.append(f"ranked up: the sentence model finds {kind} most probable ({p:.2f})")
-            if agreeing or p < settings.override_probability or not may_propose:
-                return found
-            # the model is sure of a type the rules did not find: its event is proposed beside theirs
-            proposal = self.proposer.propose(sent, probs, kind)
-            if proposal is None:
-                return found
-            extra = self._code(Scene(self, doc, si, sent, index, anchors, prior), proposal.trigger, proposal)
-            top = max(ev.confidence for ev in found)
-            for ev in extra:
-                ev.confidence = round(min(top + RANK_STEP, 0.95), 4)
-                ev.explain.insert(
-                    0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events"
-                )
-            return found + extra
+            ranked = self._ranked(doc, si, sent, index, anchors, prior, found, probs, may_propose)
+            if may_propose and (police := self._police_beside(ranked, probs, sent)) is not None:
+                extra = self._code(Scene(self, doc, si, sent, index, anchors, prior), police.trigger, police)
+                low = min(ev.confidence for ev in ranked)
+                for ev in extra:  # ranked after the rules' events: the model names the act, not the story's
+                    ev.confidence = round(max(0.0, min(ev.confidence, low - RANK_STEP)), 4)
+                    ev.explain.insert(
+                        0,
+                        f"proposed by the sentence model ({police.head} {police.probability:.2f}) beside "
+                        "the rules' events, none of them that act by a state force",
+                    )
+                ranked = ranked + extra
+            return ranked
         proposal = self.proposer.propose(sent, probs) if may_propose else None
         if proposal is None:
             return []
@@ -180,6 +178,67 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 f"{proposal.probability:.2f}); the rules found no event here",
             )
         return events
+
+    def _ranked(
+        self,
+        doc: Document,
+        si: int,
+        sent: Any,
+        index: ActorIndex,
+        anchors: Anchors,
+        prior: list[PriorAct],
+        found: list[Event],
+        probs: dict[str, float],
+        may_propose: bool,
+    ) -> list[Event]:
+        """The rules' events of a sentence, those of the type the model finds most probable ranked a little
+        higher, and the event of a type it is sure of that they missed proposed beside them."""
+        assert self.proposer is not None
+        settings = self.proposer.settings
+        kind, p = self.proposer.top_type(probs)
+        if kind is None or p < settings.rank_min_probability:
+            return found
+        agreeing = [ev for ev in found if ev.event_type == kind]
+        others = [ev.confidence for ev in found if ev.event_type != kind]
+        # the bonus orders the sentence's own events only: the agreeing events are lifted together (their
+        # order kept) at most just above the best other event of the sentence, so events of other
+        # sentences keep their order and a sentence whose events all agree is left as it is
+        lift = 0.0
+        if agreeing and others:
+            gap = max(others) + RANK_STEP - max(ev.confidence for ev in agreeing)
+            lift = max(0.0, min(settings.rank_bonus, gap))
+        for ev in agreeing if lift > 0 else []:
+            ev.confidence = round(min(ev.confidence + lift, 0.95), 4)
+            ev.explain.append(f"ranked up: the sentence model finds {kind} most probable ({p:.2f})")
+        if agreeing or p < settings.override_probability or not may_propose:
+            return found
+        # the model is sure of a type the rules did not find: its event is proposed beside theirs
+        proposal = self.proposer.propose(sent, probs, kind)
+        if proposal is None:
+            return found
+        extra = self._code(Scene(self, doc, si, sent, index, anchors, prior), proposal.trigger, proposal)
+        top = max(ev.confidence for ev in found)
+        for ev in extra:
+            ev.confidence = round(min(top + RANK_STEP, 0.95), 4)
+            ev.explain.insert(0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events")
+        return found + extra
+
+    def _police_beside(self, found: list[Event], probs: dict[str, float], sent: Any) -> Proposal | None:
+        """The police heads' arrest or killing, where they are at least ``police_override_probability`` sure
+        of it and none of the rules' events is that act with a state force as doer ("one person died after
+        activists and the police clashed": the clash has the activists as its doer)."""
+        assert self.proposer is not None
+        threshold = self.proposer.settings.police_override_probability
+        head = self.proposer.police_head(probs, threshold)
+        if head is None:
+            return None
+        kind = self.ontology.plover_type(self.proposer.settings.police_codes[head])
+        forces = event_words().state_force_sectors
+        if any(
+            ev.event_type == kind and ev.source is not None and ev.source.sector in forces for ev in found
+        ):
+            return None
+        return self.proposer.propose_police(sent, probs, threshold, beside_rules=True)
 
     def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
@@ -265,21 +324,20 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if trig.nominal and self._within_act(trig.token):
             return None  # "guerrillas wounded two soldiers in a bomb attack": the verb's subject did it
         if not trig.nominal:
-            passive = _is_passive(anchor)
+            passive = _is_passive(anchor) or (
+                reduced_relative(anchor)
+                and self.ontology.plover_type(trig.entry.cameo) in PARTICIPLE_PASSIVE_TYPES
+            )
             agents = [p for c in anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if (
                 passive
                 and any(c.dep_ == "agent" for c in anchor.children)
-                and (
-                    not agents
-                    or agents[0].lemma_.lower() not in event_words().force_units
-                    or index.of(agents[0], loose=True)
-                    or self._reference(agents[0], index)
-                )
+                and (not agents or not self._unnamed_unit(agents[0], index))
             ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
-            if not passive and _subject(anchor)[0] is not None:
-                return None
+            subject = _subject(anchor)[0] if not passive else None
+            if subject is not None and not self._unnamed_unit(subject, index):
+                return None  # "the crime branch arrested three men": a unit no actor stands for
         start = trig.token.idx
         actor = Actor(text=agent.text, sector=agent.sector, type="group")
         mention = ActorMention(start, start, agent.text, actor, f"implied doer of '{trig.token.text}'")
@@ -288,6 +346,14 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             f"source = {agent.text} ({agent.sector}): the doer '{trig.token.text}' implies, named by no word"
         )
         return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
+
+    def _unnamed_unit(self, tok: Any, index: ActorIndex) -> bool:
+        """True for a unit of a force that no actor stands for ("the crime branch", "a special squad")."""
+        return (
+            tok.lemma_.lower() in event_words().force_units
+            and not index.of(tok, loose=True)
+            and not self._reference(tok, index)
+        )
 
     def _reported_act(self, noun: Any, anchors: Anchors, depth: int = 0, of_target: bool = False) -> bool:
         """True for an event noun the sentence reports as having happened: the subject of a verb ("protests
@@ -377,7 +443,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
         firing", "injured during an army raid" (the police, the army)."""
         for pobj in _pobjs(verb, event_words().cause_preps):
-            if pobj.pos_ != "NOUN":
+            if pobj.pos_ != "NOUN" and not bare_gerund(pobj):  # "injured in police firing" (a gerund)
                 continue
             if (
                 any(  # "in police firing" parsed as "police" described by the participle "firing"

@@ -18,13 +18,46 @@ from typing import Any
 from thucydides.events.attach import Anchors
 from thucydides.events.syntax import dateline_dash
 from thucydides.events.words import event_words
-from thucydides.record import Actor, ActorMention, Place
+from thucydides.record import Actor, ActorMention, Place, PlaceMention
 
 ACTOR_DESCENT_DEPS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod")
 # the words that name the leader of an "X-led" body ("the US-led coalition")
 LED_BY_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod"})
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC"})  # names a place word may be part of
 PAIR_LOOKBACK = 2  # sentences searched for the two parties of "the two leaders"
+
+
+def placed_bodies(mentions: Iterable[ActorMention], places: Iterable[PlaceMention]) -> list[ActorMention]:
+    """The mentions, with each unknown "person" whose name is a place the text names, right before the sector
+    word that heads it ("the ahmedabad police", "the Gujarat police": the tagger took the town for a person),
+    read as that place's body: a group of the place's country, in the sector its head word gives."""
+    places = [p for p in places if p.place.country and len(p.place.country) == 3]
+    out: list[ActorMention] = []
+    for m in mentions:
+        a = m.actor
+        if a.type == "person" and a.id is None and a.sector and a.name and places:
+            name = a.name.lower()
+            place = next(
+                (
+                    p
+                    for p in places
+                    if m.start <= p.start
+                    and p.end < m.end
+                    and p.text.lower() == name
+                    and (head := m.text[p.end - m.start :].strip()).isalpha()  # one word after it: the head
+                    and head.lower() not in event_words().place_nouns  # "Borno state" is the place itself
+                ),
+                None,
+            )
+            if place is not None:
+                body = Actor(
+                    text=a.text, name=None, country=place.place.country, sector=a.sector, type="group"
+                )
+                m = ActorMention(
+                    m.start, m.end, m.text, body, f"{m.reason}; '{place.text}' is a place: its body", m.head
+                )
+        out.append(m)
+    return out
 
 
 class ActorIndex:

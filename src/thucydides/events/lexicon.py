@@ -45,6 +45,7 @@ class Entry:
     target_required: bool = False
     xcomp_required: bool = False
     intent: bool = False
+    agentless_passive: bool = False
 
 
 def _word(value: Any) -> str:
@@ -81,6 +82,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         target_required=bool(raw.get("target_required", False)),
         xcomp_required=bool(raw.get("xcomp_required", False)),
         intent=bool(raw.get("intent", False)),
+        agentless_passive=bool(raw.get("agentless_passive", False)),
     )
 
 
@@ -112,6 +114,8 @@ class Lexicon:
     references: dict[str, str] = field(default_factory=dict)
     reference_modifiers: frozenset[str] = frozenset()
     generic_actors: dict[str, str] = field(default_factory=dict)
+    # the generic actors that are a state's forces ("police", "troops": see ``state_force_sectors``)
+    force_words: frozenset[str] = frozenset()
     implied_agents: dict[str, ImpliedAgent] = field(default_factory=dict)
     disaster_words: frozenset[str] = frozenset()
     # a head word → the modifiers that make it a disaster ("gas" + "explosion")
@@ -191,6 +195,8 @@ class Lexicon:
             for key, value in (raw.get(section) or {}).items():
                 senses = value if isinstance(value, list) else [value]
                 table[str(key).lower()] = [_entry(str(key).lower(), pos, s) for s in senses]
+        forces = event_words().state_force_sectors
+        lex.force_words = frozenset(w for w, sector in lex.generic_actors.items() if sector in forces)
         return lex
 
     def intent_code(self, cameo: str, negated: bool = False) -> str | None:
@@ -495,6 +501,12 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
     if entry.doer and not _doer_is(entry.doer, deps):
         return False
     if entry.not_doer and _doer_is(entry.not_doer, deps):
+        return False
+    if entry.agentless_passive and not (
+        any(c.dep_ == "nsubjpass" for c in deps)
+        and not any(c.dep_ in ("agent", "oprd", "acomp", "attr", "xcomp", "ccomp", "npadvmod") for c in deps)
+        and not any(t.lower_ == "by" for c in deps if c.dep_ == "prep" for t in c.subtree)
+    ):  # "50 persons were held", not "were held hostage", "held responsible", "held at ransom by the rebels"
         return False
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):

@@ -41,6 +41,9 @@ class ProposerSettings:
     rank_min_probability: float = 0.5
     rank_bonus: float = 0.05
     override_probability: float = 0.8
+    # where the rules found events but no arrest or killing by a state force, the police heads' event is
+    # proposed beside theirs when the head is at least this sure (above 1: never)
+    police_override_probability: float = 1.01
     # where neither the police heads nor the type head propose, the contentious head may: an event of the
     # more probable of these types when the head is at least this sure (above 1: never)
     min_contentious_probability: float = 1.01
@@ -70,6 +73,7 @@ class ProposerSettings:
             rank_min_probability=float(rank.get("min_probability", rank.get("min_type_probability", 0.5))),
             rank_bonus=float(rank.get("bonus", 0.05)),
             override_probability=float(rank.get("override_probability", 0.8)),
+            police_override_probability=float(rank.get("police_override_probability", 1.01)),
             min_contentious_probability=float(prop.get("min_contentious_probability", 1.01)),
             contentious_types=tuple(str(t) for t in prop.get("contentious_types", ("PROTEST", "ASSAULT"))),
             contentious_needs_word=bool(prop.get("contentious_needs_word", True)),
@@ -137,17 +141,42 @@ class Proposer:
         if kind is not None:
             trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
             return Proposal(trig, kind, probs.get(kind, 0.0), "type", True) if trig is not None else None
-        police = max(POLICE_HEADS, key=lambda h: probs.get(h, 0.0))
-        if probs.get(police, 0.0) >= s.min_police_probability and police in s.police_codes:
-            code = s.police_codes[police]
-            kind = self.ontology.plover_type(code)
-            trig = self._trigger(sent, str(kind), code, exact=True)
-            return Proposal(trig, str(kind), probs[police], police) if trig is not None else None
+        if self.police_head(probs, s.min_police_probability) is not None:
+            return self.propose_police(sent, probs, s.min_police_probability)
         kind, p = self.top_type(probs)
         if kind is None or p < s.min_type_probability or p <= probs.get(NONE, 0.0):
             return self._contentious(sent, probs)
         trig = self._trigger(sent, kind, self.ontology.default_cameo(kind))
         return Proposal(trig, kind, p, "type") if trig is not None else None
+
+    def propose_police(
+        self, sent: Any, probs: dict[str, float], threshold: float, beside_rules: bool = False
+    ) -> Proposal | None:
+        """The arrest or killing of the more probable police head, where that head is at least ``threshold``
+        sure and a word of the sentence can carry it; else ``None``."""
+        police = self.police_head(probs, threshold)
+        if police is None:
+            return None
+        code = self.settings.police_codes[police]
+        kind = str(self.ontology.plover_type(code))
+        # beside the rules' events, only on a word that names that act ("arrested", "custody", "shot"), never
+        # the main verb or another word of its type ("warned", "curfew"): where that word's event was turned
+        # down ("can be arrested", "the planned arrest"), the rules had their reasons
+        trig = self._trigger(sent, kind, code, exact=True, lexical=beside_rules, same_act=beside_rules)
+        return Proposal(trig, kind, probs[police], police, beside_rules) if trig is not None else None
+
+    def police_head(self, probs: dict[str, float], threshold: float) -> str | None:
+        """The more probable police head, where it is at least ``threshold`` sure and has a code."""
+        police = max(POLICE_HEADS, key=lambda h: probs.get(h, 0.0))
+        if probs.get(police, 0.0) < threshold or police not in self.settings.police_codes:
+            return None
+        return police
+
+    def _same_act(self, cameo: str, code: str) -> bool:
+        """Whether a sense's code names the act of ``code``: the same three-digit CAMEO code ("173" for an
+        arrest, not "1723", a curfew), or both violence."""
+        onto = self.ontology
+        return cameo[:3] == code[:3] or (onto.in_class("violent", cameo) and onto.in_class("violent", code))
 
     def _contentious(self, sent: Any, probs: dict[str, float]) -> Proposal | None:
         """A protest or an attack (the more probable of ``contentious_types`` by the type head) where the
@@ -169,14 +198,21 @@ class Proposer:
         return None
 
     def _trigger(
-        self, sent: Any, kind: str, code: str, exact: bool = False, lexical: bool = False
+        self,
+        sent: Any,
+        kind: str,
+        code: str,
+        exact: bool = False,
+        lexical: bool = False,
+        same_act: bool = False,
     ) -> Trigger | None:
         """A trigger of type ``kind`` in ``sent``: a word of the lexicon with a sense of that type (its
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
         head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon. A verb whose
         object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
         however sure the model is of the sentence's type; nor is an act named by a noun that was not done
-        ("planned an attack", "foiled a bombing")."""
+        ("planned an attack", "foiled a bombing"). With ``same_act``, only a word with a sense of the act of
+        ``code`` (see :meth:`_same_act`)."""
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
             if pos is None or _reflexive(tok) or _negated(tok):
@@ -185,7 +221,11 @@ class Proposer:
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             for entry in self.lexicon.table(pos).get(lemma, ()):
-                if self.ontology.plover_type(entry.cameo) == kind and not _excluded_object(tok, entry):
+                if (
+                    self.ontology.plover_type(entry.cameo) == kind
+                    and not _excluded_object(tok, entry)
+                    and (not same_act or self._same_act(entry.cameo, code))
+                ):
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
         if lexical:

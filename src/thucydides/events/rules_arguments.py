@@ -25,6 +25,7 @@ from thucydides.events.context import coded, pair_reference, placed, recent_pair
 from thucydides.events.harm import undergoer_target
 from thucydides.events.lexicon import direct_objects, object_nouns
 from thucydides.events.syntax import (
+    PARTICIPLE_PASSIVE_TYPES,
     _after_dateline,
     _children,
     _free_relative,
@@ -33,7 +34,9 @@ from thucydides.events.syntax import (
     _subject,
     gerund_act,
     occurrence_verb,
+    reduced_relative,
 )
+from thucydides.events.triggers import force_before
 from thucydides.events.words import event_words
 
 
@@ -63,11 +66,20 @@ def modifier_source(c: Candidate, params: Params) -> bool:
     if not c.trig.nominal:
         return False
     coder, index = c.scene.coder, c.scene.index
+    tok = c.trig.token
     found = False
-    for child in c.trig.token.children:
+    for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := coder._role_modifier(child, index)):
             c.sources.append(m)
             found = True
+    if (
+        not found
+        and tok.pos_ == "VERB"
+        and (force := force_before(tok, coder.lexicon.force_words)) is not None
+        and (m := coder._role_modifier(force, index)) is not None
+    ):  # "in police firing" parsed as "police" described by the participle "firing": the noun before it
+        c.sources.append(m)
+        found = True
     return found
 
 
@@ -282,7 +294,12 @@ def nearest_source(c: Candidate, params: Params) -> bool:
 def _passive_verb(c: Candidate) -> bool:
     """The clause verb is passive (found once per candidate)."""
     if c.passive is None:
-        c.passive = _is_passive(c.trig.anchor)
+        anchor = c.trig.anchor
+        c.passive = _is_passive(anchor) or (
+            not c.trig.nominal
+            and reduced_relative(anchor)
+            and c.scene.coder.ontology.plover_type(c.trig.entry.cameo) in PARTICIPLE_PASSIVE_TYPES
+        )
     return c.passive
 
 
@@ -308,7 +325,7 @@ def passive_target(c: Candidate, params: Params) -> bool:
         return False
     anchor, index = c.trig.anchor, c.scene.index
     changed = False
-    patient = _children(anchor, "nsubjpass")
+    patient = _children(anchor, "nsubjpass") or ([anchor.head] if reduced_relative(anchor) else [])
     if patient:
         c.targets = index.of(patient[0], loose=True) or c.scene.coder._reference(patient[0], index)
     if not _children(anchor, "agent"):

@@ -66,7 +66,14 @@ class TriggerFinder:
             if tok.i in consumed:
                 continue
             upos = tok.pos_
-            if upos in ("VERB", "AUX") or (upos == "ADJ" and tok.tag_ in ("VBN", "JJ")):
+            if (
+                nouns
+                and bare_gerund(tok, self.lexicon.force_words)
+                and (entry := self.lexicon.match(tok, "noun")) is not None
+            ):
+                # "died in police firing": the tagger took the event noun for a participle
+                yield Trigger(entry, tok, tok, nominal=True, kind="noun_triggers")
+            elif upos in ("VERB", "AUX") or (upos == "ADJ" and tok.tag_ in ("VBN", "JJ")):
                 tag = tok.tag_
                 if not verbs:
                     entry = None
@@ -134,3 +141,27 @@ class TriggerFinder:
             entry = Entry(key=f"{tok.lemma_.lower()} that ... {auxes[0]}", pos="verb", cameo=code)
             return Trigger(entry, tok, tok, target_tok=subj[0], kind="obligation_triggers")
         return None
+
+
+GERUND_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj"})
+NOUN_DEPS = frozenset({"det", "amod", "compound", "prep", "punct", "poss", "nmod", "nummod"})
+
+
+def bare_gerund(tok: Any, forces: Set[str] = frozenset()) -> bool:
+    """True for an "-ing" word the tagger made a verb where it stands as a noun, with nothing a verb takes
+    (only what a noun takes): the object of a preposition or a verb ("in police firing"), or the word right
+    after one of ``forces`` whatever the parse made of it ("police firing" parsed as "police" described by
+    "firing", or as a clause of its own)."""
+    if tok.tag_ != "VBG" or tok.pos_ != "VERB":
+        return False
+    if tok.dep_ not in GERUND_DEPS and force_before(tok, forces) is None:
+        return False
+    return all(c.dep_ in NOUN_DEPS for c in tok.children)
+
+
+def force_before(tok: Any, forces: Set[str]) -> Any | None:
+    """The word of ``forces`` right before ``tok`` ("police" in "police firing"), if there is one."""
+    if tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    return before if before.pos_ == "NOUN" and before.lemma_.lower() in forces else None
