@@ -153,7 +153,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if found:
             self._police_doer(found, probs, sent, index)
             ranked = self._ranked(doc, si, sent, index, anchors, prior, found, probs, may_propose)
-            if may_propose and (police := self._police_beside(ranked, probs, sent)) is not None:
+            if may_propose and (police := self._police_beside(ranked, probs, sent, index)) is not None:
                 extra = self._code(Scene(self, doc, si, sent, index, anchors, prior), police.trigger, police)
                 low = min(ev.confidence for ev in ranked)
                 for ev in extra:  # ranked after the rules' events: the model names the act, not the story's
@@ -223,11 +223,20 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             ev.explain.insert(0, f"proposed by the sentence model ({kind} {p:.2f}) beside the rules' events")
         return found + extra
 
-    def _police_beside(self, found: list[Event], probs: dict[str, float], sent: Any) -> Proposal | None:
+    def _police_beside(
+        self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex
+    ) -> Proposal | None:
         """The police heads' arrest or killing, where they are at least ``police_override_probability`` sure
         of it and none of the rules' events is that act with a state force as doer ("one person died after
-        activists and the police clashed": the clash has the activists as its doer)."""
+        activists and the police clashed": the clash has the activists as its doer). Not where the sentence
+        names armed men of another kind or harm police do not do ("the suicide bombing", "an ambush"), as
+        for :meth:`_police_doer`."""
         assert self.proposer is not None
+        harm = event_words().non_police_harm
+        if self._names_armed_group(sent, index) or any(
+            t.lemma_.lower() in harm or t.lower_ in harm for t in sent
+        ):
+            return None
         threshold = self.proposer.settings.police_override_probability
         head = self.proposer.police_head(probs, threshold)
         if head is None:
