@@ -25,6 +25,10 @@ from thucydides.record import Place
 ADMIN1_BONUS = 4.0  # a reading in a first-level division the document names
 ADMIN2_BONUS = 2.0  # ... and in a second-level division it names
 _ALTERNATE_PENALTY = 0.5
+# a division known by a variant of the name only (the Greek "Laconia" of "Nomós Lakonías") is far less
+# likely than a town of that very name (its base score is no population's); its name without the generic
+# tail ("Hainan" of "Hainan Sheng") is no such variant
+_DIVISION_ALTERNATE_PENALTY = 1.5
 # a capital is lifted only in a document about its own country or about none: a bonus everywhere put a
 # local town's name on a famous capital ("Paris", "Dublin", "London" in North American news)
 CAPITAL_BONUS = 1.0
@@ -325,7 +329,13 @@ class Gazetteer:
             -_NAMESAKE_DIVISION_PENALTY if key not in self._divisions_first else _NAMESAKE_DIVISION_PENALTY
         )
         for entry, primary in entries:
-            base = entry.base_score() - (0.0 if primary else _ALTERNATE_PENALTY)
+            base = entry.base_score() - (
+                0.0
+                if primary
+                else _DIVISION_ALTERNATE_PENALTY
+                if entry.kind in ("admin1", "admin2") and not normalize_name(entry.place.name).startswith(key)
+                else _ALTERNATE_PENALTY
+            )
             if entry.kind in ("admin1", "admin2") and (entry.a2 or entry.a1) in city_divisions:
                 base += namesake
             support = 0.0

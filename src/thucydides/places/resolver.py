@@ -158,7 +158,14 @@ class PlaceResolver(SpanFinder):
         # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
         # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
         # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
-        held = [h for h in held if h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial]
+        # ... and a name listed beside the story's places ("Lovejoy, Jonesboro and Riverdale", "Gainesville
+        # and Duluth") is one of them, whatever the tagger took it for
+        listed = _listed_with_places(doc.text, held, mentions)
+        held = [
+            h
+            for n, h in enumerate(held)
+            if n in listed or h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial
+        ]
         for span in openers:
             memo = (self._key(span), span.direction)
             resolved = done.get(memo)
@@ -395,7 +402,7 @@ class PlaceResolver(SpanFinder):
         done: set[str] = set()
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
-            if not key or key in done and span.start >= _DATELINE_CHARS or span.direction:
+            if not key or key in done and span.start >= _DATELINE_CHARS:
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
@@ -418,7 +425,7 @@ class PlaceResolver(SpanFinder):
             if key in done and span.start >= _DATELINE_CHARS:
                 continue
             done.add(key)
-            scale = 2.0 if span.start < _DATELINE_CHARS else 1.0
+            scale = 2.0 if span.start < _DATELINE_CHARS and (span.dateline or span.source != "name") else 1.0
             for level in ("a1", "a2"):
                 # one vote, split between the readings' divisions as likely as each reading is alone
                 # (by size: "Texas" is the state far more than a hamlet of that name elsewhere), and
@@ -736,6 +743,36 @@ def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> 
         if distance_km(lat, lon, plat, plon) <= _NEAR_KM:
             return True
     return False
+
+
+_GAP_BEFORE_RE = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)$")
+_GAP_AFTER_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+
+
+def _listed_with_places(
+    text: str, held: Sequence[tuple[Span, Any, Place, str]], mentions: Sequence[PlaceMention]
+) -> set[int]:
+    """The numbers of the held spans that stand in a list of names beside an accepted place, or beside
+    another such held span ("Dodge City, Great Bend, Hutchinson, Kingman and Larned")."""
+    if not held or not mentions:
+        return set()
+    ends = {m.end for m in mentions}
+    starts = {m.start for m in mentions}
+    out: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for n, (span, _, _, _) in enumerate(held):
+            if n in out or span.partial:
+                continue
+            before = _GAP_BEFORE_RE.search(text, max(0, span.start - 8), span.start)
+            after = _GAP_AFTER_RE.match(text, span.end)
+            if before is not None and before.start() in ends or after is not None and after.end() in starts:
+                out.add(n)
+                ends.add(span.end)
+                starts.add(span.start)
+                grew = True
+    return out
 
 
 def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:

@@ -454,7 +454,9 @@ def sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) 
     return out
 
 
-_DATELINE_AFTER_RE = re.compile(r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))? ?(?:--|\u2014|\u2013|-) ")
+_DATELINE_AFTER_RE = re.compile(
+    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
+)
 
 
 def _opens_dateline(text: str, span: Span) -> bool:
@@ -466,8 +468,9 @@ def _opens_dateline(text: str, span: Span) -> bool:
         # the text opens with it: "WASHINGTON Barack Obama said", "AUSTIN, Texas"; not the first word of a
         # headline in capitals ("POLICE FIRE TEAR GAS AT ...")
         return True
-    before = text[max(0, span.start - 3) : span.start]
-    if span.start > 0 and not re.search(r"(?:^|[.!?\n])\s*$", before):
+    before = text[max(0, span.start - 6) : span.start]
+    # after a sentence, or after the byline's date ("March 29, 2009 PATASKALA -- City officials")
+    if span.start > 0 and not re.search(r"(?:^|[.!?\n]|\b(?:19|20)\d\d)\s*$", before):
         return False
     return bool(_DATELINE_AFTER_RE.match(text, span.end))
 
