@@ -462,6 +462,13 @@ class PlaceResolver(SpanFinder):
             and entry.place.geonameid is None
         ):
             return True  # ... and a place of the project's own table (regions.csv: "Gatwick", "Camp David")
+        if (
+            span.within_name
+            and entry.kind == "city"
+            and entry.population < _KNOWN_CITY_POPULATION
+            and not (span.dateline or span.local or span.locative)
+        ):
+            return False  # a word of a longer name ("Clay" of "Pattie A. Clay Medical Center")
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
         if ranked[0].primary and (
             span.dateline or span.strong or span.local and (span.inside != "PERSON" or span.residents)

@@ -92,6 +92,9 @@ class Span:
     opener: bool = (
         False  # a single word opening a sentence that reads as a common word ("Gainesville residents")
     )
+    # inside a longer organisation's or person's name, neither opening it nor after a preposition in it
+    # ("Clay" of "Pattie A. Clay Medical Center"; not "Gainesville Police", "University of Kentucky")
+    within_name: bool = False
 
 
 def canonical_direction(word: str) -> str:
@@ -189,12 +192,16 @@ class SpanFinder:
             trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
             trimmed.residents = bool(self._residents_after.match(text, trimmed.end))
             trimmed.inside = _inside(trimmed, entities)
+            trimmed.within_name = bool(trimmed.inside) and _within_name(text, trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
-            trimmed.strong = bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
+            trimmed.strong = bool(
+                _STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start)
+            ) or _person_of(text, trimmed, entities)
             trimmed.locative = (
                 span.locative
                 or trimmed.dateline
                 or bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
+                or trimmed.strong
             )
             lead = DIRECTION_RE.match(trimmed.text) if trimmed.direction is None else None
             if lead and not self._knows_text(trimmed.text):
@@ -492,6 +499,37 @@ def _acts(sdoc: Any, span: Span) -> bool:
         return True
     found = sdoc.char_span(span.start, span.end, alignment_mode="expand")
     return found is None or found.root.dep_ in ("nsubj", "nsubjpass")
+
+
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|at|in|for|from|on|de|du)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a longer non-place entity holds the span after its first word and not after a preposition
+    ("Clay" of "Pattie A. Clay Medical Center", "Barton" of "Joe Barton Jones")."""
+    for start, end, label in entities:
+        if start > span.start:
+            break
+        if start < span.start and span.end <= end and label not in _PLACE_LABELS:
+            words = re.findall(r"[\w'.]+", text[start : span.start].lower())
+            if words and words[0] == "the":
+                words = words[1:]
+            return (
+                any(word not in _QUALIFYING_WORDS for word in words)
+                and not _PREPOSITION_BEFORE_RE.search(text, start, span.start)
+            )
+    return False
+
+
+_OF_BEFORE_RE = re.compile(r"\s+of\s+$")
+
+
+def _person_of(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the span follows a person's name and "of" ("Larry Dunaway of Berea"): the person's home."""
+    of = _OF_BEFORE_RE.search(text, max(0, span.start - 6), span.start)
+    if of is None:
+        return False
+    return any(end == of.start() and label == "PERSON" for _, end, label in entities if end <= of.start())
 
 
 def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
