@@ -51,8 +51,8 @@ def main() -> None:
                 fate[(sp.start, sp.end)] += ":opener"
         return kept
 
-    def accepted(self, span, key, context):  # type: ignore[no-untyped-def]
-        ok = accept(self, span, key, context)
+    def accepted(self, span, key, context, *rest):  # type: ignore[no-untyped-def]
+        ok = accept(self, span, key, context, *rest)
         if not ok:
             fate[(span.start, span.end)] += ":not-accepted"
         return ok

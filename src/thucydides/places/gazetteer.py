@@ -51,6 +51,7 @@ _DIRECTIONS: dict[str, tuple[float, float]] = {
     "southwest": (0.2, 0.2),
     "central": (0.5, 0.5),
 }
+_COUNTY_WORDS = ("county", "parish")
 _KEY_OK = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 
 
@@ -299,6 +300,20 @@ class Gazetteer:
                     yield entry.place.name
         if self._table is not None:
             yield from self._table.well_known_names(min_population)
+
+    def counties(self, key: str) -> list[Entry]:
+        """The second-level divisions whose name is the key and a county word ("Gwinnett" of "Gwinnett
+        County", "Jefferson" of "Jefferson Parish"): local news names its counties so; the index leaves
+        these bare stems out (as a word alone they are mostly surnames), so the resolver reads them only
+        where the story's state holds the county."""
+        if not key or key.endswith(_COUNTY_WORDS):
+            return []
+        return [
+            entry
+            for word in _COUNTY_WORDS
+            for entry, primary in self._entries(f"{key} {word}")
+            if primary and entry.kind == "admin2"
+        ]
 
     def knows(self, name: str) -> bool:
         """Whether the name (as written) has at least one reading."""

@@ -42,6 +42,7 @@ _NEAR_KM = 100.0  # a town or county this close to another of the story's towns 
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
+_STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
 
@@ -142,7 +143,7 @@ class PlaceResolver(SpanFinder):
                 continue
             place, reason, _ = resolved
             own = withouts[span.text if span.source == "abbr" else key or ""]
-            if span.source != "abbr" and not self._accepted(span, key, own):
+            if span.source != "abbr" and not self._accepted(span, key, own, resolved[2]):
                 held.append((span, memo, place, reason))
                 continue
             if (
@@ -446,10 +447,20 @@ class PlaceResolver(SpanFinder):
                     context[code] += weight
         return dict(context), votes
 
-    def _accepted(self, span: Span, key: str | None, context: Mapping[str, float]) -> bool:
+    def _accepted(
+        self, span: Span, key: str | None, context: Mapping[str, float], chosen: Entry | None = None
+    ) -> bool:
         """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
         division or region always; a city when it is large, when a locative preposition stands before
-        it, or when the document names its division."""
+        it, or when the document names its division; a county named by its bare stem ("Gwinnett") when
+        a local word, a locative or a dateline says it is a place."""
+        if chosen is not None and _by_stem(key, chosen):
+            # ... before a local office or its people ("DuPage Sheriff", "Henrico police"), after "in", in a
+            # dateline, as a legislator's home ("D-Braxton") or tagged as a place; a surname otherwise
+            return not span.within_name and (
+                span.local or span.strong or span.dateline or span.compound and span.locative
+                or span.source == "ner:GPE" and span.inside is None
+            )
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
         ranked = self.gazetteer.readings(key, _plain(context), _tops(context))
@@ -534,6 +545,32 @@ class PlaceResolver(SpanFinder):
             return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}", entry
         strict = span.source not in ("cue",) and not span.locative
         return self._resolve_span(span, context, strict=strict, within=within, division=division, town=town)
+
+    def _county_by_stem(
+        self, key: str, ranked: Sequence[Reading], context: Mapping[str, float]
+    ) -> Entry | None:
+        """The county a bare stem names ("Gwinnett", "Kanawha Circuit Court", "DuPage Sheriff"): the one of
+        that name in the first-level division the story's names vote for most, where no reading of the name
+        itself lies in that division, the best is no country, division or city of 100,000 or more, and the
+        story backs the county's division well ahead of the best reading's ("Kanawha" of West Virginia news
+        is no town in Iowa; "Butte" in a story of Montana and California stays the Montana town)."""
+        counties = self.gazetteer.counties(key)
+        if not counties:
+            return None
+        top = _tops(context)[1]
+        picked = [e for e in counties if top >= 1.0 and context.get(e.a1, 0.0) >= top]
+        if len(picked) != 1:
+            return None
+        county = picked[0]
+        if ranked and (
+            ranked[0].entry.kind not in _POINT_KINDS
+            or ranked[0].entry.population >= _WEAK_CITY_POPULATION
+            or any(r.primary and r.entry.a1 == county.a1 for r in ranked)
+            # ... and the story's names back the county's division well ahead of the best reading's
+            or context.get(ranked[0].entry.a1, 0.0) * _STEM_LEAD > top
+        ):
+            return None
+        return county
 
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
@@ -694,6 +731,10 @@ class PlaceResolver(SpanFinder):
             ]
             if backed:
                 ranked = backed + [r for r in ranked if r not in backed]
+        county = self._county_by_stem(key, ranked, context) if key and within is None else None
+        if county is not None:
+            reason = f"{county.describe()}; named without its county word, in the story's state"
+            return replace(county.place), reason, county
         if not ranked:
             return None
         best = ranked[0]
@@ -715,6 +756,11 @@ class PlaceResolver(SpanFinder):
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}", entry
         return replace(entry.place), reason, entry
+
+
+def _by_stem(key: str | None, entry: Entry) -> bool:
+    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County)."""
+    return entry.kind == "admin2" and key is not None and normalize_name(entry.place.name) != key
 
 
 def _backed(

@@ -299,7 +299,9 @@ class SpanFinder:
         if known is None:
             if len(self._known) > _MEMO_SIZE:
                 self._known.clear()
-            known = self._known[piece] = self.gazetteer.knows(piece)
+            known = self._known[piece] = self.gazetteer.knows(piece) or bool(
+                self.gazetteer.counties(normalize_name(piece))
+            )
         return known
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[Span]:
