@@ -259,7 +259,9 @@ class SpanFinder:
                 )
                 partial = (i, j) != (0, len(words))
                 # a single word after another capitalised word is mostly a longer name's generic part
-                # ("Flat Creek", "McEver Road"), not a place of its own; not after a hyphen
+                # ("Flat Creek", "McEver Road"), not a place of its own, unless it ends the run and the story
+                # takes it for one elsewhere ("Rodeo Gainesville" in a story from Gainesville: read like a
+                # sentence's opener); not after a hyphen
                 if (
                     partial
                     and j - i == 1
@@ -268,7 +270,9 @@ class SpanFinder:
                     and self._names_before(text, words[i - 1][0], words[i - 1][1], tokens)
                     and not self._is_division_or_country(Span(start, end, piece, "name"), _BIG_CITY)
                 ):
-                    continue
+                    if j < len(words):
+                        continue
+                    opener, partial = True, False
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
                 span = Span(
                     start, end, piece, "name", partial=partial, compound=joined, locative=party, opener=opener
