@@ -159,8 +159,8 @@ class PlaceResolver(SpanFinder):
         # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
         # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
         # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
-        # or opening an organisation's name ("the Whitestown water line project") where its place lies in the
-        # story's leading country; and a name listed beside the story's places ("Lovejoy, Jonesboro and
+        # or untagged or opening an organisation's name ("the Whitestown water line project") where its place,
+        # of that very name, lies in the story's leading country; and a name listed beside the story's places ("Lovejoy, Jonesboro and
         # Riverdale", "Gainesville and Duluth") is one of them, whatever the tagger took it for
         listed = _listed_with_places(doc.text, held, mentions)
         lead_country = next((code for code, (level, _) in leaders.items() if level == 0), None)
@@ -172,7 +172,10 @@ class PlaceResolver(SpanFinder):
             and not h[0].partial
             and (
                 h[0].inside == "PERSON"
-                or h[0].inside == "ORG" and not h[0].within_name and h[2].country == lead_country
+                or h[0].inside in ("ORG", None)
+                and not h[0].within_name
+                and h[2].country == lead_country
+                and normalize_name(h[2].name).startswith(h[1][0] or "-")
             )
         ]
         for span in openers:
