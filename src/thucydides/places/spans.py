@@ -25,7 +25,7 @@ _BIG_CITY = (
 )
 _MEMO_SIZE = 100_000
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
-_WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+_WORD = r"(?:[A-Z]\.){2,}|(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
 _CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
 _RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
 _TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
