@@ -493,7 +493,10 @@ class PlaceResolver(SpanFinder):
             return False  # a word of a longer name ("Clay" of "Pattie A. Clay Medical Center")
         supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
         if ranked[0].primary and (
-            span.dateline or span.strong or span.local and (span.inside != "PERSON" or span.residents)
+            span.dateline
+            or span.strong
+            or span.compound and span.locative  # a legislator's home ("R-Marshall")
+            or span.local and (span.inside != "PERSON" or span.residents)
         ):
             return True
         if not ranked[0].primary and span.source == "name":

@@ -194,9 +194,11 @@ class SpanFinder:
             trimmed.inside = _inside(trimmed, entities)
             trimmed.within_name = bool(trimmed.inside) and _within_name(text, trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
-            trimmed.strong = bool(
-                _STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start)
-            ) or _person_of(text, trimmed, entities)
+            trimmed.strong = (
+                bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
+                or _person_of(text, trimmed, entities)
+                or bool(_ADDRESS_BEFORE_RE.search(text, max(0, trimmed.start - 60), trimmed.start))
+            )
             trimmed.locative = (
                 span.locative
                 or trimmed.dateline
@@ -378,6 +380,10 @@ class SpanFinder:
                     or (start, end) != (span.start, span.end)
                     and span.inside == "PERSON"
                     and not span.residents  # "about 55 Gainesville residents": the residents' town
+                    # "John Smith of Berea", "Jane Doe, R-Marshall", "X, 44, of 12 Elm St., Alexandria": the
+                    # person's home
+                    and not span.strong
+                    and not (span.compound and span.locative)
                     # a country or state of two words or more is no word of a person's name ("Sri Lanka")
                     and not (" " in span.text.strip() and self._is_division_or_country(span))
                 )
@@ -528,6 +534,11 @@ def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]
 
 
 _OF_BEFORE_RE = re.compile(r"\s+of\s+$")
+# a street address and a comma before a name: the town ("of 2517 Memphis St., Alexandria")
+_ADDRESS_BEFORE_RE = re.compile(
+    r"\b\d+\s+(?:[A-Z][\w'.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|"
+    r"Court|Ct|Place|Pl|Highway|Hwy|Pike|Circle|Cir)\.?,\s+$"
+)
 
 
 def _person_of(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
