@@ -387,7 +387,12 @@ class SpanFinder:
                     # a country or state of two words or more is no word of a person's name ("Sri Lanka")
                     and not (" " in span.text.strip() and self._is_division_or_country(span))
                 )
-                and not (span.start == start and end > span.end and self._titled(text, span, end))
+                and not (
+                    # ... after lower-case words only ("former U.S. Sen. Bob Dole")
+                    (span.start == start or _LOWER_WORDS_RE.fullmatch(text, start, span.start))
+                    and end > span.end
+                    and self._titled(text, span, end)
+                )
                 and not (
                     (start, end) == (span.start, span.end)
                     and (span.locative or span.source == "ner:GPE" and " " not in span.text)
@@ -533,6 +538,7 @@ def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]
     return False
 
 
+_LOWER_WORDS_RE = re.compile(r"(?:[a-z]+\s+)+")
 _OF_BEFORE_RE = re.compile(r"\s+of\s+$")
 # a street address and a comma before a name: the town ("of 2517 Memphis St., Alexandria")
 _ADDRESS_BEFORE_RE = re.compile(
