@@ -25,6 +25,7 @@ from thucydides.record import Place
 ADMIN1_BONUS = 4.0  # a reading in a first-level division the document names
 ADMIN2_BONUS = 2.0  # ... and in a second-level division it names
 _ALTERNATE_PENALTY = 0.5
+_VARIANT_DIVISION_SHARE = 1.0
 # a division known by a variant of the name only (the Greek "Laconia" of "Nomós Lakonías") is far less
 # likely than a town of that very name (its base score is no population's); its name without the generic
 # tail ("Hainan" of "Hainan Sheng") is no such variant
@@ -359,12 +360,14 @@ class Gazetteer:
             lift = CONTEXT_BONUS * support * entry.trust()
             if entry.capital and (top == 0 or context.get(entry.place.country or "") == top):
                 lift += CAPITAL_BONUS
+            # a variant name gains a part of its divisions' backing
+            weight = 1.0 if primary else _VARIANT_DIVISION_SHARE
             if entry.a1 and entry.kind != "country" and primary:
                 share = _share(context.get(entry.a1, 0.0), tops_by_level[1])
                 lift += ADMIN1_BONUS * share
                 support += share
-            if entry.a2 and primary:
-                share = _share(context.get(entry.a2, 0.0), tops_by_level[2])
+            if entry.a2 and weight:
+                share = _share(context.get(entry.a2, 0.0), tops_by_level[2]) * weight
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))
