@@ -561,7 +561,7 @@ class PlaceResolver(SpanFinder):
         return self._resolve_span(span, context, strict=strict, within=within, division=division, town=town)
 
     def _county_by_stem(
-        self, key: str, ranked: Sequence[Reading], context: Mapping[str, float]
+        self, key: str, ranked: Sequence[Reading], context: Mapping[str, float], party: bool = False
     ) -> Entry | None:
         """The county a bare stem names ("Gwinnett", "Kanawha Circuit Court", "DuPage Sheriff"): the one of
         that name in the first-level division the story's names vote for most, where no reading of the name
@@ -579,6 +579,7 @@ class PlaceResolver(SpanFinder):
         if ranked and (
             ranked[0].entry.kind not in _POINT_KINDS
             or ranked[0].entry.population >= _WEAK_CITY_POPULATION
+            and not party  # a legislator's home ("R-Raleigh") lies in the state whose lawmakers the story names
             or any(r.primary and r.entry.a1 == county.a1 for r in ranked)
             # ... and the story's names back the county's division well ahead of the best reading's
             or context.get(ranked[0].entry.a1, 0.0) * _STEM_LEAD > top
@@ -745,7 +746,11 @@ class PlaceResolver(SpanFinder):
             ]
             if backed:
                 ranked = backed + [r for r in ranked if r not in backed]
-        county = self._county_by_stem(key, ranked, context) if key and within is None else None
+        county = (
+            self._county_by_stem(key, ranked, context, party=span.compound and span.locative)
+            if key and within is None
+            else None
+        )
         if county is not None:
             reason = f"{county.describe()}; named without its county word, in the story's state"
             return replace(county.place), reason, county
