@@ -42,6 +42,7 @@ _NEAR_KM = 100.0  # a town or county this close to another of the story's towns 
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
+_SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
 _STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
@@ -491,7 +492,8 @@ class PlaceResolver(SpanFinder):
             and not (span.dateline or span.local or span.locative)
         ):
             return False  # a word of a longer name ("Clay" of "Pattie A. Clay Medical Center")
-        supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        lead = 0.0 if span.compound else _SUPPORT_SHARE * _tops(context)[1]
+        supported = context.get(entry.a1, 0.0) >= max(1.0, lead) or context.get(entry.a2, 0.0) >= 1.0
         if ranked[0].primary and (
             span.dateline
             or span.strong
