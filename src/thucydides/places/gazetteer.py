@@ -149,6 +149,7 @@ class Gazetteer:
         self._bounds = bounds
         self._table = table
         self._memo: dict[str, list[tuple[Entry, bool]]] = {}
+        self._alone: dict[str, list[Reading]] = {}  # readings without a document's context, by key
         self._blocked: frozenset[str] = frozenset()
         self._abbreviations: dict[str, Entry] = {}
         words = _read_csv("name_abbreviations.csv")
@@ -331,6 +332,19 @@ class Gazetteer:
                 and "US.KY.125") the document names.
             tops: :func:`context_tops` of ``context`` when the caller has it already.
         """
+        if not context:
+            # a name's readings alone are asked for often (is it a country? a place at all?): kept
+            alone = self._alone.get(key)
+            if alone is None:
+                if len(self._alone) > _MEMO_SIZE:
+                    self._alone.clear()
+                alone = self._alone[key] = self._readings(key, {}, (0.0, 0.0, 0.0))
+            return list(alone)
+        return self._readings(key, context, tops)
+
+    def _readings(
+        self, key: str, context: Mapping[str, float], tops: tuple[float, float, float] | None
+    ) -> list[Reading]:
         # the division the document's names agree on most gets the whole bonus, others a share of it
         top, *division_tops = tops if tops is not None else context_tops(context)
         tops_by_level = {1: division_tops[0], 2: division_tops[1]}

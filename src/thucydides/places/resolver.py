@@ -98,7 +98,31 @@ class PlaceResolver(SpanFinder):
         openers = [span for span in spans if span.opener]
         if openers:
             spans = [span for span in spans if not span.opener]
-        context, votes = self._context(doc, spans)
+        mentions = self._read(doc, spans, openers, limit)
+        # a name read as no place takes no part in reading the others: read them again without its votes
+        # ("Section 2AA" of Minnesota sports news voted for a hamlet's Alabama)
+        placed = {(m.start, m.end) for m in mentions}
+        muted = frozenset(
+            (span.start, span.end)
+            for span in spans
+            if span.source == "name" and (span.start, span.end) not in placed
+        )
+        if muted:
+            mentions = self._read(doc, spans, openers, limit, muted)
+        doc.places = mentions
+        return doc
+
+    def _read(
+        self,
+        doc: Document,
+        spans: Sequence[Span],
+        openers: Sequence[Span],
+        limit: int,
+        muted: frozenset[tuple[int, int]] = frozenset(),
+    ) -> list[PlaceMention]:
+        """The place mentions of the spans, each name read with the others' votes (but the ``muted``
+        spans')."""
+        context, votes = self._context(doc, spans, muted)
         starts = {span.start: span for span in spans}
         qualified: dict[str, tuple[str, str | None]] = {}
         for span in spans:
@@ -191,8 +215,7 @@ class PlaceResolver(SpanFinder):
                 mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
-        doc.places = non_overlapping(mentions)
-        return doc
+        return non_overlapping(mentions)
 
     def _near_others(
         self,
@@ -378,7 +401,7 @@ class PlaceResolver(SpanFinder):
         return out
 
     def _context(
-        self, doc: Document, spans: Sequence[Span]
+        self, doc: Document, spans: Sequence[Span], muted: frozenset[tuple[int, int]] = frozenset()
     ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
         name's own share of the divisions' weights (taken out when that name is resolved).
@@ -415,7 +438,7 @@ class PlaceResolver(SpanFinder):
         done: set[str] = set()
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
-            if not key or key in done and span.start >= _DATELINE_CHARS:
+            if not key or key in done and span.start >= _DATELINE_CHARS or (span.start, span.end) in muted:
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"

@@ -119,6 +119,7 @@ class SpanFinder:
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
         self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
+        self._keys: dict[tuple[str | None, str, str | None], str | None] = {}  # span's words -> lookup key
         local = load_yaml(_read_text("local_words.yaml")) or {}
         self._local_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
@@ -442,7 +443,16 @@ class SpanFinder:
         )
 
     def _key(self, span: Span) -> str | None:
-        """The lookup key of a span, without its direction word."""
+        """The lookup key of a span, without its direction word (memoised)."""
+        memo = (span.lookup, span.text, span.direction)
+        found = self._keys.get(memo, "")
+        if found == "":
+            if len(self._keys) > _MEMO_SIZE:
+                self._keys.clear()
+            found = self._keys[memo] = self._key_of(span)
+        return found
+
+    def _key_of(self, span: Span) -> str | None:
         key = normalize_name(span.lookup or span.text)
         # a direction in lower case is no part of a name ("east London" is London's east, not East London)
         if span.direction and (span.text[0].islower() or not self.gazetteer.knows(span.text)):
