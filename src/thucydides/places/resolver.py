@@ -183,10 +183,11 @@ class PlaceResolver(SpanFinder):
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
         # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
-        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
-        # or untagged or opening an organisation's name ("the Whitestown water line project") where its place,
-        # of that very name, lies in the story's leading country; and a name listed beside the story's places ("Lovejoy, Jonesboro and
-        # Riverdale", "Gainesville and Duluth") is one of them, whatever the tagger took it for
+        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins"), and
+        # where it stands untagged or opens an organisation's name ("the Whitestown water line project")
+        # when its place, of that very name, lies in the story's leading country; and a name listed beside
+        # the story's places ("Lovejoy, Jonesboro and Riverdale", "Gainesville and Duluth") is one of them,
+        # whatever the tagger took it for
         listed = _listed_with_places(doc.text, held, mentions)
         lead_country = next((code for code, (level, _) in leaders.items() if level == 0), None)
         held = [
@@ -493,8 +494,13 @@ class PlaceResolver(SpanFinder):
             # ... before a local office or its people ("DuPage Sheriff", "Henrico police"), after "in", in a
             # dateline, as a legislator's home ("D-Braxton") or tagged as a place; a surname otherwise
             return not span.within_name and (
-                span.local or span.strong or span.dateline or span.compound and span.locative
-                or span.source == "ner:GPE" and span.inside is None
+                span.local
+                or span.strong
+                or span.dateline
+                or span.compound
+                and span.locative
+                or span.source == "ner:GPE"
+                and span.inside is None
             )
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
@@ -520,8 +526,10 @@ class PlaceResolver(SpanFinder):
         if ranked[0].primary and (
             span.dateline
             or span.strong
-            or span.compound and span.locative  # a legislator's home ("R-Marshall")
-            or span.local and (span.inside != "PERSON" or span.residents)
+            or span.compound
+            and span.locative  # a legislator's home ("R-Marshall")
+            or span.local
+            and (span.inside != "PERSON" or span.residents)
         ):
             return True
         if not ranked[0].primary and span.source == "name":
@@ -604,7 +612,8 @@ class PlaceResolver(SpanFinder):
         if ranked and (
             ranked[0].entry.kind not in _POINT_KINDS
             or ranked[0].entry.population >= _WEAK_CITY_POPULATION
-            and not party  # a legislator's home ("R-Raleigh") lies in the state whose lawmakers the story names
+            # ... unless a legislator's home ("R-Raleigh") in the state whose lawmakers the story names
+            and not party
             or any(r.primary and r.entry.a1 == county.a1 for r in ranked)
             # ... and the story's names back the county's division well ahead of the best reading's
             or context.get(ranked[0].entry.a1, 0.0) * _STEM_LEAD > top

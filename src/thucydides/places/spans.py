@@ -541,9 +541,8 @@ def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]
             words = re.findall(r"[\w'.]+", text[start : span.start].lower())
             if words and words[0] == "the":
                 words = words[1:]
-            return (
-                any(word not in _QUALIFYING_WORDS for word in words)
-                and not _PREPOSITION_BEFORE_RE.search(text, start, span.start)
+            return any(word not in _QUALIFYING_WORDS for word in words) and not _PREPOSITION_BEFORE_RE.search(
+                text, start, span.start
             )
     return False
 
