@@ -55,9 +55,8 @@ def main() -> None:
 
     def accepted(self, span, key, context, *rest):  # type: ignore[no-untyped-def]
         ok = accept(self, span, key, context, *rest)
-        if not ok:
-            if not fate[(span.start, span.end)].endswith(":not-accepted"):
-                fate[(span.start, span.end)] += ":not-accepted"
+        if not ok and not fate[(span.start, span.end)].endswith(":not-accepted"):
+            fate[(span.start, span.end)] += ":not-accepted"
         return ok
 
     PlaceResolver._find_spans = found  # type: ignore[method-assign]

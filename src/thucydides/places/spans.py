@@ -190,8 +190,13 @@ class SpanFinder:
                 continue
             trimmed.lookup = span.lookup
             trimmed.opener = span.opener
-            trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
-            trimmed.residents = bool(self._residents_after.match(text, trimmed.end))
+            # ... after the whole hyphen compound ("an Athens-Clarke police officer")
+            after = trimmed.end
+            if span.compound:
+                rest = _COMPOUND_REST_RE.match(text, after)
+                after = rest.end() if rest else after
+            trimmed.local = span.local or bool(self._local_after.match(text, after))
+            trimmed.residents = bool(self._residents_after.match(text, after))
             trimmed.inside = _inside(trimmed, entities)
             trimmed.within_name = bool(trimmed.inside) and _within_name(text, trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
@@ -377,7 +382,9 @@ class SpanFinder:
                 start < span.end
                 and span.start < end
                 and (
+                    # ... not the town of a known person's office ("an Athens police officer")
                     known
+                    and ((start, end) == (span.start, span.end) or not span.residents)
                     or (start, end) != (span.start, span.end)
                     and span.inside == "PERSON"
                     and not span.residents  # "about 55 Gainesville residents": the residents' town
@@ -547,6 +554,7 @@ def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]
     return False
 
 
+_COMPOUND_REST_RE = re.compile(r"(?:-[A-Z][\w'\u2019]*)+")
 _LOWER_WORDS_RE = re.compile(r"(?:[a-z]+\s+)+")
 _OF_BEFORE_RE = re.compile(r"\s+of\s+$")
 # a street address and a comma before a name: the town ("of 2517 Memphis St., Alexandria")
