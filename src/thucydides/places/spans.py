@@ -188,6 +188,12 @@ class SpanFinder:
             trimmed = span if span.source == "abbr" or span.lookup else _trim(text, span)
             if trimmed is None:
                 continue
+            if (
+                span.source == "name"
+                and " " not in trimmed.text
+                and _inside(trimmed, entities) in ("DATE", "TIME")
+            ):
+                continue  # "in March 2009", "by Christmas": a date, not the town of that name
             trimmed.lookup = span.lookup
             trimmed.opener = span.opener
             # ... after the whole hyphen compound ("an Athens-Clarke police officer")
@@ -581,7 +587,7 @@ def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
         if span.end <= end and (start, end) != (span.start, span.end):
             if label not in _PLACE_LABELS:
                 return label
-        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
+        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG", "DATE", "TIME"):
             return label
     return None
 
