@@ -1002,6 +1002,5 @@ def test_places_stage_a_town_placed_once_is_a_place_opening_an_organisation_s_na
 
 @pytest.mark.slow
 def test_places_stage_a_month_the_tagger_dates_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
-    doc = _run(nlp, resolver, "The board met in March 2009 in Columbus, Ohio, and again in May.")
-    assert "March" not in {m.text for m in doc.places}
-    assert "Columbus" in {m.text for m in doc.places}
+    doc = _run(nlp, resolver, "The Ohio plant closed in March, and it reopened in May in Columbus.")
+    assert [m.text for m in doc.places] == ["Ohio", "Columbus"]
