@@ -1004,3 +1004,15 @@ def test_places_stage_a_town_placed_once_is_a_place_opening_an_organisation_s_na
 def test_places_stage_a_month_the_tagger_dates_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
     doc = _run(nlp, resolver, "The Ohio plant closed in March, and it reopened in May in Columbus.")
     assert [m.text for m in doc.places] == ["Ohio", "Columbus"]
+
+
+@pytest.mark.slow
+def test_places_stage_the_town_ending_an_organisation_s_name_after_of_is_a_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "The panels came from United Concrete Products of Wallingford, and the Department of Justice "
+        "approved the deal."
+    )
+    doc = _run(nlp, resolver, text)
+    assert [(m.text, m.place.admin1) for m in doc.places] == [("Wallingford", "Connecticut")]

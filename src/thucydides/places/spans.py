@@ -136,6 +136,7 @@ class SpanFinder:
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
+        self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
         self._division_list = re.compile(
@@ -216,6 +217,12 @@ class SpanFinder:
                 or trimmed.dateline
                 or bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
                 or trimmed.strong
+                # the place that ends an organisation's name after "of" ("United Concrete Products of
+                # Wallingford")
+                or trimmed.inside == "ORG"
+                and _ends_entity(trimmed, entities)
+                and trimmed.text.lower() not in self._institution_fields
+                and bool(_OF_BEFORE_RE.search(text, max(0, trimmed.start - 6), trimmed.start))
             )
             lead = DIRECTION_RE.match(trimmed.text) if trimmed.direction is None else None
             if lead and not self._knows_text(trimmed.text):
@@ -576,6 +583,11 @@ def _person_of(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) 
     if of is None:
         return False
     return any(end == of.start() and label == "PERSON" for _, end, label in entities if end <= of.start())
+
+
+def _ends_entity(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a longer entity ends where the span ends."""
+    return any(start < span.start and end == span.end for start, end, _ in entities if start <= span.start)
 
 
 def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
