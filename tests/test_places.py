@@ -1022,6 +1022,9 @@ def test_places_stage_the_town_ending_an_organisation_s_name_after_of_is_a_place
 def test_places_stage_a_town_before_its_school_s_students_is_a_place(
     nlp: Any, resolver: PlaceResolver
 ) -> None:
-    text = '"I was shocked," said Kayla Swain, a Lovejoy senior who plays for the team in Clayton County, Georgia.'
+    text = (
+        '"I was shocked," said Kayla Swain, a Lovejoy senior who plays for the team in Clayton County, '
+        "Georgia."
+    )
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get("Lovejoy") == "Georgia"
