@@ -98,6 +98,7 @@ class PlaceResolver(SpanFinder):
         openers = [span for span in spans if span.opener]
         if openers:
             spans = [span for span in spans if not span.opener]
+        collected = len(self.collect) if self.collect is not None else 0
         mentions = self._read(doc, spans, openers, limit)
         # a name read as no place takes no part in reading the others: read them again without its votes
         # ("Section 2AA" of Minnesota sports news voted for a hamlet's Alabama)
@@ -108,6 +109,8 @@ class PlaceResolver(SpanFinder):
             if span.source == "name" and (span.start, span.end) not in placed
         )
         if muted:
+            if self.collect is not None:
+                del self.collect[collected:]  # the ranker's training rows are the second reading's
             mentions = self._read(doc, spans, openers, limit, muted)
         doc.places = mentions
         return doc
