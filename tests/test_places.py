@@ -900,3 +900,131 @@ def test_places_airports_known_by_their_own_name(resolver: PlaceResolver, name: 
 def test_places_stage_reads_an_airport_of_the_table_without_a_tag(nlp: Any, resolver: PlaceResolver) -> None:
     doc = _run(nlp, resolver, "Flights were cancelled at Heathrow and Gatwick also reported delays.")
     assert {m.text: m.place.country for m in doc.places} == {"Heathrow": "GBR", "Gatwick": "GBR"}
+
+
+# --- fifth round: names found and read with the story's help (our own sentences) ---------------------------
+
+
+@pytest.mark.slow
+def test_places_stage_a_direction_word_name_votes_for_its_state(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "The clinic in Mount Pleasant now serves patients across Northeast Texas.")
+    found = {m.text: m.place for m in doc.places}
+    assert found["Mount Pleasant"].admin1 == "Texas"
+
+
+def test_places_a_division_known_by_a_variant_loses_to_a_town_of_that_name(resolver: PlaceResolver) -> None:
+    place = resolver.resolve_name("Laconia")
+    assert place is not None and (place.country, place.precision) == ("USA", "city")
+
+
+@pytest.mark.slow
+def test_places_stage_a_name_listed_beside_places_is_a_place(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Teams from Dodge City, Great Bend, Hutchinson and Kingman met on Saturday.")
+    found = {m.text: m.place for m in doc.places}
+    assert found["Kingman"].admin1 == "Kansas"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "county"),
+    [
+        (
+            "Kanawha deputies searched the house near Charleston, W.Va., on Monday.",
+            "Kanawha",
+            "Kanawha County",
+        ),
+        (
+            "The bill came from Delegate Jane Roe, D-Monongalia, and Delegate Tom Poe, R-Raleigh. "
+            "The West Virginia House passed it.",
+            "Raleigh",
+            "Raleigh County",
+        ),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_reads_a_county_named_by_its_stem_in_the_story_s_state(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str, county: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert (found[name].place.name, found[name].place.admin1) == (county, "West Virginia")
+    assert "named without its county word" in found[name].reason
+
+
+@pytest.mark.slow
+def test_places_stage_a_surname_that_is_a_county_stem_is_no_place(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(
+        nlp, resolver, "Hughes said the dog was gone. The West Virginia sheriff said Hughes was upset."
+    )
+    assert [m.text for m in doc.places] == ["West Virginia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "By Jane Roe, Staff Writer March 29, 2009 PATASKALA -- Officials said the block can be built.",
+            "PATASKALA",
+        ),
+        ("The crowd cheered former U.S. Sen. Bob Dole at the rally.", "U.S."),
+        ("John Doe, 44, of 2517 Memphis St., Alexandria, was charged with theft.", "Alexandria"),
+        ("The crash on Route 52 in Kentucky killed Larry Dunaway of Berea on Monday.", "Berea"),
+    ],
+)
+@pytest.mark.slow
+def test_places_stage_finds_a_dateline_a_titled_office_and_a_person_s_home(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert name in {m.text for m in doc.places}
+
+
+@pytest.mark.slow
+def test_places_stage_a_small_town_word_inside_a_longer_name_is_no_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "She was treated at Pattie A. Clay Medical Center in Richmond, Ky.")
+    assert "Clay" not in {m.text for m in doc.places}
+    assert {m.text: m.place.admin1 for m in doc.places}["Richmond"] == "Kentucky"
+
+
+@pytest.mark.slow
+def test_places_stage_a_town_placed_once_is_a_place_opening_an_organisation_s_name(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "The Whitestown council met on Monday. Whitestown invited all donors to the signing, and the "
+        "Whitestown water line project will start in Indiana."
+    )
+    doc = _run(nlp, resolver, text)
+    towns = [m for m in doc.places if m.text == "Whitestown"]
+    assert len(towns) == 3 and {m.place.admin1 for m in towns} == {"Indiana"}
+
+
+@pytest.mark.slow
+def test_places_stage_a_month_the_tagger_dates_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "The Ohio plant closed in March, and it reopened in May in Columbus.")
+    assert [m.text for m in doc.places] == ["Ohio", "Columbus"]
+
+
+@pytest.mark.slow
+def test_places_stage_the_town_ending_an_organisation_s_name_after_of_is_a_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "The panels came from United Concrete Products of Wallingford, and the Department of Justice "
+        "approved the deal."
+    )
+    doc = _run(nlp, resolver, text)
+    assert [(m.text, m.place.admin1) for m in doc.places] == [("Wallingford", "Connecticut")]
+
+
+@pytest.mark.slow
+def test_places_stage_a_town_before_its_school_s_students_is_a_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        '"I was shocked," said Kayla Swain, a Lovejoy senior who plays for the team in Clayton County, '
+        "Georgia."
+    )
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get("Lovejoy") == "Georgia"

@@ -25,6 +25,11 @@ from thucydides.record import Place
 ADMIN1_BONUS = 4.0  # a reading in a first-level division the document names
 ADMIN2_BONUS = 2.0  # ... and in a second-level division it names
 _ALTERNATE_PENALTY = 0.5
+_VARIANT_DIVISION_SHARE = 1.0
+# a division known by a variant of the name only (the Greek "Laconia" of "Nomós Lakonías") is far less
+# likely than a town of that very name (its base score is no population's); its name without the generic
+# tail ("Hainan" of "Hainan Sheng") is no such variant
+_DIVISION_ALTERNATE_PENALTY = 1.5
 # a capital is lifted only in a document about its own country or about none: a bonus everywhere put a
 # local town's name on a famous capital ("Paris", "Dublin", "London" in North American news)
 CAPITAL_BONUS = 1.0
@@ -47,6 +52,7 @@ _DIRECTIONS: dict[str, tuple[float, float]] = {
     "southwest": (0.2, 0.2),
     "central": (0.5, 0.5),
 }
+_COUNTY_WORDS = ("county", "parish")
 _KEY_OK = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 
 
@@ -143,6 +149,7 @@ class Gazetteer:
         self._bounds = bounds
         self._table = table
         self._memo: dict[str, list[tuple[Entry, bool]]] = {}
+        self._alone: dict[str, list[Reading]] = {}  # readings without a document's context, by key
         self._blocked: frozenset[str] = frozenset()
         self._abbreviations: dict[str, Entry] = {}
         words = _read_csv("name_abbreviations.csv")
@@ -296,6 +303,20 @@ class Gazetteer:
         if self._table is not None:
             yield from self._table.well_known_names(min_population)
 
+    def counties(self, key: str) -> list[Entry]:
+        """The second-level divisions whose name is the key and a county word ("Gwinnett" of "Gwinnett
+        County", "Jefferson" of "Jefferson Parish"): local news names its counties so; the index leaves
+        these bare stems out (as a word alone they are mostly surnames), so the resolver reads them only
+        where the story's state holds the county."""
+        if not key or key.endswith(_COUNTY_WORDS):
+            return []
+        return [
+            entry
+            for word in _COUNTY_WORDS
+            for entry, primary in self._entries(f"{key} {word}")
+            if primary and entry.kind == "admin2"
+        ]
+
     def knows(self, name: str) -> bool:
         """Whether the name (as written) has at least one reading."""
         return bool(self._entries(normalize_name(name)))
@@ -311,6 +332,19 @@ class Gazetteer:
                 and "US.KY.125") the document names.
             tops: :func:`context_tops` of ``context`` when the caller has it already.
         """
+        if not context:
+            # a name's readings alone are asked for often (is it a country? a place at all?): kept
+            alone = self._alone.get(key)
+            if alone is None:
+                if len(self._alone) > _MEMO_SIZE:
+                    self._alone.clear()
+                alone = self._alone[key] = self._readings(key, {}, (0.0, 0.0, 0.0))
+            return list(alone)
+        return self._readings(key, context, tops)
+
+    def _readings(
+        self, key: str, context: Mapping[str, float], tops: tuple[float, float, float] | None
+    ) -> list[Reading]:
         # the division the document's names agree on most gets the whole bonus, others a share of it
         top, *division_tops = tops if tops is not None else context_tops(context)
         tops_by_level = {1: division_tops[0], 2: division_tops[1]}
@@ -325,7 +359,13 @@ class Gazetteer:
             -_NAMESAKE_DIVISION_PENALTY if key not in self._divisions_first else _NAMESAKE_DIVISION_PENALTY
         )
         for entry, primary in entries:
-            base = entry.base_score() - (0.0 if primary else _ALTERNATE_PENALTY)
+            base = entry.base_score() - (
+                0.0
+                if primary
+                else _DIVISION_ALTERNATE_PENALTY
+                if entry.kind in ("admin1", "admin2") and not normalize_name(entry.place.name).startswith(key)
+                else _ALTERNATE_PENALTY
+            )
             if entry.kind in ("admin1", "admin2") and (entry.a2 or entry.a1) in city_divisions:
                 base += namesake
             support = 0.0
@@ -334,12 +374,14 @@ class Gazetteer:
             lift = CONTEXT_BONUS * support * entry.trust()
             if entry.capital and (top == 0 or context.get(entry.place.country or "") == top):
                 lift += CAPITAL_BONUS
+            # a variant name gains a part of its divisions' backing
+            weight = 1.0 if primary else _VARIANT_DIVISION_SHARE
             if entry.a1 and entry.kind != "country" and primary:
                 share = _share(context.get(entry.a1, 0.0), tops_by_level[1])
                 lift += ADMIN1_BONUS * share
                 support += share
-            if entry.a2 and primary:
-                share = _share(context.get(entry.a2, 0.0), tops_by_level[2])
+            if entry.a2 and weight:
+                share = _share(context.get(entry.a2, 0.0), tops_by_level[2]) * weight
                 lift += ADMIN2_BONUS * share
                 support += share
             readings.append(Reading(entry, base + lift, base, primary, support))

@@ -42,6 +42,8 @@ _NEAR_KM = 100.0  # a town or county this close to another of the story's towns 
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
+_SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
+_STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 
 
@@ -96,7 +98,34 @@ class PlaceResolver(SpanFinder):
         openers = [span for span in spans if span.opener]
         if openers:
             spans = [span for span in spans if not span.opener]
-        context, votes = self._context(doc, spans)
+        collected = len(self.collect) if self.collect is not None else 0
+        mentions = self._read(doc, spans, openers, limit)
+        # a name read as no place takes no part in reading the others: read them again without its votes
+        # ("Section 2AA" of Minnesota sports news voted for a hamlet's Alabama)
+        placed = {(m.start, m.end) for m in mentions}
+        muted = frozenset(
+            (span.start, span.end)
+            for span in spans
+            if span.source == "name" and (span.start, span.end) not in placed
+        )
+        if muted:
+            if self.collect is not None:
+                del self.collect[collected:]  # the ranker's training rows are the second reading's
+            mentions = self._read(doc, spans, openers, limit, muted)
+        doc.places = mentions
+        return doc
+
+    def _read(
+        self,
+        doc: Document,
+        spans: Sequence[Span],
+        openers: Sequence[Span],
+        limit: int,
+        muted: frozenset[tuple[int, int]] = frozenset(),
+    ) -> list[PlaceMention]:
+        """The place mentions of the spans, each name read with the others' votes (but the ``muted``
+        spans')."""
+        context, votes = self._context(doc, spans, muted)
         starts = {span.start: span for span in spans}
         qualified: dict[str, tuple[str, str | None]] = {}
         for span in spans:
@@ -142,7 +171,7 @@ class PlaceResolver(SpanFinder):
                 continue
             place, reason, _ = resolved
             own = withouts[span.text if span.source == "abbr" else key or ""]
-            if span.source != "abbr" and not self._accepted(span, key, own):
+            if span.source != "abbr" and not self._accepted(span, key, own, resolved[2]):
                 held.append((span, memo, place, reason))
                 continue
             if (
@@ -157,8 +186,27 @@ class PlaceResolver(SpanFinder):
             mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         # one sense per story: a name taken for a place once (tagged as one, after "in", in a dateline,
         # before "police") is a place wherever the tagger took it alone for a person ("Gainesville
-        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins")
-        held = [h for h in held if h[1] in accepted and h[0].inside == "PERSON" and not h[0].partial]
+        # residents"), unless it is a word of a longer person's name in the story ("David Hopkins"), and
+        # where it stands untagged or opens an organisation's name ("the Whitestown water line project")
+        # when its place, of that very name, lies in the story's leading country; and a name listed beside
+        # the story's places ("Lovejoy, Jonesboro and Riverdale", "Gainesville and Duluth") is one of them,
+        # whatever the tagger took it for
+        listed = _listed_with_places(doc.text, held, mentions)
+        lead_country = next((code for code, (level, _) in leaders.items() if level == 0), None)
+        held = [
+            h
+            for n, h in enumerate(held)
+            if n in listed
+            or h[1] in accepted
+            and not h[0].partial
+            and (
+                h[0].inside == "PERSON"
+                or h[0].inside in ("ORG", None)
+                and not h[0].within_name
+                and h[2].country == lead_country
+                and normalize_name(h[2].name).startswith(h[1][0] or "-")
+            )
+        ]
         for span in openers:
             memo = (self._key(span), span.direction)
             resolved = done.get(memo)
@@ -171,8 +219,7 @@ class PlaceResolver(SpanFinder):
                 mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
-        doc.places = non_overlapping(mentions)
-        return doc
+        return non_overlapping(mentions)
 
     def _near_others(
         self,
@@ -358,7 +405,7 @@ class PlaceResolver(SpanFinder):
         return out
 
     def _context(
-        self, doc: Document, spans: Sequence[Span]
+        self, doc: Document, spans: Sequence[Span], muted: frozenset[tuple[int, int]] = frozenset()
     ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
         """Weights of the countries (ISO3) and divisions (GeoNames codes) the document is about, and each
         name's own share of the divisions' weights (taken out when that name is resolved).
@@ -395,7 +442,7 @@ class PlaceResolver(SpanFinder):
         done: set[str] = set()
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
-            if not key or key in done and span.start >= _DATELINE_CHARS or span.direction:
+            if not key or key in done and span.start >= _DATELINE_CHARS or (span.start, span.end) in muted:
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
@@ -418,7 +465,7 @@ class PlaceResolver(SpanFinder):
             if key in done and span.start >= _DATELINE_CHARS:
                 continue
             done.add(key)
-            scale = 2.0 if span.start < _DATELINE_CHARS else 1.0
+            scale = 2.0 if span.start < _DATELINE_CHARS and (span.dateline or span.source != "name") else 1.0
             for level in ("a1", "a2"):
                 # one vote, split between the readings' divisions as likely as each reading is alone
                 # (by size: "Texas" is the state far more than a hamlet of that name elsewhere), and
@@ -439,10 +486,25 @@ class PlaceResolver(SpanFinder):
                     context[code] += weight
         return dict(context), votes
 
-    def _accepted(self, span: Span, key: str | None, context: Mapping[str, float]) -> bool:
+    def _accepted(
+        self, span: Span, key: str | None, context: Mapping[str, float], chosen: Entry | None = None
+    ) -> bool:
         """Whether a name found only by the gazetteer (not tagged as a place) is kept: a country,
         division or region always; a city when it is large, when a locative preposition stands before
-        it, or when the document names its division."""
+        it, or when the document names its division; a county named by its bare stem ("Gwinnett") when
+        a local word, a locative or a dateline says it is a place."""
+        if chosen is not None and _by_stem(key, chosen):
+            # ... before a local office or its people ("DuPage Sheriff", "Henrico police"), after "in", in a
+            # dateline, as a legislator's home ("D-Braxton") or tagged as a place; a surname otherwise
+            return not span.within_name and (
+                span.local
+                or span.strong
+                or span.dateline
+                or span.compound
+                and span.locative
+                or span.source == "ner:GPE"
+                and span.inside is None
+            )
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
         ranked = self.gazetteer.readings(key, _plain(context), _tops(context))
@@ -455,9 +517,22 @@ class PlaceResolver(SpanFinder):
             and entry.place.geonameid is None
         ):
             return True  # ... and a place of the project's own table (regions.csv: "Gatwick", "Camp David")
-        supported = context.get(entry.a1, 0.0) >= 1.0 or context.get(entry.a2, 0.0) >= 1.0
+        if (
+            span.within_name
+            and entry.kind == "city"
+            and entry.population < _KNOWN_CITY_POPULATION
+            and not (span.dateline or span.local or span.locative)
+        ):
+            return False  # a word of a longer name ("Clay" of "Pattie A. Clay Medical Center")
+        lead = 0.0 if span.compound else _SUPPORT_SHARE * _tops(context)[1]
+        supported = context.get(entry.a1, 0.0) >= max(1.0, lead) or context.get(entry.a2, 0.0) >= 1.0
         if ranked[0].primary and (
-            span.dateline or span.strong or span.local and (span.inside != "PERSON" or span.residents)
+            span.dateline
+            or span.strong
+            or span.compound
+            and span.locative  # a legislator's home ("R-Marshall")
+            or span.local
+            and (span.inside != "PERSON" or span.residents)
         ):
             return True
         if not ranked[0].primary and span.source == "name":
@@ -520,6 +595,34 @@ class PlaceResolver(SpanFinder):
             return replace(entry.place), f"abbreviation of {entry.place.name}; {entry.describe()}", entry
         strict = span.source not in ("cue",) and not span.locative
         return self._resolve_span(span, context, strict=strict, within=within, division=division, town=town)
+
+    def _county_by_stem(
+        self, key: str, ranked: Sequence[Reading], context: Mapping[str, float], party: bool = False
+    ) -> Entry | None:
+        """The county a bare stem names ("Gwinnett", "Kanawha Circuit Court", "DuPage Sheriff"): the one of
+        that name in the first-level division the story's names vote for most, where no reading of the name
+        itself lies in that division, the best is no country, division or city of 100,000 or more, and the
+        story backs the county's division well ahead of the best reading's ("Kanawha" of West Virginia news
+        is no town in Iowa; "Butte" in a story of Montana and California stays the Montana town)."""
+        counties = self.gazetteer.counties(key)
+        if not counties:
+            return None
+        top = _tops(context)[1]
+        picked = [e for e in counties if top >= 1.0 and context.get(e.a1, 0.0) >= top]
+        if len(picked) != 1:
+            return None
+        county = picked[0]
+        if ranked and (
+            ranked[0].entry.kind not in _POINT_KINDS
+            or ranked[0].entry.population >= _WEAK_CITY_POPULATION
+            # ... unless a legislator's home ("R-Raleigh") in the state whose lawmakers the story names
+            and not party
+            or any(r.primary and r.entry.a1 == county.a1 for r in ranked)
+            # ... and the story's names back the county's division well ahead of the best reading's
+            or context.get(ranked[0].entry.a1, 0.0) * _STEM_LEAD > top
+        ):
+            return None
+        return county
 
     def _qualifier_after(
         self, text: str, span: Span, starts: Mapping[int, Span]
@@ -680,6 +783,14 @@ class PlaceResolver(SpanFinder):
             ]
             if backed:
                 ranked = backed + [r for r in ranked if r not in backed]
+        county = (
+            self._county_by_stem(key, ranked, context, party=span.compound and span.locative)
+            if key and within is None
+            else None
+        )
+        if county is not None:
+            reason = f"{county.describe()}; named without its county word, in the story's state"
+            return replace(county.place), reason, county
         if not ranked:
             return None
         best = ranked[0]
@@ -701,6 +812,11 @@ class PlaceResolver(SpanFinder):
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}", entry
         return replace(entry.place), reason, entry
+
+
+def _by_stem(key: str | None, entry: Entry) -> bool:
+    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County)."""
+    return entry.kind == "admin2" and key is not None and normalize_name(entry.place.name) != key
 
 
 def _backed(
@@ -736,6 +852,36 @@ def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> 
         if distance_km(lat, lon, plat, plon) <= _NEAR_KM:
             return True
     return False
+
+
+_GAP_BEFORE_RE = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)$")
+_GAP_AFTER_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+
+
+def _listed_with_places(
+    text: str, held: Sequence[tuple[Span, Any, Place, str]], mentions: Sequence[PlaceMention]
+) -> set[int]:
+    """The numbers of the held spans that stand in a list of names beside an accepted place, or beside
+    another such held span ("Dodge City, Great Bend, Hutchinson, Kingman and Larned")."""
+    if not held or not mentions:
+        return set()
+    ends = {m.end for m in mentions}
+    starts = {m.start for m in mentions}
+    out: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for n, (span, _, _, _) in enumerate(held):
+            if n in out or span.partial:
+                continue
+            before = _GAP_BEFORE_RE.search(text, max(0, span.start - 8), span.start)
+            after = _GAP_AFTER_RE.match(text, span.end)
+            if before is not None and before.start() in ends or after is not None and after.end() in starts:
+                out.add(n)
+                ends.add(span.end)
+                starts.add(span.start)
+                grew = True
+    return out
 
 
 def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:

@@ -25,7 +25,7 @@ _BIG_CITY = (
 )
 _MEMO_SIZE = 100_000
 # a capitalised word (hyphen-joined capitalised words stay one: "Winston-Salem"); an abbreviation's dot
-_WORD = r"(?:[A-Z]\.){2,}|(?:St|Ft|Mt)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+_WORD = r"(?:[A-Z]\.){2,}|(?:St|ST|Ste|STE|Ft|FT|Mt|MT)\.|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
 _CONNECTOR = r"(?:of|the|de|del|da|do|dos|das|la|le|el|al|upon|on|and|y|di|du|des)"
 _RUN_RE = re.compile(rf"(?<![\w\-])(?:{_WORD})(?:[ ](?:{_CONNECTOR}[ ](?:{_CONNECTOR}[ ])?)?(?:{_WORD}))*")
 _TOKEN_RE = re.compile(rf"{_WORD}|{_CONNECTOR}")
@@ -92,6 +92,9 @@ class Span:
     opener: bool = (
         False  # a single word opening a sentence that reads as a common word ("Gainesville residents")
     )
+    # inside a longer organisation's or person's name, neither opening it nor after a preposition in it
+    # ("Clay" of "Pattie A. Clay Medical Center"; not "Gainesville Police", "University of Kentucky")
+    within_name: bool = False
 
 
 def canonical_direction(word: str) -> str:
@@ -116,6 +119,7 @@ class SpanFinder:
         titles = load_yaml(_read_text("person_titles.yaml")) or {}
         self._person_titles = frozenset(str(w) for w in titles.get("titles") or ())
         self._known: dict[str, bool] = {}  # text as written -> whether the gazetteer knows it
+        self._keys: dict[tuple[str | None, str, str | None], str | None] = {}  # span's words -> lookup key
         local = load_yaml(_read_text("local_words.yaml")) or {}
         self._local_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("after_name") or ()) + r")\b",
@@ -132,6 +136,7 @@ class SpanFinder:
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
+        self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
         self._division_list = re.compile(
@@ -184,17 +189,40 @@ class SpanFinder:
             trimmed = span if span.source == "abbr" or span.lookup else _trim(text, span)
             if trimmed is None:
                 continue
+            if (
+                span.source == "name"
+                and " " not in trimmed.text
+                and _inside(trimmed, entities) in ("DATE", "TIME")
+            ):
+                continue  # "in March 2009", "by Christmas": a date, not the town of that name
             trimmed.lookup = span.lookup
             trimmed.opener = span.opener
-            trimmed.local = span.local or bool(self._local_after.match(text, trimmed.end))
-            trimmed.residents = bool(self._residents_after.match(text, trimmed.end))
+            # ... after the whole hyphen compound ("an Athens-Clarke police officer")
+            after = trimmed.end
+            if span.compound:
+                rest = _COMPOUND_REST_RE.match(text, after)
+                after = rest.end() if rest else after
+            trimmed.local = span.local or bool(self._local_after.match(text, after))
+            trimmed.residents = bool(self._residents_after.match(text, after))
             trimmed.inside = _inside(trimmed, entities)
+            trimmed.within_name = bool(trimmed.inside) and _within_name(text, trimmed, entities)
             trimmed.dateline = _opens_dateline(text, trimmed)
-            trimmed.strong = bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
+            trimmed.strong = (
+                bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
+                or _person_of(text, trimmed, entities)
+                or bool(_ADDRESS_BEFORE_RE.search(text, max(0, trimmed.start - 60), trimmed.start))
+            )
             trimmed.locative = (
                 span.locative
                 or trimmed.dateline
                 or bool(_LOCATIVE_BEFORE_RE.search(text[max(0, trimmed.start - 30) : trimmed.start]))
+                or trimmed.strong
+                # the place that ends an organisation's name after "of" ("United Concrete Products of
+                # Wallingford")
+                or trimmed.inside == "ORG"
+                and _ends_entity(trimmed, entities)
+                and trimmed.text.lower() not in self._institution_fields
+                and bool(_OF_BEFORE_RE.search(text, max(0, trimmed.start - 6), trimmed.start))
             )
             lead = DIRECTION_RE.match(trimmed.text) if trimmed.direction is None else None
             if lead and not self._knows_text(trimmed.text):
@@ -252,7 +280,9 @@ class SpanFinder:
                 )
                 partial = (i, j) != (0, len(words))
                 # a single word after another capitalised word is mostly a longer name's generic part
-                # ("Flat Creek", "McEver Road"), not a place of its own; not after a hyphen
+                # ("Flat Creek", "McEver Road"), not a place of its own, unless it ends the run and the story
+                # takes it for one elsewhere ("Rodeo Gainesville" in a story from Gainesville: read like a
+                # sentence's opener); not after a hyphen
                 if (
                     partial
                     and j - i == 1
@@ -261,7 +291,9 @@ class SpanFinder:
                     and self._names_before(text, words[i - 1][0], words[i - 1][1], tokens)
                     and not self._is_division_or_country(Span(start, end, piece, "name"), _BIG_CITY)
                 ):
-                    continue
+                    if j < len(words):
+                        continue
+                    opener, partial = True, False
                 party = joined and bool(_PARTY_BEFORE_RE.search(text, max(0, start - 5), start))
                 span = Span(
                     start, end, piece, "name", partial=partial, compound=joined, locative=party, opener=opener
@@ -292,7 +324,9 @@ class SpanFinder:
         if known is None:
             if len(self._known) > _MEMO_SIZE:
                 self._known.clear()
-            known = self._known[piece] = self.gazetteer.knows(piece)
+            known = self._known[piece] = self.gazetteer.knows(piece) or bool(
+                self.gazetteer.counties(normalize_name(piece))
+            )
         return known
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[Span]:
@@ -361,14 +395,25 @@ class SpanFinder:
                 start < span.end
                 and span.start < end
                 and (
+                    # ... not the town of a known person's office ("an Athens police officer")
                     known
+                    and ((start, end) == (span.start, span.end) or not span.residents)
                     or (start, end) != (span.start, span.end)
                     and span.inside == "PERSON"
                     and not span.residents  # "about 55 Gainesville residents": the residents' town
+                    # "John Smith of Berea", "Jane Doe, R-Marshall", "X, 44, of 12 Elm St., Alexandria": the
+                    # person's home
+                    and not span.strong
+                    and not (span.compound and span.locative)
                     # a country or state of two words or more is no word of a person's name ("Sri Lanka")
                     and not (" " in span.text.strip() and self._is_division_or_country(span))
                 )
-                and not (span.start == start and end > span.end and self._titled(text, span, end))
+                and not (
+                    # ... after lower-case words only ("former U.S. Sen. Bob Dole")
+                    (span.start == start or _LOWER_WORDS_RE.fullmatch(text, start, span.start))
+                    and end > span.end
+                    and self._titled(text, span, end)
+                )
                 and not (
                     (start, end) == (span.start, span.end)
                     and (span.locative or span.source == "ner:GPE" and " " not in span.text)
@@ -418,7 +463,16 @@ class SpanFinder:
         )
 
     def _key(self, span: Span) -> str | None:
-        """The lookup key of a span, without its direction word."""
+        """The lookup key of a span, without its direction word (memoised)."""
+        memo = (span.lookup, span.text, span.direction)
+        found = self._keys.get(memo, "")
+        if found == "":
+            if len(self._keys) > _MEMO_SIZE:
+                self._keys.clear()
+            found = self._keys[memo] = self._key_of(span)
+        return found
+
+    def _key_of(self, span: Span) -> str | None:
         key = normalize_name(span.lookup or span.text)
         # a direction in lower case is no part of a name ("east London" is London's east, not East London)
         if span.direction and (span.text[0].islower() or not self.gazetteer.knows(span.text)):
@@ -454,7 +508,9 @@ def sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) 
     return out
 
 
-_DATELINE_AFTER_RE = re.compile(r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))? ?(?:--|\u2014|\u2013|-) ")
+_DATELINE_AFTER_RE = re.compile(
+    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
+)
 
 
 def _opens_dateline(text: str, span: Span) -> bool:
@@ -466,8 +522,9 @@ def _opens_dateline(text: str, span: Span) -> bool:
         # the text opens with it: "WASHINGTON Barack Obama said", "AUSTIN, Texas"; not the first word of a
         # headline in capitals ("POLICE FIRE TEAR GAS AT ...")
         return True
-    before = text[max(0, span.start - 3) : span.start]
-    if span.start > 0 and not re.search(r"(?:^|[.!?\n])\s*$", before):
+    before = text[max(0, span.start - 6) : span.start]
+    # after a sentence, or after the byline's date ("March 29, 2009 PATASKALA -- City officials")
+    if span.start > 0 and not re.search(r"(?:^|[.!?\n]|\b(?:19|20)\d\d)\s*$", before):
         return False
     return bool(_DATELINE_AFTER_RE.match(text, span.end))
 
@@ -491,6 +548,48 @@ def _acts(sdoc: Any, span: Span) -> bool:
     return found is None or found.root.dep_ in ("nsubj", "nsubjpass")
 
 
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|at|in|for|from|on|de|du)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a longer non-place entity holds the span after its first word and not after a preposition
+    ("Clay" of "Pattie A. Clay Medical Center", "Barton" of "Joe Barton Jones")."""
+    for start, end, label in entities:
+        if start > span.start:
+            break
+        if start < span.start and span.end <= end and label not in _PLACE_LABELS:
+            words = re.findall(r"[\w'.]+", text[start : span.start].lower())
+            if words and words[0] == "the":
+                words = words[1:]
+            return any(word not in _QUALIFYING_WORDS for word in words) and not _PREPOSITION_BEFORE_RE.search(
+                text, start, span.start
+            )
+    return False
+
+
+_COMPOUND_REST_RE = re.compile(r"(?:-[A-Z][\w'\u2019]*)+")
+_LOWER_WORDS_RE = re.compile(r"(?:[a-z]+\s+)+")
+_OF_BEFORE_RE = re.compile(r"\s+of\s+$")
+# a street address and a comma before a name: the town ("of 2517 Memphis St., Alexandria")
+_ADDRESS_BEFORE_RE = re.compile(
+    r"\b\d+\s+(?:[A-Z][\w'.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|"
+    r"Court|Ct|Place|Pl|Highway|Hwy|Pike|Circle|Cir)\.?,\s+$"
+)
+
+
+def _person_of(text: str, span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the span follows a person's name and "of" ("Larry Dunaway of Berea"): the person's home."""
+    of = _OF_BEFORE_RE.search(text, max(0, span.start - 6), span.start)
+    if of is None:
+        return False
+    return any(end == of.start() and label == "PERSON" for _, end, label in entities if end <= of.start())
+
+
+def _ends_entity(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a longer entity ends where the span ends."""
+    return any(start < span.start and end == span.end for start, end, _ in entities if start <= span.start)
+
+
 def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
     """The label of a longer non-place entity that contains the span ("ORG" for "Gainesville" in
     "Gainesville Public Utilities"), else None."""
@@ -500,7 +599,7 @@ def _inside(span: Span, entities: Sequence[tuple[int, int, str]]) -> str | None:
         if span.end <= end and (start, end) != (span.start, span.end):
             if label not in _PLACE_LABELS:
                 return label
-        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG"):
+        elif (start, end) == (span.start, span.end) and label in ("PERSON", "ORG", "DATE", "TIME"):
             return label
     return None
 
