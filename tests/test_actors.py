@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -634,20 +633,6 @@ def test_seed_biegun_spellings_are_one_person_and_trump_is_never_an_organisation
     assert len(ids) == 1 and None not in ids
     assert all(m.actor.type == "person" for m in doc.actors if "Trump" in m.text)
     assert not any(m.actor.country == "IND" for m in doc.actors)
-
-
-@pytest.mark.slow
-def test_seed_resolution_costs_a_small_fraction_of_the_parse(
-    nlp: Any, resolver: ActorResolver, seed: tuple[Document, dict[str, Any]]
-) -> None:
-    doc, _ = seed
-    t0 = time.perf_counter()
-    parsed = nlp(doc.text)
-    parse = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    resolver.mentions(parsed, doc.text, doc.published, doc.body_end)
-    resolve = time.perf_counter() - t0
-    assert resolve < 0.25 * parse, f"resolution {resolve:.3f}s vs parse {parse:.3f}s"
 
 
 def test_actors_bundled_knowledge_base_ids_are_unique() -> None:

@@ -198,6 +198,20 @@ def _click_and_wait(driver: Any, element: Any, offset: tuple[float, float] | Non
     _wait_loaded(driver)
 
 
+def _wait_still(driver: Any, timeout: float = 20.0) -> None:
+    """Wait until the network's nodes stop moving (its layout settles after each reload)."""
+    import time
+
+    read = "return [...document.querySelectorAll('#network g.node')].map(g => g.getAttribute('transform'))"
+    last, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = ",".join(driver.execute_script(read))
+        if now == last:
+            return
+        last = now
+        time.sleep(0.3)
+
+
 def _row_codes(driver: Any) -> list[set[str]]:
     """The actor codes shown in each row of the event table."""
     from selenium.webdriver.common.by import By
@@ -364,16 +378,23 @@ def test_dashboard_network_names_and_merges_actors_and_click_filters(served: str
 
     # a click on a line between two countries filters to their dyad, and the dyad's drawing stays compact
     # (at a point of the line that no node's circle covers: where nodes sit depends on the events coded)
+    _wait_still(browser)
+    # a whole-pixel offset from the line's centre whose pixel and its neighbours all hit the line (the click
+    # is made at a whole pixel: a point a fraction of a pixel off could land on a crossing line)
     spot = browser.execute_script(
         "const edges = [...document.querySelectorAll('#network line.edge')];"
         "for (const [i, e] of edges.entries()) {"
         "  if (e.dataset.a.length !== 3 || e.dataset.b.length !== 3) continue;"
         "  const m = e.getScreenCTM(), n = e.getTotalLength(), r = e.getBoundingClientRect();"
+        "  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;"
         "  for (let k = 1; k < 20; k++) {"
-        "    const p = e.getPointAtLength(n * k / 20), x = m.a * p.x + m.c * p.y + m.e,"
-        "          y = m.b * p.x + m.d * p.y + m.f;"
-        "    if (document.elementFromPoint(x, y) === e)"
-        "      return [i, x - (r.left + r.width / 2), y - (r.top + r.height / 2)];"
+        "    const p = e.getPointAtLength(n * k / 20),"
+        "          dx = Math.round(m.a * p.x + m.c * p.y + m.e - cx),"
+        "          dy = Math.round(m.b * p.x + m.d * p.y + m.f - cy);"
+        "    let ok = true;"
+        "    for (const [u, v] of [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]])"
+        "      ok = ok && document.elementFromPoint(cx + dx + u, cy + dy + v) === e;"
+        "    if (ok) return [i, dx, dy];"
         "  }"
         "}"
         "return null;"

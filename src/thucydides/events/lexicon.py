@@ -262,6 +262,10 @@ class Lexicon:
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
+        doc, i = tok.doc, tok.i
+        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+            # "baton-charged", "lathi-charged": the tokenizer splits a hyphenated verb the lexicon names whole
+            candidates.extend(table.get(f"{doc[i - 2].lower_}-{lemma}", ()))
         # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
         parts = {
             c.lower_
