@@ -220,10 +220,12 @@ class Proposer:
             if pos == "noun" and _unrealised(tok):
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
-            for entry in self.lexicon.table(pos).get(lemma, ()):
+            senses = self.lexicon.table(pos).get(lemma, ())
+            if any(_excluded_object(tok, e) for e in senses):  # "fired 200 workers": no sense of firing at
+                continue
+            for entry in senses:
                 if (
                     self.ontology.plover_type(entry.cameo) == kind
-                    and not _excluded_object(tok, entry)
                     and (not same_act or self._same_act(entry.cameo, code))
                 ):
                     sense = _bare(entry, code if exact else entry.cameo)

@@ -510,6 +510,8 @@ def home_target(c: Candidate, params: Params) -> bool:
         if coded(m.actor) and m.actor.country not in own:
             return False  # another country named: not for this rule to guess which one
     source = c.sources[0]
+    if source.actor.type == "country" and not source.actor.sector:
+        return False  # "Iran threatened to close the strait": a state is not aimed at its own authorities
     state = source.actor.sector in STATE_SECTORS
     home = home_of(source, s.sent, s.anchors, not state, s.index)
     if home is None or home.actor.country not in own:
