@@ -224,9 +224,8 @@ class Proposer:
             if any(_excluded_object(tok, e) for e in senses):  # "fired 200 workers": no sense of firing at
                 continue
             for entry in senses:
-                if (
-                    self.ontology.plover_type(entry.cameo) == kind
-                    and (not same_act or self._same_act(entry.cameo, code))
+                if self.ontology.plover_type(entry.cameo) == kind and (
+                    not same_act or self._same_act(entry.cameo, code)
                 ):
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
