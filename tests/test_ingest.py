@@ -167,7 +167,16 @@ def test_ingest_stops_cleanly_on_ctrl_c_and_keeps_what_it_coded(long_corpus: Pat
     corpus = long_corpus
     db = corpus.parent / "interrupted.duckdb"
     cmd = [sys.executable, "-m", "thucydides.cli", "ingest", "--db", str(db), str(corpus)]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, cwd=corpus.parent, start_new_session=True)
+    # as in a terminal, Ctrl-C is not ignored (a shell without job control starts background jobs, such as
+    # a test run launched with "&", with SIGINT ignored, and a child inherits that)
+    proc = subprocess.Popen(
+        cmd,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=corpus.parent,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     assert proc.stderr is not None
     for line in proc.stderr:
         if re.search(r"ingest [1-9]\d*/", line):  # coding has begun

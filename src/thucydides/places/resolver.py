@@ -108,7 +108,7 @@ class PlaceResolver(SpanFinder):
             for span in spans
             if span.source == "name" and (span.start, span.end) not in placed
         )
-        if muted:
+        if muted and any(self._may_vote(span) for span in spans if (span.start, span.end) in muted):
             if self.collect is not None:
                 del self.collect[collected:]  # the ranker's training rows are the second reading's
             mentions = self._read(doc, spans, openers, limit, muted)
@@ -403,6 +403,20 @@ class PlaceResolver(SpanFinder):
                     PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}")
                 )
         return out
+
+    def _may_vote(self, span: Span) -> bool:
+        """Whether a name may cast a vote for a division in :meth:`_context` (a reading of the gazetteer with
+        a division): muting one that cannot changes nothing, so the story need not be read again."""
+        key = span.text if span.source == "abbr" else self._key(span)
+        lone = span.partial and len(span.text.split()) == 1
+        if not key or (span.source == "name" and (lone or span.inside == "PERSON")):
+            return False
+        if span.source == "abbr":
+            found = self.gazetteer.abbreviation(span.text)
+            return found is not None and bool(found.a1 or found.a2)
+        return any(
+            primary and e.kind != "country" and (e.a1 or e.a2) for e, primary in self.gazetteer.entries(key)
+        )
 
     def _context(
         self, doc: Document, spans: Sequence[Span], muted: frozenset[tuple[int, int]] = frozenset()
