@@ -207,9 +207,6 @@ def _shared_country(m: ActorMention, first: ActorMention, how: str = "of the con
     return ActorMention(m.start, m.end, m.text, actor, reason, m.head)
 
 
-DEFINITE_PAIR_MARKS = frozenset({"the", "these", "those", "their", "its", "our"})
-
-
 def pair_reference(tok: Any) -> bool:
     """True for words that stand for two parties named before: "the two leaders", "both sides", "both"; not
     "two men were arrested" (no definite article: two people not named before)."""
@@ -218,7 +215,7 @@ def pair_reference(tok: Any) -> bool:
     if tok.lemma_.lower() not in event_words().pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return False
     marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "poss")}
-    return "both" in marks or ("two" in marks and bool(marks & DEFINITE_PAIR_MARKS))
+    return "both" in marks or ("two" in marks and bool(marks & event_words().definite))
 
 
 def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
