@@ -675,3 +675,17 @@ def test_resolver_reads_a_body_named_by_a_sector_word_as_no_person(
     assert found[0].actor.type != "person"
     if sector is not None:
         assert found[0].actor.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("NAIROBI, March 3 - Kenyan police fired tear gas at the crowd.", "Kenyan police"),
+        ("LAGOS — Nigerian soldiers killed ten militants on Sunday.", "Nigerian soldiers"),
+    ],
+)
+def test_a_group_named_after_a_dateline_does_not_take_the_dateline_in(
+    nlp: Any, resolver: ActorResolver, text: str, phrase: str
+) -> None:
+    mentions = resolver.mentions(nlp(text), text, None)
+    assert phrase in [m.text for m in mentions]

@@ -28,6 +28,7 @@ _LEFT_DEPS = frozenset(
     }
 )
 _MOBILE_SECTORS = frozenset({"MIL", "REF", ""})
+DASHES = frozenset({"-", "–", "—", "--"})
 _SETTLED_HEADS = frozenset({"government", "authority", "ministry", "administration", "regime", "cabinet"})
 
 
@@ -251,6 +252,12 @@ class GroupResolver(PersonMatcher):
             countries.append(inner[1])  # "doctors from two American aid groups": people of those groups
             reason_bits.append(f"country {inner[1]} from '{inner[0]}', the group they belong to")
 
+        for i in range(min(head, end - 1) - 1, start, -1):
+            # "NAIROBI, March 3 - Kenyan police": a dash set apart by spaces ends the dateline; the phrase
+            # begins after it (a hyphen inside a word, "Saudi-led", has no spaces)
+            if toks[i].text in DASHES and toks[i].whitespace_ and toks[i - 1].whitespace_:
+                start = i + 1
+                break
         span_text = text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
         span_start = toks[start].idx
         country = countries[0] if countries else None
