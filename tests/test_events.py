@@ -294,3 +294,15 @@ def test_events_lexicon_sense_does_not_apply_to_a_doer_it_excludes(
     verb = next(t for t in nlp(text) if t.lemma_ == "take")
     entry = lexicon.match(verb, "verb")
     assert (entry.cameo if entry else None) == cameo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels want the president to resign before the end of the month.",
+        "Farmers in Punjab expect the government to withdraw the new laws.",
+    ],
+)
+def test_an_act_someone_wants_another_to_do_is_not_reported_as_done(pipeline: Any, text: str) -> None:
+    acts = [e for e in _code(pipeline, text) if e.event_type in ("RETREAT", "CONCEDE")]
+    assert acts and all(e.modality != "asserted" for e in acts), [(e.event_type, e.modality) for e in acts]

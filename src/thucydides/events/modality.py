@@ -179,6 +179,14 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in words.intent_words
     ):
         return "future", f"intended: '{head.text} to {anchor.text}'"
+    if (
+        anchor.dep_ == "ccomp"
+        and head != anchor
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+        and head.lemma_.lower() in lexicon.intent_verbs
+    ):  # "the rebels want the president to resign": someone else's wish, not an act done
+        return "hypothetical", f"wished for: '{head.text} ... to {anchor.text}'"
     if anchor.dep_ in ("xcomp",) and head != anchor:
         if head.lemma_.lower() in lexicon.intent_verbs or head.lemma_.lower() in words.intent_words:
             return "future", f"intended: '{head.text} to {anchor.text}'"
