@@ -306,3 +306,16 @@ def test_events_lexicon_sense_does_not_apply_to_a_doer_it_excludes(
 def test_an_act_someone_wants_another_to_do_is_not_reported_as_done(pipeline: Any, text: str) -> None:
     acts = [e for e in _code(pipeline, text) if e.event_type in ("RETREAT", "CONCEDE")]
     assert acts and all(e.modality != "asserted" for e in acts), [(e.event_type, e.modality) for e in acts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia denied bombing the hospital in Mariupol.",
+        "The army denied that its soldiers had killed civilians in the village.",
+        "The ministry rejected claims that troops fired on protesters in the capital.",
+    ],
+)
+def test_an_act_its_doer_denies_is_not_reported_as_done(pipeline: Any, text: str) -> None:
+    acts = [e for e in _code(pipeline, text) if e.event_type == "ASSAULT"]
+    assert acts and all(e.modality == "negated" for e in acts), [(e.event_type, e.modality) for e in acts]

@@ -143,6 +143,26 @@ def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _denied(anchor: Any) -> str | None:
+    """Why the act of the clause at ``anchor`` is denied, if it is: the complement of a verb of denial
+    ("Russia denied bombing the hospital", "the army denied that its soldiers had killed civilians") or a
+    clause telling what a claim says that such a verb turns down ("rejected claims that troops fired")."""
+    words = event_words()
+    head = anchor.head
+    if head is anchor:
+        return None
+    if anchor.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in words.denial_verbs:
+        return f"denied: '{head.text} {anchor.text}'"
+    if (
+        anchor.dep_ in ("acl", "ccomp")
+        and head.lemma_.lower() in words.claim_nouns
+        and head.dep_ in ("dobj", "nsubjpass")
+        and head.head.lemma_.lower() in words.denial_verbs
+    ):
+        return f"denied: '{head.head.text} {head.text} that {anchor.text}'"
+    return None
+
+
 def _negative_subject(anchor: Any) -> str | None:
     """The subject of a clause that says no one did or underwent the act ("nobody was arrested", "no one
     was hurt", "no soldiers were killed"), if it is one."""
@@ -162,6 +182,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     """
     if (why := _evaluated(token, anchor, lexicon)) is not None:
         return None, why
+    if (why := _denied(anchor)) is not None:
+        return "negated", why
     words = event_words()
     head = anchor.head
     if (noun := intent_noun(anchor)) is not None:

@@ -84,6 +84,8 @@ class EventWords:
     occasion_heads: frozenset[str]
     ongoing_modifiers: frozenset[str]
     manner_protest_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
