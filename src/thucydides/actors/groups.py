@@ -8,6 +8,7 @@ from typing import Any
 from thucydides.actors.clues import _TITLE_WORDS, _Atom, _Context
 from thucydides.actors.kb import SectorWord, person_family
 from thucydides.actors.persons import PersonMatcher
+from thucydides.events.syntax import dateline_dash
 from thucydides.record import Actor, ActorMention
 
 _GROUPING_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "appos_name"})
@@ -28,7 +29,6 @@ _LEFT_DEPS = frozenset(
     }
 )
 _MOBILE_SECTORS = frozenset({"MIL", "REF", ""})
-DASHES = frozenset({"-", "–", "—", "--"})
 _SETTLED_HEADS = frozenset({"government", "authority", "ministry", "administration", "regime", "cabinet"})
 
 
@@ -252,12 +252,9 @@ class GroupResolver(PersonMatcher):
             countries.append(inner[1])  # "doctors from two American aid groups": people of those groups
             reason_bits.append(f"country {inner[1]} from '{inner[0]}', the group they belong to")
 
-        for i in range(min(head, end - 1) - 1, start, -1):
-            # "NAIROBI, March 3 - Kenyan police": a dash set apart by spaces ends the dateline; the phrase
-            # begins after it (a hyphen inside a word, "Saudi-led", has no spaces)
-            if toks[i].text in DASHES and toks[i].whitespace_ and toks[i - 1].whitespace_:
-                start = i + 1
-                break
+        dash = dateline_dash(sdoc)
+        if start < dash < min(head, end - 1):  # "NAIROBI, March 3 - Kenyan police": begins after the dash
+            start = dash + 1
         span_text = text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
         span_start = toks[start].idx
         country = countries[0] if countries else None

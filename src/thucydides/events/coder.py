@@ -229,13 +229,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """The police heads' arrest or killing, where they are at least ``police_override_probability`` sure
         of it and none of the rules' events is that act with a state force as doer ("one person died after
         activists and the police clashed": the clash has the activists as its doer). Not where the sentence
-        names armed men of another kind or harm police do not do ("the suicide bombing", "an ambush"), as
-        for :meth:`_police_doer`."""
+        names armed men of another kind or harm police do not do (:meth:`_not_police_harm`)."""
         assert self.proposer is not None
-        harm = event_words().non_police_harm
-        if self._names_armed_group(sent, index) or any(
-            t.lemma_.lower() in harm or t.lower_ in harm for t in sent
-        ):
+        if self._not_police_harm(sent, index):
             return None
         threshold = self.proposer.settings.police_override_probability
         head = self.proposer.police_head(probs, threshold)
@@ -248,6 +244,15 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         ):
             return None
         return self.proposer.propose_police(sent, probs, threshold, beside_rules=True)
+
+    def _not_police_harm(self, sent: Any, index: ActorIndex) -> bool:
+        """True where the sentence names armed men of another kind ("killed in rebel shelling") or harm
+        police do not do ("an explosion killed ten", "an ambush on a patrol": ``non_police_harm``): the
+        model's police heads make no act of it the police's."""
+        harm = event_words().non_police_harm
+        return self._names_armed_group(sent, index) or any(
+            t.lemma_.lower() in harm or t.lower_ in harm for t in sent
+        )
 
     def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
@@ -264,10 +269,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             for head, code in settings.police_codes.items()
             if probs.get(head, 0.0) >= settings.min_police_probability
         ]
-        if not sure or self._names_armed_group(sent, index):
-            return
-        harm = event_words().non_police_harm
-        if any(t.lemma_.lower() in harm or t.lower_ in harm for t in sent):
+        if not sure or self._not_police_harm(sent, index):
             return
         for head, code, p in sure:
             kind = self.ontology.plover_type(code)

@@ -262,10 +262,9 @@ class Lexicon:
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
-        doc, i = tok.doc, tok.i
-        if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        if (prefix := hyphen_prefix(tok)) is not None:
             # "baton-charged", "lathi-charged": the tokenizer splits a hyphenated verb the lexicon names whole
-            candidates.extend(table.get(f"{doc[i - 2].lower_}-{lemma}", ()))
+            candidates.extend(table.get(f"{prefix.lower_}-{lemma}", ()))
         # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
         parts = {
             c.lower_
@@ -449,6 +448,15 @@ def conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def hyphen_prefix(tok: Any) -> Any | None:
+    """The word a hyphen joins to ``tok`` on its left, with no space on either side ("baton-charged",
+    "US-backed": 'baton', 'US'), if any."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return doc[i - 2]
+    return None
+
+
 def temporal(prep: Any) -> bool:
     """True for a preposition whose object is a date or time ("called on Tuesday" is no "call on")."""
     time_words = event_words().time_words
@@ -464,6 +472,19 @@ def temporal(prep: Any) -> bool:
     )
 
 
+def _excluded(entry: Entry, objs: list[Any]) -> bool:
+    """True where one of the objects ``objs`` is one the sense rules out (``not_obj``)."""
+    return bool(entry.not_obj) and any(
+        o.lemma_.lower() in entry.not_obj or o.lower_ in entry.not_obj for o in objs
+    )
+
+
+def excludes_object(entry: Entry, tok: Any) -> bool:
+    """True where the object of ``tok`` is one the sense ``entry`` rules out ("fought the blaze", "fired 200
+    workers"), as the sense's conditions read it."""
+    return bool(entry.not_obj) and _excluded(entry, object_nouns(direct_objects(tok)))
+
+
 def _conditions_hold(entry: Entry, tok: Any) -> bool:
     deps = list(tok.children)
     # the objects only where a condition reads them (finding them walks the parse)
@@ -474,7 +495,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
-    if entry.not_obj and any(o.lemma_.lower() in entry.not_obj or o.lower_ in entry.not_obj for o in objs):
+    if _excluded(entry, objs):
         return False
     if entry.no_obj and objs:
         return False

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon
+from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon, excludes_object
 from thucydides.events.triggers import Trigger
 from thucydides.events.words import event_words
 
@@ -221,7 +221,7 @@ class Proposer:
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             senses = self.lexicon.table(pos).get(lemma, ())
-            if any(_excluded_object(tok, e) for e in senses):  # "fired 200 workers": no sense of firing at
+            if any(excludes_object(e, tok) for e in senses):  # "fired 200 workers": no sense of firing at
                 continue
             for entry in senses:
                 if self.ontology.plover_type(entry.cameo) == kind and (
@@ -240,7 +240,7 @@ class Proposer:
             return None
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
         senses = self.lexicon.table(pos).get(self.lexicon.lemma(root, self.lexicon.table(pos)), ())
-        if any(_excluded_object(root, sense) for sense in senses):  # "fought the blaze": no fight at all
+        if any(excludes_object(sense, root) for sense in senses):  # "fought the blaze": no fight at all
             return None
         entry = Entry(key=root.lemma_.lower(), pos=pos, cameo=code)
         return Trigger(entry, root, root, nominal=pos == "noun")
@@ -258,15 +258,6 @@ def _unrealised(noun: Any) -> bool:
         noun.dep_ in ("dobj", "pobj")
         and head is not noun
         and (lemma in words.intent_words or lemma in words.prevention_verbs or lemma in words.intent_nouns)
-    )
-
-
-def _excluded_object(tok: Any, entry: Entry) -> bool:
-    """True where the word's object is one its sense rules out ("fighting deportation", "fought the
-    blaze"): the model vouches for the type, not for a sense its own word excludes."""
-    return bool(entry.not_obj) and any(
-        c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in entry.not_obj or c.lower_ in entry.not_obj)
-        for c in tok.children
     )
 
 

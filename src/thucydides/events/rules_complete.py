@@ -29,7 +29,7 @@ from thucydides.events.context import (
     unidentified_attackers,
 )
 from thucydides.events.harm import accident_clause, harm_in_disaster
-from thucydides.events.lexicon import direct_objects, object_nouns
+from thucydides.events.lexicon import direct_objects, hyphen_prefix, object_nouns
 from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.triggers import REACTED
 from thucydides.events.words import event_words
@@ -296,9 +296,7 @@ def descriptive_modifier(c: Candidate, params: Params) -> bool:
     """ "The US-backed coalition", "Saudi-led forces": a participle joined by a hyphen to the word before it,
     modifying a noun, describes the noun (who backs or leads it), it does not report an act."""
     tok = c.trig.token
-    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.i < 2:
-        return False
-    if tok.doc[tok.i - 1].text != "-" or tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 2].whitespace_:
+    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or hyphen_prefix(tok) is None:
         return False
     return _drop(c, "descriptive_modifier")
 
