@@ -108,6 +108,7 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
     out["case_typed"] = r.figures.get("top_type_right_typed")
     out["case_disasters"] = r.figures.get("disasters_without_violent_event")
     out["case_per"] = {k: v.get("right") for k, v in r.per_type.items()}
+    out["case_misses"] = list(r.misses)
     r = india_police.evaluate(read_jsonl(GOLD / "india_police_dev.jsonl"), replay, "", "dev")
     out["police"] = r.figures.get("recall")
     out["police_false_alarms"] = r.figures.get("false_alarm_rate")
@@ -203,6 +204,7 @@ def main() -> int:
     parser.add_argument("--model-args", default="{}", help="JSON keyword arguments of train.fit")
     parser.add_argument("--no-sentence-views", action="store_true", help="see train.sentence_examples")
     parser.add_argument("--json", type=Path, help="write every setting's figures here")
+    parser.add_argument("--misses", action="store_true", help="list the CASE dev misses (stderr)")
     parser.add_argument(
         "--fold-word-vectors", help="each fold's word vectors, a path with {k} (tokenlearn --cv --save-folds)"
     )
@@ -222,6 +224,9 @@ def main() -> int:
         coder.proposer = Proposer(oof, coder.lexicon, coder.ontology, replace(base, **setting))
         t1 = time.perf_counter()
         figures = evaluate_all(replay)
+        misses = figures.pop("case_misses")
+        if args.misses:
+            sys.stderr.write("CASE dev misses, out of fold:\n" + "".join(f"  {m}\n" for m in misses))
         results.append({"setting": setting, **figures})
         print(json.dumps(results[-1]), flush=True)
         sys.stderr.write(f"  {time.perf_counter() - t1:.0f}s; texts no fold model saw: {len(oof.unseen)}\n")
