@@ -1,7 +1,8 @@
-"""Score the coder's top event type on ``bench/own_sentences.jsonl``: 903 news sentences written for this project
-(never copied from any corpus; written before the coder's output on them was seen), in many regions and
-styles (wire leads, terse event notes, lower-case local news, Title Case and ALL CAPS headlines, passive and
-nominal forms, hard negatives), each labelled with the PLOVER type of its main event (or ``NONE``).
+"""Score the coder's top event type on ``bench/own_sentences.jsonl``: 903 news sentences written for this
+project (never copied from any corpus; written before the coder's output on them was seen), in many
+regions and styles (wire leads, terse event notes, lower-case local news, Title Case and ALL CAPS
+headlines, passive and nominal forms, hard negatives), each labelled with the PLOVER type of its main
+event (or ``NONE``).
 
 The set is split once by a hash of the sentence (``half``): rules are written from the ``dev`` half only
 (``-v`` lists its misses); the ``test`` half is scored for figures only.
