@@ -191,16 +191,15 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
     if c.mutual:
         pairs += [(b, a) for a, b in pairs if a is not None and b is not None]
     info, ptype, cameo = c.info, str(c.ptype), c.cameo
+    if sources and pairs and all(_self_act(a, b, info.quad_class) for a, b in pairs):
+        # "Azerbaijan released 32 prisoners": the prisoners take the one country named, the doer's own; the
+        # act stands, with no one named as its target, as when the parse found no target
+        pairs = [(a, None) for a in src_opts][:max_pairs]
     penalties = confidence["modality_penalty"]
     evidence = _evidence(s.sent)
     events = []
     for n, (src, tgt) in enumerate(pairs):
-        if (
-            src is not None
-            and tgt is not None
-            and _same(src, tgt)
-            and not (info.quad_class == MATERIAL_CONFLICT and _two_groups(src, tgt))
-        ):
+        if _self_act(src, tgt, info.quad_class):
             continue
         score = (
             confidence["base"]
@@ -250,6 +249,16 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
             )
         )
     return events
+
+
+def _self_act(src: ActorMention | None, tgt: ActorMention | None, quad_class: int) -> bool:
+    """True where the source would act on itself (two groups of one kind apart in the text excepted)."""
+    return (
+        src is not None
+        and tgt is not None
+        and _same(src, tgt)
+        and not (quad_class == MATERIAL_CONFLICT and _two_groups(src, tgt))
+    )
 
 
 def _same(a: ActorMention, b: ActorMention) -> bool:
