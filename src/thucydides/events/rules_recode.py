@@ -194,7 +194,7 @@ def events_of(c: Candidate, confidence: Params) -> list[Event]:
     if sources and pairs and all(_self_act(a, b, info.quad_class) for a, b in pairs):
         # "Azerbaijan released 32 prisoners": the prisoners take the one country named, the doer's own; the
         # act stands, with no one named as its target, as when the parse found no target
-        pairs = [(a, None) for a in src_opts][:max_pairs]
+        pairs = [(a, b) for a in src_opts for b in NO_TARGET][:max_pairs]
     penalties = confidence["modality_penalty"]
     evidence = _evidence(s.sent)
     events = []
