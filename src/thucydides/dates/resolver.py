@@ -32,6 +32,7 @@ Conventions (news usage):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -64,6 +65,7 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
+DECADE_AFTER = re.compile(r"(?<=0)['’]?s\b")  # after a year's digits: a decade ("1990's", "1980s")
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -115,7 +117,13 @@ class DateResolver(ExpressionHandlers):
             if needs is not None and not any(s in window for s in needs):
                 continue  # every match holds one of these strings: the text has no match
             takes_cue = self._takes_cue[rank]
-            for match in pattern.finditer(text, 0, stop):
+            anchored = self._anchors.get(handler)
+            matches = (
+                pattern.finditer(text, 0, stop)
+                if anchored is None
+                else _near_anchors(pattern, anchored, text, stop)
+            )
+            for match in matches:
                 ctx.cue = self._cue_of(match, text) if takes_cue else None
                 try:
                     hit = handler(match, ctx)
@@ -147,7 +155,16 @@ class DateResolver(ExpressionHandlers):
                     f"publication {published}", f"the dateline's {published} (the document is dated {given})"
                 )
         return [
-            DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
+            DateMention(
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                f.value,
+                f.precision,
+                f"{f.reason} [TIMEX3 {f.timex}]" if f.timex else f.reason,
+                f.kind,
+                f.timex,
+            )
             for f in chosen
         ]
 
@@ -235,6 +252,8 @@ class DateResolver(ExpressionHandlers):
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
         spelled_days = _words(v.spelled_days)
         spelled = _words(v.spelled_numbers)
+        edge = alternation(["first", "last", "final", "opening", "closing"])
+        quarter = alternation(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"])
         month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
             (
@@ -270,8 +289,14 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_range,
             ),
             (
+                rf"(?P<core>[Tt]he\s+week\s+(?:of|starting|beginning|ending|ended)\s+(?P<mon>{month_any})"
+                rf"(?:\s+|(?<=\.)){day}(?![\d:%])(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?)",
+                self._on_week_of,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
-                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR}))?)",
+                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR})"
+                rf"|,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b(?!['’]))?)",
                 self._on_month_day,
             ),
             (
@@ -298,6 +323,32 @@ class DateResolver(ExpressionHandlers):
             (
                 rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
                 self._on_month_year,
+            ),
+            (
+                rf"(?P<core>[Tt]he\s+(?P<nth>first|second|third|fourth|last|final)\s+(?P<nwd>{weekday})\s+(?:in|of)\s+"
+                rf"(?P<mon>{month_full})\b(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_nth_weekday,
+            ),
+            (
+                rf"(?P<core>(?:[Tt]he\s+)?(?P<edge>{edge})\s+day\s+of\s+(?:(?P<e_year>{YEAR})"
+                rf"|(?P<e_rel>this|last|next|the)\s+(?P<e_unit>year|month)\b"
+                rf"|(?P<e_mon>{month_full})\b(?:,?\s+(?P<e_mon_year>{YEAR}))?))",
+                self._on_edge_day,
+            ),
+            (
+                rf"(?P<core>(?:(?P<e_year>{YEAR})|(?P<e_rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<e_unit>year|month))"
+                rf"['’]s\s+(?P<edge>{edge})\s+day)\b",
+                self._on_edge_day,
+            ),
+            (
+                rf"(?<![\w-])(?P<core>(?:(?P<q_pre_year>{YEAR})['’]s\s+|(?P<q_pre_rel>[Tt]his|[Ll]ast|[Nn]ext)"
+                rf"\s+year['’]s\s+|[Tt]he\s+)(?P<q>{quarter})\s+quarter\b(?![-’'])"
+                rf"(?:,?\s+of\s+(?:(?P<q_year>{YEAR})|(?P<q_rel>this|last|next)\s+year\b))?)",
+                self._on_quarter,
+            ),
+            (
+                r"(?P<core>[Tt]he\s+(?P<edge>first)\s+of\s+(?P<e_rel>the|this|next)\s+(?P<e_unit>year|month)\b)",
+                self._on_edge_day,
             ),
             (
                 rf"(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
@@ -382,6 +433,10 @@ class DateResolver(ExpressionHandlers):
         # given by hand where a case-insensitive part keeps required_strings from working it out (every
         # "N units ago" ends in "ago", whatever the case of its spelled-out number)
         given: dict[Handler, tuple[str, ...]] = {self._on_ago: ("ago",)}
+        # patterns tried only near a word every match holds, (the word, how far before it a match may start):
+        # "N units ago" starts at most 80 characters before its "ago" ("Twenty-five years ago"), and trying
+        # its number words at every position of the text was the slowest pattern of all
+        self._anchors: dict[Handler, tuple[re.Pattern[str], int]] = {self._on_ago: (re.compile(r"ago\b"), 80)}
         self._needs: list[tuple[str, ...] | None] = [
             given[h]
             if h in given
@@ -502,6 +557,8 @@ class DateResolver(ExpressionHandlers):
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
         if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
             return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
+        if re.search(rf"{YEAR}$", phrase) and DECADE_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "the 1990's" parsed as "1990" and "'s": a decade, no year
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
         if bare is not None and EVENT_NAME_AFTER.match(ctx.text, start + len(phrase)):
             return None  # "March of Dimes", "March for Babies", "the March on Washington": a name
@@ -557,6 +614,22 @@ def _date_parser(published: date | None) -> Any:
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def _near_anchors(
+    pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int], text: str, stop: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text[:stop]`` that hold the anchor word, found by trying the pattern
+    only from ``reach`` characters before each anchor to 40 after it: the same matches as a scan of the
+    whole text when every match holds the anchor and starts at most ``reach`` before it."""
+    anchor, reach = anchored
+    done = 0
+    for a in anchor.finditer(text, 0, stop):
+        if a.end() <= done:
+            continue
+        for match in pattern.finditer(text, max(done, a.start() - reach), min(stop, a.end() + 40)):
+            done = match.end()
+            yield match
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
