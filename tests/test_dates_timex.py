@@ -76,6 +76,7 @@ PERIODS: list[Row] = [
     (THU, "Fighting flared last weekend near the border.", "last weekend", "1998-W06-WE"),
     (THU, "The drought worsened last summer.", "last summer", "1997-SU"),
     (THU, "The offensive began in the fall of 1996.", "the fall of 1996", "1996-FA"),
+    (THU, "The work will be done in the spring of next year.", "the spring of next year", "1999-SP"),
     (THU, "The economy shrank in the second half of 1997.", "the second half of 1997", "1997-H2"),
     (THU, "Growth picked up in the first half of the year.", "the first half of the year", "1998-H1"),
     (THU, "Profit fell in the fourth quarter, the bank said.", "the fourth quarter", "1997-Q4"),
@@ -127,6 +128,20 @@ def test_a_day_is_given_as_a_day(resolver: DateResolver, row: Row) -> None:
     _run(resolver, row)
 
 
+# a year-like number before a word in "s" that is no plural ("was", "is", "has") is a year, not a count
+YEARS: list[Row] = [
+    (THU, "The budget for the year 2000 was cut.", "the year 2000", "2000"),
+    (THU, "2000 is an election year.", "2000", "2000"),
+    (THU, "The total for 1990 was higher.", "1990", "1990"),
+    (THU, "He said 1999 has been hard.", "1999", "1999"),
+]
+
+
+@pytest.mark.parametrize("row", YEARS, ids=[r[1][:30] for r in YEARS])
+def test_a_year_before_a_verb_in_s_is_a_year(resolver: DateResolver, row: Row) -> None:
+    _run(resolver, row)
+
+
 # durations, vague references, decades and centuries, numbers: no calendar date (a date there is a false
 # alarm to TimeBank, which marks them DURATION, PRESENT_REF/PAST_REF, 199X, or not at all)
 NO_DATE: list[Row] = [
@@ -145,6 +160,7 @@ NO_DATE: list[Row] = [
     (THU, "Copyright 1998 Reuters.", "1998", NONE),
     (THU, "The bill, H.R. 1998, passed the House.", "1998", NONE),
     (THU, "I'm Peter Jennings. This is World News Tonight.", "Tonight", NONE),
+    (THU, "They sent 2000 troops to the border.", "2000", NONE),
     (THU, "Trading volume was 1998 contracts.", "1998", NONE),
     (THU, "The company employs 1,998 people.", "1,998", NONE),
 ]
@@ -156,7 +172,8 @@ def test_no_calendar_date_where_timeml_has_none(resolver: DateResolver, row: Row
 
 
 # what the verb says (the parse): a bare weekday relative to the document's date and tense, the nth weekday
-# of a month as a day only where it is one occurrence, a decade spaCy reads as a year
+# of a month as a day only where it is one occurrence, a month or day on the verb of a year named before it
+# in the sentence is in that year (not on another verb, not across sentences), a decade spaCy reads as a year
 WITH_PARSE: list[Row] = [
     (THU, "The minister resigned on Tuesday.", "Tuesday", "1998-02-10"),
     (THU, "The minister will resign on Tuesday.", "Tuesday", "1998-02-17"),
@@ -169,6 +186,17 @@ WITH_PARSE: list[Row] = [
     (THU, "The vote was held the first Tuesday in November.", "the first Tuesday in November", "1997-11-04"),
     (THU, "The vote will be held on the last Sunday of March.", "the last Sunday of March", "1998-03-29"),
     (THU, "Elections are held on the first Sunday of May.", "the first Sunday", NONE),
+    (THU, "In 1996, the crisis spread to Russia in June.", "June", "1996-06"),
+    (THU, "In 1996, the crisis spread to Russia in June and to Brazil in August.", "August", "1996-08"),
+    (THU, "He flew to Paris on Jan. 5, 1996, and to Rome on Jan. 9.", "Jan. 9", "1996-01-09"),
+    (
+        THU,
+        "On Dec. 30, 1996, the army moved north and on Jan. 2 it reached the river.",
+        "Jan. 2",
+        "1997-01-02",
+    ),
+    (THU, "The company, founded in 1990, cut jobs in January.", "January", "1998-01"),
+    (THU, "The crisis began in 1996. In June, it spread to Russia.", "June", "1997-06"),
     (TUE, "The talks were held in the 1990's.", "1990", NONE),
     (TUE, "Growth was slow in the 1980's and 1990's.", "1980", NONE),
 ]

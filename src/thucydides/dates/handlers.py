@@ -814,6 +814,13 @@ class ExpressionHandlers(WrittenNumbers):
             found.timex = f"{m['year']}-{season}" if season else None
             return found
         pub = ctx.published
+        if pub is not None and m["srel"]:  # "the spring of next year"
+            year = pub.year + RELATIVE_YEARS[m["srel"].lower()]
+            found = self._found(
+                m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
+            )
+            found.timex = f"{year:04d}-{season}" if season else None
+            return found
         if not m["rel"] or pub is None:
             return None
         rel = " ".join(m["rel"].lower().split())
@@ -833,7 +840,10 @@ class ExpressionHandlers(WrittenNumbers):
         return found
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        if self._a_number(ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None):
+        named = m.start("year") > m.start("core")  # "the year 2000": a year whatever follows
+        if not named and self._a_number(
+            ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None
+        ):
             return None
         return self._found(m, ctx, m["year"], "year", f"year '{m['core']}'")
 
@@ -859,7 +869,9 @@ class ExpressionHandlers(WrittenNumbers):
             return True  # "at 2031 Monument Ave.": a house number ("In 1998 Main Street was paved": a year)
         if not counted or dated or text[max(0, start - 1) : start] == "-":
             return False  # "post-1959 exiles": a year
-        plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns
+        plural = (
+            word.endswith("s") and not word.endswith("ss") and word not in self.vocab.not_plurals
+        ) or word in self.vocab.count_nouns
         if year % 50 == 0 and plural:
             return True  # "2000 troops"
         opens = not last or last.endswith(".") or not re.search(r"[A-Za-z]", last)

@@ -52,6 +52,7 @@ from thucydides.dates.story import (
     coordinated_with_named,
     days_from_dates,
     mark_ranges,
+    on_the_verb_of_a_named_year,
     weekday_with_its_date,
     years_named_in_story,
 )
@@ -65,6 +66,7 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
+TAIL = 40  # how far after its anchor a match may end (see ``_near_anchors``)
 DECADE_AFTER = re.compile(r"(?<=0)['’]?s\b")  # after a year's digits: a decade ("1990's", "1980s")
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
@@ -140,6 +142,7 @@ class DateResolver(ExpressionHandlers):
         weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
         coordinated_with_named(text, chosen, spacy_doc)
+        on_the_verb_of_a_named_year(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
@@ -407,7 +410,8 @@ class DateResolver(ExpressionHandlers):
             ),
             (
                 rf"(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
-                rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})"
+                rf"|\s+of\s+(?P<srel>this|last|next)\s+year\b)?)",
                 self._on_season,
             ),
             (
@@ -433,10 +437,15 @@ class DateResolver(ExpressionHandlers):
         # given by hand where a case-insensitive part keeps required_strings from working it out (every
         # "N units ago" ends in "ago", whatever the case of its spelled-out number)
         given: dict[Handler, tuple[str, ...]] = {self._on_ago: ("ago",)}
-        # patterns tried only near a word every match holds, (the word, how far before it a match may start):
-        # "N units ago" starts at most 80 characters before its "ago" ("Twenty-five years ago"), and trying
-        # its number words at every position of the text was the slowest pattern of all
-        self._anchors: dict[Handler, tuple[re.Pattern[str], int]] = {self._on_ago: (re.compile(r"ago\b"), 80)}
+        # patterns tried only near a word every match holds, (the word, how far before it a match may start;
+        # see ``_near_anchors``): "N units ago" starts at most 80 characters before its "ago" ("Twenty-five
+        # years ago"); trying its number words, or the prepositions before a month, at every position of
+        # the text were the slowest patterns of all
+        self._anchors: dict[Handler, tuple[re.Pattern[str], int]] = {
+            self._on_ago: (re.compile(r"ago\b"), 80),
+            self._on_short_year: (re.compile(r"['’]\d\d"), 40),  # "through September '97"
+            self._on_month: (re.compile(rf"{month_full}\b"), 40),  # "throughout this coming March"
+        }
         self._needs: list[tuple[str, ...] | None] = [
             given[h]
             if h in given
@@ -619,15 +628,18 @@ def _date_parser(published: date | None) -> Any:
 def _near_anchors(
     pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int], text: str, stop: int
 ) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` in ``text[:stop]`` that hold the anchor word, found by trying the pattern
-    only from ``reach`` characters before each anchor to 40 after it: the same matches as a scan of the
-    whole text when every match holds the anchor and starts at most ``reach`` before it."""
+    """The matches of ``pattern`` in ``text[:stop]``, found by trying the pattern only from ``reach``
+    characters before each match of the anchor (a word every match holds, at most ``reach`` characters
+    after the match's start and ``TAIL`` before its end) to ``TAIL`` characters after it: the same matches
+    as a scan of the whole text, in a fraction of the time where the anchor is rare."""
     anchor, reach = anchored
     done = 0
     for a in anchor.finditer(text, 0, stop):
-        if a.end() <= done:
-            continue
-        for match in pattern.finditer(text, max(done, a.start() - reach), min(stop, a.end() + 40)):
+        if a.start() < done:
+            continue  # inside the last match
+        for match in pattern.finditer(text, max(done, a.start() - reach), min(stop, a.end() + TAIL)):
+            if match.start() > a.start():
+                break  # a later match holds a later anchor: found from there
             done = match.end()
             yield match
 
