@@ -114,6 +114,7 @@ DAYS: list[Row] = [
         "1996-01-14",
     ),
     (TUE, "It opened a week ago today.", "a week ago today", "1998-02-03"),
+    (THU, "Prices were lower on the same day last year.", "the same day last year", "1997-02-12"),
     (TUE, "It opened two weeks ago yesterday.", "two weeks ago yesterday", "1998-01-26"),
     (THU, "The plant opened on 5 March 1996.", "5 March 1996", "1996-03-05"),
     (THU, "The plant opened on March 5th, 1996.", "March 5th, 1996", "1996-03-05"),

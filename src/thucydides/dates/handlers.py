@@ -408,6 +408,17 @@ class ExpressionHandlers(WrittenNumbers):
         why = f"'{m['core']}' → {d}: {how_picked(direction, d, pub)} publication {pub}"
         return self._found(m, ctx, d.isoformat(), "day", why)
 
+    def _on_day_last_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "the same day last year", "this date a year ago": the publication's day a year back (a day, not
+        last year)."""
+        pub = ctx.published
+        if pub is None:
+            return None
+        d = safe_date(pub.year - 1, pub.month, pub.day) or date(pub.year - 1, pub.month, 28)
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"'{m['core']}': publication {pub} a year back → {d}"
+        )
+
     def _on_quarter(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """ "the third quarter", "the fourth quarter of 1997", "this year's first quarter": the year, at year
         precision, with the TIMEX3 quarter ("1997-Q4"). Without a year: the last such quarter begun by

@@ -18,8 +18,10 @@ Conventions (news usage):
   "until") points to the future; then it is the next one. A month and day without a year and
   without a tense clue ("payable Dec. 1") is the nearest one: news style leaves the year out of
   dates of the current year.
-* "last week", "this week", "next week" and weekends get *month* precision: the month that
-  holds most of the week's days (a week is never a day).
+* "last week", "this week", "next week", "the week of March 3" and weekends get *month* precision:
+  the month that holds most of the week's days (a week is never a day); seasons, halves of a year and
+  quarters ("the third quarter") get *year* precision. Each keeps its TIMEX3 value beside
+  (``DateMention.timex``: ``1998-W06``, ``1998-W06-WE``, ``1997-SU``, ``1997-H2``, ``1997-Q3``).
 * Vague references ("recently", "now", "in recent weeks") are not calendar dates (TimeBank's
   PAST_REF and PRESENT_REF): an event they date keeps the publication date at ``publication``
   precision. So are spans counted in decades ("four decades ago").
@@ -345,9 +347,13 @@ class DateResolver(ExpressionHandlers):
             ),
             (
                 rf"(?<![\w-])(?P<core>(?:(?P<q_pre_year>{YEAR})['’]s\s+|(?P<q_pre_rel>[Tt]his|[Ll]ast|[Nn]ext)"
-                rf"\s+year['’]s\s+|[Tt]he\s+)(?P<q>{quarter})\s+quarter\b(?![-’'])"
+                rf"\s+year['’]s\s+|[Tt]he\s+)(?P<q>{quarter})\s+quarter\b(?!-)"
                 rf"(?:,?\s+of\s+(?:(?P<q_year>{YEAR})|(?P<q_rel>this|last|next)\s+year\b))?)",
                 self._on_quarter,
+            ),
+            (
+                r"(?P<core>(?:[Tt]he\s+same|[Tt]his)\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+ago)\b)",
+                self._on_day_last_year,
             ),
             (
                 r"(?P<core>[Tt]he\s+(?P<edge>first)\s+of\s+(?P<e_rel>the|this|next)\s+(?P<e_unit>year|month)\b)",
