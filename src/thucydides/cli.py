@@ -312,6 +312,7 @@ def _stage_rows(doc: Document, kind: str, explain: bool) -> list[dict[str, Any]]
                     "end": d.end,
                     "value": d.value,
                     "precision": d.precision,
+                    "timex": d.timex or d.value,
                     "kind": d.kind,
                     "reason": d.reason,
                 }
@@ -333,7 +334,7 @@ def _stage_rows(doc: Document, kind: str, explain: bool) -> list[dict[str, Any]]
 
 TABLE_COLUMNS = {
     "actors": ("text", "start", "code", "name", "type"),
-    "dates": ("text", "start", "value", "precision", "kind"),
+    "dates": ("text", "start", "value", "precision", "timex", "kind"),
     "places": ("text", "start", "name", "country", "admin1", "precision"),
 }
 

@@ -90,6 +90,10 @@ class DateMention:
     precision: Precision
     reason: str = ""
     kind: Literal["point", "deadline", "duration", "range_start"] = "point"
+    # the TIMEX3 value where ``value`` only approximates the expression at a calendar precision: a week
+    # ("1998-W06", given at month precision), a weekend ("1998-W06-WE"), a season ("1997-SU", at year
+    # precision), a half year ("1997-H2"), a quarter ("1997-Q3"); None where ``value`` is the TIMEX3 value
+    timex: str | None = None
 
     @property
     def as_date(self) -> date:

@@ -33,3 +33,6 @@ class Found:
     # a day counted back from another ("the day before last Tuesday's hearing", "the day before"): the value
     # of the day it was counted from, the story's time, which a later "the next day" counts from
     anchor: str | None = None
+    # the TIMEX3 value where the calendar value only approximates the expression: a week ("1998-W06"), a
+    # weekend ("1998-W06-WE"), a season ("1997-SU"), a half year ("1997-H2"), a quarter ("1997-Q3")
+    timex: str | None = None

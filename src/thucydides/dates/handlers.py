@@ -26,7 +26,7 @@ from thucydides.dates.tense import (
     said_at,
     tensed_occurrence,
 )
-from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, safe_date
+from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, nth_weekday, safe_date
 from thucydides.record import Precision
 
 YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: "1990s", "the 1980's"
@@ -43,6 +43,15 @@ PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.I
 FOR_BEFORE = re.compile(r"\bfor\s+$")
 AGO_BEFORE = re.compile(r"\bago\s+$")
 DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
+RELATIVE_YEARS = {"this": 0, "last": -1, "next": 1}
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# a possessive year just before a date: "last year's Feb. 6 vote", "1997's March 3 deadline"
+POSSESSIVE_YEAR = re.compile(
+    rf"(?:\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year|(?<![\w$.,-])(?P<year>{YEAR}))['’]s\s+$"
+)
+# TIMEX3's codes of the seasons and the halves of a year
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+HALVES = {"first half": "H1", "second half": "H2"}
 NOT_PAST_ED = frozenset(
     {"hundred", "indeed", "need", "speed", "seed", "feed", "proceed", "succeed", "exceed"}
 )
@@ -274,6 +283,14 @@ class ExpressionHandlers(WrittenNumbers):
             return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
+        year_of = self._year_said_with(m, ctx)
+        if year_of is not None:  # "Feb. 6 last year", "March 3 of next year", "last year's Feb. 6 vote"
+            year, words = year_of
+            d = safe_date(year, month, day)
+            if d is None:
+                return None
+            why = f"month-day '{m['core']}' → {d}: the year of '{words}' (publication {ctx.published})"
+            return self._found(m, ctx, d.isoformat(), "day", why, "named")
         direction, loose = self._clue(ctx, m)
         d = self._month_day(ctx.published, month, day, direction, loose)
         if d is None:
@@ -290,6 +307,149 @@ class ExpressionHandlers(WrittenNumbers):
                 m, ctx, agrees.isoformat(), "day", f"{why}; but {named} falls on it in {agrees.year}", "named"
             )
         return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
+
+    def _year_said_with(self, m: re.Match[str], ctx: MatchContext) -> tuple[int, str] | None:
+        """The year a month-day without one takes from the words around it: "(of) last year", "this year",
+        "next year" after it (part of the match), or a possessive year before it ("last year's Feb. 6 vote",
+        "1997's March 3 deadline"); with the words, for the reason."""
+        pub = ctx.published
+        assert pub is not None
+        rel = m.groupdict().get("yrel")
+        if rel:
+            return pub.year + RELATIVE_YEARS[rel.lower()], f"{rel} year"
+        before = POSSESSIVE_YEAR.search(ctx.text, max(0, m.start("core") - 20), m.start("core"))
+        if before is None:
+            return None
+        if before["year"]:
+            return int(before["year"]), before.group().strip()
+        return pub.year + RELATIVE_YEARS[before["rel"].lower()], before.group().strip()
+
+    def _on_week_of(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "the week of March 3", "the week ending Feb. 6, 1998": the week holding that day (at month
+        precision, as every week; its TIMEX3 value is the ISO week)."""
+        day = self._on_month_day(m, ctx)
+        if day is None:
+            return None
+        d = date.fromisoformat(day.value)
+        monday = d - timedelta(days=d.weekday())
+        value, precision, why = self._week(
+            [monday + timedelta(days=i) for i in range(7)], f"'{m['core']}' ({day.reason}): the week"
+        )
+        found = self._found(m, ctx, value, precision, why, day.year_from)
+        found.timex = week_timex(d)
+        return found
+
+    def _on_edge_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """The first or last day of a year or a month: "the first day of 1997", "the last day of the year",
+        "1998's first day", "the first of next month", "the last day of March" (a day, not the year)."""
+        pub = ctx.published
+        first = m["edge"].lower() in ("first", "opening")
+        groups = m.groupdict()
+        what = f"the {'first' if first else 'last'} day of"
+        if groups.get("e_year") or groups.get("e_mon_year"):
+            year = int(groups.get("e_year") or groups["e_mon_year"])
+            month = self.vocab.month_number(groups["e_mon"]) if groups.get("e_mon") else None
+        elif pub is None:
+            return None
+        elif groups.get("e_mon"):
+            month = self.vocab.month_number(groups["e_mon"])
+            year = self._month(pub, month, *self._clue(ctx, m))
+        else:
+            rel = m["e_rel"].lower()
+            offset = {"last": -1, "next": 1}.get(rel, 0)
+            if m["e_unit"] == "year":
+                year, month = pub.year + offset, None
+                if rel == "the":  # "the first day of the year": this year's, or the next one ahead
+                    d = date(year, 1, 1) if first else date(year, 12, 31)
+                    direction = self._direction(ctx, m)
+                    year += (
+                        1
+                        if direction == "future" and d < pub
+                        else -1
+                        if direction == "past" and d > pub
+                        else 0
+                    )
+            else:
+                year, month = add_months(pub.year, pub.month, offset)
+                if rel == "the" and first and self._direction(ctx, m) == "future" and pub.day > 1:
+                    year, month = add_months(year, month, 1)
+        if month is None:
+            d = date(year, 1, 1) if first else date(year, 12, 31)
+        else:
+            d = date(year, month, 1) if first else date(*add_months(year, month, 1), 1) - timedelta(days=1)
+        return self._found(
+            m,
+            ctx,
+            d.isoformat(),
+            "day",
+            f"'{m['core']}': {what} {iso_at(d, 'year' if month is None else 'month')} → {d}",
+        )
+
+    def _on_nth_weekday(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "was held on the first Tuesday in November", "the last Sunday of March 1996": that day. With a
+        simple present ("Elections are held on the first Sunday of May") it is the rule of a recurring day,
+        no date (the month is read as before)."""
+        nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}[m["nth"].lower()]
+        weekday = self.vocab.weekdays[m["nwd"].lower()]
+        month = self.vocab.month_number(m["mon"])
+        if m["year"]:
+            named = nth_weekday(int(m["year"]), month, weekday, nth)
+            return self._found(m, ctx, named.isoformat(), "day", f"'{m['core']}' → {named}", "named")
+        pub = ctx.published
+        if pub is None:
+            return None
+        hang = governor(ctx.spacy_doc, m.start("core"), m.end("core"), self._future_word)
+        if hang is None or (hang.on_verb and hang.finite and hang.tense is None):
+            return None  # no parse to tell, or "are held on the first Sunday of May": a rule, not a day
+        direction, loose = self._clue(ctx, m)
+        d = tensed_occurrence(pub, lambda year: nth_weekday(year, month, weekday, nth), direction, loose)
+        if d is None:
+            return None
+        why = f"'{m['core']}' → {d}: {how_picked(direction, d, pub)} publication {pub}"
+        return self._found(m, ctx, d.isoformat(), "day", why)
+
+    def _on_day_last_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "the same day last year", "this date a year ago": the publication's day a year back (a day, not
+        last year)."""
+        pub = ctx.published
+        if pub is None:
+            return None
+        d = safe_date(pub.year - 1, pub.month, pub.day) or date(pub.year - 1, pub.month, 28)
+        return self._found(
+            m, ctx, d.isoformat(), "day", f"'{m['core']}': publication {pub} a year back → {d}"
+        )
+
+    def _on_quarter(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
+        """ "the third quarter", "the fourth quarter of 1997", "this year's first quarter": the year, at year
+        precision, with the TIMEX3 quarter ("1997-Q4"). Without a year: the last such quarter begun by
+        publication (earnings are reported after the quarter), the coming one where the context points ahead.
+        An adjective ("third-quarter profit") is left out: TimeBank marks it now a date, now a duration."""
+        pub = ctx.published
+        n = QUARTERS[m["q"].lower()]
+        year_word = m["q_year"] or m["q_pre_year"]
+        rel = m["q_rel"] or m["q_pre_rel"]
+        if year_word:
+            year = int(year_word)
+            why = f"quarter '{m['core']}'"
+        elif pub is None:
+            return None
+        elif rel:
+            year = pub.year + RELATIVE_YEARS[rel.lower()]
+            why = f"quarter '{m['core']}' (publication {pub})"
+        else:
+            if self._direction(ctx, m) == "future":  # the one not yet over
+                ends = [
+                    date(*add_months(y, 3 * n, 1), 1) - timedelta(days=1) for y in (pub.year, pub.year + 1)
+                ]
+                year = next(d.year for d in ends if d >= pub)
+                how = "the next one not over by"
+            else:
+                year = pub.year if date(pub.year, 3 * n - 2, 1) <= pub else pub.year - 1
+                how = "the last one begun by"
+            why = f"quarter '{m['core']}': {how} publication {pub}"
+        found = self._found(m, ctx, str(year), "year", f"{why} → {year}-Q{n} (year precision)")
+        found.timex = f"{year:04d}-Q{n}"
+        return found
 
     @staticmethod
     def _weekday_year(pub: date, month: int, day: int, weekday: int) -> date | None:
@@ -343,9 +503,14 @@ class ExpressionHandlers(WrittenNumbers):
         value, precision, what = target
         label = " ".join(position.lower().split())
         part = self.vocab.period_positions.get(label) or self.vocab.period_adjectives.get(label, label)
-        return self._found(
+        found = self._found(
             m, ctx, value, precision, f"{part} part of {what} → {value} ({precision} precision)"
         )
+        if m["t_unit"] == "week" and ctx.published is not None:
+            found.timex = week_timex(value_week(ctx.published, m["t_rel"]))
+        elif precision == "year" and label in HALVES:  # "the second half of 1997": TIMEX3's 1997-H2
+            found.timex = f"{value}-{HALVES[label]}"
+        return found
 
     def _on_relative_unit(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -378,7 +543,9 @@ class ExpressionHandlers(WrittenNumbers):
                 saturday += timedelta(weeks=1)
             days = [saturday, saturday + timedelta(days=1)]
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
-        return self._found(m, ctx, value, precision, why)
+        found = self._found(m, ctx, value, precision, why)
+        found.timex = week_timex(days[0], weekend=unit == "weekend")
+        return found
 
     def _on_this_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """ "This is a historic day", "said it was a great day for Poland", "called it a sad day": the story's
@@ -442,12 +609,18 @@ class ExpressionHandlers(WrittenNumbers):
             year, month = (day.year - n, day.month) if unit == "year" else add_months(day.year, day.month, -n)
             d = safe_date(year, month, day.day) or date(year, month, 28)
             precision = "month" if same.startswith("this") else "day"
+        elif same in ("today", "yesterday") and unit == "week" and not vague:
+            # "a week ago today", "two weeks ago yesterday": that day, not its week
+            d = pub - timedelta(days=7 * n + (1 if same == "yesterday" else 0))
+            precision = "day"
         note = " (approximate count)" if vague else ""
         found = self._found(
             m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
         )
         if not vague and unit in ("month", "year"):
             found.back = (unit, n)
+        if unit == "week" and not vague and precision != "day":
+            found.timex = week_timex(d)
         return found
 
     @staticmethod
@@ -470,11 +643,11 @@ class ExpressionHandlers(WrittenNumbers):
         if AGO_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
             return None  # "several years ago today": the anniversary of a time not known
         if (
-            m["word"] == "Today"
+            m["word"] in ("Today", "Tonight")
             and m.start("word") == m.start("core")
             and not at_sentence_start(ctx.text, m.start())
         ):
-            return None  # a name such as a newspaper's, not the day
+            return None  # a name ("USA Today", "World News Tonight"), not the day
         offset = {"before yesterday": -2, "after tomorrow": 2, "yesterday": -1, "tomorrow": 1}.get(word, 0)
         if word.startswith("last"):
             offset = -1
@@ -646,9 +819,19 @@ class ExpressionHandlers(WrittenNumbers):
 
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]
+        season = SEASON_CODES.get(m["season"].lower())
         if m["year"]:
-            return self._found(m, ctx, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
+            found = self._found(m, ctx, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
+            found.timex = f"{m['year']}-{season}" if season else None
+            return found
         pub = ctx.published
+        if pub is not None and m["srel"]:  # "the spring of next year"
+            year = pub.year + RELATIVE_YEARS[m["srel"].lower()]
+            found = self._found(
+                m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
+            )
+            found.timex = f"{year:04d}-{season}" if season else None
+            return found
         if not m["rel"] or pub is None:
             return None
         rel = " ".join(m["rel"].lower().split())
@@ -661,12 +844,17 @@ class ExpressionHandlers(WrittenNumbers):
             year = year + 1 if wraps else year
         else:
             year = pub.year
-        return self._found(
+        found = self._found(
             m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
         )
+        found.timex = f"{year:04d}-{season}" if season else None
+        return found
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
-        if self._a_number(ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None):
+        named = m.start("year") > m.start("core")  # "the year 2000": a year whatever follows
+        if not named and self._a_number(
+            ctx.text, m.start(), m.end("core"), int(m["year"]), ctx.cue is not None
+        ):
             return None
         return self._found(m, ctx, m["year"], "year", f"year '{m['core']}'")
 
@@ -692,7 +880,9 @@ class ExpressionHandlers(WrittenNumbers):
             return True  # "at 2031 Monument Ave.": a house number ("In 1998 Main Street was paved": a year)
         if not counted or dated or text[max(0, start - 1) : start] == "-":
             return False  # "post-1959 exiles": a year
-        plural = (word.endswith("s") and not word.endswith("ss")) or word in self.vocab.count_nouns
+        plural = (
+            word.endswith("s") and not word.endswith("ss") and word not in self.vocab.not_plurals
+        ) or word in self.vocab.count_nouns
         if year % 50 == 0 and plural:
             return True  # "2000 troops"
         opens = not last or last.endswith(".") or not re.search(r"[A-Za-z]", last)
@@ -802,6 +992,18 @@ class ExpressionHandlers(WrittenNumbers):
 
 
 # --------------------------------------------------------------------------- module helpers
+
+
+def week_timex(day: date, weekend: bool = False) -> str:
+    """The TIMEX3 value of the ISO week holding ``day`` ("1998-W06"), or of its weekend ("1998-W06-WE")."""
+    iso = day.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if weekend else "")
+
+
+def value_week(pub: date, rel: str) -> date:
+    """The Monday of the week "this", "last", "next" (or "the", "the coming", ...) week names."""
+    offset = {"last": -1, "next": 1, "the coming": 1}.get(" ".join(rel.lower().split()), 0)
+    return pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
 
 
 def _first_of(days: list[date], month: tuple[int, int]) -> date:

@@ -18,8 +18,10 @@ Conventions (news usage):
   "until") points to the future; then it is the next one. A month and day without a year and
   without a tense clue ("payable Dec. 1") is the nearest one: news style leaves the year out of
   dates of the current year.
-* "last week", "this week", "next week" and weekends get *month* precision: the month that
-  holds most of the week's days (a week is never a day).
+* "last week", "this week", "next week", "the week of March 3" and weekends get *month* precision:
+  the month that holds most of the week's days (a week is never a day); seasons, halves of a year and
+  quarters ("the third quarter") get *year* precision. Each keeps its TIMEX3 value beside
+  (``DateMention.timex``: ``1998-W06``, ``1998-W06-WE``, ``1997-SU``, ``1997-H2``, ``1997-Q3``).
 * Vague references ("recently", "now", "in recent weeks") are not calendar dates (TimeBank's
   PAST_REF and PRESENT_REF): an event they date keeps the publication date at ``publication``
   precision. So are spans counted in decades ("four decades ago").
@@ -32,6 +34,7 @@ Conventions (news usage):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -51,6 +54,7 @@ from thucydides.dates.story import (
     coordinated_with_named,
     days_from_dates,
     mark_ranges,
+    on_the_verb_of_a_named_year,
     weekday_with_its_date,
     years_named_in_story,
 )
@@ -64,6 +68,8 @@ from thucydides.dates.vocabulary import (
 )
 from thucydides.record import DateMention, Document, Precision
 
+TAIL = 40  # how far after its anchor a match may end (see ``_near_anchors``)
+DECADE_AFTER = re.compile(r"(?<=0)['’]?s\b")  # after a year's digits: a decade ("1990's", "1980s")
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -115,7 +121,13 @@ class DateResolver(ExpressionHandlers):
             if needs is not None and not any(s in window for s in needs):
                 continue  # every match holds one of these strings: the text has no match
             takes_cue = self._takes_cue[rank]
-            for match in pattern.finditer(text, 0, stop):
+            anchored = self._anchors.get(handler)
+            matches = (
+                pattern.finditer(text, 0, stop)
+                if anchored is None
+                else _near_anchors(pattern, anchored, text, stop)
+            )
+            for match in matches:
                 ctx.cue = self._cue_of(match, text) if takes_cue else None
                 try:
                     hit = handler(match, ctx)
@@ -132,6 +144,7 @@ class DateResolver(ExpressionHandlers):
         weekday_with_its_date(text, chosen, self.vocab.weekdays, published)
         years_named_in_story(text, chosen)
         coordinated_with_named(text, chosen, spacy_doc)
+        on_the_verb_of_a_named_year(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
@@ -147,7 +160,16 @@ class DateResolver(ExpressionHandlers):
                     f"publication {published}", f"the dateline's {published} (the document is dated {given})"
                 )
         return [
-            DateMention(f.start, f.end, text[f.start : f.end], f.value, f.precision, f.reason, f.kind)
+            DateMention(
+                f.start,
+                f.end,
+                text[f.start : f.end],
+                f.value,
+                f.precision,
+                f"{f.reason} [TIMEX3 {f.timex}]" if f.timex else f.reason,
+                f.kind,
+                f.timex,
+            )
             for f in chosen
         ]
 
@@ -235,6 +257,8 @@ class DateResolver(ExpressionHandlers):
         day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
         spelled_days = _words(v.spelled_days)
         spelled = _words(v.spelled_numbers)
+        edge = alternation(["first", "last", "final", "opening", "closing"])
+        quarter = alternation(["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"])
         month_range_end = rf"(?P<m2>{month_full})\b(?!\.?\s*\d{{1,2}}\b(?!\d))(?:,?\s+(?P<y2>{YEAR}))?"
         specs: list[tuple[str, Handler]] = [
             (
@@ -270,8 +294,14 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_range,
             ),
             (
+                rf"(?P<core>[Tt]he\s+week\s+(?:of|starting|beginning|ending|ended)\s+(?P<mon>{month_any})"
+                rf"(?:\s+|(?<=\.)){day}(?![\d:%])(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}))?)",
+                self._on_week_of,
+            ),
+            (
                 rf"(?P<core>{wd_opt}(?P<mon>{month_any})(?:\s+|(?<=\.))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\b))?"
-                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR}))?)",
+                rf"{day}(?![\d:%])(?:(?:\s*,\s*|\s+(?:of\s+)?)(?P<year>{YEAR})"
+                rf"|,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b(?!['’]))?)",
                 self._on_month_day,
             ),
             (
@@ -298,6 +328,36 @@ class DateResolver(ExpressionHandlers):
             (
                 rf"(?P<core>(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<year>{YEAR}))",
                 self._on_month_year,
+            ),
+            (
+                rf"(?P<core>[Tt]he\s+(?P<nth>first|second|third|fourth|last|final)\s+(?P<nwd>{weekday})\s+(?:in|of)\s+"
+                rf"(?P<mon>{month_full})\b(?:,?\s+(?P<year>{YEAR}))?)",
+                self._on_nth_weekday,
+            ),
+            (
+                rf"(?P<core>(?:[Tt]he\s+)?(?P<edge>{edge})\s+day\s+of\s+(?:(?P<e_year>{YEAR})"
+                rf"|(?P<e_rel>this|last|next|the)\s+(?P<e_unit>year|month)\b"
+                rf"|(?P<e_mon>{month_full})\b(?:,?\s+(?P<e_mon_year>{YEAR}))?))",
+                self._on_edge_day,
+            ),
+            (
+                rf"(?P<core>(?:(?P<e_year>{YEAR})|(?P<e_rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<e_unit>year|month))"
+                rf"['’]s\s+(?P<edge>{edge})\s+day)\b",
+                self._on_edge_day,
+            ),
+            (
+                rf"(?<![\w-])(?P<core>(?:(?P<q_pre_year>{YEAR})['’]s\s+|(?P<q_pre_rel>[Tt]his|[Ll]ast|[Nn]ext)"
+                rf"\s+year['’]s\s+|[Tt]he\s+)(?P<q>{quarter})\s+quarter\b(?!-)"
+                rf"(?:,?\s+of\s+(?:(?P<q_year>{YEAR})|(?P<q_rel>this|last|next)\s+year\b))?)",
+                self._on_quarter,
+            ),
+            (
+                r"(?P<core>(?:[Tt]he\s+same|[Tt]his)\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+ago)\b)",
+                self._on_day_last_year,
+            ),
+            (
+                r"(?P<core>[Tt]he\s+(?P<edge>first)\s+of\s+(?P<e_rel>the|this|next)\s+(?P<e_unit>year|month)\b)",
+                self._on_edge_day,
             ),
             (
                 rf"(?P<core>(?:the\s+)?(?:very\s+)?(?P<pos>{alternation(v.period_positions)})(?:\s+of\s+|-){target})",
@@ -356,7 +416,8 @@ class DateResolver(ExpressionHandlers):
             ),
             (
                 rf"(?P<core>(?:(?P<rel>{rel5})\s+)?(?:the\s+)?"
-                rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)",
+                rf"(?P<season>{alternation(v.seasons)})\b(?:\s+(?:of\s+)?(?P<year>{YEAR})"
+                rf"|\s+of\s+(?P<srel>this|last|next)\s+year\b)?)",
                 self._on_season,
             ),
             (
@@ -382,6 +443,15 @@ class DateResolver(ExpressionHandlers):
         # given by hand where a case-insensitive part keeps required_strings from working it out (every
         # "N units ago" ends in "ago", whatever the case of its spelled-out number)
         given: dict[Handler, tuple[str, ...]] = {self._on_ago: ("ago",)}
+        # patterns tried only near a word every match holds, (the word, how far before it a match may start;
+        # see ``_near_anchors``): "N units ago" starts at most 80 characters before its "ago" ("Twenty-five
+        # years ago"); trying its number words, or the prepositions before a month, at every position of
+        # the text were the slowest patterns of all
+        self._anchors: dict[Handler, tuple[re.Pattern[str], int]] = {
+            self._on_ago: (re.compile(r"ago\b"), 80),
+            self._on_short_year: (re.compile(r"['’]\d\d"), 40),  # "through September '97"
+            self._on_month: (re.compile(rf"{month_full}\b"), 40),  # "throughout this coming March"
+        }
         self._needs: list[tuple[str, ...] | None] = [
             given[h]
             if h in given
@@ -502,6 +572,8 @@ class DateResolver(ExpressionHandlers):
     def _parse_entity(self, parser: Any, phrase: str, start: int, ctx: MatchContext) -> Found | None:
         if re.fullmatch(YEAR, phrase) and self._a_number(ctx.text, start, start + len(phrase), int(phrase)):
             return None  # "Post No. 1922", "sent 2000 soldiers": a number, as the year pattern reads it
+        if re.search(rf"{YEAR}$", phrase) and DECADE_AFTER.match(ctx.text, start + len(phrase)):
+            return None  # "the 1990's" parsed as "1990" and "'s": a decade, no year
         bare = self._bare_month.fullmatch(ctx.text, start, start + len(phrase))
         if bare is not None and EVENT_NAME_AFTER.match(ctx.text, start + len(phrase)):
             return None  # "March of Dimes", "March for Babies", "the March on Washington": a name
@@ -557,6 +629,25 @@ def _date_parser(published: date | None) -> Any:
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     return DateDataParser(languages=["en"], settings=settings)
+
+
+def _near_anchors(
+    pattern: re.Pattern[str], anchored: tuple[re.Pattern[str], int], text: str, stop: int
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text[:stop]``, found by trying the pattern only from ``reach``
+    characters before each match of the anchor (a word every match holds, at most ``reach`` characters
+    after the match's start and ``TAIL`` before its end) to ``TAIL`` characters after it: the same matches
+    as a scan of the whole text, in a fraction of the time where the anchor is rare."""
+    anchor, reach = anchored
+    done = 0
+    for a in anchor.finditer(text, 0, stop):
+        if a.start() < done:
+            continue  # inside the last match
+        for match in pattern.finditer(text, max(done, a.start() - reach), min(stop, a.end() + TAIL)):
+            if match.start() > a.start():
+                break  # a later match holds a later anchor: found from there
+            done = match.end()
+            yield match
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

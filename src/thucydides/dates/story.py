@@ -116,6 +116,46 @@ def coordinated_with_named(text: str, chosen: list[Found], spacy_doc: Any) -> No
         )
 
 
+def on_the_verb_of_a_named_year(text: str, chosen: list[Found], spacy_doc: Any) -> None:
+    """ "In 1996, the crisis spread to Russia in June", "He flew to Paris on Jan. 5, 1996, and to Rome on Jan.
+    9": a month-day or month without its year on the same verb as a year, a month or a day named with its
+    year before it in the sentence is in that year (the first such date on or after the named month or day),
+    not near publication. Only the same verb (from the parse): "The company, founded in 1990, cut jobs in
+    January" keeps this January."""
+    if spacy_doc is None:
+        return
+    for i, f in enumerate(chosen):
+        if f.year_from != "partial" or f.precision not in ("day", "month") or f.kind != "point":
+            continue
+        anchor = None
+        for g in reversed(chosen[:i]):
+            if SENTENCE_END.search(text, g.end, f.start):
+                break
+            explicit = g.year_from == "named" or (
+                g.precision == "year" and re.search(rf"\b{g.value}\b", text[g.start : g.end]) is not None
+            )
+            if explicit and g.kind == "point":
+                anchor = g
+                break
+        if anchor is None or anchor.value[:4] == f.value[:4]:
+            continue
+        verb = hung_on(spacy_doc, f.start, f.end)
+        if verb is None or verb != hung_on(spacy_doc, anchor.start, anchor.end):
+            continue
+        if anchor.precision == "year":
+            value: str | None = anchor.value + f.value[4:]
+            if f.precision == "day" and _same_day(date.fromisoformat(f.value), int(anchor.value)) is None:
+                value = None
+        else:
+            base = date.fromisoformat(anchor.value if anchor.precision == "day" else anchor.value + "-01")
+            value = _first_on_or_after(base, f.value)
+        if value is None or value == f.value:
+            continue
+        named = text[anchor.start : anchor.end]
+        f.reason = f"'{text[f.start : f.end]}' → {value}: on the verb of '{named}' (alone: {f.reason})"
+        f.value, f.year_from = value, "named"
+
+
 def _first_on_or_after(base: date, value: str) -> str | None:
     """The first month-day (``YYYY-MM-DD``) or month (``YYYY-MM``) with ``value``'s month and day on or
     after ``base``."""

@@ -35,6 +35,7 @@ class DateVocabulary:
     quantity_cues: frozenset[str]
     year_determiners: frozenset[str]
     count_nouns: frozenset[str]
+    not_plurals: frozenset[str]
     number_followers: frozenset[str]
     street_words: tuple[str, ...]
     clock_words: frozenset[str]
@@ -93,6 +94,7 @@ def load_date_vocabulary() -> DateVocabulary:
         quantity_cues=frozenset(raw["quantity_cues"]),
         year_determiners=frozenset(raw["year_determiners"]),
         count_nouns=frozenset(raw["count_nouns"]),
+        not_plurals=frozenset(raw["not_plurals"]),
         number_followers=frozenset(raw["number_followers"]),
         street_words=tuple(raw["street_words"]),
         clock_words=frozenset(raw["clock_words"]),

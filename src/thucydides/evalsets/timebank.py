@@ -9,8 +9,10 @@ What is scored:
 - **Calendar DATE expressions**: gold timexes of type ``DATE`` whose value is a plain calendar value,
   ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Quarters (``1998-Q3``), weeks (``1998-W32``), seasons
   (``1998-SU``), halves, decades, partial values (``1998-XX``), times of day and the vague references
-  (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``) are not calendar values: the date stage has no such
-  values (a week is given at month precision by design), so they are left out of both scores.
+  (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``) are not calendar values: the date stage gives a week at
+  month precision and a season or half year at year precision (by design: events need a calendar value),
+  so they are left out of both scores. Weeks, weekends, seasons, halves and quarters are counted apart
+  (``periods``): how many a prediction overlapping them gives their TIMEX3 value (``DateMention.timex``).
 - **Exact value** (recall): the share of calendar DATE expressions that a predicted date overlapping
   the gold span resolves to exactly the gold value (same precision, same digits).
 - **Precision**: the share of predicted dates that are right. A prediction that overlaps a calendar
@@ -37,6 +39,9 @@ from thucydides.record import DateMention, Document, Problem
 from thucydides.splits import Half, select
 
 CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# DATE values of a period the stage gives at a calendar precision with its TIMEX3 value beside
+# (``DateMention.timex``): a week, a weekend, a season, a half year, a quarter; scored apart
+PERIOD = re.compile(r"\d{4}-(?:W\d\d(?:-WE)?|SP|SU|FA|WI|H[12]|Q[1-4])")
 SHAPES = {4: "year", 7: "month", 10: "day"}
 
 
@@ -63,6 +68,8 @@ class TimebankReport:
     predicted: int = 0  # predictions scored for precision
     right: int = 0
     unscored: int = 0  # predictions over timexes without a calendar value
+    periods: int = 0  # DATE expressions of a week, weekend, season, half year or quarter (not in the scores)
+    periods_exact: int = 0  # of those, how many a prediction overlapping them has the TIMEX3 value of
     misses: list[Miss] = field(default_factory=list)  # gold expressions not resolved exactly
     wrong: list[Miss] = field(default_factory=list)  # predictions counted wrong
     kind: str = "timebank"
@@ -119,6 +126,8 @@ class TimebankReport:
             "predicted_on_gold_dates": self.on_gold,
             "precision_on_gold_dates": round(self.precision_on_gold, 4),
             "predicted_unscored": self.unscored,
+            "periods": self.periods,
+            "periods_exact": self.periods_exact,
             "misses_by_kind": self.miss_counts(),
             "wrong_by_kind": self.wrong_counts(),
             "misses": [row(m) for m in self.misses],
@@ -136,6 +145,8 @@ class TimebankReport:
             f"{self.unscored} over quarters, weeks, seasons or vague references not scored)",
             f"precision over the calendar dates TimeBank marks: {self.precision_on_gold:.3f} "
             f"({self.right}/{self.on_gold}; invented dates and dates over durations or sets left out)",
+            "weeks, weekends, seasons, halves, quarters (not scored above): "
+            f"{self.periods_exact}/{self.periods} given their TIMEX3 value",
             "",
             "misses by kind:",
             *(f"  {k}: {n}" for k, n in self.miss_counts().items()),
@@ -195,6 +206,11 @@ def score(report: TimebankReport, record: dict[str, Any], predicted: list[DateMe
     timexes = [t for t in record.get("timexes") or () if isinstance(t, dict)]
     calendar = [t for t in timexes if is_calendar(t)]
     report.documents += 1
+    for t in timexes:
+        if t.get("type") == "DATE" and PERIOD.fullmatch(str(t.get("value", ""))):
+            report.periods += 1
+            near = [p for p in predicted if _overlaps(p.start, p.end, t["start"], t["end"])]
+            report.periods_exact += any(p.timex == t["value"] for p in near)
     for t in calendar:
         report.gold += 1
         hits = [p for p in predicted if _overlaps(p.start, p.end, t["start"], t["end"])]
