@@ -205,7 +205,7 @@ class ArgumentFinder:
         sector = self.lexicon.references.get(tok.lemma_.lower())
         if sector is None or any(
             c.dep_ in ("poss", "compound", "amod", "prep")
-            and not (c.dep_ == "amod" and c.lower_ in self.lexicon.reference_modifiers)
+            and not (c.dep_ in ("amod", "compound") and c.lower_ in self.lexicon.reference_modifiers)
             for c in tok.children
         ):
             return []

@@ -301,6 +301,20 @@ def descriptive_modifier(c: Candidate, params: Params) -> bool:
     return _drop(c, "descriptive_modifier")
 
 
+def sports_contest(c: Candidate, params: Params) -> bool:
+    """ "Pakistan beat Sri Lanka by six wickets": a conflict between sides named only by their countries, in a
+    sentence with a word only sport uses (``sports_words``), is a game (whoever proposed it)."""
+    if not c.sources or c.scene.coder.ontology.quad_class(c.trig.entry.cameo) < 3:
+        return False
+    sides = [*c.sources, *c.targets]
+    if not all(m.actor.type == "country" and not m.actor.sector for m in sides):
+        return False
+    words = event_words().sports_words
+    if any(t.lemma_.lower() in words or t.lower_ in words for t in c.scene.sent):
+        return _drop(c, "sports_contest")
+    return False
+
+
 def meeting_needs_source(c: Candidate, params: Params) -> bool:
     """ "the three men were flown to Qatar": a meeting or a visit needs someone who makes it."""
     onto = c.scene.coder.ontology
@@ -604,6 +618,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "reacted_act_told": reacted_act_told,
         "figurative_harm": figurative_harm,
         "descriptive_modifier": descriptive_modifier,
+        "sports_contest": sports_contest,
         "meeting_needs_source": meeting_needs_source,
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,

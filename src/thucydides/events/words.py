@@ -86,6 +86,7 @@ class EventWords:
     manner_protest_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    sports_words: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
