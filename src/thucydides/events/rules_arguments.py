@@ -40,9 +40,24 @@ from thucydides.events.triggers import force_before
 from thucydides.events.words import event_words
 
 
+def _own(mentions: list[Any], tok: Any) -> list[Any]:
+    """The mentions inside ``tok``'s own words (its subtree without its conjuncts)."""
+    skip = {w.i for ch in tok.children if ch.dep_ in ("conj", "cc") for w in ch.subtree}
+    words = [w for w in tok.subtree if w.i not in skip]
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
 def _between_pair(c: Candidate, between: Any) -> bool:
     """The two parties a "between" phrase names: the first is source, the second target (settled, joint)."""
-    pair = c.scene.index.of(between, loose=True)
+    index = c.scene.index
+    pair = index.of(between, loose=True)
+    if len(pair) < 2:  # "talks between the government and the striking doctors": parties named by role
+        sides = [
+            _own(index.of(t, loose=True), t) or c.scene.coder._reference(t, index)
+            for t in (between, *between.conjuncts)
+        ]
+        pair = [m for side in sides for m in side[:1]] if all(sides) else []
     if len(pair) < 2:
         return False
     c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
