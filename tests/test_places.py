@@ -1028,3 +1028,71 @@ def test_places_stage_a_town_before_its_school_s_students_is_a_place(
     )
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get("Lovejoy") == "Georgia"
+
+
+def test_places_a_hamlet_without_a_population_gains_nothing_from_its_country(resolver: PlaceResolver) -> None:
+    # GeoNames lists an English hamlet "Hartford" with no population: a story's British names do not lift
+    # it over the city of Connecticut
+    place = resolver.resolve_name("Hartford", ["GBR", "GBR"])
+    assert place is not None and (place.country, place.admin1) == ("USA", "Connecticut")
+
+
+def _actors(text: str, *found: tuple[str, str | None, str]) -> list[ActorMention]:
+    return [
+        ActorMention(m.start(), m.end(), surface, Actor(surface, country=country, type=kind))
+        for surface, country, kind in found
+        for m in re.finditer(re.escape(surface), text)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (
+            "The Latvians had not been heard from since Tuesday, a rescuer said.",
+            [("The Latvians", "LVA", "group")],
+            {"Latvians": "LVA"},
+        ),
+        (
+            "The Lebanese Army blocked the canal with earth on Sunday.",
+            [("The Lebanese Army", "LBN", "organization")],
+            {"Lebanese": "LBN"},
+        ),
+        (
+            "A Russian-American crew blasted off on Thursday.",
+            [("Russian", "RUS", "group"), ("American", "USA", "group")],
+            {"Russian": "RUS", "American": "USA"},
+        ),
+        (
+            "The Canadians met the Swedish delegation on Monday.",
+            [("The Canadians", "CAN", "group"), ("the Swedish delegation", None, "group")],
+            {"Canadians": "CAN"},
+        ),
+    ],
+)
+def test_places_stage_reads_a_demonym_as_its_country_where_the_actor_stage_read_the_country(
+    nlp: Any,
+    resolver: PlaceResolver,
+    text: str,
+    actors: list[tuple[str, str | None, str]],
+    expected: dict[str, str],
+) -> None:
+    doc = _run(nlp, resolver, text, _actors(text, *actors))
+    found = {m.text: m.place.country for m in doc.places if m.place.precision == "country"}
+    assert found == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("The Alton Elks will host a dinner on Friday.", "Alton", "Illinois"),
+        ("The Tega Cay Volunteer Fire Department put out the blaze.", "Tega Cay", "South Carolina"),
+    ],
+)
+def test_places_stage_a_town_before_its_lodge_or_volunteers_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, state: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from thucydides.datafile import load_yaml
@@ -45,6 +48,7 @@ _POINT_KINDS = frozenset({"city", "admin2"})
 _SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
 _STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word (each part of "Russian-American")
 
 
 class PlaceResolver(SpanFinder):
@@ -69,6 +73,8 @@ class PlaceResolver(SpanFinder):
         self._successions = successions if successions is not None else Successions.load()
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
+        # each country's demonyms, singular and plural ("Latvian", "Latvians"), from the actors' table
+        self._demonym_countries = _demonym_countries()
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
         self.ranker: Ranker | None = Ranker.load()
         # when a list, every ranked name's readings and features are added to it (for training)
@@ -380,9 +386,11 @@ class PlaceResolver(SpanFinder):
                 )
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
-        """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
-        precision ``country``, when the actor stage has read the country from it; the event coder
-        never takes one for where an event happened (it is no object of a locative preposition)."""
+        """A demonym names its country, at precision ``country``, where the actor stage has read a country
+        from the phrase it stands in: a nationality the tagger marks ("Sudanese"), its plural ("the
+        Latvians"), the opening word of a state body or firm ("the Lebanese Army", "American Airlines") and
+        each part of a compound ("a Russian-American crew"); the event coder never takes one for where an
+        event happened (it is no object of a locative preposition)."""
         if doc.nlp is None:
             return []
         out: list[PlaceMention] = []
@@ -402,6 +410,22 @@ class PlaceResolver(SpanFinder):
                 out.append(
                     PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}")
                 )
+        seen: set[int] = set()
+        for mention in doc.actors:
+            if not mention.actor.country or mention.end > limit:
+                continue
+            for word in _WORD_RE.finditer(doc.text, mention.start, mention.end):
+                code = self._demonym_countries.get(word.group())
+                if code is None or word.start() in seen:
+                    continue
+                seen.add(word.start())
+                place = self.gazetteer.country(code)
+                if place is not None:
+                    out.append(
+                        PlaceMention(
+                            word.start(), word.end(), word.group(), place, f"demonym of {place.name}"
+                        )
+                    )
         return out
 
     def _may_vote(self, span: Span) -> bool:
@@ -1013,3 +1037,20 @@ def _weak(reading: Reading) -> bool:
         and entry.population < _WEAK_CITY_POPULATION
         and reading.support == 0.0
     )
+
+
+def _demonym_countries() -> dict[str, str]:
+    """Each demonym of the actors' country table ("Latvian", "Latvians") with its country's ISO3 code (a
+    demonym of two countries is left out)."""
+    text = (
+        resources.files("thucydides").joinpath("data", "actors", "countries.csv").read_text(encoding="utf-8")
+    )
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for row in csv.DictReader(io.StringIO(text)):
+        for word in (row.get("demonyms") or "").split("|"):
+            if not _WORD_RE.fullmatch(word):
+                continue
+            if out.setdefault(word, row["iso3"]) != row["iso3"]:
+                clash.add(word)
+    return {word: code for word, code in out.items() if word not in clash}
