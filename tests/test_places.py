@@ -1096,3 +1096,19 @@ def test_places_stage_a_town_before_its_lodge_or_volunteers_is_a_place(
 ) -> None:
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
+
+
+def test_gazetteer_reads_a_county_word_written_short(gazetteer: Gazetteer) -> None:
+    assert [(p.name, p.admin1) for p in gazetteer.candidates("Loudon Co.")][:1] == [
+        ("Loudon County", "Tennessee")
+    ]
+    # ... but a saint's name written short stays a town's ("St. Mary" is no parish of Louisiana)
+    assert all(p.precision != "admin2" for p in gazetteer.candidates("St. Mary"))
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_county_written_short_before_its_people(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "Loudon Co. man dies in wreck on Friday night.")
+    assert [(m.place.name, m.place.admin1) for m in doc.places] == [("Loudon County", "Tennessee")]

@@ -853,8 +853,11 @@ class PlaceResolver(SpanFinder):
 
 
 def _by_stem(key: str | None, entry: Entry) -> bool:
-    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County)."""
-    return entry.kind == "admin2" and key is not None and normalize_name(entry.place.name) != key
+    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County; "Loudon Co." has its
+    county word)."""
+    return (
+        entry.kind == "admin2" and key is not None and normalize_name(entry.place.name).startswith(key + " ")
+    )
 
 
 def _backed(
