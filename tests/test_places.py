@@ -1112,3 +1112,15 @@ def test_places_stage_reads_a_county_written_short_before_its_people(
 ) -> None:
     doc = _run(nlp, resolver, "Loudon Co. man dies in wreck on Friday night.")
     assert [(m.place.name, m.place.admin1) for m in doc.places] == [("Loudon County", "Tennessee")]
+
+
+@pytest.mark.slow
+def test_places_stage_a_word_of_a_person_s_name_in_the_story_is_no_town_alone(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Principal Michael Rogers spoke to parents on Monday. Rogers said the school would stay open."
+    doc = _run(nlp, resolver, text)
+    assert [m.text for m in doc.places] == []
+    # ... but after "in" the name is the town all the same
+    doc = _run(nlp, resolver, text.replace("on Monday", "in Rogers, Ark., on Monday"))
+    assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Rogers", "Arkansas")]

@@ -167,6 +167,7 @@ class PlaceResolver(SpanFinder):
         if self.ranker is not None or self.collect is not None:
             self._learned(doc, spans, done, firsts, qualified, leaders)
         mentions: list[PlaceMention] = []
+        words: list[set[str]] = []  # the words of the story's longer persons' names, when read
         accepted: set[tuple[str | None, str | None]] = set()
         held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
         for span in spans:
@@ -180,6 +181,13 @@ class PlaceResolver(SpanFinder):
             if span.source != "abbr" and not self._accepted(span, key, own, resolved[2]):
                 held.append((span, memo, place, reason))
                 continue
+            if (
+                span.source == "name"
+                and " " not in span.text.strip()
+                and not (span.locative or span.dateline or span.local)
+                and key in self._person_words(doc, words)
+            ):
+                continue  # "Tyler" where the story names "Tyler Smith": the person, not a town
             if (
                 span.source.startswith("ner:")
                 and not span.inside
@@ -218,7 +226,7 @@ class PlaceResolver(SpanFinder):
             resolved = done.get(memo)
             if resolved is not None and memo in accepted and not span.partial:
                 held.append((span, memo, resolved[0], resolved[1]))
-        surnames = _name_words(doc.nlp) if held else set()
+        surnames = self._person_words(doc, words) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:
                 place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
@@ -226,6 +234,13 @@ class PlaceResolver(SpanFinder):
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
         return non_overlapping(mentions)
+
+    @staticmethod
+    def _person_words(doc: Document, memo: list[set[str]]) -> set[str]:
+        """:func:`_name_words` of the story, read once into ``memo``."""
+        if not memo:
+            memo.append(_name_words(doc.nlp))
+        return memo[0]
 
     def _near_others(
         self,
