@@ -1124,3 +1124,24 @@ def test_places_stage_a_word_of_a_person_s_name_in_the_story_is_no_town_alone(
     # ... but after "in" the name is the town all the same
     doc = _run(nlp, resolver, text.replace("on Monday", "in Rogers, Ark., on Monday"))
     assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Rogers", "Arkansas")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Spring Elections drew a record turnout in Gainesville.", "Spring"),
+        ("The Union Pacific train stopped near the Grand Theater.", "Union"),
+    ],
+)
+def test_places_stage_a_common_word_opening_a_name_is_no_town(
+    nlp: Any, resolver: PlaceResolver, text: str, word: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert all(m.text != word for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_a_common_word_after_in_is_a_town(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "The family moved to Union, N.J., last year.")
+    assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Union", "New Jersey")]

@@ -73,6 +73,8 @@ class PlaceResolver(SpanFinder):
         self._successions = successions if successions is not None else Successions.load()
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
+        common = load_yaml(_read_text("common_words.yaml")) or {}
+        self._common_words = frozenset(normalize_name(str(w)) for w in common.get("words") or ())
         # each country's demonyms, singular and plural ("Latvian", "Latvians"), from the actors' table
         self._demonym_countries = _demonym_countries()
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
@@ -112,7 +114,10 @@ class PlaceResolver(SpanFinder):
         muted = frozenset(
             (span.start, span.end)
             for span in spans
-            if span.source == "name" and (span.start, span.end) not in placed
+            if span.source == "name"
+            and (span.start, span.end) not in placed
+            # a common word kept out ("Commerce") still votes: such words mostly name a place near the story's
+            and not (" " not in span.text.strip() and self._key(span) in self._common_words)
         )
         if muted and any(self._may_vote(span) for span in spans if (span.start, span.end) in muted):
             if self.collect is not None:
@@ -185,9 +190,11 @@ class PlaceResolver(SpanFinder):
                 span.source == "name"
                 and " " not in span.text.strip()
                 and not (span.locative or span.dateline or span.local)
-                and key in self._person_words(doc, words)
+                and (key in self._common_words or key in self._person_words(doc, words))
             ):
-                continue  # "Tyler" where the story names "Tyler Smith": the person, not a town
+                # "Tyler" where the story names "Tyler Smith": the person, not a town; "University" of a
+                # university's name: a common word
+                continue
             if (
                 span.source.startswith("ner:")
                 and not span.inside
