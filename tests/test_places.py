@@ -1145,3 +1145,10 @@ def test_places_stage_a_common_word_opening_a_name_is_no_town(
 def test_places_stage_a_common_word_after_in_is_a_town(nlp: Any, resolver: PlaceResolver) -> None:
     doc = _run(nlp, resolver, "The family moved to Union, N.J., last year.")
     assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Union", "New Jersey")]
+
+
+@pytest.mark.slow
+def test_places_stage_reads_the_people_of_a_us_state_as_the_state(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Most Ohioans are slow to receive their stimulus money, the governor said.")
+    found = [(m.text, m.place.name, m.place.precision) for m in doc.places]
+    assert found == [("Ohioans", "Ohio", "admin1")]

@@ -18,6 +18,7 @@ from thucydides.places.gazetteer import (
     CONTEXT_BONUS,
     Gazetteer,
     Reading,
+    _read_csv,
     _read_text,
     context_tops,
     normalize_name,
@@ -77,6 +78,19 @@ class PlaceResolver(SpanFinder):
         self._common_words = frozenset(normalize_name(str(w)) for w in common.get("words") or ())
         # each country's demonyms, singular and plural ("Latvian", "Latvians"), from the actors' table
         self._demonym_countries = _demonym_countries()
+        # the people of a US state ("Iowans") name the state
+        self._state_people: dict[str, Place] = {}
+        for row in _read_csv("state_demonyms.csv"):
+            state = next(
+                (
+                    e.place
+                    for e, primary in gazetteer.entries(normalize_name(row["state"]))
+                    if primary and e.kind == "admin1" and e.place.country == "USA"
+                ),
+                None,
+            )
+            if state is not None:
+                self._state_people[normalize_name(row["demonym"])] = state
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
         self.ranker: Ranker | None = Ranker.load()
         # when a list, every ranked name's readings and features are added to it (for training)
@@ -417,7 +431,17 @@ class PlaceResolver(SpanFinder):
             return []
         out: list[PlaceMention] = []
         for ent in doc.nlp.ents:
-            if ent.label_ != "NORP" or ent.end_char > limit or normalize_name(ent.text) not in self._demonyms:
+            if ent.label_ != "NORP" or ent.end_char > limit:
+                continue
+            state = self._state_people.get(normalize_name(ent.text))
+            if state is not None:
+                out.append(
+                    PlaceMention(
+                        ent.start_char, ent.end_char, ent.text, replace(state), f"people of {state.name}"
+                    )
+                )
+                continue
+            if normalize_name(ent.text) not in self._demonyms:
                 continue
             actor = next(
                 (
