@@ -1152,3 +1152,9 @@ def test_places_stage_reads_the_people_of_a_us_state_as_the_state(nlp: Any, reso
     doc = _run(nlp, resolver, "Most Ohioans are slow to receive their stimulus money, the governor said.")
     found = [(m.text, m.place.name, m.place.precision) for m in doc.places]
     assert found == [("Ohioans", "Ohio", "admin1")]
+
+
+@pytest.mark.slow
+def test_places_stage_a_direction_written_short_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Fire damages S.E. Paris apartment on Tuesday.")
+    assert all(not m.text.startswith("S.E") for m in doc.places)
