@@ -121,7 +121,8 @@ class PlaceResolver(SpanFinder):
         if openers:
             spans = [span for span in spans if not span.opener]
         collected = len(self.collect) if self.collect is not None else 0
-        mentions = self._read(doc, spans, openers, limit)
+        words: list[set[str]] = []  # the words of the story's longer persons' names, once read
+        mentions = self._read(doc, spans, openers, limit, words)
         # a name read as no place takes no part in reading the others: read them again without its votes
         # ("Section 2AA" of Minnesota sports news voted for a hamlet's Alabama)
         placed = {(m.start, m.end) for m in mentions}
@@ -136,7 +137,7 @@ class PlaceResolver(SpanFinder):
         if muted and any(self._may_vote(span) for span in spans if (span.start, span.end) in muted):
             if self.collect is not None:
                 del self.collect[collected:]  # the ranker's training rows are the second reading's
-            mentions = self._read(doc, spans, openers, limit, muted)
+            mentions = self._read(doc, spans, openers, limit, words, muted)
         doc.places = mentions
         return doc
 
@@ -146,6 +147,7 @@ class PlaceResolver(SpanFinder):
         spans: Sequence[Span],
         openers: Sequence[Span],
         limit: int,
+        words: list[set[str]],
         muted: frozenset[tuple[int, int]] = frozenset(),
     ) -> list[PlaceMention]:
         """The place mentions of the spans, each name read with the others' votes (but the ``muted``
@@ -186,7 +188,6 @@ class PlaceResolver(SpanFinder):
         if self.ranker is not None or self.collect is not None:
             self._learned(doc, spans, done, firsts, qualified, leaders)
         mentions: list[PlaceMention] = []
-        words: list[set[str]] = []  # the words of the story's longer persons' names, when read
         accepted: set[tuple[str | None, str | None]] = set()
         held: list[tuple[Span, tuple[str | None, str | None], Place, str]] = []
         for span in spans:
