@@ -1158,3 +1158,22 @@ def test_places_stage_reads_the_people_of_a_us_state_as_the_state(nlp: Any, reso
 def test_places_stage_a_direction_written_short_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
     doc = _run(nlp, resolver, "Fire damages S.E. Paris apartment on Tuesday.")
     assert all(not m.text.startswith("S.E") for m in doc.places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        (
+            "He stopped for a while in Gainesville before heading on to Sherman where he spent the night.",
+            "Sherman",
+            "Texas",
+        ),
+        ("The team is off to Albuquerque for the game versus Drake.", "Albuquerque", "New Mexico"),
+    ],
+)
+def test_places_stage_a_name_after_a_word_of_motion_and_to_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, state: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
