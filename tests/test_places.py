@@ -1081,6 +1081,8 @@ def test_places_stage_reads_a_demonym_as_its_country_where_the_actor_stage_read_
     doc = _run(nlp, resolver, text, _actors(text, *actors))
     found = {m.text: m.place.country for m in doc.places if m.place.precision == "country"}
     assert found == expected
+    # ... a people, not where the sentence is set (the event coder's scene skips it)
+    assert all(m.names_people() for m in doc.places)
 
 
 @pytest.mark.slow
@@ -1177,3 +1179,22 @@ def test_places_stage_a_name_after_a_word_of_motion_and_to_is_a_place(
 ) -> None:
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source_country", "target_country"),
+    [
+        ("About 800 ethnic Turks went on a hunger strike in Sweden on Monday.", "SWE", "SWE"),
+        ("Hundreds of Latvians protested in Moscow on Monday.", "LVA", "RUS"),
+    ],
+)
+def test_places_a_people_read_as_a_place_does_not_set_the_event_s_scene(
+    text: str, source_country: str, target_country: str
+) -> None:
+    from thucydides.pipeline import Options, Pipeline, code_texts
+
+    events = code_texts([text], pipeline=Pipeline(Options(published=date(2021, 3, 3))))
+    assert [
+        (e.source.country if e.source else None, e.target.country if e.target else None) for e in events
+    ] == [(source_country, target_country)]

@@ -469,9 +469,7 @@ class PlaceResolver(SpanFinder):
                 place = self.gazetteer.country(code)
                 if place is not None:
                     out.append(
-                        PlaceMention(
-                            word.start(), word.end(), word.group(), place, f"demonym of {place.name}"
-                        )
+                        PlaceMention(word.start(), word.end(), word.group(), place, f"people of {place.name}")
                     )
         return out
 

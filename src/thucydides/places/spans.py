@@ -139,7 +139,9 @@ class SpanFinder:
         # "to" after a word of motion ("moved to Sherman", "off to Albuquerque"): a place even if tagged as a
         # person, like after "in"
         self._motion_to = re.compile(
-            r"\b(?:" + "|".join(re.escape(str(w)) for w in local.get("motion_before_to") or ()) + r")\s+to\s+$",
+            r"\b(?:"
+            + "|".join(re.escape(str(w)) for w in local.get("motion_before_to") or ())
+            + r")\s+to\s+$",
             re.IGNORECASE,
         )
         self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
