@@ -1028,3 +1028,173 @@ def test_places_stage_a_town_before_its_school_s_students_is_a_place(
     )
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get("Lovejoy") == "Georgia"
+
+
+def test_places_a_hamlet_without_a_population_gains_nothing_from_its_country(resolver: PlaceResolver) -> None:
+    # GeoNames lists an English hamlet "Hartford" with no population: a story's British names do not lift
+    # it over the city of Connecticut
+    place = resolver.resolve_name("Hartford", ["GBR", "GBR"])
+    assert place is not None and (place.country, place.admin1) == ("USA", "Connecticut")
+
+
+def _actors(text: str, *found: tuple[str, str | None, str]) -> list[ActorMention]:
+    return [
+        ActorMention(m.start(), m.end(), surface, Actor(surface, country=country, type=kind))
+        for surface, country, kind in found
+        for m in re.finditer(re.escape(surface), text)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (
+            "The Latvians had not been heard from since Tuesday, a rescuer said.",
+            [("The Latvians", "LVA", "group")],
+            {"Latvians": "LVA"},
+        ),
+        (
+            "The Lebanese Army blocked the canal with earth on Sunday.",
+            [("The Lebanese Army", "LBN", "organization")],
+            {"Lebanese": "LBN"},
+        ),
+        (
+            "A Russian-American crew blasted off on Thursday.",
+            [("Russian", "RUS", "group"), ("American", "USA", "group")],
+            {"Russian": "RUS", "American": "USA"},
+        ),
+        (
+            "The Canadians met the Swedish delegation on Monday.",
+            [("The Canadians", "CAN", "group"), ("the Swedish delegation", None, "group")],
+            {"Canadians": "CAN"},
+        ),
+    ],
+)
+def test_places_stage_reads_a_demonym_as_its_country_where_the_actor_stage_read_the_country(
+    nlp: Any,
+    resolver: PlaceResolver,
+    text: str,
+    actors: list[tuple[str, str | None, str]],
+    expected: dict[str, str],
+) -> None:
+    doc = _run(nlp, resolver, text, _actors(text, *actors))
+    found = {m.text: m.place.country for m in doc.places if m.place.precision == "country"}
+    assert found == expected
+    # ... a people, not where the sentence is set (the event coder's scene skips it)
+    assert all(m.names_people() for m in doc.places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("The Alton Elks will host a dinner on Friday.", "Alton", "Illinois"),
+        ("The Tega Cay Volunteer Fire Department put out the blaze.", "Tega Cay", "South Carolina"),
+    ],
+)
+def test_places_stage_a_town_before_its_lodge_or_volunteers_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, state: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
+
+
+def test_gazetteer_reads_a_county_word_written_short(gazetteer: Gazetteer) -> None:
+    assert [(p.name, p.admin1) for p in gazetteer.candidates("Loudon Co.")][:1] == [
+        ("Loudon County", "Tennessee")
+    ]
+    # ... but a saint's name written short stays a town's ("St. Mary" is no parish of Louisiana)
+    assert all(p.precision != "admin2" for p in gazetteer.candidates("St. Mary"))
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_county_written_short_before_its_people(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "Loudon Co. man dies in wreck on Friday night.")
+    assert [(m.place.name, m.place.admin1) for m in doc.places] == [("Loudon County", "Tennessee")]
+
+
+@pytest.mark.slow
+def test_places_stage_a_word_of_a_person_s_name_in_the_story_is_no_town_alone(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Principal Michael Rogers spoke to parents on Monday. Rogers said the school would stay open."
+    doc = _run(nlp, resolver, text)
+    assert [m.text for m in doc.places] == []
+    # ... but after "in" the name is the town all the same
+    doc = _run(nlp, resolver, text.replace("on Monday", "in Rogers, Ark., on Monday"))
+    assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Rogers", "Arkansas")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Spring Elections drew a record turnout in Gainesville.", "Spring"),
+        ("The Union Pacific train stopped near the Grand Theater.", "Union"),
+    ],
+)
+def test_places_stage_a_common_word_opening_a_name_is_no_town(
+    nlp: Any, resolver: PlaceResolver, text: str, word: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert all(m.text != word for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_a_common_word_after_in_is_a_town(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "The family moved to Union, N.J., last year.")
+    assert [(m.text, m.place.admin1) for m in doc.places][:1] == [("Union", "New Jersey")]
+
+
+@pytest.mark.slow
+def test_places_stage_reads_the_people_of_a_us_state_as_the_state(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Most Ohioans are slow to receive their stimulus money, the governor said.")
+    found = [(m.text, m.place.name, m.place.precision) for m in doc.places]
+    assert found == [("Ohioans", "Ohio", "admin1")]
+
+
+@pytest.mark.slow
+def test_places_stage_a_direction_written_short_is_no_town(nlp: Any, resolver: PlaceResolver) -> None:
+    doc = _run(nlp, resolver, "Fire damages S.E. Paris apartment on Tuesday.")
+    assert all(not m.text.startswith("S.E") for m in doc.places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        (
+            "He stopped for a while in Gainesville before heading on to Sherman where he spent the night.",
+            "Sherman",
+            "Texas",
+        ),
+        ("The team is off to Albuquerque for the game versus Drake.", "Albuquerque", "New Mexico"),
+    ],
+)
+def test_places_stage_a_name_after_a_word_of_motion_and_to_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, state: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source_country", "target_country"),
+    [
+        ("About 800 ethnic Turks went on a hunger strike in Sweden on Monday.", "SWE", "SWE"),
+        ("Hundreds of Latvians protested in Moscow on Monday.", "LVA", "RUS"),
+    ],
+)
+def test_places_a_people_read_as_a_place_does_not_set_the_event_s_scene(
+    text: str, source_country: str, target_country: str
+) -> None:
+    from thucydides.pipeline import Options, Pipeline, code_texts
+
+    events = code_texts([text], pipeline=Pipeline(Options(published=date(2021, 3, 3))))
+    assert [
+        (e.source.country if e.source else None, e.target.country if e.target else None) for e in events
+    ] == [(source_country, target_country)]

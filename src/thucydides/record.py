@@ -137,6 +137,13 @@ class PlaceMention:
     place: Place
     reason: str = ""
 
+    def names_people(self) -> bool:
+        """Whether the mention names a country's or a state's people ("the Syrians", "the Lebanese Army",
+        "a Russian-American crew", "Iowans"), not where something happens: the place stage's reason opens
+        with "people of". (A nationality the tagger marks inside an actor's words, "demonym of", keeps its
+        older use as a scene.)"""
+        return self.reason.startswith("people of ")
+
 
 @dataclass(slots=True)
 class Evidence:

@@ -307,6 +307,8 @@ def sentence_place(
         place = getattr(a.mention, "place", None)
         if place is None or not place.country or len(place.country) != 3 or _in_attribution(a.root):
             continue
+        if isinstance(a.mention, PlaceMention) and a.mention.names_people():
+            continue  # "ethnic Turks", "the Latvians": a people, not where the sentence is set
         if a.root.dep_ == "pobj" and a.root.head.lower_ in words.destination_preps | words.origin_preps:
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):

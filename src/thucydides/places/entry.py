@@ -39,8 +39,12 @@ class Entry:
     def trust(self) -> float:
         """How far the document's countries may lift this entry (0..1): a small town needs more than
         a shared country to beat a famous namesake."""
-        if self.kind != "city" or self.population <= 0:
+        if self.kind != "city":
             return 1.0
+        if self.population <= 0:
+            # a row of the project's own table has no population (see ``prior``); a GeoNames town
+            # without one is a hamlet ("Hartford" in England), lifted by no country
+            return 1.0 if self.place.geonameid is None else 0.0
         return max(0.0, min(1.0, (math.log10(self.population) - _SMALL_TOWN_LOG) / _TRUST_SPAN))
 
     def describe(self) -> str:

@@ -214,11 +214,13 @@ class Gazetteer:
             variant = self._variant(key)
             if variant:
                 seen = {id(entry) for entry, _ in found}
-                # towns only: "Saint Thomas" the parish of Barbados is never written "St. Thomas" in news
+                # towns only: "Saint Thomas" the parish of Barbados is never written "St. Thomas" in news;
+                # a county where the short word is its county word ("Loudon Co.")
+                county = variant.rpartition(" ")[2] != key.rpartition(" ")[2]
                 found += [
                     (entry, primary)
                     for entry, primary in self._lookup(variant)
-                    if entry.kind == "city" and id(entry) not in seen
+                    if (entry.kind == "city" or county and entry.kind == "admin2") and id(entry) not in seen
                 ]
             if len(self._memo) > _MEMO_SIZE:
                 self._memo.clear()

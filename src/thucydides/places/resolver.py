@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from importlib import resources
 from typing import Any
 
 from thucydides.datafile import load_yaml
@@ -15,6 +18,7 @@ from thucydides.places.gazetteer import (
     CONTEXT_BONUS,
     Gazetteer,
     Reading,
+    _read_csv,
     _read_text,
     context_tops,
     normalize_name,
@@ -45,6 +49,7 @@ _POINT_KINDS = frozenset({"city", "admin2"})
 _SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
 _STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+_WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word (each part of "Russian-American")
 
 
 class PlaceResolver(SpanFinder):
@@ -69,6 +74,23 @@ class PlaceResolver(SpanFinder):
         self._successions = successions if successions is not None else Successions.load()
         blocked = load_yaml(_read_text("non_places.yaml")) or {}
         self._demonyms = frozenset(normalize_name(str(w)) for w in blocked.get("demonyms") or ())
+        common = load_yaml(_read_text("common_words.yaml")) or {}
+        self._common_words = frozenset(normalize_name(str(w)) for w in common.get("words") or ())
+        # each country's demonyms, singular and plural ("Latvian", "Latvians"), from the actors' table
+        self._demonym_countries = _demonym_countries()
+        # the people of a US state ("Iowans") name the state
+        self._state_people: dict[str, Place] = {}
+        for row in _read_csv("state_demonyms.csv"):
+            state = next(
+                (
+                    e.place
+                    for e, primary in gazetteer.entries(normalize_name(row["state"]))
+                    if primary and e.kind == "admin1" and e.place.country == "USA"
+                ),
+                None,
+            )
+            if state is not None:
+                self._state_people[normalize_name(row["demonym"])] = state
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
         self.ranker: Ranker | None = Ranker.load()
         # when a list, every ranked name's readings and features are added to it (for training)
@@ -99,19 +121,23 @@ class PlaceResolver(SpanFinder):
         if openers:
             spans = [span for span in spans if not span.opener]
         collected = len(self.collect) if self.collect is not None else 0
-        mentions = self._read(doc, spans, openers, limit)
+        words: list[set[str]] = []  # the words of the story's longer persons' names, once read
+        mentions = self._read(doc, spans, openers, limit, words)
         # a name read as no place takes no part in reading the others: read them again without its votes
         # ("Section 2AA" of Minnesota sports news voted for a hamlet's Alabama)
         placed = {(m.start, m.end) for m in mentions}
         muted = frozenset(
             (span.start, span.end)
             for span in spans
-            if span.source == "name" and (span.start, span.end) not in placed
+            if span.source == "name"
+            and (span.start, span.end) not in placed
+            # a common word kept out ("Commerce") still votes: such words mostly name a place near the story's
+            and not (" " not in span.text.strip() and self._key(span) in self._common_words)
         )
         if muted and any(self._may_vote(span) for span in spans if (span.start, span.end) in muted):
             if self.collect is not None:
                 del self.collect[collected:]  # the ranker's training rows are the second reading's
-            mentions = self._read(doc, spans, openers, limit, muted)
+            mentions = self._read(doc, spans, openers, limit, words, muted)
         doc.places = mentions
         return doc
 
@@ -121,6 +147,7 @@ class PlaceResolver(SpanFinder):
         spans: Sequence[Span],
         openers: Sequence[Span],
         limit: int,
+        words: list[set[str]],
         muted: frozenset[tuple[int, int]] = frozenset(),
     ) -> list[PlaceMention]:
         """The place mentions of the spans, each name read with the others' votes (but the ``muted``
@@ -175,6 +202,15 @@ class PlaceResolver(SpanFinder):
                 held.append((span, memo, place, reason))
                 continue
             if (
+                span.source == "name"
+                and " " not in span.text.strip()
+                and not (span.locative or span.dateline or span.local)
+                and (key in self._common_words or key in self._person_words(doc, words))
+            ):
+                # "Tyler" where the story names "Tyler Smith": the person, not a town; "University" of a
+                # university's name: a common word
+                continue
+            if (
                 span.source.startswith("ner:")
                 and not span.inside
                 or span.locative
@@ -212,7 +248,7 @@ class PlaceResolver(SpanFinder):
             resolved = done.get(memo)
             if resolved is not None and memo in accepted and not span.partial:
                 held.append((span, memo, resolved[0], resolved[1]))
-        surnames = _name_words(doc.nlp) if held else set()
+        surnames = self._person_words(doc, words) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:
                 place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
@@ -220,6 +256,13 @@ class PlaceResolver(SpanFinder):
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
         return non_overlapping(mentions)
+
+    @staticmethod
+    def _person_words(doc: Document, memo: list[set[str]]) -> set[str]:
+        """:func:`_name_words` of the story, read once into ``memo``."""
+        if not memo:
+            memo.append(_name_words(doc.nlp))
+        return memo[0]
 
     def _near_others(
         self,
@@ -380,14 +423,26 @@ class PlaceResolver(SpanFinder):
                 )
 
     def _demonym_mentions(self, doc: Document, limit: int) -> list[PlaceMention]:
-        """A demonym the tagger marks as a nationality ("Sudanese", "Russian") names its country, at
-        precision ``country``, when the actor stage has read the country from it; the event coder
-        never takes one for where an event happened (it is no object of a locative preposition)."""
+        """A demonym names its country, at precision ``country``, where the actor stage has read a country
+        from the phrase it stands in: a nationality the tagger marks ("Sudanese"), its plural ("the
+        Latvians"), the opening word of a state body or firm ("the Lebanese Army", "American Airlines") and
+        each part of a compound ("a Russian-American crew"); the event coder never takes one for where an
+        event happened (it is no object of a locative preposition)."""
         if doc.nlp is None:
             return []
         out: list[PlaceMention] = []
         for ent in doc.nlp.ents:
-            if ent.label_ != "NORP" or ent.end_char > limit or normalize_name(ent.text) not in self._demonyms:
+            if ent.label_ != "NORP" or ent.end_char > limit:
+                continue
+            state = self._state_people.get(normalize_name(ent.text))
+            if state is not None:
+                out.append(
+                    PlaceMention(
+                        ent.start_char, ent.end_char, ent.text, replace(state), f"people of {state.name}"
+                    )
+                )
+                continue
+            if normalize_name(ent.text) not in self._demonyms:
                 continue
             actor = next(
                 (
@@ -402,6 +457,20 @@ class PlaceResolver(SpanFinder):
                 out.append(
                     PlaceMention(ent.start_char, ent.end_char, ent.text, place, f"demonym of {place.name}")
                 )
+        seen: set[int] = set()
+        for mention in doc.actors:
+            if not mention.actor.country or mention.end > limit:
+                continue
+            for word in _WORD_RE.finditer(doc.text, mention.start, mention.end):
+                code = self._demonym_countries.get(word.group())
+                if code is None or word.start() in seen:
+                    continue
+                seen.add(word.start())
+                place = self.gazetteer.country(code)
+                if place is not None:
+                    out.append(
+                        PlaceMention(word.start(), word.end(), word.group(), place, f"people of {place.name}")
+                    )
         return out
 
     def _may_vote(self, span: Span) -> bool:
@@ -829,8 +898,11 @@ class PlaceResolver(SpanFinder):
 
 
 def _by_stem(key: str | None, entry: Entry) -> bool:
-    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County)."""
-    return entry.kind == "admin2" and key is not None and normalize_name(entry.place.name) != key
+    """Whether a county was read from its bare stem ("Gwinnett" for Gwinnett County; "Loudon Co." has its
+    county word)."""
+    return (
+        entry.kind == "admin2" and key is not None and normalize_name(entry.place.name).startswith(key + " ")
+    )
 
 
 def _backed(
@@ -1013,3 +1085,20 @@ def _weak(reading: Reading) -> bool:
         and entry.population < _WEAK_CITY_POPULATION
         and reading.support == 0.0
     )
+
+
+def _demonym_countries() -> dict[str, str]:
+    """Each demonym of the actors' country table ("Latvian", "Latvians") with its country's ISO3 code (a
+    demonym of two countries is left out)."""
+    text = (
+        resources.files("thucydides").joinpath("data", "actors", "countries.csv").read_text(encoding="utf-8")
+    )
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for row in csv.DictReader(io.StringIO(text)):
+        for word in (row.get("demonyms") or "").split("|"):
+            if not _WORD_RE.fullmatch(word):
+                continue
+            if out.setdefault(word, row["iso3"]) != row["iso3"]:
+                clash.add(word)
+    return {word: code for word, code in out.items() if word not in clash}

@@ -136,6 +136,14 @@ class SpanFinder:
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
+        # "to" after a word of motion ("moved to Sherman", "off to Albuquerque"): a place even if tagged as a
+        # person, like after "in"
+        self._motion_to = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(str(w)) for w in local.get("motion_before_to") or ())
+            + r")\s+to\s+$",
+            re.IGNORECASE,
+        )
         self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -209,6 +217,7 @@ class SpanFinder:
             trimmed.dateline = _opens_dateline(text, trimmed)
             trimmed.strong = (
                 bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
+                or bool(self._motion_to.search(text, max(0, trimmed.start - 30), trimmed.start))
                 or _person_of(text, trimmed, entities)
                 or bool(_ADDRESS_BEFORE_RE.search(text, max(0, trimmed.start - 60), trimmed.start))
             )
