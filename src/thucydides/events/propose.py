@@ -238,6 +238,8 @@ class Proposer:
             return None
         if root.lemma_.lower() in event_words().prevention_verbs:  # "thwarted an attack": nothing was done
             return None
+        if root.lemma_.lower() == "be" and any(c.dep_ == "nsubj" for c in root.children):
+            return None  # "the new collector is a 2014 batch officer": a description, no act ("there was" is)
         pos = "verb" if root.pos_ in ("VERB", "AUX") else "noun"
         senses = self.lexicon.table(pos).get(self.lexicon.lemma(root, self.lexicon.table(pos)), ())
         if any(excludes_object(sense, root) for sense in senses):  # "fought the blaze": no fight at all
