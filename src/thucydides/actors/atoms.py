@@ -38,10 +38,14 @@ class AtomFinder(ClueReader):
     def _atoms(self, sdoc: Any, limit: int, text: str, toks: list[Any]) -> list[_Atom]:
         """The atoms of the first ``limit`` tokens.
 
-        ``text`` is what ``sdoc`` was parsed from and ``toks`` its tokens, made once by the caller
-        (indexing the Doc builds a new token object each time).
+        ``text`` is the text as written and ``toks`` the tokens of ``sdoc``, made once by the caller
+        (indexing the Doc builds a new token object each time). Names are looked up in the text the parser
+        read, the same length: a case-restored copy where the text was lower-cased copy ("bjp" read as
+        "BJP", as the knowledge base writes it; see :mod:`thucydides.truecase`), else ``text`` itself.
         """
         kb = self.kb
+        parsed = sdoc.text
+        text = parsed if len(parsed) == len(text) else text
         words = [t.text for t in toks]  # and each attribute read builds its string again
         atoms: list[_Atom] = []
         taken = [False] * limit

@@ -27,7 +27,14 @@ from thucydides.record import ActorType
 from thucydides.successions import Successions
 
 EASTERN_ORDER = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM", "SGP"})
-_BUNDLED = ("countries.csv", "institutions.yaml", "organizations.yaml", "groups.yaml", "people.yaml")
+_BUNDLED = (
+    "countries.csv",
+    "institutions.yaml",
+    "organizations.yaml",
+    "groups.yaml",
+    "parties.yaml",
+    "people.yaml",
+)
 _KINDS = ("country", "institution", "organization", "group", "person")
 _HONORIFICS = frozenset(
     {
@@ -199,6 +206,7 @@ class KnowledgeBase:
             "institutions.yaml": "institution",
             "organizations.yaml": "organization",
             "groups.yaml": "group",
+            "parties.yaml": "group",
             "people.yaml": "person",
         }.get(name)
         if isinstance(data, list):
