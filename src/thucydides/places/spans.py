@@ -144,6 +144,13 @@ class SpanFinder:
             + r")\s+to\s+$",
             re.IGNORECASE,
         )
+        # the object of an attack or a capture ("shelled Afrin", "the fall of Goma"): a place as after "in"
+        self._attacked = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in local.get("attacked_before") or ())
+            + r")\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        )
         self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -218,6 +225,7 @@ class SpanFinder:
             trimmed.strong = (
                 bool(_STRONG_LOCATIVE_RE.search(text, max(0, trimmed.start - 30), trimmed.start))
                 or bool(self._motion_to.search(text, max(0, trimmed.start - 30), trimmed.start))
+                or bool(self._attacked.search(text, max(0, trimmed.start - 30), trimmed.start))
                 or _person_of(text, trimmed, entities)
                 or bool(_ADDRESS_BEFORE_RE.search(text, max(0, trimmed.start - 60), trimmed.start))
             )
