@@ -296,8 +296,10 @@ def descriptive_modifier(c: Candidate, params: Params) -> bool:
     """ "The US-backed coalition", "Saudi-led forces": a participle joined by a hyphen to the word before it,
     modifying a noun, describes the noun (who backs or leads it), it does not report an act."""
     tok = c.trig.token
-    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or hyphen_prefix(tok) is None:
+    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or (prefix := hyphen_prefix(tok)) is None:
         return False
+    if f"{prefix.lower_}-{tok.lemma_.lower()}" in c.scene.coder.lexicon.verbs:
+        return False  # "police lathi-charged farmers": a verb the lexicon names whole, parsed as a modifier
     return _drop(c, "descriptive_modifier")
 
 
@@ -356,8 +358,10 @@ def domestic_target(c: Candidate, params: Params) -> bool:
         return False
     protest = towards_authorities(onto, entry.cameo)
     home = home_of(c.sources[0], c.scene.sent, c.scene.anchors, protest, c.scene.index)
-    if home is None:
-        return False
+    doer = c.sources[0].actor
+    same = (home.actor.country, home.actor.sector) == (doer.country, doer.sector) if home else False
+    if home is None or (not protest and same):
+        return False  # "youths torched cars": the people acting on the people is no act on anyone named
     c.targets = [home]
     whom = "the authorities" if protest else "the people"
     c.add(
