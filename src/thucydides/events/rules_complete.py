@@ -312,11 +312,13 @@ def meeting_needs_source(c: Candidate, params: Params) -> bool:
 
 
 def actor_object_required(c: Candidate, params: Params) -> bool:
-    """A sense that applies only to an actor as object ("joined NATO") needs one."""
+    """A sense that applies only to an actor as object ("joined NATO", "police beat protesters": a group named
+    by role too) needs one."""
     if not c.trig.entry.obj_actor:
         return False
-    index = c.scene.index
-    if any(index.of(o) or pair_reference(o) for o in direct_objects(c.trig.anchor)):
+    index, coder = c.scene.index, c.scene.coder
+    objs = direct_objects(c.trig.anchor)
+    if any(index.of(o) or pair_reference(o) or coder._reference(o, index) for o in objs):
         return False
     return _drop(c, "actor_object_required")
 
@@ -358,10 +360,8 @@ def domestic_target(c: Candidate, params: Params) -> bool:
         return False
     protest = towards_authorities(onto, entry.cameo)
     home = home_of(c.sources[0], c.scene.sent, c.scene.anchors, protest, c.scene.index)
-    doer = c.sources[0].actor
-    same = (home.actor.country, home.actor.sector) == (doer.country, doer.sector) if home else False
-    if home is None or (not protest and same):
-        return False  # "youths torched cars": the people acting on the people is no act on anyone named
+    if home is None:
+        return False
     c.targets = [home]
     whom = "the authorities" if protest else "the people"
     c.add(
