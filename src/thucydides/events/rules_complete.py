@@ -296,8 +296,10 @@ def descriptive_modifier(c: Candidate, params: Params) -> bool:
     """ "The US-backed coalition", "Saudi-led forces": a participle joined by a hyphen to the word before it,
     modifying a noun, describes the noun (who backs or leads it), it does not report an act."""
     tok = c.trig.token
-    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or hyphen_prefix(tok) is None:
+    if c.trig.nominal or tok.dep_ != "amod" or tok.tag_ != "VBN" or (prefix := hyphen_prefix(tok)) is None:
         return False
+    if f"{prefix.lower_}-{tok.lemma_.lower()}" in c.scene.coder.lexicon.verbs:
+        return False  # "police lathi-charged farmers": a verb the lexicon names whole, parsed as a modifier
     return _drop(c, "descriptive_modifier")
 
 
@@ -324,11 +326,13 @@ def meeting_needs_source(c: Candidate, params: Params) -> bool:
 
 
 def actor_object_required(c: Candidate, params: Params) -> bool:
-    """A sense that applies only to an actor as object ("joined NATO") needs one."""
+    """A sense that applies only to an actor as object ("joined NATO", "police beat protesters": a group named
+    by role too) needs one."""
     if not c.trig.entry.obj_actor:
         return False
-    index = c.scene.index
-    if any(index.of(o) or pair_reference(o) for o in direct_objects(c.trig.anchor)):
+    index, coder = c.scene.index, c.scene.coder
+    objs = direct_objects(c.trig.anchor)
+    if any(index.of(o) or pair_reference(o) or coder._reference(o, index) for o in objs):
         return False
     return _drop(c, "actor_object_required")
 
