@@ -1198,3 +1198,33 @@ def test_places_a_people_read_as_a_place_does_not_set_the_event_s_scene(
     assert [
         (e.source.country if e.source else None, e.target.country if e.target else None) for e in events
     ] == [(source_country, target_country)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Government forces shelled Afrin for a third day on Thursday.", "Afrin", "SYR"),
+        ("The rebels vowed to hold on after the fall of Goma last week.", "Goma", "COD"),
+        ("Israeli aircraft struck Khan Younis overnight, residents said.", "Khan Younis", "PSE"),
+        ("Fighting went on in Marawi for a fifth month.", "Marawi", "PHL"),
+    ],
+)
+def test_places_stage_the_object_of_an_attack_or_a_capture_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, country: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.country for m in doc.places}.get(town) == country
+
+
+@pytest.mark.slow
+def test_places_a_town_an_attack_captures_is_the_event_s_place_and_its_country_the_target() -> None:
+    from thucydides.pipeline import Options, Pipeline, code_texts
+
+    events = code_texts(
+        ["M23 rebels captured Goma on Monday."], pipeline=Pipeline(Options(published=date(2024, 3, 3)))
+    )
+    found = [
+        (e.location.name if e.location else None, e.target.country if e.target else None) for e in events
+    ]
+    assert found == [("Goma", "COD")]

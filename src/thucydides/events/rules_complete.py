@@ -570,8 +570,16 @@ def target_required(c: Candidate, params: Params) -> bool:
 
 
 def place_object_required(c: Candidate, params: Params) -> bool:
-    """A sense that acts on a place ("entered X") with no target found is dropped."""
+    """A sense that acts on a place ("entered X") with no target found is dropped, unless its object is a
+    place the places stage resolved ("captured Palmyra"): then the place's country is the target."""
     if c.trig.entry.obj_place and not c.targets:
+        for obj in (o for o in c.trig.anchor.children if o.dep_ == "dobj"):
+            place = place_at(obj, c.scene.anchors)
+            if place is not None:
+                actor = Actor(text=obj.text, country=place.country, type="country")
+                c.targets = [ActorMention(obj.idx, obj.idx + len(obj.text), obj.text, actor, "place")]
+                c.add(f"target = {place.country}: '{obj.text}' is the place acted on")
+                return True
         return _drop(c, "place_object_required")
     return False
 

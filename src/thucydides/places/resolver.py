@@ -619,7 +619,9 @@ class PlaceResolver(SpanFinder):
         ):
             return True
         if not ranked[0].primary and span.source == "name":
-            return supported
+            # a large city's other name after "in" or as what an attack hit ("in Marawi", "shelled Afrin")
+            strong = span.strong and not span.within_name and entry.population >= _KNOWN_CITY_POPULATION
+            return supported or strong
         if span.partial:
             return entry.population >= _KNOWN_CITY_POPULATION or supported
         if entry.kind == "admin2":
