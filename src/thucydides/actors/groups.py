@@ -456,6 +456,13 @@ class GroupResolver(PersonMatcher):
             and last not in name.lower().split()
         ):
             return None, f"a place: '{span_text}'"  # "Borno state": no person named Borno, no government
+        phrase = " ".join(w for w in span_text.lower().split() if w not in ("the", "a", "an"))
+        head = self.kb.heads.get(phrase)
+        if atom.label == "PERSON" and head is not None and " " in phrase and not head.weak:
+            # "Riot police fired tear gas": the tagger took the first word of a sector phrase for a name
+            return Actor(text=span_text, country=country, sector=head.sector, type="group"), (
+                f"'{span_text}' is a sector phrase, no person's name"
+            )
         if atom.label == "PERSON" or (
             atom.label in {"GPE", "ORG"} and _looks_like_name(words) and sector and not body
         ):
