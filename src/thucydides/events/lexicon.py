@@ -482,7 +482,16 @@ def _excluded(entry: Entry, objs: list[Any]) -> bool:
 def excludes_object(entry: Entry, tok: Any) -> bool:
     """True where the object of ``tok`` is one the sense ``entry`` rules out ("fought the blaze", "fired 200
     workers"), as the sense's conditions read it."""
-    return bool(entry.not_obj) and _excluded(entry, object_nouns(direct_objects(tok)))
+    return bool(entry.not_obj) and _excluded(
+        entry, object_nouns(direct_objects(tok)) or _participle_head(tok)
+    )
+
+
+def _participle_head(tok: Any) -> list[Any]:
+    """The noun a past participle modifies, what the act was done to ("the film, shot in Kigali")."""
+    return (
+        [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") else []
+    )
 
 
 def _conditions_hold(entry: Entry, tok: Any) -> bool:
@@ -495,7 +504,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
-    if _excluded(entry, objs):
+    if _excluded(entry, objs or (_participle_head(tok) if entry.not_obj else [])):
         return False
     if entry.no_obj and objs:
         return False
