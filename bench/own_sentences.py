@@ -19,6 +19,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document
@@ -31,19 +32,29 @@ def half(text: str) -> str:
     return "dev" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
 
 
+def sentences(split: str) -> tuple[list[dict[str, Any]], list[Document]]:
+    """The labelled sentences of one half, and a document for each."""
+    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [it for it in items if half(it["text"]) == split]
+    return items, [Document(id=f"own{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(items)]
+
+
+def ranked(doc: Document) -> list[Any]:
+    """A coded document's events, the most confident first (its top type: the first's, else ``NONE``)."""
+    return sorted(doc.events, key=lambda e: -e.confidence)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
     parser.add_argument("-v", action="store_true", help="list the dev half's misses")
     args = parser.parse_args()
-    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    items = [it for it in items if half(it["text"]) == args.split]
+    items, docs = sentences(args.split)
     pipeline = Pipeline(Options())
-    docs = [Document(id=f"own{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(items)]
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     confusions: Counter[tuple[str, str]] = Counter()
     for it, doc in zip(items, pipeline.run(docs), strict=True):
-        events = sorted(doc.events, key=lambda e: -e.confidence)
+        events = ranked(doc)
         top = events[0].event_type if events else "NONE"
         per[it["type"]][0] += top == it["type"]
         per[it["type"]][1] += 1

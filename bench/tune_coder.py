@@ -34,12 +34,11 @@ from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_sentences import half as own_half  # noqa: E402
+from own_sentences import ranked, sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold"
 REFERENCE = ROOT.parent / "shared" / "reference"
-OWN = ROOT / "bench" / "own_sentences.jsonl"
 MAX_ALARMS = 0.01  # the police heads' false-alarm rate at their operating point (train.py's default)
 
 
@@ -138,12 +137,10 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
     a = articles.evaluate(read_jsonl(path), replay, str(path), "dev")
     out["articles_found"] = a.figures.get("found_among_most_confident")
     # our own sentences' dev half (bench/own_sentences.py): no model was trained on them
-    own = [json.loads(line) for line in OWN.read_text(encoding="utf-8").splitlines() if line.strip()]
-    own = [it for it in own if own_half(it["text"]) == "dev"]
-    docs = [Document(id=f"own{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(own)]
+    own, docs = sentences("dev")
     right = 0
     for it, doc in zip(own, replay.run(docs), strict=True):
-        events = sorted(doc.events, key=lambda e: -e.confidence)
+        events = ranked(doc)
         right += (events[0].event_type if events else "NONE") == it["type"]
     out["own_sentences_dev"] = round(right / len(own), 4) if own else None
     return out

@@ -95,10 +95,12 @@ class ExpressionHandlers(WrittenNumbers):
         precision: Precision,
         reason: str,
         year_from: YearFrom = "other",
+        timex: str | None = None,
     ) -> Found:
         start = ctx.cue.start("cue") if ctx.cue is not None else match.start("core")
         found = Found(start, match.end("core"), value, precision, reason, self._kind(ctx))
         found.year_from = year_from
+        found.timex = timex
         return found
 
     def _tense(self, text: str, start: int, end: int) -> str | None:
@@ -335,9 +337,7 @@ class ExpressionHandlers(WrittenNumbers):
         value, precision, why = self._week(
             [monday + timedelta(days=i) for i in range(7)], f"'{m['core']}' ({day.reason}): the week"
         )
-        found = self._found(m, ctx, value, precision, why, day.year_from)
-        found.timex = week_timex(d)
-        return found
+        return self._found(m, ctx, value, precision, why, day.year_from, timex=week_timex(d))
 
     def _on_edge_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """The first or last day of a year or a month: "the first day of 1997", "the last day of the year",
@@ -447,9 +447,8 @@ class ExpressionHandlers(WrittenNumbers):
                 year = pub.year if date(pub.year, 3 * n - 2, 1) <= pub else pub.year - 1
                 how = "the last one begun by"
             why = f"quarter '{m['core']}': {how} publication {pub}"
-        found = self._found(m, ctx, str(year), "year", f"{why} → {year}-Q{n} (year precision)")
-        found.timex = f"{year:04d}-Q{n}"
-        return found
+        timex = f"{year:04d}-Q{n}"
+        return self._found(m, ctx, str(year), "year", f"{why} → {year}-Q{n} (year precision)", timex=timex)
 
     @staticmethod
     def _weekday_year(pub: date, month: int, day: int, weekday: int) -> date | None:
@@ -503,14 +502,13 @@ class ExpressionHandlers(WrittenNumbers):
         value, precision, what = target
         label = " ".join(position.lower().split())
         part = self.vocab.period_positions.get(label) or self.vocab.period_adjectives.get(label, label)
-        found = self._found(
-            m, ctx, value, precision, f"{part} part of {what} → {value} ({precision} precision)"
-        )
+        timex = None
         if m["t_unit"] == "week" and ctx.published is not None:
-            found.timex = week_timex(value_week(ctx.published, m["t_rel"]))
+            timex = week_timex(value_week(ctx.published, m["t_rel"]))
         elif precision == "year" and label in HALVES:  # "the second half of 1997": TIMEX3's 1997-H2
-            found.timex = f"{value}-{HALVES[label]}"
-        return found
+            timex = f"{value}-{HALVES[label]}"
+        why = f"{part} part of {what} → {value} ({precision} precision)"
+        return self._found(m, ctx, value, precision, why, timex=timex)
 
     def _on_relative_unit(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
@@ -543,9 +541,9 @@ class ExpressionHandlers(WrittenNumbers):
                 saturday += timedelta(weeks=1)
             days = [saturday, saturday + timedelta(days=1)]
         value, precision, why = self._week(days, f"'{m['core']}' (publication {pub}):")
-        found = self._found(m, ctx, value, precision, why)
-        found.timex = week_timex(days[0], weekend=unit == "weekend")
-        return found
+        return self._found(
+            m, ctx, value, precision, why, timex=week_timex(days[0], weekend=unit == "weekend")
+        )
 
     def _on_this_day(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """ "This is a historic day", "said it was a great day for Poland", "called it a sad day": the story's
@@ -614,13 +612,17 @@ class ExpressionHandlers(WrittenNumbers):
             d = pub - timedelta(days=7 * n + (1 if same == "yesterday" else 0))
             precision = "day"
         note = " (approximate count)" if vague else ""
+        timex = week_timex(d) if unit == "week" and not vague and precision != "day" else None
         found = self._found(
-            m, ctx, iso_at(d, precision), precision, f"'{m['core']}' before publication {pub}{note}"
+            m,
+            ctx,
+            iso_at(d, precision),
+            precision,
+            f"'{m['core']}' before publication {pub}{note}",
+            timex=timex,
         )
         if not vague and unit in ("month", "year"):
             found.back = (unit, n)
-        if unit == "week" and not vague and precision != "day":
-            found.timex = week_timex(d)
         return found
 
     @staticmethod
@@ -820,35 +822,29 @@ class ExpressionHandlers(WrittenNumbers):
     def _on_season(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         first, last = self.vocab.seasons[m["season"].lower()]
         season = SEASON_CODES.get(m["season"].lower())
-        if m["year"]:
-            found = self._found(m, ctx, m["year"], "year", f"season '{m['core']}' → year {m['year']}")
-            found.timex = f"{m['year']}-{season}" if season else None
-            return found
         pub = ctx.published
-        if pub is not None and m["srel"]:  # "the spring of next year"
+        if m["year"]:
+            year = int(m["year"])
+            why = f"season '{m['core']}' → year {m['year']}"
+        elif pub is not None and m["srel"]:  # "the spring of next year"
             year = pub.year + RELATIVE_YEARS[m["srel"].lower()]
-            found = self._found(
-                m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
-            )
-            found.timex = f"{year:04d}-{season}" if season else None
-            return found
-        if not m["rel"] or pub is None:
+            why = f"season '{m['core']}' → year {year} (publication {pub})"
+        elif not m["rel"] or pub is None:
             return None
-        rel = " ".join(m["rel"].lower().split())
-        wraps = first > last  # winter: the year of its January
-        if rel in ("last", "this past"):
-            year = pub.year if pub.month > last and not (wraps and pub.month == 12) else pub.year - 1
-            year = pub.year if wraps and pub.month > last else year
-        elif rel in ("next", "this coming"):
-            year = pub.year if pub.month < first else pub.year + 1
-            year = year + 1 if wraps else year
         else:
-            year = pub.year
-        found = self._found(
-            m, ctx, str(year), "year", f"season '{m['core']}' → year {year} (publication {pub})"
-        )
-        found.timex = f"{year:04d}-{season}" if season else None
-        return found
+            rel = " ".join(m["rel"].lower().split())
+            wraps = first > last  # winter: the year of its January
+            if rel in ("last", "this past"):
+                year = pub.year if pub.month > last and not (wraps and pub.month == 12) else pub.year - 1
+                year = pub.year if wraps and pub.month > last else year
+            elif rel in ("next", "this coming"):
+                year = pub.year if pub.month < first else pub.year + 1
+                year = year + 1 if wraps else year
+            else:
+                year = pub.year
+            why = f"season '{m['core']}' → year {year} (publication {pub})"
+        timex = f"{year:04d}-{season}" if season else None
+        return self._found(m, ctx, str(year), "year", why, timex=timex)
 
     def _on_year(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         named = m.start("year") > m.start("core")  # "the year 2000": a year whatever follows

@@ -12,6 +12,7 @@ from thucydides.events.context import (
     from_earlier_act,
     pair_reference,
     place_at,
+    place_country,
 )
 from thucydides.events.lexicon import Lexicon, direct_objects, object_nouns
 from thucydides.events.syntax import _after_dateline, _children, _free_relative, _pobjs
@@ -247,9 +248,9 @@ class ArgumentFinder:
                     return found, f"target = '{pobj.head.text} {pobj.text}', where it was done"
                 place = place_at(pobj, anchors)
                 if place is not None:
-                    actor = Actor(text=pobj.text, country=place.country, type="country")
-                    mention = ActorMention(pobj.idx, pobj.idx + len(pobj.text), pobj.text, actor, "place")
-                    return [mention], f"target = {place.country}: the act was done in {place.name}"
+                    return [
+                        place_country(pobj, place)
+                    ], f"target = {place.country}: the act was done in {place.name}"
         return [], ""
 
     def _taking_part(self, noun: Any) -> Any | None:

@@ -534,6 +534,12 @@ def place_at(tok: Any, anchors: Anchors) -> Place | None:
     return None
 
 
+def place_country(tok: Any, place: Place) -> ActorMention:
+    """The country of the place ``tok`` names, as an actor mention ("captured Goma": COD)."""
+    actor = Actor(text=tok.text, country=place.country, type="country")
+    return ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, actor, "place")
+
+
 def domestic(ontology: Any, cameo: str) -> bool:
     """True for acts aimed, when no target is named, at the country where they happen (``domestic`` in the
     ontology's classes: protests, coercion, easing dissent or administrative sanctions)."""

@@ -24,6 +24,7 @@ from thucydides.events.context import (
     home_of,
     pair_reference,
     place_at,
+    place_country,
     placed,
     towards_authorities,
     unidentified_attackers,
@@ -70,8 +71,7 @@ def visit_place_target(c: Candidate, params: Params) -> bool:
             place = place_at(pobj, c.scene.anchors)
             if place is None or place.country in own:
                 continue
-            actor = Actor(text=pobj.text, country=place.country, type="country")
-            c.targets = [ActorMention(pobj.idx, pobj.idx + len(pobj.text), pobj.text, actor, "place")]
+            c.targets = [place_country(pobj, place)]
             c.add(f"target = {place.country}: the visit goes to {place.name}")
             return True
     return False
@@ -576,8 +576,7 @@ def place_object_required(c: Candidate, params: Params) -> bool:
         for obj in (o for o in c.trig.anchor.children if o.dep_ == "dobj"):
             place = place_at(obj, c.scene.anchors)
             if place is not None:
-                actor = Actor(text=obj.text, country=place.country, type="country")
-                c.targets = [ActorMention(obj.idx, obj.idx + len(obj.text), obj.text, actor, "place")]
+                c.targets = [place_country(obj, place)]
                 c.add(f"target = {place.country}: '{obj.text}' is the place acted on")
                 return True
         return _drop(c, "place_object_required")

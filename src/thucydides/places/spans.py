@@ -138,19 +138,9 @@ class SpanFinder:
         )
         # "to" after a word of motion ("moved to Sherman", "off to Albuquerque"): a place even if tagged as a
         # person, like after "in"
-        self._motion_to = re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(str(w)) for w in local.get("motion_before_to") or ())
-            + r")\s+to\s+$",
-            re.IGNORECASE,
-        )
+        self._motion_to = _words_before(local.get("motion_before_to") or (), r"\s+to\s+$")
         # the object of an attack or a capture ("shelled Afrin", "the fall of Goma"): a place as after "in"
-        self._attacked = re.compile(
-            r"\b(?:"
-            + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in local.get("attacked_before") or ())
-            + r")\s+(?:the\s+)?$",
-            re.IGNORECASE,
-        )
+        self._attacked = _words_before(local.get("attacked_before") or (), r"\s+(?:the\s+)?$")
         self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -528,6 +518,13 @@ def sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) 
 _DATELINE_AFTER_RE = re.compile(
     r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
 )
+
+
+def _words_before(words: Any, tail: str) -> re.Pattern[str]:
+    """A pattern for one of ``words`` (spaces in a phrase match any space) then ``tail``, ending where a
+    name starts, in any case."""
+    alternatives = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b(?:{alternatives}){tail}", re.IGNORECASE)
 
 
 def _opens_dateline(text: str, span: Span) -> bool:
