@@ -22,6 +22,8 @@ from thucydides.record import Actor, ActorMention
 
 BETWEEN_WHY = "between A and B"
 ACT_LOOKBACK = 3  # sentences back for a general word ("the move")
+# sectors whose word, as an adjective, describes the act rather than naming its doer ("official", "local")
+DESCRIPTIVE_SECTORS = frozenset({"GOV", "CVL"})
 PAIR_ACT_LOOKBACK = 6  # sentences back for the earlier act whose two parties "the two sides" are
 
 
@@ -165,9 +167,21 @@ class ArgumentFinder:
         """The actor a modifier word names: its own mention, or a group named by role ("police firing")."""
         m = index.at(tok)
         if m is None and (sector := self.lexicon.generic_actors.get(tok.lemma_.lower())):
+            if tok.pos_ == "ADJ" and sector in DESCRIPTIVE_SECTORS:
+                return None  # "an official visit", "civilian deaths": the adjective says how, not who
             actor = Actor(text=tok.text, sector=sector, type="group")
             m = ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, actor, "a group named by role")
         return m
+
+    def _opening_role_word(self, tok: Any) -> str | None:
+        """The sector of a role word that opens a sentence and that the tagger took for a name ("Rebels
+        based in Congo ambushed ...": a capital is no name there), else ``None``."""
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.i != tok.sent.start:
+            return None
+        word = tok.lower_
+        forms = [word, word[:-1] if word.endswith("s") else ""]
+        forms.append(word[:-3] + "man" if word.endswith("men") else "")  # "Gunmen"
+        return next((sector for f in forms if f and (sector := self.lexicon.generic_actors.get(f))), None)
 
     def _reference(self, tok: Any | None, index: ActorIndex) -> list[ActorMention]:
         """An actor for "the government", "the group": a definite noun that stands for one named before."""
@@ -183,7 +197,7 @@ class ArgumentFinder:
         generic = (
             self.lexicon.generic_actors.get(tok.lemma_.lower())
             if tok.pos_ == "NOUN" and not pair_reference(tok)
-            else None
+            else self._opening_role_word(tok)
         )
         if generic is not None and not index.of(tok):
             text = tok.doc[tok.left_edge.i : tok.i + 1].text

@@ -317,10 +317,28 @@ def sentence_place(
             continue
         if index is not None and _modifies_actor(a.root, index):
             continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
+        if _hyphen_modifier(a.root, a.mention.end) or _in_actor_phrase(a.root):
+            continue  # "a Saudi-led coalition", "militants based in Iraq": who acts, not where
         if _in_longer_name(a):
             continue  # "documents leaked to the New York Times": a place in an organisation's name
         return place
     return None
+
+
+def _hyphen_modifier(tok: Any, end: int) -> bool:
+    """True for a place name opening a hyphenated modifier ("Saudi-led", "Iran-backed", "U.S.-brokered")."""
+    text = tok.doc.text
+    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+
+
+def _in_actor_phrase(tok: Any) -> bool:
+    """True for a place in a participle phrase that says where someone is based ("militants based in Iraq",
+    "a group headquartered in Mali": ``base_participles``): where they are from, not where it is set."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.dep_ == "acl" and verb.lemma_.lower() in event_words().base_participles
 
 
 def _in_longer_name(a: Any) -> bool:

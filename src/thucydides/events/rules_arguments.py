@@ -21,7 +21,7 @@ from thucydides.events.arguments import (
     _reporting_speaker,
 )
 from thucydides.events.candidate import Candidate, Params
-from thucydides.events.context import coded, pair_reference, placed, recent_pair, usable
+from thucydides.events.context import ActorIndex, coded, pair_reference, placed, recent_pair, usable
 from thucydides.events.harm import undergoer_target
 from thucydides.events.lexicon import direct_objects, object_nouns
 from thucydides.events.syntax import (
@@ -38,6 +38,7 @@ from thucydides.events.syntax import (
 )
 from thucydides.events.triggers import force_before
 from thucydides.events.words import event_words
+from thucydides.record import ActorMention
 
 
 def _own(mentions: list[Any], tok: Any) -> list[Any]:
@@ -85,8 +86,16 @@ def modifier_source(c: Candidate, params: Params) -> bool:
     found = False
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and (m := coder._role_modifier(child, index)):
+            if child.dep_ == "poss" and tok.lemma_.lower() in event_words().patient_nouns:
+                if not c.targets:  # "the executive's arrest": the one arrested
+                    c.targets.append(m)
+                    c.arg_why.append(f"target = '{m.text}', whose {tok.text} it is")
+                continue
             c.sources.append(m)
             found = True
+    if not found and (led := _leader(tok, index)) is not None:  # "a Saudi-led coalition air strike"
+        c.sources.append(led)
+        found = True
     if (
         not found
         and tok.pos_ == "VERB"
@@ -96,6 +105,20 @@ def modifier_source(c: Candidate, params: Params) -> bool:
         c.sources.append(m)
         found = True
     return found
+
+
+def _leader(noun: Any, index: ActorIndex) -> ActorMention | None:
+    """The actor who leads the doer named in a hyphenated modifier of an event noun or of its modifier
+    ("a Saudi-led strike", "a Saudi-led coalition air strike": ``leader_participles``)."""
+    leaders = event_words().leader_participles
+    for mod in (noun, *(c for c in noun.children if c.dep_ in ("compound", "nmod"))):
+        for part in mod.children:
+            if part.dep_ != "amod" or part.lemma_.lower() not in leaders:
+                continue
+            for first in part.children:
+                if first.dep_ in ("npadvmod", "compound", "nmod") and (m := index.at(first)) is not None:
+                    return m
+    return None
 
 
 def between_pair(c: Candidate, params: Params) -> bool:

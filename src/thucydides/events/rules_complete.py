@@ -358,6 +358,43 @@ def meeting_partner(c: Candidate, params: Params) -> bool:
     return True
 
 
+def object_phrase_target(c: Candidate, params: Params) -> bool:
+    """An act on a thing whose own phrase names the one country it concerns ("eased restrictions on
+    remittances to Cuba", "reopened the crossings on its border with Poland"): that country is the target."""
+    if c.trig.nominal or not c.sources or c.targets or c.trig.entry.no_target:
+        return False
+    s = c.scene
+    own = {m.actor.country for m in c.sources}
+    found: list[ActorMention] = []
+    for tok in (t for obj in direct_objects(c.trig.anchor) for t in _phrase_nouns(obj)):
+        m = s.index.at(tok)
+        if m is None or m in found or not coded(m.actor) or m.actor.country in own:
+            continue
+        found.append(m)
+    if len({m.actor.country for m in found}) != 1:
+        return False
+    c.targets = [found[0]]
+    c.add(f"target = '{found[0].text}', the one country the phrase of the act's object names")
+    return True
+
+
+def _phrase_nouns(noun: Any, depth: int = 0) -> list[Any]:
+    """The words of a noun's own phrase below it, through its prepositions and modifiers only (not a
+    relative clause: "a plan that will not allow candidates from Hamas" is not about Hamas)."""
+    out: list[Any] = []
+    if depth > 4:
+        return out
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod"):
+            out.append(child)
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    out.extend(_phrase_nouns(pobj, depth + 1))
+    return out
+
+
 def domestic_target(c: Candidate, params: Params) -> bool:
     """A protest is aimed at the authorities, a coercive act at the people, of the country it happens in;
     so is a threat or an attack by the police ("officers threatened to open fire")."""
@@ -634,6 +671,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,
         "domestic_target": domestic_target,
+        "object_phrase_target": object_phrase_target,
         "reaction_target": reaction_target,
         "same_act_target": same_act_target,
         "against_target": against_target,

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from thucydides.events.candidate import Params, SentenceState
 from thucydides.events.modality import infinitive_clause
 from thucydides.events.ranking import _dedupe, _prefer_governing, _prefer_main_clause
+from thucydides.record import Event
 
 
 def threat_complement(st: SentenceState, params: Params) -> bool:
@@ -76,6 +77,40 @@ def sentence_model(st: SentenceState, params: Params) -> bool:
     return True
 
 
+def one_meeting(st: SentenceState, params: Params) -> bool:
+    """ "A met B in Moscow to discuss trade", "A hosted B, where they discussed security": one meeting told by
+    two words of a sentence; the less confident word's event that reverses the other's two parties is dropped
+    (a meeting "between A and B" coded both ways by one word is kept: see ``mutual_both_ways``)."""
+    types = frozenset(params.get("types") or ())
+    events = st.flat()
+    kept: list[Event] = []
+    dropped: set[int] = set()
+    for n in sorted(range(len(events)), key=lambda k: -events[k].confidence):
+        ev = events[n]
+        if ev.event_type in types and any(_reversed(ev, other) for other in kept):
+            dropped.add(n)
+            continue
+        kept.append(ev)
+    if not dropped:
+        return False
+    st.found = [ev for n, ev in enumerate(events) if n not in dropped]
+    return True
+
+
+def _reversed(ev: Event, other: Event) -> bool:
+    """Whether two events of one type, told by different words, have the same two parties the other way."""
+    if ev.event_type != other.event_type or ev.trigger == other.trigger:
+        return False
+    if not (ev.source and ev.target and other.source and other.target):
+        return False
+    return (
+        ev.source.country is not None
+        and ev.target.country is not None
+        and ev.source.country != ev.target.country
+        and (ev.source.country, ev.target.country) == (other.target.country, other.source.country)
+    )
+
+
 def dedupe(st: SentenceState, params: Params) -> bool:
     """One event per (type, source, target) in a sentence: the most confident; an event without a target
     adds nothing beside the same event with one."""
@@ -93,6 +128,7 @@ RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
         "prefer_main_clause": prefer_main_clause,
         "intent_in_complement": intent_in_complement,
         "sentence_model": sentence_model,
+        "one_meeting": one_meeting,
         "dedupe": dedupe,
     }
 )

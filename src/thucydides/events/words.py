@@ -87,6 +87,9 @@ class EventWords:
     denial_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     sports_words: frozenset[str]
+    leader_participles: frozenset[str]
+    patient_nouns: frozenset[str]
+    base_participles: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
