@@ -21,9 +21,11 @@ from thucydides.dates.tense import (
     Looseness,
     governor,
     how_picked,
+    intended_by,
     names_a_thing,
     news_year,
     said_at,
+    set_by,
     tensed_occurrence,
 )
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, nth_weekday, safe_date
@@ -77,6 +79,7 @@ class ExpressionHandlers(WrittenNumbers):
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _scheduled: re.Pattern[str]
+    _setting_verbs: frozenset[str]
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
     _street: re.Pattern[str]
@@ -155,15 +158,18 @@ class ExpressionHandlers(WrittenNumbers):
         the date into last year (see :func:`tensed_occurrence`).
         """
         core = match.start("core") if match.groupdict().get("core") is not None else match.start()
+        weekday = match.groupdict().get("wd") is not None
         scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
+        verb_at: int | None = None
+        verb = ""
         if scheduled is not None:
-            weekday = match.groupdict().get("wd") is not None  # "were delayed until Monday": the coming one
-            planned = " ".join(scheduled["verb"].lower().split()) in self.vocab.plan_verbs
-            if (
-                planned
-                and not weekday
-                and PAST_FRAME.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start())
-            ):
+            verb_at, verb = scheduled.start(), scheduled["verb"]
+        elif (setter := set_by(ctx.spacy_doc, core, match.end(), self._setting_verbs)) is not None:
+            verb_at, verb = setter.idx, setter.text  # "called a new national strike for Tuesday"
+        if verb_at is not None:
+            # "were delayed until Monday": the coming one
+            planned = " ".join(verb.lower().split()) in self.vocab.plan_verbs
+            if planned and not weekday and PAST_FRAME.search(ctx.text, max(0, verb_at - 30), verb_at):
                 # "was scheduled for Sept. 26": a plan made in the past, for a day either side of it (what was
                 # put off, "was postponed to February", still lies ahead)
                 return None, False
@@ -182,6 +188,15 @@ class ExpressionHandlers(WrittenNumbers):
                 # Oct. 15")
                 return "future", RECENT
             return None, False
+        if (
+            hang is not None
+            and hang.on_verb
+            and not weekday
+            and intended_by(ctx.spacy_doc, core, match.end(), self.vocab.intention_verbs)
+        ):
+            # "promised on Tuesday to hand power to civilians by July": what was promised comes after the
+            # promise, whatever its tense; a date just past stays ("planned to hold a rally on March 3")
+            return "future", RECENT
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
         if (
             tense == "future"

@@ -492,6 +492,7 @@ class DateResolver(ExpressionHandlers):
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
+        self._setting_verbs = frozenset(w.lower() for w in v.scheduling_verbs if " " not in w)
         self._scheduled = re.compile(
             rf"\b(?P<verb>{alternation(v.scheduling_verbs)})\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )
