@@ -21,6 +21,7 @@ from thucydides.dates.tense import (
     Looseness,
     governor,
     how_picked,
+    in_past_relative_clause,
     intended_by,
     names_a_thing,
     news_year,
@@ -44,6 +45,11 @@ DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|c
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
 AGO_BEFORE = re.compile(r"\bago\s+$")
+# "the first anniversary of the Sept. 11 attacks": the date before which the anniversary counts years
+ANNIVERSARY_BEFORE = re.compile(
+    r"\b(?:(?P<nth>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))?\s*anniversary\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
 RELATIVE_YEARS = {"this": 0, "last": -1, "next": 1}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -202,6 +208,13 @@ class ExpressionHandlers(WrittenNumbers):
             tense == "future"
             and hang is not None
             and not hang.on_verb
+            and in_past_relative_clause(ctx.spacy_doc, core, match.end())
+        ):
+            return "past", True  # "Harris, who replaced Biden as the nominee in July, will speak"
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
             and said_at(ctx.spacy_doc, core, match.end())
         ):
             return "past", False  # "In a statement Tuesday, the group said it would strike"
@@ -300,6 +313,8 @@ class ExpressionHandlers(WrittenNumbers):
             return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
+        if (anniversary := ANNIVERSARY_BEFORE.search(ctx.text, max(0, m.start("core") - 40), m.start("core"))) is not None:
+            return self._anniversary_of(m, ctx, month, day, anniversary)
         year_of = self._year_said_with(m, ctx)
         if year_of is not None:  # "Feb. 6 last year", "March 3 of next year", "last year's Feb. 6 vote"
             year, words = year_of
@@ -324,6 +339,28 @@ class ExpressionHandlers(WrittenNumbers):
                 m, ctx, agrees.isoformat(), "day", f"{why}; but {named} falls on it in {agrees.year}", "named"
             )
         return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
+
+    def _anniversary_of(
+        self, m: re.Match[str], ctx: MatchContext, month: int, day: int, anniversary: re.Match[str]
+    ) -> Found | None:
+        """A month-day without its year whose anniversary the text names ("the first anniversary of the Sept.
+        11 attacks"): as many years before the anniversary (the occurrence nearest publication) as its
+        ordinal says; without an ordinal the year is unknown (at least one back), so no date."""
+        pub = ctx.published
+        assert pub is not None
+        word = (anniversary["word"] or "").lower().replace("-", " ")
+        years = int(anniversary["nth"]) if anniversary["nth"] else self.vocab.spelled_days.get(word)
+        if not years:
+            return None
+        near = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day)) is not None]
+        if not near:
+            return None
+        then = safe_date(min(near, key=lambda d: abs((d - pub).days)).year - years, month, day)
+        if then is None:
+            return None
+        words = anniversary.group().strip()
+        why = f"month-day '{m['core']}' → {then}: '{words}' {years} year{'s' if years > 1 else ''} before (publication {pub})"
+        return self._found(m, ctx, then.isoformat(), "day", why, "named")
 
     def _year_said_with(self, m: re.Match[str], ctx: MatchContext) -> tuple[int, str] | None:
         """The year a month-day without one takes from the words around it: "(of) last year", "this year",

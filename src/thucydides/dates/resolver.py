@@ -42,6 +42,7 @@ from thucydides.dates.anaphora import Anaphora, weekday_determiner
 from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
+    ANNIVERSARY_BEFORE,
     DURATION_WORD,
     EVENT_NAME_AFTER,
     NUMERIC_DATE,
@@ -541,15 +542,26 @@ class DateResolver(ExpressionHandlers):
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
         out: list[Found] = []
         parser: Any = None
-        for ent in getattr(ctx.spacy_doc, "ents", ()):
+        ents = getattr(ctx.spacy_doc, "ents", ())
+        surnames: set[str] | None = None
+        for ent in ents:
             if ent.label_ != "DATE" or ent.end_char > stop:
                 continue
+            if len(ent) == 1 and ent.text.lower() in self.vocab.months:
+                if surnames is None:  # "Theresa May said ... May's government": the person, no month
+                    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+                if ent.text in surnames:
+                    continue
             if any(f.start < ent.end_char and ent.start_char < f.end for f in taken):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
             if self._a_set(ctx.text, ent.start_char, ent.end_char):
                 continue  # "each January": a set of dates, not one
+            if ent[0].tag_ == "MD":
+                continue  # "May I remind you": the modal
+            if ANNIVERSARY_BEFORE.search(ctx.text, max(0, ent.start_char - 40), ent.start_char):
+                continue  # "the anniversary of the Sept. 11 attacks": a year the patterns did not find
             if parser is None:
                 parser = _date_parser(ctx.published)
             try:

@@ -138,6 +138,21 @@ def set_by(spacy_doc: Any, start: int, end: int, verbs: frozenset[str]) -> Any |
     return verb if verb.pos_ == "VERB" and verb.lower_ in verbs and not bare else None
 
 
+def in_past_relative_clause(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` hangs on a noun inside a relative clause whose verb is a simple past
+    ("Harris, who replaced Biden as the nominee in July, will speak": the clause has its own time, past,
+    whatever the sentence around it says); ``False`` without a parse."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
+        return False
+    token = span.root.head
+    for _ in range(6):  # up through prepositions and nouns to the clause's verb
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    return token.pos_ == "VERB" and token.dep_ == "relcl" and token.tag_ == "VBD" and not _auxiliaries(token)
+
+
 NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
 
 
