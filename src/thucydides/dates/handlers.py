@@ -36,7 +36,8 @@ YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: 
 THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
 # after a month: it names an event ("the March on Washington", "March of Dimes", "March for Babies")
 EVENT_NAME_AFTER = re.compile(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
-NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")
+# "Friday the 13th", "Sunday, the 10th": not "Sunday, the 10th anniversary of the attacks"
+NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?!of\b)[a-z])")
 NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")

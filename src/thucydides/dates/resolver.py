@@ -56,6 +56,7 @@ from thucydides.dates.story import (
     days_from_dates,
     mark_ranges,
     on_the_verb_of_a_named_year,
+    weekday_in_apposition,
     weekday_with_its_date,
     years_named_in_story,
 )
@@ -147,6 +148,7 @@ class DateResolver(ExpressionHandlers):
         coordinated_with_named(text, chosen, spacy_doc)
         on_the_verb_of_a_named_year(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
+        weekday_in_apposition(text, chosen, self.vocab.weekdays)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
