@@ -53,7 +53,9 @@ def parse_source(source: str) -> list[dict[str, Any]]:
             text.append(body[pos : m.start()])
             length += m.start() - pos
             span, value, kind = m.group(1), m.group(2), m.group(3) or "DATE"
-            timexes.append({"start": length, "end": length + len(span), "text": span, "type": kind, "value": value})
+            timexes.append(
+                {"start": length, "end": length + len(span), "text": span, "type": kind, "value": value}
+            )
             text.append(span)
             length += len(span)
             pos = m.end()

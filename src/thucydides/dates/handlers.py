@@ -314,7 +314,9 @@ class ExpressionHandlers(WrittenNumbers):
             return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
-        if (anniversary := ANNIVERSARY_BEFORE.search(ctx.text, max(0, m.start("core") - 40), m.start("core"))) is not None:
+        if (
+            anniversary := ANNIVERSARY_BEFORE.search(ctx.text, max(0, m.start("core") - 40), m.start("core"))
+        ) is not None:
             return self._anniversary_of(m, ctx, month, day, anniversary)
         year_of = self._year_said_with(m, ctx)
         if year_of is not None:  # "Feb. 6 last year", "March 3 of next year", "last year's Feb. 6 vote"
@@ -353,14 +355,17 @@ class ExpressionHandlers(WrittenNumbers):
         years = int(anniversary["nth"]) if anniversary["nth"] else self.vocab.spelled_days.get(word)
         if not years:
             return None
-        near = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day)) is not None]
+        near = [
+            d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day)) is not None
+        ]
         if not near:
             return None
         then = safe_date(min(near, key=lambda d: abs((d - pub).days)).year - years, month, day)
         if then is None:
             return None
         words = anniversary.group().strip()
-        why = f"month-day '{m['core']}' → {then}: '{words}' {years} year{'s' if years > 1 else ''} before (publication {pub})"
+        count = f"{years} year{'s' if years > 1 else ''}"
+        why = f"month-day '{m['core']}' → {then}: '{words}' {count} before (publication {pub})"
         return self._found(m, ctx, then.isoformat(), "day", why, "named")
 
     def _year_said_with(self, m: re.Match[str], ctx: MatchContext) -> tuple[int, str] | None:

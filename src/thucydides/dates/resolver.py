@@ -549,9 +549,9 @@ class DateResolver(ExpressionHandlers):
         for ent in ents:
             if ent.label_ != "DATE" or ent.end_char > stop:
                 continue
-            if len(ent) == 1 and ent.text.lower() in self.vocab.months:
+            if ent.text.lower() in self.vocab.months:
                 if surnames is None:  # "Theresa May said ... May's government": the person, no month
-                    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+                    surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and " " in e.text}
                 if ent.text in surnames:
                     continue
             if any(f.start < ent.end_char and ent.start_char < f.end for f in taken):
@@ -560,7 +560,7 @@ class DateResolver(ExpressionHandlers):
                 continue
             if self._a_set(ctx.text, ent.start_char, ent.end_char):
                 continue  # "each January": a set of dates, not one
-            if ent[0].tag_ == "MD":
+            if getattr(getattr(ent, "root", None), "tag_", "") == "MD":
                 continue  # "May I remind you": the modal
             if ANNIVERSARY_BEFORE.search(ctx.text, max(0, ent.start_char - 40), ent.start_char):
                 continue  # "the anniversary of the Sept. 11 attacks": a year the patterns did not find

@@ -105,9 +105,10 @@ def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
 
 
 def intended_by(spacy_doc: Any, start: int, end: int, lemmas: frozenset[str]) -> str:
-    """The past verb of intention (``lemmas``: its lemmas and forms) whose infinitive the date at ``start:end``
-    modifies ("promised on Tuesday to hand power to civilians by July": "promised"), else ""; "" without a
-    parse. (A present one, "plans to meet in March", already points ahead: see :func:`verb_tense`.)"""
+    """The past verb of intention (``lemmas``: its lemmas and forms) whose infinitive the date at
+    ``start:end`` modifies ("promised on Tuesday to hand power to civilians by July": "promised"), else "";
+    "" without a parse. (A present one, "plans to meet in March", already points ahead: see
+    :func:`verb_tense`.)"""
     verb = hung_on(spacy_doc, start, end)
     if verb is None or verb.dep_ != "xcomp" or "to" not in _auxiliaries(verb):
         return ""
@@ -134,7 +135,8 @@ def set_by(spacy_doc: Any, start: int, end: int, verbs: frozenset[str]) -> Any |
     if root.dep_ != "pobj" or prep.lower_ not in SET_FOR_PREPS or prep.dep_ != "prep":
         return None
     verb = prep.head
-    bare = verb.tag_ in ("VBN", "VBG") and not _auxiliaries(verb)  # "a service planned for Saturday was cancelled"
+    # "a service planned for Saturday was cancelled": a bare participle has no tense of its own
+    bare = verb.tag_ in ("VBN", "VBG") and not _auxiliaries(verb)
     return verb if verb.pos_ == "VERB" and verb.lower_ in verbs and not bare else None
 
 
