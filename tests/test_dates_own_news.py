@@ -62,6 +62,7 @@ PARSED = [
     # a verb that sets a date, with its object between them
     ("The unions called a national strike for Friday.", TUE_2008_12_30, "Friday", "2009-01-02"),
     ("The court postponed the hearing until March 3.", TUE_2008_12_30, "until March 3", "2009-03-03"),
+    ("Residents prepared for a quiet Christmas.", date(2012, 12, 24), "Christmas", "2012-12-25"),
     # a month in a relative clause whose verb is past, whatever the future around it
     (
         "The governor, who replaced the mayor as the nominee in July, will speak tonight.",

@@ -45,7 +45,7 @@ NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
-SET_FOR_BEFORE = re.compile(r"\b(?:for|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+SET_FOR_BEFORE = re.compile(r"\b(?:for|until|till)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "for a somber"
 AGO_BEFORE = re.compile(r"\bago\s+$")
 # "the first anniversary of the Sept. 11 attacks": the date before which the anniversary counts years
 ANNIVERSARY_BEFORE = re.compile(
@@ -173,7 +173,7 @@ class ExpressionHandlers(WrittenNumbers):
         if scheduled is not None:
             verb_at, verb = scheduled.start(), scheduled["verb"]
         elif (
-            SET_FOR_BEFORE.search(ctx.text, max(0, core - 12), core)
+            SET_FOR_BEFORE.search(ctx.text, max(0, core - 40), core)
             and (setter := set_by(ctx.spacy_doc, core, match.end(), self._setting_verbs)) is not None
         ):
             verb_at, verb = setter.idx, setter.text  # "called a new national strike for Tuesday"
