@@ -21,9 +21,12 @@ from thucydides.dates.tense import (
     Looseness,
     governor,
     how_picked,
+    in_past_relative_clause,
+    intended_by,
     names_a_thing,
     news_year,
     said_at,
+    set_by,
     tensed_occurrence,
 )
 from thucydides.dates.vocabulary import DateVocabulary, add_months, iso_at, nth_weekday, safe_date
@@ -33,7 +36,8 @@ YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?!s\b)(?!(?<=0)['’]s\b)"  # not a decade: 
 THIS_UNIT = re.compile(r"\b[Tt]his\s+(year|month)\b")
 # after a month: it names an event ("the March on Washington", "March of Dimes", "March for Babies")
 EVENT_NAME_AFTER = re.compile(r"\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z]")
-NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b")
+# "Friday the 13th", "Sunday, the 10th": not "Sunday, the 10th anniversary of the attacks"
+NTH_DAY_AFTER = re.compile(r",?\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?!of\b)[a-z])")
 NTH_WEEKDAY = re.compile(r"\b[Tt]he\s+(?:first|second|third|fourth|fifth|last)\s+$")
 SENTENCE_END = re.compile(r"[.!?;]\s|\n|[“”\"]")
 ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
@@ -41,7 +45,13 @@ NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
+SET_FOR_BEFORE = re.compile(r"\b(?:for|until|till)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "for a somber"
 AGO_BEFORE = re.compile(r"\bago\s+$")
+# "the first anniversary of the Sept. 11 attacks": the date before which the anniversary counts years
+ANNIVERSARY_BEFORE = re.compile(
+    r"\b(?:(?P<nth>\d{1,3})(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))?\s*anniversary\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 DATE_CLOSED = re.compile(r"\s*(?:[,.;:)—–]|\s-|\(|$)")
 RELATIVE_YEARS = {"this": 0, "last": -1, "next": 1}
 QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -77,6 +87,7 @@ class ExpressionHandlers(WrittenNumbers):
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _scheduled: re.Pattern[str]
+    _setting_verbs: frozenset[str]
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
     _street: re.Pattern[str]
@@ -155,15 +166,21 @@ class ExpressionHandlers(WrittenNumbers):
         the date into last year (see :func:`tensed_occurrence`).
         """
         core = match.start("core") if match.groupdict().get("core") is not None else match.start()
+        weekday = match.groupdict().get("wd") is not None
         scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
+        verb_at: int | None = None
+        verb = ""
         if scheduled is not None:
-            weekday = match.groupdict().get("wd") is not None  # "were delayed until Monday": the coming one
-            planned = " ".join(scheduled["verb"].lower().split()) in self.vocab.plan_verbs
-            if (
-                planned
-                and not weekday
-                and PAST_FRAME.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start())
-            ):
+            verb_at, verb = scheduled.start(), scheduled["verb"]
+        elif (
+            SET_FOR_BEFORE.search(ctx.text, max(0, core - 40), core)
+            and (setter := set_by(ctx.spacy_doc, core, match.end(), self._setting_verbs)) is not None
+        ):
+            verb_at, verb = setter.idx, setter.text  # "called a new national strike for Tuesday"
+        if verb_at is not None:
+            # "were delayed until Monday": the coming one
+            planned = " ".join(verb.lower().split()) in self.vocab.plan_verbs
+            if planned and not weekday and PAST_FRAME.search(ctx.text, max(0, verb_at - 30), verb_at):
                 # "was scheduled for Sept. 26": a plan made in the past, for a day either side of it (what was
                 # put off, "was postponed to February", still lies ahead)
                 return None, False
@@ -182,7 +199,23 @@ class ExpressionHandlers(WrittenNumbers):
                 # Oct. 15")
                 return "future", RECENT
             return None, False
+        if (
+            hang is not None
+            and hang.on_verb
+            and not weekday
+            and intended_by(ctx.spacy_doc, core, match.end(), self.vocab.intention_verbs)
+        ):
+            # "promised on Tuesday to hand power to civilians by July": what was promised comes after the
+            # promise, whatever its tense; a date just past stays ("planned to hold a rally on March 3")
+            return "future", RECENT
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if (
+            tense == "future"
+            and hang is not None
+            and not hang.on_verb
+            and in_past_relative_clause(ctx.spacy_doc, core, match.end())
+        ):
+            return "past", True  # "Harris, who replaced Biden as the nominee in July, will speak"
         if (
             tense == "future"
             and hang is not None
@@ -285,6 +318,10 @@ class ExpressionHandlers(WrittenNumbers):
             return self._found(m, ctx, d.isoformat(), "day", f"explicit date '{m['core']}'", "named")
         if ctx.published is None or not 1 <= day <= 31:
             return None
+        if (
+            anniversary := ANNIVERSARY_BEFORE.search(ctx.text, max(0, m.start("core") - 40), m.start("core"))
+        ) is not None:
+            return self._anniversary_of(m, ctx, month, day, anniversary)
         year_of = self._year_said_with(m, ctx)
         if year_of is not None:  # "Feb. 6 last year", "March 3 of next year", "last year's Feb. 6 vote"
             year, words = year_of
@@ -309,6 +346,31 @@ class ExpressionHandlers(WrittenNumbers):
                 m, ctx, agrees.isoformat(), "day", f"{why}; but {named} falls on it in {agrees.year}", "named"
             )
         return self._found(m, ctx, d.isoformat(), "day", why, "other" if direction == "future" else "partial")
+
+    def _anniversary_of(
+        self, m: re.Match[str], ctx: MatchContext, month: int, day: int, anniversary: re.Match[str]
+    ) -> Found | None:
+        """A month-day without its year whose anniversary the text names ("the first anniversary of the Sept.
+        11 attacks"): as many years before the anniversary (the occurrence nearest publication) as its
+        ordinal says; without an ordinal the year is unknown (at least one back), so no date."""
+        pub = ctx.published
+        assert pub is not None
+        word = (anniversary["word"] or "").lower().replace("-", " ")
+        years = int(anniversary["nth"]) if anniversary["nth"] else self.vocab.spelled_days.get(word)
+        if not years:
+            return None
+        near = [
+            d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day)) is not None
+        ]
+        if not near:
+            return None
+        then = safe_date(min(near, key=lambda d: abs((d - pub).days)).year - years, month, day)
+        if then is None:
+            return None
+        words = anniversary.group().strip()
+        count = f"{years} year{'s' if years > 1 else ''}"
+        why = f"month-day '{m['core']}' → {then}: '{words}' {count} before (publication {pub})"
+        return self._found(m, ctx, then.isoformat(), "day", why, "named")
 
     def _year_said_with(self, m: re.Match[str], ctx: MatchContext) -> tuple[int, str] | None:
         """The year a month-day without one takes from the words around it: "(of) last year", "this year",

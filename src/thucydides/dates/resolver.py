@@ -42,6 +42,7 @@ from thucydides.dates.anaphora import Anaphora, weekday_determiner
 from thucydides.dates.found import Found, Kind
 from thucydides.dates.guard import compile_guarded, required_strings
 from thucydides.dates.handlers import (
+    ANNIVERSARY_BEFORE,
     DURATION_WORD,
     EVENT_NAME_AFTER,
     NUMERIC_DATE,
@@ -55,6 +56,7 @@ from thucydides.dates.story import (
     days_from_dates,
     mark_ranges,
     on_the_verb_of_a_named_year,
+    weekday_in_apposition,
     weekday_with_its_date,
     years_named_in_story,
 )
@@ -146,6 +148,7 @@ class DateResolver(ExpressionHandlers):
         coordinated_with_named(text, chosen, spacy_doc)
         on_the_verb_of_a_named_year(text, chosen, spacy_doc)
         days_from_dates(text, chosen, self.vocab.numbers)
+        weekday_in_apposition(text, chosen, self.vocab.weekdays)
         try:
             anaphors = self._anaphora.resolve(text, stop, chosen, published)
         except OverflowError:  # "the next day" at the end of the calendar
@@ -492,6 +495,7 @@ class DateResolver(ExpressionHandlers):
         self._future_re = re.compile(rf"(?:\b{alternation(v.future_cues)}\b|'ll\b)")
         self._past_re = re.compile(rf"\b{alternation(v.past_cues)}\b")
         self._weekday_det = weekday_determiner(v)
+        self._setting_verbs = frozenset(w.lower() for w in v.scheduling_verbs if " " not in w)
         self._scheduled = re.compile(
             rf"\b(?P<verb>{alternation(v.scheduling_verbs)})\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )
@@ -540,15 +544,26 @@ class DateResolver(ExpressionHandlers):
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
         out: list[Found] = []
         parser: Any = None
-        for ent in getattr(ctx.spacy_doc, "ents", ()):
+        ents = getattr(ctx.spacy_doc, "ents", ())
+        surnames: set[str] | None = None
+        for ent in ents:
             if ent.label_ != "DATE" or ent.end_char > stop:
                 continue
+            if ent.text.lower() in self.vocab.months:
+                if surnames is None:  # "Theresa May said ... May's government": the person, no month
+                    surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and " " in e.text}
+                if ent.text in surnames:
+                    continue
             if any(f.start < ent.end_char and ent.start_char < f.end for f in taken):
                 continue
             if not self._worth_parsing(ent.text, ctx.published):
                 continue
             if self._a_set(ctx.text, ent.start_char, ent.end_char):
                 continue  # "each January": a set of dates, not one
+            if getattr(getattr(ent, "root", None), "tag_", "") == "MD":
+                continue  # "May I remind you": the modal
+            if ANNIVERSARY_BEFORE.search(ctx.text, max(0, ent.start_char - 40), ent.start_char):
+                continue  # "the anniversary of the Sept. 11 attacks": a year the patterns did not find
             if parser is None:
                 parser = _date_parser(ctx.published)
             try:

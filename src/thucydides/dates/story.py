@@ -59,6 +59,26 @@ def weekday_with_its_date(
             first.reason += f"; the date after it in brackets → {second.value}"
 
 
+APPOSITION = re.compile(r",\s+")
+
+
+def weekday_in_apposition(text: str, chosen: list[Found], weekdays: dict[str, int]) -> None:
+    """ "returns Tuesday, the day after Labor Day": a bare weekday followed by a comma and a day that falls on
+    that weekday within a week of it is that day (the weekday alone was read from the tense)."""
+    for first, second in zip(chosen, chosen[1:], strict=False):
+        if first.precision != "day" or second.precision != "day" or first.value == second.value:
+            continue
+        if not APPOSITION.fullmatch(text, first.end, second.start):
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[first.start : first.end])]
+        if len(words) != 1 or words[0] not in weekdays:
+            continue
+        day, own = date.fromisoformat(second.value), date.fromisoformat(first.value)
+        if day.weekday() == weekdays[words[0]] and abs((day - own).days) <= 7:
+            first.value = second.value
+            first.reason += f"; the day after it, {text[second.start : second.end]!r} → {second.value}"
+
+
 def _same_day(day: date, year: int) -> date | None:
     try:
         return day.replace(year=year)

@@ -104,6 +104,57 @@ def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
     return token
 
 
+def intended_by(spacy_doc: Any, start: int, end: int, lemmas: frozenset[str]) -> str:
+    """The past verb of intention (``lemmas``: its lemmas and forms) whose infinitive the date at
+    ``start:end`` modifies ("promised on Tuesday to hand power to civilians by July": "promised"), else "";
+    "" without a parse. (A present one, "plans to meet in March", already points ahead: see
+    :func:`verb_tense`.)"""
+    verb = hung_on(spacy_doc, start, end)
+    if verb is None or verb.dep_ != "xcomp" or "to" not in _auxiliaries(verb):
+        return ""
+    head = verb.head
+    known = head.lemma_.lower() in lemmas or head.lower_ in lemmas
+    past = head.tag_ == "VBD" or any(a in PAST_AUX for a in _auxiliaries(head))
+    return head.text if head.pos_ in ("VERB", "AUX") and known and past else ""
+
+
+SET_FOR_PREPS = frozenset({"for", "until", "till"})
+
+
+def set_by(spacy_doc: Any, start: int, end: int, verbs: frozenset[str]) -> Any | None:
+    """The verb of ``verbs`` (that set or put off a date) whose "for"/"until" the date at ``start:end`` is the
+    whole object of, with words between them ("called a national strike for Tuesday", "postponed the vote
+    until March 3"); None without a parse. Not a date before a noun ("called for Friday's vote"), nor after a
+    bare participle, which has no tense of its own ("a memorial service planned for Saturday was
+    cancelled")."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
+        return None
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in SET_FOR_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    # "a service planned for Saturday was cancelled": a bare participle has no tense of its own
+    bare = verb.tag_ in ("VBN", "VBG") and not _auxiliaries(verb)
+    return verb if verb.pos_ == "VERB" and verb.lower_ in verbs and not bare else None
+
+
+def in_past_relative_clause(spacy_doc: Any, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` hangs on a noun inside a relative clause whose verb is a simple past
+    ("Harris, who replaced Biden as the nominee in July, will speak": the clause has its own time, past,
+    whatever the sentence around it says); ``False`` without a parse."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
+        return False
+    token = span.root.head
+    for _ in range(6):  # up through prepositions and nouns to the clause's verb
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    return token.pos_ == "VERB" and token.dep_ == "relcl" and token.tag_ == "VBD" and not _auxiliaries(token)
+
+
 NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})
 
 

@@ -45,6 +45,7 @@ class DateVocabulary:
     scheduling_verbs: tuple[str, ...]
     ongoing_verbs: frozenset[str]
     plan_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
     generic_day_followers: frozenset[str]
@@ -104,6 +105,7 @@ def load_date_vocabulary() -> DateVocabulary:
         scheduling_verbs=tuple(raw["scheduling_verbs"]),
         ongoing_verbs=frozenset(raw["ongoing_verbs"]),
         plan_verbs=frozenset(raw["plan_verbs"]),
+        intention_verbs=frozenset(f for verb in raw["intention_verbs"] for f in verb_forms(verb)),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
         generic_day_followers=frozenset(raw["generic_day_followers"]),
@@ -113,6 +115,19 @@ def load_date_vocabulary() -> DateVocabulary:
         spelled_numbers=_spelled(raw["spelled_units"], raw["spelled_tens"], raw["spelled_tens"], 99),
         spelled_days=_spelled(raw["spelled_ordinals"], raw["spelled_tens_ordinals"], raw["spelled_tens"], 31),
     )
+
+
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """A verb's base form with its regular third person and past forms ("hope": "hopes", "hoped"; "plan":
+    "plans", "planned"; "agree": "agreed"; "try": "tried"): the parse's lemma is not always right ("hoped"
+    read as "hop")."""
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied"
+    doubled = len(verb) > 2 and verb[-1] in "bdglmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+    past = verb + verb[-1] + "ed" if doubled and not verb.endswith(("en", "er")) else verb + "ed"
+    return verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s"), past
 
 
 def _spelled(low: list[str], tens: list[str], prefixes: list[str], top: int) -> dict[str, int]:
