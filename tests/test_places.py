@@ -1228,3 +1228,107 @@ def test_places_a_town_an_attack_captures_is_the_event_s_place_and_its_country_t
         (e.location.name if e.location else None, e.target.country if e.target else None) for e in events
     ]
     assert found == [("Goma", "COD")]
+
+
+# --- villages GeoNames lacks (the towns of the US ZIP codes, bench/build_gazetteer.py) --------------
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("Winnetoon", "Nebraska"),
+        ("Tennessee Colony", "Texas"),
+        ("Moorland", "Iowa"),
+        ("Pleasant City", "Ohio"),
+    ],
+)
+def test_gazetteer_knows_villages_of_fewer_than_500_people_in_their_state_and_county(
+    gazetteer: Gazetteer, name: str, state: str
+) -> None:
+    villages = [e for e, primary in gazetteer.entries(normalize_name(name)) if e.village]
+    assert [e.place.admin1 for e in villages] == [state]
+    village = villages[0]
+    # no GeoNames record: no population, no geonameid, and a county of its state
+    assert village.population == 0 and village.place.geonameid is None
+    assert village.a2.startswith(village.a1 + ".")
+    assert village.describe() == "village in USA"
+
+
+@pytest.mark.parametrize("word", ["house", "united", "flat", "pride"])
+def test_gazetteer_leaves_out_villages_named_by_a_common_english_word(
+    gazetteer: Gazetteer, word: str
+) -> None:
+    assert not any(e.village for e, _ in gazetteer.entries(word))
+
+
+def test_gazetteer_a_village_is_lifted_by_no_country(gazetteer: Gazetteer) -> None:
+    village = next(e for e, _ in gazetteer.entries("winnetoon") if e.village)
+    assert village.trust() == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        # qualified by its state
+        (
+            "Firefighters from three counties fought a grass fire near Winnetoon, Neb., on Sunday.",
+            "Winnetoon",
+            "Nebraska",
+        ),
+        # a name of two words in the state the story's other names vote for
+        (
+            "The Anderson County sheriff said the fire began at a barn outside Tennessee Colony. Crews from"
+            " Palestine, Texas, and Athens, Texas, helped put it out.",
+            "Tennessee Colony",
+            "Texas",
+        ),
+        # after "in", in the state of the story's other towns
+        (
+            "The Muscatine County board met Tuesday. Two farms in Moorland and one near Fort Dodge, Iowa,"
+            " lost power in the storm.",
+            "Moorland",
+            "Iowa",
+        ),
+    ],
+)
+def test_places_stage_reads_a_village_the_story_places_in_its_state(
+    nlp: Any, resolver: PlaceResolver, text: str, town: str, state: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get(town) == state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "House" (New Mexico) is left out of the table: a common English word
+        ("The measure died in the House last year, lawmakers in Austin, Texas, said.", "House"),
+        # a single word untagged and after no locative names no village, even in the story's state
+        ("The Olive fire burned near Alpine, Texas.", "Olive"),
+        ("The Micro plant near Raleigh, N.C., added jobs.", "Micro"),
+    ],
+)
+def test_places_stage_a_common_word_that_only_a_village_bears_is_no_place(
+    nlp: Any, resolver: PlaceResolver, text: str, word: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert word not in {m.text for m in doc.places}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The St. Patrick parade drew crowds to downtown Rock Hill on Saturday.",
+        "Crowds lined the streets of Rock Hill for the St. Patrick parade.",
+    ],
+)
+def test_places_stage_a_village_casts_no_vote_for_its_state(
+    nlp: Any, resolver: PlaceResolver, text: str
+) -> None:
+    # "St. Patrick" is a village of Missouri, where Rock Hill has a small namesake: the South Carolina city
+    # stays the reading
+    doc = _run(nlp, resolver, text)
+    assert {m.text: m.place.admin1 for m in doc.places}.get("Rock Hill") == "South Carolina"

@@ -29,6 +29,7 @@ class Entry:
     context: tuple[str, ...] = ()
     a1: str = ""  # GeoNames code of the first-level division ("US.KY"), when known
     a2: str = ""  # ... of the second-level division ("US.KY.125")
+    village: bool = False  # a town GeoNames' table lacks (a post office's town): no population, no geonameid
 
     def base_score(self) -> float:
         if self.kind == "city":
@@ -41,6 +42,8 @@ class Entry:
         a shared country to beat a famous namesake."""
         if self.kind != "city":
             return 1.0
+        if self.village:
+            return 0.0  # lifted by no country, like a hamlet
         if self.population <= 0:
             # a row of the project's own table has no population (see ``prior``); a GeoNames town
             # without one is a hamlet ("Hartford" in England), lifted by no country
@@ -49,6 +52,8 @@ class Entry:
 
     def describe(self) -> str:
         country = self.place.country or "no single country"
+        if self.village:
+            return f"village in {country}"
         if self.kind == "city":
             text = f"city of {_people(self.population)} in {country}"
             return text + ("; capital" if self.capital else "")

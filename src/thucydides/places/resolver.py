@@ -539,10 +539,11 @@ class PlaceResolver(SpanFinder):
                 # a country's name is no vote for the divisions of its namesake towns ("China", "Mexico"
                 # and "Peru" are all towns in Maine)
                 named = any(e.kind == "country" and primary for e, primary in pairs)
+                # ... and a village GeoNames lacks votes for nothing
                 entries = [
                     e
                     for e, primary in pairs
-                    if primary and e.kind != "country" and not (named and e.kind == "city")
+                    if primary and e.kind != "country" and not (named and e.kind == "city") and not e.village
                 ]
             own = votes.setdefault(key, {})
             if key in done and span.start >= _DATELINE_CHARS:
@@ -591,6 +592,7 @@ class PlaceResolver(SpanFinder):
         if span.source.startswith("ner:") and not span.inside or span.source == "cue" or not key:
             return True
         ranked = self.gazetteer.readings(key, _plain(context), _tops(context))
+        ranked = _villages_kept(span, ranked, context)
         if not ranked:
             return False
         entry = ranked[0].entry
@@ -598,6 +600,7 @@ class PlaceResolver(SpanFinder):
             entry.kind in ("country", "admin1", "region")
             or entry.kind == "city"
             and entry.place.geonameid is None
+            and not entry.village
         ):
             return True  # ... and a place of the project's own table (regions.csv: "Gatwick", "Camp David")
         if (
@@ -815,6 +818,7 @@ class PlaceResolver(SpanFinder):
         :data:`_NEAR_KM` of one of the points ``near`` gains :data:`_NEAR_BONUS`."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, _plain(context), _tops(context)) if key else []
+        ranked = _villages_kept(span, ranked, context, within is not None)
         lifted = False
         if near and len(ranked) > 1:
             ranked = sorted(
@@ -897,6 +901,25 @@ class PlaceResolver(SpanFinder):
             place = self.gazetteer.directional(entry, span.direction, f"{prefix} {entry.place.name}")
             return place, f"{span.direction} part of {reason}", entry
         return replace(entry.place), reason, entry
+
+
+def _villages_kept(
+    span: Span, ranked: list[Reading], context: Mapping[str, float], qualified: bool = False
+) -> list[Reading]:
+    """The readings less the villages GeoNames lacks (``Entry.village``) that the span may not name. A name
+    qualified by its state ("Orient, Ohio") or opening a dateline may name one; a name of two words or
+    more, one after "in" or one the tagger marks as a place only a village in a first-level division the
+    story's other names back (a vote, and half the votes of the leading division, as for an untagged small
+    town: "Meadow Grove" in Nebraska news); any other, none (single words are often common ones: "United",
+    "House", "Pride", "Flat")."""
+    if not any(r.entry.village for r in ranked):
+        return ranked
+    if qualified or span.dateline:
+        return ranked
+    several = " " in span.text.strip()
+    tagged = several or span.locative or span.source == "ner:GPE" and not span.inside
+    least = max(1.0, _SUPPORT_SHARE * _tops(context)[1])
+    return [r for r in ranked if not r.entry.village or tagged and context.get(r.entry.a1, 0.0) >= least]
 
 
 def _by_stem(key: str | None, entry: Entry) -> bool:

@@ -168,6 +168,8 @@ class GeonamesTable:
             if row[0] == "C":
                 entry = _city_row(row, self._iso3_of, self._states)
                 entry.capital = n in self._capitals
+            elif row[0] == "V":
+                entry = _village_row(row, self._iso3_of, self._states)
             else:
                 entry = _division_row(row, self._iso3_of, self._states)
             self._made[n] = entry
@@ -216,6 +218,28 @@ def _city_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, s
         context=(iso3,) if iso3 else (),
         a1=f"{iso2}.{a1}" if a1 else "",
         a2=f"{iso2}.{a1}.{row[7]}" if a1 and row[7] else "",
+    )
+
+
+def _village_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
+    """A town GeoNames' table lacks (a post office's town, mostly a village): V name lat lon cc a1 a2."""
+    iso2, a1 = row[4], row[5]
+    iso3 = iso3_of.get(iso2)
+    place = Place(
+        name=row[1],
+        country=iso3,
+        admin1=states.get(a1) if iso2 == "US" else f"{iso2}.{a1}",
+        lat=float(row[2]),
+        lon=float(row[3]),
+        precision="city",
+    )
+    return Entry(
+        place,
+        "city",
+        context=(iso3,) if iso3 else (),
+        a1=f"{iso2}.{a1}",
+        a2=f"{iso2}.{a1}.{row[6]}" if row[6] else "",
+        village=True,
     )
 
 
