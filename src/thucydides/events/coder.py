@@ -249,10 +249,27 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """True where the sentence names armed men of another kind ("killed in rebel shelling") or harm
         police do not do ("an explosion killed ten", "an ambush on a patrol": ``non_police_harm``): the
         model's police heads make no act of it the police's."""
-        harm = event_words().non_police_harm
-        return self._names_armed_group(sent, index) or any(
-            t.lemma_.lower() in harm or t.lower_ in harm for t in sent
-        )
+        words = event_words()
+        harm = words.non_police_harm
+        if self._names_armed_group(sent, index):
+            return True
+        if any(t.lemma_.lower() in harm or t.lower_ in harm for t in sent):
+            return True
+        # "two persons were killed in group clashes": harm among people, with no force named
+        among = any(t.lemma_.lower() in words.group_violence for t in sent)
+        return among and not self._names_force(sent, index)
+
+    def _names_force(self, sent: Any, index: ActorIndex) -> bool:
+        """Whether a sentence names the police or another state force (``state_force_sectors``)."""
+        sectors = event_words().state_force_sectors
+        generic = self.lexicon.generic_actors
+        for t in sent:
+            if generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors:
+                return True
+            m = index.at(t)
+            if m is not None and m.actor.sector in sectors:
+                return True
+        return False
 
     def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's

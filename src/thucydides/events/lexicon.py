@@ -234,7 +234,7 @@ class Lexicon:
         The small model sometimes lemmatises a past tense oddly ("staged" → "stag"); the suffix guesses
         ("-d", "-ed", "-ied", "-s", "-es", "-ing") are only tried when the lemma itself is unknown.
         """
-        return _known_lemma(str(tok.lower_), str(tok.lemma_).lower(), known)
+        return _known_lemma(str(tok.lower_), str(tok.lemma_).lower(), known, _uninflected(tok))
 
     def table(self, pos: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
@@ -257,7 +257,7 @@ class Lexicon:
         # so a token whose tagger lemma and written form are none of the words can stop here
         if tagged not in words[1] and lower not in words[2] and (pos != "noun" or lower not in words[1]):
             return None
-        lemma = _known_lemma(lower, tagged, table)
+        lemma = _known_lemma(lower, tagged, table, _uninflected(tok))
         if lemma not in words[1] and (pos != "noun" or lower not in words[1]):
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
@@ -292,11 +292,24 @@ class Lexicon:
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""))
 
 
-def _known_lemma(word: str, lemma: str, known: Any) -> str:
-    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is, else ``lemma``."""
-    if lemma in known:
+# tags of words with no inflection to undo ("band", NN, is no "ban" + "d"), but a singular noun may be a
+# gerund ("rioting", "shelling"): for it only the "-ing" guesses are tried
+UNINFLECTED_TAGS = frozenset({"NN", "JJ", "RB", "IN", "DT", "CC", "PRP", "CD"})
+
+
+def _uninflected(tok: Any) -> str:
+    """The tag of a word the tagger says has no inflection, else ""."""
+    return str(tok.tag_) if tok.tag_ in UNINFLECTED_TAGS else ""
+
+
+def _known_lemma(word: str, lemma: str, known: Any, uninflected: str = "") -> str:
+    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is (for a word the
+    tag ``uninflected`` says has no inflection, none; a singular noun only a gerund's), else ``lemma``."""
+    if lemma in known or (uninflected and uninflected != "NN"):
         return lemma
     for suffix, repl in _SUFFIXES:
+        if uninflected and not suffix.endswith("ing"):
+            continue
         if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
             return guess
     return lemma

@@ -360,13 +360,14 @@ def meeting_partner(c: Candidate, params: Params) -> bool:
 
 def object_phrase_target(c: Candidate, params: Params) -> bool:
     """An act on a thing whose own phrase names the one country it concerns ("eased restrictions on
-    remittances to Cuba", "reopened the crossings on its border with Poland"): that country is the target."""
+    remittances to Cuba", "reopened the crossings on its border with Poland", "committed to recognising
+    Kosovo's plates"): that country is the target."""
     if c.trig.nominal or not c.sources or c.targets or c.trig.entry.no_target:
         return False
     s = c.scene
     own = {m.actor.country for m in c.sources}
     found: list[ActorMention] = []
-    for tok in (t for obj in direct_objects(c.trig.anchor) for t in _phrase_nouns(obj)):
+    for tok in (t for obj in _own_objects(c.trig.anchor) for t in _phrase_nouns(obj)):
         m = s.index.at(tok)
         if m is None or m in found or not coded(m.actor) or m.actor.country in own:
             continue
@@ -376,6 +377,17 @@ def object_phrase_target(c: Candidate, params: Params) -> bool:
     c.targets = [found[0]]
     c.add(f"target = '{found[0].text}', the one country the phrase of the act's object names")
     return True
+
+
+def _own_objects(verb: Any) -> list[Any]:
+    """The verb's direct objects, or those of the act it commits to ("agreed to buy Nigerian gas",
+    "committed to recognising Kosovo's plates": an open complement, or a gerund after "to")."""
+    objs = direct_objects(verb)
+    if objs:
+        return objs
+    complements = [c for c in verb.children if c.dep_ == "xcomp"]
+    complements += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp"]
+    return [o for comp in complements for o in direct_objects(comp)]
 
 
 def _phrase_nouns(noun: Any, depth: int = 0) -> list[Any]:
