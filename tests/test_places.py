@@ -1228,3 +1228,13 @@ def test_places_a_town_an_attack_captures_is_the_event_s_place_and_its_country_t
         (e.location.name if e.location else None, e.target.country if e.target else None) for e in events
     ]
     assert found == [("Goma", "COD")]
+
+
+def test_places_direction_word_before_a_town_names_the_town(resolver: PlaceResolver) -> None:
+    # "central Bangkok", "east London": the part of a town is the town (its name, its point, its id)
+    whole = resolver.resolve_name("Bangkok")
+    part = resolver.resolve_name("central Bangkok")
+    assert whole is not None and part is not None
+    assert (part.name, part.country, part.geonameid, part.precision) == (
+        whole.name, whole.country, whole.geonameid, "city"
+    )

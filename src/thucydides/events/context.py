@@ -313,6 +313,8 @@ def sentence_place(
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
+        if _backer(a.root):
+            continue  # "Russian-backed separatists", "U.S.-led forces": who backs them, not the scene
         if place.country in avoid and index is not None and index.at(a.root) is not None:
             continue
         if index is not None and _modifies_actor(a.root, index):
@@ -321,6 +323,12 @@ def sentence_place(
             continue  # "documents leaked to the New York Times": a place in an organisation's name
         return place
     return None
+
+
+def _backer(tok: Any) -> bool:
+    """Whether a place word names who backs or leads ("Russian-backed separatists", "U.S.-led forces"):
+    the modifier of a past participle, not where anything happens."""
+    return bool(tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN")
 
 
 def _in_longer_name(a: Any) -> bool:
@@ -412,6 +420,11 @@ def default_country(
     ):
         besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
         return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
+    # a story that names no country as an actor is where its lede or its dateline sets it
+    for where, told in ((anchors.story, "the lede sets the story in"), (anchors.dateline, "the dateline is")):
+        place = where.place if isinstance(where, PlaceMention) else where
+        if place is not None and place.country and len(place.country) == 3 and place.country not in avoid:
+            return place.country, f"{told} {place.name} ({place.country})"
     return None, ""
 
 
@@ -610,6 +623,7 @@ def unidentified_attackers(
             and len(p.country) == 3
             and a.root.idx not in inside
             and not _in_attribution(a.root)
+            and not _backer(a.root)
         ),
         None,
     )
