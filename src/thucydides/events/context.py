@@ -298,9 +298,10 @@ def sentence_place(
 ) -> Place | None:
     """The first place of the sentence that lies in a known country and says where it is set.
 
-    Places named in the attribution ("officials in Nairobi said") do not set the scene. A country in
-    ``avoid`` that is also named as an actor is skipped: a state actor named without a country is not taken
-    to belong to the country it acts on ("a spokesman accused the United States").
+    Places named in the attribution ("officials in Nairobi said") do not set the scene. A place in a
+    country of ``avoid`` is skipped: a state actor named without a country is not taken to belong to the
+    country it acts on ("a spokesman accused the United States", "the government asked Cuba to hand over
+    the negotiators in Havana").
     """
     words = event_words()
     for a in anchors.places.get(sent.start, []):
@@ -315,8 +316,8 @@ def sentence_place(
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
         if _backer(a.root):
             continue  # "Russian-backed separatists", "U.S.-led forces": who backs them, not the scene
-        if place.country in avoid and index is not None and index.at(a.root) is not None:
-            continue
+        if place.country in avoid:
+            continue  # "the government asked Cuba to hand over the negotiators in Havana": not Cuba's
         if index is not None and _modifies_actor(a.root, index):
             continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
         if _in_longer_name(a):
