@@ -34,6 +34,7 @@ from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import own_articles  # noqa: E402
 from own_sentences import ranked, sentences  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,6 +144,12 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
         events = ranked(doc)
         right += (events[0].event_type if events else "NONE") == it["type"]
     out["own_sentences_dev"] = round(right / len(own), 4) if own else None
+    # our own articles' dev half (bench/own_articles.py): key events among each article's most confident,
+    # and those with every field right
+    recs = own_articles.records("dev")
+    r = articles.score(recs, own_articles.code(recs, replay))
+    fig = r.figures
+    out["own_articles_dev"] = (fig["found_among_most_confident"], fig["found_with_every_field_right"])
     return out
 
 

@@ -253,3 +253,13 @@ def test_the_shared_sets_are_recognised_and_split(name: str) -> None:
     assert module.SET_NAME in name.replace("_protest", "")
     report = module.evaluate(records[:200], FakePipeline({}), name, "dev")
     assert report.half == "dev"
+
+
+def test_articles_compare_place_names_without_accents_spaces_or_case() -> None:
+    key = {"type": "CONSULT", "source": "ARG", "target": "BRA", "date": None,
+           "place": {"name": "Brasilia", "country": "BRA"}, "sentence": ""}  # fmt: skip
+    same = _event("CONSULT", "ARG", "BRA", where=Place(name="Brasília", country="BRA"))
+    other = _event("CONSULT", "ARG", "BRA", where=Place(name="Sao Paulo", country="BRA"))
+    assert articles.field_agreement(key, same)["place"]
+    assert not articles.field_agreement(key, other)["place"]
+    assert articles.fold_name("Nay Pyi Taw") == articles.fold_name("Naypyitaw")

@@ -166,3 +166,31 @@ def test_a_police_threat_of_force_with_no_one_named_is_aimed_at_the_people(pipel
     assert threats and _pair(threats[0]) == ("PER", "PER"), threats
     fired = [e for e in _code(pipeline, "Riot police in Lima opened fire.") if e.event_type == "ASSAULT"]
     assert fired and fired[0].target is None, fired  # no threat: an attack keeps no target of its own
+
+
+def test_a_place_in_the_event_phrase_and_where_the_lede_sets_the_story(pipeline: Any) -> None:
+    # told from the capital, the story is set where its lede places the act: a place on the people acted on
+    # ("traders who had gathered in the town of Nakuru"), and the next sentence, which names no place
+    text = (
+        "NAIROBI, June 3 (Wire) - Police fired tear gas at traders who had gathered in the town of Nakuru "
+        "on Monday.\n\nOfficers later arrested six of the traders.\n"
+    )
+    events = _code(pipeline, text)
+    assert {e.event_type for e in events} >= {"COERCE"}
+    assert {e.location.name for e in events if e.location} == {"Nakuru"}
+    text = "Gunmen killed nine people in an attack on a market in the town of Gwoza in Borno state."
+    gwoza = _code(pipeline, text)
+    assert [e.location.name for e in gwoza if e.event_type == "ASSAULT" and e.location] == ["Gwoza"]
+
+
+def test_a_date_on_the_act_noun_that_is_the_subject_dates_the_verb(pipeline: Any) -> None:
+    # published on Friday 1 March 2024: "the drone strike on Saturday" was on 24 February
+    text = "The drone strike on Saturday killed four fighters near the border, officials said."
+    events = _code(pipeline, text)
+    assert events and {e.date for e in events if e.event_type == "ASSAULT"} == {"2024-02-24"}
+
+
+def test_a_title_case_headline_verb_the_parse_took_for_a_noun_is_read(pipeline: Any) -> None:
+    text = "Senate Censures Defence Minister Over Arms Deal\n\nThe vote was held late on Tuesday.\n"
+    events = _code(pipeline, text)
+    assert any(e.event_type == "ACCUSE" and e.evidence.text.startswith("Senate") for e in events)

@@ -1332,3 +1332,16 @@ def test_places_stage_a_village_casts_no_vote_for_its_state(
     # stays the reading
     doc = _run(nlp, resolver, text)
     assert {m.text: m.place.admin1 for m in doc.places}.get("Rock Hill") == "South Carolina"
+
+
+def test_places_direction_word_before_a_town_names_the_town(resolver: PlaceResolver) -> None:
+    # "central Bangkok", "east London": the part of a town is the town (its name, its point, its id)
+    whole = resolver.resolve_name("Bangkok")
+    part = resolver.resolve_name("central Bangkok")
+    assert whole is not None and part is not None
+    assert (part.name, part.country, part.geonameid, part.precision) == (
+        whole.name,
+        whole.country,
+        whole.geonameid,
+        "city",
+    )

@@ -20,14 +20,16 @@ holds at least 60% of the quote's words of three letters or more. For each key e
 such event (the one agreeing on most fields) is compared field by field: source country, target country
 (``IGO`` aliases folded, sectors ignored), date (the coder's date, cut to the gold precision, equals the
 gold date; a gold ``null`` date is not scored), place (same country, and same name where the coder has
-one; a gold ``null`` place is not scored). A key event found with every field right is found *exactly*.
-Events coded anywhere in the article count for the ``anywhere`` figure (ranking aside), and events in
-the most confident list of a page with no key event are counted apart.
+one, compared without case, accents, spaces or hyphens; a gold ``null`` place is not scored). A key
+event found with every field right is found *exactly*. Events coded anywhere in the article count for
+the ``anywhere`` figure (ranking aside), and events in the most confident list of a page with no key
+event are counted apart.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,6 +71,13 @@ def _type_ok(g: dict[str, Any], e: Event) -> bool:
     return e.event_type in {str(g["type"]), *(str(t) for t in g.get("alt_types") or ())}
 
 
+def fold_name(name: str) -> str:
+    """A place name compared without case, accents, spaces or hyphens ("Brasília" is "Brasilia", "Nay Pyi
+    Taw" is "Naypyitaw")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", plain.lower())
+
+
 def field_agreement(g: dict[str, Any], e: Event) -> dict[str, bool]:
     """For each field the key event states (see the module docstring), whether the event agrees."""
     out: dict[str, bool] = {
@@ -82,8 +91,9 @@ def field_agreement(g: dict[str, Any], e: Event) -> dict[str, bool]:
     if place:
         loc = e.location
         same_country = loc is not None and loc.country == place.get("country")
-        name = str(place.get("name") or "").lower()
-        out["place"] = same_country and (not name or loc is None or not loc.name or loc.name.lower() == name)
+        name = fold_name(str(place.get("name") or ""))
+        named = loc is None or not loc.name or fold_name(loc.name) == name
+        out["place"] = same_country and (not name or named)
     return out
 
 

@@ -92,6 +92,8 @@ def _nearest_actor_before(verb: Any, index: ActorIndex) -> ActorMention | None:
 
 
 NOT_PEOPLE = frozenset({"country", "organization"})  # actor types that are no people
+# the links up from a clause with a pronoun subject to the clause that frames it
+FRAMING_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "relcl", "pobj", "prep", "pcomp"})
 
 
 def _antecedent(
@@ -108,11 +110,15 @@ def _antecedent(
     words = event_words()
     personal = pronoun in words.personal_pronouns
     cur = verb
-    for _ in range(4):
+    for _ in range(5):
         if cur.dep_ == "relcl":  # "landed at Bagram, where he met Ghani": the clause the noun belongs to
             while cur.head != cur and cur.head.pos_ not in ("VERB", "AUX"):
                 cur = cur.head
-        if cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "pobj", "prep") or cur.head == cur:
+            if cur.dep_ in ("dobj", "attr") and cur.head != cur and pronoun in words.plural_pronouns:
+                # "refused to leave the lobby, where they had staged a sit-in": people of the verb's clause
+                # (not "it": "withdrew the privileges it had granted" is an act of old, told in passing)
+                cur = cur.head
+        if cur.dep_ not in FRAMING_DEPS or cur.head == cur:
             return [], None
         cur = cur.head
         subj: list[Any] = [t for t in _children(cur, "nsubj", "nsubjpass") if _after_dateline(t, cur) is t]

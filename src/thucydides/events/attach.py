@@ -75,6 +75,12 @@ def _place_phrase(root: Any) -> Any:
             break
         if tok.dep_ == "appos" and head.lower_ in nouns:
             tok = head  # "the capital Khartoum"
+        elif (
+            tok.dep_ == "compound"
+            and head.lower_ in nouns
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        ):
+            tok = head  # "Zamfara state" (not "the Black Sea port of Sevastopol": that is Sevastopol)
         elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
             tok = head.head  # "the town of Qatraneh" (not "at the invitation of the United States")
         else:
@@ -89,6 +95,8 @@ class Anchors:
     dates: dict[int, list[Anchored]]
     places: dict[int, list[Anchored]]
     dateline: PlaceMention | None = None  # the place of a wire dateline ("RIYADH, 14 September —")
+    # where the lede sets the story: a town or region its first body sentences place something in
+    story: Place | None = None
     # the starts of a time span ("since 1989"), by sentence start: only a "when" clause of it takes its date
     spans: dict[int, list[Anchored]] = field(default_factory=dict)
     # token index → start of its sentence, made on first use (``tok.sent`` rescans the document each time)
@@ -105,6 +113,7 @@ class Anchors:
             if (a := _anchor(pm, sdoc)) is not None:
                 anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
         anchors.dateline = _dateline_place(doc)
+        anchors.story = _story_place(sdoc, anchors)
         return anchors
 
     def sentence_start(self, tok: Any) -> int:
@@ -150,13 +159,15 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
     own = [trig.token, trig.anchor]
     if places:  # a place can hang from the event's object: "attacked a police station in Kabul"
         own += _objects(trig.anchor)
+    else:  # a date can hang from a common noun that is the subject: "the air strike on Saturday killed"
+        own += _noun_subjects(trig.anchor)
     for level, tok in enumerate(path):
         # above the event's own words, a place may hang from the object of the clause the event continues
         # ("carried out attacks in central Jordan on Sunday, killing four"), not of one that reports it
         joined = any(t.head == tok and t.dep_ in JOINED_CLAUSES for t in path[:level])
         above = [tok, *_objects(tok)] if places and level >= 2 and joined else [tok]
         for a in cands:
-            if places and _in_subject(a, trig):
+            if places and (_in_subject(a, trig) or sent_from(a.root)):
                 continue
             hit = a.governor in own if level < 2 else a.governor in above
             # a place is where an event happened when a locative preposition introduces it; a country
@@ -164,6 +175,28 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             if hit and (not places or _locative(a.root, place_preps)):
                 return a
     return None
+
+
+def sent_from(tok: Any) -> bool:
+    """Whether a word names where something was sent from ("sent helicopters from Afghanistan to help"):
+    the object of an origin preposition on a sending verb or on its object, no party to the act nor the
+    place it happened."""
+    words = event_words()
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in words.origin_preps:
+        return False
+    holder = prep.head
+    verb = holder.head if holder.dep_ == "dobj" else holder
+    return bool(verb.lemma_.lower() in words.sending_verbs)
+
+
+def _noun_subjects(verb: Any) -> list[Any]:
+    """The common nouns that are the subject of a verb, with those coordinated with them ("the air strike
+    and ground assault on Saturday killed ...")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    return found + [c for n in found for c in n.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
 
 
 def _locative(root: Any, place_preps: frozenset[str]) -> bool:
@@ -365,6 +398,11 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went or sent them"
+    inner = _within(cands, trig, anchors.dateline)
+    if inner is not None:
+        pm = inner.mention
+        assert isinstance(pm, PlaceMention)
+        return pm.place, f"'{pm.text}' is in the event's phrase ('{inner.governor.text}')"
     parties = [*sources, *targets]
     countries = {m.actor.country for m in parties if m.actor.country}
     for m in parties:
@@ -379,6 +417,20 @@ def attach_place(
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
     dateline = anchors.dateline
+    story = anchors.story
+    # a sentence that names no place elsewhere happens where the lede set the story, when its parties are
+    # of that country (told from the capital: "NAIROBI - ... in Kisumu"; or with no dateline)
+    if (
+        story is not None
+        and countries == {story.country}
+        and (dateline is None or dateline.place.country == story.country)
+        and not _elsewhere(cands, story)
+        and not any(
+            isinstance(a.mention, PlaceMention) and a.mention.place.country not in (None, story.country)
+            for a in cands
+        )
+    ):
+        return story, f"no place in the event's clauses: the lede sets the story in {story.name}"
     at_home = dateline is not None and (not countries or dateline.place.country in countries)
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
@@ -389,6 +441,63 @@ def attach_place(
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
+
+
+STORY_SENTENCES = 2  # the lede's body sentences that may set the story's place
+SCENE_PRECISIONS = frozenset({"city", "admin1", "region"})
+# prepositions that lead away from the event's own act: a place after them is another event's
+AWAY_PREPS = frozenset({"after", "before", "since", "until", "despite", "over", "about", "for", "like"})
+AWAY_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "csubj", "nsubj", "nsubjpass", "acl"})
+
+
+def _body_sentence(sent: Any) -> bool:
+    """A sentence of the article's body: a verb, and a full stop at its end (no headline, menu or
+    newsletter line)."""
+    text = sent.text.rstrip()
+    return text.endswith((".", "!", "?", '"', "”")) and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _story_place(sdoc: Any, anchors: Anchors) -> Place | None:
+    """The town or region where the lede sets the story: the first one a locative preposition introduces in
+    the article's first body sentences ("NAIROBI - Police fired tear gas at supporters who had gathered in
+    Kisumu": Kisumu), never the dateline itself; a story told from a capital about a town is set in the
+    town."""
+    place_preps = event_words().place_preps - set(event_words().origin_preps)
+    seen = 0
+    for sent in sdoc.sents:
+        if not _body_sentence(sent):
+            continue
+        for a in anchors.places.get(sent.start, []):
+            pm = a.mention
+            if not isinstance(pm, PlaceMention) or anchors.dateline is pm:
+                continue
+            if pm.place.precision in SCENE_PRECISIONS and pm.place.country and _locative(a.root, place_preps):
+                return pm.place
+        seen += 1
+        if seen >= STORY_SENTENCES:
+            break
+    return None
+
+
+def _within(cands: Sequence[Anchored], trig: Trigger, dateline: PlaceMention | None) -> Anchored | None:
+    """A place a locative preposition introduces inside the event's own phrase, below its clause: on the
+    people it acts on or the noun of its act ("fired tear gas at supporters who had gathered in Kisumu",
+    "killed 14 people in an attack on a village in Zamfara state"), not in its subject nor in a clause or
+    phrase that tells another event ("after the bombing in X", "said that ...")."""
+    place_preps = event_words().place_preps - set(event_words().origin_preps)
+    for a in cands:
+        if a.mention is dateline or not _locative(a.root, place_preps):
+            continue
+        cur = a.root
+        while cur != trig.anchor and cur.head != cur:
+            if cur.dep_ in AWAY_DEPS or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
+                break
+            if cur.dep_ == "prep" and cur.lower_ in AWAY_PREPS:
+                break
+            cur = cur.head
+        if cur == trig.anchor and a.root != trig.anchor:
+            return a
+    return None
 
 
 def _elsewhere(cands: Sequence[Anchored], home: Place) -> bool:

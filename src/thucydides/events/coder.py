@@ -19,6 +19,7 @@ from thucydides.events.arguments import ACT_LOOKBACK, ArgumentFinder
 from thucydides.events.attach import Anchors
 from thucydides.events.candidate import Candidate, Scene, SentenceState
 from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed, placed_bodies, usable
+from thucydides.events.headlines import repair_headlines
 from thucydides.events.lexicon import Lexicon, direct_objects
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
@@ -85,6 +86,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         sdoc = doc.nlp
         if sdoc is None:
             raise ValueError("the document has not been parsed")
+        repair_headlines(sdoc, self.lexicon.verbs)  # "Turkey Shells Kurdish Town": the verb the parse missed
         index = ActorIndex(
             placed_bodies(doc.actors, doc.places),
             sdoc,

@@ -298,9 +298,10 @@ def sentence_place(
 ) -> Place | None:
     """The first place of the sentence that lies in a known country and says where it is set.
 
-    Places named in the attribution ("officials in Nairobi said") do not set the scene. A country in
-    ``avoid`` that is also named as an actor is skipped: a state actor named without a country is not taken
-    to belong to the country it acts on ("a spokesman accused the United States").
+    Places named in the attribution ("officials in Nairobi said") do not set the scene. A place in a
+    country of ``avoid`` is skipped: a state actor named without a country is not taken to belong to the
+    country it acts on ("a spokesman accused the United States", "the government asked Cuba to hand over
+    the negotiators in Havana").
     """
     words = event_words()
     for a in anchors.places.get(sent.start, []):
@@ -313,8 +314,10 @@ def sentence_place(
             continue  # "were flown to Qatar", "fired from Syria": where someone goes or comes from
         if _in_condition(a.root):
             continue  # "will take no more refugees if war starts in Iraq": a place in a condition
-        if place.country in avoid and index is not None and index.at(a.root) is not None:
-            continue
+        if _backer(a.root):
+            continue  # "Russian-backed separatists", "U.S.-led forces": who backs them, not the scene
+        if place.country in avoid:
+            continue  # "the government asked Cuba to hand over the negotiators in Havana": not Cuba's
         if index is not None and _modifies_actor(a.root, index):
             continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
         if _hyphen_modifier(a.root, a.mention.end) or _in_actor_phrase(a.root):
@@ -339,6 +342,12 @@ def _in_actor_phrase(tok: Any) -> bool:
         return False
     verb = prep.head
     return verb.dep_ == "acl" and verb.lemma_.lower() in event_words().base_participles
+
+
+def _backer(tok: Any) -> bool:
+    """Whether a place word names who backs or leads ("Russian-backed separatists", "U.S.-led forces"):
+    the modifier of a past participle, not where anything happens."""
+    return bool(tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN")
 
 
 def _in_longer_name(a: Any) -> bool:
@@ -430,6 +439,11 @@ def default_country(
     ):
         besides = f" besides {', '.join(sorted(str(c) for c in other_countries))}" if other_countries else ""
         return top[0][0], f"the country the document names most often{besides} is {top[0][0]}"
+    # a story that names no country as an actor is where its lede or its dateline sets it
+    for where, told in ((anchors.story, "the lede sets the story in"), (anchors.dateline, "the dateline is")):
+        place = where.place if isinstance(where, PlaceMention) else where
+        if place is not None and place.country and len(place.country) == 3 and place.country not in avoid:
+            return place.country, f"{told} {place.name} ({place.country})"
     return None, ""
 
 
@@ -628,6 +642,7 @@ def unidentified_attackers(
             and len(p.country) == 3
             and a.root.idx not in inside
             and not _in_attribution(a.root)
+            and not _backer(a.root)
         ),
         None,
     )

@@ -391,7 +391,10 @@ class Gazetteer:
         return readings
 
     def directional(self, entry: Entry, direction: str, name: str) -> Place:
-        """The part of a place named by a direction word ("northern Syria")."""
+        """The part of a place named by a direction word ("northern Syria"); the part of a town is the town
+        ("central Bangkok", "east London": their points and names are the town's)."""
+        if entry.kind == "city":
+            return replace(entry.place)
         place = replace(entry.place, name=name, geonameid=None)
         if entry.kind == "country":
             place.precision = "region"

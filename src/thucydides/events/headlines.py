@@ -1,0 +1,112 @@
+"""Headlines the parser reads as one noun phrase: "Turkey Shells Kurdish Town Near Border", "Parliament
+Censures Minister Over Fuel Deal".
+
+A headline drops its articles, and the small English model then takes the verb's third person ("shells",
+"censures") for a plural noun or a modifier: the line parses as a list of nouns with no verb, and no event
+is read from it. :func:`repair_headlines` finds such lines (a short sentence with no final full stop whose
+parse has no verb at its root) in which a word ending in ``-s`` is, without that ending, a verb of the event
+lexicon between two noun phrases (or after one: "Minister Resigns Over Contract"), and rewrites that
+sentence's parse as subject, verb, object and the phrases after them. Nothing else changes: offsets,
+tokens and the other sentences stay as parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Any
+
+HEADLINE_TOKENS = 14  # a headline has at most this many words
+END_MARKS = frozenset({".", "!", "?", ":", ";", '"', "\u201d", "'", ","})
+FINITE_TAGS = frozenset({"VBD", "VBP", "MD"})  # a verb the parser did find (a VBZ may be a misread modifier)
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+SUBJECT_POS = PHRASE_POS | {"PART"}  # "Turkey's Army Shells ..."
+
+
+def repair_headlines(sdoc: Any, verbs: Container[str]) -> int:
+    """Rewrite the parse of each headline of ``sdoc`` read with no verb (see the module docstring);
+    returns how many were rewritten. ``verbs``: the lemmas of the event lexicon's verbs."""
+    return sum(_repair(sent, verbs) for sent in list(sdoc.sents))
+
+
+def _headline(words: list[Any]) -> bool:
+    if not words or len(words) > HEADLINE_TOKENS or words[-1].text in END_MARKS:
+        return False
+    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return not any(t.tag_ in FINITE_TAGS for t in words)
+
+
+def verb_lemma(tok: Any, verbs: Container[str]) -> str | None:
+    """The verb a word ending in ``-s`` is the third person of ("shells", "censures", "denies"), where the
+    event lexicon has it."""
+    word = tok.lower_
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return None
+    forms = [word[:-1]]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return next((f for f in forms if f in verbs), None)
+
+
+def _phrase(tokens: list[Any], allowed: frozenset[str]) -> Any | None:
+    """The head of a run of noun-phrase words (its last noun), or None where the run is no noun phrase."""
+    if not tokens or any(t.pos_ not in allowed for t in tokens):
+        return None
+    nouns = [t for t in tokens if t.pos_ in NOUN_POS]
+    return nouns[-1] if nouns else None
+
+
+def _attach(tokens: list[Any], head: Any) -> None:
+    """Hang every word of a phrase but its head on the head, by part of speech."""
+    deps = {"ADJ": "amod", "NUM": "nummod", "DET": "det", "PART": "case"}
+    for t in tokens:
+        if t != head:
+            t.head = head
+            t.dep_ = deps.get(t.pos_, "compound")
+
+
+def _repair(sent: Any, verbs: Container[str]) -> bool:
+    words = [t for t in sent if not t.is_space]
+    if not _headline(words):
+        return False
+    for k in range(1, len(words)):
+        verb = words[k]
+        lemma = verb_lemma(verb, verbs)
+        if lemma is None or verb.pos_ not in ("NOUN", "VERB", "PROPN"):
+            continue
+        subject = words[:k]
+        subj = _phrase(subject, SUBJECT_POS)
+        if subj is None:
+            continue
+        rest = words[k + 1 :]
+        n = 0
+        while n < len(rest) and rest[n].pos_ in PHRASE_POS:
+            n += 1
+        obj_words, tail = rest[:n], rest[n:]
+        obj = _phrase(obj_words, PHRASE_POS)
+        if obj_words and obj is None:
+            continue
+        inside = {t.i for t in tail}
+        outer = [t for t in tail if t.head.i not in inside or t.head == t]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.pos_ = "VERB"
+        verb.tag_ = "VBZ"
+        verb.lemma_ = lemma
+        _attach(subject, subj)
+        subj.head, subj.dep_ = verb, "nsubj"
+        if obj is not None:
+            _attach(obj_words, obj)
+            obj.head, obj.dep_ = verb, "dobj"
+        for t in outer:
+            t.head = verb
+            if t.pos_ == "ADP":
+                t.dep_ = "prep"
+        for t in sent:
+            if t.is_space and (t.head.i < sent.start or t.head.i >= sent.end or t.head == t):
+                t.head = verb
+        return True
+    return False
