@@ -472,7 +472,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
     def _cause_source(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
         """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
         firing", "injured during an army raid" (the police, the army)."""
-        for pobj in _pobjs(verb, event_words().cause_preps):
+        # "fell to police bullets": a verb of suffering names what harmed its subject after "to"
+        fell_to = _pobjs(verb, ("to",)) if verb.lemma_.lower() in self.lexicon.undergoer_verbs else []
+        for pobj in [*_pobjs(verb, event_words().cause_preps), *fell_to]:
             if pobj.pos_ != "NOUN" and not bare_gerund(pobj):  # "injured in police firing" (a gerund)
                 continue
             if (
@@ -486,7 +488,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and usable(m.actor)
             ):
                 return m, pobj
-            if self.lexicon.match(pobj, "noun") is None:
+            if self.lexicon.match(pobj, "noun") is None and pobj not in fell_to:
                 continue
             for child in pobj.children:
                 if child.dep_ not in ("compound", "amod", "poss", "nmod"):
