@@ -520,7 +520,13 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         if s.dep_ in ("nsubj", "nsubjpass")
         for n in (
             s,
-            *(p for prep in s.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"),
+            *(  # "thousands of protesters", "some in the crowd"
+                p
+                for prep in s.children
+                if prep.lower_ in ("of", "in", "among")
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ),
         )
         for w in (n, *(c for c in n.children if c.dep_ in ("compound", "amod")))
     ):

@@ -163,6 +163,24 @@ def _denied(anchor: Any) -> str | None:
     return None
 
 
+def absent(token: Any) -> str | None:
+    """An act named as absent ("the rally went ahead without violence", "left without firing a shot", "a
+    weekend free of protests", "the absence of violence"), or ``None``: the word (or the first of the words
+    it is coordinated with) is the object of an ``absence_preps`` word, or of "of" after an ``absence_heads``
+    word."""
+    words = event_words()
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
+        return None
+    prep = token.head
+    if prep.lower_ in words.absence_preps:
+        return f"'{prep.text} {token.text}'"
+    if prep.lower_ == "of" and prep.head is not prep and prep.head.lower_ in words.absence_heads:
+        return f"'{prep.head.text} of {token.text}'"
+    return None
+
+
 def _negative_subject(anchor: Any) -> str | None:
     """The subject of a clause that says no one did or underwent the act ("nobody was arrested", "no one
     was hurt", "no soldiers were killed"), if it is one."""
@@ -184,6 +202,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         return None, why
     if (why := _denied(anchor)) is not None:
         return "negated", why
+    if (why := absent(token)) is not None:
+        return "negated", f"named as absent: {why}"
     words = event_words()
     head = anchor.head
     if (noun := intent_noun(anchor)) is not None:

@@ -265,6 +265,18 @@ def intent_noun(verb: Any) -> Any | None:
     return head if head.pos_ == "NOUN" and head.lemma_.lower() in event_words().intent_nouns else None
 
 
+def _partitive_group(subj: Any) -> Any | None:
+    """The group a subject names part of ("many of the protesters", "some in the crowd"), or ``None``."""
+    if subj.lower_ not in event_words().member_partitives:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "among"):
+            group = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if group is not None and group.pos_ in ("NOUN", "PROPN"):
+                return group
+    return None
+
+
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     """The token that is the clause's actor, climbing through coordination and control."""
     if depth > 4:
@@ -279,6 +291,8 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         if first.lower_ in RELATIVE_PERSONS and verb.dep_ == "relcl" and verb.head != verb:
             # "besieged by police, who fired tear gas": the relative pronoun stands for the noun it follows
             return verb.head, "the noun the relative pronoun stands for"
+        if (group := _partitive_group(first)) is not None:
+            return group, f"the group '{first.text} {group.head.text} ...' names part of"
         return first, "subject"
     agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
     if agent:
