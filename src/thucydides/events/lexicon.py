@@ -481,10 +481,27 @@ def _excluded(entry: Entry, objs: list[Any]) -> bool:
 
 def excludes_object(entry: Entry, tok: Any) -> bool:
     """True where the object of ``tok`` is one the sense ``entry`` rules out ("fought the blaze", "fired 200
-    workers"), as the sense's conditions read it."""
+    workers", "a battle with hunger"), as the sense's conditions read it."""
     return bool(entry.not_obj) and _excluded(
-        entry, object_nouns(direct_objects(tok)) or _participle_head(tok)
+        entry, _ruled_out_pool(entry, tok, object_nouns(direct_objects(tok)))
     )
+
+
+def _ruled_out_pool(entry: Entry, tok: Any, objs: list[Any]) -> list[Any]:
+    """What ``not_obj`` is read on: the objects; else the noun a participle modifies ("the film, shot in
+    Kigali"); else the objects of the sense's target prepositions, where it names them ("battled with
+    hunger", "the fight against corruption": the foe)."""
+    if objs or (objs := _participle_head(tok)):
+        return objs
+    if entry.targets == DEFAULT_TARGET_PREPS:  # only the prepositions a sense names for its foe
+        return []
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in entry.targets
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _participle_head(tok: Any) -> list[Any]:
@@ -504,7 +521,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
-    if _excluded(entry, objs or (_participle_head(tok) if entry.not_obj else [])):
+    if entry.not_obj and _excluded(entry, _ruled_out_pool(entry, tok, objs)):
         return False
     if entry.no_obj and objs:
         return False
