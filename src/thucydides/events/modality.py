@@ -108,11 +108,16 @@ def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
             cur = cur.head
         pred = cur.head if cur.head != cur else None
         states = [c for c in pred.children if c.dep_ == "acomp"] if pred is not None else []
+        words = event_words()
         if (  # "is on a visit", "are on strike", "were at the scene of the riots" (a preposition under
-            # "be"): the subject takes part in it, or was there
+            # "be"): the subject takes part in it, or was there; "has been calm since the riots": a time
+            # told from the act; "the recent attacks are a reminder": an act said to be past
             pred is not None
             and cur.dep_ in NOUN_LINKS
-            and not (cur.dep_ == "prep" and cur.lower_ in ("on", "in", "at"))
+            and not (
+                cur.dep_ == "prep" and (cur.lower_ in ("on", "in", "at") or cur.lower_ in words.sequel_preps)
+            )
+            and not any(c.dep_ == "amod" and c.lower_ in words.past_modifiers for c in token.children)
             and pred.lemma_.lower() in ("be", "remain", "seem")
             and all(a.lemma_.lower() in lexicon.evaluative for a in states)
         ):  # "the talks are deadlocked", "the strikes are continuing" report an act going on: kept

@@ -85,6 +85,8 @@ class EventWords:
     legal_action_verbs: frozenset[str]
     legal_action_preps: frozenset[str]
     occasion_heads: frozenset[str]
+    sequel_preps: frozenset[str]
+    past_modifiers: frozenset[str]
     ongoing_modifiers: frozenset[str]
     manner_protest_nouns: frozenset[str]
     denial_verbs: frozenset[str]
