@@ -358,6 +358,20 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         )
         return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
 
+    @staticmethod
+    def _owned(word: Any) -> bool:
+        """True where ``word`` (what a "for" phrase hangs on) is a noun of owning an act ("responsibility
+        for"), or a verb whose subject or object names one ("no claims of responsibility were made for")."""
+        nouns = event_words().responsibility_nouns
+        if word.lemma_.lower() in nouns:
+            return True
+        return word.pos_ in ("VERB", "AUX") and any(
+            t.lemma_.lower() in nouns
+            for c in word.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            for t in c.subtree
+        )
+
     def _unnamed_unit(self, tok: Any, index: ActorIndex) -> bool:
         """True for a unit of a force that no actor stands for ("the crime branch", "a special squad")."""
         return (
@@ -405,6 +419,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 return True  # "arrested for the murder of a councillor": the act the arrest is for happened
             if head.lower_ == "of" and head.head.lemma_.lower() in words.occasion_heads:
                 return True  # "at the scene of the riots", "in the aftermath of the attack"
+            if head.lower_ == "for" and self._owned(head.head):
+                return True  # "claimed responsibility for the attack", "no claims of responsibility ... for"
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()

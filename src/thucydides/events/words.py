@@ -76,6 +76,7 @@ class EventWords:
     episode_nouns: frozenset[str]
     force_units: frozenset[str]
     responsibility_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
     unrealised_modifiers: frozenset[str]
     prevention_verbs: frozenset[str]
     protest_crowds: frozenset[str]
