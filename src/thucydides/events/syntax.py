@@ -314,6 +314,11 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in event_words().object_control and (obj := _children(head, "dobj")):
             return obj[0], f"object of '{head.text}'"
+        if verb.dep_ == "advcl" and _children(verb, "mark") and (patient := _children(head, "nsubjpass")):
+            # "activists were detained by police while trying to hold a rally": the passive's subject, not
+            # its by-agent, does what an adjunct with "while", "after" ... says (not "was attacked by rebels,
+            # killing three": a result the agent brought about)
+            return patient[0], f"subject of the passive '{head.text}'"
         if head.dep_ == "acomp" or head.pos_ == "ADJ":
             return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
