@@ -31,6 +31,7 @@ from thucydides.events.syntax import (
     drop_index,
     gerund_act,
     reduced_relative,
+    victim_participle,
 )
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder, bare_gerund
 from thucydides.events.words import event_words
@@ -318,7 +319,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         passive without a "by" phrase, or a verb without a subject. The lexicon's ``implied_agents`` says
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
-        named = trig.nominal or gerund_act(trig.token)  # "Fighting left dozens dead": an act named, not told
+        # "Fighting left dozens dead", "the freeing of abducted workers": an act named, not told
+        named = trig.nominal or gerund_act(trig.token) or victim_participle(trig.token)
         lemma = self.lexicon.lemma(trig.token, self.lexicon.nouns if trig.nominal else self.lexicon.verbs)
         agent = self.lexicon.implied_agent(trig.entry.cameo, named, lemma)
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
@@ -346,7 +348,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and (not agents or not self._unnamed_unit(agents[0], index))
             ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
-            subject = _subject(anchor)[0] if not passive else None
+            subject = _subject(anchor)[0] if not passive and not victim_participle(anchor) else None
             if subject is not None and not self._unnamed_unit(subject, index):
                 return None  # "the crime branch arrested three men": a unit no actor stands for
         start = trig.token.idx

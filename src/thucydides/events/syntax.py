@@ -379,6 +379,19 @@ def occurrence_verb(noun: Any, occurrence_verbs: frozenset[str]) -> Any | None:
     return None
 
 
+def victim_participle(tok: Any) -> bool:
+    """True for a past participle that modifies the noun of those it was done to ("five abducted oil
+    workers", "the kidnapped schoolgirls"): the act was done, by no one the phrase names. Only acts done on
+    purpose (``victim_participles``): "injured passengers" may have been hurt in an accident."""
+    return bool(
+        tok.lower_ in event_words().victim_participles
+        and tok.dep_ == "amod"
+        and (tok.tag_ == "VBN" or (tok.tag_ == "JJ" and tok.lower_.endswith("ed")))  # tagged as an adjective
+        and tok.head is not tok
+        and tok.head.pos_ == "NOUN"
+    )
+
+
 def gerund_act(tok: Any) -> bool:
     """True for a verb form used as the name of an act, with no doer of its own: a gerund that is a clause's
     subject ("Fighting between the army and rebels left dozens dead", "Shelling hit the villages")."""

@@ -77,6 +77,7 @@ class EventWords:
     force_units: frozenset[str]
     responsibility_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
+    victim_participles: frozenset[str]
     unrealised_modifiers: frozenset[str]
     prevention_verbs: frozenset[str]
     protest_crowds: frozenset[str]
