@@ -200,6 +200,14 @@ class ArgumentFinder:
                 )
                 if found:
                     return found
+            for mod in tok.children:  # "student groups", "farmer groups": people of that role
+                if mod.dep_ in ("compound", "amod") and (
+                    (sector := self.lexicon.generic_actors.get(mod.lemma_.lower())) is not None
+                ):
+                    text = tok.doc[tok.left_edge.i : tok.i + 1].text
+                    actor = Actor(text=text, sector=sector or None, type="group")
+                    why = f"a group named by its members' role '{mod.text}'"
+                    return [ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, why)]
         generic = (
             self.lexicon.generic_actors.get(tok.lemma_.lower())
             if tok.pos_ == "NOUN" and not pair_reference(tok)

@@ -32,6 +32,7 @@ from thucydides.events.syntax import (
     drop_index,
     gerund_act,
     reduced_relative,
+    victim_participle,
 )
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder, bare_gerund
 from thucydides.events.words import event_words
@@ -337,7 +338,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         passive without a "by" phrase, or a verb without a subject. The lexicon's ``implied_agents`` says
         who; the country comes from the context (see :func:`placed`) or stays unknown.
         """
-        named = trig.nominal or gerund_act(trig.token)  # "Fighting left dozens dead": an act named, not told
+        # "Fighting left dozens dead", "the freeing of abducted workers": an act named, not told
+        named = trig.nominal or gerund_act(trig.token) or victim_participle(trig.token)
         lemma = self.lexicon.lemma(trig.token, self.lexicon.nouns if trig.nominal else self.lexicon.verbs)
         agent = self.lexicon.implied_agent(trig.entry.cameo, named, lemma)
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
@@ -365,7 +367,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and (not agents or not self._unnamed_unit(agents[0], index))
             ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
-            subject = _subject(anchor)[0] if not passive else None
+            subject = _subject(anchor)[0] if not passive and not victim_participle(anchor) else None
             if subject is not None and not self._unnamed_unit(subject, index):
                 return None  # "the crime branch arrested three men": a unit no actor stands for
         start = trig.token.idx
@@ -376,6 +378,20 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             f"source = {agent.text} ({agent.sector}): the doer '{trig.token.text}' implies, named by no word"
         )
         return (found[0] if found else mention), "; ".join(w for w in (why, where) if w)
+
+    @staticmethod
+    def _owned(word: Any) -> bool:
+        """True where ``word`` (what a "for" phrase hangs on) is a noun of owning an act ("responsibility
+        for"), or a verb whose subject or object names one ("no claims of responsibility were made for")."""
+        nouns = event_words().responsibility_nouns
+        if word.lemma_.lower() in nouns:
+            return True
+        return word.pos_ in ("VERB", "AUX") and any(
+            t.lemma_.lower() in nouns
+            for c in word.children
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            for t in c.subtree
+        )
 
     def _unnamed_unit(self, tok: Any, index: ActorIndex) -> bool:
         """True for a unit of a force that no actor stands for ("the crime branch", "a special squad")."""
@@ -424,6 +440,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 return True  # "arrested for the murder of a councillor": the act the arrest is for happened
             if head.lower_ == "of" and head.head.lemma_.lower() in words.occasion_heads:
                 return True  # "at the scene of the riots", "in the aftermath of the attack"
+            if head.lower_ == "for" and self._owned(head.head):
+                return True  # "claimed responsibility for the attack", "no claims of responsibility ... for"
             return head.lower_ not in self.lexicon.non_occasion_preps
         if dep == "dobj":
             lemma = head.lemma_.lower()

@@ -292,23 +292,19 @@ class Lexicon:
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("d", ""), ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""))
 
 
-# tags of words with no inflection to undo ("band", NN, is no "ban" + "d"), but a singular noun may be a
-# gerund ("rioting", "shelling"): for it only the "-ing" guesses are tried
-UNINFLECTED_TAGS = frozenset({"NN", "JJ", "RB", "IN", "DT", "CC", "PRP", "CD"})
+def _uninflected(tok: Any) -> bool:
+    """Whether the tagger says a word is a singular noun: "band" is no "ban" + "d", though it may be a
+    gerund ("rioting", "shelling"). An adjective may still be a participle ("abducted workers")."""
+    return bool(tok.tag_ == "NN")
 
 
-def _uninflected(tok: Any) -> str:
-    """The tag of a word the tagger says has no inflection, else ""."""
-    return str(tok.tag_) if tok.tag_ in UNINFLECTED_TAGS else ""
-
-
-def _known_lemma(word: str, lemma: str, known: Any, uninflected: str = "") -> str:
-    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is (for a word the
-    tag ``uninflected`` says has no inflection, none; a singular noun only a gerund's), else ``lemma``."""
-    if lemma in known or (uninflected and uninflected != "NN"):
+def _known_lemma(word: str, lemma: str, known: Any, singular_noun: bool = False) -> str:
+    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is (for a singular
+    noun, only a gerund's "-ing"), else ``lemma``."""
+    if lemma in known:
         return lemma
     for suffix, repl in _SUFFIXES:
-        if uninflected and not suffix.endswith("ing"):
+        if singular_noun and not suffix.endswith("ing"):
             continue
         if word.endswith(suffix) and (guess := word[: len(word) - len(suffix)] + repl) in known:
             return guess
@@ -494,10 +490,27 @@ def _excluded(entry: Entry, objs: list[Any]) -> bool:
 
 def excludes_object(entry: Entry, tok: Any) -> bool:
     """True where the object of ``tok`` is one the sense ``entry`` rules out ("fought the blaze", "fired 200
-    workers"), as the sense's conditions read it."""
+    workers", "a battle with hunger"), as the sense's conditions read it."""
     return bool(entry.not_obj) and _excluded(
-        entry, object_nouns(direct_objects(tok)) or _participle_head(tok)
+        entry, _ruled_out_pool(entry, tok, object_nouns(direct_objects(tok)))
     )
+
+
+def _ruled_out_pool(entry: Entry, tok: Any, objs: list[Any]) -> list[Any]:
+    """What ``not_obj`` is read on: the objects; else the noun a participle modifies ("the film, shot in
+    Kigali"); else the objects of the sense's target prepositions, where it names them ("battled with
+    hunger", "the fight against corruption": the foe)."""
+    if objs or (objs := _participle_head(tok)):
+        return objs
+    if entry.targets == DEFAULT_TARGET_PREPS:  # only the prepositions a sense names for its foe
+        return []
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in entry.targets
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _participle_head(tok: Any) -> list[Any]:
@@ -517,7 +530,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False
-    if _excluded(entry, objs or (_participle_head(tok) if entry.not_obj else [])):
+    if entry.not_obj and _excluded(entry, _ruled_out_pool(entry, tok, objs)):
         return False
     if entry.no_obj and objs:
         return False
@@ -533,7 +546,13 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
         if s.dep_ in ("nsubj", "nsubjpass")
         for n in (
             s,
-            *(p for prep in s.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"),
+            *(  # "thousands of protesters", "some in the crowd"
+                p
+                for prep in s.children
+                if prep.lower_ in ("of", "in", "among")
+                for p in prep.children
+                if p.dep_ == "pobj"
+            ),
         )
         for w in (n, *(c for c in n.children if c.dep_ in ("compound", "amod")))
     ):

@@ -108,10 +108,16 @@ def _evaluated(token: Any, anchor: Any, lexicon: Lexicon) -> str | None:
             cur = cur.head
         pred = cur.head if cur.head != cur else None
         states = [c for c in pred.children if c.dep_ == "acomp"] if pred is not None else []
-        if (  # "is on a visit", "are on strike" (a preposition under "be"): the subject takes part in it
+        words = event_words()
+        if (  # "is on a visit", "are on strike", "were at the scene of the riots" (a preposition under
+            # "be"): the subject takes part in it, or was there; "has been calm since the riots": a time
+            # told from the act; "the recent attacks are a reminder": an act said to be past
             pred is not None
             and cur.dep_ in NOUN_LINKS
-            and not (cur.dep_ == "prep" and cur.lower_ in ("on", "in"))
+            and not (
+                cur.dep_ == "prep" and (cur.lower_ in ("on", "in", "at") or cur.lower_ in words.sequel_preps)
+            )
+            and not any(c.dep_ == "amod" and c.lower_ in words.past_modifiers for c in token.children)
             and pred.lemma_.lower() in ("be", "remain", "seem")
             and all(a.lemma_.lower() in lexicon.evaluative for a in states)
         ):  # "the talks are deadlocked", "the strikes are continuing" report an act going on: kept
@@ -163,6 +169,24 @@ def _denied(anchor: Any) -> str | None:
     return None
 
 
+def absent(token: Any) -> str | None:
+    """An act named as absent ("the rally went ahead without violence", "left without firing a shot", "a
+    weekend free of protests", "the absence of violence"), or ``None``: the word (or the first of the words
+    it is coordinated with) is the object of an ``absence_preps`` word, or of "of" after an ``absence_heads``
+    word."""
+    words = event_words()
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("pobj", "pcomp"):
+        return None
+    prep = token.head
+    if prep.lower_ in words.absence_preps:
+        return f"'{prep.text} {token.text}'"
+    if prep.lower_ == "of" and prep.head is not prep and prep.head.lower_ in words.absence_heads:
+        return f"'{prep.head.text} of {token.text}'"
+    return None
+
+
 def _negative_subject(anchor: Any) -> str | None:
     """The subject of a clause that says no one did or underwent the act ("nobody was arrested", "no one
     was hurt", "no soldiers were killed"), if it is one."""
@@ -184,6 +208,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         return None, why
     if (why := _denied(anchor)) is not None:
         return "negated", why
+    if (why := absent(token)) is not None:
+        return "negated", f"named as absent: {why}"
     words = event_words()
     head = anchor.head
     if (noun := intent_noun(anchor)) is not None:

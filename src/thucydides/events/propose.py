@@ -21,6 +21,7 @@ from typing import Any
 
 from thucydides.datafile import load_yaml
 from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon, excludes_object
+from thucydides.events.modality import absent
 from thucydides.events.triggers import Trigger
 from thucydides.events.words import event_words
 
@@ -211,11 +212,20 @@ class Proposer:
         head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon. A verb whose
         object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
         however sure the model is of the sentence's type; nor is an act named by a noun that was not done
-        ("planned an attack", "foiled a bombing"). With ``same_act``, only a word with a sense of the act of
-        ``code`` (see :meth:`_same_act`)."""
+        ("planned an attack", "foiled a bombing"); and where the sentence's only word of that type names an
+        act that did not happen ("without violence"), nothing is. With ``same_act``, only a word with a sense
+        of the act of ``code`` (see :meth:`_same_act`)."""
+        negated = False  # a word of the lexicon with a sense of this type names an act that was not done
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
-            if pos is None or _reflexive(tok) or _negated(tok):
+            if pos is None or _reflexive(tok):
+                continue
+            if _negated(tok):
+                table = self.lexicon.table(pos)
+                negated = negated or any(
+                    self.ontology.plover_type(e.cameo) == kind
+                    for e in table.get(self.lexicon.lemma(tok, table), ())
+                )
                 continue
             if pos == "noun" and _unrealised(tok):
                 continue
@@ -229,8 +239,8 @@ class Proposer:
                 ):
                     sense = _bare(entry, code if exact else entry.cameo)
                     return Trigger(sense, tok, tok, nominal=pos == "noun")
-        if lexical:
-            return None
+        if lexical or negated:  # "the rally went ahead without violence": the sentence's act of this type
+            return None  # is the one it says was not done, not its main verb
         root = sent.root
         if not self.ontology.in_class("verbal", code):
             root = _reported(root)
@@ -267,7 +277,7 @@ def _negated(tok: Any) -> bool:
     """True for an act the sentence says did not happen: a negated verb ("did not attack"), a verb or a
     clause whose subject is "no ..." ("no acts of violence were reported", "no one was hurt"), an act named
     by a noun under "no" ("there was no violence"), directly or through its "of" ("no acts of violence")."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" for c in tok.children) or absent(tok) is not None:
         return True
     nouns = [tok]
     if tok.pos_ in ("VERB", "AUX"):

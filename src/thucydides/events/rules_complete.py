@@ -155,12 +155,37 @@ def unnamed_victim(c: Candidate, params: Params) -> bool:
         patient.ent_type_ == "PERSON" or patient.lower_ in params.get("pronouns", ("he", "she", "they"))
     ):
         return False
-    s = c.scene
+    _unidentified_doer(
+        c, f"source = unidentified attackers: '{patient.text}' suffered it, and no doer is named"
+    )
+    return True
+
+
+def _unidentified_doer(c: Candidate, why: str) -> None:
+    """Unidentified attackers as the act's source, placed in the country the context gives, if any."""
+    s, verb = c.scene, c.trig.anchor
     actor = Actor(text="unidentified attackers", sector=UNIDENTIFIED, type="group")
     mention = ActorMention(verb.idx, verb.idx + len(verb.text), actor.text, actor, "no doer named")
     found, where = placed([mention], [], s.sent, s.index, s.anchors)
     c.sources = found or [mention]
-    c.join(f"source = unidentified attackers: '{patient.text}' suffered it, and no doer is named", where)
+    c.join(why, where)
+
+
+def burnt_property(c: Candidate, params: Params) -> bool:
+    """ "Three houses were torched", "two buses were set ablaze": property a word of ``params['verbs']`` says
+    was set on fire or wrecked on purpose, in a passive that names no doer, is the work of unidentified
+    attackers (not "were demolished", which the authorities do; not "destroyed in the floods")."""
+    if c.sources or c.trig.nominal or c.trig.entry.key not in params.get("verbs", ()):
+        return False
+    verb = c.trig.anchor
+    if not _is_passive(verb) or any(ch.dep_ == "agent" for ch in verb.children):
+        return False
+    patient = next((ch for ch in verb.children if ch.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return False
+    _unidentified_doer(
+        c, f"source = unidentified attackers: '{patient.text}' was {verb.text} on purpose, by no one named"
+    )
     return True
 
 
@@ -652,6 +677,7 @@ VERBAL_ONLY = frozenset(
         "act_subject_source",
         "unknown_attackers",
         "unnamed_victim",
+        "burnt_property",
         "reaction_target",
         "figurative_harm",
         "descriptive_modifier",
@@ -664,6 +690,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "cause_source": cause_source,
         "unknown_attackers": unknown_attackers,
         "unnamed_victim": unnamed_victim,
+        "burnt_property": burnt_property,
         "act_subject_source": act_subject_source,
         "implied_source": implied_source,
         "nominal_pair": nominal_pair,

@@ -265,6 +265,18 @@ def intent_noun(verb: Any) -> Any | None:
     return head if head.pos_ == "NOUN" and head.lemma_.lower() in event_words().intent_nouns else None
 
 
+def _partitive_group(subj: Any) -> Any | None:
+    """The group a subject names part of ("many of the protesters", "some in the crowd"), or ``None``."""
+    if subj.lower_ not in event_words().member_partitives:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "among"):
+            group = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if group is not None and group.pos_ in ("NOUN", "PROPN"):
+                return group
+    return None
+
+
 def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     """The token that is the clause's actor, climbing through coordination and control."""
     if depth > 4:
@@ -279,6 +291,8 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         if first.lower_ in RELATIVE_PERSONS and verb.dep_ == "relcl" and verb.head != verb:
             # "besieged by police, who fired tear gas": the relative pronoun stands for the noun it follows
             return verb.head, "the noun the relative pronoun stands for"
+        if (group := _partitive_group(first)) is not None:
+            return group, f"the group '{first.text} {group.head.text} ...' names part of"
         return first, "subject"
     agent = [p for a in _children(verb, "agent") for p in a.children if p.dep_ == "pobj"]
     if agent:
@@ -300,6 +314,11 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in event_words().object_control and (obj := _children(head, "dobj")):
             return obj[0], f"object of '{head.text}'"
+        if verb.dep_ == "advcl" and _children(verb, "mark") and (patient := _children(head, "nsubjpass")):
+            # "activists were detained by police while trying to hold a rally": the passive's subject, not
+            # its by-agent, does what an adjunct with "while", "after" ... says (not "was attacked by rebels,
+            # killing three": a result the agent brought about)
+            return patient[0], f"subject of the passive '{head.text}'"
         if head.dep_ == "acomp" or head.pos_ == "ADJ":
             return _subject(head.head, depth + 1)
         return _subject(head, depth + 1)
@@ -358,6 +377,19 @@ def occurrence_verb(noun: Any, occurrence_verbs: frozenset[str]) -> Any | None:
     if noun.dep_ in ("nsubj", "nsubjpass") and head != noun and head.lemma_.lower() in occurrence_verbs:
         return head
     return None
+
+
+def victim_participle(tok: Any) -> bool:
+    """True for a past participle that modifies the noun of those it was done to ("five abducted oil
+    workers", "the kidnapped schoolgirls"): the act was done, by no one the phrase names. Only acts done on
+    purpose (``victim_participles``): "injured passengers" may have been hurt in an accident."""
+    return bool(
+        tok.lower_ in event_words().victim_participles
+        and tok.dep_ == "amod"
+        and (tok.tag_ == "VBN" or (tok.tag_ == "JJ" and tok.lower_.endswith("ed")))  # tagged as an adjective
+        and tok.head is not tok
+        and tok.head.pos_ == "NOUN"
+    )
 
 
 def gerund_act(tok: Any) -> bool:
