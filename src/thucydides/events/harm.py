@@ -13,12 +13,14 @@ accident's subject is (:func:`accident_clause`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from thucydides.events.context import UNIDENTIFIED
 from thucydides.events.lexicon import Lexicon
 from thucydides.events.syntax import _is_passive, occurrence_verb
 from thucydides.events.triggers import Trigger
+from thucydides.events.words import event_words
 from thucydides.record import ActorMention
 
 
@@ -41,8 +43,13 @@ def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
     """The first word of the sentence that names a natural force or an accident, if any (its lemma or
     its lower-case form: "fireworks", "floods"; "fire" only as what broke out or spread)."""
     words = lexicon.disaster_words
+    nouns_only = event_words().disaster_nouns_only
     for tok in sent:
-        if (tok.lemma_.lower() in words or tok.lower_ in words) and not _projectile_subject(tok, lexicon):
+        lower = tok.lower_
+        named = tok.lemma_.lower() in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
+        if named and tok.pos_ == "VERB" and tok.lemma_.lower() in nouns_only:
+            continue  # "protesters stormed the building", "crowds flooded the streets": no weather
+        if named and not _projectile_subject(tok, lexicon):  # "Wildfires" at a sentence's start: no lemma
             return tok
         if _disaster_phrase(tok, lexicon):
             return tok
@@ -134,11 +141,45 @@ def _outbreak(tok: Any, lexicon: Lexicon) -> bool:
     )
 
 
-def harm_in_disaster(sent: Any, sources: list[ActorMention], implied_doer: bool, lexicon: Lexicon) -> bool:
-    """True for harm that no word names a doer of (an implied doer, unidentified attackers or nobody) in a
-    sentence that names a disaster: no attack is coded for it."""
-    nobody = implied_doer or all(m.actor.sector == UNIDENTIFIED for m in sources)
-    return nobody and disaster_word(sent, lexicon) is not None
+def harm_in_disaster(
+    sent: Any,
+    sources: list[ActorMention],
+    implied_doer: bool,
+    lexicon: Lexicon,
+    proposed: bool = False,
+    violent: Callable[[str], bool] = lambda code: False,
+) -> bool:
+    """True for harm that no word names a doer of (an implied doer, unidentified attackers or nobody; or
+    whatever doer, for an act only the sentence model proposed) in a sentence that names a disaster, or
+    that follows one naming a disaster and names no act of violence itself ("An earthquake struck ... At
+    least 37 people were killed"): no attack is coded for it."""
+    nobody = proposed or implied_doer or all(m.actor.sector == UNIDENTIFIED for m in sources)
+    if not nobody:
+        return False
+    if disaster_word(sent, lexicon) is not None:
+        return True
+    before = _previous_sentence(sent)
+    if before is None or disaster_word(before, lexicon) is None:
+        return False
+    return not violence_named(sent, lexicon, violent)
+
+
+def _previous_sentence(sent: Any) -> Any | None:
+    """The sentence before ``sent`` in its document, if any."""
+    return sent.doc[sent.start - 1].sent if sent.start > 0 else None
+
+
+def violence_named(sent: Any, lexicon: Lexicon, violent: Callable[[str], bool]) -> bool:
+    """Whether a word of the sentence names an act of violence (a noun with a sense whose CAMEO code
+    ``violent`` accepts: "the attack") or a weapon's harm (``non_police_harm``: "a bomb blast")."""
+    harm = event_words().non_police_harm
+    for tok in sent:
+        if tok.lemma_.lower() in harm or tok.lower_ in harm:
+            return True
+        entry = lexicon.match(tok, "noun") if tok.pos_ == "NOUN" else None
+        if entry is not None and violent(entry.cameo):
+            return True
+    return False
 
 
 def undergoer_target(c: Any, params: Any) -> bool:

@@ -10,6 +10,7 @@ that need what was not found. Each rule returns True when it changed (or dropped
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -29,7 +30,7 @@ from thucydides.events.context import (
     towards_authorities,
     unidentified_attackers,
 )
-from thucydides.events.harm import accident_clause, harm_in_disaster
+from thucydides.events.harm import accident_clause, disaster_word, harm_in_disaster, violence_named
 from thucydides.events.lexicon import direct_objects, hyphen_prefix, object_nouns
 from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.triggers import REACTED
@@ -247,10 +248,29 @@ def reflexive_act(c: Candidate, params: Params) -> bool:
 
 
 def disaster_harm(c: Candidate, params: Params) -> bool:
-    """ "killed when their bus plunged off a bridge": harm with no doer in a disaster is no violence."""
-    if c.violent and harm_in_disaster(c.scene.sent, c.sources, c.implied_doer, c.scene.coder.lexicon):
+    """ "killed when their bus plunged off a bridge": harm with no doer in a disaster is no violence; nor is
+    an act of ``types`` ("wildfires destroyed 400 homes": property destroyed, ASSAULT 1712)."""
+    s, onto = c.scene, c.scene.coder.ontology
+    kind = c.trig.entry.plover or onto.plover_type(c.trig.entry.cameo)
+    if not c.violent and kind not in params.get("types", ()):
+        return False
+    violent = partial(onto.in_class, "violent")
+    if harm_in_disaster(s.sent, c.sources, c.implied_doer, s.coder.lexicon, c.proposed is not None, violent):
         return _drop(c, "disaster_harm")  # ev-rules: events/harm.py (implied doers, outbreaks, word forms)
     return False
+
+
+def disaster_measure(c: Candidate, params: Params) -> bool:
+    """ "Drought has hit the region, and the government declared a state of emergency", "a curfew was
+    imposed as the floods rose": an emergency measure (``emergency_measure`` codes) in a sentence that
+    names a disaster and no act of violence answers the disaster, not unrest: no coercion of anyone."""
+    s = c.scene
+    onto, lexicon = s.coder.ontology, s.coder.lexicon
+    if not onto.in_class("emergency_measure", c.trig.entry.cameo) or disaster_word(s.sent, lexicon) is None:
+        return False
+    if violence_named(s.sent, lexicon, partial(onto.in_class, "violent")):
+        return False
+    return _drop(c, "disaster_measure")
 
 
 def accident_harm(c: Candidate, params: Params) -> bool:
@@ -698,6 +718,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "needs_actors": needs_actors,
         "reflexive_act": reflexive_act,
         "disaster_harm": disaster_harm,
+        "disaster_measure": disaster_measure,
         "accident_harm": accident_harm,
         "body_in_session": body_in_session,
         "nominal_needs_source": nominal_needs_source,
