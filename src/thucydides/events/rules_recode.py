@@ -98,6 +98,27 @@ def crowd_riot(c: Candidate, params: Params) -> bool:
     return True
 
 
+def armed_raid(c: Candidate, params: Params) -> bool:
+    """ "Coalition jets carried out raids on depots", "a raid by gunmen on a village": an act of ``words``
+    (a raid, which the CAMEO codebook and the PLOVER manual file as coercion: a search, a seizure, done by
+    a state's forces) is an air strike (``air_code``) when aircraft make it (``aircraft``), an attack
+    (``code``) when armed groups that are no state's make it (``sectors``)."""
+    if c.trig.entry.key not in frozenset(params.get("words") or ()) or not c.sources:
+        return False
+    aircraft = frozenset(params.get("aircraft") or ())
+    sectors = frozenset(params.get("sectors") or ())
+    heads = [m.text.split()[-1].lower() for m in c.sources if m.text.split()]
+    if heads and all(h in aircraft or h.rstrip("s") in aircraft for h in heads):
+        code = str(params.get("air_code"))
+    elif all(m.actor.sector in sectors for m in c.sources):
+        code = str(params.get("code"))
+    else:
+        return False
+    c.mod_why += f"; a {c.trig.entry.key} by '{c.sources[0].text}' is an attack: CAMEO {c.cameo} → {code}"
+    c.cameo = code
+    return True
+
+
 def phone_call(c: Candidate, params: Params) -> bool:
     """ "held a telephone conversation": a meeting by phone (the CONSULT mode ``phone``)."""
     trig = c.trig
@@ -294,6 +315,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
     {
         "modality": modality,
         "stated_intent": stated_intent,
+        "armed_raid": armed_raid,
         "phone_call": phone_call,
         "crowd_riot": crowd_riot,
         "plover_type": plover_type,
