@@ -63,14 +63,16 @@ def main() -> int:
         wanted = [(k, it.get(k)) for k in ("source", "target") if it.get(k)]
         actors_right = True
         if wanted:
-            actors_right = right and top is not None and all(_country(getattr(top, k)) == v for k, v in wanted)
+            actors_right = right and top is not None
+            actors_right = actors_right and all(_country(getattr(top, k)) == v for k, v in wanted)
             actors[0] += actors_right
             actors[1] += 1
         if not right:
             confusions[(it["type"], got)] += 1
         if args.v and args.split == "dev" and not (right and actors_right):
             listed = ", ".join(
-                f"{e.event_type}/{e.cameo} '{e.trigger}' {_country(e.source)}->{_country(e.target)} {e.confidence:.2f}"
+                f"{e.event_type}/{e.cameo} '{e.trigger}' {_country(e.source)}->{_country(e.target)} "
+                f"{e.confidence:.2f}"
                 for e in events
             )
             want = " ".join(f"{k}={v}" for k, v in wanted)

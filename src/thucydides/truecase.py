@@ -199,10 +199,7 @@ class CaseRestorer:
         caps = caps_names()
         for m in words:
             word = m.group(0).rstrip(_TRAIL)
-            if kind == "title":
-                keep = len(word) > 1 and word.isupper()
-            else:
-                keep = word.lower() in caps
+            keep = (len(word) > 1 and word.isupper()) if kind == "title" else word.lower() in caps
             if keep:
                 form = caps.get(word.lower(), word) if kind == "caps" else word
                 for k, ch in enumerate(form):
@@ -227,7 +224,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _odd_kind(line: str) -> str | None:
-    """"caps" for an ALL CAPS line, "title" for a Title Case line, else None (see the module docstring)."""
+    """How a line is odd: "caps" (ALL CAPS), "title" (Title Case), or None (see the module docstring)."""
     if _LOWER_PROSE.search(line) or not _CASED.search(line):
         return None  # two words in a row in lower case: ordinary prose, not ALL CAPS nor Title Case
     if not _LOWER_LETTER.search(line):

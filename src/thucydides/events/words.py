@@ -91,6 +91,7 @@ class EventWords:
     patient_nouns: frozenset[str]
     base_participles: frozenset[str]
     group_violence: frozenset[str]
+    plural_collectives: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
