@@ -92,6 +92,8 @@ def test_lazy_restorer_builds_its_table_on_the_first_odd_line_and_restores_as_th
         # in an ALL CAPS line "US" is the country (caps_names), in lower-cased copy a pronoun
         ("IRAN ACCUSES US OF PIRACY", "Iran accuses US of piracy"),
         ("they told us nothing about iran.", "They told us nothing about Iran."),
+        # the possessive of a name of several words
+        ("UNITED KINGDOM'S NAVY ESCORTS TANKER", "United Kingdom's navy escorts tanker"),
     ],
 )
 def test_headline_small_words_and_acronyms(restorer: CaseRestorer, text: str, restored: str) -> None:

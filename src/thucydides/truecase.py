@@ -174,8 +174,8 @@ class CaseRestorer:
                 key = tuple(m.group(0).lower().rstrip(_TRAIL) for m in words[i : i + n])
                 key = tuple(k.removesuffix("'s").removesuffix("’s") for k in key[:-1]) + key[-1:]
                 cased = self.phrases.get(key)
-                if cased is None and n == 1 and key[0].endswith(("'s", "’s")):
-                    cased = self.phrases.get((key[0][:-2],))
+                if cased is None and key[-1].endswith(("'s", "’s")):  # "Sri Lanka's", "Iran's"
+                    cased = self.phrases.get(key[:-1] + (key[-1][:-2],))
                 if cased is None:
                     continue
                 for m, form in zip(words[i : i + n], cased.split(" "), strict=True):
