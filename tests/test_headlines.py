@@ -46,3 +46,16 @@ def test_plain_form_after_a_singular_subject_is_no_verb(nlp: Any) -> None:
     doc = nlp("Border raid report")
     words = list(doc)
     assert plain_verb(words[1], words[:1], VERBS) is None  # "Border" is no subject in the plural
+
+
+def test_light_verb_before_an_event_noun_read_as_a_verb(nlp: Any) -> None:
+    doc = nlp("Ghana voices support for Togolese peace plan")
+    assert repair_headlines(doc, VERBS, frozenset({"voice"}), frozenset({"support"})) == 1
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert (root.text, root.lemma_) == ("voices", "voice")
+    assert [t.text for t in root.children if t.dep_ == "dobj"] == ["support"]
+
+
+def test_light_verb_before_a_plain_noun_is_no_headline_verb(nlp: Any) -> None:
+    doc = nlp("Ghana voices support for Togolese peace plan")
+    assert repair_headlines(doc, VERBS, frozenset({"voice"}), frozenset()) == 0

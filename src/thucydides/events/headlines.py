@@ -35,19 +35,37 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 LATE_TAGS = frozenset({"VBZ", "VBD"})
 
 
-def repair_headlines(sdoc: Any, verbs: Container[str]) -> int:
+def repair_headlines(
+    sdoc: Any, verbs: Container[str], light: Container[str] = (), nouns: Container[str] = ()
+) -> int:
     """Rewrite the parse of each headline of ``sdoc`` read with no verb (see the module docstring);
-    returns how many were rewritten. ``verbs``: the lemmas of the event lexicon's verbs."""
-    return sum(_repair(sent, verbs) for sent in list(sdoc.sents))
+    returns how many were rewritten. ``verbs``: the lemmas of the event lexicon's verbs; ``light``: its
+    light verbs, a headline's verb only before one of its event ``nouns`` ("Voices Support")."""
+    return sum(_repair(sent, verbs, light, nouns) for sent in list(sdoc.sents))
 
 
-def _headline(words: list[Any]) -> bool:
+def _headline(words: list[Any], nouns: Container[str]) -> bool:
     if not words or len(words) > HEADLINE_TOKENS or words[-1].text in END_MARKS:
         return False
     late = _late_verb(words)
-    if late is not None and words[late].tag_ not in LATE_TAGS:
+    if late is not None and words[late].tag_ not in LATE_TAGS and not _noun_as_verb(words, late - 1, nouns):
         return False
-    return not any(t.tag_ in FINITE_TAGS and _pos(t) != "ADJ" for k, t in enumerate(words) if k != late)
+    return not any(
+        t.tag_ in FINITE_TAGS and _pos(t) != "ADJ" and not _noun_as_verb(words, k - 1, nouns)
+        for k, t in enumerate(words)
+        if k != late
+    )
+
+
+def _noun_as_verb(words: list[Any], k: int, nouns: Container[str]) -> bool:
+    """Whether the word after the ``-s`` word at ``k`` is an event noun the parse read as a plain verb
+    ("Voices Support", "Lodges Protest")."""
+    return (
+        0 < k < len(words) - 1
+        and words[k].lower_.endswith("s")
+        and words[k + 1].tag_ in ("VBP", "VB")
+        and words[k + 1].lower_ in nouns
+    )
 
 
 def _late_verb(words: list[Any]) -> int | None:
@@ -59,6 +77,14 @@ def _participle(words: list[Any], k: int, late: int) -> bool:
     """Whether the parse's past-tense verb right after the headline's verb is a participle modifying the
     object after it ("Releases Detained Journalists")."""
     return late == k + 1 and late + 1 < len(words) and words[late + 1].pos_ in NOUN_POS | {"ADJ"}
+
+
+def _event_object(rest: list[Any], nouns: Container[str]) -> bool:
+    """Whether the noun phrase at the start of ``rest`` ends in an event noun ("Mass Protest")."""
+    n = 0
+    while n < len(rest) and _pos(rest[n]) in PHRASE_POS:
+        n += 1
+    return n > 0 and (rest[n - 1].lower_ in nouns or rest[n - 1].lemma_ in nouns)
 
 
 def _pos(t: Any) -> str:
@@ -108,25 +134,33 @@ def _attach(tokens: list[Any], head: Any) -> None:
             t.dep_ = deps.get(_pos(t), "compound")
 
 
-def _repair(sent: Any, verbs: Container[str]) -> bool:
+def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Container[str]) -> bool:
     words = [t for t in sent if not t.is_space]
-    if not _headline(words):
+    if not _headline(words, nouns):
         return False
     late = _late_verb(words)
     for k in range(1, len(words) if late is None else late):
         verb = words[k]
         subject = words[:k]
         lemma = verb_lemma(verb, verbs) or (plain_verb(verb, subject, verbs) if late is None else None)
+        light_lemma = verb_lemma(verb, light) if lemma is None else None
+        lemma = lemma or light_lemma
         if lemma is None or verb.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
-        if late is not None and verb.tag_ not in PLURAL_TAGS:
+        noun_next = _noun_as_verb(words, k, nouns)
+        if late is not None and verb.tag_ not in PLURAL_TAGS and not (late == k + 1 and noun_next):
             continue  # the parse's verb stands unless the word before it is a noun in the plural ("rejects")
         if late is not None and words[late].tag_ == "VBD" and not _participle(words, k, late):
             continue
         subj = _phrase(subject, SUBJECT_POS)
         if subj is None:
             continue
-        if late is not None and words[late].tag_ == "VBD":  # a participle before the object ("detained")
+        if light_lemma is not None and not noun_next and not _event_object(words[k + 1 :], nouns):
+            continue  # a light verb is the headline's verb only before an event noun ("Stages Mass Protest")
+        if noun_next:  # an event noun the parse read as a plain verb ("support")
+            after = words[k + 1]
+            after.pos_, after.tag_, after.lemma_ = "NOUN", "NN", after.lower_
+        elif late is not None and words[late].tag_ == "VBD":  # a participle before the object ("detained")
             words[late].pos_, words[late].tag_, words[late].dep_ = "ADJ", "VBN", "amod"
         elif late is not None:  # the word the parse took for the verb is a noun ("calls")
             words[late].pos_, words[late].tag_ = "NOUN", "NNS"
