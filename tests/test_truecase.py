@@ -79,3 +79,29 @@ def test_lazy_restorer_builds_its_table_on_the_first_odd_line_and_restores_as_th
     assert lazy.restore(text) == eager.restore(text) is not None
     assert lazy.restore(text.lower()) == eager.restore(text.lower())
     assert calls == [1] and lazy.phrases == eager.phrases and lazy.longest == eager.longest
+
+
+@pytest.mark.parametrize(
+    ("text", "restored"),
+    [
+        # "on" is a small word of Title Case (YAML once read the bare word as true)
+        ("Iran Fires on British Tanker Near Hormuz", "Iran fires on British tanker near hormuz"),
+        # a word written in capitals in a Title Case line is an acronym and keeps them
+        ("US Warns Iran Over Tanker Seized in the Gulf", "US warns Iran over tanker seized in the gulf"),
+        ("Iran Says UNSC Vote Was Unfair", "Iran says UNSC vote was unfair"),
+        # in an ALL CAPS line "US" is the country (caps_names), in lower-cased copy a pronoun
+        ("IRAN ACCUSES US OF PIRACY", "Iran accuses US of piracy"),
+        ("they told us nothing about iran.", "They told us nothing about Iran."),
+        # the possessive of a name of several words
+        ("UNITED KINGDOM'S NAVY ESCORTS TANKER", "United Kingdom's navy escorts tanker"),
+    ],
+)
+def test_headline_small_words_and_acronyms(restorer: CaseRestorer, text: str, restored: str) -> None:
+    assert restorer.restore(text) == restored
+
+
+def test_bare_yaml_booleans_are_words_of_keep_lower() -> None:
+    from thucydides.truecase import keep_lower
+
+    assert {"on", "no"} <= keep_lower()
+    assert all(isinstance(w, str) and w == w.lower() for w in keep_lower())

@@ -58,6 +58,18 @@ def keep_lower() -> frozenset[str]:
     return frozenset(str(w) for w in _settings().get("keep_lower") or ())
 
 
+@cache
+def title_small() -> frozenset[str]:
+    """Small words a Title Case headline writes in lower case besides ``keep_lower`` ("near", "amid")."""
+    return frozenset(str(w) for w in _settings().get("title_small") or ())
+
+
+@cache
+def caps_names() -> dict[str, str]:
+    """Words of ``keep_lower`` an ALL CAPS line means as a name, and how the name is written ("us": "US")."""
+    return {str(w).lower(): str(w) for w in _settings().get("caps_names") or ()}
+
+
 @dataclass(slots=True)
 class CaseRestorer:
     """Writes lower-cased, Title Case and ALL CAPS text back in ordinary case (see the module docstring).
@@ -137,9 +149,10 @@ class CaseRestorer:
         pieces: list[str] = []
         done = 0
         for start, line in _lines(text):
-            if not (lower_doc or _odd_line(line)):
+            kind = _odd_kind(line) or ("lower" if lower_doc else None)
+            if kind is None:
                 continue
-            fixed = self._line(line)
+            fixed = self._line(line, kind)
             if fixed != line:
                 pieces += [text[done:start], fixed]
                 done = start + len(line)
@@ -148,18 +161,21 @@ class CaseRestorer:
         pieces.append(text[done:])
         return "".join(pieces)
 
-    def _line(self, line: str) -> str:
+    def _line(self, line: str, kind: str = "lower") -> str:
+        """``line`` restored; ``kind``: how it was written ("caps", "title" or "lower")."""
         self._table()
         chars = [c.lower() if len(c.lower()) == 1 else c for c in line]
         words = list(_WORD.finditer(line))
+        if kind != "lower":
+            self._acronyms(line, words, chars, kind)
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(m.group(0).lower().rstrip(_TRAIL) for m in words[i : i + n])
                 key = tuple(k.removesuffix("'s").removesuffix("’s") for k in key[:-1]) + key[-1:]
                 cased = self.phrases.get(key)
-                if cased is None and n == 1 and key[0].endswith(("'s", "’s")):
-                    cased = self.phrases.get((key[0][:-2],))
+                if cased is None and key[-1].endswith(("'s", "’s")):  # "Sri Lanka's", "Iran's"
+                    cased = self.phrases.get(key[:-1] + (key[-1][:-2],))
                 if cased is None:
                     continue
                 for m, form in zip(words[i : i + n], cased.split(" "), strict=True):
@@ -174,6 +190,20 @@ class CaseRestorer:
             if len(chars[k].upper()) == 1:
                 chars[k] = chars[k].upper()
         return "".join(chars)
+
+    @staticmethod
+    def _acronyms(line: str, words: list[re.Match[str]], chars: list[str], kind: str) -> None:
+        """Keep the capitals of acronyms: in a Title Case line every word written in capitals ("US", "IMF",
+        "ECOWAS"; a word of one letter is no acronym), in an ALL CAPS line the plain words that are also
+        names and are read as the name there (``caps_names`` in ``data/truecase.yaml``: "US")."""
+        caps = caps_names()
+        for m in words:
+            word = m.group(0).rstrip(_TRAIL)
+            keep = (len(word) > 1 and word.isupper()) if kind == "title" else word.lower() in caps
+            if keep:
+                form = caps.get(word.lower(), word) if kind == "caps" else word
+                for k, ch in enumerate(form):
+                    chars[m.start() + k] = ch
 
 
 def _with_ascii_forms(names: Iterable[str]) -> Iterator[str]:
@@ -193,16 +223,16 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         start += len(line) + 1
 
 
-def _odd_line(line: str) -> bool:
-    """Whether a line is ALL CAPS or Title Case (see the module docstring)."""
+def _odd_kind(line: str) -> str | None:
+    """How a line is odd: "caps" (ALL CAPS), "title" (Title Case), or None (see the module docstring)."""
     if _LOWER_PROSE.search(line) or not _CASED.search(line):
-        return False  # two words in a row in lower case: ordinary prose, not ALL CAPS nor Title Case
+        return None  # two words in a row in lower case: ordinary prose, not ALL CAPS nor Title Case
     if not _LOWER_LETTER.search(line):
-        return len(_WORD.findall(line)) >= MIN_WORDS_CAPS
+        return "caps" if len(_WORD.findall(line)) >= MIN_WORDS_CAPS else None
     if len(_UPPER_START.findall(line)) < MIN_WORDS_TITLE:
-        return False
-    plain = keep_lower()  # in Title Case only the small words stay in lower case
-    return all(_word_at(line, m.start()) in plain for m in _LOWER_START.finditer(line))
+        return None
+    plain = keep_lower() | title_small()  # in Title Case only the small words stay in lower case
+    return "title" if all(_word_at(line, m.start()) in plain for m in _LOWER_START.finditer(line)) else None
 
 
 def _word_at(line: str, start: int) -> str:

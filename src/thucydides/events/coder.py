@@ -87,7 +87,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         sdoc = doc.nlp
         if sdoc is None:
             raise ValueError("the document has not been parsed")
-        repair_headlines(sdoc, self.lexicon.verbs)  # "Turkey Shells Kurdish Town": the verb the parse missed
+        # "Turkey Shells Kurdish Town", "France Voices Support For ...": the verb the parse missed
+        repair_headlines(sdoc, self.lexicon.verbs, self.lexicon.light_verbs, self.lexicon.nouns)
         index = ActorIndex(
             placed_bodies(doc.actors, doc.places),
             sdoc,

@@ -99,6 +99,7 @@ class EventWords:
     base_participles: frozenset[str]
     group_violence: frozenset[str]
     disaster_nouns_only: frozenset[str]
+    plural_collectives: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 
