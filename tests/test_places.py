@@ -1492,6 +1492,8 @@ def test_places_stage_a_date_word_naming_a_small_town_stays_a_date(
         ("Soldiers patrolled through Mashhad after the unrest.", "Mashhad", "Mashhad"),
         ("Kano police said two men were arrested on Friday.", "Kano", "Kano"),
         ("Rawalpindi police detained a cleric after the sermon.", "Rawalpindi", "Rawalpindi"),
+        ("Ahmedabad police said two men were arrested on Friday.", "Ahmedabad", "Ahmedabad"),
+        ("Hyderabad residents queued for water through the night.", "Hyderabad", "Hyderabad"),
     ],
 )
 def test_places_stage_a_city_of_half_a_million_is_a_place_where_the_tagger_reads_a_person_or_nothing(

@@ -43,6 +43,7 @@ _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
 _LARGE_CITY_POPULATION = 500_000  # ... and this large, even where the tagger took it for a person's
+_LARGE_CITY_REASON = "; a large city before its people or offices"
 _DATELINE_CHARS = 80
 _NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
@@ -264,11 +265,13 @@ class PlaceResolver(SpanFinder):
                     and alone[2].population >= _LARGE_CITY_POPULATION
                     and alone[0].name == alone[2].place.name
                 ):
-                    held.append((span, memo, alone[0], alone[1]))
+                    held.append((span, memo, alone[0], alone[1] + _LARGE_CITY_REASON))
         surnames = self._person_words(doc, words) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:
-                place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
+                if not reason.endswith(_LARGE_CITY_REASON):
+                    reason += "; a place elsewhere in the story"
+                place, reason = self._as_of(place, reason, doc.published)
                 mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
