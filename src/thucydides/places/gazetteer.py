@@ -360,7 +360,12 @@ class Gazetteer:
         namesake = (
             -_NAMESAKE_DIVISION_PENALTY if key not in self._divisions_first else _NAMESAKE_DIVISION_PENALTY
         )
+        # a name of several words that a place bears as its own is not read as a shorter namesake that lists
+        # it among its variants ("New Delhi" is not Delhi, "Pushkin Square" not Pushkin)
+        words = frozenset(key.split(" ")) if " " in key and any(p for _, p in entries) else None
         for entry, primary in entries:
+            if words is not None and not primary and _cut_from(entry.place.name, words):
+                continue
             base = entry.base_score() - (
                 0.0
                 if primary
@@ -405,6 +410,12 @@ class Gazetteer:
                 place.lat = round(south + lat_f * (north - south), 4)
                 place.lon = round(west + lon_f * (east - west), 4)
         return place
+
+
+def _cut_from(name: str, words: frozenset[str]) -> bool:
+    """Whether a place's own name is some of the words of a longer name ("Delhi" of "new delhi")."""
+    own = frozenset(normalize_name(name).split(" "))
+    return own < words
 
 
 def _take_points(own: list[tuple[Entry, bool]], table: list[tuple[Entry, bool]]) -> None:

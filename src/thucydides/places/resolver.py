@@ -29,6 +29,7 @@ from thucydides.places.spans import (
     Span,
     SpanFinder,
     canonical_direction,
+    named_sites,
     non_overlapping,
     sites_in_towns,
 )
@@ -41,6 +42,8 @@ _CLEAR_MARGIN = CONTEXT_BONUS  # a lead that no context could overturn
 _CLEAR_CITY_MARGIN = 1.0  # a city this far ahead of namesakes in other divisions names its division
 _WEAK_CITY_POPULATION = 100_000
 _KNOWN_CITY_POPULATION = 50_000  # a city this large is a place wherever its name stands capitalised
+_LARGE_CITY_POPULATION = 500_000  # ... and this large, even where the tagger took it for a person's
+_LARGE_CITY_REASON = "; a large city before its people or offices"
 _DATELINE_CHARS = 80
 _NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
@@ -138,7 +141,9 @@ class PlaceResolver(SpanFinder):
             if self.collect is not None:
                 del self.collect[collected:]  # the ranker's training rows are the second reading's
             mentions = self._read(doc, spans, openers, limit, words, muted)
-        doc.places = mentions
+        # a name opening a street's or a square's name ("Pushkin Square") names the site, read after the
+        # others (its reading's votes stay)
+        doc.places = named_sites(doc.text, mentions, spans, self._site_word, self._site_stops, limit)
         return doc
 
     def _read(
@@ -248,10 +253,25 @@ class PlaceResolver(SpanFinder):
             resolved = done.get(memo)
             if resolved is not None and memo in accepted and not span.partial:
                 held.append((span, memo, resolved[0], resolved[1]))
+            elif span.local and not span.partial and memo[0]:
+                # ... or, before its police or its people, where it names a city of half a million ("Kano
+                # police said")
+                if memo not in done:
+                    done[memo] = self._resolve_in(span, _Without(context, {}, leaders), None)
+                alone = done[memo]
+                if (
+                    alone is not None
+                    and alone[2].kind == "city"
+                    and alone[2].population >= _LARGE_CITY_POPULATION
+                    and alone[0].name == alone[2].place.name
+                ):
+                    held.append((span, memo, alone[0], alone[1] + _LARGE_CITY_REASON))
         surnames = self._person_words(doc, words) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:
-                place, reason = self._as_of(place, reason + "; a place elsewhere in the story", doc.published)
+                if not reason.endswith(_LARGE_CITY_REASON):
+                    reason += "; a place elsewhere in the story"
+                place, reason = self._as_of(place, reason, doc.published)
                 mentions.append(PlaceMention(span.start, span.end, span.text, replace(place), reason))
         mentions += self._demonym_mentions(doc, limit)
         mentions += sites_in_towns(doc, mentions, limit)
@@ -630,7 +650,14 @@ class PlaceResolver(SpanFinder):
         if entry.kind == "admin2":
             return supported or span.locative or len(span.text.split()) > 1 and span.inside != "PERSON"
         if span.inside == "PERSON":
-            return supported and entry.population >= _KNOWN_CITY_POPULATION
+            # ... or a city of half a million after a locative ("marched through Kano"): no person's name
+            return (
+                supported
+                and entry.population >= _KNOWN_CITY_POPULATION
+                or span.locative
+                and not span.within_name
+                and entry.population >= _LARGE_CITY_POPULATION
+            )
         return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
 
     def _division_keys(self, text: str, spans: Sequence[Span]) -> set[str]:

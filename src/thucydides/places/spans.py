@@ -133,6 +133,18 @@ class SpanFinder:
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("town_after") or ()) + r")\b",
             re.IGNORECASE,
         )
+        # the generic word of a street's, a square's, a bridge's or a station's name ("Pushkin Square",
+        # "Lincoln Avenue"): the name before it names the site, not a town
+        # (a short word with a dot is no street's before a name: "St. Mary's" is a saint's)
+        self._site_word = re.compile(
+            r"(?<=\w) (?:"
+            + "|".join(
+                re.escape(str(w)) + (r"(?!\s[A-Z])" if str(w).endswith(".") else r"(?!\w)")
+                for w in local.get("site_words") or ()
+            )
+            + r")"
+        )
+        self._site_stops = frozenset(str(w) for w in local.get("site_name_stops") or ())
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
@@ -190,6 +202,7 @@ class SpanFinder:
         if doc.nlp is not None and _lower_case(text[:stop]):
             spans.extend(self._lower_case_names(doc.nlp, stop))
         out: list[Span] = []
+        dated = {(start, end) for start, end, label in entities if label in ("DATE", "TIME")}
         for span in spans:
             trimmed = span if span.source == "abbr" or span.lookup else _trim(text, span)
             if trimmed is None:
@@ -198,6 +211,12 @@ class SpanFinder:
                 span.source == "name"
                 and " " not in trimmed.text
                 and _inside(trimmed, entities) in ("DATE", "TIME")
+                and not (
+                    # a large city or a division the tagger alone took for a date ("in Winnipeg")
+                    (trimmed.start, trimmed.end) in dated
+                    and not any(c.isdigit() for c in trimmed.text)
+                    and self._is_division_or_country(trimmed, _BIG_CITY)
+                )
             ):
                 continue  # "in March 2009", "by Christmas": a date, not the town of that name
             trimmed.lookup = span.lookup
@@ -338,8 +357,8 @@ class SpanFinder:
 
     def _lower_case_names(self, sdoc: Any, stop: int) -> list[Span]:
         """Names in a text written in lower case ("protests in ahmedabad, gujarat"): one to three words
-        that the parser reads as proper nouns and that name a division or a city of a million, or a
-        country, longest first."""
+        that the parser reads as proper nouns and that name a division, a city of half a million or a
+        capital, or a country, longest first."""
         found: list[Span] = []
         tokens = [t for t in sdoc if t.idx < stop]
         i = 0
@@ -350,8 +369,20 @@ class SpanFinder:
                     continue
                 start, end = words[0].idx, words[-1].idx + len(words[-1])
                 ranked = self.gazetteer.readings(normalize_name(sdoc.text[start:end]), {})
-                # a common noun ("acre", "centre") is a name only when it is a country's
-                proper = all(t.pos_ == "PROPN" for t in words) or ranked and ranked[0].entry.kind == "country"
+                # a common noun ("acre", "centre") is a name only when it is a country's, or a large city's
+                # after a locative or before a local word (the parser takes "winnipeg" for a noun)
+                proper = all(t.pos_ == "PROPN" for t in words) or bool(
+                    ranked
+                    and (
+                        ranked[0].entry.kind == "country"
+                        or ranked[0].entry.kind == "city"
+                        and ranked[0].entry.population >= _BIG_CITY
+                        and (
+                            bool(_LOCATIVE_BEFORE_RE.search(sdoc.text, max(0, start - 30), start))
+                            or bool(self._local_after.match(sdoc.text, end))
+                        )
+                    )
+                )
                 if ranked and proper and ranked[0].primary and _prominent(ranked[0].entry):
                     found.append(Span(start, end, sdoc.text[start:end], "lower"))
                     i = j - 1
@@ -515,6 +546,69 @@ def sites_in_towns(doc: Document, mentions: Sequence[PlaceMention], limit: int) 
     return out
 
 
+def named_sites(
+    text: str,
+    mentions: list[PlaceMention],
+    spans: Sequence[Span],
+    site_word: re.Pattern[str],
+    stops: frozenset[str],
+    limit: int,
+) -> list[PlaceMention]:
+    """A street's, a square's, a bridge's or a station's name ("Pushkin Square", "Lincoln Avenue",
+    "Moscow Street") names no town, though a place's name opens it: the site lies in the town the text
+    places it in ("Pushkin Square in Moscow", "Orchard Street, Boston") or, failing that, in the town of the
+    story's dateline, at precision ``city``; else it is no place. A site the gazetteer knows by its whole
+    name ("Times Square") stays as read."""
+    sites: list[tuple[int, int]] = []
+    for match in site_word.finditer(text, 0, limit):
+        start = _site_start(text, match.start(), stops)
+        if start is not None:
+            sites.append((start, match.end()))
+    if not sites:
+        return mentions
+    dateline = {span.start for span in spans if span.dateline}
+    inside = {id(m) for m in mentions for start, end in sites if start <= m.start and m.end < end}
+    kept = [m for m in mentions if id(m) not in inside]
+    filed = next(
+        (m for m in kept if m.start in dateline and m.place.precision == "city"),
+        None,
+    )
+    after = {m.start: m for m in kept}
+    for start, end in sites:
+        if any(m.start < end and start < m.end for m in kept):
+            continue  # a name the gazetteer knows whole, or part of a longer place's name
+        link = next((m for n, m in after.items() if 0 < n - end <= 12), None)
+        if link is not None and not _SITE_LINK_RE.fullmatch(text, end, link.start):
+            link = None
+        # a site placed in a state or a country ("in Colorado") lies in no town the story knows
+        town = filed if link is None else link if link.place.precision == "city" else None
+        if town is not None:
+            kept.append(
+                PlaceMention(start, end, text[start:end], replace(town.place), f"site in {town.place.name}")
+            )
+    return sorted(kept, key=lambda m: m.start)
+
+
+_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+_SITE_WORD_RE = re.compile(r"[A-Z][\w'\u2019.-]*$")
+
+
+def _site_start(text: str, at: int, stops: frozenset[str]) -> int | None:
+    """Where the name of a site ends at ``at`` starts: its one to three capitalised words before the
+    generic word, without a preposition or an article of a Title Case line; None where there is none."""
+    start = None
+    pos = at
+    for _ in range(3):
+        word = _SITE_WORD_RE.search(text, max(0, pos - 40), pos)
+        if word is None or word.group(0) in stops or word.group(0).endswith(_POSSESSIVES):
+            break  # "Rock Hill's Main Street": the town's own street
+        start = word.start()
+        if start == 0 or text[start - 1] != " ":
+            break
+        pos = start - 1
+    return start
+
+
 _DATELINE_AFTER_RE = re.compile(
     r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
 )
@@ -551,7 +645,11 @@ def _lower_case(text: str) -> bool:
 
 def _prominent(entry: Entry) -> bool:
     """A place well enough known to be recognised in lower-case text."""
-    return entry.kind in ("country", "admin1") or entry.kind == "city" and entry.population >= 1_000_000
+    return (
+        entry.kind in ("country", "admin1")
+        or entry.kind == "city"
+        and (entry.population >= _BIG_CITY or entry.capital)
+    )
 
 
 def _acts(sdoc: Any, span: Span) -> bool:
