@@ -55,20 +55,9 @@ def _counterpart(
             and coded(m.actor)
             and m.actor.country not in own
             and not (parties_only and _attribute(m, tok, index))
-            and not _from_origin(m, sent)
         ):
             seen.setdefault(str(m.actor.country), m)
     return next(iter(seen.values())) if len(seen) == 1 else None
-
-
-def _from_origin(m: ActorMention, sent: Any) -> bool:
-    """Whether a mention's country is where it comes from ("helicopters from Afghanistan", "fired from
-    Syria"): a word of it, or the mention itself, is the object of an origin preposition ("from")."""
-    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    origin = event_words().origin_preps
-    return any(t.dep_ == "pobj" and t.head.lower_ in origin for t in span)
 
 
 def _groups(mentions: list[ActorMention]) -> list[ActorMention]:

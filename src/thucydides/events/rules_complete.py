@@ -594,29 +594,6 @@ def directed_counterpart(c: Candidate, params: Params) -> bool:
     return True
 
 
-def story_target(c: Candidate, params: Params) -> bool:
-    """Aid (an act of ``types``) sent by one country with no other named in its sentence, in an article whose
-    dateline or lede sets the story in another country ("The United States sent eight helicopters" in a
-    story datelined ISLAMABAD): aimed at the story's country."""
-    if not _wants_directed_target(c):
-        return False
-    s = c.scene
-    kind = c.trig.entry.plover or s.coder.ontology.plover_type(c.trig.entry.cameo)
-    if kind not in params.get("types", ()) or s.sent.start == 0:
-        return False  # the first sentence sets the story itself
-    dateline = s.anchors.dateline
-    where = dateline.place if dateline is not None else s.anchors.story
-    own = {m.actor.country for m in c.sources}
-    if where is None or not where.country or len(where.country) != 3 or where.country in own:
-        return False
-    start, end = (dateline.start, dateline.end) if dateline is not None else (0, 0)
-    actor = Actor(text=where.name, country=where.country, type="country")
-    c.targets = [ActorMention(start, end, where.name, actor, "where the story is set")]
-    c.add(f"target = {where.country}, where the dateline or the lede sets the story ({where.name})")
-    c.counterpart_target = True
-    return True
-
-
 def home_target(c: Candidate, params: Params) -> bool:
     """An act of a type aimed at someone (``types``) whose sentence names no country but the source's
     ("the district administration denied land for the temple", "the president took steps to enhance
@@ -754,7 +731,6 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "actor_object_required": actor_object_required,
         "meeting_partner": meeting_partner,
         "domestic_target": domestic_target,
-        "story_target": story_target,
         "object_phrase_target": object_phrase_target,
         "reaction_target": reaction_target,
         "same_act_target": same_act_target,
