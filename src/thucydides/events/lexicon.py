@@ -277,8 +277,13 @@ class Lexicon:
             candidates.extend(table.get(f"{lemma} {part}", ()))
         if pos == "noun":  # "hunger strike", "martial law": a modifier word before the noun
             for c in children:
-                if c.dep_ in ("compound", "amod") and tok.i - 2 <= c.i < tok.i:  # "cease-fire" too
-                    candidates.extend(table.get(f"{c.lower_} {lemma}", ()))
+                near = tok.i - 2 <= c.i < tok.i  # "cease-fire" too
+                if (c.dep_ == "compound" and near) or (c.dep_ == "amod" and c.i < tok.i):
+                    candidates.extend(table.get(f"{c.lower_} {lemma}", ()))  # "joint air defence drills"
+                if c.dep_ == "compound" and c.i < tok.i:  # "joint air defence drills": on the compound
+                    for g in c.children:
+                        if g.dep_ in ("compound", "amod") and g.i < c.i:
+                            candidates.extend(table.get(f"{g.lower_} {lemma}", ()))
         candidates.extend(table.get(lemma, ()))
         if pos == "noun" and lemma != lower:
             candidates.extend(table.get(lower, ()))
