@@ -15,7 +15,6 @@ actors are right when, besides, that event's source (target) country is the labe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -25,16 +24,14 @@ from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_sentences import half, ranked  # noqa: E402
+from own_sentences import labelled, ranked  # noqa: E402
 
 PATH = Path(__file__).with_name("own_headlines.jsonl")
 
 
 def headlines(split: str) -> tuple[list[dict[str, Any]], list[Document]]:
     """The labelled headlines of one half, and a document for each."""
-    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    items = [it for it in items if half(it["text"]) == split]
-    return items, [Document(id=f"head{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(items)]
+    return labelled(PATH, split, "head")
 
 
 def _country(actor: Any) -> str | None:

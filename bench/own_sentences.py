@@ -32,11 +32,17 @@ def half(text: str) -> str:
     return "dev" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
 
 
+def labelled(path: Path, split: str, prefix: str = "own") -> tuple[list[dict[str, Any]], list[Document]]:
+    """The labelled texts of one half of a JSON-lines set of our own (a ``text`` each), and a document for
+    each (ids ``prefix`` and a number)."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [it for it in items if half(it["text"]) == split]
+    return items, [Document(id=f"{prefix}{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(items)]
+
+
 def sentences(split: str) -> tuple[list[dict[str, Any]], list[Document]]:
     """The labelled sentences of one half, and a document for each."""
-    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    items = [it for it in items if half(it["text"]) == split]
-    return items, [Document(id=f"own{i}", raw=it["text"], text=it["text"]) for i, it in enumerate(items)]
+    return labelled(PATH, split)
 
 
 def ranked(doc: Document) -> list[Any]:

@@ -209,30 +209,16 @@ class ExpressionHandlers(WrittenNumbers):
             # promise, whatever its tense; a date just past stays ("planned to hold a rally on March 3")
             return "future", RECENT
         tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
-        if (
-            tense == "future"
-            and hang is not None
-            and not hang.on_verb
-            and in_past_relative_clause(ctx.spacy_doc, core, match.end())
-        ):
-            return "past", True  # "Harris, who replaced Biden as the nominee in July, will speak"
-        if (
-            tense == "future"
-            and hang is not None
-            and not hang.on_verb
-            and said_at(ctx.spacy_doc, core, match.end())
-        ):
-            return "past", False  # "In a statement Tuesday, the group said it would strike"
-        if (
-            tense == "future"
-            and hang is not None
-            and not hang.on_verb
-            and match.groupdict().get("wd") is None
-            and names_a_thing(ctx.spacy_doc, core, match.end())
-        ):
-            # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
-            # thing, maybe already set; the future of the sentence keeps it ahead only when it is not recent
-            return "future", RECENT
+        # a future sentence, with the date on no verb
+        if tense == "future" and hang is not None and not hang.on_verb:
+            if in_past_relative_clause(ctx.spacy_doc, core, match.end()):
+                return "past", True  # "Harris, who replaced Biden as the nominee in July, will speak"
+            if said_at(ctx.spacy_doc, core, match.end()):
+                return "past", False  # "In a statement Tuesday, the group said it would strike"
+            if match.groupdict().get("wd") is None and names_a_thing(ctx.spacy_doc, core, match.end()):
+                # "said the Feb. 12 accord would hold", "will review the Jan. 30 agreement": the date names a
+                # thing, maybe already set; the future of the sentence keeps it ahead only when not recent
+                return "future", RECENT
         if (
             tense == "future"
             and hang is not None

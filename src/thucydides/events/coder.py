@@ -255,25 +255,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         model's police heads make no act of it the police's."""
         words = event_words()
         harm = words.non_police_harm
-        if self._names_armed_group(sent, index):
+        if self._names_sector(sent, index, words.armed_group_sectors):
             return True
         if any(t.lemma_.lower() in harm or t.lower_ in harm for t in sent):
             return True
         # "two persons were killed in group clashes": harm among people, with no force named
         among = any(t.lemma_.lower() in words.group_violence for t in sent)
-        return among and not self._names_force(sent, index)
-
-    def _names_force(self, sent: Any, index: ActorIndex) -> bool:
-        """Whether a sentence names the police or another state force (``state_force_sectors``)."""
-        sectors = event_words().state_force_sectors
-        generic = self.lexicon.generic_actors
-        for t in sent:
-            if generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors:
-                return True
-            m = index.at(t)
-            if m is not None and m.actor.sector in sectors:
-                return True
-        return False
+        return among and not self._names_sector(sent, index, words.state_force_sectors)
 
     def _police_doer(self, found: list[Event], probs: dict[str, float], sent: Any, index: ActorIndex) -> None:
         """An arrest or a killing the parse gives no doer (or only unidentified attackers) is the police's
@@ -310,10 +298,11 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     )
                     ev.explain.append(f"source = {agent.text}: the sentence model's {head} head ({p:.2f})")
 
-    def _names_armed_group(self, sent: Any, index: ActorIndex) -> bool:
-        """Whether a sentence names rebels, insurgents or unidentified attackers: a word of that sector among
-        the lexicon's generic actors, or an actor of that sector the knowledge base found in it."""
-        sectors = event_words().armed_group_sectors
+    def _names_sector(self, sent: Any, index: ActorIndex, sectors: frozenset[str]) -> bool:
+        """Whether a sentence names people of one of ``sectors``: a word of such a sector among the lexicon's
+        generic actors, or an actor of such a sector the knowledge base found in it (rebels, insurgents or
+        unidentified attackers: ``armed_group_sectors``; the police or another state force:
+        ``state_force_sectors``)."""
         generic = self.lexicon.generic_actors
         for t in sent:
             if generic.get(t.lemma_.lower(), generic.get(t.lower_)) in sectors:

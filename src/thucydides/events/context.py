@@ -320,18 +320,12 @@ def sentence_place(
             continue  # "the government asked Cuba to hand over the negotiators in Havana": not Cuba's
         if index is not None and _modifies_actor(a.root, index):
             continue  # "a raid by U.S. special forces": a country naming an actor is not the scene
-        if _hyphen_modifier(a.root, a.mention.end) or _in_actor_phrase(a.root):
-            continue  # "a Saudi-led coalition", "militants based in Iraq": who acts, not where
+        if _in_actor_phrase(a.root):
+            continue  # "militants based in Iraq": where they are from, not where the sentence is set
         if _in_longer_name(a):
             continue  # "documents leaked to the New York Times": a place in an organisation's name
         return place
     return None
-
-
-def _hyphen_modifier(tok: Any, end: int) -> bool:
-    """True for a place name opening a hyphenated modifier ("Saudi-led", "Iran-backed", "U.S.-brokered")."""
-    text = tok.doc.text
-    return end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
 
 
 def _in_actor_phrase(tok: Any) -> bool:

@@ -200,46 +200,42 @@ class GeonamesTable:
 
 def _city_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
     """A populated place: C id name lat lon cc admin1 admin2 population alternates."""
-    iso2, a1 = row[5], row[6]
-    iso3 = iso3_of.get(iso2)
-    place = Place(
-        name=row[2],
-        country=iso3,
-        admin1=states.get(a1) if iso2 == "US" else f"{iso2}.{a1}",
-        lat=float(row[3]),
-        lon=float(row[4]),
-        geonameid=int(row[1]),
-        precision="city",
-    )
-    return Entry(
-        place,
-        "city",
-        population=int(row[8]),
-        context=(iso3,) if iso3 else (),
-        a1=f"{iso2}.{a1}" if a1 else "",
-        a2=f"{iso2}.{a1}.{row[7]}" if a1 and row[7] else "",
-    )
+    return _town(row[2:8], iso3_of, states, geonameid=int(row[1]), population=int(row[8]))
 
 
 def _village_row(row: list[str], iso3_of: Mapping[str, str], states: Mapping[str, str]) -> Entry:
     """A town GeoNames' table lacks (a post office's town, mostly a village): V name lat lon cc a1 a2."""
-    iso2, a1 = row[4], row[5]
+    return _town(row[1:7], iso3_of, states, village=True)
+
+
+def _town(
+    fields: list[str],
+    iso3_of: Mapping[str, str],
+    states: Mapping[str, str],
+    geonameid: int | None = None,
+    population: int = 0,
+    village: bool = False,
+) -> Entry:
+    """The entry of a town from its fields name lat lon cc admin1 admin2 (a city's or a village's row)."""
+    name, lat, lon, iso2, a1, a2 = fields
     iso3 = iso3_of.get(iso2)
     place = Place(
-        name=row[1],
+        name=name,
         country=iso3,
         admin1=states.get(a1) if iso2 == "US" else f"{iso2}.{a1}",
-        lat=float(row[2]),
-        lon=float(row[3]),
+        lat=float(lat),
+        lon=float(lon),
+        geonameid=geonameid,
         precision="city",
     )
     return Entry(
         place,
         "city",
+        population=population,
         context=(iso3,) if iso3 else (),
-        a1=f"{iso2}.{a1}",
-        a2=f"{iso2}.{a1}.{row[6]}" if row[6] else "",
-        village=True,
+        a1=f"{iso2}.{a1}" if a1 else "",
+        a2=f"{iso2}.{a1}.{a2}" if a1 and a2 else "",
+        village=village,
     )
 
 
