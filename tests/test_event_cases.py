@@ -28,6 +28,8 @@ def _matches(event: Any, spec: dict[str, Any]) -> bool:
         event.event_type == spec["type"]
         and ("source" not in spec or _actor_matches(event.source, spec["source"]))
         and ("target" not in spec or _actor_matches(event.target, spec["target"]))
+        and ("date" not in spec or str(event.date or "").startswith(str(spec["date"])))
+        and ("place" not in spec or (event.location is not None and event.location.name == spec["place"]))
     )
 
 

@@ -10,7 +10,7 @@ that the publication date (precision ``publication``). Deadlines ("by the end of
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONFLICT_SECTORS = frozenset({"REB", "INS"})
+BODY_CODES = frozenset({"IGO"})  # the country code of a body of nations (the UN, the EU, NATO)
 HEADLINE_CHARS = 200  # a dateline may follow a headline this long at most
 JOINED_CLAUSES = frozenset({"advcl", "conj", "xcomp"})  # an event clause that goes on from another
 
@@ -103,7 +104,7 @@ class Anchors:
     sent_starts: list[int] | None = None
 
     @classmethod
-    def build(cls, doc: Document, sdoc: Any) -> Anchors:
+    def build(cls, doc: Document, sdoc: Any, gazetteer: Any = None) -> Anchors:
         anchors = cls({}, {})
         for dm in doc.dates:
             if dm.kind in ("point", "range_start") and (a := _anchor(dm, sdoc)) is not None:
@@ -112,7 +113,7 @@ class Anchors:
         for pm in doc.places:
             if (a := _anchor(pm, sdoc)) is not None:
                 anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
-        anchors.dateline = _dateline_place(doc)
+        anchors.dateline = _dateline_place(doc, gazetteer)
         anchors.story = _story_place(sdoc, anchors)
         return anchors
 
@@ -174,7 +175,34 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             # that is the object of a verb ("thanked the United States") is an actor, not a location
             if hit and (not places or _locative(a.root, place_preps)):
                 return a
+    return None if places else _late_date(cands, trig.anchor)
+
+
+def _late_date(cands: Sequence[Anchored], verb: Any) -> Anchored | None:
+    """A date the parse hung inside what goes on from the event's verb, where no date hangs on the verb:
+    at the very end of its object's phrase ("rejected calls for his resignation on Sunday") or in a
+    participle clause that goes on from it ("revoked the decree, bowing on Friday to protests")."""
+    for a in cands:
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            span = list(obj.subtree)
+            if a.root.i == max(t.i for t in span if not t.is_punct) and _noun_phrase_of(a.governor, obj):
+                return a
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i):
+            if a.governor == clause and not any(c.dep_ == "mark" for c in clause.children):
+                return a
     return None
+
+
+def _noun_phrase_of(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` is ``head`` or a noun below it through nouns and prepositions only (no clause of its
+    own: "the earthquake that struck on Saturday" is the earthquake's date)."""
+    for _ in range(6):
+        if tok == head:
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def sent_from(tok: Any) -> bool:
@@ -431,7 +459,9 @@ def attach_place(
         )
     ):
         return story, f"no place in the event's clauses: the lede sets the story in {story.name}"
-    at_home = dateline is not None and (not countries or dateline.place.country in countries)
+    # a body of nations acts where it meets, which the dateline names ("LUXEMBOURG - EU ministers imposed")
+    by_body = bool(sources) and all(m.actor.country in BODY_CODES for m in sources)
+    at_home = dateline is not None and (not countries or dateline.place.country in countries or by_body)
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     # a domestic event (a doer and a target of one country) that names no place happened in that country
@@ -513,14 +543,17 @@ def _elsewhere(cands: Sequence[Anchored], home: Place) -> bool:
     return False
 
 
-def _dateline_place(doc: Document) -> PlaceMention | None:
+def _dateline_place(doc: Document, gazetteer: Any = None) -> PlaceMention | None:
     """The place of a wire dateline: the document's first words, a town or region in capitals and a
     comma ("RIYADH,") or followed by a dash on its line ("Kabul —"); after a headline of its own line or
-    sentence, only the dash form ("Headline. HUDSON -- Officials said ...")."""
+    sentence, only the dash form ("Headline. HUDSON -- Officials said ..."). A country named there is its
+    capital of the same name ("LUXEMBOURG,", "SINGAPORE,", "PANAMA,": Panama City)."""
     for first in doc.places:
         before = doc.text[: first.start].strip()
         if len(before) > HEADLINE_CHARS:
             return None
+        if first.place.precision == "country" and (city := _city_state(gazetteer, first)) is not None:
+            first = replace(first, place=city)
         if first.place.precision not in ("city", "admin1", "region"):
             continue
         own_line = "\n" in doc.text[: first.start].lstrip()
@@ -534,6 +567,17 @@ def _dateline_place(doc: Document) -> PlaceMention | None:
             return first  # "RIYADH —", or after a headline: "Headline. HUDSON -- ..."
         if not before:
             return None
+    return None
+
+
+def _city_state(gazetteer: Any, pm: PlaceMention) -> Place | None:
+    """The city of a country's name, in that country ("Luxembourg", "Djibouti", "Panama City"), if any."""
+    if gazetteer is None:
+        return None
+    names = {pm.place.name.lower(), f"{pm.place.name} city".lower()}
+    for place in gazetteer.candidates(pm.text):
+        if place.precision == "city" and place.country == pm.place.country and place.name.lower() in names:
+            return place
     return None
 
 

@@ -95,7 +95,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             self.salience.lede_end(sdoc),
             self.salience.lede_weight,
         )
-        anchors = Anchors.build(doc, sdoc)
+        anchors = Anchors.build(doc, sdoc, self.gazetteer)
         events: list[Event] = []
         prior: list[PriorAct] = []
         kinds = self.phases.triggers()

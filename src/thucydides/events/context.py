@@ -172,14 +172,16 @@ class ActorIndex:
         return None
 
     def _coordinated_modifiers(self, tok: Any, own: ActorMention) -> list[ActorMention]:
-        """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships").
+        """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships"), or by
+        a coordinated "of" phrase of a plural head ("the navies of Indonesia and the Philippines").
 
         The head word belongs to one of them; the others are each a modifier coordinated with it.
         """
         out: list[ActorMention] = []
-        for mod in tok.children:
-            if mod.dep_ not in ("amod", "compound", "nmod"):
-                continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        if tok.tag_ == "NNS":  # "the navies of Indonesia and the Philippines": a plural head, an "of" phrase
+            mods += [p for of in tok.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+        for mod in mods:
             chain = [mod, *(c for c in mod.children if c.dep_ == "conj")]
             if len(chain) < 2:
                 continue

@@ -265,13 +265,18 @@ class Lexicon:
         if (prefix := hyphen_prefix(tok)) is not None:
             # "baton-charged", "lathi-charged": the tokenizer splits a hyphenated verb the lexicon names whole
             candidates.extend(table.get(f"{prefix.lower_}-{lemma}", ()))
-        # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle)
+        # "fired on the convoy" is "fire on"; "fired a missile on Wednesday" is not (a date, not a particle);
+        # nor is a preposition after a sum of money ("gave $5 million in aid": no "give in")
+        sums = event_words().sum_words
+        after_obj = min(
+            (c.i for c in children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in sums), default=len(tok.doc)
+        )
         parts = {
             c.lower_
             for c in children
             if c.dep_ in PARTICLE_DEPS
             and f"{lemma} {c.lower_}" in table  # only the particles of a phrasal key
-            and not (c.dep_ == "prep" and temporal(c))
+            and not (c.dep_ == "prep" and (temporal(c) or c.i > after_obj))
         }
         for part in sorted(parts):
             candidates.extend(table.get(f"{lemma} {part}", ()))
@@ -411,12 +416,17 @@ def object_nouns(objs: list[Any]) -> list[Any]:
     """Objects, with the noun after "of" for a partitive ("suspended part of its aid": aid) and conjuncts."""
     out = list(objs)
     partitives = event_words().partitives
+    sums = event_words().sum_words
     for o in objs:
         if o.tag_ in ("WDT", "WP") and (clause := _relative_clause(o)) is not None:
             out.extend(_antecedents(clause.head))  # "the plant, which protesters blocked": the plant
         if o.lemma_.lower() in partitives:
             out.extend(
                 p for prep in o.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"
+            )
+        if o.lemma_.lower() in sums:  # "$3 million in aid": aid
+            out.extend(
+                p for prep in o.children if prep.lower_ == "in" for p in prep.children if p.dep_ == "pobj"
             )
         out.extend(c for c in conjuncts(o) if c not in out)
     return out

@@ -334,6 +334,13 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         doer, how = _subject(head.head, depth + 1)
         if doer is not None:
             return doer, f"{how} of '{head.head.text}'"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "with"):
+        # "accused Pakistani troops of shelling villages": the one accused shelled (the "of" phrase may hang
+        # on the verb or on its object)
+        charging = head.head if head.head.pos_ == "VERB" else head.head.head
+        objs = _children(charging, "dobj") if charging.lemma_.lower() in event_words().charge_verbs else []
+        if objs and (head.head == charging or head.head == objs[0]):
+            return objs[0], f"object of '{charging.text}'"
     if (
         (noun := intent_noun(verb)) is not None
         and noun.dep_ in ("dobj", "attr")
