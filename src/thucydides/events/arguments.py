@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from thucydides.events.attach import Anchors
+from thucydides.events.attach import Anchors, sent_from
 from thucydides.events.context import (
     PAIR_LOOKBACK,
     ActorIndex,
@@ -45,13 +45,17 @@ def _counterpart(
         )
         if span is not None:
             inside.update(range(span.root.left_edge.i, span.root.right_edge.i + 1))
-    for i in index.tokens_between(sent.start, sent.end):  # the sentence's actor words, in order
+    words = index.tokens_between(sent.start, sent.end)  # the sentence's actor words, in order
+    # where something was sent from is no party ("sent helicopters from Afghanistan to help")
+    origins = {id(index.by_token.get(i)) for i in words if sent_from(sent.doc[i])}
+    for i in words:
         if (exclude is not None and i == exclude.i) or i in inside:
             continue
         tok = sent.doc[i]
         m = index.by_token.get(i)
         if (
             m is not None
+            and id(m) not in origins
             and coded(m.actor)
             and m.actor.country not in own
             and not (parties_only and _attribute(m, tok, index))

@@ -460,7 +460,12 @@ def attach_place(
     ):
         return story, f"no place in the event's clauses: the lede sets the story in {story.name}"
     # a body of nations acts where it meets, which the dateline names ("LUXEMBOURG - EU ministers imposed")
-    by_body = bool(sources) and all(m.actor.country in BODY_CODES for m in sources)
+    by_body = (
+        bool(sources)
+        and all(m.actor.country in BODY_CODES for m in sources)
+        and dateline is not None
+        and dateline.place.name in event_words().body_seats
+    )
     at_home = dateline is not None and (not countries or dateline.place.country in countries or by_body)
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"

@@ -412,6 +412,18 @@ def reduced_passive(tok: Any) -> bool:
     )
 
 
+def _cargo(noun: Any) -> list[Any]:
+    """What a noun is said to carry ("a plane carrying tents, food and medicine": tents, food, medicine)."""
+    return [
+        o
+        for part in noun.children
+        if part.dep_ == "acl" and part.lemma_.lower() in event_words().carrying_verbs
+        for obj in part.children
+        if obj.dep_ == "dobj"
+        for o in (obj, *conjuncts(obj))
+    ]
+
+
 def object_nouns(objs: list[Any]) -> list[Any]:
     """Objects, with the noun after "of" for a partitive ("suspended part of its aid": aid) and conjuncts."""
     out = list(objs)
@@ -568,6 +580,7 @@ def _conditions_hold(entry: Entry, tok: Any) -> bool:
                 for p in prep.children
                 if p.dep_ == "pobj"
             ),
+            *_cargo(s),
         )
         for w in (n, *(c for c in n.children if c.dep_ in ("compound", "amod")))
     ):

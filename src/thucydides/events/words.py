@@ -72,6 +72,8 @@ class EventWords:
     object_control: frozenset[str]
     gerund_control: frozenset[str]
     charge_verbs: frozenset[str]
+    carrying_verbs: frozenset[str]
+    body_seats: frozenset[str]
     voice_nouns: frozenset[str]
     compound_prep_heads: frozenset[str]
     express_verbs: frozenset[str]
