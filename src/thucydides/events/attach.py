@@ -436,7 +436,8 @@ def attach_place(
     for m in parties:
         actor = m.actor
         if (
-            actor.type == "group"
+            m.end > m.start  # named in this sentence, not taken from an act told before
+            and actor.type == "group"
             and actor.sector in CONFLICT_SECTORS
             and actor.country
             and len(actor.country) == 3

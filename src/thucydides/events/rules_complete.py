@@ -190,6 +190,35 @@ def burnt_property(c: Candidate, params: Params) -> bool:
     return True
 
 
+def same_act_source(c: Candidate, params: Params) -> bool:
+    """ "India accused Pakistani troops of shelling villages ... the firing struck houses": a definite event
+    noun whose doer no word names is the act of its type reported just before, whose doer it takes (and
+    its target, where none is named)."""
+    s = c.scene
+    if c.sources or not c.trig.nominal or not s.prior or not _definite_noun(c.trig.token):
+        return False
+    kind = s.coder.ontology.plover_type(c.trig.entry.cameo)
+    same = next(
+        (
+            act
+            for act in reversed(s.prior)
+            if act.event_type == kind and act.sentence < s.si and s.si - act.sentence <= ACT_LOOKBACK
+        ),
+        None,
+    )
+    if same is None or same.source is None or not same.source.country:
+        return False
+    c.sources = [from_earlier_act(same.source, s.sent, "earlier act")]
+    if not c.targets and same.target is not None:
+        c.targets = [from_earlier_act(same.target, s.sent, "earlier act")]
+    c.same_act = same
+    c.add(
+        f"source = '{same.source.text}', the doer of the '{same.lemma}' reported just before, which "
+        f"'{c.trig.token.text}' refers back to"
+    )
+    return True
+
+
 def implied_source(c: Candidate, params: Params) -> bool:
     """ "were arrested" (the police), "demonstrations were held" (protesters): the doer the act implies."""
     if c.sources:
@@ -712,6 +741,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "unnamed_victim": unnamed_victim,
         "burnt_property": burnt_property,
         "act_subject_source": act_subject_source,
+        "same_act_source": same_act_source,
         "implied_source": implied_source,
         "nominal_pair": nominal_pair,
         "joint_sources": joint_sources,

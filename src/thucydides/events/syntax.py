@@ -311,6 +311,19 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         if n_before:
             return verb.doc[earlier[n_before - 1][1]], "subject of the conjunct before"
         return _subject(head, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in event_words().charge_verbs
+        and (obj := _children(head, "dobj"))
+        and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" and g.i < verb.i
+            for p in (*head.children, *obj[0].children)
+            if p.dep_ == "prep" and p.lower_ in ("of", "for", "with")
+            for g in p.children
+        )
+    ):  # "accused X of shelling villages, killing two": the result of what X is accused of is X's too
+        return obj[0], f"object of '{head.text}'"
     if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in event_words().object_control and (obj := _children(head, "dobj")):
             return obj[0], f"object of '{head.text}'"
