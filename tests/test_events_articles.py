@@ -194,3 +194,25 @@ def test_a_title_case_headline_verb_the_parse_took_for_a_noun_is_read(pipeline: 
     text = "Senate Censures Defence Minister Over Arms Deal\n\nThe vote was held late on Tuesday.\n"
     events = _code(pipeline, text)
     assert any(e.event_type == "ACCUSE" and e.evidence.text.startswith("Senate") for e in events)
+
+
+@pytest.mark.slow
+def test_the_agency_of_a_dateline_after_a_headline_is_no_party(pipeline: Any) -> None:
+    """ "MOSCOW (Kremlin Pool) -" under a headline: the two leaders who meet are the visitor and the host,
+    the visitor first (not the agency the credit names)."""
+    text = (
+        "Egyptian Leader Arrives In Moscow\n\n"
+        "MOSCOW (Kremlin Pool) - Egypt's president arrived in Moscow on Monday for talks with his Russian "
+        "counterpart.\n\nThe two leaders met for three hours and signed a nuclear energy agreement.\n"
+    )
+    met = [e for e in _code(pipeline, text) if e.trigger == "met"]
+    assert met and _pair(met[0]) == ("EGY", "RUS"), [_pair(e) for e in met]
+
+
+def test_dateline_span_finds_a_dateline_on_the_line_after_a_headline(nlp: Any) -> None:
+    from thucydides.events.syntax import dateline_span
+
+    sdoc = nlp("Leaders Meet In Lima\n\nLIMA (Andes Wire) - The two presidents met on Monday.")
+    start, dash = dateline_span(sdoc)
+    assert (sdoc[start].text, sdoc[dash].text) == ("LIMA", "-")
+    assert dateline_span(nlp("Leaders met in Lima on Monday - officials said.")) == (-1, -1)

@@ -470,6 +470,9 @@ def attach_place(
     at_home = dateline is not None and (not countries or dateline.place.country in countries or by_body)
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
+    town = _town_reference(trig, cands, countries)
+    if town is not None:
+        return town.place, f"'{town.text}' is the town that '{trig.anchor.text}' names again"
     # a domestic event (a doer and a target of one country) that names no place happened in that country
     if sources and targets and len(countries) == 1 and all(m.actor.country for m in parties):
         (home,) = countries
@@ -477,6 +480,46 @@ def attach_place(
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
+
+
+def _town_reference(trig: Trigger, cands: Sequence[Anchored], countries: set[str]) -> PlaceMention | None:
+    """The town a definite noun in the event's clause names again ("declared an emergency in Almaty after
+    protesters stormed buildings in the country's largest city": Almaty): the last town the sentence named
+    before it, of the event's parties' country."""
+    words = event_words()
+    for holder in (trig.anchor, *_objects(trig.anchor)):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words.place_preps:
+                continue
+            for noun in prep.children:
+                if (
+                    noun.dep_ != "pobj"
+                    or noun.lemma_.lower() not in words.town_nouns
+                    or not any(c.dep_ in ("det", "poss") for c in noun.children)
+                    or any(a.root.i == noun.i for a in cands)
+                ):
+                    continue
+                towns = [
+                    a.mention
+                    for a in cands
+                    if isinstance(a.mention, PlaceMention)
+                    and a.mention.place.precision == "city"
+                    and a.mention.end <= noun.idx
+                    and not _called_no_town(a.root, words)
+                    and (not countries or a.mention.place.country in countries)
+                ]
+                if towns:
+                    return towns[-1]
+    return None
+
+
+def _called_no_town(root: Any, words: Any) -> bool:
+    """Whether the text calls a place something else than a town ("the province of Mangistau": the place's
+    phrase is headed by that noun, or the name hangs on it)."""
+    prep = root.head
+    head = prep.head if root.dep_ == "pobj" and prep.lower_ == "of" else root
+    lemma = head.lemma_.lower()
+    return lemma in words.place_nouns and lemma not in words.town_nouns
 
 
 STORY_SENTENCES = 2  # the lede's body sentences that may set the story's place

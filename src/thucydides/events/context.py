@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from thucydides.events.attach import Anchors
-from thucydides.events.syntax import dateline_dash
+from thucydides.events.syntax import dateline_span
 from thucydides.events.words import event_words
 from thucydides.record import Actor, ActorMention, Place, PlaceMention
 
@@ -172,8 +172,8 @@ class ActorIndex:
         return None
 
     def _coordinated_modifiers(self, tok: Any, own: ActorMention) -> list[ActorMention]:
-        """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships"), or by
-        a coordinated "of" phrase of a plural head ("the navies of Indonesia and the Philippines").
+        """Other actors named by coordinated modifiers of the same head ("French and Egyptian warships"), or
+        by a coordinated "of" phrase of a plural head ("the navies of Indonesia and the Philippines").
 
         The head word belongs to one of them; the others are each a modifier coordinated with it.
         """
@@ -226,11 +226,14 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     sent = tok.sent
     start, stop = sent.start, tok.i
     people = tok.lemma_.lower() in event_words().people_pair_nouns
-    dateline = dateline_dash(sdoc) + 1  # the places of a dateline are no parties of the story
+    # the places and the agency of a dateline are no parties of the story ("BRASILIA (Planalto News) -")
+    line_start, dash = dateline_span(sdoc)
     for _ in range(PAIR_LOOKBACK + 1):
         seen: dict[str, ActorMention] = {}
         persons: dict[str, ActorMention] = {}
-        for i in range(max(start, dateline), stop):
+        for i in range(start, stop):
+            if line_start <= i <= dash:
+                continue
             m = index.by_token.get(i)
             if m is not None and coded(m.actor):
                 seen.setdefault(str(m.actor.country), m)

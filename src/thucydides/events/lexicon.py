@@ -269,7 +269,8 @@ class Lexicon:
         # nor is a preposition after a sum of money ("gave $5 million in aid": no "give in")
         sums = event_words().sum_words
         after_obj = min(
-            (c.i for c in children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in sums), default=len(tok.doc)
+            (c.i for c in children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in sums),
+            default=len(tok.doc),
         )
         parts = {
             c.lower_

@@ -193,11 +193,14 @@ def burnt_property(c: Candidate, params: Params) -> bool:
 def same_act_source(c: Candidate, params: Params) -> bool:
     """ "India accused Pakistani troops of shelling villages ... the firing struck houses": a definite event
     noun whose doer no word names is the act of its type reported just before, whose doer it takes (and
-    its target, where none is named)."""
+    its target, where none is named). Only for the types of ``params['types']`` (acts of force: a meeting or
+    a deal named again is mostly the same act told again, or background)."""
     s = c.scene
     if c.sources or not c.trig.nominal or not s.prior or not _definite_noun(c.trig.token):
         return False
-    kind = s.coder.ontology.plover_type(c.trig.entry.cameo)
+    kind = c.trig.entry.plover or s.coder.ontology.plover_type(c.trig.entry.cameo)
+    if kind not in params.get("types", ()):
+        return False
     same = next(
         (
             act

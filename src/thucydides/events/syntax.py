@@ -34,6 +34,31 @@ def dateline_dash(sdoc: Any) -> int:
     return dash
 
 
+def dateline_span(sdoc: Any) -> tuple[int, int]:
+    """The token indices where a dateline starts and the dash that closes it, opening the document or the
+    first line after a headline ("Headline\n\nBRASILIA (Agency) - ..."); ``(-1, -1)`` where there is none."""
+    if (dash := dateline_dash(sdoc)) >= 0:
+        return 0, dash
+    known = sdoc.user_data.get(DATELINE_AFTER_HEADLINE)
+    if known is not None:
+        return int(known[0]), int(known[1])
+    found = (-1, -1)
+    breaks = [t.i for t in sdoc[: min(len(sdoc), 40)] if t.is_space and "\n" in t.text]
+    if (
+        breaks
+        and (first := breaks[0] + 1) < len(sdoc)
+        and sdoc[first].is_upper
+        and len(sdoc[first].text) >= 3
+    ):
+        dashes = event_words().dateline_dashes
+        for t in sdoc[first : min(len(sdoc), first + 25)]:
+            if t.text in dashes:
+                found = (first, int(t.i))
+                break
+    sdoc.user_data[DATELINE_AFTER_HEADLINE] = found
+    return found
+
+
 def _dateline_end(tok: Any) -> int:
     """Index of the dash that closes a dateline opening the document, when ``tok`` is in the sentence that
     holds it: the parse often takes the dateline's city for the subject of the first sentence; words up to
@@ -156,6 +181,7 @@ def _children_index(doc: Any) -> dict[tuple[int, str], list[Any]]:
 
 DOC_TEXT = "thucydides.text"
 DATELINE = "thucydides.dateline"
+DATELINE_AFTER_HEADLINE = "thucydides.dateline_after_headline"
 
 
 def doc_text(doc: Any) -> str:

@@ -74,6 +74,7 @@ class EventWords:
     charge_verbs: frozenset[str]
     carrying_verbs: frozenset[str]
     body_seats: frozenset[str]
+    town_nouns: frozenset[str]
     voice_nouns: frozenset[str]
     compound_prep_heads: frozenset[str]
     express_verbs: frozenset[str]
