@@ -26,6 +26,9 @@ NEEDS: dict[str, tuple[Precision, ...]] = {
     "year": ("day", "month", "year"),
 }
 
+# "80 years to the day after ...": "to the day" makes the span exact; it names no day
+TO_THE_DAY = re.compile(r"\b(?:years?|months?|weeks?)\s+to\s+$", re.IGNORECASE)
+
 
 @dataclass(slots=True)
 class _Anaphor:
@@ -144,6 +147,8 @@ class Anaphora:
                 return _Anaphor(counted.start("n"), m.end(), scale, sign * count, True)
             the = self.the_before.search(text, lo, at)
             if the is not None and not m["plural"] and direction in ("after", "before") and unit != "week":
+                if TO_THE_DAY.search(text, max(0, the.start() - 30), the.start()):
+                    return None  # "80 years to the day after they were shot": a span measured exactly
                 return _Anaphor(the.start(), m.end(), scale, sign, True)  # "the day after"
         if m["plural"] or unit == "week":
             return None
