@@ -107,3 +107,14 @@ def test_dates_years_to_the_day_after_is_no_day(resolver: DateResolver, nlp: Any
     sentence = "He was arrested on Monday. He was released the day after."
     mentions = resolver.find(sentence, FRI_1998_07_17, nlp(sentence))
     assert _only(mentions, "the day after").value == "1998-07-14"
+
+
+def test_dates_the_weekday_before_that_counts_from_the_day_named_before(
+    resolver: DateResolver, nlp: Any
+) -> None:
+    sentence = "The party won the first vote last Tuesday and the second the Saturday before that."
+    mentions = resolver.find(sentence, date(2016, 2, 29), nlp(sentence))
+    assert _only(mentions, "the Saturday before that").value == "2016-02-20"
+    sentence = "He arrived on Feb. 3. He left the Monday after that."
+    mentions = resolver.find(sentence, date(2016, 2, 29), nlp(sentence))
+    assert _only(mentions, "the Monday after that").value == "2016-02-08"

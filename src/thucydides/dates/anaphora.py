@@ -110,23 +110,28 @@ class Anaphora:
         """ "that Friday", "the following Monday", "the previous Sunday": the weekday in the week of the
         day named before it (in its paragraph or the one before), after it or before it."""
         det = weekday_anaphor(self.weekday_before, text, m.start())
-        if det is None or any(f.start < m.end() and det.start() < f.end for f in known):
+        start, end, words = (
+            (det.start(), m.end(), " ".join(det["det"].lower().split())) if det else (0, 0, "")
+        )
+        if det is None and (then := the_weekday_then(text, m.start(), m.end())) is not None:
+            # "the Saturday before that": the last such day before the day named before it
+            start, end, words = then[0], then[1], ("before" if then[2] == "before" else "after")
+        if not end or any(f.start < end and start < f.end for f in known):
             return None
-        ante = self._antecedent(text, det.start(), known, "day", True)
+        ante = self._antecedent(text, start, known, "day", True)
         if ante is None:
             return None
         base, target = ante.as_date(), self.weekday_names[m["wd"].lower()]
-        words = " ".join(det["det"].lower().split())
-        if words in self.next_words:
+        if words in self.next_words or words == "after":
             moved, how = base + timedelta(days=(target - base.weekday()) % 7 or 7), "the first after"
-        elif words in self.previous_words:
+        elif words in self.previous_words or words == "before":
             moved, how = base - timedelta(days=(base.weekday() - target) % 7 or 7), "the last before"
         else:
             shift = (target - base.weekday()) % 7
             moved, how = base + timedelta(days=shift if shift <= 3 else shift - 7), "the one in the week of"
-        phrase = text[det.start() : m.end()]
+        phrase = text[start:end]
         why = f"'{phrase}' → {moved}: {how} '{ante.text}' ({ante.value})"
-        return Found(det.start(), m.end(), moved.isoformat(), "day", why, "point")
+        return Found(start, end, moved.isoformat(), "day", why, "point")
 
     def _read(self, text: str, m: re.Match[str]) -> _Anaphor | None:
         """The anaphoric expression around one unit word, if the words before it make one."""
@@ -244,6 +249,19 @@ def weekday_determiner(vocab: DateVocabulary) -> re.Pattern[str]:
     Friday", "the following Monday"), read just before the weekday (see :func:`weekday_anaphor`)."""
     a = vocab.anaphors
     return re.compile(rf"\b(?P<det>{alternation([*a['same'], *a['next'], *a['previous']])})\s+$")
+
+
+WEEKDAY_THEN = re.compile(r"\s+(?P<dir>before|after)\s+(?:that|then)\b", re.IGNORECASE)
+
+
+def the_weekday_then(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "the Saturday before that", "the Monday after that": the span (from "the") and "before" or "after"
+    when the weekday at ``start:end`` counts from the day named before it; else None."""
+    the = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5) : start])
+    then = WEEKDAY_THEN.match(text, end)
+    if the is None or then is None:
+        return None
+    return max(0, start - 5) + the.start(), then.end(), then["dir"].lower()
 
 
 THAT_AFTER = re.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from thucydides.dates.anaphora import weekday_anaphor
+from thucydides.dates.anaphora import the_weekday_then, weekday_anaphor
 from thucydides.dates.found import Found, Kind, YearFrom
 from thucydides.dates.numbers import WrittenNumbers
 from thucydides.dates.tense import (
@@ -735,6 +735,8 @@ class ExpressionHandlers(WrittenNumbers):
         anaphoric = weekday_anaphor(self._weekday_det, ctx.text, at) if not m["rel"] else None
         if anaphoric or (m["rel"] and re.search(r"\b[Tt]he\s+$", ctx.text[max(0, at - 5) : at])):
             return None  # "the next Friday", "that Friday": the story's week (see the anaphora)
+        if not m["rel"] and the_weekday_then(ctx.text, at, m.end("core")) is not None:
+            return None  # "the Saturday before that": counted from the story's day (see the anaphora)
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
