@@ -118,3 +118,11 @@ def test_dates_the_weekday_before_that_counts_from_the_day_named_before(
     sentence = "He arrived on Feb. 3. He left the Monday after that."
     mentions = resolver.find(sentence, date(2016, 2, 29), nlp(sentence))
     assert _only(mentions, "the Monday after that").value == "2016-02-08"
+
+
+def test_dates_since_tagged_as_a_conjunction_still_hangs_the_date_on_its_verb(
+    resolver: DateResolver, nlp: Any
+) -> None:
+    sentence = "The company has bought back shares since March, and its board will meet next month."
+    mentions = resolver.find(sentence, date(1989, 10, 30), nlp(sentence))
+    assert _only(mentions, "since March").value == "1989-03"

@@ -61,6 +61,12 @@ class Governor:
     infinitive: bool = False  # a to-infinitive ("to resign by Wednesday")
 
 
+def _preposition(token: Any) -> bool:
+    """A preposition, or a word the tagger calls a conjunction that the parse uses as one ("since March"
+    tagged SCONJ with the dependency ``prep``)."""
+    return token.pos_ == "ADP" or (token.pos_ == "SCONJ" and token.dep_ == "prep")
+
+
 def _date_span(spacy_doc: Any, start: int, end: int) -> Any | None:
     """The tokens of the date at ``start:end`` (widened to whole tokens); ``None`` without a parse or
     where no token lines up."""
@@ -77,9 +83,9 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if span is None:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head != token:  # "on Tuesday": the word "on" hangs on
+    while _preposition(token) and token.head != token:  # "on Tuesday": the word "on" hangs on
         token = token.head
-    if span.start <= token.i < span.end or token.pos_ == "ADP":
+    if span.start <= token.i < span.end or _preposition(token):
         return None  # the date is the sentence's root, or hangs on nothing outside itself
     if token.pos_ not in ("VERB", "AUX"):
         return Governor(False, None, token.text)
@@ -100,7 +106,7 @@ def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
     if span is None:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head != token:
+    while _preposition(token) and token.head != token:
         token = token.head
     if span.start <= token.i < span.end or token.pos_ not in ("VERB", "AUX"):
         return None
