@@ -126,3 +126,14 @@ def test_dates_since_tagged_as_a_conjunction_still_hangs_the_date_on_its_verb(
     sentence = "The company has bought back shares since March, and its board will meet next month."
     mentions = resolver.find(sentence, date(1989, 10, 30), nlp(sentence))
     assert _only(mentions, "since March").value == "1989-03"
+
+
+def test_dates_a_tense_clue_after_a_comma_and_a_new_clause_is_not_the_dates(
+    resolver: DateResolver, nlp: Any
+) -> None:
+    sentence = "Republicans won the House in Tuesday's elections, and their leader said the party would act."
+    mentions = resolver.find(sentence, date(1994, 11, 9), nlp(sentence))
+    assert _only(mentions, "Tuesday").value == "1994-11-08"
+    sentence = "The talks begin Tuesday, and will last three days."
+    mentions = resolver.find(sentence, date(1994, 11, 9), nlp(sentence))
+    assert _only(mentions, "Tuesday").value == "1994-11-15"

@@ -47,6 +47,7 @@ DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|c
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # what a declared day is made: "(declared Sunday) a national day of mourning", "(proclaimed Friday) a holiday"
 DECLARED_AS = re.compile(r"\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:day|holiday)\b", re.IGNORECASE)
+CLAUSE_JOIN = re.compile(r",\s+(?:and|but)\s+(?!(?:will|would|was|were|is|are|has|have|had)\b)\w+\s+\w+")
 THROUGH_BEFORE = re.compile(r"\bthrough\s+$", re.IGNORECASE)
 PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
@@ -130,6 +131,8 @@ class ExpressionHandlers(WrittenNumbers):
         right = text[end : end + 100]
         stop = SENTENCE_END.search(right)
         right = right[: stop.start()] if stop else right
+        joined = CLAUSE_JOIN.search(right)  # "..., and Gingrich said the party would": another clause's tense
+        right = right[: joined.start()] if joined else right
         best: tuple[int, str] | None = None
         for window, is_left in ((left, True), (right, False)):
             for tense, found in (
