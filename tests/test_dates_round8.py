@@ -137,3 +137,14 @@ def test_dates_a_tense_clue_after_a_comma_and_a_new_clause_is_not_the_dates(
     sentence = "The talks begin Tuesday, and will last three days."
     mentions = resolver.find(sentence, date(1994, 11, 9), nlp(sentence))
     assert _only(mentions, "Tuesday").value == "1994-11-15"
+
+
+def test_dates_that_monday_takes_the_day_named_before_that_fell_on_a_monday(
+    resolver: DateResolver, nlp: Any
+) -> None:
+    text = (
+        "Two years after the crash of Oct. 19, 1987, investors stayed away. "
+        "The drop last Friday revived memories of that Monday, when the Dow lost 508 points."
+    )
+    mentions = resolver.find(text, date(1989, 10, 19), nlp(text))
+    assert _only(mentions, "that Monday").value == "1987-10-19"

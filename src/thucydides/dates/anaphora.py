@@ -118,10 +118,16 @@ class Anaphora:
             start, end, words = then[0], then[1], ("before" if then[2] == "before" else "after")
         if not end or any(f.start < end and start < f.end for f in known):
             return None
-        ante = self._antecedent(text, start, known, "day", True)
+        target = self.weekday_names[m["wd"].lower()]
+        same = (
+            words not in self.next_words
+            and words not in self.previous_words
+            and words not in ("before", "after")
+        )
+        ante = self._antecedent(text, start, known, "day", True, target if same else None)
         if ante is None:
             return None
-        base, target = ante.as_date(), self.weekday_names[m["wd"].lower()]
+        base = ante.as_date()
         if words in self.next_words or words == "after":
             moved, how = base + timedelta(days=(target - base.weekday()) % 7 or 7), "the first after"
         elif words in self.previous_words or words == "before":
@@ -225,22 +231,38 @@ class Anaphora:
 
     @staticmethod
     def _antecedent(
-        text: str, at: int, known: list[Found], scale: str, comparison: bool
+        text: str, at: int, known: list[Found], scale: str, comparison: bool, weekday: int | None = None
     ) -> _Antecedent | None:
         """The nearest date before ``at`` precise enough for ``scale`` (for a comparison: in the same
         paragraph or the one before, as a story goes on from one paragraph to the next: "In March, it got
-        an offer. || The following month, it put itself up for sale")."""
+        an offer. || The following month, it put itself up for sale"). With ``weekday`` ("that Monday"), the
+        nearest day there that falls on it comes first ("the crash of Oct. 19, 1987 ... Friday's drop revived
+        memories of that Monday")."""
         floor = 0
         if comparison:
             breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
             floor = breaks[-2] if len(breaks) > 1 else 0
+        nearest: _Antecedent | None = None
         for f in reversed(known):
             if f.end > at:
                 continue
             if f.start < floor:
-                return None
-            if f.precision in NEEDS[scale]:
-                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
+                break
+            if f.precision not in NEEDS[scale]:
+                continue
+            found = _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
+            if weekday is None:
+                return found
+            nearest = nearest or found
+            if f.precision == "day" and _weekday_of(f.value) == weekday:
+                return found
+        return nearest
+
+
+def _weekday_of(value: str) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).weekday()
+    except ValueError:
         return None
 
 
