@@ -26,6 +26,9 @@ NEEDS: dict[str, tuple[Precision, ...]] = {
     "year": ("day", "month", "year"),
 }
 
+# "80 years to the day after ...": "to the day" makes the span exact; it names no day
+TO_THE_DAY = re.compile(r"\b(?:years?|months?|weeks?)\s+to\s+$", re.IGNORECASE)
+
 
 @dataclass(slots=True)
 class _Anaphor:
@@ -107,23 +110,34 @@ class Anaphora:
         """ "that Friday", "the following Monday", "the previous Sunday": the weekday in the week of the
         day named before it (in its paragraph or the one before), after it or before it."""
         det = weekday_anaphor(self.weekday_before, text, m.start())
-        if det is None or any(f.start < m.end() and det.start() < f.end for f in known):
+        start, end, words = (
+            (det.start(), m.end(), " ".join(det["det"].lower().split())) if det else (0, 0, "")
+        )
+        if det is None and (then := the_weekday_then(text, m.start(), m.end())) is not None:
+            # "the Saturday before that": the last such day before the day named before it
+            start, end, words = then[0], then[1], ("before" if then[2] == "before" else "after")
+        if not end or any(f.start < end and start < f.end for f in known):
             return None
-        ante = self._antecedent(text, det.start(), known, "day", True)
+        target = self.weekday_names[m["wd"].lower()]
+        same = (
+            words not in self.next_words
+            and words not in self.previous_words
+            and words not in ("before", "after")
+        )
+        ante = self._antecedent(text, start, known, "day", True, target if same else None)
         if ante is None:
             return None
-        base, target = ante.as_date(), self.weekday_names[m["wd"].lower()]
-        words = " ".join(det["det"].lower().split())
-        if words in self.next_words:
+        base = ante.as_date()
+        if words in self.next_words or words == "after":
             moved, how = base + timedelta(days=(target - base.weekday()) % 7 or 7), "the first after"
-        elif words in self.previous_words:
+        elif words in self.previous_words or words == "before":
             moved, how = base - timedelta(days=(base.weekday() - target) % 7 or 7), "the last before"
         else:
             shift = (target - base.weekday()) % 7
             moved, how = base + timedelta(days=shift if shift <= 3 else shift - 7), "the one in the week of"
-        phrase = text[det.start() : m.end()]
+        phrase = text[start:end]
         why = f"'{phrase}' → {moved}: {how} '{ante.text}' ({ante.value})"
-        return Found(det.start(), m.end(), moved.isoformat(), "day", why, "point")
+        return Found(start, end, moved.isoformat(), "day", why, "point")
 
     def _read(self, text: str, m: re.Match[str]) -> _Anaphor | None:
         """The anaphoric expression around one unit word, if the words before it make one."""
@@ -144,6 +158,8 @@ class Anaphora:
                 return _Anaphor(counted.start("n"), m.end(), scale, sign * count, True)
             the = self.the_before.search(text, lo, at)
             if the is not None and not m["plural"] and direction in ("after", "before") and unit != "week":
+                if TO_THE_DAY.search(text, max(0, the.start() - 30), the.start()):
+                    return None  # "80 years to the day after they were shot": a span measured exactly
                 return _Anaphor(the.start(), m.end(), scale, sign, True)  # "the day after"
         if m["plural"] or unit == "week":
             return None
@@ -215,22 +231,38 @@ class Anaphora:
 
     @staticmethod
     def _antecedent(
-        text: str, at: int, known: list[Found], scale: str, comparison: bool
+        text: str, at: int, known: list[Found], scale: str, comparison: bool, weekday: int | None = None
     ) -> _Antecedent | None:
         """The nearest date before ``at`` precise enough for ``scale`` (for a comparison: in the same
         paragraph or the one before, as a story goes on from one paragraph to the next: "In March, it got
-        an offer. || The following month, it put itself up for sale")."""
+        an offer. || The following month, it put itself up for sale"). With ``weekday`` ("that Monday"), the
+        nearest day there that falls on it comes first ("the crash of Oct. 19, 1987 ... Friday's drop revived
+        memories of that Monday")."""
         floor = 0
         if comparison:
             breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
             floor = breaks[-2] if len(breaks) > 1 else 0
+        nearest: _Antecedent | None = None
         for f in reversed(known):
             if f.end > at:
                 continue
             if f.start < floor:
-                return None
-            if f.precision in NEEDS[scale]:
-                return _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
+                break
+            if f.precision not in NEEDS[scale]:
+                continue
+            found = _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
+            if weekday is None:
+                return found
+            nearest = nearest or found
+            if f.precision == "day" and _weekday_of(f.value) == weekday:
+                return found
+        return nearest
+
+
+def _weekday_of(value: str) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).weekday()
+    except ValueError:
         return None
 
 
@@ -239,6 +271,19 @@ def weekday_determiner(vocab: DateVocabulary) -> re.Pattern[str]:
     Friday", "the following Monday"), read just before the weekday (see :func:`weekday_anaphor`)."""
     a = vocab.anaphors
     return re.compile(rf"\b(?P<det>{alternation([*a['same'], *a['next'], *a['previous']])})\s+$")
+
+
+WEEKDAY_THEN = re.compile(r"\s+(?P<dir>before|after)\s+(?:that|then)\b", re.IGNORECASE)
+
+
+def the_weekday_then(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "the Saturday before that", "the Monday after that": the span (from "the") and "before" or "after"
+    when the weekday at ``start:end`` counts from the day named before it; else None."""
+    the = re.search(r"\b[Tt]he\s+$", text[max(0, start - 5) : start])
+    then = WEEKDAY_THEN.match(text, end)
+    if the is None or then is None:
+        return None
+    return max(0, start - 5) + the.start(), then.end(), then["dir"].lower()
 
 
 THAT_AFTER = re.compile(

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from thucydides.dates.anaphora import weekday_anaphor
+from thucydides.dates.anaphora import the_weekday_then, weekday_anaphor
 from thucydides.dates.found import Found, Kind, YearFrom
 from thucydides.dates.numbers import WrittenNumbers
 from thucydides.dates.tense import (
     RECENT,
     Direction,
     Looseness,
+    clause_tense,
     governor,
     how_picked,
     in_past_relative_clause,
@@ -44,6 +45,11 @@ ED_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DURATION_WORD = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I)
 PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# what a declared day is made: "(declared Sunday) a national day of mourning", "(proclaimed Friday) a holiday"
+DECLARED_AS = re.compile(r"\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:day|holiday)\b", re.IGNORECASE)
+CLAUSE_JOIN = re.compile(r",\s+(?:and|but)\s+(?!(?:will|would|was|were|is|are|has|have|had)\b)\w+\s+\w+")
+THROUGH_BEFORE = re.compile(r"\bthrough\s+$", re.IGNORECASE)
+PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
 SET_FOR_BEFORE = re.compile(r"\b(?:for|until|till)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)  # "for a somber"
 AGO_BEFORE = re.compile(r"\bago\s+$")
@@ -87,6 +93,7 @@ class ExpressionHandlers(WrittenNumbers):
     _future_re: re.Pattern[str]
     _past_re: re.Pattern[str]
     _scheduled: re.Pattern[str]
+    _declared: re.Pattern[str]
     _setting_verbs: frozenset[str]
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
@@ -124,6 +131,8 @@ class ExpressionHandlers(WrittenNumbers):
         right = text[end : end + 100]
         stop = SENTENCE_END.search(right)
         right = right[: stop.start()] if stop else right
+        joined = CLAUSE_JOIN.search(right)  # "..., and Gingrich said the party would": another clause's tense
+        right = right[: joined.start()] if joined else right
         best: tuple[int, str] | None = None
         for window, is_left in ((left, True), (right, False)):
             for tense, found in (
@@ -167,6 +176,11 @@ class ExpressionHandlers(WrittenNumbers):
         """
         core = match.start("core") if match.groupdict().get("core") is not None else match.start()
         weekday = match.groupdict().get("wd") is not None
+        if self._declared.search(ctx.text, max(0, core - 16), core) and DECLARED_AS.match(
+            ctx.text, match.end()
+        ):
+            # "declared Sunday a national day of mourning": ahead of the declaring (a date just past stays)
+            return "future", (False if weekday else RECENT)
         scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
         verb_at: int | None = None
         verb = ""
@@ -208,7 +222,21 @@ class ExpressionHandlers(WrittenNumbers):
             # "promised on Tuesday to hand power to civilians by July": what was promised comes after the
             # promise, whatever its tense; a date just past stays ("planned to hold a rally on March 3")
             return "future", RECENT
-        tense = hang.tense if hang is not None and hang.tense else self._tense(ctx.text, core, match.end())
+        if (
+            hang is not None
+            and hang.on_verb
+            and hang.tense is None
+            and (hang.infinitive or not hang.finite)
+            and (self._kind(ctx) == "deadline" or THROUGH_BEFORE.search(ctx.text, max(0, core - 9), core))
+        ):
+            # "faced calls to resign by Wednesday", "ordered it to raise capital by March 31", "keeping
+            # agencies funded through Dec. 3": a deadline on a verb with no tense of its own is ahead of what
+            # set it, whatever the past around it; a date just past stays ("managed to finish by Jan. 5")
+            return "future", (False if weekday else RECENT)
+        tense: str | None = hang.tense if hang is not None and hang.tense else None
+        if tense is None and hang is not None and not hang.on_verb:
+            tense = clause_tense(ctx.spacy_doc, core, match.end(), self._future_word)
+        tense = tense or self._tense(ctx.text, core, match.end())
         # a future sentence, with the date on no verb
         if tense == "future" and hang is not None and not hang.on_verb:
             if in_past_relative_clause(ctx.spacy_doc, core, match.end()):
@@ -710,6 +738,8 @@ class ExpressionHandlers(WrittenNumbers):
         anaphoric = weekday_anaphor(self._weekday_det, ctx.text, at) if not m["rel"] else None
         if anaphoric or (m["rel"] and re.search(r"\b[Tt]he\s+$", ctx.text[max(0, at - 5) : at])):
             return None  # "the next Friday", "that Friday": the story's week (see the anaphora)
+        if not m["rel"] and the_weekday_then(ctx.text, at, m.end("core")) is not None:
+            return None  # "the Saturday before that": counted from the story's day (see the anaphora)
         context = ctx.cue or m["prep"] or m["rel"]
         if not context and self._weekday_in_name(m, ctx):
             return None  # part of a name: "Good Friday", "Sunday Times"
@@ -728,8 +758,15 @@ class ExpressionHandlers(WrittenNumbers):
         ahead = (target - pub.weekday()) % 7
         if rel in ("last", "this past"):
             d, how = pub - timedelta(days=back or 7), "the one before"
+        elif rel == "next" and pub.weekday() < target:
+            # "next Thursday" written on a Wednesday: the Thursday of next week ("Thursday" alone is tomorrow)
+            d, how = pub + timedelta(days=ahead + 7), "the one in the week after that of"
         elif rel in ("next", "this coming"):
             d, how = pub + timedelta(days=ahead or 7), "the one after"
+        elif not rel and self._overtaken_plan(ctx, at):
+            # "The signing had been set for Tuesday": a plan the story has overtaken, for the nearest such day
+            d = pub - timedelta(days=back) if back <= ahead else pub + timedelta(days=ahead)
+            how = "the nearest one (a plan in the past perfect) to"
         elif (direction := self._direction(ctx, m)) == "future":
             d, how = pub + timedelta(days=ahead), "the next one on or after (future context)"
         elif direction is None and self._arranged(ctx, m):
@@ -761,6 +798,16 @@ class ExpressionHandlers(WrittenNumbers):
                 return found
             year, month = add_months(year, month, step)
         return None
+
+    def _overtaken_plan(self, ctx: MatchContext, core: int) -> bool:
+        """Whether a weekday is what a plan in the past perfect was set for ("which had been set for Tuesday",
+        "had been scheduled for Friday, but was moved up"): the day is near, either side of publication."""
+        scheduled = self._scheduled.search(ctx.text, max(0, core - 40), core)
+        return (
+            scheduled is not None
+            and " ".join(scheduled["verb"].lower().split()) in self.vocab.plan_verbs
+            and PAST_PERFECT.search(ctx.text, max(0, scheduled.start() - 30), scheduled.start()) is not None
+        )
 
     def _arranged(self, ctx: MatchContext, m: re.Match[str]) -> bool:
         """Whether the weekday modifies a simple present ("Voting begins Sunday", "The funeral is

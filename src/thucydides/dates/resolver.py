@@ -499,6 +499,7 @@ class DateResolver(ExpressionHandlers):
         self._scheduled = re.compile(
             rf"\b(?P<verb>{alternation(v.scheduling_verbs)})\s+(?:\w+ly\s+)?(?:until|till|to|for)\s+(?:the\s+)?$"
         )
+        self._declared = re.compile(rf"\b(?:{alternation(v.declaring_verbs)})\s+$", re.IGNORECASE)
         self._countdown = re.compile(
             rf"\b(?P<n>\d{{1,3}}|{number})\s+(?P<unit>day|week|month)s?\s+"
             rf"(?:left|remaining|to\s+go)\s+(?:(?P<in>in)|before|until|till|to)\s+"

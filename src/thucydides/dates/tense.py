@@ -49,6 +49,7 @@ class Governor:
         present: a simple present that is no verb of saying ("Voting begins Sunday"): news uses it for
             what is arranged.
         progressive: the verb's lemma when it is a present progressive ("is meeting", "are investigating").
+        infinitive: whether the verb is a to-infinitive ("faced calls to resign by Wednesday").
     """
 
     on_verb: bool
@@ -57,6 +58,13 @@ class Governor:
     finite: bool = False
     present: bool = False
     progressive: str = ""  # the lemma of a present progressive ("are investigating"), else ""
+    infinitive: bool = False  # a to-infinitive ("to resign by Wednesday")
+
+
+def _preposition(token: Any) -> bool:
+    """A preposition, or a word the tagger calls a conjunction that the parse uses as one ("since March"
+    tagged SCONJ with the dependency ``prep``)."""
+    return token.pos_ == "ADP" or (token.pos_ == "SCONJ" and token.dep_ == "prep")
 
 
 def _date_span(spacy_doc: Any, start: int, end: int) -> Any | None:
@@ -75,9 +83,9 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     if span is None:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head != token:  # "on Tuesday": the word "on" hangs on
+    while _preposition(token) and token.head != token:  # "on Tuesday": the word "on" hangs on
         token = token.head
-    if span.start <= token.i < span.end or token.pos_ == "ADP":
+    if span.start <= token.i < span.end or _preposition(token):
         return None  # the date is the sentence's root, or hangs on nothing outside itself
     if token.pos_ not in ("VERB", "AUX"):
         return Governor(False, None, token.text)
@@ -88,7 +96,8 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
     present = token.tag_ in ("VBZ", "VBP") and not aux and token.lemma_ not in REPORTING_LEMMAS
     progressive = token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux)
     tense = verb_tense(token, future_word)
-    return Governor(True, tense, token.text, finite, present, token.lemma_.lower() if progressive else "")
+    lemma = token.lemma_.lower() if progressive else ""
+    return Governor(True, tense, token.text, finite, present, lemma, "to" in aux)
 
 
 def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
@@ -97,7 +106,7 @@ def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
     if span is None:
         return None
     token = span.root.head
-    while token.pos_ == "ADP" and token.head != token:
+    while _preposition(token) and token.head != token:
         token = token.head
     if span.start <= token.i < span.end or token.pos_ not in ("VERB", "AUX"):
         return None
@@ -153,6 +162,34 @@ def in_past_relative_clause(spacy_doc: Any, start: int, end: int) -> bool:
             break
         token = token.head
     return token.pos_ == "VERB" and token.dep_ == "relcl" and token.tag_ == "VBD" and not _auxiliaries(token)
+
+
+def clause_tense(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], bool]) -> Tense:
+    """The tense of the verb whose adverbial phrase holds the noun the date at ``start:end`` dates
+    ("Republicans won control in Tuesday's elections, and Gingrich said the party would act": "won";
+    "approved the changes during a meeting Wednesday": "approved"): the noun is the object of a preposition
+    on the verb. Only a past or a future with "will"; ``None`` otherwise, without a parse, or when the noun
+    lies deeper in the clause ("highlighted upcoming events such as the games in July": the act of
+    highlighting does not date the games). The clue nearest in the text may belong to another clause."""
+    span = _date_span(spacy_doc, start, end)
+    if span is None:
+        return None
+    noun = span.root.head
+    if noun.pos_ == "ADP" and noun.head != noun:  # "the games in July": the noun the date's phrase is on
+        noun = noun.head
+    prep = noun.head
+    verb = prep.head
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or span.start <= noun.i < span.end
+        or noun.dep_ != "pobj"
+        or prep.pos_ != "ADP"
+        or verb.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    if any(a in FUTURE_MODALS for a in _auxiliaries(verb)):
+        return "future"
+    return "past" if verb_tense(verb, future_word) == "past" else None
 
 
 NAMING_DEPS = frozenset({"nmod", "compound", "poss", "amod"})

@@ -45,6 +45,7 @@ class DateVocabulary:
     scheduling_verbs: tuple[str, ...]
     ongoing_verbs: frozenset[str]
     plan_verbs: frozenset[str]
+    declaring_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     anaphors: dict[str, tuple[str, ...]]
     recurring_cues: tuple[str, ...]
@@ -105,6 +106,7 @@ def load_date_vocabulary() -> DateVocabulary:
         scheduling_verbs=tuple(raw["scheduling_verbs"]),
         ongoing_verbs=frozenset(raw["ongoing_verbs"]),
         plan_verbs=frozenset(raw["plan_verbs"]),
+        declaring_verbs=frozenset(raw["declaring_verbs"]),
         intention_verbs=frozenset(f for verb in raw["intention_verbs"] for f in verb_forms(verb)),
         anaphors={k: tuple(v) for k, v in raw["anaphors"].items()},
         recurring_cues=tuple(raw["recurring_cues"]),
