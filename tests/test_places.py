@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from thucydides.places import Gazetteer, PlaceResolver, normalize_name
-from thucydides.record import Actor, ActorMention, Document
+from thucydides.record import Actor, ActorMention, Document, Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_b572a6a0bfdea77a.txt"
@@ -1518,3 +1518,27 @@ def test_places_stage_a_person_named_like_a_large_city_stays_out(
 ) -> None:
     doc = _run(nlp, resolver, text)
     assert not any(m.text in ("Dakar", "Charlotte") for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_three_names_near_none_of_the_others_agree_on_one_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    # each name alone is its biggest namesake (Wisconsin's county, Georgia's city, Florida's town): two of
+    # them meeting in Minnesota, beside a third name's reading there, read the story there
+    text = (
+        "Deputies from the Douglas County Sheriff's Office said a driver from Albany was hurt when her car "
+        "rolled over west of Brandon on Sunday."
+    )
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place.admin1 for m in doc.places}
+    assert found["Douglas County"] == "Minnesota"
+    assert found["Brandon"] == "Minnesota"
+
+
+def test_near_count_counts_the_points_within_the_ring() -> None:
+    from thucydides.places.resolver import _near_count
+
+    place = Place(name="Montgomery", country="USA", lat=44.44, lon=-93.58)
+    # Watertown and Delano of Minnesota lie near; Mark, Illinois does not
+    assert _near_count(place, [(44.96, -93.85), (45.04, -93.79), (41.26, -89.34), (None, None)]) == 2
