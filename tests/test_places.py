@@ -1542,3 +1542,46 @@ def test_near_count_counts_the_points_within_the_ring() -> None:
     place = Place(name="Montgomery", country="USA", lat=44.44, lon=-93.58)
     # Watertown and Delano of Minnesota lie near; Mark, Illinois does not
     assert _near_count(place, [(44.96, -93.85), (45.04, -93.79), (41.26, -89.34), (None, None)]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "feature", "town"),
+    [
+        # the town the text places it in
+        (
+            "A boat capsized on the Greenbrier River near Marlinton on Sunday.",
+            "Greenbrier River",
+            "Marlinton",
+        ),
+        # ... else the dateline's town
+        (
+            "BECKLEY, W.Va. -- Crews pulled a pickup truck from Piney Creek on Monday.",
+            "Piney Creek",
+            "Beckley",
+        ),
+        # ... else the town the story names most
+        (
+            "Residents of the East Side packed the meeting. Fargo officials said the East Side would get new "
+            "sewers, and Fargo will pay for them.",
+            "East Side",
+            "Fargo",
+        ),
+    ],
+)
+def test_places_stage_a_local_water_or_side_of_town_lies_in_the_story_s_town(
+    nlp: Any, resolver: PlaceResolver, text: str, feature: str, town: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found[feature].place.name == town
+    assert found[feature].place.precision == "city"
+    assert found[feature].reason == f"local feature of {town}"
+
+
+@pytest.mark.slow
+def test_places_stage_a_local_water_with_no_town_of_the_story_is_no_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "Police in Columbus said the Tygart River rose overnight.")
+    assert all("River" not in m.text for m in doc.places)

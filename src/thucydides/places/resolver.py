@@ -29,6 +29,7 @@ from thucydides.places.spans import (
     Span,
     SpanFinder,
     canonical_direction,
+    local_features,
     named_sites,
     non_overlapping,
     sites_in_towns,
@@ -145,6 +146,9 @@ class PlaceResolver(SpanFinder):
         # a name opening a street's or a square's name ("Pushkin Square") names the site, read after the
         # others (its reading's votes stay)
         doc.places = named_sites(doc.text, mentions, spans, self._site_word, self._site_stops, limit)
+        doc.places = local_features(
+            doc.text, doc.places, spans, self._feature_word, self._feature_before, self._site_stops, limit
+        )
         return doc
 
     def _read(
