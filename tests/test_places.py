@@ -1585,3 +1585,42 @@ def test_places_stage_a_local_water_with_no_town_of_the_story_is_no_place(
 ) -> None:
     doc = _run(nlp, resolver, "Police in Columbus said the Tygart River rose overnight.")
     assert all("River" not in m.text for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_a_telephone_number_votes_for_its_area_code_s_state(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The Flemington Elks will hold a dinner on Friday. Call (908) 555-0199 for tickets."
+    # a New Jersey area code: the New Jersey town, not the larger one in Australia
+    assert [(m.text, m.place.admin1) for m in _run(nlp, resolver, text).places] == [
+        ("Flemington", "New Jersey")
+    ]
+    # ... a number without its area code says nothing
+    plain = _run(nlp, resolver, text.replace("(908) ", ""))
+    assert [m.place.country for m in plain.places] == ["AUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("call (908) 555-0199 today", "908"),
+        ("call 952-555-0142", "952"),
+        ("call 804.555.0100", "804"),
+        ("a ratio of 3.141.592.6535", None),
+        ("a mixed 908-555.0199", None),
+    ],
+)
+def test_phone_pattern_reads_the_area_code(text: str, code: str | None) -> None:
+    from thucydides.places.resolver import _PHONE_RE
+
+    found = [m.group(1) or m.group(2) for m in _PHONE_RE.finditer(text)]
+    assert found == ([code] if code else [])
+
+
+def test_area_codes_table_names_states_and_provinces() -> None:
+    from thucydides.places.gazetteer import _read_csv
+
+    table = {row["code"]: row["admin1"] for row in _read_csv("area_codes.csv")}
+    assert table["908"] == "US.NJ" and table["952"] == "US.MN" and table["519"] == "CA.08"
+    assert "800" not in table  # toll-free: no place

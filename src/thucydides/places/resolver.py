@@ -53,6 +53,9 @@ _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 deg
 _POINT_KINDS = frozenset({"city", "admin2"})
 _SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
 _STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
+# a North American telephone number, "(908) 555-0142", "908-555-0142" or "908.555.0142": its area code
+_PHONE_RE = re.compile(r"(?<![\d.-])(?:\((\d{3})\) ?|(\d{3})([-.]))\d{3}(?(3)\3|-)\d{4}(?![\d-])")
+_PHONE_VOTE = 1.0  # what a telephone number adds to its area code's first-level division (a name's vote)
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 _WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word (each part of "Russian-American")
 
@@ -96,6 +99,8 @@ class PlaceResolver(SpanFinder):
             )
             if state is not None:
                 self._state_people[normalize_name(row["demonym"])] = state
+        # the state or province of each telephone area code ("(908) 782-0000" is New Jersey's)
+        self._area_codes = {row["code"]: row["admin1"] for row in _read_csv("area_codes.csv")}
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
         self.ranker: Ranker | None = Ranker.load()
         # when a list, every ranked name's readings and features are added to it (for training)
@@ -659,6 +664,10 @@ class PlaceResolver(SpanFinder):
             for code, weight in own.items():
                 if len(code) != 3 or key not in selfish:
                     context[code] += weight
+        # a local telephone number votes for its area code's state, as a name of the state would
+        areas = {self._area_codes.get(m.group(1) or m.group(2), "") for m in _PHONE_RE.finditer(doc.text)}
+        for code in areas - {""}:
+            context[code] += _PHONE_VOTE
         return dict(context), votes
 
     def _accepted(
