@@ -965,6 +965,9 @@ def test_places_stage_a_surname_that_is_a_county_stem_is_no_place(nlp: Any, reso
             "By Jane Roe, Staff Writer March 29, 2009 PATASKALA -- Officials said the block can be built.",
             "PATASKALA",
         ),
+        # ... with its dash as three hyphens or as the C1 code a Windows em dash becomes
+        ("Council meets. WOODRUFF --- The council voted to pave the road on Monday.", "WOODRUFF"),
+        ("Barn burns. PATASKALA \x97 Crews from three towns fought the fire for hours.", "PATASKALA"),
         ("The crowd cheered former U.S. Sen. Bob Dole at the rally.", "U.S."),
         ("John Doe, 44, of 2517 Memphis St., Alexandria, was charged with theft.", "Alexandria"),
         ("The crash on Route 52 in Kentucky killed Larry Dunaway of Berea on Monday.", "Berea"),

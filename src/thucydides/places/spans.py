@@ -677,7 +677,8 @@ def _site_start(text: str, at: int, stops: frozenset[str]) -> int | None:
 
 
 _DATELINE_AFTER_RE = re.compile(
-    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
+    # a dash, also as three hyphens or as the C1 code a Windows em or en dash becomes when read as Latin-1
+    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:---|--|\u2014|\u2013|\x97|\x96|-|\u201d)|:) "
 )
 
 
