@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from thucydides.places import Gazetteer, PlaceResolver, normalize_name
-from thucydides.record import Actor, ActorMention, Document
+from thucydides.record import Actor, ActorMention, Document, Place
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_b572a6a0bfdea77a.txt"
@@ -965,6 +965,9 @@ def test_places_stage_a_surname_that_is_a_county_stem_is_no_place(nlp: Any, reso
             "By Jane Roe, Staff Writer March 29, 2009 PATASKALA -- Officials said the block can be built.",
             "PATASKALA",
         ),
+        # ... with its dash as three hyphens or as the C1 code a Windows em dash becomes
+        ("Council meets. WOODRUFF --- The council voted to pave the road on Monday.", "WOODRUFF"),
+        ("Barn burns. PATASKALA \x97 Crews from three towns fought the fire for hours.", "PATASKALA"),
         ("The crowd cheered former U.S. Sen. Bob Dole at the rally.", "U.S."),
         ("John Doe, 44, of 2517 Memphis St., Alexandria, was charged with theft.", "Alexandria"),
         ("The crash on Route 52 in Kentucky killed Larry Dunaway of Berea on Monday.", "Berea"),
@@ -1518,3 +1521,109 @@ def test_places_stage_a_person_named_like_a_large_city_stays_out(
 ) -> None:
     doc = _run(nlp, resolver, text)
     assert not any(m.text in ("Dakar", "Charlotte") for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_three_names_near_none_of_the_others_agree_on_one_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    # each name alone is its biggest namesake (Wisconsin's county, Georgia's city, Florida's town): two of
+    # them meeting in Minnesota, beside a third name's reading there, read the story there
+    text = (
+        "Deputies from the Douglas County Sheriff's Office said a driver from Albany was hurt when her car "
+        "rolled over west of Brandon on Sunday."
+    )
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m.place.admin1 for m in doc.places}
+    assert found["Douglas County"] == "Minnesota"
+    assert found["Brandon"] == "Minnesota"
+
+
+def test_near_count_counts_the_points_within_the_ring() -> None:
+    from thucydides.places.resolver import _near_count
+
+    place = Place(name="Montgomery", country="USA", lat=44.44, lon=-93.58)
+    # Watertown and Delano of Minnesota lie near; Mark, Illinois does not
+    assert _near_count(place, [(44.96, -93.85), (45.04, -93.79), (41.26, -89.34), (None, None)]) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "feature", "town"),
+    [
+        # the town the text places it in
+        (
+            "A boat capsized on the Greenbrier River near Marlinton on Sunday.",
+            "Greenbrier River",
+            "Marlinton",
+        ),
+        # ... else the dateline's town
+        (
+            "BECKLEY, W.Va. -- Crews pulled a pickup truck from Piney Creek on Monday.",
+            "Piney Creek",
+            "Beckley",
+        ),
+        # ... else the town the story names most
+        (
+            "Residents of the East Side packed the meeting. Fargo officials said the East Side would get new "
+            "sewers, and Fargo will pay for them.",
+            "East Side",
+            "Fargo",
+        ),
+    ],
+)
+def test_places_stage_a_local_water_or_side_of_town_lies_in_the_story_s_town(
+    nlp: Any, resolver: PlaceResolver, text: str, feature: str, town: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    found = {m.text: m for m in doc.places}
+    assert found[feature].place.name == town
+    assert found[feature].place.precision == "city"
+    assert found[feature].reason == f"local feature of {town}"
+
+
+@pytest.mark.slow
+def test_places_stage_a_local_water_with_no_town_of_the_story_is_no_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "Police in Columbus said the Tygart River rose overnight.")
+    assert all("River" not in m.text for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_a_telephone_number_votes_for_its_area_code_s_state(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The Flemington Elks will hold a dinner on Friday. Call (908) 555-0199 for tickets."
+    # a New Jersey area code: the New Jersey town, not the larger one in Australia
+    assert [(m.text, m.place.admin1) for m in _run(nlp, resolver, text).places] == [
+        ("Flemington", "New Jersey")
+    ]
+    # ... a number without its area code says nothing
+    plain = _run(nlp, resolver, text.replace("(908) ", ""))
+    assert [m.place.country for m in plain.places] == ["AUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("call (908) 555-0199 today", "908"),
+        ("call 952-555-0142", "952"),
+        ("call 804.555.0100", "804"),
+        ("a ratio of 3.141.592.6535", None),
+        ("a mixed 908-555.0199", None),
+    ],
+)
+def test_phone_pattern_reads_the_area_code(text: str, code: str | None) -> None:
+    from thucydides.places.resolver import _PHONE_RE
+
+    found = [m.group(1) or m.group(2) for m in _PHONE_RE.finditer(text)]
+    assert found == ([code] if code else [])
+
+
+def test_area_codes_table_names_states_and_provinces() -> None:
+    from thucydides.places.gazetteer import _read_csv
+
+    table = {row["code"]: row["admin1"] for row in _read_csv("area_codes.csv")}
+    assert table["908"] == "US.NJ" and table["952"] == "US.MN" and table["519"] == "CA.08"
+    assert "800" not in table  # toll-free: no place

@@ -29,6 +29,7 @@ from thucydides.places.spans import (
     Span,
     SpanFinder,
     canonical_direction,
+    local_features,
     named_sites,
     non_overlapping,
     sites_in_towns,
@@ -47,10 +48,14 @@ _LARGE_CITY_REASON = "; a large city before its people or offices"
 _DATELINE_CHARS = 80
 _NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
+_CLUSTER_NAMES = 3  # names each near none of the others' that agree on one place (see _clustered)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
 _SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
 _STEM_LEAD = 1.5  # a county read from its stem needs its division this far ahead of the best reading's
+# a North American telephone number, "(908) 555-0142", "908-555-0142" or "908.555.0142": its area code
+_PHONE_RE = re.compile(r"(?<![\d.-])(?:\((\d{3})\) ?|(\d{3})([-.]))\d{3}(?(3)\3|-)\d{4}(?![\d-])")
+_PHONE_VOTE = 1.0  # what a telephone number adds to its area code's first-level division (a name's vote)
 _LIST_GAP_RE = re.compile(r",\s+|,?\s+(?:and|or)\s+")
 _WORD_RE = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word (each part of "Russian-American")
 
@@ -94,6 +99,8 @@ class PlaceResolver(SpanFinder):
             )
             if state is not None:
                 self._state_people[normalize_name(row["demonym"])] = state
+        # the state or province of each telephone area code ("(908) 782-0000" is New Jersey's)
+        self._area_codes = {row["code"]: row["admin1"] for row in _read_csv("area_codes.csv")}
         # the learned re-ranking of ambiguous names' readings (None: the hand ranking alone)
         self.ranker: Ranker | None = Ranker.load()
         # when a list, every ranked name's readings and features are added to it (for training)
@@ -144,6 +151,9 @@ class PlaceResolver(SpanFinder):
         # a name opening a street's or a square's name ("Pushkin Square") names the site, read after the
         # others (its reading's votes stay)
         doc.places = named_sites(doc.text, mentions, spans, self._site_word, self._site_stops, limit)
+        doc.places = local_features(
+            doc.text, doc.places, spans, self._feature_word, self._feature_before, self._site_stops, limit
+        )
         return doc
 
     def _read(
@@ -329,6 +339,72 @@ class PlaceResolver(SpanFinder):
             ):
                 strict = span.source not in ("cue",) and not span.locative
                 again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns)
+                if again is not None and again[2] is not found[2]:
+                    done[memo] = again
+        self._clustered(done, firsts, qualified, divisions)
+
+    def _clustered(
+        self,
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        divisions: set[str],
+    ) -> None:
+        """Read again the town and county names that lie near none of the story's others, lifting a reading
+        that lies near readings of two other such names ("Brandon", "Albany" and "Douglas County" of one
+        Minnesota story, each first read at its biggest namesake in three states): where no name of a
+        story anchors the others, three of them agreeing on one place is seldom chance (two are: "Paris"
+        and "Richmond" both lie in Kentucky)."""
+        points = {
+            memo: (found[0].lat, found[0].lon)
+            for memo, found in done.items()
+            if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
+        }
+        lone: dict[tuple[str | None, str | None], list[Entry]] = {}
+        for memo, (span, _) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if (
+                found is None
+                or span.source == "abbr"
+                or not key
+                or key in qualified
+                or key in divisions
+                or memo not in points
+                or _near(found[2].place, [point for other, point in points.items() if other[0] != key])
+            ):
+                continue
+            readings = [
+                e
+                for e, primary in self.gazetteer.entries(key)
+                if primary and e.kind in _POINT_KINDS and e.place.lat is not None
+            ]
+            if len(readings) >= 2:
+                lone[memo] = readings
+        if len(lone) < _CLUSTER_NAMES:
+            return
+        for memo, readings in lone.items():
+            found = done[memo]
+            if found is None:
+                continue
+            best: list[tuple[float | None, float | None]] = []
+            for entry in readings:
+                if entry is found[2]:
+                    continue
+                here = [(entry.place.lat, entry.place.lon)]
+                support = [
+                    (hit.place.lat, hit.place.lon)
+                    for other, theirs in lone.items()
+                    if other[0] != memo[0]
+                    for hit in (next((o for o in theirs if _near(o.place, here)), None),)
+                    if hit is not None
+                ]
+                if len(support) >= _CLUSTER_NAMES - 1 and len(support) > len(best):
+                    best = support
+            if best:
+                span, own = firsts[memo]
+                strict = span.source != "cue" and not span.locative
+                again = self._resolve_span(span, own, strict=strict, near=best)
                 if again is not None and again[2] is not found[2]:
                     done[memo] = again
 
@@ -588,6 +664,10 @@ class PlaceResolver(SpanFinder):
             for code, weight in own.items():
                 if len(code) != 3 or key not in selfish:
                     context[code] += weight
+        # a local telephone number votes for its area code's state, as a name of the state would
+        areas = {self._area_codes.get(m.group(1) or m.group(2), "") for m in _PHONE_RE.finditer(doc.text)}
+        for code in areas - {""}:
+            context[code] += _PHONE_VOTE
         return dict(context), votes
 
     def _accepted(
@@ -848,12 +928,15 @@ class PlaceResolver(SpanFinder):
         ranked = _villages_kept(span, ranked, context, within is not None)
         lifted = False
         if near and len(ranked) > 1:
+            # ... the readings near the most of the story's other names only ("Montgomery" near Watertown,
+            # Delano and Scott County of Minnesota sports news, not the one near a person's "Mark")
+            counts = [_near_count(r.entry.place, near) if r.entry.kind in _POINT_KINDS else 0 for r in ranked]
+            most = max(counts)
+            lift = [0 < count == most for count in counts]
             ranked = sorted(
                 (
-                    r._replace(score=r.score + _NEAR_BONUS, support=max(r.support, 1.0))
-                    if r.entry.kind in _POINT_KINDS and _near(r.entry.place, near)
-                    else r
-                    for r in ranked
+                    r._replace(score=r.score + _NEAR_BONUS, support=max(r.support, 1.0)) if up else r
+                    for r, up in zip(ranked, lift, strict=True)
                 ),
                 key=lambda r: (-r.score, -r.base, -r.entry.population, r.entry.place.name),
             )
@@ -972,6 +1055,11 @@ def _backed(
     if entry.a2 and context.get(entry.a2, 0.0) >= 0.5:
         return True
     return bool(near) and _near(entry.place, near)
+
+
+def _near_count(place: Place, points: Sequence[tuple[float | None, float | None]]) -> int:
+    """How many of the points lie within :data:`_NEAR_KM` of a place."""
+    return sum(1 for point in points if _near(place, [point]))
 
 
 def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> bool:

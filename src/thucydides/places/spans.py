@@ -10,7 +10,7 @@ after it, a longer entity it sits in).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -145,6 +145,17 @@ class SpanFinder:
             + r")"
         )
         self._site_stops = frozenset(str(w) for w in local.get("site_name_stops") or ())
+        # a local water, valley or part of a town after its name ("the Kanawha River", "the North Side"), or
+        # a lake before it ("Lake Harriet")
+        self._feature_word = re.compile(
+            r"(?<=\w) (?:"
+            + "|".join(re.escape(str(w)) for w in local.get("feature_words") or ())
+            + r")(?!\w)"
+        )
+        self._feature_before = re.compile(
+            r"\b(?:" + "|".join(re.escape(str(w)) for w in local.get("feature_before") or ()) + r")"
+            r"(?: [A-Z][a-z]+){1,2}\b"
+        )
         self._division_after = re.compile(
             r"\s+(?:" + "|".join(re.escape(str(w)) for w in local.get("division_after") or ()) + r")(?!\w)"
         )
@@ -589,6 +600,62 @@ def named_sites(
     return sorted(kept, key=lambda m: m.start)
 
 
+def local_features(
+    text: str,
+    mentions: list[PlaceMention],
+    spans: Sequence[Span],
+    after: re.Pattern[str],
+    before: re.Pattern[str],
+    stops: frozenset[str],
+    limit: int,
+) -> list[PlaceMention]:
+    """A river, creek, lake, valley or side of town the gazetteer does not know ("the Kanawha River",
+    "Kiser Lake", "Lake Harriet", "the North Side") lies in the town the text places it in ("the Kanawha
+    River in Charleston"), else in the town of the story's dateline, else in the town the story names most
+    (twice at least, more than any other), at precision ``city``; else it is no place. A name that a place
+    mention already covers in part stays as read ("the Catawba River" of Catawba County)."""
+    found: list[tuple[int, int]] = []
+    for match in after.finditer(text, 0, limit):
+        start = _site_start(text, match.start(), stops)
+        if start is not None:
+            found.append((start, match.end()))
+    found += [(m.start(), m.end()) for m in before.finditer(text, 0, limit)]
+    if not found:
+        return mentions
+    # the story's towns in the country its places lie in most ("Hall" of "North Hall" read as a German town
+    # is no home of a Georgia story)
+    countries = Counter(m.place.country for m in mentions if m.place.country)
+    lead = countries.most_common(1)[0][0] if countries else None
+    towns = [
+        m
+        for m in mentions
+        if m.place.precision == "city" and m.place.country == lead and not m.names_people()
+    ]
+    dateline = {span.start for span in spans if span.dateline}
+    home = next((m for m in towns if m.start in dateline), None)
+    if home is None and towns:
+        counts = Counter(m.place.geonameid or m.place.name for m in towns)
+        ranked = counts.most_common(2)
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            home = next(m for m in towns if (m.place.geonameid or m.place.name) == ranked[0][0])
+    starts = {m.start: m for m in towns}
+    out = list(mentions)
+    for start, end in sorted(set(found)):
+        if any(m.start < end and start < m.end for m in out):
+            continue
+        link = next((m for n, m in starts.items() if 0 < n - end <= 12), None)
+        if link is not None and not _SITE_LINK_RE.fullmatch(text, end, link.start):
+            link = None
+        town = link or home
+        if town is not None:
+            out.append(
+                PlaceMention(
+                    start, end, text[start:end], replace(town.place), f"local feature of {town.place.name}"
+                )
+            )
+    return sorted(out, key=lambda m: m.start)
+
+
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 _SITE_WORD_RE = re.compile(r"[A-Z][\w'\u2019.-]*$")
 
@@ -610,7 +677,8 @@ def _site_start(text: str, at: int, stops: frozenset[str]) -> int | None:
 
 
 _DATELINE_AFTER_RE = re.compile(
-    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:--|\u2014|\u2013|-|\u201d)|:) "
+    # a dash, also as three hyphens or as the C1 code a Windows em or en dash becomes when read as Latin-1
+    r"(?:,(?: [A-Z][\w.]*){1,3})?(?: \([A-Za-z .]+\))?(?: ?(?:---|--|\u2014|\u2013|\x97|\x96|-|\u201d)|:) "
 )
 
 
