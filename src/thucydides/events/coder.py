@@ -233,7 +233,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """The police heads' arrest or killing, where they are at least ``police_override_probability`` sure
         of it and none of the rules' events is that act with a state force as doer ("one person died after
         activists and the police clashed": the clash has the activists as its doer). Not where the sentence
-        names armed men of another kind or harm police do not do (:meth:`_not_police_harm`)."""
+        names armed men of another kind or harm police do not do (:meth:`_not_police_harm`), nor where the
+        rules' act of that kind is done to a state force."""
         assert self.proposer is not None
         if self._not_police_harm(sent, index):
             return None
@@ -246,6 +247,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if any(
             ev.event_type == kind and ev.source is not None and ev.source.sector in forces for ev in found
         ):
+            return None
+        # "a constable was killed when a truck hit his motorcycle": the rules' act of that kind is done to a
+        # state force; the police are who suffered it, not who did it
+        if any(ev.event_type == kind and ev.target is not None and ev.target.sector in forces for ev in found):
             return None
         return self.proposer.propose_police(sent, probs, threshold, beside_rules=True)
 
@@ -478,8 +483,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         )
 
     def _cause_source(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
-        """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
-        firing", "injured during an army raid" (the police, the army)."""
+        """For violence with no doer, the actor that modifies the act named as its cause, or does it: "killed
+        in police firing", "injured during an army raid" (the police, the army), "killed in an operation by
+        the police"."""
         # "fell to police bullets": a verb of suffering names what harmed its subject after "to"
         fell_to = _pobjs(verb, ("to",)) if verb.lemma_.lower() in self.lexicon.undergoer_verbs else []
         for pobj in [*_pobjs(verb, event_words().cause_preps), *fell_to]:
@@ -496,6 +502,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and usable(m.actor)
             ):
                 return m, pobj
+            # "were killed in an operation by the police": whoever the act named as the cause was done by,
+            # for a passive (not "killed himself by detonating a vest during a raid by US forces")
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+            for other in _pobjs(pobj, ("by",)) if passive else []:
+                found = index.of(other, loose=True)
+                if found and usable(found[0].actor):
+                    return found[0], pobj
             if self.lexicon.match(pobj, "noun") is None and pobj not in fell_to:
                 continue
             for child in pobj.children:
