@@ -223,7 +223,9 @@ def main() -> int:
     parser.add_argument("--model-args", default="{}", help="JSON keyword arguments of train.fit")
     parser.add_argument("--no-sentence-views", action="store_true", help="see train.sentence_examples")
     parser.add_argument("--json", type=Path, help="write every setting's figures here")
-    parser.add_argument("--misses", action="store_true", help="list the CASE, police and GLOCON dev misses (stderr)")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the CASE, police and GLOCON dev misses (stderr)"
+    )
     parser.add_argument(
         "--fold-word-vectors", help="each fold's word vectors, a path with {k} (tokenlearn --cv --save-folds)"
     )

@@ -250,7 +250,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             return None
         # "a constable was killed when a truck hit his motorcycle": the rules' act of that kind is done to a
         # state force; the police are who suffered it, not who did it
-        if any(ev.event_type == kind and ev.target is not None and ev.target.sector in forces for ev in found):
+        if any(
+            ev.event_type == kind and ev.target is not None and ev.target.sector in forces for ev in found
+        ):
             return None
         return self.proposer.propose_police(sent, probs, threshold, beside_rules=True)
 

@@ -262,7 +262,11 @@ def unreported_act(noun: Any) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in words.unrealised_modifiers for c in noun.children):
         return True
     head = noun.head
-    if head is not noun and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in words.prevention_verbs:
+    if (
+        head is not noun
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in words.prevention_verbs
+    ):
         return True
     return demanded_act(noun)
 

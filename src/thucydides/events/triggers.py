@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
-from thucydides.events.syntax import _children, _is_passive, _light_objects, quoted_name_object, unreported_act
+from thucydides.events.syntax import (
+    _children,
+    _is_passive,
+    _light_objects,
+    quoted_name_object,
+    unreported_act,
+)
 from thucydides.events.words import event_words
 from thucydides.record import Actor, DatePrecision
 
