@@ -408,8 +408,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         reacting to an act ("condemned the shooting", "are investigating the attack") or of owning or denying
         it ("admitted the killing") happened too, and so did the act someone is arrested or charged for, an
         act at whose scene or in whose aftermath something is told, and one said to be going on."""
+        # the tagger may take a common noun opening a sentence for a name ("Gunfire erupted near the palace")
+        opening = noun.pos_ == "PROPN" and noun.i == noun.sent.start and noun.is_title and not noun.ent_type_
         if (
-            noun.pos_ != "NOUN"
+            (noun.pos_ != "NOUN" and not opening)
             or noun.ent_type_ in ("DATE", "TIME")
             or noun.lower_ in event_words().time_words
         ):
