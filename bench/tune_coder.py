@@ -116,8 +116,10 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
     r = india_police.evaluate(read_jsonl(GOLD / "india_police_dev.jsonl"), replay, "", "dev")
     out["police"] = r.figures.get("recall")
     out["police_false_alarms"] = r.figures.get("false_alarm_rate")
+    out["police_misses"] = list(r.misses)
     r = glocon.evaluate(read_jsonl(GOLD / "glocon_protest_dev.jsonl"), replay, "", "dev")
     out["glocon_f1"] = (r.figures.get("f1"), r.figures.get("precision"), r.figures.get("recall"))
+    out["glocon_misses"] = list(r.misses)
     g = evaluate_gsr(json.loads((GOLD / "plover_gsr_dev.json").read_text()), replay, "", "dev")
     out["plover_type"] = round(g.accuracy, 4)
     out["plover_triple_f1"] = round(g.triple_f1, 4)
@@ -221,7 +223,9 @@ def main() -> int:
     parser.add_argument("--model-args", default="{}", help="JSON keyword arguments of train.fit")
     parser.add_argument("--no-sentence-views", action="store_true", help="see train.sentence_examples")
     parser.add_argument("--json", type=Path, help="write every setting's figures here")
-    parser.add_argument("--misses", action="store_true", help="list the CASE dev misses (stderr)")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the CASE, police and GLOCON dev misses (stderr)"
+    )
     parser.add_argument(
         "--fold-word-vectors", help="each fold's word vectors, a path with {k} (tokenlearn --cv --save-folds)"
     )
@@ -241,9 +245,10 @@ def main() -> int:
         coder.proposer = Proposer(oof, coder.lexicon, coder.ontology, replace(base, **setting))
         t1 = time.perf_counter()
         figures = evaluate_all(replay)
-        misses = figures.pop("case_misses")
-        if args.misses:
-            sys.stderr.write("CASE dev misses, out of fold:\n" + "".join(f"  {m}\n" for m in misses))
+        for name in ("case", "police", "glocon"):
+            misses = figures.pop(f"{name}_misses")
+            if args.misses:
+                sys.stderr.write(f"{name} dev misses, out of fold:\n" + "".join(f"  {m}\n" for m in misses))
         results.append({"setting": setting, **figures})
         print(json.dumps(results[-1]), flush=True)
         sys.stderr.write(f"  {time.perf_counter() - t1:.0f}s; texts no fold model saw: {len(oof.unseen)}\n")

@@ -233,7 +233,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """The police heads' arrest or killing, where they are at least ``police_override_probability`` sure
         of it and none of the rules' events is that act with a state force as doer ("one person died after
         activists and the police clashed": the clash has the activists as its doer). Not where the sentence
-        names armed men of another kind or harm police do not do (:meth:`_not_police_harm`)."""
+        names armed men of another kind or harm police do not do (:meth:`_not_police_harm`), nor where the
+        rules' act of that kind is done to a state force."""
         assert self.proposer is not None
         if self._not_police_harm(sent, index):
             return None
@@ -245,6 +246,12 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         forces = event_words().state_force_sectors
         if any(
             ev.event_type == kind and ev.source is not None and ev.source.sector in forces for ev in found
+        ):
+            return None
+        # "a constable was killed when a truck hit his motorcycle": the rules' act of that kind is done to a
+        # state force; the police are who suffered it, not who did it
+        if any(
+            ev.event_type == kind and ev.target is not None and ev.target.sector in forces for ev in found
         ):
             return None
         return self.proposer.propose_police(sent, probs, threshold, beside_rules=True)
@@ -401,8 +408,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         reacting to an act ("condemned the shooting", "are investigating the attack") or of owning or denying
         it ("admitted the killing") happened too, and so did the act someone is arrested or charged for, an
         act at whose scene or in whose aftermath something is told, and one said to be going on."""
+        # the tagger may take a common noun opening a sentence for a name ("Gunfire erupted near the palace")
+        opening = noun.pos_ == "PROPN" and noun.i == noun.sent.start and noun.is_title and not noun.ent_type_
         if (
-            noun.pos_ != "NOUN"
+            (noun.pos_ != "NOUN" and not opening)
             or noun.ent_type_ in ("DATE", "TIME")
             or noun.lower_ in event_words().time_words
         ):
@@ -478,8 +487,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         )
 
     def _cause_source(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
-        """For violence with no doer, the actor that modifies the act named as its cause: "killed in police
-        firing", "injured during an army raid" (the police, the army)."""
+        """For violence with no doer, the actor that modifies the act named as its cause, or does it: "killed
+        in police firing", "injured during an army raid" (the police, the army), "killed in an operation by
+        the police"."""
         # "fell to police bullets": a verb of suffering names what harmed its subject after "to"
         fell_to = _pobjs(verb, ("to",)) if verb.lemma_.lower() in self.lexicon.undergoer_verbs else []
         for pobj in [*_pobjs(verb, event_words().cause_preps), *fell_to]:
@@ -496,6 +506,13 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and usable(m.actor)
             ):
                 return m, pobj
+            # "were killed in an operation by the police": whoever the act named as the cause was done by,
+            # for a passive (not "killed himself by detonating a vest during a raid by US forces")
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+            for other in _pobjs(pobj, ("by",)) if passive else []:
+                found = index.of(other, loose=True)
+                if found and usable(found[0].actor):
+                    return found[0], pobj
             if self.lexicon.match(pobj, "noun") is None and pobj not in fell_to:
                 continue
             for child in pobj.children:

@@ -7,6 +7,7 @@ token's dependents.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -293,8 +294,9 @@ class Lexicon:
         candidates.extend(table.get(lemma, ()))
         if pos == "noun" and lemma != lower:
             candidates.extend(table.get(lower, ()))
+        nouns = self.table("noun")
         for entry in candidates:
-            if _conditions_hold(entry, tok):
+            if _conditions_hold(entry, tok, nouns):
                 return entry
         return None
 
@@ -548,13 +550,26 @@ def _participle_head(tok: Any) -> list[Any]:
     )
 
 
-def _conditions_hold(entry: Entry, tok: Any) -> bool:
+def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | None = None) -> bool:
+    """Whether ``entry``'s conditions hold at ``tok``; ``event_nouns``: the lexicon's event nouns, which a
+    past participle describes rather than acts on ("the sanctions imposed last week": the noun is the
+    event)."""
     deps = list(tok.children)
     # the objects only where a condition reads them (finding them walks the parse)
     objs = object_nouns(direct_objects(tok)) if entry.obj or entry.not_obj or entry.no_obj else []
     passive_subj = [c for c in deps if c.dep_ == "nsubjpass"] if entry.obj else []
-    if entry.obj:  # the object, or a noun modifying it ("mediation efforts", "aid deliveries")
-        pool = objs or passive_subj
+    if entry.obj:  # the object, or a noun modifying it ("mediation efforts", "aid deliveries"); for a past
+        # participle, the noun it modifies ("the 15 people held for rioting")
+        pool = (
+            objs
+            or passive_subj
+            or [
+                n
+                for n in _participle_head(tok)
+                if event_nouns is None
+                or (n.lemma_.lower() not in event_nouns and n.lower_ not in event_nouns)
+            ]
+        )
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
             return False

@@ -22,6 +22,7 @@ from typing import Any
 from thucydides.datafile import load_yaml
 from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon, excludes_object
 from thucydides.events.modality import absent
+from thucydides.events.syntax import unreported_act
 from thucydides.events.triggers import Trigger
 from thucydides.events.words import event_words
 
@@ -213,9 +214,12 @@ class Proposer:
         object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
         however sure the model is of the sentence's type; nor is an act named by a noun that was not done
         ("planned an attack", "foiled a bombing"); and where the sentence's only word of that type names an
-        act that did not happen ("without violence"), nothing is. With ``same_act``, only a word with a sense
+        act that did not happen ("without violence") or was only planned, prevented or demanded ("demanded the
+        arrest of the culprits"), nothing is. With ``same_act``, only a word with a sense
         of the act of ``code`` (see :meth:`_same_act`)."""
-        negated = False  # a word of the lexicon with a sense of this type names an act that was not done
+        # a word of the lexicon with a sense of this type names an act that was not done (or only planned,
+        # prevented or demanded)
+        negated = False
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
             if pos is None or _reflexive(tok):
@@ -228,6 +232,11 @@ class Proposer:
                 )
                 continue
             if pos == "noun" and _unrealised(tok):
+                table = self.lexicon.table(pos)
+                negated = negated or any(
+                    self.ontology.plover_type(e.cameo) == kind
+                    for e in table.get(self.lexicon.lemma(tok, table), ())
+                )
                 continue
             lemma = self.lexicon.lemma(tok, self.lexicon.table(pos))
             senses = self.lexicon.table(pos).get(lemma, ())
@@ -260,17 +269,16 @@ class Proposer:
 
 def _unrealised(noun: Any) -> bool:
     """True for an act named by a noun that was not done: "the planned attack", "planned an attack",
-    "foiled a bombing", "vowed a strike" (a modifier or a governing verb of intent or prevention)."""
+    "foiled a bombing", "vowed a strike", "demanded the arrest of the culprits" (a modifier or a governing
+    verb of intent, prevention or demand: :func:`thucydides.events.syntax.unreported_act`)."""
     words = event_words()
-    if any(c.dep_ == "amod" and c.lower_ in words.unrealised_modifiers for c in noun.children):
-        return True
     head = noun.head
     lemma = head.lemma_.lower()
     return (
         noun.dep_ in ("dobj", "pobj")
         and head is not noun
         and (lemma in words.intent_words or lemma in words.prevention_verbs or lemma in words.intent_nouns)
-    )
+    ) or unreported_act(noun)
 
 
 def _negated(tok: Any) -> bool:

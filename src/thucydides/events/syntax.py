@@ -280,6 +280,54 @@ def reduced_relative(tok: Any) -> bool:
     )
 
 
+def unreported_act(noun: Any) -> bool:
+    """True for an act a noun names that the sentence does not report as done: one marked as planned, foiled
+    or averted ("the planned attack", `unrealised_modifiers`), the object of a verb of prevention ("the
+    strike was averted", "foiled a bombing"), or an act demanded (:func:`demanded_act`)."""
+    words = event_words()
+    if any(c.dep_ == "amod" and c.lower_ in words.unrealised_modifiers for c in noun.children):
+        return True
+    head = noun.head
+    if (
+        head is not noun
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in words.prevention_verbs
+    ):
+        return True
+    return demanded_act(noun)
+
+
+def demanded_act(noun: Any) -> bool:
+    """True for an act named as what someone demands: the direct object of a verb of demanding ("demanded
+    the immediate arrest of the culprits"), or the object of "for" after a verb or noun of demanding ("called
+    for a ban and the arrest of its leaders", "a demand for his arrest"). A conjunct is read as its first
+    conjunct, and a noun the parse hung on another's prepositional phrase ("a ban on the outfit and arrest
+    of its leaders") as the noun that phrase modifies (not through "of": "sought a minimum of seven days'
+    police custody" asks for more of a custody already begun)."""
+    words = event_words()
+    while noun.head is not noun and (
+        noun.dep_ == "conj"
+        or (
+            noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.lower_ not in ("for", "of")  # not "a minimum of seven days' custody"
+            and noun.head.head.pos_ == "NOUN"
+        )
+    ):
+        noun = noun.head if noun.dep_ == "conj" else noun.head.head
+    head = noun.head
+    if head is noun:
+        return False
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in words.demand_verbs
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head is not head
+        and head.head.lemma_.lower() in words.demand_for_words
+    )
+
+
 def intent_noun(verb: Any) -> Any | None:
     """The noun of intention whose "of"/"to" phrase the clause at ``verb`` is ("had no intention of
     holding talks": "intention"; "has no plans to negotiate": "plans"); ``None`` if there is none."""

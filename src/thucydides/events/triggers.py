@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from thucydides.events.lexicon import Entry, Lexicon
-from thucydides.events.syntax import _children, _is_passive, _light_objects, quoted_name_object
+from thucydides.events.syntax import (
+    _children,
+    _is_passive,
+    _light_objects,
+    quoted_name_object,
+    unreported_act,
+)
 from thucydides.events.words import event_words
 from thucydides.record import Actor, DatePrecision
 
@@ -103,7 +109,8 @@ class TriggerFinder:
                     yield obligation
             elif nouns and upos in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
                 entry = self.lexicon.match(tok, "noun")
-                if entry is not None:
+                # "demanded the arrest of the culprits", "the strike was averted": not reported as done
+                if entry is not None and not unreported_act(tok):
                     yield Trigger(entry, tok, tok, nominal=True, kind="noun_triggers")
 
     def _reacted_acts(self, verb: Any) -> Iterator[Trigger]:

@@ -85,6 +85,8 @@ class EventWords:
     victim_participles: frozenset[str]
     unrealised_modifiers: frozenset[str]
     prevention_verbs: frozenset[str]
+    demand_verbs: frozenset[str]
+    demand_for_words: frozenset[str]
     protest_crowds: frozenset[str]
     negative_determiners: frozenset[str]
     absence_preps: frozenset[str]
