@@ -116,8 +116,10 @@ def protest_first(st: SentenceState, params: Params) -> bool:
     a rally by teachers": where a sentence's crowd control (CAMEO codes starting with one of ``codes``) is
     done to those who protest in it, and no event of the sentence harms anyone (no type of ``harm``), the
     protest is what it reports and the crowd control how it was met: the protest ranks just above
-    (``margin``). Not an arrest ("detained workers who were marching": the arrest is the act), nor a
-    protest of a modality not in ``modalities`` ("planned a rally")."""
+    (``margin``). Done to them: aimed at the protest's doers, or with the protest's word inside the crowd
+    control's phrase ("used tear gas to disperse women marching"). Not an arrest ("detained workers who were
+    marching": the arrest is the act), nor a protest of a modality not in ``modalities`` ("planned a
+    rally")."""
     codes = tuple(str(c) for c in params.get("codes") or ())
     harm = frozenset(params.get("harm") or ())
     modalities = frozenset(params.get("modalities") or ("asserted",))
@@ -129,10 +131,19 @@ def protest_first(st: SentenceState, params: Params) -> bool:
     if not protests:
         return False
     best = max(protests, key=lambda ev: ev.confidence)
+    anchors = {id(ev): t.anchor for t, evs in st.coded for ev in evs}
+
+    def met_by(ev: Event, protest: Event) -> bool:
+        """Whether the crowd control ``ev`` is done to the protest's doers or inside its own phrase."""
+        if _same_party(ev.target, protest.source):
+            return True
+        own, theirs = anchors.get(id(ev)), anchors.get(id(protest))
+        return own is not None and theirs is not None and own.i != theirs.i and own.is_ancestor(theirs)
+
     met = [
         ev.confidence
         for ev in events
-        if codes and ev.cameo.startswith(codes) and any(_same_party(ev.target, p.source) for p in protests)
+        if codes and ev.cameo.startswith(codes) and any(met_by(ev, p) for p in protests)
     ]
     if not met or best.confidence > max(met):
         return False
