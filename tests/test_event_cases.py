@@ -50,6 +50,8 @@ def test_event_cases_give_every_event_they_must_and_none_they_must_not(pipeline:
         assert any(_matches(e, spec) for e in events), f"missing {spec} in: {_show(events)}"
     for spec in case.get("must_not") or ():
         assert not any(_matches(e, spec) for e in events), f"unwanted {spec} in: {_show(events)}"
+    if "first" in case:
+        assert events and events[0].event_type == case["first"], f"first {case['first']} in: {_show(events)}"
 
 
 @pytest.mark.parametrize(

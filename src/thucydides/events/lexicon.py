@@ -528,10 +528,13 @@ def excludes_object(entry: Entry, tok: Any) -> bool:
 
 def _ruled_out_pool(entry: Entry, tok: Any, objs: list[Any]) -> list[Any]:
     """What ``not_obj`` is read on: the objects; else the noun a participle modifies ("the film, shot in
-    Kigali"); else the objects of the sense's target prepositions, where it names them ("battled with
-    hunger", "the fight against corruption": the foe)."""
+    Kigali"); else the subject of a passive, the object of the active ("tear gas was fired at students", "a
+    deal was struck"); else the objects of the sense's target prepositions, where it names them ("battled
+    with hunger", "the fight against corruption": the foe)."""
     if objs or (objs := _participle_head(tok)):
         return objs
+    if passive := [c for c in tok.children if c.dep_ == "nsubjpass"]:
+        return passive
     if entry.targets == DEFAULT_TARGET_PREPS:  # only the prepositions a sense names for its foe
         return []
     return [

@@ -212,19 +212,23 @@ class Proposer:
         conditions aside; with ``exact``, given the code ``code``), else the sentence's main verb (or its
         head word) with the code ``code`` unless ``lexical`` asks for a word of the lexicon. A verb whose
         object is a reflexive pronoun ("killed himself") acts on no one else and is never the trigger,
-        however sure the model is of the sentence's type; nor is an act named by a noun that was not done
-        ("planned an attack", "foiled a bombing"); and where the sentence's only word of that type names an
-        act that did not happen ("without violence") or was only planned, prevented or demanded ("demanded the
-        arrest of the culprits"), nothing is. With ``same_act``, only a word with a sense
-        of the act of ``code`` (see :meth:`_same_act`)."""
-        # a word of the lexicon with a sense of this type names an act that was not done (or only planned,
-        # prevented or demanded)
+        however sure the model is of the sentence's type; nor is a disaster's word that modifies another
+        noun ("fire officials"); nor is an act named by a noun that was not done ("planned an attack",
+        "foiled a bombing"); and where the sentence's only word of that type names an act that did not
+        happen ("without violence"), was only planned, prevented or demanded ("demanded the arrest of the
+        culprits") or is such a modifier, nothing is. With ``same_act``, only a word with a sense of the act
+        of ``code`` (see :meth:`_same_act`)."""
+        # a word of the lexicon with a sense of this type names an act not done (or only planned, prevented
+        # or demanded), or no act
         negated = False
         for tok in sent:
             pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
             if pos is None or _reflexive(tok):
                 continue
-            if _negated(tok):
+            if _negated(tok) or (
+                pos == "noun" and tok.dep_ == "compound" and tok.lower_ in self.lexicon.disaster_outbreaks
+            ):  # an act said not to be done, or a disaster's word naming a kind of another noun ("fire
+                # officials said", "the fire brigade"): no act
                 table = self.lexicon.table(pos)
                 negated = negated or any(
                     self.ontology.plover_type(e.cameo) == kind

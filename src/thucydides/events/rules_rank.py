@@ -13,7 +13,7 @@ from types import MappingProxyType
 from thucydides.events.candidate import Params, SentenceState
 from thucydides.events.modality import infinitive_clause
 from thucydides.events.ranking import _dedupe, _prefer_governing, _prefer_main_clause
-from thucydides.record import Event
+from thucydides.record import Actor, Event
 
 
 def threat_complement(st: SentenceState, params: Params) -> bool:
@@ -111,6 +111,58 @@ def _reversed(ev: Event, other: Event) -> bool:
     )
 
 
+def protest_first(st: SentenceState, params: Params) -> bool:
+    """ "police fired tear gas at students protesting against the fees", "water cannon was used to disperse
+    a rally by teachers": where a sentence's crowd control (CAMEO codes starting with one of ``codes``) is
+    done to those who protest in it, and no event of the sentence harms anyone (no type of ``harm``), the
+    protest is what it reports and the crowd control how it was met: the protest ranks just above
+    (``margin``). Done to them: aimed at the protest's doers, or with the protest's word inside the crowd
+    control's phrase ("used tear gas to disperse women marching"). Not an arrest ("detained workers who were
+    marching": the arrest is the act), nor a protest of a modality not in ``modalities`` ("planned a
+    rally")."""
+    codes = tuple(str(c) for c in params.get("codes") or ())
+    harm = frozenset(params.get("harm") or ())
+    modalities = frozenset(params.get("modalities") or ("asserted",))
+    margin = float(params.get("margin", 0.01))
+    events = st.flat()
+    if any(ev.event_type in harm for ev in events):
+        return False
+    protests = [ev for ev in events if ev.event_type == "PROTEST" and ev.modality in modalities and ev.source]
+    if not protests:
+        return False
+    best = max(protests, key=lambda ev: ev.confidence)
+    anchors = {id(ev): t.anchor for t, evs in st.coded for ev in evs}
+
+    def met_by(ev: Event, protest: Event) -> bool:
+        """Whether the crowd control ``ev`` is done to the protest's doers or inside its own phrase."""
+        if _same_party(ev.target, protest.source):
+            return True
+        own, theirs = anchors.get(id(ev)), anchors.get(id(protest))
+        return own is not None and theirs is not None and own.i != theirs.i and own.is_ancestor(theirs)
+
+    met = [
+        ev.confidence
+        for ev in events
+        if codes and ev.cameo.startswith(codes) and any(met_by(ev, p) for p in protests)
+    ]
+    if not met or best.confidence > max(met):
+        return False
+    best.confidence = round(max(met) + margin, 4)
+    return True
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two events' actors are the same party: the same known actor, or named by the same words
+    (one phrase ending the other: "hundreds of teachers", "teachers")."""
+    if a is None or b is None:
+        return False
+    if a.id and b.id:
+        return a.id == b.id
+    x, y = (a.text or "").lower().split(), (b.text or "").lower().split()
+    short, long = sorted((x, y), key=len)
+    return bool(short) and long[len(long) - len(short) :] == short
+
+
 def dedupe(st: SentenceState, params: Params) -> bool:
     """One event per (type, source, target) in a sentence: the most confident; an event without a target
     adds nothing beside the same event with one."""
@@ -120,7 +172,7 @@ def dedupe(st: SentenceState, params: Params) -> bool:
 
 
 # the rules that change the confidence of events they keep (the others only drop events)
-CONFIDENCE_RULES = frozenset({"prefer_governing", "prefer_main_clause", "sentence_model"})
+CONFIDENCE_RULES = frozenset({"prefer_governing", "prefer_main_clause", "sentence_model", "protest_first"})
 RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
     {
         "threat_complement": threat_complement,
@@ -129,6 +181,7 @@ RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
         "intent_in_complement": intent_in_complement,
         "sentence_model": sentence_model,
         "one_meeting": one_meeting,
+        "protest_first": protest_first,
         "dedupe": dedupe,
     }
 )

@@ -448,6 +448,10 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         sender, how = _subject(head.head, depth + 1)
         if sender is not None:
             return sender, f"{how} of '{head.head.text}', whose '{head.text}' it is"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
+        # "teachers demonstrating outside parliament", "students protesting against the results": the noun a
+        # present participle describes does what it says
+        return head, "the noun the participle describes"
     root = verb.sent.root
     if (
         verb.dep_ == "acl"
