@@ -147,3 +147,39 @@ def test_event_between_two_sides_of_one_country_happened_there(pipeline: Pipelin
     # two countries' sides: nothing says where
     found = _places(pipeline, "Kenyan police arrested two Ugandan traders on Tuesday.")
     assert found.get("arrested", (None, None))[0] is None, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a town that owns the site the act hit ("X's market") places it
+        ("Gunmen attacked Karachi's main railway station on Friday, killing three guards.", "Karachi", "PAK"),
+        ("A blast tore through Kandahar's central market on Sunday, killing nine people.", "Kandahār", "AFG"),
+        # "the <demonym> capital" is that country's capital city
+        ("Kenyan riot police beat students in the Kenyan capital on Thursday.", "Nairobi", "KEN"),
+        # a meeting in person with no place in its sentence is held at the dateline
+        ("OSLO - Israeli and Palestinian negotiators held talks on Tuesday, officials said.", "Oslo", "NOR"),
+    ],
+)
+def test_event_place_of_a_site_a_capital_and_a_meeting(
+    pipeline: Pipeline, text: str, name: str, country: str
+) -> None:
+    found = _places(pipeline, text)
+    assert (name, country) in found.values(), found
+
+
+@pytest.mark.slow
+def test_a_phone_call_does_not_take_the_dateline() -> None:
+    pipeline = Pipeline(Options(published=date(2021, 3, 3)))
+    found = _places(pipeline, "OSLO - The Israeli and Palestinian leaders spoke by telephone on Tuesday.")
+    assert ("Oslo", "NOR") not in found.values(), found
+
+
+def test_gazetteer_capital() -> None:
+    from thucydides.places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    capital = gazetteer.capital("KEN")
+    assert capital is not None and capital.name == "Nairobi" and capital.precision == "city"
+    assert gazetteer.capital("XXX") is None

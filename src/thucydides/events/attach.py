@@ -60,15 +60,20 @@ def _anchor(mention: DateMention | PlaceMention, sdoc: Any) -> Anchored | None:
     span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    root = _place_phrase(span.root) if isinstance(mention, PlaceMention) else span.root
+    if not isinstance(mention, PlaceMention):
+        return Anchored(mention, span.root, _chain(span.root))
+    root = _place_phrase(span.root, mention.place.precision != "country")
     return Anchored(mention, root, _chain(root))
 
 
-def _place_phrase(root: Any) -> Any:
+def _place_phrase(root: Any, town: bool = True) -> Any:
     """The word that stands for a place name in its clause: the name itself, or the common noun it names
     ("the town of Qatraneh", "the outskirts of Aleppo", "the Sudanese capital Khartoum"), so that the
-    preposition or verb before that noun ("in the town of X", "shelled the outskirts of X") places it."""
+    preposition or verb before that noun ("in the town of X", "shelled the outskirts of X") places it; for a
+    place below a country (``town``), also the site in it that it modifies ("Beirut's port", "Kabul
+    airport")."""
     nouns = event_words().place_nouns
+    sites = event_words().site_nouns
     tok = root
     for _ in range(3):
         head = tok.head
@@ -77,16 +82,31 @@ def _place_phrase(root: Any) -> Any:
         if tok.dep_ == "appos" and head.lower_ in nouns:
             tok = head  # "the capital Khartoum"
         elif (
-            tok.dep_ == "compound"
+            (
+                tok.dep_ == "compound" or (town and tok.dep_ == "amod")
+            )  # "Zamfara state", "northern Rakhine state"
             and head.lower_ in nouns
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         ):
             tok = head  # "Zamfara state" (not "the Black Sea port of Sevastopol": that is Sevastopol)
         elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
             tok = head.head  # "the town of Qatraneh" (not "at the invitation of the United States")
+        elif (
+            town
+            and tok.dep_ in ("poss", "compound")
+            and head.lemma_.lower() in sites
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        ):
+            tok = head  # "Beirut's port", "Kabul airport"
         else:
             break
     return tok
+
+
+def _possessive(a: Anchored) -> bool:
+    """Whether a place mention stands for the site it owns ("Beirut's port")."""
+    pm = a.mention
+    return any(c.dep_ == "poss" and pm.start <= c.idx < pm.end for c in a.root.children)
 
 
 @dataclass(slots=True)
@@ -113,6 +133,16 @@ class Anchors:
         for pm in doc.places:
             if (a := _anchor(pm, sdoc)) is not None:
                 anchors.places.setdefault(anchors.sentence_start(a.root), []).append(a)
+        for start, found in anchors.places.items():  # "Khyber Pakhtunkhwa's Lakki Marwat district": the
+            anchors.places[start] = [  # district, not the province that owns it
+                a
+                for a in found
+                if not (
+                    _possessive(a)
+                    and a.root.lemma_.lower() in event_words().place_nouns
+                    and any(b.root == a.root and not _possessive(b) for b in found)
+                )
+            ]
         anchors.dateline = _dateline_place(doc, gazetteer)
         anchors.story = _story_place(sdoc, anchors)
         return anchors
@@ -157,6 +187,7 @@ def _in_subject(a: Anchored, trig: Trigger) -> bool:
 def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | None:
     path = _clause_path(trig)
     place_preps = event_words().place_preps
+    motion = event_words().motion_verbs
     own = [trig.token, trig.anchor]
     if places:  # a place can hang from the event's object: "attacked a police station in Kabul"
         own += _objects(trig.anchor)
@@ -168,14 +199,44 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
         joined = any(t.head == tok and t.dep_ in JOINED_CLAUSES for t in path[:level])
         above = [tok, *_objects(tok)] if places and level >= 2 and joined else [tok]
         for a in cands:
-            if places and (_in_subject(a, trig) or sent_from(a.root)):
+            if places and (_in_subject(a, trig) or sent_from(a.root) or _fired_from(a.root)):
                 continue
-            hit = a.governor in own if level < 2 else a.governor in above
+            governors = (a.governor, _scene_governor(a.governor, place_preps)) if places else (a.governor,)
+            hit = any(g in own for g in governors) if level < 2 else any(g in above for g in governors)
             # a place is where an event happened when a locative preposition introduces it; a country
-            # that is the object of a verb ("thanked the United States") is an actor, not a location
-            if hit and (not places or _locative(a.root, place_preps)):
+            # that is the object of a verb ("thanked the United States") is an actor, not a location;
+            # or the place a motion verb the event goes on from acts on ("attacked the airport, killing 41")
+            entered = level >= 2 and a.root.dep_ == "dobj" and a.root.head.lemma_.lower() in motion
+            if hit and (not places or _locative(a.root, place_preps) or entered):
                 return a
     return None if places else _late_date(cands, trig.anchor)
+
+
+def _scene_governor(tok: Any, place_preps: frozenset[str]) -> Any:
+    """The word a chain of locative phrases hangs from ("burned villages near Maungdaw in Rakhine state":
+    the villages, for Rakhine), so that a wider place named after a narrower one the gazetteer lacks still
+    places the act."""
+    for _ in range(3):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in place_preps or prep.head == prep:
+            break
+        tok = prep.head
+    return tok
+
+
+def _fired_from(tok: Any) -> bool:
+    """Whether a word names where an aimed act was launched from ("fired rockets from Gaza at Israel"),
+    when the act names where it was aimed: the origin is not where it happened."""
+    words = event_words()
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in words.origin_preps:
+        return False
+    holder = prep.head
+    verb = holder.head if holder.dep_ in ("dobj", "obj") else holder
+    if verb.lemma_.lower() not in words.aimed_verbs:
+        return False
+    aims = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+    return any(c.dep_ == "prep" and c.lower_ in words.aim_preps for h in aims for c in h.children)
 
 
 def _late_date(cands: Sequence[Anchored], verb: Any) -> Anchored | None:
@@ -413,7 +474,10 @@ def attach_place(
             if (
                 a.root.dep_ == "pobj"
                 and a.root.head.lower_ in words.aim_preps
-                and a.root.head.head == trig.anchor
+                and (
+                    a.root.head.head == trig.anchor  # "fired on the town"
+                    or (a.root.head.head.dep_ in ("dobj", "obj") and a.root.head.head.head == trig.anchor)
+                )  # "dropped bombs on Douma"
             ):
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
@@ -433,6 +497,9 @@ def attach_place(
         return pm.place, f"'{pm.text}' is in the event's phrase ('{inner.governor.text}')"
     parties = [*sources, *targets]
     countries = {m.actor.country for m in parties if m.actor.country}
+    capital = _capital(trig, cands, countries, gazetteer)
+    if capital is not None:
+        return capital, f"'{capital.name}' is the capital the event's clause names"
     for m in parties:
         actor = m.actor
         if (
@@ -442,6 +509,9 @@ def attach_place(
             and actor.country
             and len(actor.country) == 3
         ):
+            near = anchors.dateline.place if anchors.dateline is not None else None
+            if near is not None and near.country == actor.country and not _elsewhere(cands, near):
+                return near, f"no place named: the dateline, in the home ground of {actor.name or m.text}"
             place = _country_place(gazetteer, actor.country)
             if place is not None:
                 return place, f"no place named: home ground of {actor.name or m.text}"
@@ -467,7 +537,25 @@ def attach_place(
         and dateline is not None
         and dateline.place.name in event_words().body_seats
     )
-    at_home = dateline is not None and (not countries or dateline.place.country in countries or by_body)
+    # a meeting in person that names no place is held where the story is told from ("HELSINKI - The two
+    # presidents held a meeting on Monday")
+    met = (trig.token.lemma_.lower() in words.meeting_words or lemma in words.meeting_words) and not any(
+        t.lemma_.lower() in words.phone_words for t in trig.anchor.sent
+    )
+    at_home = dateline is not None and (
+        not countries
+        or dateline.place.country in countries
+        or by_body
+        or (
+            met
+            and not any(
+                isinstance(a.mention, PlaceMention)
+                and a.mention is not dateline
+                and a.mention.place.precision in TOWN_PRECISIONS
+                for a in cands
+            )
+        )
+    )
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
     town = _town_reference(trig, cands, countries)
@@ -480,6 +568,44 @@ def attach_place(
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
+
+
+def _capital(trig: Trigger, cands: Sequence[Anchored], countries: set[str], gazetteer: Any) -> Place | None:
+    """The capital city a capital noun in the event's clause names ("opened fire on protesters in the
+    Sudanese capital", "in Somalia's capital"): of the country named on the noun, else of the event's
+    parties' one country."""
+    if gazetteer is None:
+        return None
+    words = event_words()
+    verbs = [trig.anchor]
+    if trig.anchor.dep_ in JOINED_CLAUSES:  # "opened fire on protesters in the capital, killing two"
+        verbs.append(trig.anchor.head)
+    for holder in (h for v in verbs for h in (v, *_objects(v))):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in words.place_preps:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in words.capital_nouns:
+                    continue
+                if any(
+                    a.root.i == noun.i
+                    and isinstance(a.mention, PlaceMention)
+                    and a.mention.place.precision != "country"
+                    for a in cands
+                ):
+                    continue  # "the capital Khartoum": the name places it
+                named = {
+                    a.mention.place.country
+                    for a in cands
+                    if isinstance(a.mention, PlaceMention)
+                    and noun.i in (a.root.i, a.root.head.i)
+                    and a.mention.place.country
+                }
+                home = named or countries
+                if len(home) == 1:
+                    (iso3,) = home
+                    return gazetteer.capital(iso3) if isinstance(iso3, str) and len(iso3) == 3 else None
+    return None
 
 
 def _town_reference(trig: Trigger, cands: Sequence[Anchored], countries: set[str]) -> PlaceMention | None:
@@ -524,6 +650,7 @@ def _called_no_town(root: Any, words: Any) -> bool:
 
 STORY_SENTENCES = 2  # the lede's body sentences that may set the story's place
 SCENE_PRECISIONS = frozenset({"city", "admin1", "region"})
+TOWN_PRECISIONS = frozenset({"city", "admin1"})  # a town or a state: the sentence has gone somewhere
 # prepositions that lead away from the event's own act: a place after them is another event's
 AWAY_PREPS = frozenset({"after", "before", "since", "until", "despite", "over", "about", "for", "like"})
 AWAY_DEPS = frozenset({"advcl", "ccomp", "xcomp", "parataxis", "csubj", "nsubj", "nsubjpass", "acl"})

@@ -107,6 +107,9 @@ class EventWords:
     group_violence: frozenset[str]
     disaster_nouns_only: frozenset[str]
     plural_collectives: frozenset[str]
+    site_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    meeting_words: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
 

@@ -152,6 +152,7 @@ class Gazetteer:
         self._alone: dict[str, list[Reading]] = {}  # readings without a document's context, by key
         self._blocked: frozenset[str] = frozenset()
         self._abbreviations: dict[str, Entry] = {}
+        self._capitals: dict[str, Place] | None = None  # ISO3 -> capital city, made on first use
         words = _read_csv("name_abbreviations.csv")
         self._long_words = {row["short"]: row["full"] for row in words}  # "st" -> "saint"
         self._short_words = {row["full"]: row["short"] for row in words}
@@ -285,6 +286,19 @@ class Gazetteer:
         """
         entry = self._countries.get(iso3.upper())
         return replace(entry.place) if entry else None
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of a country (ISO 3166 alpha-3 code), if the tables name one."""
+        if self._table is None:
+            return None
+        if self._capitals is None:
+            self._capitals = {}
+            for n in self._table.capitals.values():
+                entry = self._table.entry(n)
+                if entry.place.country:
+                    self._capitals[entry.place.country] = entry.place
+        place = self._capitals.get(iso3.upper())
+        return replace(place) if place else None
 
     def has_country(self, iso3: str) -> bool:
         """Whether the code is a country the gazetteer knows."""
