@@ -124,6 +124,8 @@ def _antecedent(
                 cur = cur.head
         if cur.dep_ not in FRAMING_DEPS or cur.head == cur:
             return [], None
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in words.addressee_verbs:
+            return [], None  # "demanded that it release": the one asked, not the one asking
         cur = cur.head
         subj: list[Any] = [t for t in _children(cur, "nsubj", "nsubjpass") if _after_dateline(t, cur) is t]
         if not subj and (below := _children(cur, "nsubj", "nsubjpass")):
@@ -138,6 +140,37 @@ def _antecedent(
             if found:
                 return found, subj[-1]
             return [], None
+    return [], None
+
+
+def earlier_subject(tok: Any, index: ActorIndex, pronoun: str) -> tuple[list[ActorMention], Any | None]:
+    """For a pronoun that opens a story's later sentence with no clause above it ("Modi spoke at a rally.
+    He accused Pakistan ..."), the subject of the nearest earlier sentence whose subject names an actor of
+    the pronoun's kind: "he" and "she" a person or a body named by role (not a country or an organisation),
+    "it" a country or an organisation (not a person). The main clause's subject is the sentence's topic,
+    which a later pronoun continues; an earlier sentence whose subject is a pronoun too is passed over to the
+    one before it. Nothing is taken across a sentence whose subject is an actor of the other kind."""
+    personal = pronoun in event_words().personal_pronouns
+    sdoc = tok.doc
+    start = tok.sent.start
+    for _ in range(PAIR_LOOKBACK):
+        if start == 0:
+            break
+        sent = sdoc[start - 1].sent
+        start = sent.start
+        root = sent.root
+        subj: list[Any] = [t for t in _children(root, "nsubj", "nsubjpass") if _after_dateline(t, root) is t]
+        if not subj:
+            continue
+        if subj[-1].lower_ in event_words().pronouns:
+            continue
+        found = [m for m in index.of(subj[-1]) if coded(m.actor)]
+        if not found:
+            return [], None
+        people = found[0].actor.type not in NOT_PEOPLE
+        if people != personal or len(found) > 1:
+            return [], None
+        return found[:1], subj[-1]
     return [], None
 
 
@@ -253,8 +286,31 @@ class ArgumentFinder:
                 if m is not None and m.actor.type in ("group", "organization") and coded(m.actor):
                     return [ActorMention(tok.idx, tok.idx + len(tok.text), text, m.actor, f"= '{m.text}'")]
             return []
+        if sector == "previous_country":
+            return self._previous_country(tok, index, text)
         actor = Actor(text=text, sector=sector, type="group")
         return [ActorMention(tok.left_edge.idx, tok.idx + len(tok.text), text, actor, "definite reference")]
+
+    def _previous_country(self, tok: Any, index: ActorIndex, text: str) -> list[ActorMention]:
+        """For "the kingdom", "the neighbouring country": the country named last before ``tok`` in the
+        previous few sentences that its own sentence does not name (a country named in the same sentence is
+        another party: "the kingdom froze trade with Canada" is not Canada)."""
+        sent = tok.sent
+        here = {
+            m.actor.country for i in range(sent.start, sent.end) if (m := index.by_token.get(i)) is not None
+        }
+        first = sent.start
+        for _ in range(PAIR_LOOKBACK):
+            if first > 0:
+                first = tok.doc[first - 1].sent.start
+        for i in range(sent.start - 1, first - 1, -1):
+            m = index.by_token.get(i)
+            if m is not None and m.actor.type == "country" and coded(m.actor) and m.actor.country not in here:
+                actor = Actor(text=text, name=m.actor.name, country=m.actor.country, type="country")
+                return [
+                    ActorMention(tok.idx, tok.idx + len(tok.text), text, actor, f"= '{m.text}', named before")
+                ]
+        return []
 
     def _place_target(
         self, trig: Trigger, index: ActorIndex, anchors: Anchors

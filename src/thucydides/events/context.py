@@ -228,9 +228,13 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
     people = tok.lemma_.lower() in event_words().people_pair_nouns
     # the places and the agency of a dateline are no parties of the story ("BRASILIA (Planalto News) -")
     line_start, dash = dateline_span(sdoc)
+    # two bodies of one country ("the army and the paramilitary forces ... the two sides agreed"): the pair,
+    # where no two countries are named within reach
+    domestic: list[ActorMention] = []
     for _ in range(PAIR_LOOKBACK + 1):
         seen: dict[str, ActorMention] = {}
         persons: dict[str, ActorMention] = {}
+        bodies: dict[tuple[str, str], ActorMention] = {}
         for i in range(start, stop):
             if line_start <= i <= dash:
                 continue
@@ -239,15 +243,19 @@ def recent_pair(tok: Any, index: ActorIndex) -> list[ActorMention]:
                 seen.setdefault(str(m.actor.country), m)
                 if m.actor.type == "person":
                     persons.setdefault(str(m.actor.country), m)
+                elif m.actor.type != "country" and m.actor.country not in NOT_COUNTRIES:
+                    bodies.setdefault((str(m.actor.country), str(m.actor.name or m.text).lower()), m)
         if people and len(persons) >= 2:  # "the two leaders": the two people, not the places or bodies named
             return list(persons.values())[:2]
         if len(seen) >= 2:
             return list(seen.values())[:2]
+        if not people and not domestic and len(seen) == 1 and len(bodies) == 2:
+            domestic = list(bodies.values())
         if start == 0:
             break
         prev = sdoc[start - 1].sent
         start, stop = prev.start, prev.end
-    return []
+    return domestic
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -446,6 +454,22 @@ def default_country(
     return None, ""
 
 
+# a government named by its title alone ("the president", "the foreign ministry") in a wire story is the
+# government of the country the dateline names ("BRASILIA - The president met ..."), before any place the
+# sentence names (the places a government's acts concern are no clue to whose government it is)
+TITLE_SECTORS = frozenset({"GOV"})
+
+
+def dateline_country(anchors: Anchors, others: list[ActorMention]) -> str | None:
+    """The country of the story's dateline, unless it is that of another party of the event."""
+    line = anchors.dateline
+    if line is None or not line.place.country or len(line.place.country) != 3:
+        return None
+    if any(o.actor.country == line.place.country for o in others):
+        return None
+    return str(line.place.country)
+
+
 def _state_like(actor: Actor) -> bool:
     return not actor.sector or actor.sector in STATE_SECTORS or actor.type == "country"
 
@@ -475,6 +499,8 @@ def placed(
         country: str | None
         if home_place is not None:
             country, reason = str(home_place.country), f"its own phrase places it in {home_place.name}"
+        elif m.actor.sector in TITLE_SECTORS and (line := dateline_country(anchors, others)) is not None:
+            country, reason = line, f"a government named by title in a story datelined in {line}"
         else:
             country, reason = default_country(
                 sent, index, anchors, [o for o in others if coded(o.actor)], state, civic, justice

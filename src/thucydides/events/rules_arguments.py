@@ -19,6 +19,7 @@ from thucydides.events.arguments import (
     _groups,
     _nearest_actor_before,
     _reporting_speaker,
+    earlier_subject,
 )
 from thucydides.events.candidate import Candidate, Params
 from thucydides.events.context import ActorIndex, coded, pair_reference, placed, recent_pair, usable
@@ -279,6 +280,12 @@ def pronoun_source(c: Candidate, params: Params) -> bool:
             c.arg_why.append(f"source = '{src_tok.text}': the two parties named just before")
     if ante is not None:
         c.arg_why.append(f"source = '{ante.text}', the subject of the clause that frames '{src_tok.text}'")
+    elif not c.sources and src_tok.lower_ in words.personal_pronouns:  # "it" opens too many asides
+        c.sources, ante = earlier_subject(src_tok, index, src_tok.lower_)
+        if ante is not None:
+            c.arg_why.append(
+                f"source = '{ante.text}', the subject of an earlier sentence '{src_tok.text}' continues"
+            )
     return bool(c.sources)
 
 
@@ -531,6 +538,25 @@ def clause_subject_target(c: Candidate, params: Params) -> bool:
             c.targets = targets
             c.arg_why.append(f"target = '{subj[0].text}', subject of the clause '{anchor.text}' governs")
             return True
+        if (
+            subj
+            and subj[0].lower_ in event_words().pronouns
+            and subj[0].lower_ not in event_words().plural_pronouns
+            and (entry.plover or c.scene.coder.ontology.plover_type(entry.cameo))
+            in params.get("addressed_types", ())
+        ):
+            # "London demanded that it release the vessel": the one asked is not the one who asks; the pronoun
+            # continues the topic of an earlier sentence ("Iran seized a tanker") ("warned that it would" is
+            # the speaker's own act: not of this kind)
+            targets, ante = earlier_subject(subj[0], c.scene.index, subj[0].lower_)
+            own = {m.actor.country for m in c.sources}
+            if ante is not None and not any(m.actor.country in own for m in targets):
+                c.targets = targets
+                c.arg_why.append(
+                    f"target = '{ante.text}', the subject of an earlier sentence that '{subj[0].text}', "
+                    f"subject of the clause '{anchor.text}' governs, continues"
+                )
+                return True
     return False
 
 

@@ -536,6 +536,55 @@ def reaction_target(c: Candidate, params: Params) -> bool:
     return True
 
 
+def proposer_target(c: Candidate, params: Params) -> bool:
+    """ "X handed Qatar a list of demands. Qatar rejected the demands": a reaction to a definite proposal
+    noun (``proposal_nouns``: demand, offer, request, plan ...) named in an earlier sentence is aimed at the
+    subject of the clause that named it there, when that subject is of another country than the reacting
+    source."""
+    s = c.scene
+    coder = s.coder
+    if (
+        not c.sources
+        or c.targets
+        or c.trig.nominal
+        or not coder.ontology.in_class("reaction", c.trig.entry.cameo)
+    ):
+        return False
+    lexicon = coder.lexicon
+    definite = event_words().definite
+    own = {m.actor.country for m in c.sources}
+    sdoc, sent = s.sent.doc, s.sent
+    for obj in object_nouns(direct_objects(c.trig.anchor)):
+        lemma = lexicon.lemma(obj, lexicon.proposal_nouns)
+        if lemma not in lexicon.proposal_nouns or not any(
+            ch.dep_ == "det" and ch.lower_ in definite for ch in obj.children
+        ):
+            continue
+        start = sent.start
+        for _ in range(params.get("lookback", ACT_LOOKBACK)):
+            if start == 0:
+                break
+            before = sdoc[start - 1].sent
+            start = before.start
+            for tok in reversed(before):
+                if lexicon.lemma(tok, lexicon.proposal_nouns) != lemma:
+                    continue
+                verb = tok.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+                    verb = verb.head
+                subj = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+                found = [m for m in s.index.of(subj[0]) if coded(m.actor)] if subj else []
+                if found and not any(m.actor.country in own for m in found):
+                    c.targets = found[:1]
+                    c.add(
+                        f"target = '{subj[0].text}', who made the '{tok.text}' "
+                        f"that '{obj.text}' refers back to"
+                    )
+                    return True
+                return False
+    return False
+
+
 def same_act_target(c: Candidate, params: Params) -> bool:
     """ "the group said it carried out that attack": a definite event noun names an act reported just
     before, whose target it takes."""
@@ -766,6 +815,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "domestic_target": domestic_target,
         "object_phrase_target": object_phrase_target,
         "reaction_target": reaction_target,
+        "proposer_target": proposer_target,
         "same_act_target": same_act_target,
         "against_target": against_target,
         "directed_counterpart": directed_counterpart,

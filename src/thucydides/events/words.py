@@ -26,6 +26,7 @@ class EventWords:
     pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     personal_pronouns: frozenset[str]
+    addressee_verbs: frozenset[str]
     definite: frozenset[str]
     reflexives: frozenset[str]
     threat_verbs: frozenset[str]
