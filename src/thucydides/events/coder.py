@@ -30,8 +30,10 @@ from thucydides.events.syntax import (
     _pobjs,
     _subject,
     drop_index,
+    episode_head,
     gerund_act,
     reduced_relative,
+    told_participle,
     victim_participle,
 )
 from thucydides.events.triggers import PriorAct, Trigger, TriggerFinder, bare_gerund
@@ -339,10 +341,14 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         named = trig.nominal or gerund_act(trig.token) or victim_participle(trig.token)
         lemma = self.lexicon.lemma(trig.token, self.lexicon.nouns if trig.nominal else self.lexicon.verbs)
         agent = self.lexicon.implied_agent(trig.entry.cameo, named, lemma)
+        told = told_participle(trig.token) if agent is None and trig.nominal else None
+        if told is not None:  # "a curfew imposed in the town": the doer the participle implies
+            agent = self.lexicon.implied_agent(trig.entry.cameo, False, told.lemma_.lower())
         if proposal is not None and proposal.head in POLICE_HEADS and self.proposer is not None:
             agent = self.proposer.settings.police_agent
-        if agent is None:
-            return None
+        tok = trig.token
+        if agent is None or (tok.dep_ == "amod" and tok.tag_ == "JJ" and tok.lower_.endswith("ing")):
+            return None  # "striking workers": a present participle read as an adjective is done by its noun
         anchor = trig.anchor
         if (
             trig.nominal
@@ -434,6 +440,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         if dep in ("nsubj", "nsubjpass", "ROOT"):
             return True
         if dep == "pobj":
+            if (episode := episode_head(noun)) is not noun and depth < 3:  # "a round of talks was held"
+                return self._reported_act(episode, anchors, depth + 1, of_target)
             legal = head.head.lemma_.lower() in words.legal_action_verbs
             if legal and head.lower_ in words.legal_action_preps:
                 return True  # "arrested for the murder of a councillor": the act the arrest is for happened

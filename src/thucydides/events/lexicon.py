@@ -47,6 +47,7 @@ class Entry:
     xcomp_required: bool = False
     intent: bool = False
     agentless_passive: bool = False
+    no_infinitive: bool = False
 
 
 def _word(value: Any) -> str:
@@ -84,6 +85,7 @@ def _entry(key: str, pos: str, raw: dict[str, Any]) -> Entry:
         xcomp_required=bool(raw.get("xcomp_required", False)),
         intent=bool(raw.get("intent", False)),
         agentless_passive=bool(raw.get("agentless_passive", False)),
+        no_infinitive=bool(raw.get("no_infinitive", False)),
     )
 
 
@@ -256,10 +258,12 @@ class Lexicon:
         tagged = str(tok.lemma_).lower()
         # the lemma below is the tagger's (a key or not) unless the word is an inflected form of a key,
         # so a token whose tagger lemma and written form are none of the words can stop here
-        if tagged not in words[1] and lower not in words[2] and (pos != "noun" or lower not in words[1]):
+        # a noun or an adjective may be keyed as written ("striking" tagged as the verb's participle)
+        as_written = pos in ("noun", "adj") and lower in words[1]
+        if tagged not in words[1] and lower not in words[2] and not as_written:
             return None
         lemma = _known_lemma(lower, tagged, table, _uninflected(tok))
-        if lemma not in words[1] and (pos != "noun" or lower not in words[1]):
+        if lemma not in words[1] and not as_written:
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
         candidates: list[Entry] = []
@@ -292,7 +296,7 @@ class Lexicon:
                         if g.dep_ in ("compound", "amod") and g.i < c.i:
                             candidates.extend(table.get(f"{g.lower_} {lemma}", ()))
         candidates.extend(table.get(lemma, ()))
-        if pos == "noun" and lemma != lower:
+        if pos in ("noun", "adj") and lemma != lower:
             candidates.extend(table.get(lower, ()))
         nouns = self.table("noun")
         for entry in candidates:
@@ -621,12 +625,19 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
         and not any(t.lower_ == "by" for c in deps if c.dep_ == "prep" for t in c.subtree)
     ):  # "50 persons were held", not "were held hostage", "held responsible", "held at ransom by the rebels"
         return False
+    if entry.no_infinitive and any(infinitive_clause(t) for t in tok.subtree if t is not tok):
+        return False  # "called on the minister", not "called on the minister to resign"
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
     if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
         return False
     return (
         not entry.xcomp_required or bool(xcomps) or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)
     )
+
+
+def infinitive_clause(tok: Any) -> bool:
+    """True for the verb of an infinitive clause ("to resign", "not to panic")."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _doer_is(words: frozenset[str], deps: list[Any]) -> bool:

@@ -280,6 +280,23 @@ def reduced_relative(tok: Any) -> bool:
     )
 
 
+def told_participle(noun: Any) -> Any | None:
+    """The past participle that tells what was done to ``noun`` with no auxiliary: a reduced relative ("a
+    curfew imposed in the town") or a headline's bare participle ("Curfew imposed in Jammu")."""
+    for c in noun.children:
+        if reduced_relative(c):
+            return c
+    head = noun.head
+    if (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and head is not noun
+        and head.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    ):
+        return head
+    return None
+
+
 def unreported_act(noun: Any) -> bool:
     """True for an act a noun names that the sentence does not report as done: one marked as planned, foiled
     or averted ("the planned attack", `unrealised_modifiers`), the object of a verb of prevention ("the
@@ -448,6 +465,15 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
         sender, how = _subject(head.head, depth + 1)
         if sender is not None:
             return sender, f"{how} of '{head.head.text}', whose '{head.text}' it is"
+    if (
+        verb.dep_ == "amod"
+        and verb.tag_ == "JJ"
+        and verb.lower_.endswith("ing")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > verb.i
+    ):  # "striking nurses": the noun a present participle (tagged as an adjective) describes does what it
+        # says (not "nuclear-armed neighbours": a past participle says what was done to it)
+        return head, "the noun the modifier describes"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
         # "teachers demonstrating outside parliament", "students protesting against the results": the noun a
         # present participle describes does what it says
@@ -471,10 +497,21 @@ def _subject(verb: Any, depth: int = 0) -> tuple[Any | None, str]:
 def occurrence_verb(noun: Any, occurrence_verbs: frozenset[str]) -> Any | None:
     """The verb that reports an event noun as happening when the noun is its subject ("clashes erupted
     between A and B", "fighting broke out in X"): the parse hangs the event's own phrases from it."""
+    noun = episode_head(noun)  # "a round of talks was held between A and B"
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head != noun and head.lemma_.lower() in occurrence_verbs:
         return head
     return None
+
+
+def episode_head(noun: Any) -> Any:
+    """The noun counting the episodes of an event noun ("a new round of talks": round), which stands in the
+    event noun's place in the clause; else the noun itself."""
+    head = noun.head
+    episodes = event_words().episode_nouns
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in episodes:
+        return head.head
+    return noun
 
 
 def victim_participle(tok: Any) -> bool:

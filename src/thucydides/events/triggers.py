@@ -84,7 +84,10 @@ class TriggerFinder:
                 if not verbs:
                     entry = None
                 else:
-                    pos = "adj" if upos == "ADJ" or (tag == "VBN" and tok.dep_ == "acomp") else "verb"
+                    # "striking teachers": a participle modifying a noun is read as an adjective first
+                    dep = tok.dep_
+                    adjective = (tag == "VBN" and dep == "acomp") or (tag == "VBG" and dep == "amod")
+                    pos = "adj" if upos == "ADJ" or adjective else "verb"
                     entry = self.lexicon.match(tok, pos) or (
                         self.lexicon.match(tok, "verb") if pos == "adj" else None
                     )
