@@ -21,6 +21,7 @@ from thucydides.events.candidate import Candidate, Scene, SentenceState
 from thucydides.events.context import UNIDENTIFIED, ActorIndex, place_at, placed, placed_bodies, usable
 from thucydides.events.headlines import repair_headlines
 from thucydides.events.lexicon import Lexicon, direct_objects
+from thucydides.events.participles import repair_bare_participles
 from thucydides.events.phases import Phases
 from thucydides.events.propose import POLICE_HEADS, Proposal, Proposer
 from thucydides.events.salience import SalienceSettings
@@ -91,6 +92,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             raise ValueError("the document has not been parsed")
         # "Turkey Shells Kurdish Town", "France Voices Support For ...": the verb the parse missed
         repair_headlines(sdoc, self.lexicon.verbs, self.lexicon.light_verbs, self.lexicon.nouns)
+        # "night curfew clamped across the state": a passive without its "was", read as active
+        repair_bare_participles(sdoc, self.lexicon)
         index = ActorIndex(
             placed_bodies(doc.actors, doc.places),
             sdoc,

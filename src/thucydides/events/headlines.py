@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
+from thucydides.events.lexicon import irregular_forms
 from thucydides.events.words import event_words
 
 HEADLINE_TOKENS = 14  # a headline has at most this many words
@@ -103,6 +104,30 @@ def plain_verb(tok: Any, subject: list[Any], verbs: Container[str]) -> str | Non
     return tok.lower_ if plural else None
 
 
+def _verbless(words: list[Any]) -> bool:
+    """Whether a sentence of at most :data:`HEADLINE_TOKENS` words ends in a full stop yet has no verb in its
+    parse ("a constable shot dead two robbers.": "shot" read as a noun between two noun phrases)."""
+    return (
+        1 < len(words) <= HEADLINE_TOKENS + 4
+        and words[-1].text == "."
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+def past_verb(tok: Any, verbs: Container[str]) -> str | None:
+    """The verb of the event lexicon a word read as a noun or adjective is the past form of: an irregular
+    past ("shot", ``data/irregular_verbs.yaml``) or a regular one ("detained")."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    word = tok.lower_
+    if (plain := irregular_forms().get(word)) is not None:
+        return plain if plain in verbs else None
+    for suffix, add in (("ied", "y"), ("ed", ""), ("d", "")):
+        if word.endswith(suffix) and (guess := word[: -len(suffix)] + add) in verbs:
+            return guess
+    return None
+
+
 def verb_lemma(tok: Any, verbs: Container[str]) -> str | None:
     """The verb a word ending in ``-s`` is the third person of ("shells", "censures", "denies"), where the
     event lexicon has it."""
@@ -136,14 +161,18 @@ def _attach(tokens: list[Any], head: Any) -> None:
 
 def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Container[str]) -> bool:
     words = [t for t in sent if not t.is_space]
-    if not _headline(words, nouns):
+    verbless = _verbless(words)
+    if not verbless and not _headline(words, nouns):
         return False
-    late = _late_verb(words)
+    late = None if verbless else _late_verb(words)
     for k in range(1, len(words) if late is None else late):
         verb = words[k]
         subject = words[:k]
-        lemma = verb_lemma(verb, verbs) or (plain_verb(verb, subject, verbs) if late is None else None)
-        light_lemma = verb_lemma(verb, light) if lemma is None else None
+        if verbless:  # a sentence with no verb at all: only a past form read as a noun is its verb
+            lemma, light_lemma = past_verb(verb, verbs), None
+        else:
+            lemma = verb_lemma(verb, verbs) or (plain_verb(verb, subject, verbs) if late is None else None)
+            light_lemma = verb_lemma(verb, light) if lemma is None else None
         lemma = lemma or light_lemma
         if lemma is None or verb.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
@@ -153,6 +182,11 @@ def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Cont
         if late is not None and words[late].tag_ == "VBD" and not _participle(words, k, late):
             continue
         subj = _phrase(subject, SUBJECT_POS)
+        head_read_as_adj = subject[-1].pos_ == "ADJ" and all(_pos(t) in PHRASE_POS for t in subject)
+        if subj is None and verbless and head_read_as_adj:
+            # the word before the verb of a verbless sentence heads its subject ("a constable", read as ADJ)
+            subject[-1].pos_, subject[-1].tag_ = "NOUN", "NN"
+            subj = _phrase(subject, SUBJECT_POS)
         if subj is None:
             continue
         if light_lemma is not None and not noun_next and not _event_object(words[k + 1 :], nouns):
@@ -178,7 +212,7 @@ def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Cont
         verb.head = verb
         verb.dep_ = "ROOT"
         verb.pos_ = "VERB"
-        verb.tag_ = "VBZ" if verb.lower_ != lemma else "VBP"
+        verb.tag_ = "VBD" if verbless else "VBZ" if verb.lower_ != lemma else "VBP"
         verb.lemma_ = lemma
         _attach(subject, subj)
         subj.head, subj.dep_ = verb, "nsubj"

@@ -7,6 +7,7 @@ token's dependents.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -237,7 +238,8 @@ class Lexicon:
         The small model sometimes lemmatises a past tense oddly ("staged" → "stag"); the suffix guesses
         ("-d", "-ed", "-ied", "-s", "-es", "-ing") are only tried when the lemma itself is unknown.
         """
-        return _known_lemma(str(tok.lower_), str(tok.lemma_).lower(), known, _uninflected(tok))
+        word, tagged = str(tok.lower_), str(tok.lemma_).lower()
+        return _known_lemma(word, tagged, known, _uninflected(tok), _verb_form(tok))
 
     def table(self, pos: str) -> dict[str, list[Entry]]:
         return {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[pos]
@@ -262,7 +264,7 @@ class Lexicon:
         as_written = pos in ("noun", "adj") and lower in words[1]
         if tagged not in words[1] and lower not in words[2] and not as_written:
             return None
-        lemma = _known_lemma(lower, tagged, table, _uninflected(tok))
+        lemma = _known_lemma(lower, tagged, table, _uninflected(tok), _verb_form(tok))
         if lemma not in words[1] and not as_written:
             return None
         children = list(tok.children)  # one pass over the children (each access builds token objects)
@@ -315,11 +317,29 @@ def _uninflected(tok: Any) -> bool:
     return bool(tok.tag_ == "NN")
 
 
-def _known_lemma(word: str, lemma: str, known: Any, singular_noun: bool = False) -> str:
-    """``lemma`` when it is in ``known``, else the first suffix guess for ``word`` that is (for a singular
-    noun, only a gerund's "-ing"), else ``lemma``."""
+def _verb_form(tok: Any) -> bool:
+    """Whether the tagger reads a word as a verb (of any tense: it may take "forgave" for a present)."""
+    return str(tok.tag_).startswith("V")
+
+
+@functools.cache
+def irregular_forms() -> dict[str, str]:
+    """Each past or participle form of an irregular verb, with its plain form (``irregular_verbs.yaml``)."""
+    text = (resources.files("thucydides") / "data" / "irregular_verbs.yaml").read_text(encoding="utf-8")
+    table = load_yaml(text) or {}
+    return {str(form): str(plain) for plain, forms in table.items() for form in forms}
+
+
+def _known_lemma(
+    word: str, lemma: str, known: Any, singular_noun: bool = False, verb_form: bool = False
+) -> str:
+    """``lemma`` when it is in ``known``; else, for a word the tagger reads as a verb, the plain form of an
+    irregular past ("forgave" → "forgive") where that is known; else the first suffix guess for ``word``
+    that is (for a singular noun, only a gerund's "-ing"); else ``lemma``."""
     if lemma in known:
         return lemma
+    if verb_form and (plain := irregular_forms().get(word)) is not None and plain in known:
+        return plain
     for suffix, repl in _SUFFIXES:
         if singular_noun and not suffix.endswith("ing"):
             continue
@@ -329,13 +349,14 @@ def _known_lemma(word: str, lemma: str, known: Any, singular_noun: bool = False)
 
 
 def _inflected_forms(known: Any) -> frozenset[str]:
-    """Every word for which some suffix guess of :func:`_known_lemma` is in ``known``."""
+    """Every word for which some suffix guess of :func:`_known_lemma` is in ``known``, and every irregular
+    past form of a word in ``known``."""
     return frozenset(
         key[: len(key) - len(repl)] + suffix
         for key in known
         for suffix, repl in _SUFFIXES
         if key.endswith(repl)
-    )
+    ) | frozenset(form for form, plain in irregular_forms().items() if plain in known)
 
 
 def direct_objects(tok: Any) -> list[Any]:
