@@ -17,9 +17,11 @@ ACTIVE_MARKS = frozenset({"aux", "auxpass", "dobj", "obj", "nsubjpass", "dative"
 
 
 def repair_bare_participles(sdoc: Any, lexicon: Lexicon) -> int:
-    """Rewrite each bare participle of ``sdoc`` read as active with its object as subject; how many."""
+    """Rewrite each sentence root of ``sdoc`` that is a bare participle read as active with its object as
+    subject; how many (only roots are looked at: the headline's verb, and cheap)."""
     fixed = 0
-    for tok in sdoc:
+    for sent in sdoc.sents:
+        tok = sent.root
         if tok.tag_ != "VBD" or tok.pos_ != "VERB":
             continue
         senses = lexicon.verbs.get(lexicon.lemma(tok, lexicon.verbs))
