@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -293,3 +294,43 @@ def test_places_lower_case_direction_names_a_part_not_a_namesake(resolver: Place
     assert place is not None and place.country == "GBR"
     whole = resolver.resolve_name("East London")
     assert whole is not None and whole.country == "ZAF"
+
+
+# --- namesakes in international news -------------------------------------------------------------
+
+
+def _demonyms(text: str, pairs: list[tuple[str, str]]) -> list[ActorMention]:
+    return [
+        ActorMention(m.start(), m.end(), word, Actor(word, country=code, type="country"))
+        for word, code in pairs
+        for m in re.finditer(re.escape(word), text)
+    ]
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_border_of_the_story_countrys_division_not_a_namesake_elsewhere(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Israeli troops fired at protesters along the Gaza border fence on Friday."
+    actors = _demonyms(text, [("Israeli", "ISR")])
+    found = _found(_run(nlp, resolver, text, actors))
+    assert found["Gaza"].country == "PSE"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_cued_name_with_a_lower_case_connector(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Fishermen went back to the port town of Mocímboa da Praia once the rains had stopped."
+    found = _found(_run(nlp, resolver, text))
+    assert found["Mocímboa da Praia"].country == "MOZ"
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_town_tagged_as_a_person_after_a_locative_in_the_storys_country(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "Polish police stopped a van of migrants at the Kuźnica checkpoint near the border with Belarus."
+    actors = _demonyms(text, [("Polish", "POL")])
+    found = _found(_run(nlp, resolver, text, actors))
+    assert found["Kuźnica"].country == "POL"

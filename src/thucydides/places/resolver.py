@@ -736,7 +736,7 @@ class PlaceResolver(SpanFinder):
                 and entry.population >= _KNOWN_CITY_POPULATION
                 or span.locative
                 and not span.within_name
-                and entry.population >= _LARGE_CITY_POPULATION
+                and (entry.population >= _LARGE_CITY_POPULATION or _in_story_country(entry, context))
             )
         return supported or entry.population >= _KNOWN_CITY_POPULATION or span.locative
 
@@ -952,6 +952,13 @@ class PlaceResolver(SpanFinder):
         if division and within is None:
             # "Buffalo, New York", "New York Gov. X": the state, not its city
             states = [r for r in ranked if r.primary and r.entry.kind == "admin1"]
+            # ... one in a country the story backs ("the Gaza border" beside Israeli and Palestinian
+            # actors is no province of Mozambique); none such, a backed town or region keeps its place
+            backed = [r for r in states if r.support > 0]
+            if backed:
+                states = backed
+            elif ranked[0].support:
+                states = []
             if states and ranked[0].entry.kind not in ("country", "admin1"):
                 ranked = states + [r for r in ranked if r not in states]
         if (
@@ -1209,6 +1216,12 @@ def _leaders(context: Mapping[str, float]) -> dict[str, tuple[int, float]]:
 
 def _plain(context: Mapping[str, float]) -> Mapping[str, float]:
     return context.plain() if isinstance(context, _Without) else context
+
+
+def _in_story_country(entry: Entry, context: Mapping[str, float]) -> bool:
+    """Whether a town lies in a country the story's other places or actors name ("at the Kuźnica
+    crossing" beside Polish border guards)."""
+    return context.get(entry.place.country or "", 0.0) > 0
 
 
 def _is_within(place: Place, within: tuple[str, str | None]) -> bool:

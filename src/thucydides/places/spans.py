@@ -47,7 +47,7 @@ _LOCATIVE_BEFORE_RE = re.compile(
 _STRONG_LOCATIVE_RE = re.compile(r"\b(?:in|near|inside|outside|throughout|around)\s+(?:the\s+)?$|,\s+of\s+$")
 _CUE_RE = re.compile(
     r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
-    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:(?:da|de|do|dos|das|del|di|du|des|al|el)\s+)?[A-Z][\w'\u2019-]+){0,2})"
 )
 _QUALIFYING_WORDS = frozenset(
     {
