@@ -213,11 +213,12 @@ def test_events_actor_without_country_and_no_context_keeps_its_sector_and_no_cou
             "KEN",
             "who takes part in",
         ),
-        (  # "leaders" named by role only take the country where the sentence is set
+        (  # "leaders" named by role only take the country where the sentence is set; suspending a strike
+            # eases dissent (082), aimed at the authorities of the country where it happens
             "Union leaders in Lagos agreed to suspend the strike.",
             "AGREE",
             "NGA",
-            None,
+            "NGA",
             "names no country",
         ),
         (  # a partitive object: the condition and the target are read through "part of"

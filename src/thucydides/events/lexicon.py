@@ -632,8 +632,11 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
     if entry.pobj and not any(
         p.dep_ == "pobj" and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
         for c in deps
-        if c.dep_ == "prep" and (not entry.prep or c.lower_ in entry.prep)
-        for p in c.children
+        if c.dep_ == "prep"
+        # a stacked preposition counts as its last word ("pulled out of the talks": of)
+        for q in (c, *(g for g in c.children if g.dep_ == "prep"))
+        if not entry.prep or q.lower_ in entry.prep
+        for p in q.children
     ):  # "took to the streets"
         return False
     if entry.doer and not _doer_is(entry.doer, deps):
