@@ -156,10 +156,28 @@ class ClueReader:
                 return two
         if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.kb.heads or tok.lower_ in self.kb.heads):
             word = lemma if lemma in self.kb.heads else tok.lower_
-            if self.kb.heads[word].name_only and not (tok.text[:1].isupper() and tok.i > tok.sent.start):
+            if (
+                self.kb.heads[word].name_only
+                and not (tok.text[:1].isupper() and tok.i > tok.sent.start)
+                and not self._role_body(tok, word)
+            ):
                 return None  # "union", "party" head an actor only as part of a name ("the Kenyan Union")
             return word
         return None
+
+    def _role_body(self, tok: Any, word: str) -> bool:
+        """A body named by its role: an organisation noun of ``kb.bodies`` with a modifier saying which one
+        ("the election commission", "the ruling party", "the teachers' union"); a bare or vaguely
+        qualified one ("the party", "the same board") is none."""
+        if word not in self.kb.bodies:
+            return False
+        return any(
+            c.i < tok.i
+            and c.dep_ in {"amod", "compound", "poss", "nmod"}
+            and c.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+            and c.lemma_.lower() not in self.kb.vague_modifiers
+            for c in tok.children
+        )
 
     def _from_person(self, text: str, p: Entry, when: date | None, lemmas: Sequence[str]) -> Actor:
         country, sector, _ = p.at(when)

@@ -370,8 +370,14 @@ class GroupResolver(PersonMatcher):
                 reason_bits.append(f"country name {country}")
             else:
                 hw = self.kb.heads.get(head_word or "", _NO)
-                if country is None and (hw.weak or head_tok.dep_ in {"compound", "amod"}):
+                body = hw.name_only and self._role_body(head_tok, head_word or "")
+                if country is None and not body and (hw.weak or head_tok.dep_ in {"compound", "amod"}):
                     return None
+                regional = any(toks[i].text.capitalize() in self.kb.regions for i in range(start, end))
+                if body and country is None and regional:
+                    # "the West African bloc": a body of a region's states is their regional organisation
+                    country, sector = "IGO", "IGO"
+                    reason_bits.append(f"regional body '{span_text}': IGO")
                 actor = Actor(
                     text=span_text,
                     country=country,
@@ -444,8 +450,15 @@ class GroupResolver(PersonMatcher):
         ctx: _Context,
     ) -> tuple[Actor | None, str]:
         """An entity the knowledge base does not know: keep what its description says."""
-        sector, why = self._sector(lemmas)
         words = name.split()
+        sector, why = self._sector(lemmas)
+        if sector is None and atom.label == "ORG":
+            # "the Independent Electoral Commission", "the Union of Journalists": a name whose head is an
+            # organisation noun gives that noun's sector
+            named = [w.lower() for w in words]
+            named = named[: named.index("of")] if "of" in named else named
+            if named and self.kb.heads.get(named[-1], _NO).name_only:
+                sector, why = self._sector(lemmas, head_lemma=named[-1])
         # "The Supreme Court", "the Military Council": a name whose last word is itself a sector word
         # names a body, not a person
         body = bool(words) and words[-1].lower() in self.kb.heads

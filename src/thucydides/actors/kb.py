@@ -152,6 +152,8 @@ class KnowledgeBase:
     region_heads: frozenset[str] = frozenset()
     international: frozenset[str] = frozenset()  # "World", "International": names of bodies of no country
     place_designators: frozenset[str] = frozenset()  # "Borno state": a place, however the NER types it
+    bodies: frozenset[str] = frozenset()  # "the election commission": heads of a body named by its role
+    vague_modifiers: frozenset[str] = frozenset()  # "the same party": says not which body
     successions: Successions = field(default_factory=Successions.load)
 
     # ---- loading ----
@@ -240,6 +242,8 @@ class KnowledgeBase:
                 self.modifiers[str(word)] = str(sector)
         self.international = frozenset(str(w) for w in data.get("international") or ())
         self.place_designators = frozenset(str(w) for w in data.get("place_designators") or ())
+        self.bodies = frozenset(str(w) for w in data.get("bodies") or ())
+        self.vague_modifiers = frozenset(str(w) for w in data.get("vague_modifiers") or ())
         for sector, words in (data.get("organisations") or {}).items():
             for word in words:  # a word that is already a head keeps its entry
                 self.heads.setdefault(
