@@ -55,7 +55,23 @@ def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
             return tok
         if _outbreak(tok, lexicon):
             return tok
+        if _accident_verb(tok, lexicon):
+            return tok
     return None
+
+
+def _accident_verb(tok: Any, lexicon: Lexicon) -> bool:
+    """True for the verb of an accident told with no object ("the bridge caved in", "the wall crumbled"),
+    unless a weapon is what crashed ("a rocket crashed into a house") or an act is what gave way ("the truce
+    crumbled")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lexicon.accident_verbs:
+        return False
+    if any(c.dep_ == "dobj" for c in tok.children) or _projectile_subject(tok, lexicon):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ == "acl":  # "the truce crumbled ..." misread as a clause on its noun
+        subj = tok.head
+    return subj is not None and lexicon.match(subj, "noun") is None
 
 
 def _projectile_subject(tok: Any, lexicon: Lexicon) -> bool:
@@ -153,7 +169,11 @@ def harm_in_disaster(
     whatever doer, for an act only the sentence model proposed) in a sentence that names a disaster, or
     that follows one naming a disaster and names no act of violence itself ("An earthquake struck ... At
     least 37 people were killed"): no attack is coded for it."""
-    nobody = proposed or implied_doer or all(m.actor.sector == UNIDENTIFIED for m in sources)
+    nobody = (
+        proposed
+        or implied_doer
+        or all(m.actor.sector == UNIDENTIFIED or _names_disaster(sent, m, lexicon) for m in sources)
+    )
     if not nobody:
         return False
     if disaster_word(sent, lexicon) is not None:
@@ -162,6 +182,13 @@ def harm_in_disaster(
     if before is None or disaster_word(before, lexicon) is None:
         return False
     return not violence_named(sent, lexicon, violent)
+
+
+def _names_disaster(sent: Any, mention: ActorMention, lexicon: Lexicon) -> bool:
+    """True for a source that is the disaster itself ("fireworks exploded at a warehouse, killing 12")."""
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    words = lexicon.disaster_words
+    return span is not None and any(t.lemma_.lower() in words or t.lower_ in words for t in span)
 
 
 def _previous_sentence(sent: Any) -> Any | None:

@@ -17,17 +17,29 @@ from thucydides.record import Document, Modality
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
-def _conditional(tok: Any) -> bool:
-    """True when the token sits inside an if/unless clause."""
-    marks = event_words().open_marks
+def conditional(tok: Any) -> bool:
+    """True when the token sits inside an if/unless clause, or a condition told by inversion ("had the bomb
+    gone off during rush hour, ...")."""
+    words = event_words()
+    marks = words.open_marks
     cur = tok
     for _ in range(6):
         if any(c.lower_ in marks for c in children(cur, "mark")):
+            return True
+        if cur.dep_ == "advcl" and _inverted(cur, words.inverted_condition_aux):
             return True
         if cur.head == cur:
             return False
         cur = cur.head
     return False
+
+
+def _inverted(verb: Any, auxes: frozenset[str]) -> bool:
+    """True when one of ``auxes`` comes before the verb's subject ("had the bomb gone off")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in auxes and c.i < subj.i for c in verb.children
+    )
 
 
 def _reported(anchor: Any) -> bool:
@@ -261,8 +273,8 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
     hypothetical = words.hypothetical_aux
     if auxes & (hypothetical - {"would"}) or ("would" in auxes and not _reported(anchor)):
         return "hypothetical", f"modal '{sorted(auxes & hypothetical)[0]}'"
-    if _conditional(anchor):
-        return "hypothetical", "inside an if/unless clause"
+    if conditional(anchor):
+        return "hypothetical", "inside a condition (if, unless, or 'had it gone off')"
     if auxes & words.future_aux or ("would" in auxes and _reported(anchor)):
         return "future", "future auxiliary"
     if any(c.lower_ == "going" for c in near) and any(c.dep_ == "xcomp" for c in anchor.children):

@@ -32,6 +32,7 @@ from thucydides.events.context import (
 )
 from thucydides.events.harm import accident_clause, disaster_word, harm_in_disaster, violence_named
 from thucydides.events.lexicon import direct_objects, hyphen_prefix, object_nouns
+from thucydides.events.modality import conditional
 from thucydides.events.syntax import _is_passive, _pobjs
 from thucydides.events.triggers import REACTED
 from thucydides.events.words import event_words
@@ -159,6 +160,22 @@ def unnamed_victim(c: Candidate, params: Params) -> bool:
     _unidentified_doer(
         c, f"source = unidentified attackers: '{patient.text}' suffered it, and no doer is named"
     )
+    return True
+
+
+def weapon_went_off(c: Candidate, params: Params) -> bool:
+    """ "A bomb went off outside the courthouse", "a roadside device exploded": a weapon that blew up on a
+    verb whose entry asks for a weapon as subject (``subj``) was set off by unidentified attackers; one that
+    might have gone off ("had the bomb gone off during rush hour, ...") was set off by no one."""
+    if c.sources or c.trig.nominal or not c.violent or not c.trig.entry.subj:
+        return False
+    verb = c.trig.anchor
+    if conditional(verb):
+        return False
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in c.trig.entry.subj:
+        return False
+    _unidentified_doer(c, f"source = unidentified attackers: '{subject.text}' went off, and no one is named")
     return True
 
 
@@ -778,6 +795,7 @@ VERBAL_ONLY = frozenset(
         "act_subject_source",
         "unknown_attackers",
         "unnamed_victim",
+        "weapon_went_off",
         "burnt_property",
         "reaction_target",
         "figurative_harm",
@@ -791,6 +809,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "cause_source": cause_source,
         "unknown_attackers": unknown_attackers,
         "unnamed_victim": unnamed_victim,
+        "weapon_went_off": weapon_went_off,
         "burnt_property": burnt_property,
         "act_subject_source": act_subject_source,
         "same_act_source": same_act_source,

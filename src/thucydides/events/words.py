@@ -31,6 +31,7 @@ class EventWords:
     reflexives: frozenset[str]
     threat_verbs: frozenset[str]
     condition_marks: frozenset[str]
+    inverted_condition_aux: frozenset[str]
     question_marks: frozenset[str]
     cause_preps: tuple[str, ...]
     done_in_preps: tuple[str, ...]
