@@ -2,7 +2,7 @@
 "CA.08") of each telephone area code of the United States and Canada, from the PyPI package
 ``phonenumbers`` (its geocoding data; build time only, like ``zipcodes`` for the gazetteer).
 
-    make gazetteer    # installs phonenumbers==9.0.43 (build time only), then runs this script after the gazetteer
+    make gazetteer    # installs phonenumbers==9.0.43 (build time only), runs this after the gazetteer
 
 An area code names the state or province its numbers lie in; the code is kept only where the package
 puts every number it describes under that one division (codes shared by two states are left out).
