@@ -105,3 +105,18 @@ def test_a_bare_gerund_after_a_force_word_is_read_as_the_act_of_that_force(pipel
     assert any(
         e.event_type == "ASSAULT" and e.source is not None and e.source.sector == "COP" for e in events
     )
+
+
+def test_a_definite_event_noun_refers_back_to_the_act_named_by_the_same_noun(pipeline: Any) -> None:
+    """ "an offensive ... The offensive entered its third day": the act named by the same noun, not the
+    last act of its type (the shelling in between), gives the doer, and its target (none) stays."""
+    text = (
+        "Ethiopian forces launched an offensive against rebel positions in Tigray on Monday. Shells fired "
+        "from across the border hit two Eritrean villages, killing four people, local officials said. The "
+        "United Nations urged restraint. The offensive entered its third day on Wednesday."
+    )
+    events = code_events(pipeline, text, date(2024, 3, 1))
+    last = [e for e in events if e.evidence.text.startswith("The offensive entered")]
+    assert last, [e.evidence.text for e in events]
+    assert last[0].source is not None and last[0].source.country == "ETH"
+    assert last[0].target is None or last[0].target.country != "ERI"

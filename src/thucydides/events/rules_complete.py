@@ -209,8 +209,9 @@ def burnt_property(c: Candidate, params: Params) -> bool:
 
 def same_act_source(c: Candidate, params: Params) -> bool:
     """ "India accused Pakistani troops of shelling villages ... the firing struck houses": a definite event
-    noun whose doer no word names is the act of its type reported just before, whose doer it takes (and
-    its target, where none is named). Only for the types of ``params['types']`` (acts of force: a meeting or
+    noun whose doer no word names is the act of its type named earlier by the same noun ("an offensive
+    against ... The offensive began"), else the one reported just before, whose doer it takes (and its
+    target, where none is named). Only for the types of ``params['types']`` (acts of force: a meeting or
     a deal named again is mostly the same act told again, or background)."""
     s = c.scene
     if c.sources or not c.trig.nominal or not s.prior or not _definite_noun(c.trig.token):
@@ -218,13 +219,12 @@ def same_act_source(c: Candidate, params: Params) -> bool:
     kind = c.trig.entry.plover or s.coder.ontology.plover_type(c.trig.entry.cameo)
     if kind not in params.get("types", ()):
         return False
-    same = next(
-        (
-            act
-            for act in reversed(s.prior)
-            if act.event_type == kind and act.sentence < s.si and s.si - act.sentence <= ACT_LOOKBACK
-        ),
-        None,
+    earlier = [act for act in reversed(s.prior) if act.event_type == kind and act.sentence < s.si]
+    # the act named by the same noun before ("an offensive against ... The offensive began"), however far
+    # back, else the act of its type reported just before
+    lemma = s.coder.lexicon.lemma(c.trig.token, s.coder.lexicon.nouns)
+    same = next((act for act in earlier if act.lemma == lemma), None) or next(
+        (act for act in earlier if s.si - act.sentence <= ACT_LOOKBACK), None
     )
     if same is None or same.source is None or not same.source.country:
         return False
@@ -233,7 +233,7 @@ def same_act_source(c: Candidate, params: Params) -> bool:
         c.targets = [from_earlier_act(same.target, s.sent, "earlier act")]
     c.same_act = same
     c.add(
-        f"source = '{same.source.text}', the doer of the '{same.lemma}' reported just before, which "
+        f"source = '{same.source.text}', the doer of the '{same.lemma}' reported earlier, which "
         f"'{c.trig.token.text}' refers back to"
     )
     return True
@@ -609,6 +609,7 @@ def same_act_target(c: Candidate, params: Params) -> bool:
     if (
         not c.sources
         or c.targets
+        or c.same_act is not None  # the act it refers back to is chosen (same_act_source) and named none
         or c.trig.entry.no_target
         or not s.prior
         or not _definite_noun(c.trig.token)
