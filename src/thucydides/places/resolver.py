@@ -305,11 +305,7 @@ class PlaceResolver(SpanFinder):
         """Read each town or county name again, lifting its readings that lie near the story's other towns
         and counties ("Watertown" beside "Montgomery" and "Elgin" of one state's local news, where
         the document names no state): a story's places lie together."""
-        points = {
-            memo: (found[0].lat, found[0].lon)
-            for memo, found in done.items()
-            if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
-        }
+        points = _town_points(done)
         if len(points) < 2:
             return
         for memo, (span, own) in firsts.items():
@@ -317,10 +313,8 @@ class PlaceResolver(SpanFinder):
             found = done[memo]
             if (
                 found is None
-                or span.source == "abbr"
                 or not key
-                or key in qualified
-                or key in divisions
+                or _fixed(span, key, qualified, divisions)
                 or found[2].kind not in _POINT_KINDS
                 and found[2].kind != "country"  # a country's name nothing backs may be a town near the others
                 or len(self.gazetteer.entries(key)) < 2
@@ -355,21 +349,15 @@ class PlaceResolver(SpanFinder):
         Minnesota story, each first read at its biggest namesake in three states): where no name of a
         story anchors the others, three of them agreeing on one place is seldom chance (two are: "Paris"
         and "Richmond" both lie in Kentucky)."""
-        points = {
-            memo: (found[0].lat, found[0].lon)
-            for memo, found in done.items()
-            if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
-        }
+        points = _town_points(done)
         lone: dict[tuple[str | None, str | None], list[Entry]] = {}
         for memo, (span, _) in firsts.items():
             key = memo[0]
             found = done[memo]
             if (
                 found is None
-                or span.source == "abbr"
                 or not key
-                or key in qualified
-                or key in divisions
+                or _fixed(span, key, qualified, divisions)
                 or memo not in points
                 or _near(found[2].place, [point for other, point in points.items() if other[0] != key])
             ):
@@ -1067,6 +1055,23 @@ def _backed(
 def _near_count(place: Place, points: Sequence[tuple[float | None, float | None]]) -> int:
     """How many of the points lie within :data:`_NEAR_KM` of a place."""
     return sum(1 for point in points if _near(place, [point]))
+
+
+def _town_points(
+    done: Mapping[tuple[str | None, str | None], _Resolved | None],
+) -> dict[tuple[str | None, str | None], tuple[float | None, float | None]]:
+    """The point of each name read so far as a town, county or other point-like place."""
+    return {
+        memo: (found[0].lat, found[0].lon)
+        for memo, found in done.items()
+        if found is not None and found[2].kind in _POINT_KINDS and found[0].lat is not None
+    }
+
+
+def _fixed(span: Span, key: str, qualified: Mapping[str, Any], divisions: set[str]) -> bool:
+    """Whether a name is settled by its own words and not read again by the story's other places: an
+    abbreviation, a name qualified by its state or country ("Albany, Georgia"), or a division's name."""
+    return span.source == "abbr" or key in qualified or key in divisions
 
 
 def _near(place: Place, points: Sequence[tuple[float | None, float | None]]) -> bool:
