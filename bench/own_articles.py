@@ -16,9 +16,7 @@ The figures are those of ``thucydides eval`` on the real pages (the same scorer)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +25,19 @@ from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document, Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_sentences import half  # noqa: E402
+import own_sentences  # noqa: E402
 
 PATH = Path(__file__).with_name("own_articles.jsonl")
 
 
 def records(split: str) -> list[dict[str, Any]]:
     """The annotated articles of one half, in file order."""
-    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [it for it in items if half(it["id"]) == split]
+    return own_sentences.records(PATH, split)
 
 
 def documents(recs: list[dict[str, Any]]) -> list[Document]:
     """A document for each article, with its given publication date (as ``read_articles`` gives it)."""
-    docs = []
-    for i, rec in enumerate(recs):
-        doc = Document(id=str(i), raw=rec["text"])
-        if rec.get("published"):
-            doc.published = date.fromisoformat(str(rec["published"])[:10])
-            doc.published_how = "given"
-        docs.append(doc)
-    return docs
+    return own_sentences.dated_documents(recs)
 
 
 def code(recs: list[dict[str, Any]], pipeline: Any) -> list[list[Event]]:

@@ -28,9 +28,7 @@ the ``dev`` half only (``-v`` lists its misses); the ``test`` half is scored for
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +37,14 @@ from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document, Event
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from own_sentences import half  # noqa: E402
+import own_sentences  # noqa: E402
 
 PATH = Path(__file__).with_name("own_event_places.jsonl")
 
 
 def records(split: str) -> list[dict[str, Any]]:
     """The labelled stories of one half, in file order."""
-    items = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [it for it in items if half(it["id"]) == split]
+    return own_sentences.records(PATH, split)
 
 
 def key_event(rec: dict[str, Any], events: list[Event]) -> Event | None:
@@ -74,12 +71,7 @@ def main() -> int:
     parser.add_argument("-v", action="store_true", help="list the dev half's misses")
     args = parser.parse_args()
     recs = records(args.split)
-    docs = []
-    for i, rec in enumerate(recs):
-        doc = Document(id=str(i), raw=rec["text"])
-        doc.published = date.fromisoformat(rec["published"])
-        doc.published_how = "given"
-        docs.append(doc)
+    docs = own_sentences.dated_documents(recs)
     coded = {d.id: d for d in Pipeline(Options()).run(docs) if isinstance(d, Document)}
     right = no_event = 0
     for i, rec in enumerate(recs):

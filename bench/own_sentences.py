@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,25 @@ PATH = Path(__file__).with_name("own_sentences.jsonl")
 def half(text: str) -> str:
     """The fixed half of a sentence: ``dev`` or ``test``."""
     return "dev" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def records(path: Path, split: str) -> list[dict[str, Any]]:
+    """The records of one half of a JSON-lines set of our own split by each record's ``id``, in file order."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [it for it in items if half(it["id"]) == split]
+
+
+def dated_documents(recs: list[dict[str, Any]]) -> list[Document]:
+    """A document for each record (ids are the record's place in ``recs``), with its given publication
+    date where it has one."""
+    docs = []
+    for i, rec in enumerate(recs):
+        doc = Document(id=str(i), raw=rec["text"])
+        if rec.get("published"):
+            doc.published = date.fromisoformat(str(rec["published"])[:10])
+            doc.published_how = "given"
+        docs.append(doc)
+    return docs
 
 
 def labelled(path: Path, split: str, prefix: str = "own") -> tuple[list[dict[str, Any]], list[Document]]:
