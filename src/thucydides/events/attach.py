@@ -668,7 +668,7 @@ def _story_place(sdoc: Any, anchors: Anchors) -> Place | None:
     the article's first body sentences ("NAIROBI - Police fired tear gas at supporters who had gathered in
     Kisumu": Kisumu), never the dateline itself; a story told from a capital about a town is set in the
     town."""
-    place_preps = event_words().place_preps - set(event_words().origin_preps)
+    place_preps = event_words().scene_preps
     seen = 0
     for sent in sdoc.sents:
         if not _body_sentence(sent):
@@ -690,7 +690,7 @@ def _within(cands: Sequence[Anchored], trig: Trigger, dateline: PlaceMention | N
     people it acts on or the noun of its act ("fired tear gas at supporters who had gathered in Kisumu",
     "killed 14 people in an attack on a village in Zamfara state"), not in its subject nor in a clause or
     phrase that tells another event ("after the bombing in X", "said that ...")."""
-    place_preps = event_words().place_preps - set(event_words().origin_preps)
+    place_preps = event_words().scene_preps
     for a in cands:
         if a.mention is dateline or not _locative(a.root, place_preps):
             continue

@@ -16,7 +16,7 @@ from thucydides.datafile import load_yaml
 
 # lists whose order matters (the first preposition is preferred): kept as tuples
 ORDERED = frozenset({"cause_preps", "done_in_preps", "dateline_marks", "phone_words"})
-DERIVED = frozenset({"open_marks"})  # made from other lists, not in the file
+DERIVED = frozenset({"open_marks", "scene_preps"})  # made from other lists, not in the file
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,8 @@ class EventWords:
     meeting_words: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
+    # the place prepositions that set a scene, not an origin ("in", "at"; not "from")
+    scene_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_yaml(cls, text: str) -> EventWords:
@@ -133,6 +135,7 @@ class EventWords:
             for n in names
         }
         lists["open_marks"] = lists["condition_marks"] | lists["question_marks"]
+        lists["scene_preps"] = lists["place_preps"] - set(lists["origin_preps"])
         return cls(**lists)
 
 
