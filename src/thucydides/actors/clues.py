@@ -122,6 +122,9 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "some", "any", "every", "no"})
+
+
 @dataclass(slots=True)
 class _Atom:
     start: int  # token index
@@ -167,10 +170,12 @@ class ClueReader:
 
     def _role_body(self, tok: Any, word: str) -> bool:
         """A body named by its role: an organisation noun of ``kb.bodies`` with a modifier saying which one
-        ("the election commission", "the ruling party", "the teachers' union"); a bare or vaguely
-        qualified one ("the party", "the same board") is none."""
+        ("the election commission", "the ruling party", "the teachers' union"); a bare, vaguely qualified
+        or indefinite one ("the party", "the same board", "a surprise party") is none."""
         if word not in self.kb.bodies:
             return False
+        if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in tok.children):
+            return False  # "a surprise party", "a students' union": some body, not the one named by its role
         return any(
             c.i < tok.i
             and c.dep_ in {"amod", "compound", "poss", "nmod"}

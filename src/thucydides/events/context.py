@@ -634,9 +634,10 @@ def coded(actor: Actor) -> bool:
 
 
 def usable(actor: Actor) -> bool:
-    """True for an actor an event may name: one with a country, or a group named by its role alone
-    ("police", "protesters", "gunmen"), whose sector says who acted where nothing says of which country."""
-    return bool(actor.country) or (actor.type == "group" and bool(actor.sector))
+    """True for an actor an event may name: one with a country, or a group or body named by its role alone
+    ("police", "protesters", "gunmen", "the election commission"), whose sector says who acted where nothing
+    says of which country."""
+    return bool(actor.country) or (actor.type in ("group", "organization") and bool(actor.sector))
 
 
 def from_earlier_act(actor: Actor, sent: Any, why: str) -> ActorMention:
