@@ -55,9 +55,26 @@ def disaster_word(sent: Any, lexicon: Lexicon) -> Any | None:
             return tok
         if _outbreak(tok, lexicon):
             return tok
-        if _accident_verb(tok, lexicon):
+        if _accident_verb(tok, lexicon) or _burst_by_accident(tok, lexicon):
             return tok
     return None
+
+
+def _burst_by_accident(verb: Any, lexicon: Lexicon) -> bool:
+    """True for a verb of bursting (``burst_verbs``) told of a thing that explodes by accident, with no
+    object: "a fuel tanker exploded", "the boiler blew up" (the modifiers of ``disaster_phrases``'
+    "explosion"), not "a car bomb exploded" nor "militants blew up a pipeline"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.burst_verbs:
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    things = lexicon.disaster_phrases.get("explosion", frozenset())
+    if subj is None or not things or _is_one_of(subj, lexicon.projectiles):
+        return False
+    return _is_one_of(subj, things) or any(
+        c.dep_ in ("compound", "amod", "nmod") and _is_one_of(c, things) for c in subj.children
+    )
 
 
 def _accident_verb(tok: Any, lexicon: Lexicon) -> bool:
@@ -123,11 +140,13 @@ def _is_one_of(tok: Any, words: frozenset[str]) -> bool:
 
 def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:
     """ "A helicopter crashed in fog, killing two", "the bus plunged into a gorge, killing 17": the verb of
-    an accident (``accident_verbs``) that a verb of harm continues as its participle or second clause, if any,
+    an accident (``accident_verbs``, or a tanker's bursting: :func:`_burst_by_accident`) that a verb of harm continues as its participle or second clause, if any,
     unless a weapon or an act of violence is what crashed ("a rocket crashed into a house, killing five")."""
     if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
         return None
     head = verb.head
+    if _burst_by_accident(head, lexicon):
+        return head
     if head.pos_ != "VERB" or head.lemma_.lower() not in lexicon.accident_verbs:
         return None
     if _projectile_subject(head, lexicon):

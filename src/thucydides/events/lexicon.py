@@ -127,6 +127,7 @@ class Lexicon:
     undergoer_verbs: frozenset[str] = frozenset()
     projectiles: frozenset[str] = frozenset()
     accident_verbs: frozenset[str] = frozenset()
+    burst_verbs: frozenset[str] = frozenset()
     disaster_outbreaks: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     reaction_verbs: frozenset[str] = frozenset()
@@ -179,6 +180,7 @@ class Lexicon:
             undergoer_verbs=frozenset(str(w) for w in raw.get("undergoer_verbs") or ()),
             projectiles=frozenset(str(w) for w in raw.get("projectiles") or ()),
             accident_verbs=frozenset(str(w) for w in raw.get("accident_verbs") or ()),
+            burst_verbs=frozenset(str(w) for w in raw.get("burst_verbs") or ()),
             disaster_outbreaks=frozenset(str(w) for w in raw.get("disaster_outbreaks") or ()),
             occurrence_verbs=frozenset(str(w) for w in raw.get("occurrence_verbs") or ()),
             reaction_verbs=frozenset(str(w) for w in raw.get("reaction_verbs") or ()),
