@@ -140,8 +140,9 @@ def _is_one_of(tok: Any, words: frozenset[str]) -> bool:
 
 def accident_clause(verb: Any, lexicon: Lexicon) -> Any | None:
     """ "A helicopter crashed in fog, killing two", "the bus plunged into a gorge, killing 17": the verb of
-    an accident (``accident_verbs``, or a tanker's bursting: :func:`_burst_by_accident`) that a verb of harm continues as its participle or second clause, if any,
-    unless a weapon or an act of violence is what crashed ("a rocket crashed into a house, killing five")."""
+    an accident (``accident_verbs``, or a tanker's bursting: :func:`_burst_by_accident`) that a verb of harm
+    continues as its participle or second clause, if any, unless a weapon or an act of violence is what
+    crashed ("a rocket crashed into a house, killing five")."""
     if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
         return None
     head = verb.head
