@@ -16,8 +16,9 @@ government") is not a scene.
 The key event is the most confident event of the gold type (the most confident event where the story has
 no gold type, or the coder found none of it). It agrees as
 :func:`thucydides.evalsets.articles.field_agreement` scores a place: in the gold country, and where gold
-names a place and the event's place has a name, the same name (folded), or one of the ``also`` names; for
-a null place, no place at all.
+names a place and the event's place has a name, the same name (folded) or one of the ``also`` names, or a
+name under which the gazetteer knows the same GeoNames place
+(:func:`thucydides.evalsets.articles.names_place`); for a null place, no place at all.
 
 The set is split once by a hash of the record's ``id`` (:func:`own_sentences.half`): rules are written from
 the ``dev`` half only (``-v`` lists its misses); the ``test`` half is scored for figures only.
@@ -32,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from thucydides.evalsets.articles import fold_name
+from thucydides.evalsets.articles import names_place
 from thucydides.pipeline import Options, Pipeline
 from thucydides.record import Document, Event
 
@@ -61,8 +62,8 @@ def agrees(gold: dict[str, Any] | None, e: Event) -> bool:
         return loc is None
     if loc is None or loc.country != gold.get("country"):
         return False
-    names = {fold_name(str(n)) for n in [gold.get("name"), *(gold.get("also") or [])] if n}
-    return not names or not loc.name or fold_name(loc.name) in names
+    names = [str(n) for n in [gold.get("name"), *(gold.get("also") or [])] if n]
+    return not names or not loc.name or names_place(names, loc)
 
 
 def main() -> int:

@@ -263,3 +263,18 @@ def test_articles_compare_place_names_without_accents_spaces_or_case() -> None:
     assert articles.field_agreement(key, same)["place"]
     assert not articles.field_agreement(key, other)["place"]
     assert articles.fold_name("Nay Pyi Taw") == articles.fold_name("Naypyitaw")
+
+
+def test_articles_accept_another_name_of_the_same_gazetteer_place() -> None:
+    from thucydides.places.gazetteer import Gazetteer
+
+    town = Gazetteer.load().candidates("Douma")[0]  # the gazetteer's own spelling ("Dūmā") and id
+    assert articles.fold_name(town.name) != articles.fold_name("Douma")
+    key = {"type": "ASSAULT", "source": "SYR", "target": "SYR", "date": None,
+           "place": {"name": "Douma", "country": "SYR"}, "sentence": ""}  # fmt: skip
+    same = _event("ASSAULT", "SYR", "SYR", where=town)
+    other = _event("ASSAULT", "SYR", "SYR", where=Place(name="Dūmā", country="SYR", geonameid=1))
+    elsewhere = _event("ASSAULT", "SYR", "SYR", where=Gazetteer.load().candidates("Aleppo")[0])
+    assert articles.field_agreement(key, same)["place"]
+    assert not articles.field_agreement(key, other)["place"]  # another place spelt so
+    assert not articles.field_agreement(key, elsewhere)["place"]

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from thucydides.evalsets.common import SetReport, ratio, split_records
-from thucydides.record import Document, Event, Problem
+from thucydides.record import Document, Event, Place, Problem
 from thucydides.splits import Half
 
 SET_NAME = "article_extraction"
@@ -78,6 +80,25 @@ def fold_name(name: str) -> str:
     return re.sub(r"[\W_]+", "", plain.lower())
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    from thucydides.places.gazetteer import Gazetteer
+
+    return Gazetteer.load()
+
+
+def names_place(names: Iterable[str], place: Place) -> bool:
+    """Whether one of ``names`` (a gold label's, as the text spells them) names ``place``: the same name
+    folded (:func:`fold_name`), or a name under which the gazetteer knows the same GeoNames place ("Douma"
+    for Dūmā, "Mahshahr" for Bandar-e Māhshahr)."""
+    names = [n for n in names if n]
+    if fold_name(place.name) in {fold_name(n) for n in names}:
+        return True
+    if place.geonameid is None:
+        return False
+    return any(p.geonameid == place.geonameid for n in names for p in _gazetteer().candidates(n))
+
+
 def field_agreement(g: dict[str, Any], e: Event) -> dict[str, bool]:
     """For each field the key event states (see the module docstring), whether the event agrees."""
     out: dict[str, bool] = {
@@ -91,8 +112,8 @@ def field_agreement(g: dict[str, Any], e: Event) -> dict[str, bool]:
     if place:
         loc = e.location
         same_country = loc is not None and loc.country == place.get("country")
-        name = fold_name(str(place.get("name") or ""))
-        named = loc is None or not loc.name or fold_name(loc.name) == name
+        name = str(place.get("name") or "")
+        named = loc is None or not loc.name or names_place([name], loc)
         out["place"] = same_country and (not name or named)
     return out
 
