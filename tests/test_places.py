@@ -1627,3 +1627,26 @@ def test_area_codes_table_names_states_and_provinces() -> None:
     table = {row["code"]: row["admin1"] for row in _read_csv("area_codes.csv")}
     assert table["908"] == "US.NJ" and table["952"] == "US.MN" and table["519"] == "CA.08"
     assert "800" not in table  # toll-free: no place
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Helicopters dropped barrel bombs on Douma, the last rebel-held town in the area.", "Douma"),
+        ("Insurgents stormed Douma, a town east of the capital, on Sunday.", "Douma"),
+    ],
+)
+def test_places_stage_a_name_in_apposition_to_a_town_or_bombed_is_a_place(
+    nlp: Any, resolver: PlaceResolver, text: str, name: str
+) -> None:
+    doc = _run(nlp, resolver, text)
+    assert any(m.text == name and m.place.country == "SYR" for m in doc.places)
+
+
+@pytest.mark.slow
+def test_places_stage_a_person_described_by_a_city_office_is_no_place(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    doc = _run(nlp, resolver, "Mary Douma, a city councillor, said the vote was unfair.")
+    assert not any(m.text == "Douma" for m in doc.places)

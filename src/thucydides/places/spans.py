@@ -164,6 +164,17 @@ class SpanFinder:
         self._motion_to = _words_before(local.get("motion_before_to") or (), r"\s+to\s+$")
         # the object of an attack or a capture ("shelled Afrin", "the fall of Goma"): a place as after "in"
         self._attacked = _words_before(local.get("attacked_before") or (), r"\s+(?:the\s+)?$")
+        # "Douma, the last rebel-held town ...": a name in apposition to a settlement's noun is a place
+        nouns = "|".join(
+            re.escape(str(w)).replace(r"\ ", r"\s+") for w in local.get("appositive_place_nouns") or ()
+        )
+        self._place_appositive = re.compile(
+            rf"\s*,\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?(?:{nouns})"
+            # the noun ends the phrase ("a town in ...", "the capital,"), not "a city councillor"
+            r"(?=\s*[,.;:)]|\s*$|\s+(?:in|of|on|near|along|about|where|that|which|with|close|just|outside|"
+            r"across|north|south|east|west|some|and|held|controlled|run|located|situated|home)\b)",
+            re.IGNORECASE,
+        )
         self._institution_fields = frozenset(str(w).lower() for w in local.get("institution_fields") or ())
         plurals: dict[str, str] = {str(k): str(v) for k, v in (local.get("division_plurals") or {}).items()}
         self._division_plurals = plurals
@@ -248,6 +259,7 @@ class SpanFinder:
                 or bool(self._attacked.search(text, max(0, trimmed.start - 30), trimmed.start))
                 or _person_of(text, trimmed, entities)
                 or bool(_ADDRESS_BEFORE_RE.search(text, max(0, trimmed.start - 60), trimmed.start))
+                or bool(self._place_appositive.match(text, after))
             )
             trimmed.locative = (
                 span.locative
