@@ -288,6 +288,9 @@ class GroupResolver(PersonMatcher):
                 if entry.sector in {"IGO", "NGO"} and hs.sector in {"MIL", "COP"} and head >= primary.end:
                     actor.sector = hs.sector
                     reason_bits.append(f"sector {hs.sector} from '{head_tok.text}'")
+                elif entry.kind == "capital" and hs.sector and not hs.weak and head >= primary.end:
+                    actor.sector = hs.sector  # "Paris police", "the Kabul court": that body of the state
+                    reason_bits.append(f"sector {hs.sector} from '{head_tok.text}'")
         elif (
             primary is not None
             and primary.kind == "name"

@@ -561,6 +561,9 @@ def attach_place(
     town = _town_reference(trig, cands, countries)
     if town is not None:
         return town.place, f"'{town.text}' is the town that '{trig.anchor.text}' names again"
+    force = _force_town(sources, cands)
+    if force is not None:
+        return force.place, f"no place named: '{force.text}' is the town of the police that did it"
     # a domestic event (a doer and a target of one country) that names no place happened in that country
     if sources and targets and len(countries) == 1 and all(m.actor.country for m in parties):
         (home,) = countries
@@ -605,6 +608,25 @@ def _capital(trig: Trigger, cands: Sequence[Anchored], countries: set[str], gaze
                 if len(home) == 1:
                     (iso3,) = home
                     return gazetteer.capital(iso3) if isinstance(iso3, str) and len(iso3) == 3 else None
+    return None
+
+
+def _force_town(sources: Sequence[ActorMention], cands: Sequence[Anchored]) -> PlaceMention | None:
+    """The town a police force that did the act is named by ("Lagos police arrested 40 protesters"): a
+    city's police act in that city. Only a force named in this sentence, of the town's country."""
+    for m in sources:
+        if m.end <= m.start or m.actor.sector != "COP":
+            continue
+        for a in cands:
+            pm = a.mention
+            if (
+                isinstance(pm, PlaceMention)
+                and pm.place.precision == "city"
+                and m.start <= pm.start
+                and pm.end <= m.end
+                and (not m.actor.country or pm.place.country == m.actor.country)
+            ):
+                return pm
     return None
 
 
