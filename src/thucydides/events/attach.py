@@ -452,8 +452,11 @@ def attach_place(
     sources: Sequence[ActorMention],
     targets: Sequence[ActorMention],
     gazetteer: Any,
+    mutual: bool = False,
 ) -> tuple[Place | None, str]:
-    """The event's place and why: an entered place, a place its clause names, or an actor's home ground."""
+    """The event's place and why: an entered place, a place its clause names, or an actor's home ground.
+    ``mutual``: an act two parties do together (an agreement), made at the meeting an "after" phrase
+    names ("agreed to restore ties after talks in Beijing")."""
     cands = anchors.places.get(anchors.sentence_start(trig.token), [])
     words = event_words()
     lemma = trig.anchor.lemma_.lower()
@@ -490,7 +493,7 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went or sent them"
-    inner = _within(cands, trig, anchors.dateline)
+    inner = _within(cands, trig, anchors.dateline, mutual)
     if inner is not None:
         pm = inner.mention
         assert isinstance(pm, PlaceMention)
@@ -707,22 +710,27 @@ def _story_place(sdoc: Any, anchors: Anchors) -> Place | None:
     return None
 
 
-def _within(cands: Sequence[Anchored], trig: Trigger, dateline: PlaceMention | None) -> Anchored | None:
+def _within(
+    cands: Sequence[Anchored], trig: Trigger, dateline: PlaceMention | None, mutual: bool = False
+) -> Anchored | None:
     """A place a locative preposition introduces inside the event's own phrase, below its clause: on the
     people it acts on or the noun of its act ("fired tear gas at supporters who had gathered in Kisumu",
     "killed 14 people in an attack on a village in Zamfara state"), not in its subject nor in a clause or
-    phrase that tells another event ("after the bombing in X", "said that ...")."""
-    place_preps = event_words().scene_preps
+    phrase that tells another event ("after the bombing in X", "said that ..."), except, for an act two
+    parties do together (``mutual``), the meeting they did it at ("agreed ... after talks in Beijing")."""
+    words = event_words()
+    place_preps = words.scene_preps
     for a in cands:
         if a.mention is dateline or not _locative(a.root, place_preps):
             continue
-        cur = a.root
+        cur, below = a.root, a.root
         while cur != trig.anchor and cur.head != cur:
             if cur.dep_ in AWAY_DEPS or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
                 break
             if cur.dep_ == "prep" and cur.lower_ in AWAY_PREPS:
-                break
-            cur = cur.head
+                if not (mutual and cur.lower_ == "after" and below.lemma_.lower() in words.meeting_words):
+                    break
+            below, cur = cur, cur.head
         if cur == trig.anchor and a.root != trig.anchor:
             return a
     return None

@@ -173,7 +173,8 @@ def historical(c: Candidate, params: Params) -> bool:
 def event_place(c: Candidate, params: Params) -> bool:
     """The place the event's clause names, an entered place, an actor's home ground, else the dateline."""
     s = c.scene
-    c.location, c.place_why = attach_place(c.trig, s.anchors, c.sources, c.targets, s.coder.gazetteer)
+    mutual = s.coder.ontology.in_class("mutual", c.cameo)
+    c.location, c.place_why = attach_place(c.trig, s.anchors, c.sources, c.targets, s.coder.gazetteer, mutual)
     return c.location is not None
 
 
