@@ -727,9 +727,12 @@ def _within(
         while cur != trig.anchor and cur.head != cur:
             if cur.dep_ in AWAY_DEPS or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
                 break
-            if cur.dep_ == "prep" and cur.lower_ in AWAY_PREPS:
-                if not (mutual and cur.lower_ == "after" and below.lemma_.lower() in words.meeting_words):
-                    break
+            if (
+                cur.dep_ == "prep"
+                and cur.lower_ in AWAY_PREPS
+                and not (mutual and cur.lower_ == "after" and below.lemma_.lower() in words.meeting_words)
+            ):
+                break
             below, cur = cur, cur.head
         if cur == trig.anchor and a.root != trig.anchor:
             return a
