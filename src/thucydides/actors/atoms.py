@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from thucydides.actors.clues import _TITLE_WORDS, ClueReader, _Atom
 from thucydides.actors.kb import Entry, surface_key
 from thucydides.actors.names import norm_key
+from thucydides.events.words import event_words
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 FUZZY_COUNTRY_MIN = 6
@@ -51,6 +52,7 @@ class AtomFinder(ClueReader):
         taken = [False] * limit
         max_n = min(kb.max_alias_tokens, 8)
         all_ents = sdoc.ents
+        dashes = event_words().dateline_dashes
         ents = {e.start: e for e in all_ents if e.label_ in _NAME_LABELS and e.end <= limit}
         first_words = self._first_words
         i = 0
@@ -114,6 +116,13 @@ class AtomFinder(ClueReader):
             ):
                 continue
             start = ent.start + (1 if toks[ent.start].lower_ == "the" else 0)
+            # "KANO - Police" tagged as one name: a dateline's town in capitals and its dash open the
+            # sentence, the name begins after them
+            dash = next((j for j in range(start, ent.end) if words[j] in dashes), None)
+            if dash is not None and all(toks[j].is_upper or toks[j].is_punct for j in range(start, dash)):
+                for j in range(start, dash + 1):
+                    taken[j] = True  # no word of the dateline names anyone
+                start = dash + 1
             end = ent.end - (
                 1 if toks[ent.end - 1].tag_ == "POS" or toks[ent.end - 1].text in {"’s", "'s"} else 0
             )
