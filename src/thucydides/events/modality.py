@@ -64,6 +64,21 @@ def infinitive_clause(tok: Any) -> bool:
     )
 
 
+def _first_complement(anchor: Any) -> Any:
+    """For a verb joined to a complement clause ("agreed to exchange prisoners and (to) open a corridor":
+    "open", joined to "exchange"), that complement, which frames both; else ``anchor`` itself."""
+    head = anchor.head
+    if (
+        anchor.dep_ == "conj"
+        and anchor.pos_ == "VERB"
+        and head.pos_ == "VERB"
+        and (head.dep_ in ("xcomp", "acomp") or infinitive_clause(head))
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+    ):
+        return head
+    return anchor
+
+
 def future_marked(anchor: Any) -> bool:
     """True when the clause at ``anchor`` states what someone will do.
 
@@ -73,7 +88,7 @@ def future_marked(anchor: Any) -> bool:
     if intent_noun(anchor) is not None:
         return True  # "no intention of holding talks", "plans to visit"
     words = event_words()
-    cur = anchor
+    cur = _first_complement(anchor)
     for _ in range(3):
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
         if auxes & words.future_aux or ("would" in auxes and _reported(cur)):
@@ -90,7 +105,7 @@ def intent_word(anchor: Any) -> Any | None:
     """The word of intention that frames the clause at ``anchor`` ("prepared to resume shelling":
     "prepared"), climbing through complements as :func:`future_marked` does; ``None`` if there is none."""
     intent = event_words().intent_words
-    cur = anchor
+    cur = _first_complement(anchor)
     for _ in range(3):
         if not (cur.dep_ in ("xcomp", "acomp") or infinitive_clause(cur)) or cur.head == cur:
             return None
@@ -222,6 +237,9 @@ def modality_of(token: Any, anchor: Any, lexicon: Lexicon, doc: Document) -> tup
         return "negated", why
     if (why := absent(token)) is not None:
         return "negated", f"named as absent: {why}"
+    if (first := _first_complement(anchor)) is not anchor:
+        # "agreed to exchange prisoners and (to) open a corridor": the joined verb is framed as the first is
+        return modality_of(first, first, lexicon, doc)
     words = event_words()
     head = anchor.head
     if (noun := intent_noun(anchor)) is not None:

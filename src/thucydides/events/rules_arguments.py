@@ -55,16 +55,33 @@ def _between_pair(c: Candidate, between: Any) -> bool:
     index = c.scene.index
     pair = index.of(between, loose=True)
     if len(pair) < 2:  # "talks between the government and the striking doctors": parties named by role
-        sides = [
-            _own(index.of(t, loose=True), t) or c.scene.coder._reference(t, index)
-            for t in (between, *between.conjuncts)
-        ]
+        sides = [_side(c, t) for t in (between, *between.conjuncts)]
         pair = [m for side in sides for m in side[:1]] if all(sides) else []
+        if len(sides) == 1 and len(sides[0]) >= 2:  # "between representatives of A and B"
+            pair = sides[0]
     if len(pair) < 2:
         return False
     c.sources, c.targets, c.arg_why = pair[:1], pair[1:2], [BETWEEN_WHY]
     c.settled = c.joint = True
     return True
+
+
+def _side(c: Candidate, tok: Any) -> list[Any]:
+    """One party a "between" phrase names: its own mentions; else, for people who act for someone else
+    ("representatives of the government", "envoys of the two sides": ``agent_nouns``), those their "of" or
+    "for" phrase names; else the actor a reference stands for."""
+    index, coder = c.scene.index, c.scene.coder
+    found: list[Any] = []
+    if tok.lemma_.lower() in event_words().agent_nouns:
+        for pobj in _pobjs(tok, ("of", "for")):
+            # each party of the phrase, by its own words or as a reference ("of the government and rebels")
+            found = [
+                m
+                for t in (pobj, *pobj.conjuncts)
+                for m in (_own(index.of(t, loose=True), t) or coder._reference(t, index))[:1]
+            ]
+            break
+    return found or _own(index.of(tok, loose=True), tok) or coder._reference(tok, index)
 
 
 def _subject_token(c: Candidate) -> tuple[Any, str]:
