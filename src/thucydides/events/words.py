@@ -67,6 +67,7 @@ class EventWords:
     future_aux: frozenset[str]
     failure_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
     preparation_words: frozenset[str]
     intent_words: frozenset[str]
     intent_nouns: frozenset[str]
