@@ -460,6 +460,7 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 or lemma in self.lexicon.participation_verbs
                 or lemma in self.lexicon.reaction_verbs
                 or lemma in event_words().responsibility_verbs
+                or lemma in words.crowd_control_verbs  # "police dispersed the rally": it was held
             )
         if dep == "conj" and depth < 3:
             return self._reported_act(head, anchors, depth + 1, of_target)

@@ -553,6 +553,19 @@ def excludes_object(entry: Entry, tok: Any) -> bool:
     )
 
 
+def sense_ruled_out(entry: Entry, tok: Any) -> bool:
+    """True where ``tok`` cannot carry the sense ``entry`` whatever else holds: a sense of a complement ("held
+    hostage") with none of its words ("the trial is being held"), or a doer the sense rules out ("police
+    barricaded the streets")."""
+    if entry.not_doer and _doer_is(entry.not_doer, list(tok.children)):
+        return True
+    if not entry.xcomp:
+        return False
+    return not any(
+        c.dep_ in ("xcomp", "ccomp", "oprd") and c.lemma_.lower() in entry.xcomp for c in tok.children
+    )
+
+
 def _ruled_out_pool(entry: Entry, tok: Any, objs: list[Any]) -> list[Any]:
     """What ``not_obj`` is read on: the objects; else the noun a participle modifies ("the film, shot in
     Kigali"); else the subject of a passive, the object of the active ("tear gas was fired at students", "a
@@ -585,6 +598,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
     past participle describes rather than acts on ("the sanctions imposed last week": the noun is the
     event)."""
     deps = list(tok.children)
+    if " " in entry.key:  # a phrasal verb's preposition may hang on its particle ("stayed away from work")
+        particle = entry.key.split()[-1]
+        deps += [g for c in deps if c.dep_ in ("advmod", "prt") and c.lower_ == particle for g in c.children]
     # the objects only where a condition reads them (finding them walks the parse)
     objs = object_nouns(direct_objects(tok)) if entry.obj or entry.not_obj or entry.no_obj else []
     passive_subj = [c for c in deps if c.dep_ == "nsubjpass"] if entry.obj else []
@@ -654,7 +670,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
     if entry.no_infinitive and any(infinitive_clause(t) for t in tok.subtree if t is not tok):
         return False  # "called on the minister", not "called on the minister to resign"
     xcomps = [c for c in deps if c.dep_ in ("xcomp", "ccomp")]
-    if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps):
+    # the predicate of the object is a complement too ("held hostage": oprd)
+    predicates = [c for c in deps if c.dep_ == "oprd"]
+    if entry.xcomp and not any(x.lemma_.lower() in entry.xcomp for x in xcomps + predicates):
         return False
     return (
         not entry.xcomp_required or bool(xcomps) or any(c.dep_ == "prep" and c.lower_ == "to" for c in deps)

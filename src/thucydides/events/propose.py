@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from thucydides.datafile import load_yaml
-from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon, excludes_object
+from thucydides.events.lexicon import Entry, ImpliedAgent, Lexicon, excludes_object, sense_ruled_out
 from thucydides.events.modality import absent
 from thucydides.events.syntax import unreported_act
 from thucydides.events.triggers import Trigger
@@ -247,6 +247,8 @@ class Proposer:
             if any(excludes_object(e, tok) for e in senses):  # "fired 200 workers": no sense of firing at
                 continue
             for entry in senses:
+                if sense_ruled_out(entry, tok):  # "the trial was held", "police barricaded the road"
+                    continue
                 if self.ontology.plover_type(entry.cameo) == kind and (
                     not same_act or self._same_act(entry.cameo, code)
                 ):

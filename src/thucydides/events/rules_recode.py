@@ -61,6 +61,16 @@ def stated_intent(c: Candidate, params: Params) -> bool:
     trig, lexicon, onto = c.trig, c.scene.coder.lexicon, c.scene.coder.ontology
     if c.modality not in ("future", "negated") or not future_marked(trig.anchor):
         return False
+    words = event_words()
+    if (
+        c.modality == "future"
+        and trig.anchor is not trig.token
+        and trig.anchor.lemma_.lower() in words.continuation_verbs
+        and any(d.dep_ in ("det", "poss") and d.lower_ in words.definite for d in trig.token.children)
+    ):  # "will continue their strike": the strike is on; only its going on is to come
+        c.mod_why += f"; '{trig.anchor.text} {trig.token.text}': an act under way"
+        c.modality = "asserted"
+        return True
     cameo = c.cameo
     changed = lexicon.intent_code(cameo, negated=c.modality == "negated")
     if changed is not None and c.modality == "future" and _unless(trig.anchor):

@@ -99,6 +99,7 @@ class TriggerFinder:
                     yield Trigger(entry, tok, tok, kind="verb_triggers")
                     if reacted:
                         yield from self._reacted_acts(tok)
+                        yield from self._met_crowds(tok, entry)
                     continue
                 if light and self.lexicon.lemma(tok, self.lexicon.light_verbs) in self.lexicon.light_verbs:
                     for noun in _light_objects(_children(tok, "dobj") or quoted_name_object(tok)):
@@ -135,6 +136,31 @@ class TriggerFinder:
                 entry = self.lexicon.match(noun, "noun")
                 if entry is not None:
                     yield Trigger(entry, noun, noun, nominal=True, kind=REACTED)
+
+    def _met_crowds(self, verb: Any, entry: Entry) -> Iterator[Trigger]:
+        """The protest of a crowd that crowd control is done to ("police dispersed protesters", "fired tear
+        gas at demonstrators", "used water cannon to disperse the crowd"): an event noun of its own (a
+        demonstration, its doer the protesters), on the crowd's word (``met_crowds``), in the verb's object,
+        its aimed phrase or the object of the clause of crowd control under it."""
+        words = event_words()
+        if not any(entry.cameo.startswith(code) for code in words.crowd_control_codes):
+            return
+        verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB")]
+        for v in verbs:
+            for c in v.children:
+                nouns = (
+                    [c]
+                    if c.dep_ == "dobj"
+                    else [p for p in c.children if p.dep_ == "pobj"]
+                    if c.dep_ == "prep" and c.lower_ in ("at", "on")
+                    else []
+                )
+                for noun in nouns:
+                    senses = self.lexicon.table("noun").get(words.met_crowds_act[0], ())
+                    if noun.lower_ in words.met_crowds and senses:
+                        crowd = Entry(key=noun.lemma_.lower(), pos="noun", cameo=senses[0].cameo)
+                        yield Trigger(crowd, noun, noun, nominal=True, kind=REACTED)
+                        return
 
     def _obligation(self, tok: Any) -> Trigger | None:
         """A speech verb reporting what another actor must or should do ("X said Y must leave")."""

@@ -15,7 +15,7 @@ from typing import Any
 from thucydides.datafile import load_yaml
 
 # lists whose order matters (the first preposition is preferred): kept as tuples
-ORDERED = frozenset({"cause_preps", "done_in_preps", "dateline_marks", "phone_words"})
+ORDERED = frozenset({"cause_preps", "done_in_preps", "dateline_marks", "phone_words", "met_crowds_act"})
 DERIVED = frozenset({"open_marks", "scene_preps"})  # made from other lists, not in the file
 
 
@@ -67,6 +67,11 @@ class EventWords:
     future_aux: frozenset[str]
     failure_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
+    continuation_verbs: frozenset[str]
+    crowd_control_codes: frozenset[str]
+    met_crowds: frozenset[str]
+    met_crowds_act: tuple[str, ...]
+    crowd_control_verbs: frozenset[str]
     preparation_words: frozenset[str]
     intent_words: frozenset[str]
     intent_nouns: frozenset[str]
