@@ -72,6 +72,7 @@ from thucydides.record import DateMention, Document, Precision
 
 TAIL = 40  # how far after its anchor a match may end (see ``_near_anchors``)
 DECADE_AFTER = re.compile(r"(?<=0)['’]?s\b")  # after a year's digits: a decade ("1990's", "1980s")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*[ \t]+|\n\s*)([^\W\d_])", re.MULTILINE)
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -113,6 +114,8 @@ class DateResolver(ExpressionHandlers):
         if isinstance(published, datetime):
             published = published.date()
         given = published
+        written = text
+        text = self._cased(text)  # a text in lower case: its month and weekday names capitalised
         published = self._story_date(text, published)
         stop = len(text) if end is None else min(end, len(text))
         ctx = MatchContext(text, published, spacy_doc)
@@ -166,7 +169,7 @@ class DateResolver(ExpressionHandlers):
             DateMention(
                 f.start,
                 f.end,
-                text[f.start : f.end],
+                written[f.start : f.end],
                 f.value,
                 f.precision,
                 f"{f.reason} [TIMEX3 {f.timex}]" if f.timex else f.reason,
@@ -175,6 +178,17 @@ class DateResolver(ExpressionHandlers):
             )
             for f in chosen
         ]
+
+    def _cased(self, text: str) -> str:
+        """``text`` itself, or, where most of its sentences start in lower case (local copy, forum posts,
+        transcripts written in lower case), ``text`` with its weekday and month names capitalised, so that the
+        patterns (which read names in Title or UPPER case only) find them; "may" and "march" only before a
+        day number or a year. Same length: offsets hold."""
+        starts = SENTENCE_START.findall(text)
+        lower = sum(1 for c in starts if c.islower())
+        if lower < 2 or 2 * lower < len(starts):
+            return text
+        return self._lower_names.sub(lambda m: m.group().capitalize(), text)
 
     def _story_date(self, text: str, published: date | None) -> date | None:
         """The date relative expressions count from: a wire dateline's date when it lies within
@@ -287,7 +301,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_numeric,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})\s+)?"
                 rf"(?P<core>(?:(?P<mon>{month_full})\s+)?['’](?P<yy>\d\d))(?![\w'’%])",
                 self._on_short_year,
             ),
@@ -323,7 +337,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_month_day,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
                 rf"(?:(?P<c19>[Nn]ineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<yy>{spelled})"
                 rf"|(?P<c20>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<y2>{spelled}))?)\b(?![-\w]))",
                 self._on_spelled_year,
@@ -400,20 +414,20 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_word,
             ),
             (
-                rf"(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
-                rf"(?P<core>(?:(?P<rel>{rel5})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
+                rf"(?P<core>(?:(?<![\w-])(?P<rel>{rel5})\s+)?"
                 rf"(?P<wd>{weekday})(?!s\b)\b(?:\s+(?:morning|afternoon|evening|night)\b)?)",
                 self._on_weekday,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
                 rf"(?P<core>\b[Tt]he\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!-)"
                 rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?)",
                 self._on_ordinal_day,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
-                rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
+                rf"(?P<core>(?:(?<![\w-])(?P<pre_rel>{rel5})\s+)?"
                 rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
@@ -463,6 +477,18 @@ class DateResolver(ExpressionHandlers):
             else tuple(sorted(needs, key=_shortest_first))
             for p, h in specs
         ]
+        joins = alternation(v.month_list_joiners)
+        joiner = rf"(?:\s*,\s*(?:{joins}\s+)?|\s+{joins}\s+)"
+        self._month_list = re.compile(
+            rf"\b{alternation(v.month_prepositions)}\s+(?:{alternation(v.month_list_openers)}\s+)?"
+            rf"(?:{month_full}{joiner})*(?:{month_full}{joiner}|{alternation(v.month_list_openers)}\s+)$"
+        )
+        plain_months = [m for m in v.months if m not in v.lower_case_months_with_number]
+        self._lower_names = re.compile(
+            rf"\b(?:{alternation([*v.weekdays, *plain_months])}\b"
+            rf"|{alternation(sorted(v.lower_case_months_with_number))}(?=\s+\d)"
+            rf"|{alternation(list(v.abbreviations))}(?=\.?\s+\d))"
+        )
         self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
         self._cue_word = re.compile(rf"(?P<cue>{cue})")
         # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
@@ -543,6 +569,7 @@ class DateResolver(ExpressionHandlers):
 
     def _from_entities(self, ctx: MatchContext, taken: list[Found], stop: int) -> list[Found]:
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
+        ctx.cue = None  # an entity has no cue of its own (not the last pattern match's)
         out: list[Found] = []
         parser: Any = None
         ents = getattr(ctx.spacy_doc, "ents", ())
