@@ -101,6 +101,13 @@ def test_dates_text_in_lower_case(resolver: DateResolver, nlp: Any) -> None:
     assert "may" not in got  # the verb, in lower case as in any text
 
 
+def test_dates_a_bare_month_in_a_text_in_lower_case(resolver: DateResolver, nlp: Any) -> None:
+    # the parse finds no DATE in lower case: a month's name is one there ("may" only before a number)
+    text = "the board will publish november figures next month. october sales fell. the may report was weak."
+    got = {m.text: m.value for m in resolver.find(text, date(2025, 11, 14), nlp(text))}
+    assert got == {"november": "2025-11", "next month": "2025-12", "october": "2025-10"}, got
+
+
 def test_dates_lower_case_words_in_a_text_in_title_case_are_no_dates(
     resolver: DateResolver, nlp: Any
 ) -> None:
@@ -126,3 +133,18 @@ def test_dates_a_word_ending_in_last_is_no_last(resolver: DateResolver, nlp: Any
     assert [(m.text, m.value) for m in resolver.find(text, date(1998, 3, 2), nlp(text))] == [
         ("last Monday", "1998-02-23")
     ]
+
+
+def test_dates_the_day_before_counts_from_the_storys_day_not_a_look_back(
+    resolver: DateResolver, nlp: Any
+) -> None:
+    # the day a span is counted from ("18 days after ... on Jan. 25") is a look back: "the day before" counts
+    # from the story's day; with no other day, from that one
+    text = (
+        "He stepped down on Friday, 18 days after protests began on Jan. 25. The day before, he had refused."
+    )
+    got = {m.text: m.value for m in resolver.find(text, date(2011, 2, 11), nlp(text))}
+    assert got["The day before"] == "2011-02-10", got
+    text = "Protests began on Jan. 25. The day before, police arrested 20 people."
+    got = {m.text: m.value for m in resolver.find(text, date(2011, 2, 11), nlp(text))}
+    assert got["The day before"] == "2011-01-24", got

@@ -82,6 +82,7 @@ class MatchContext:
     published: date | None
     spacy_doc: Any
     cue: re.Match[str] | None = None  # a deadline or range cue just before the match ("by", "since")
+    lower_case: bool = False  # the text is written in lower case (its names capitalised for the patterns)
 
 
 Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
@@ -874,7 +875,10 @@ class ExpressionHandlers(WrittenNumbers):
         pub = ctx.published
         if pub is None:
             return None
-        if not (ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]) and not self._month_listed(ctx.text, m):
+        led = ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]
+        if not (led or ctx.lower_case or self._month_listed(ctx.text, m)):
+            # a bare month: the parse's DATE entity, if any (in a text in lower case, where the parse finds
+            # none, a month's name is one: "may" and "march" are only read there before a number)
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None

@@ -115,10 +115,12 @@ class DateResolver(ExpressionHandlers):
             published = published.date()
         given = published
         written = text
-        text = self._cased(text)  # a text in lower case: its month and weekday names capitalised
+        lower_case = written_in_lower_case(text)
+        if lower_case:  # its month and weekday names capitalised, as the patterns read them
+            text = self._lower_names.sub(lambda m: m.group().capitalize(), text)
         published = self._story_date(text, published)
         stop = len(text) if end is None else min(end, len(text))
-        ctx = MatchContext(text, published, spacy_doc)
+        ctx = MatchContext(text, published, spacy_doc, lower_case=lower_case)
         found: list[Found] = []
         window = text if stop == len(text) else text[:stop]
         for rank, (pattern, handler) in enumerate(self._patterns):
@@ -178,17 +180,6 @@ class DateResolver(ExpressionHandlers):
             )
             for f in chosen
         ]
-
-    def _cased(self, text: str) -> str:
-        """``text`` itself, or, where most of its sentences start in lower case (local copy, forum posts,
-        transcripts written in lower case), ``text`` with its weekday and month names capitalised, so that the
-        patterns (which read names in Title or UPPER case only) find them; "may" and "march" only before a
-        day number or a year. Same length: offsets hold."""
-        starts = SENTENCE_START.findall(text)
-        lower = sum(1 for c in starts if c.islower())
-        if lower < 2 or 2 * lower < len(starts):
-            return text
-        return self._lower_names.sub(lambda m: m.group().capitalize(), text)
 
     def _story_date(self, text: str, published: date | None) -> date | None:
         """The date relative expressions count from: a wire dateline's date when it lies within
@@ -724,6 +715,16 @@ FILENAME_DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)"
     r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
+
+
+def written_in_lower_case(text: str) -> bool:
+    """Whether most sentences of ``text`` start in lower case (local copy, forum posts, transcripts written in
+    lower case): there month and weekday names are written in lower case too, and the patterns (which read
+    names in Title or UPPER case only) need them capitalised; "may" and "march" only before a day number or a
+    year (see ``lower_case_months_with_number``)."""
+    starts = SENTENCE_START.findall(text)
+    lower = sum(1 for c in starts if c.islower())
+    return lower >= 2 and 2 * lower >= len(starts)
 
 
 def filename_date(name: str) -> date | None:
