@@ -243,6 +243,7 @@ class Anaphora:
             breaks = [b.end() for b in PARAGRAPH.finditer(text, 0, at)]
             floor = breaks[-2] if len(breaks) > 1 else 0
         nearest: _Antecedent | None = None
+        counted_from: _Antecedent | None = None
         for f in reversed(known):
             if f.end > at:
                 continue
@@ -251,12 +252,23 @@ class Anaphora:
             if f.precision not in NEEDS[scale]:
                 continue
             found = _Antecedent(text[f.start : f.end], f.value, f.precision, f.back, f.anchor)
+            if weekday is not None and f.precision == "day" and _weekday_of(f.value) == weekday:
+                return found
+            if COUNTED_FROM.search(text, max(0, f.start - 80), f.start):
+                # "stepped down on Friday, 18 days after protests began on Jan. 25. The day before, ...": the
+                # day a span is counted from is a look back; the story's day stays the one before it
+                counted_from = counted_from or found
+                continue
             if weekday is None:
                 return found
             nearest = nearest or found
-            if f.precision == "day" and _weekday_of(f.value) == weekday:
-                return found
-        return nearest
+        return nearest or counted_from
+
+
+# Before a date a span is counted from, in the same sentence ("18 days after protests began on Jan. 25").
+COUNTED_FROM = re.compile(
+    r"\b[\w-]+\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\b[^.;!?]{0,60}$", re.IGNORECASE
+)
 
 
 def _weekday_of(value: str) -> int | None:

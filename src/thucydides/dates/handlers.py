@@ -48,6 +48,7 @@ PAST_FRAME = re.compile(r"\b(?:was|were|had(?:\s+been)?)\s+(?:\w+ly\s+)?$", re.I
 # what a declared day is made: "(declared Sunday) a national day of mourning", "(proclaimed Friday) a holiday"
 DECLARED_AS = re.compile(r"\s+(?:as\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:day|holiday)\b", re.IGNORECASE)
 CLAUSE_JOIN = re.compile(r",\s+(?:and|but)\s+(?!(?:will|would|was|were|is|are|has|have|had)\b)\w+\s+\w+")
+LIST_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:and|or|to|through)\b")
 THROUGH_BEFORE = re.compile(r"\bthrough\s+$", re.IGNORECASE)
 PAST_PERFECT = re.compile(r"\bhad(?:\s+been)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOR_BEFORE = re.compile(r"\bfor\s+$")
@@ -81,6 +82,7 @@ class MatchContext:
     published: date | None
     spacy_doc: Any
     cue: re.Match[str] | None = None  # a deadline or range cue just before the match ("by", "since")
+    lower_case: bool = False  # the text is written in lower case (its names capitalised for the patterns)
 
 
 Handler = Callable[[re.Match[str], MatchContext], "Found | list[Found] | None"]
@@ -98,6 +100,7 @@ class ExpressionHandlers(WrittenNumbers):
     _weekday_det: re.Pattern[str]
     _countdown: re.Pattern[str]
     _street: re.Pattern[str]
+    _month_list: re.Pattern[str]
 
     def _kind(self, ctx: MatchContext) -> Kind:
         if ctx.cue is None:
@@ -176,6 +179,11 @@ class ExpressionHandlers(WrittenNumbers):
         """
         core = match.start("core") if match.groupdict().get("core") is not None else match.start()
         weekday = match.groupdict().get("wd") is not None
+        cue = " ".join(ctx.cue["cue"].lower().split()) if ctx.cue is not None else ""
+        if cue in self.vocab.backward_cues:
+            return "past", False  # "the most since February" (in January): last February, whatever the tense
+        if cue in self.vocab.forward_cues and not weekday:
+            return "future", RECENT  # "froze spending ahead of Jan. 1" (in October): the coming one
         if self._declared.search(ctx.text, max(0, core - 16), core) and DECLARED_AS.match(
             ctx.text, match.end()
         ):
@@ -865,7 +873,12 @@ class ExpressionHandlers(WrittenNumbers):
 
     def _on_month(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         pub = ctx.published
-        if not (ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]) or pub is None:
+        if pub is None:
+            return None
+        led = ctx.cue or m["prep"] or m["pre_rel"] or m["rel"]
+        if not (led or ctx.lower_case or self._month_listed(ctx.text, m)):
+            # a bare month: the parse's DATE entity, if any (in a text in lower case, where the parse finds
+            # none, a month's name is one: "may" and "march" are only read there before a number)
             return None
         if tagged_as_verb(ctx.spacy_doc, m.start("mon"), m.end("mon")):
             return None
@@ -898,6 +911,15 @@ class ExpressionHandlers(WrittenNumbers):
         return self._found(
             m, ctx, value, "month", f"month '{m['core']}' → {value} ({clue}publication {pub})", partial
         )
+
+    def _month_listed(self, text: str, m: re.Match[str]) -> bool:
+        """A bare month that is one of a list led by a preposition ("in both June and July", "in May, June
+        and July"): each month of the list is a date, as the first is."""
+        if m["mon"].lower() in self.vocab.lower_case_months_with_number and not LIST_END.match(
+            text, m.end("mon")
+        ):
+            return False  # "met in June and May said": a name ("May", "March") ends a list only before a stop
+        return self._month_list.search(text, max(0, m.start("mon") - 80), m.start("mon")) is not None
 
     def _on_year_end(self, m: re.Match[str], ctx: MatchContext) -> Found | None:
         """ "by year's end", "at year-end 1988": the year (its end is no day TimeBank or news names)."""

@@ -72,6 +72,7 @@ from thucydides.record import DateMention, Document, Precision
 
 TAIL = 40  # how far after its anchor a match may end (see ``_near_anchors``)
 DECADE_AFTER = re.compile(r"(?<=0)['’]?s\b")  # after a year's digits: a decade ("1990's", "1980s")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*[ \t]+|\n\s*)([^\W\d_])", re.MULTILINE)
 DATELINE_DAYS = 3  # a dateline this near the publication date gives the story's own date
 
 
@@ -113,9 +114,13 @@ class DateResolver(ExpressionHandlers):
         if isinstance(published, datetime):
             published = published.date()
         given = published
+        written = text
+        lower_case = written_in_lower_case(text)
+        if lower_case:  # its month and weekday names capitalised, as the patterns read them
+            text = self._lower_names.sub(lambda m: m.group().capitalize(), text)
         published = self._story_date(text, published)
         stop = len(text) if end is None else min(end, len(text))
-        ctx = MatchContext(text, published, spacy_doc)
+        ctx = MatchContext(text, published, spacy_doc, lower_case=lower_case)
         found: list[Found] = []
         window = text if stop == len(text) else text[:stop]
         for rank, (pattern, handler) in enumerate(self._patterns):
@@ -166,7 +171,7 @@ class DateResolver(ExpressionHandlers):
             DateMention(
                 f.start,
                 f.end,
-                text[f.start : f.end],
+                written[f.start : f.end],
                 f.value,
                 f.precision,
                 f"{f.reason} [TIMEX3 {f.timex}]" if f.timex else f.reason,
@@ -287,7 +292,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_numeric,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})\s+)?"
                 rf"(?P<core>(?:(?P<mon>{month_full})\s+)?['’](?P<yy>\d\d))(?![\w'’%])",
                 self._on_short_year,
             ),
@@ -323,7 +328,7 @@ class DateResolver(ExpressionHandlers):
                 self._on_month_day,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})\s+)?(?P<core>(?:[Tt]he\s+year\s+)?"
                 rf"(?:(?P<c19>[Nn]ineteen)(?:\s+hundred(?:\s+and)?)?\s+(?P<yy>{spelled})"
                 rf"|(?P<c20>[Tt]wo\s+thousand)(?:\s+(?:and\s+)?(?P<y2>{spelled}))?)\b(?![-\w]))",
                 self._on_spelled_year,
@@ -400,20 +405,20 @@ class DateResolver(ExpressionHandlers):
                 self._on_day_word,
             ),
             (
-                rf"(?:(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
-                rf"(?P<core>(?:(?P<rel>{rel5})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(['on', 'from', 'during', 'early', 'late'])})\s+)?"
+                rf"(?P<core>(?:(?<![\w-])(?P<rel>{rel5})\s+)?"
                 rf"(?P<wd>{weekday})(?!s\b)\b(?:\s+(?:morning|afternoon|evening|night)\b)?)",
                 self._on_weekday,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.ordinal_day_prepositions)})\s+)?"
                 rf"(?P<core>\b[Tt]he\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!-)"
                 rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?)",
                 self._on_ordinal_day,
             ),
             (
-                rf"(?:(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
-                rf"(?P<core>(?:(?P<pre_rel>{rel5})\s+)?"
+                rf"(?:(?<![\w-])(?P<prep>{alternation(v.month_prepositions)})[\s-]+)?"
+                rf"(?P<core>(?:(?<![\w-])(?P<pre_rel>{rel5})\s+)?"
                 rf"(?P<mon>{month_full})\b(?!\.?\s*\d)(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?)",
                 self._on_month,
             ),
@@ -463,6 +468,18 @@ class DateResolver(ExpressionHandlers):
             else tuple(sorted(needs, key=_shortest_first))
             for p, h in specs
         ]
+        joins = alternation(v.month_list_joiners)
+        joiner = rf"(?:\s*,\s*(?:{joins}\s+)?|\s+{joins}\s+)"
+        self._month_list = re.compile(
+            rf"\b{alternation(v.month_prepositions)}\s+(?:{alternation(v.month_list_openers)}\s+)?"
+            rf"(?:{month_full}{joiner})*(?:{month_full}{joiner}|{alternation(v.month_list_openers)}\s+)$"
+        )
+        plain_months = [m for m in v.months if m not in v.lower_case_months_with_number]
+        self._lower_names = re.compile(
+            rf"\b(?:{alternation([*v.weekdays, *plain_months])}\b"
+            rf"|{alternation(sorted(v.lower_case_months_with_number))}(?=\s+\d)"
+            rf"|{alternation(list(v.abbreviations))}(?=\.?\s+\d))"
+        )
         self._cue_before = re.compile(rf"\b(?P<cue>{cue})\s+$")
         self._cue_word = re.compile(rf"(?P<cue>{cue})")
         # handlers whose expression may follow a deadline or range cue ("by Friday", "since 2014"); the
@@ -543,6 +560,7 @@ class DateResolver(ExpressionHandlers):
 
     def _from_entities(self, ctx: MatchContext, taken: list[Found], stop: int) -> list[Found]:
         """spaCy DATE entities no pattern covered, parsed by dateparser."""
+        ctx.cue = None  # an entity has no cue of its own (not the last pattern match's)
         out: list[Found] = []
         parser: Any = None
         ents = getattr(ctx.spacy_doc, "ents", ())
@@ -697,6 +715,16 @@ FILENAME_DATE = re.compile(
     r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)"
     r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
+
+
+def written_in_lower_case(text: str) -> bool:
+    """Whether most sentences of ``text`` start in lower case (local copy, forum posts, transcripts written in
+    lower case): there month and weekday names are written in lower case too, and the patterns (which read
+    names in Title or UPPER case only) need them capitalised; "may" and "march" only before a day number or a
+    year (see ``lower_case_months_with_number``)."""
+    starts = SENTENCE_START.findall(text)
+    lower = sum(1 for c in starts if c.islower())
+    return lower >= 2 and 2 * lower >= len(starts)
 
 
 def filename_date(name: str) -> date | None:

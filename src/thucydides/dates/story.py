@@ -136,6 +136,11 @@ def coordinated_with_named(text: str, chosen: list[Found], spacy_doc: Any) -> No
         )
 
 
+# Before a year that is what something covers or the end of a span ("restated its earnings for 1997 through
+# 2000 in November", "the budget for 1990"): not when the act of the sentence happened.
+COVERED_BEFORE = re.compile(r"(?:\bfor|\bthrough|\bthru|\bto|[-–])\s*$", re.IGNORECASE)
+
+
 def on_the_verb_of_a_named_year(text: str, chosen: list[Found], spacy_doc: Any) -> None:
     """ "In 1996, the crisis spread to Russia in June", "He flew to Paris on Jan. 5, 1996, and to Rome on Jan.
     9": a month-day or month without its year on the same verb as a year, a month or a day named with its
@@ -154,7 +159,11 @@ def on_the_verb_of_a_named_year(text: str, chosen: list[Found], spacy_doc: Any) 
             explicit = g.year_from == "named" or (
                 g.precision == "year" and re.search(rf"\b{g.value}\b", text[g.start : g.end]) is not None
             )
-            if explicit and g.kind == "point":
+            if (
+                explicit
+                and g.kind == "point"
+                and not COVERED_BEFORE.search(text, max(0, g.start - 10), g.start)
+            ):
                 anchor = g
                 break
         if anchor is None or anchor.value[:4] == f.value[:4]:

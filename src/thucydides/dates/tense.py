@@ -32,6 +32,7 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 PAST_AUX = frozenset({"was", "were", "had", "has", "have", "did", "'ve"})
 PERFECT = frozenset({"has", "have", "'ve"})
 MODALS = frozenset({"would", "could", "should", "might", "may", "must", "can"})
+LIKELY_MODALS = frozenset({"may", "might"})  # with a bare verb, a possibility ahead ("could" is also a past)
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "claim", "state", "add", "note", "insist"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 
@@ -87,6 +88,7 @@ def governor(spacy_doc: Any, start: int, end: int, future_word: Callable[[str], 
         token = token.head
     if span.start <= token.i < span.end or _preposition(token):
         return None  # the date is the sentence's root, or hangs on nothing outside itself
+    token = _through_predicate(token)
     if token.pos_ not in ("VERB", "AUX"):
         return Governor(False, None, token.text)
     aux = _auxiliaries(token)
@@ -108,8 +110,20 @@ def hung_on(spacy_doc: Any, start: int, end: int) -> Any | None:
     token = span.root.head
     while _preposition(token) and token.head != token:
         token = token.head
-    if span.start <= token.i < span.end or token.pos_ not in ("VERB", "AUX"):
+    if span.start <= token.i < span.end:
         return None
+    token = _through_predicate(token)
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+PREDICATE_DEPS = frozenset({"acomp", "oprd"})
+
+
+def _through_predicate(token: Any) -> Any:
+    """The verb a predicate adjective completes ("will stay closed through Friday", "was shut on Monday":
+    "stay", "was"), whose tense is the date's; else ``token``."""
+    if token.pos_ == "ADJ" and token.dep_ in PREDICATE_DEPS and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
     return token
 
 
@@ -255,6 +269,10 @@ def verb_tense(verb: Any, future_word: Callable[[str], bool]) -> Tense:
             or any(a in PERFECT for a in head_aux)
         )
         return "future" if ahead else None
+    if verb.tag_ == "VB" and any(a in LIKELY_MODALS for a in aux) and not any(a in PERFECT for a in aux):
+        return (
+            "future"  # "may reopen offices Monday": what may happen is ahead ("may have died Monday" is not)
+        )
     if any(a in MODALS for a in aux):
         return None
     if any(a in PAST_AUX for a in aux):

@@ -25,6 +25,11 @@ class DateVocabulary:
     vague_numbers: dict[str, int]
     deadline_cues: tuple[str, ...]
     range_start_cues: tuple[str, ...]
+    backward_cues: frozenset[str]
+    forward_cues: frozenset[str]
+    month_list_openers: tuple[str, ...]
+    month_list_joiners: tuple[str, ...]
+    lower_case_months_with_number: frozenset[str]
     month_prepositions: tuple[str, ...]
     ordinal_day_prepositions: tuple[str, ...]
     ordinal_day_followers: frozenset[str]
@@ -86,6 +91,11 @@ def load_date_vocabulary() -> DateVocabulary:
         vague_numbers=dict(raw["vague_numbers"]),
         deadline_cues=tuple(raw["deadline_cues"]),
         range_start_cues=tuple(raw["range_start_cues"]),
+        backward_cues=frozenset(raw["backward_cues"]),
+        forward_cues=frozenset(raw["forward_cues"]),
+        month_list_openers=tuple(raw["month_list_openers"]),
+        month_list_joiners=tuple(raw["month_list_joiners"]),
+        lower_case_months_with_number=frozenset(raw["lower_case_months_with_number"]),
         month_prepositions=tuple(raw["month_prepositions"]),
         ordinal_day_prepositions=tuple(raw["ordinal_day_prepositions"]),
         ordinal_day_followers=frozenset(raw["ordinal_day_followers"]),
