@@ -152,6 +152,16 @@ def evaluate_all(replay: Replay) -> dict[str, Any]:
     r = articles.score(recs, own_articles.code(recs, replay))
     fig = r.figures
     out["own_articles_dev"] = (fig["found_among_most_confident"], fig["found_with_every_field_right"])
+    # the dev halves of our own labelled sets (bench/own_*.jsonl, as `thucydides eval --split dev` scores
+    # them): out of fold where the model trains on them (train.OWN_SETS), unseen otherwise
+    r = case2021.evaluate(read_jsonl(ROOT / "bench" / "own_case.jsonl"), replay, "", "dev")
+    out["own_case_typed"] = r.figures.get("top_type_right_typed")
+    r = case2021.evaluate(read_jsonl(ROOT / "bench" / "own_disasters.jsonl"), replay, "", "dev")
+    out["own_disasters"] = r.figures.get("disasters_without_violent_event")
+    r = india_police.evaluate(read_jsonl(ROOT / "bench" / "own_police.jsonl"), replay, "", "dev")
+    out["own_police"] = (r.figures.get("recall"), r.figures.get("false_alarm_rate"))
+    r = glocon.evaluate(read_jsonl(ROOT / "bench" / "own_glocon.jsonl"), replay, "", "dev")
+    out["own_glocon_f1"] = (r.figures.get("f1"), r.figures.get("precision"), r.figures.get("recall"))
     return out
 
 
@@ -160,6 +170,7 @@ def out_of_fold(
     model_args: dict[str, Any] | None = None,
     sentence_views: bool = True,
     fold_vectors: str | None = None,
+    own_sets: bool = False,
 ) -> OutOfFold:
     """The out-of-fold model over the dev halves (fold models cached under ``.cache/model``).
 
@@ -169,7 +180,9 @@ def out_of_fold(
     """
     import hashlib
 
-    dev = T.all_examples(GOLD, REFERENCE, "dev", sentence_views=sentence_views)
+    dev = T.all_examples(GOLD, REFERENCE, "dev", sentence_views=sentence_views, own_sets=own_sets)
+    # our own labelled sets change the fold models only when they are trained on (the key of the cache)
+    own = b"".join((ROOT / "bench" / f).read_bytes() for n, f, _ in T.OWN_SETS if n in dev)
     if sparse_only:
         embedders: list[StaticEmbedder | None] = [None] * 5
     elif fold_vectors:
@@ -183,6 +196,7 @@ def out_of_fold(
             sort_keys=True,
         ).encode()
         + (T.ROOT / "tests" / "fixtures" / "model_sentences.jsonl").read_bytes()
+        + own
     ).hexdigest()[:12]
     paths = [T.CACHE / f"fold-{key}-{k}.npz" for k in range(5)]
     if all(p.is_file() for p in paths):
@@ -222,6 +236,11 @@ def main() -> int:
     parser.add_argument("--sparse-only", action="store_true", help="the first model (no word vectors)")
     parser.add_argument("--model-args", default="{}", help="JSON keyword arguments of train.fit")
     parser.add_argument("--no-sentence-views", action="store_true", help="see train.sentence_examples")
+    parser.add_argument(
+        "--own-sets",
+        action="store_true",
+        help="fold models trained also on our own labelled sets (train.OWN_SETS; not shipped)",
+    )
     parser.add_argument("--json", type=Path, help="write every setting's figures here")
     parser.add_argument(
         "--misses", action="store_true", help="list the CASE, police and GLOCON dev misses (stderr)"
@@ -232,7 +251,11 @@ def main() -> int:
     args = parser.parse_args()
     t0 = time.perf_counter()
     oof = out_of_fold(
-        args.sparse_only, json.loads(args.model_args), not args.no_sentence_views, args.fold_word_vectors
+        args.sparse_only,
+        json.loads(args.model_args),
+        not args.no_sentence_views,
+        args.fold_word_vectors,
+        args.own_sets,
     )
     sys.stderr.write(f"fold models ready in {time.perf_counter() - t0:.0f}s\n")
     full = Pipeline(Options(keep_parse=True))

@@ -154,6 +154,34 @@ def test_operating_points_keep_police_false_alarms_under_the_limit() -> None:
     assert points["police_kill"] == 0.95  # 5 of the 100 negatives reach 0.95
 
 
+def test_own_sets_give_only_their_dev_half_with_the_labels_of_their_format(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from thucydides.events.train import own_set_examples
+    from thucydides.splits import half_of
+
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    case = [
+        {"id": f"c{i}", "text": f"snippet {i}", "type": t} for i, t in enumerate(["PROTEST", "COERCE"] * 8)
+    ]
+    police = [{"id": f"p{i}", "doc_id": f"p{i}", "text": f"s {i}", "labels": ["ARREST"] if i % 2 else []}
+              for i in range(16)]  # fmt: skip
+    lines = {"own_case.jsonl": case, "own_police.jsonl": police}
+    for name, recs in lines.items():
+        (bench / name).write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    dev, test = own_set_examples("dev", tmp_path), own_set_examples("test", tmp_path)
+    assert set(dev) == {"own_case", "own_police"}  # absent files give nothing
+    assert [e.group for e in dev["own_case"]] == [
+        f"own_case:{r['id']}" for r in case if half_of("case2021", r["id"]) == "dev"
+    ]
+    assert len(dev["own_case"]) + len(test["own_case"]) == 16 and dev["own_case"] and test["own_case"]
+    for e in dev["own_case"]:
+        assert e.contentious == (1 if e.type == "PROTEST" else None)  # COERCE: unknown, as in CASE
+    for e in dev["own_police"]:
+        assert (e.police_arrest, e.police_kill, e.type) in ((1, 0, "COERCE"), (0, 0, None))
+
+
 def _toy_embedder() -> StaticEmbedder:
     words = ["march", "rally", "arrest", "the"]
     table = np.array([[1.0, 0.1], [0.9, 0.2], [0.0, 1.0], [0.01, 0.01]], dtype=np.float32)

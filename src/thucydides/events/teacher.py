@@ -204,6 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument(
+        "--own-sets",
+        action="store_true",
+        help="also our own labelled sets (bench/own_*.jsonl, dev halves; not shipped: docs/MODEL.md)",
+    )
+    parser.add_argument(
         "--test", action="store_true", help="print the trained model's scores on the test halves"
     )
     parser.add_argument(
@@ -214,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     embedder = StaticEmbedder.from_file(args.word_vectors)
-    dev = all_examples(args.gold, args.reference, "dev", sentence_views=True)
+    dev = all_examples(args.gold, args.reference, "dev", sentence_views=True, own_sets=args.own_sets)
     inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
     u_texts, u_groups, u_feats, u_vecs = unlabelled(args.gold, args.limit, embedder)
     sys.stderr.write(f"unlabelled sentences: {len(u_texts)}\n")

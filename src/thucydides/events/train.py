@@ -3,7 +3,10 @@
 Run as ``python -m thucydides.events.train [--gold DIR] [--reference DIR] [--out FILE] [--cv] [--test]``.
 It reads only the ``dev`` half (:mod:`thucydides.splits`) of each set in ``../shared/gold`` and of the
 CAMEO examples in ``../shared/reference``, plus the project's own annotations
-(``tests/fixtures/non_event_sentences.txt``, ``tests/fixtures/model_sentences.jsonl``); ``--cv`` prints
+(``tests/fixtures/non_event_sentences.txt``, ``tests/fixtures/model_sentences.jsonl``), and with
+``--own-sets`` the dev halves of its own labelled sets (``bench/own_case.jsonl``, ``own_disasters``,
+``own_police``, ``own_glocon``, split and labelled as the public set of the same format; measured, not
+shipped); ``--cv`` prints
 5-fold cross-validated scores by document on those dev halves, ``--test`` the scores of the trained
 model on the ``test`` halves (read to score, never to train). Parses are cached as spaCy ``DocBin``
 files under ``.cache/model`` so that repeated runs do not parse again.
@@ -31,7 +34,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,34 +114,76 @@ def cameo_examples(reference: Path, half: Half | None) -> list[Example]:
 
 def case_examples(gold: Path, half: Half | None) -> list[Example]:
     """CASE 2021 snippets: the type head and the contentious head."""
+    return case_records(select("case2021", _jsonl(gold / "case2021_dev.jsonl"), half), "case2021", "case")
+
+
+def case_records(records: Iterable[dict[str, Any]], source: str, prefix: str) -> list[Example]:
+    """Snippets in CASE's format (``type``: a PLOVER type, ``unmapped`` or none for a disaster)."""
     out = []
-    for r in select("case2021", _jsonl(gold / "case2021_dev.jsonl"), half):
+    for r in records:
         t = r.get("type")
         if t == "unmapped":
             continue
         label = t or NONE
         contentious = 1 if label in CONTENTIOUS_TYPES else None if label == "COERCE" else 0
-        out.append(Example(r["text"], "case2021", f"case:{r['id']}", label, contentious=contentious))
+        out.append(Example(r["text"], source, f"{prefix}:{r['id']}", label, contentious=contentious))
     return out
 
 
 def police_examples(gold: Path, half: Half | None) -> list[Example]:
     """IndiaPoliceEvents sentences: the police heads; the type head only where KILL or ARREST."""
+    records = select("india_police", _jsonl(gold / "india_police_dev.jsonl"), half)
+    return police_records(records, "india_police", "ipe")
+
+
+def police_records(records: Iterable[dict[str, Any]], source: str, prefix: str) -> list[Example]:
+    """Sentences in IndiaPoliceEvents' format (``labels``: KILL, ARREST, FORCE, …)."""
     out = []
-    for r in select("india_police", _jsonl(gold / "india_police_dev.jsonl"), half):
+    for r in records:
         labels = set(r.get("labels") or ())
         kill, arrest = int("KILL" in labels), int("ARREST" in labels)
         label = "ASSAULT" if kill else "COERCE" if arrest else None
-        out.append(Example(r["text"], "india_police", f"ipe:{r['doc_id']}", label, kill, arrest))
+        out.append(Example(r["text"], source, f"{prefix}:{r['doc_id']}", label, kill, arrest))
     return out
 
 
 def glocon_examples(gold: Path, half: Half | None) -> list[Example]:
     """GLOCON sentences: the contentious head only."""
+    return glocon_records(
+        select("glocon", _jsonl(gold / "glocon_protest_dev.jsonl"), half), "glocon", "glocon"
+    )
+
+
+def glocon_records(records: Iterable[dict[str, Any]], source: str, prefix: str) -> list[Example]:
+    """Sentences in GLOCON's format (``protest``: true or false)."""
     return [
-        Example(r["text"], "glocon", f"glocon:{r['doc']}", contentious=int(bool(r.get("protest"))))
-        for r in select("glocon", _jsonl(gold / "glocon_protest_dev.jsonl"), half)
+        Example(r["text"], source, f"{prefix}:{r['doc']}", contentious=int(bool(r.get("protest"))))
+        for r in records
     ]
+
+
+# the project's own labelled sets (``bench/``): name, file, the public set whose format (and split salt,
+# as ``thucydides eval`` splits them) it follows
+OWN_SETS = (
+    ("own_case", "own_case.jsonl", "case2021"),
+    ("own_disasters", "own_disasters.jsonl", "case2021"),
+    ("own_police", "own_police.jsonl", "india_police"),
+    ("own_glocon", "own_glocon.jsonl", "glocon"),
+)
+# a set's scoring (:func:`set_scores`): the public set whose format it follows
+SCORED_AS = {name: fmt for name, _, fmt in OWN_SETS}
+
+
+def own_set_examples(half: Half, root: Path = ROOT) -> dict[str, list[Example]]:
+    """One half of each of the project's own labelled sets (split as ``thucydides eval --split`` splits
+    them), labels mapped as those of the public set of the same format."""
+    readers = {"case2021": case_records, "india_police": police_records, "glocon": glocon_records}
+    out = {}
+    for name, file, fmt in OWN_SETS:
+        path = root / "bench" / file
+        if path.is_file():
+            out[name] = readers[fmt](select(fmt, _jsonl(path), half), name, name)
+    return out
 
 
 def own_examples(root: Path = ROOT) -> list[Example]:
@@ -167,10 +212,11 @@ def own_examples(root: Path = ROOT) -> list[Example]:
 
 
 def all_examples(
-    gold: Path, reference: Path, half: Half, sentence_views: bool = False
+    gold: Path, reference: Path, half: Half, sentence_views: bool = False, own_sets: bool = False
 ) -> dict[str, list[Example]]:
-    """Every set's examples of one half (our own annotations go with ``dev``); with ``sentence_views``,
-    also each sentence of the dev half's multi-sentence CASE snippets (:func:`sentence_examples`)."""
+    """Every set's examples of one half (our own annotations go with ``dev``, and with ``own_sets`` the
+    dev half of each of our own labelled sets, :data:`OWN_SETS`); with ``sentence_views``, also each
+    sentence of the dev half's multi-sentence CASE snippets (:func:`sentence_examples`), ours included."""
     sets = {
         "plover_gsr": gsr_examples(gold, half),
         "cameo_examples": cameo_examples(reference, half),
@@ -180,8 +226,13 @@ def all_examples(
     }
     if half == "dev":
         sets["own"] = own_examples()
+        if own_sets:
+            sets |= own_set_examples("dev")
         if sentence_views:
             sets["case2021_sentences"] = sentence_examples("case2021-dev", sets["case2021"])
+            for name in ("own_case", "own_disasters"):
+                if sets.get(name):
+                    sets[f"{name}_sentences"] = sentence_examples(f"{name}-dev", sets[name])
     return sets
 
 
@@ -377,6 +428,7 @@ def set_scores(
     probs: Sequence[dict[str, float]],
 ) -> dict[str, Any]:
     """One set's scores: type accuracy, police recall and false alarms, or contentious P/R/F1."""
+    name = SCORED_AS.get(name, name)
     if name == "india_police":
         kill = [p["police_kill"] >= 0.5 for p in probs]
         arrest = [p["police_arrest"] >= 0.5 for p in probs]
@@ -546,6 +598,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-sentence-views", action="store_true", help="no extra examples of the CASE snippets' sentences"
     )
+    parser.add_argument(
+        "--own-sets",
+        action="store_true",
+        help="also our own labelled sets (bench/own_*.jsonl, dev halves; not shipped: docs/MODEL.md)",
+    )
     parser.add_argument("--no-save", action="store_true")
     parser.add_argument(
         "--max-alarms",
@@ -557,7 +614,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.gold.is_dir():
         sys.stderr.write(f"error: no gold data at {args.gold}\n")
         return 2
-    dev = all_examples(args.gold, args.reference, "dev", sentence_views=not args.no_sentence_views)
+    dev = all_examples(args.gold, args.reference, "dev", not args.no_sentence_views, own_sets=args.own_sets)
     embedder = None if args.sparse_only else StaticEmbedder.from_file(args.word_vectors)
     inputs = {n: parse_features(f"{n}-dev", [e.text for e in ex], embedder) for n, ex in dev.items()}
     kw: dict[str, Any] = {
