@@ -630,7 +630,8 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
     ):
         return False
     if entry.pobj and not any(
-        p.dep_ == "pobj" and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
+        # "taken in for questioning": a gerund the parse hangs as the preposition's clause (pcomp)
+        p.dep_ in ("pobj", "pcomp") and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
         for c in deps
         if c.dep_ == "prep"
         # a stacked preposition counts as its last word ("pulled out of the talks": of)
