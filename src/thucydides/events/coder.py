@@ -530,6 +530,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                     return found[0], pobj
             if (custodian := self._custodian(pobj, index)) is not None:
                 return custodian, pobj
+            if (police := self._encounter_doer(verb, pobj, index)) is not None:
+                return police, pobj
             if self.lexicon.match(pobj, "noun") is None and pobj not in fell_to:
                 continue
             for child in pobj.children:
@@ -581,12 +583,29 @@ class EventCoder(ArgumentFinder, TriggerFinder):
             m = self._role_modifier(child, index)
             if m is not None and usable(m.actor):
                 return m
-        custody = self.lexicon.nouns.get("custody")  # the doer of the custody the place tells
+        return self._custody_doer(place, f"who held the victim in '{phrase}'")
+
+    def _custody_doer(self, tok: Any, why: str) -> ActorMention | None:
+        """The doer custody implies (``implied_agents`` of the lexicon's noun "custody": the police), as a
+        mention at ``tok``."""
+        custody = self.lexicon.nouns.get("custody")
         agent = self.lexicon.implied_agent(custody[0].cameo, True, "custody") if custody else None
         if agent is None:
             return None
         actor = Actor(text=agent.text, sector=agent.sector, type="group")
-        return ActorMention(place.idx, place.idx, agent.text, actor, f"who held the victim in '{phrase}'")
+        return ActorMention(tok.idx, tok.idx, agent.text, actor, why)
+
+    def _encounter_doer(self, verb: Any, act: Any, index: ActorIndex) -> ActorMention | None:
+        """ "the gangster was killed in an encounter" (Indian usage: a shoot-out with the police, whose other
+        side no "with" phrase names): the police, unless those harmed are a state force themselves."""
+        words = event_words()
+        if act.lemma_.lower() not in words.force_encounters or _pobjs(act, ("with",)):
+            return None
+        for patient in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+            found = index.of(patient, loose=True)
+            if any((m.actor.sector or "") in words.state_force_sectors for m in found):
+                return None
+        return self._custody_doer(act, f"the other side of the '{act.text}'")
 
     def _in_session(self, trig: Trigger) -> bool:
         """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""

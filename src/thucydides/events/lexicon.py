@@ -578,6 +578,11 @@ def _participle_head(tok: Any) -> list[Any]:
     )
 
 
+def _counted_people(tok: Any, entry: Entry) -> bool:
+    """ "25 were held", "40 more held": a bare count names people, for a sense that takes people."""
+    return tok.tag_ == "CD" and "people" in entry.obj
+
+
 def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | None = None) -> bool:
     """Whether ``entry``'s conditions hold at ``tok``; ``event_nouns``: the lexicon's event nouns, which a
     past participle describes rather than acts on ("the sanctions imposed last week": the noun is the
@@ -599,7 +604,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
             ]
         )
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
-        if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
+        if not any(
+            o.lemma_.lower() in entry.obj or o.lower_ in entry.obj or _counted_people(o, entry) for o in pool
+        ):
             return False
     if entry.not_obj and _excluded(entry, _ruled_out_pool(entry, tok, objs)):
         return False

@@ -114,6 +114,7 @@ class EventWords:
     meeting_words: frozenset[str]
     custody_places: frozenset[str]
     discharge_verbs: frozenset[str]
+    force_encounters: frozenset[str]
     missile_nouns: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
