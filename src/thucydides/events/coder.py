@@ -571,9 +571,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         return None
 
     def _custodian(self, place: Any, index: ActorIndex) -> ActorMention | None:
-        """ "beaten to death in the lock-up", "in the naroda police lock-up": harm suffered in a place of custody
-        (``custody_places``) was done by those who held the victim: the actor modifying the place, else the
-        police (the doer ``implied_agents`` gives an arrest)."""
+        """ "beaten to death in the lock-up", "in the naroda police lock-up": harm suffered in a place of
+        custody (``custody_places``) was done by those who held the victim: the actor modifying the place,
+        else the police (the doer ``implied_agents`` gives an arrest)."""
         words = [c for c in place.children if c.dep_ in ("compound", "punct", "amod") and c.i < place.i]
         phrase = place.doc[min((c.i for c in words), default=place.i) : place.i + 1].text.lower()
         phrase = phrase.replace(" - ", "-")

@@ -232,7 +232,8 @@ def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Cont
             _attach(obj_words, obj)
             obj.head, obj.dep_ = verb, "dobj"
         for t in outer:
-            t.head = obj if t.dep_ == "relcl" and obj is not None else verb  # "... a robber who tried to flee"
+            # "... a robber who tried to flee": a relative clause stays on its noun
+            t.head = obj if t.dep_ == "relcl" and obj is not None else verb
             if t.pos_ == "ADP":
                 t.dep_ = "prep"
         for t in sent:

@@ -389,7 +389,8 @@ def passive_target(c: Candidate, params: Params) -> bool:
 def _gerund_patient(anchor: Any) -> list[Any]:
     """ "a man died after being hit by a shell", "he was caught after being chased": a passive gerund with no
     subject of its own, under a preposition of its clause, undergone by that clause's subject."""
-    if anchor.dep_ != "pcomp" or not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in anchor.children):
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in anchor.children)
+    if anchor.dep_ != "pcomp" or not being:
         return []
     clause = anchor.head.head
     return _children(clause, "nsubj", "nsubjpass") if anchor.head.dep_ == "prep" else []
