@@ -647,9 +647,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
         for p in q.children
     ):  # "took to the streets"
         return False
-    if entry.doer and not _doer_is(entry.doer, deps):
+    if entry.doer and not _doer_is(entry.doer, deps, tok):
         return False
-    if entry.not_doer and _doer_is(entry.not_doer, deps):
+    if entry.not_doer and _doer_is(entry.not_doer, deps, tok):
         return False
     if entry.agentless_passive and not (
         any(c.dep_ == "nsubjpass" for c in deps)
@@ -672,11 +672,16 @@ def infinitive_clause(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
-def _doer_is(words: frozenset[str], deps: list[Any]) -> bool:
+def _doer_is(words: frozenset[str], deps: list[Any], tok: Any = None) -> bool:
     """True when the verb's doer is one of ``words``: its active subject, or the object of its "by" phrase
-    ("police held him", "he was held by police"), or a word modifying either ("riot police")."""
+    ("police held him", "he was held by police"), or a word modifying either ("riot police"); a verb with
+    neither, coordinated with an earlier one, shares its doer ("police raided the hideout and caught three
+    men")."""
     doers = [c for c in deps if c.dep_ == "nsubj"]
     doers += [p for c in deps if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not doers and tok is not None and tok.dep_ == "conj" and tok.head != tok:
+        if not any(c.dep_ == "nsubjpass" for c in deps):
+            return _doer_is(words, list(tok.head.children), tok.head)
     return any(
         w.lemma_.lower() in words or w.lower_ in words
         for d in doers
