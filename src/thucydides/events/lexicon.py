@@ -679,9 +679,9 @@ def _doer_is(words: frozenset[str], deps: list[Any], tok: Any = None) -> bool:
     men")."""
     doers = [c for c in deps if c.dep_ == "nsubj"]
     doers += [p for c in deps if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if not doers and tok is not None and tok.dep_ == "conj" and tok.head != tok:
-        if not any(c.dep_ == "nsubjpass" for c in deps):
-            return _doer_is(words, list(tok.head.children), tok.head)
+    shared = tok is not None and tok.dep_ == "conj" and tok.head != tok
+    if not doers and shared and not any(c.dep_ == "nsubjpass" for c in deps):
+        return _doer_is(words, list(tok.head.children), tok.head)
     return any(
         w.lemma_.lower() in words or w.lower_ in words
         for d in doers
