@@ -373,7 +373,9 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 and (not agents or not self._unnamed_unit(agents[0], index))
             ):  # "arrested by the crime branch": a unit no actor stands for is the implied doer's
                 return None
-            subject = _subject(anchor)[0] if not passive and not victim_participle(anchor) else None
+            # "one person died": the subject of a verb of dying is the one harmed, never a doer named
+            sufferer = victim_participle(anchor) or anchor.lemma_.lower() in self.lexicon.undergoer_verbs
+            subject = _subject(anchor)[0] if not passive and not sufferer else None
             if subject is not None and not self._unnamed_unit(subject, index):
                 return None  # "the crime branch arrested three men": a unit no actor stands for
         start = trig.token.idx
@@ -502,6 +504,8 @@ class EventCoder(ArgumentFinder, TriggerFinder):
         """For violence with no doer, the actor that modifies the act named as its cause, or does it: "killed
         in police firing", "injured during an army raid" (the police, the army), "killed in an operation by
         the police"."""
+        if (shooter := self._weapon_doer(verb, index)) is not None:
+            return shooter
         # "fell to police bullets": a verb of suffering names what harmed its subject after "to"
         fell_to = _pobjs(verb, ("to",)) if verb.lemma_.lower() in self.lexicon.undergoer_verbs else []
         for pobj in [*_pobjs(verb, event_words().cause_preps), *fell_to]:
@@ -525,6 +529,10 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 found = index.of(other, loose=True)
                 if found and usable(found[0].actor):
                     return found[0], pobj
+            if (custodian := self._custodian(pobj, index)) is not None:
+                return custodian, pobj
+            if (police := self._encounter_doer(verb, pobj, index)) is not None:
+                return police, pobj
             if self.lexicon.match(pobj, "noun") is None and pobj not in fell_to:
                 continue
             for child in pobj.children:
@@ -539,6 +547,66 @@ class EventCoder(ArgumentFinder, TriggerFinder):
                 if found and usable(found[0].actor):
                     return found[0], pobj
         return None
+
+    def _weapon_doer(self, verb: Any, index: ActorIndex) -> tuple[ActorMention, Any] | None:
+        """ "hit by a tear gas shell fired by the police", "killed by a police bullet": harm whose "by" phrase
+        names a missile, not an actor, was done by whoever fired it (the "by" phrase of a participle of
+        ``discharge_verbs`` on the missile) or by the actor modifying it."""
+        for weapon in (p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+            if weapon.pos_ != "NOUN" or index.of(weapon, loose=True):
+                continue  # an actor named as the doer is the subject rule's
+            for acl in weapon.children:
+                if acl.dep_ != "acl" or acl.lemma_.lower() not in event_words().discharge_verbs:
+                    continue
+                for shooter in (p for a in acl.children if a.dep_ == "agent" for p in a.children):
+                    found = index.of(shooter, loose=True)
+                    if found and usable(found[0].actor):
+                        return found[0], weapon
+            if weapon.lemma_.lower() not in event_words().missile_nouns:
+                continue
+            for child in weapon.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < weapon.i:
+                    m = self._role_modifier(child, index)
+                    if m is not None and usable(m.actor):
+                        return m, weapon
+        return None
+
+    def _custodian(self, place: Any, index: ActorIndex) -> ActorMention | None:
+        """ "beaten to death in the lock-up", "in the naroda police lock-up": harm suffered in a place of
+        custody (``custody_places``) was done by those who held the victim: the actor modifying the place,
+        else the police (the doer ``implied_agents`` gives an arrest)."""
+        words = [c for c in place.children if c.dep_ in ("compound", "punct", "amod") and c.i < place.i]
+        phrase = place.doc[min((c.i for c in words), default=place.i) : place.i + 1].text.lower()
+        phrase = phrase.replace(" - ", "-")
+        if not any(phrase == w or phrase.endswith(" " + w) for w in event_words().custody_places):
+            return None
+        for child in words:
+            m = self._role_modifier(child, index)
+            if m is not None and usable(m.actor):
+                return m
+        return self._custody_doer(place, f"who held the victim in '{phrase}'")
+
+    def _custody_doer(self, tok: Any, why: str) -> ActorMention | None:
+        """The doer custody implies (``implied_agents`` of the lexicon's noun "custody": the police), as a
+        mention at ``tok``."""
+        custody = self.lexicon.nouns.get("custody")
+        agent = self.lexicon.implied_agent(custody[0].cameo, True, "custody") if custody else None
+        if agent is None:
+            return None
+        actor = Actor(text=agent.text, sector=agent.sector, type="group")
+        return ActorMention(tok.idx, tok.idx, agent.text, actor, why)
+
+    def _encounter_doer(self, verb: Any, act: Any, index: ActorIndex) -> ActorMention | None:
+        """ "the gangster was killed in an encounter" (Indian usage: a shoot-out with the police, whose other
+        side no "with" phrase names): the police, unless those harmed are a state force themselves."""
+        words = event_words()
+        if act.lemma_.lower() not in words.force_encounters or _pobjs(act, ("with",)):
+            return None
+        for patient in (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")):
+            found = index.of(patient, loose=True)
+            if any((m.actor.sector or "") in words.state_force_sectors for m in found):
+                return None
+        return self._custody_doer(act, f"the other side of the '{act.text}'")
 
     def _in_session(self, trig: Trigger) -> bool:
         """True for a body meeting in session with nobody named to meet ("the cabinet met on Sunday")."""

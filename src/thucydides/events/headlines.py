@@ -110,8 +110,20 @@ def _verbless(words: list[Any]) -> bool:
     return (
         1 < len(words) <= HEADLINE_TOKENS + 4
         and words[-1].text == "."
-        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and not any(t.pos_ in ("VERB", "AUX") and not _in_relative(t) for t in words)
     )
+
+
+def _in_relative(tok: Any) -> bool:
+    """Whether a word lies in a relative clause ("a constable shot dead a robber who tried to flee": the
+    sentence's only verbs are the relative clause's)."""
+    for _ in range(8):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def past_verb(tok: Any, verbs: Container[str]) -> str | None:
@@ -220,7 +232,8 @@ def _repair(sent: Any, verbs: Container[str], light: Container[str], nouns: Cont
             _attach(obj_words, obj)
             obj.head, obj.dep_ = verb, "dobj"
         for t in outer:
-            t.head = verb
+            # "... a robber who tried to flee": a relative clause stays on its noun
+            t.head = obj if t.dep_ == "relcl" and obj is not None else verb
             if t.pos_ == "ADP":
                 t.dep_ = "prep"
         for t in sent:

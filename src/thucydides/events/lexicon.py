@@ -593,6 +593,11 @@ def _participle_head(tok: Any) -> list[Any]:
     )
 
 
+def _counted_people(tok: Any, entry: Entry) -> bool:
+    """ "25 were held", "40 more held": a bare count names people, for a sense that takes people."""
+    return tok.tag_ == "CD" and "people" in entry.obj
+
+
 def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | None = None) -> bool:
     """Whether ``entry``'s conditions hold at ``tok``; ``event_nouns``: the lexicon's event nouns, which a
     past participle describes rather than acts on ("the sanctions imposed last week": the noun is the
@@ -617,7 +622,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
             ]
         )
         pool = [*pool, *(c for o in pool for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN")]
-        if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in pool):
+        if not any(
+            o.lemma_.lower() in entry.obj or o.lower_ in entry.obj or _counted_people(o, entry) for o in pool
+        ):
             return False
     if entry.not_obj and _excluded(entry, _ruled_out_pool(entry, tok, objs)):
         return False
@@ -648,7 +655,8 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
     ):
         return False
     if entry.pobj and not any(
-        p.dep_ == "pobj" and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
+        # "taken in for questioning": a gerund the parse hangs as the preposition's clause (pcomp)
+        p.dep_ in ("pobj", "pcomp") and (p.lemma_.lower() in entry.pobj or p.lower_ in entry.pobj)
         for c in deps
         if c.dep_ == "prep"
         # a stacked preposition counts as its last word ("pulled out of the talks": of)
@@ -657,9 +665,9 @@ def _conditions_hold(entry: Entry, tok: Any, event_nouns: Mapping[str, Any] | No
         for p in q.children
     ):  # "took to the streets"
         return False
-    if entry.doer and not _doer_is(entry.doer, deps):
+    if entry.doer and not _doer_is(entry.doer, deps, tok):
         return False
-    if entry.not_doer and _doer_is(entry.not_doer, deps):
+    if entry.not_doer and _doer_is(entry.not_doer, deps, tok):
         return False
     if entry.agentless_passive and not (
         any(c.dep_ == "nsubjpass" for c in deps)
@@ -684,11 +692,16 @@ def infinitive_clause(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
-def _doer_is(words: frozenset[str], deps: list[Any]) -> bool:
+def _doer_is(words: frozenset[str], deps: list[Any], tok: Any = None) -> bool:
     """True when the verb's doer is one of ``words``: its active subject, or the object of its "by" phrase
-    ("police held him", "he was held by police"), or a word modifying either ("riot police")."""
+    ("police held him", "he was held by police"), or a word modifying either ("riot police"); a verb with
+    neither, coordinated with an earlier one, shares its doer ("police raided the hideout and caught three
+    men")."""
     doers = [c for c in deps if c.dep_ == "nsubj"]
     doers += [p for c in deps if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    shared = tok is not None and tok.dep_ == "conj" and tok.head != tok
+    if not doers and shared and not any(c.dep_ == "nsubjpass" for c in deps):
+        return _doer_is(words, list(tok.head.children), tok.head)
     return any(
         w.lemma_.lower() in words or w.lower_ in words
         for d in doers

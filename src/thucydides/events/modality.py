@@ -26,7 +26,9 @@ def conditional(tok: Any) -> bool:
     for _ in range(6):
         if any(c.lower_ in marks for c in children(cur, "mark")):
             return True
-        if cur.dep_ == "advcl" and _inverted(cur, words.inverted_condition_aux):
+        # "had the bomb gone off, ..."; "sources believe that had he been detained in Lucknow, the problems
+        # would have been fewer" (the parse hangs the inverted condition as the complement)
+        if cur.dep_ in ("advcl", "ccomp") and _inverted(cur, words.inverted_condition_aux):
             return True
         if cur.head == cur:
             return False
@@ -36,7 +38,8 @@ def conditional(tok: Any) -> bool:
 
 def _inverted(verb: Any, auxes: frozenset[str]) -> bool:
     """True when one of ``auxes`` comes before the verb's subject ("had the bomb gone off")."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # the last subject: "that had Singhal been detained" (the parse may take "that" for a subject too)
+    subj = next((c for c in reversed(list(verb.children)) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in auxes and c.i < subj.i for c in verb.children
     )

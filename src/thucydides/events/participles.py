@@ -22,7 +22,8 @@ def repair_bare_participles(sdoc: Any, lexicon: Lexicon) -> int:
     fixed = 0
     for sent in sdoc.sents:
         tok = sent.root
-        if tok.tag_ != "VBD" or tok.pos_ != "VERB":
+        # "40 more held in vadodara": a participle root with a subject is a bare participle too
+        if tok.tag_ not in ("VBD", "VBN") or tok.pos_ != "VERB":
             continue
         senses = lexicon.verbs.get(lexicon.lemma(tok, lexicon.verbs))
         if not senses:
@@ -30,11 +31,13 @@ def repair_bare_participles(sdoc: Any, lexicon: Lexicon) -> int:
         children = list(tok.children)
         if any(c.dep_ in ACTIVE_MARKS for c in children):
             continue
-        subjects = [c for c in children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        subjects = [c for c in children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
         if len(subjects) != 1:
             continue
         subject = subjects[0]
         words = {subject.lower_, subject.lemma_.lower()}
+        if subject.tag_ == "CD":  # "12 held for rioting": a bare count of people
+            words.add("people")
         if not any(words & sense.obj for sense in senses):
             continue
         tok.tag_ = "VBN"

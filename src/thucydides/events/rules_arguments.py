@@ -387,7 +387,11 @@ def passive_target(c: Candidate, params: Params) -> bool:
         return False
     anchor, index = c.trig.anchor, c.scene.index
     changed = False
-    patient = _children(anchor, "nsubjpass") or ([anchor.head] if reduced_relative(anchor) else [])
+    patient = (
+        _children(anchor, "nsubjpass")
+        or ([anchor.head] if reduced_relative(anchor) else [])
+        or _gerund_patient(anchor)
+    )
     if patient:
         c.targets = index.of(patient[0], loose=True) or c.scene.coder._reference(patient[0], index)
     if not _children(anchor, "agent"):
@@ -397,6 +401,16 @@ def passive_target(c: Candidate, params: Params) -> bool:
         c.arg_why.append("target = subject of the passive")
         return True
     return changed
+
+
+def _gerund_patient(anchor: Any) -> list[Any]:
+    """ "a man died after being hit by a shell", "he was caught after being chased": a passive gerund with no
+    subject of its own, under a preposition of its clause, undergone by that clause's subject."""
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in anchor.children)
+    if anchor.dep_ != "pcomp" or not being:
+        return []
+    clause = anchor.head.head
+    return _children(clause, "nsubj", "nsubjpass") if anchor.head.dep_ == "prep" else []
 
 
 def between_verb_pair(c: Candidate, params: Params) -> bool:

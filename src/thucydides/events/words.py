@@ -117,6 +117,10 @@ class EventWords:
     site_nouns: frozenset[str]
     capital_nouns: frozenset[str]
     meeting_words: frozenset[str]
+    custody_places: frozenset[str]
+    discharge_verbs: frozenset[str]
+    force_encounters: frozenset[str]
+    missile_nouns: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
     # the place prepositions that set a scene, not an origin ("in", "at"; not "from")
