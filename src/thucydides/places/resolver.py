@@ -709,9 +709,18 @@ class PlaceResolver(SpanFinder):
                         break
         votes: dict[str, dict[str, float]] = {key: dict(own) for key, own in selfish.items()}
         done: set[str] = set()
+        # a name that opens a longer name of the gazetteer's ("Tennessee" of "a Tennessee Colony man") votes
+        # for nothing: the longer name is the place
+        longer = [
+            (span.start, span.end)
+            for span in spans
+            if span.source == "name" and " " in span.text.strip() and (span.start, span.end) not in muted
+        ]
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
             if not key or key in done and span.start >= _DATELINE_CHARS or (span.start, span.end) in muted:
+                continue
+            if any(start == span.start and span.end < end for start, end in longer):
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
