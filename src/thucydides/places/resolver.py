@@ -49,7 +49,8 @@ _DATELINE_CHARS = 80
 _NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
 _CLUSTER_NAMES = 3  # names each near none of the others' that agree on one place (see _clustered)
-_STATE_NAMES = 2  # other names read in one first-level division that make it the story's (see _in_story_state)
+_STATE_NAMES = 2  # other names read in one division that make it the story's (see _in_story_state)
+_STATE_KINDS = frozenset({"city", "admin2", "admin1"})  # the readings whose division counts there
 _STATE_BONUS = 2.0  # ... and what a town or county reading in that division gains (like _NEAR_BONUS)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
@@ -356,9 +357,15 @@ class PlaceResolver(SpanFinder):
         longer: dict[int, tuple[str, _Resolved]] = {}
         for memo, found in done.items():
             key = memo[0]
-            if key and " " in key and memo[1] != "abbr" and found is not None and found[2].kind == "city":
-                if found[0].geonameid is not None:
-                    longer.setdefault(found[0].geonameid, (key, found))
+            if (
+                key
+                and " " in key
+                and memo[1] != "abbr"
+                and found is not None
+                and found[2].kind == "city"
+                and found[0].geonameid is not None
+            ):
+                longer.setdefault(found[0].geonameid, (key, found))
         if not longer:
             return
         for memo, (span, _) in firsts.items():
@@ -404,7 +411,7 @@ class PlaceResolver(SpanFinder):
         named none. Only a namesake in the same country is lifted."""
         read: dict[str, str] = {}  # each name's division, as read so far
         for memo, found in done.items():
-            if memo[0] and found is not None and found[2].a1 and found[2].kind in ("city", "admin2", "admin1"):
+            if memo[0] and found is not None and found[2].a1 and found[2].kind in _STATE_KINDS:
                 read.setdefault(memo[0], found[2].a1)
         if len(read) <= _STATE_NAMES:
             return

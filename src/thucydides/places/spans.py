@@ -440,10 +440,12 @@ class SpanFinder:
             # Service"), may still be one
             # except a country or state that opens a person's title ("U.S. Agriculture Secretary X",
             # "Indiana Governor X") and a tagged place after a locative preposition ("visiting Austin")
-            if not span.dateline and not (
-                span.source == "abbr"
-                and _QUALIFIED_TOWN_BEFORE_RE.search(text, max(0, span.start - 40), span.start)
-            ) and any(
+            if span.source == "abbr" and _QUALIFIED_TOWN_BEFORE_RE.search(
+                text, max(0, span.start - 40), span.start
+            ):
+                kept.append(span)  # "Chowchilla, Calif. Olson said": the town's state, whatever follows
+                continue
+            if not span.dateline and any(
                 start < span.end
                 and span.start < end
                 and (
