@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.test_places import _run
+from tests.test_places import _person, _run
 
 from thucydides.places import Gazetteer, PlaceResolver
 from thucydides.places.table import GeonamesTable, write_table
@@ -334,3 +334,80 @@ def test_places_stage_reads_a_town_tagged_as_a_person_after_a_locative_in_the_st
     actors = _demonyms(text, [("Polish", "POL")])
     found = _found(_run(nlp, resolver, text, actors))
     assert found["Kuźnica"].country == "POL"
+
+
+# --- the story's own places, once read, decide again (branch lgl13) ---------------------------------
+
+
+@pytest.mark.slow
+def test_places_stage_reads_a_town_again_in_the_state_where_the_storys_other_names_were_put(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    # the first votes split "Douglas County" between a dozen states; read, it and "Brandon" lie in Minnesota
+    text = (
+        "A Brandon woman was hurt Friday when her car rolled near Albany, and Douglas County deputies "
+        "responded."
+    )
+    found = _found(_run(nlp, resolver, text))
+    assert found["Brandon"].admin1 == "Minnesota"
+    assert found["Albany"].admin1 == "Minnesota"
+
+
+@pytest.mark.slow
+def test_places_stage_a_short_name_of_a_town_named_in_full_is_that_town(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "Decatur and Avondale Estates will vote on the annexation plan next week. Most of the lots lie in "
+        "Decatur, and the rest lie in Avondale."
+    )
+    towns = {m.place.name: m.place.admin1 for m in _run(nlp, resolver, text).places if m.text == "Avondale"}
+    assert towns == {"Avondale Estates": "Georgia"}
+
+
+@pytest.mark.slow
+def test_places_stage_a_short_name_is_no_city_named_in_full_when_it_is_a_state(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "She grew up in New York City and later moved upstate; New York has been her home ever since."
+    kinds = {m.place.precision for m in _run(nlp, resolver, text).places if m.text == "New York"}
+    assert kinds == {"admin1"}
+
+
+@pytest.mark.slow
+def test_places_stage_a_place_opening_a_local_body_taken_for_a_person_names_no_person(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "Lawrenceburg to host games in April. Seniors will compete in Lawrenceburg from April 20. Sponsors "
+        "include Galaxy Lanes, Lawrenceburg Parks and Recreation and the local bank."
+    )
+    found = [m for m in _run(nlp, resolver, text).places if m.text == "Lawrenceburg"]
+    assert len(found) == 3
+
+
+@pytest.mark.slow
+def test_places_stage_keeps_a_state_abbreviation_after_a_town_before_a_persons_name(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = "The photo was taken in Chowchilla, Calif. Smith was freed last week."
+    actors = _person(text, "Calif. Smith", "USA")
+    found = _found(_run(nlp, resolver, text, actors))
+    assert found["Calif."].admin1 == "California"
+
+
+@pytest.mark.slow
+def test_places_stage_a_state_opening_a_longer_town_name_casts_no_vote(
+    nlp: Any, resolver: PlaceResolver
+) -> None:
+    text = (
+        "A Tennessee Colony man was shot at his home in northern Anderson County, police in Palestine said."
+    )
+    found = _found(_run(nlp, resolver, text))
+    assert found["Tennessee Colony"].admin1 == "Texas"
+    assert found["northern Anderson County"].admin1 == "Texas"
+
+
+def test_gazetteer_knows_quebec_city_as_the_city(gazetteer: Gazetteer) -> None:
+    kinds = {(e.kind, e.place.country) for e, _ in gazetteer.entries("quebec city")}
+    assert kinds == {("city", "CAN")}

@@ -49,6 +49,9 @@ _DATELINE_CHARS = 80
 _NEAR_KM = 100.0  # a town or county this close to another of the story's towns and counties lies with it
 _NEAR_BONUS = 2.0  # ... and its reading gains this much (about a hundredfold in population)
 _CLUSTER_NAMES = 3  # names each near none of the others' that agree on one place (see _clustered)
+_STATE_NAMES = 2  # other names read in one division that make it the story's (see _in_story_state)
+_STATE_KINDS = frozenset({"city", "admin2", "admin1"})  # the readings whose division counts there
+_STATE_BONUS = 2.0  # ... and what a town or county reading in that division gains (like _NEAR_BONUS)
 _NEAR_DEGREES = _NEAR_KM / 100.0  # a box a little larger than the circle (1 degree of latitude is 111 km)
 _POINT_KINDS = frozenset({"city", "admin2"})
 _SUPPORT_SHARE = 0.5  # a division backs an untagged town when it has this share of the leading one's votes
@@ -200,6 +203,7 @@ class PlaceResolver(SpanFinder):
                 )
                 firsts[memo] = (span, own)
         self._near_others(done, firsts, qualified, divisions, towns)
+        self._short_forms(done, firsts, qualified, divisions)
         if self.ranker is not None or self.collect is not None:
             self._learned(doc, spans, done, firsts, qualified, leaders)
         mentions: list[PlaceMention] = []
@@ -220,7 +224,7 @@ class PlaceResolver(SpanFinder):
                 span.source == "name"
                 and " " not in span.text.strip()
                 and not (span.locative or span.dateline or span.local)
-                and (key in self._common_words or key in self._person_words(doc, words))
+                and (key in self._common_words or key in self._person_words(doc, words, spans))
             ):
                 # "Tyler" where the story names "Tyler Smith": the person, not a town; "University" of a
                 # university's name: a common word
@@ -276,7 +280,7 @@ class PlaceResolver(SpanFinder):
                     and alone[0].name == alone[2].place.name
                 ):
                     held.append((span, memo, alone[0], alone[1] + _LARGE_CITY_REASON))
-        surnames = self._person_words(doc, words) if held else set()
+        surnames = self._person_words(doc, words, spans) if held else set()
         for span, memo, place, reason in held:
             if memo[0] not in surnames:
                 if not reason.endswith(_LARGE_CITY_REASON):
@@ -288,10 +292,12 @@ class PlaceResolver(SpanFinder):
         return non_overlapping(mentions)
 
     @staticmethod
-    def _person_words(doc: Document, memo: list[set[str]]) -> set[str]:
-        """:func:`_name_words` of the story, read once into ``memo``."""
+    def _person_words(doc: Document, memo: list[set[str]], spans: Sequence[Span] = ()) -> set[str]:
+        """:func:`_name_words` of the story, read once into ``memo``; a "name" that opens with a place
+        before a local institution ("Lawrenceburg Parks and Recreation", "Flemington Elks" taken for
+        persons) names no person."""
         if not memo:
-            memo.append(_name_words(doc.nlp))
+            memo.append(_name_words(doc.nlp, frozenset(span.start for span in spans if span.local)))
         return memo[0]
 
     def _near_others(
@@ -336,6 +342,109 @@ class PlaceResolver(SpanFinder):
                 if again is not None and again[2] is not found[2]:
                     done[memo] = again
         self._clustered(done, firsts, qualified, divisions)
+        self._in_story_state(done, firsts, qualified, divisions, towns)
+
+    def _short_forms(
+        self,
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        divisions: set[str],
+    ) -> None:
+        """A name that opens a longer name of the story's towns, and that the gazetteer knows as another
+        name of that very town, is that town ("Avondale" after "Avondale Estates", not the bigger Avondale
+        of another state): a story names a place in full once and shortly after."""
+        longer: dict[int, tuple[str, _Resolved]] = {}
+        for memo, found in done.items():
+            key = memo[0]
+            if (
+                key
+                and " " in key
+                and memo[1] != "abbr"
+                and found is not None
+                and found[2].kind == "city"
+                and found[0].geonameid is not None
+            ):
+                longer.setdefault(found[0].geonameid, (key, found))
+        if not longer:
+            return
+        for memo, (span, _) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if (
+                found is None
+                or not key
+                or memo[1] == "abbr"
+                or found[2].kind != "city"
+                or _fixed(span, key, qualified, divisions)
+            ):
+                continue
+            for entry, _ in self.gazetteer.entries(key):
+                full = longer.get(entry.place.geonameid) if entry.place.geonameid is not None else None
+                if (
+                    full is not None
+                    and full[0].startswith(key + " ")
+                    and normalize_name(full[1][0].name).startswith(key + " ")
+                    and entry.kind == "city"
+                ):
+                    if full[1][2] is not found[2]:
+                        done[memo] = (
+                            replace(full[1][0]),
+                            f"{full[1][2].describe()}; short for {full[1][0].name}, named in the story",
+                            full[1][2],
+                        )
+                    break
+
+    def _in_story_state(
+        self,
+        done: dict[tuple[str | None, str | None], _Resolved | None],
+        firsts: Mapping[tuple[str | None, str | None], tuple[Span, _Without]],
+        qualified: Mapping[str, tuple[str, str | None]],
+        divisions: set[str],
+        towns: set[str | None],
+    ) -> None:
+        """Read again each town or county name put in another first-level division than the one where more
+        of the story's other names were put, lifting its namesake in that division ("Albany" beside
+        "Brandon" and "Douglas County", both read in Minnesota, is the Minnesota town, not the bigger one in
+        Georgia; "Montgomery County" in a story of Indiana's counties is Indiana's): the division the
+        names agree on once read wins where the first votes, split between each name's many namesakes,
+        named none. Only a namesake in the same country is lifted."""
+        read: dict[str, str] = {}  # each name's division, as read so far
+        for memo, found in done.items():
+            if memo[0] and found is not None and found[2].a1 and found[2].kind in _STATE_KINDS:
+                read.setdefault(memo[0], found[2].a1)
+        if len(read) <= _STATE_NAMES:
+            return
+        counts = Counter(read.values())
+        points = _town_points(done)
+        for memo, (span, own) in firsts.items():
+            key = memo[0]
+            found = done[memo]
+            if (
+                found is None
+                or not key
+                or memo[1] == "abbr"
+                or _fixed(span, key, qualified, divisions)
+                or found[2].kind not in _POINT_KINDS
+            ):
+                continue
+            mine = found[2].a1
+            others = counts.copy()
+            others[read.get(key, "")] -= 1
+            lead, n = max(others.items(), key=lambda item: (item[1], item[0]))
+            if n < _STATE_NAMES or lead == mine or n <= others.get(mine, 0):
+                continue
+            country = found[2].place.country
+            if not any(
+                primary and e.a1 == lead and e.kind in _POINT_KINDS and e.place.country == country
+                for e, primary in self.gazetteer.entries(key)
+            ):
+                continue
+            near = [point for other, point in points.items() if other[0] != key]
+            strict = span.source != "cue" and not span.locative
+            again = self._resolve_span(span, own, strict=strict, near=near, town=key in towns, state=lead)
+            if again is not None and again[2] is not found[2] and again[2].a1 == lead:
+                done[memo] = again
 
     def _clustered(
         self,
@@ -607,9 +716,18 @@ class PlaceResolver(SpanFinder):
                         break
         votes: dict[str, dict[str, float]] = {key: dict(own) for key, own in selfish.items()}
         done: set[str] = set()
+        # a name that opens a longer name of the gazetteer's ("Tennessee" of "a Tennessee Colony man") votes
+        # for nothing: the longer name is the place
+        longer = [
+            (span.start, span.end)
+            for span in spans
+            if span.source == "name" and " " in span.text.strip() and (span.start, span.end) not in muted
+        ]
         for span in spans:
             key = span.text if span.source == "abbr" else self._key(span)
             if not key or key in done and span.start >= _DATELINE_CHARS or (span.start, span.end) in muted:
+                continue
+            if any(start == span.start and span.end < end for start, end in longer):
                 continue
             if span.source == "name" and (
                 span.partial and len(span.text.split()) == 1 or span.inside == "PERSON"
@@ -906,15 +1024,17 @@ class PlaceResolver(SpanFinder):
         division: bool = False,
         near: Sequence[tuple[float | None, float | None]] = (),
         town: bool = False,
+        state: str = "",
     ) -> _Resolved | None:
         """Resolve a span; ``strict`` drops weak readings (a small town known only by a variant
         spelling, with no support from the document), which are mostly misread names; ``within``
         keeps only readings in that (country, admin1) when any exist; a town or county reading within
-        :data:`_NEAR_KM` of one of the points ``near`` gains :data:`_NEAR_BONUS`."""
+        :data:`_NEAR_KM` of one of the points ``near`` gains :data:`_NEAR_BONUS`, and one in the first-level
+        division ``state`` (a GeoNames code) gains :data:`_STATE_BONUS`."""
         key = self._key(span)
         ranked = self.gazetteer.readings(key, _plain(context), _tops(context)) if key else []
         ranked = _villages_kept(span, ranked, context, within is not None)
-        lifted = False
+        lifted = in_state = False
         if near and len(ranked) > 1:
             # ... the readings near the most of the story's other names only ("Montgomery" near Watertown,
             # Delano and Scott County of Minnesota sports news, not the one near a person's "Mark")
@@ -929,6 +1049,18 @@ class PlaceResolver(SpanFinder):
                 key=lambda r: (-r.score, -r.base, -r.entry.population, r.entry.place.name),
             )
             lifted = ranked[0].support >= 1.0
+        if state and len(ranked) > 1:
+            # ... and those in the division where the story's other names lie
+            ranked = sorted(
+                (
+                    r._replace(score=r.score + _STATE_BONUS, support=max(r.support, 1.0))
+                    if r.primary and r.entry.a1 == state and r.entry.kind in _POINT_KINDS
+                    else r
+                    for r in ranked
+                ),
+                key=lambda r: (-r.score, -r.base, -r.entry.population, r.entry.place.name),
+            )
+            in_state = ranked[0].entry.a1 == state
         # a country's name is qualified by no other country ("in Russia, U.S. officials said" is no
         # Russia in the US), only by a state ("Lebanon, Pa.")
         if within is not None and (
@@ -1000,6 +1132,8 @@ class PlaceResolver(SpanFinder):
                 reason += ", chosen by the document's other places and actors"
         if lifted:
             reason += "; near the story's other places"
+        if in_state:
+            reason += "; in the division of the story's other places"
         if span.direction and key != normalize_name(span.text):
             lead = DIRECTION_RE.match(span.text)
             prefix = span.text[: lead.start("rest")].strip().lower() if lead else span.direction
@@ -1132,14 +1266,15 @@ def _listed_with(text: str, spans: Sequence[Span], n: int) -> list[Span]:
     return out
 
 
-def _name_words(sdoc: Any) -> set[str]:
-    """The keys of the words of the longer persons' names the tagger marks ("Hopkins" of "David Hopkins")."""
+def _name_words(sdoc: Any, skipped: frozenset[int] = frozenset()) -> set[str]:
+    """The keys of the words of the longer persons' names the tagger marks ("Hopkins" of "David Hopkins"),
+    but those opening at one of the ``skipped`` offsets."""
     if sdoc is None:
         return set()
     return {
         normalize_name(token.text)
         for ent in sdoc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent.start_char not in skipped
         for token in ent
     }
 

@@ -452,6 +452,11 @@ class SpanFinder:
             # Service"), may still be one
             # except a country or state that opens a person's title ("U.S. Agriculture Secretary X",
             # "Indiana Governor X") and a tagged place after a locative preposition ("visiting Austin")
+            if span.source == "abbr" and _QUALIFIED_TOWN_BEFORE_RE.search(
+                text, max(0, span.start - 40), span.start
+            ):
+                kept.append(span)  # "Chowchilla, Calif. Olson said": the town's state, whatever follows
+                continue
             if not span.dateline and any(
                 start < span.end
                 and span.start < end
@@ -761,6 +766,9 @@ def _within_name(text: str, span: Span, entities: Sequence[tuple[int, int, str]]
 
 _COMPOUND_REST_RE = re.compile(r"(?:-[A-Z][\w'\u2019]*)+")
 _LOWER_WORDS_RE = re.compile(r"(?:[a-z]+\s+)+")
+# a capitalised name and a comma just before a division's abbreviation ("Chowchilla, Calif. Olson said"):
+# the abbreviation qualifies that town, whatever the tagger makes of the words after it
+_QUALIFIED_TOWN_BEFORE_RE = re.compile(r"\b[A-Z][\w'.-]*,\s*$")
 _OF_BEFORE_RE = re.compile(r"\s+of\s+$")
 # a street address and a comma before a name: the town ("of 2517 Memphis St., Alexandria")
 _ADDRESS_BEFORE_RE = re.compile(
