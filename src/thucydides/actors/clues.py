@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from thucydides.actors.kb import Entry, KnowledgeBase, SectorWord, surface_key
+from thucydides.events.words import event_words
 from thucydides.record import Actor
 
 _LOCATIVE_PREPS = frozenset(
@@ -223,6 +224,17 @@ class ClueReader:
             return None
         e = self.kb.entries.get(f"country:{iso}")
         return e.name if e else iso
+
+    def _place_slot(self, tok: Any) -> bool:
+        """True for a word where a place stands: after a locative preposition (:meth:`_locative`), after
+        a place noun and "of" ("the town of X"), or as what an attack on a place took ("shelled X")."""
+        if self._locative(tok):
+            return True
+        head = tok.head
+        words = event_words()
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words.place_nouns:
+            return True
+        return tok.dep_ == "dobj" and head.lemma_.lower() in words.place_object_verbs
 
     def _locative(self, tok: Any) -> bool:
         """True when a capital is used as a place ("in Moscow", "visited Beijing"), not as its government."""

@@ -302,6 +302,13 @@ class GroupResolver(PersonMatcher):
                 appos_country = pp[1]
             evidence = country or appos_country
             person, why = self._match_person(name_text, ctx, evidence) if name_text else (None, "")
+            if (
+                person is not None
+                and primary.end - primary.start == 1
+                and "named earlier" not in why
+                and self._place_slot(sdoc[primary.start])
+            ):
+                return None  # "the town of Kobani", "in Kobani": a place, not a known person's lone surname
             if person is not None:
                 actor = self._from_person(span_text, person, ctx.when, lemmas)
                 if person not in ctx.persons:

@@ -121,6 +121,7 @@ class EventWords:
     discharge_verbs: frozenset[str]
     force_encounters: frozenset[str]
     missile_nouns: frozenset[str]
+    place_object_verbs: frozenset[str]
     # made from the lists above: words that open a condition or an open question ("if", "unless", "whether")
     open_marks: frozenset[str] = frozenset()
     # the place prepositions that set a scene, not an origin ("in", "at"; not "from")

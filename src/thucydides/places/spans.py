@@ -44,7 +44,11 @@ _LOCATIVE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # prepositions after which a name the tagger took for a person is still a place ("a horse in Pahrump")
-_STRONG_LOCATIVE_RE = re.compile(r"\b(?:in|near|inside|outside|throughout|around)\s+(?:the\s+)?$|,\s+of\s+$")
+_STRONG_LOCATIVE_RE = re.compile(
+    r"\b(?:in|near|inside|outside|throughout|around)\s+(?:the\s+)?$|,\s+of\s+$"
+    # "the town of X": a settlement's noun and "of" name a place
+    r"|\b(?:town|city|village|port|province|district|suburb|outskirts|governorate|region|hamlet)\s+of\s+$"
+)
 _CUE_RE = re.compile(
     r"\b(?:town|city|village|port|capital|province|district|suburb|outskirts|governorate|region)\s+of\s+"
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:(?:da|de|do|dos|das|del|di|du|des|al|el)\s+)?[A-Z][\w'\u2019-]+){0,2})"
