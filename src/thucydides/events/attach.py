@@ -9,11 +9,14 @@ that the publication date (precision ``publication``). Deadlines ("by the end of
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from thucydides.datafile import load_yaml
 from thucydides.events.words import event_words
 from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
 
@@ -547,6 +550,9 @@ def attach_place(
         pm = inner.mention
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's phrase ('{inner.governor.text}')"
+    seat = _landmark(trig, gazetteer)
+    if seat is not None:
+        return seat[0], f"'{seat[1]}' is in {seat[0].name}, where '{trig.anchor.text}' happened"
     parties = [*sources, *targets]
     countries = {m.actor.country for m in parties if m.actor.country}
     capital = _capital(trig, cands, countries, gazetteer)
@@ -623,6 +629,48 @@ def attach_place(
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
+
+
+@functools.cache
+def _landmarks() -> dict[str, tuple[str, str]]:
+    """The landmarks that stand for their city (``data/places/landmarks.yaml``), by folded name."""
+    text = (
+        resources.files("thucydides").joinpath("data", "places", "landmarks.yaml").read_text(encoding="utf-8")
+    )
+    raw: dict[str, Any] = load_yaml(text) or {}
+    return {str(k).lower(): (str(v[0]), str(v[1])) for k, v in raw.items()}
+
+
+LANDMARK_PREPS = frozenset({"over", "outside", "inside", "in", "at", "near", "into"})
+
+
+def _landmark(trig: Trigger, gazetteer: Any) -> tuple[Place, str] | None:
+    """The city of a landmark the event's clause places it at ("stormed the U.S. Capitol", "exploded over
+    the Kremlin", "rallied in Tahrir Square"): the object of a verb of motion, or a locative phrase on the
+    event's verb or its objects."""
+    if gazetteer is None:
+        return None
+    words = event_words()
+    verb = trig.anchor
+    nouns = (
+        [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in words.motion_verbs else []
+    )
+    for holder in (verb, *_objects(verb)):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in LANDMARK_PREPS:
+                nouns += [c for c in prep.children if c.dep_ == "pobj"]
+    seats = _landmarks()
+    for noun in nouns:
+        toks = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in ("det", "poss", "case")]
+        for k in range(len(toks)):
+            name = " ".join(t.text for t in toks[k:]).lower()
+            if name not in seats:
+                continue
+            city, iso3 = seats[name]
+            for place in gazetteer.candidates(city):
+                if place.country == iso3 and place.precision == "city":
+                    return place, " ".join(t.text for t in toks[k:])
+    return None
 
 
 def _capital(trig: Trigger, cands: Sequence[Anchored], countries: set[str], gazetteer: Any) -> Place | None:
