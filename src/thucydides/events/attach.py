@@ -9,11 +9,14 @@ that the publication date (precision ``publication``). Deadlines ("by the end of
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from thucydides.datafile import load_yaml
 from thucydides.events.words import event_words
 from thucydides.record import ActorMention, DateMention, DatePrecision, Document, Place, PlaceMention
 
@@ -75,6 +78,8 @@ def _place_phrase(root: Any, town: bool = True) -> Any:
     nouns = event_words().place_nouns
     sites = event_words().site_nouns
     tok = root
+    if not town and tok.dep_ == "amod" and tok.head.lemma_.lower() in event_words().demonym_scene_nouns:
+        tok = tok.head  # "the Somali town of Matabaan": somewhere in Somalia, where the name is unknown
     for _ in range(3):
         head = tok.head
         if head == tok:
@@ -101,6 +106,14 @@ def _place_phrase(root: Any, town: bool = True) -> Any:
         else:
             break
     return tok
+
+
+def _demonym_scene(a: Anchored) -> bool:
+    """Whether a country's adjective stands for the town or area it qualifies ("the Somali town of X")."""
+    pm = a.mention
+    return a.root.lemma_.lower() in event_words().demonym_scene_nouns and any(
+        c.dep_ == "amod" and pm.start <= c.idx < pm.end for c in a.root.children
+    )
 
 
 def _possessive(a: Anchored) -> bool:
@@ -141,6 +154,18 @@ class Anchors:
                     _possessive(a)
                     and a.root.lemma_.lower() in event_words().place_nouns
                     and any(b.root == a.root and not _possessive(b) for b in found)
+                )
+                # "the Somali town of Baidoa": the town the country's adjective stood for is named
+                and not (
+                    isinstance(a.mention, PlaceMention)
+                    and a.mention.place.precision == "country"
+                    and _demonym_scene(a)
+                    and any(
+                        b.root == a.root
+                        and isinstance(b.mention, PlaceMention)
+                        and b.mention.place.precision != "country"
+                        for b in found
+                    )
                 )
             ]
         anchors.dateline = _dateline_place(doc, gazetteer)
@@ -207,9 +232,27 @@ def _pick(cands: Sequence[Anchored], trig: Trigger, places: bool) -> Anchored | 
             # that is the object of a verb ("thanked the United States") is an actor, not a location;
             # or the place a motion verb the event goes on from acts on ("attacked the airport, killing 41")
             entered = level >= 2 and a.root.dep_ == "dobj" and a.root.head.lemma_.lower() in motion
-            if hit and (not places or _locative(a.root, place_preps) or entered):
+            if hit and (not places or _locative(a.root, place_preps) or entered or _went_to(a.root)):
                 return a
     return None if places else _late_date(cands, trig.anchor)
+
+
+def _place_noun(tok: Any) -> bool:
+    """Whether a word is a common noun of place, as written or by its lemma ("outskirts", "streets")."""
+    nouns = event_words().place_nouns
+    return bool(tok.lower_ in nouns or tok.lemma_.lower() in nouns)
+
+
+def _went_to(root: Any) -> bool:
+    """Whether a place is the named place noun an arrival preposition leads to ("took to the streets of X",
+    "marched to the town of X"): the act went there."""
+    return bool(
+        root.dep_ == "pobj"
+        and root.head.lower_ in event_words().arrival_preps
+        and root.pos_ == "NOUN"
+        and _place_noun(root)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    )
 
 
 def _scene_governor(tok: Any, place_preps: frozenset[str]) -> Any:
@@ -291,11 +334,18 @@ def _noun_subjects(verb: Any) -> list[Any]:
 def _locative(root: Any, place_preps: frozenset[str]) -> bool:
     """Whether a place word is introduced by a locative preposition that no exclusion governs ("in X", not
     "except in X")."""
+    words = event_words()
+    if root.dep_ in ("npadvmod", "advmod") and root.lower_ in words.direction_words:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)  # "east of Port-au-Prince"
     prep = root.head
     return bool(
         root.dep_ == "pobj"
-        and prep.lower_ in place_preps
-        and not (prep.dep_ == "prep" and prep.head.lower_ in event_words().exclusion_preps)
+        and (
+            prep.lower_ in place_preps
+            # "on the outskirts of Goma", "on the streets": "on" is of place before a place noun
+            or (prep.lower_ == "on" and root.pos_ == "NOUN" and _place_noun(root))
+        )
+        and not (prep.dep_ == "prep" and prep.head.lower_ in words.exclusion_preps)
     )
 
 
@@ -493,16 +543,24 @@ def attach_place(
                 pm = a.mention
                 assert isinstance(pm, PlaceMention)
                 return pm.place, f"'{pm.text}' is where '{trig.anchor.text}' went or sent them"
-    inner = _within(cands, trig, anchors.dateline, mutual)
+    inner = _within(cands, trig.anchor, anchors.dateline, mutual)
+    if inner is None and _participle_of(trig.anchor):  # "opened fire on a bus outside Mthatha, killing eight"
+        inner = _within(cands, trig.anchor.head, anchors.dateline, mutual)
     if inner is not None:
         pm = inner.mention
         assert isinstance(pm, PlaceMention)
         return pm.place, f"'{pm.text}' is in the event's phrase ('{inner.governor.text}')"
+    seat = _landmark(trig, gazetteer)
+    if seat is not None:
+        return seat[0], f"'{seat[1]}' is in {seat[0].name}, where '{trig.anchor.text}' happened"
     parties = [*sources, *targets]
     countries = {m.actor.country for m in parties if m.actor.country}
     capital = _capital(trig, cands, countries, gazetteer)
     if capital is not None:
         return capital, f"'{capital.name}' is the capital the event's clause names"
+    town = _town_reference(trig, cands, countries)
+    if town is not None:
+        return town.place, f"'{town.text}' is the town that '{trig.anchor.text}' names again"
     for m in parties:
         actor = m.actor
         if (
@@ -561,9 +619,6 @@ def attach_place(
     )
     if dateline is not None and at_home and not _elsewhere(cands, dateline.place):
         return dateline.place, f"no place in the event's clauses: the story's dateline '{dateline.text}'"
-    town = _town_reference(trig, cands, countries)
-    if town is not None:
-        return town.place, f"'{town.text}' is the town that '{trig.anchor.text}' names again"
     force = _force_town(sources, cands)
     if force is not None:
         return force.place, f"no place named: '{force.text}' is the town of the police that did it"
@@ -574,6 +629,48 @@ def attach_place(
         if place is not None:
             return place, f"no place named: both sides are of {home}, where it is taken to have happened"
     return None, "no place named in the event's clauses"
+
+
+@functools.cache
+def _landmarks() -> dict[str, tuple[str, str]]:
+    """The landmarks that stand for their city (``data/places/landmarks.yaml``), by folded name."""
+    text = (
+        resources.files("thucydides").joinpath("data", "places", "landmarks.yaml").read_text(encoding="utf-8")
+    )
+    raw: dict[str, Any] = load_yaml(text) or {}
+    return {str(k).lower(): (str(v[0]), str(v[1])) for k, v in raw.items()}
+
+
+LANDMARK_PREPS = frozenset({"over", "outside", "inside", "in", "at", "near", "into"})
+
+
+def _landmark(trig: Trigger, gazetteer: Any) -> tuple[Place, str] | None:
+    """The city of a landmark the event's clause places it at ("stormed the U.S. Capitol", "exploded over
+    the Kremlin", "rallied in Tahrir Square"): the object of a verb of motion, or a locative phrase on the
+    event's verb or its objects."""
+    if gazetteer is None:
+        return None
+    words = event_words()
+    verb = trig.anchor
+    nouns = (
+        [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in words.motion_verbs else []
+    )
+    for holder in (verb, *_objects(verb)):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in LANDMARK_PREPS:
+                nouns += [c for c in prep.children if c.dep_ == "pobj"]
+    seats = _landmarks()
+    for noun in nouns:
+        toks = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.dep_ not in ("det", "poss", "case")]
+        for k in range(len(toks)):
+            name = " ".join(t.text for t in toks[k:]).lower()
+            if name not in seats:
+                continue
+            city, iso3 = seats[name]
+            for place in gazetteer.candidates(city):
+                if place.country == iso3 and place.precision == "city":
+                    return place, " ".join(t.text for t in toks[k:])
+    return None
 
 
 def _capital(trig: Trigger, cands: Sequence[Anchored], countries: set[str], gazetteer: Any) -> Place | None:
@@ -638,17 +735,30 @@ def _town_reference(trig: Trigger, cands: Sequence[Anchored], countries: set[str
     protesters stormed buildings in the country's largest city": Almaty): the last town the sentence named
     before it, of the event's parties' country."""
     words = event_words()
-    for holder in (trig.anchor, *_objects(trig.anchor)):
+    holders = [trig.anchor, *_objects(trig.anchor)]
+    for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in words.place_preps:
+            if prep.dep_ != "prep" or prep.lower_ not in words.place_preps | {"on", "with"}:
                 continue
             for noun in prep.children:
+                if noun.dep_ == "pobj" and prep.lower_ == "with" and len(holders) < 12:
+                    holders.append(noun)  # "clashed with rebels on the city's outskirts"
                 if (
                     noun.dep_ != "pobj"
-                    or noun.lemma_.lower() not in words.town_nouns
-                    or not any(c.dep_ in ("det", "poss") for c in noun.children)
+                    or not _locative(noun, words.place_preps)
                     or any(a.root.i == noun.i for a in cands)
                 ):
+                    continue
+                named = noun.lemma_.lower() in words.town_nouns and any(
+                    c.dep_ in ("det", "poss") for c in noun.children
+                )
+                owned = any(  # "on the city's northern outskirts"
+                    c.dep_ == "poss"
+                    and c.lemma_.lower() in words.town_nouns
+                    and any(d.dep_ == "det" for d in c.children)
+                    for c in noun.children
+                )
+                if not (named or owned):
                     continue
                 towns = [
                     a.mention
@@ -710,8 +820,20 @@ def _story_place(sdoc: Any, anchors: Anchors) -> Place | None:
     return None
 
 
+def _participle_of(verb: Any) -> bool:
+    """Whether a verb is a participle clause that goes on from the verb it hangs on, with no conjunction of
+    its own ("opened fire on a bus, killing eight"): the same act's scene."""
+    return bool(
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head != verb
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
+
+
 def _within(
-    cands: Sequence[Anchored], trig: Trigger, dateline: PlaceMention | None, mutual: bool = False
+    cands: Sequence[Anchored], anchor: Any, dateline: PlaceMention | None, mutual: bool = False
 ) -> Anchored | None:
     """A place a locative preposition introduces inside the event's own phrase, below its clause: on the
     people it acts on or the noun of its act ("fired tear gas at supporters who had gathered in Kisumu",
@@ -724,17 +846,20 @@ def _within(
         if a.mention is dateline or not _locative(a.root, place_preps):
             continue
         cur, below = a.root, a.root
-        while cur != trig.anchor and cur.head != cur:
-            if cur.dep_ in AWAY_DEPS or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
-                break
-            if (
-                cur.dep_ == "prep"
-                and cur.lower_ in AWAY_PREPS
-                and not (mutual and cur.lower_ == "after" and below.lemma_.lower() in words.meeting_words)
+        met = False  # passed the meeting a mutual act was made at: the clause it sets ("agreed to restore")
+        while cur != anchor and cur.head != cur:
+            # people the act reaches, where they were ("fired at migrants throwing stones at the crossing")
+            on_people = cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN")
+            if (cur.dep_ in AWAY_DEPS and not on_people and not (met and cur.dep_ == "xcomp")) or (
+                cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")
             ):
                 break
+            if cur.dep_ == "prep" and cur.lower_ in AWAY_PREPS:
+                if not (mutual and cur.lower_ == "after" and below.lemma_.lower() in words.meeting_words):
+                    break
+                met = True
             below, cur = cur, cur.head
-        if cur == trig.anchor and a.root != trig.anchor:
+        if cur == anchor and a.root != anchor:
             return a
     return None
 
@@ -745,7 +870,11 @@ def _elsewhere(cands: Sequence[Anchored], home: Place) -> bool:
     Turkish one): the story has gone elsewhere."""
     for a in cands:
         place = a.mention.place if isinstance(a.mention, PlaceMention) else None
-        if place is None or place.precision not in ("city", "admin1", "region") or not place.country:
+        if place is None or not place.country:
+            continue
+        # a country's adjective on a town ("the Somali town of X") is a town in that country
+        scene = place.precision == "country" and _demonym_scene(a)
+        if place.precision not in ("city", "admin1", "region") and not scene:
             continue
         if place.country != home.country or (place.admin1 and home.admin1 and place.admin1 != home.admin1):
             return True

@@ -82,6 +82,8 @@ class EventWords:
     carrying_verbs: frozenset[str]
     body_seats: frozenset[str]
     town_nouns: frozenset[str]
+    demonym_scene_nouns: frozenset[str]
+    direction_words: frozenset[str]
     voice_nouns: frozenset[str]
     compound_prep_heads: frozenset[str]
     express_verbs: frozenset[str]
