@@ -129,6 +129,24 @@ def armed_raid(c: Candidate, params: Params) -> bool:
     return True
 
 
+def diplomatic_protest(c: Candidate, params: Params) -> bool:
+    """ "Iran summoned the ambassador to protest against the sanctions": a protest (one of ``words``) made by
+    a state (a country, or a government named by role or office) is a diplomatic protest, which the PLOVER
+    manual files as ACCUSE (``code``), not a protest in the street."""
+    if c.trig.entry.key not in frozenset(params.get("words") or ()) or not c.sources:
+        return False
+    if not all(_state_actor(m.actor) for m in c.sources):
+        return False
+    code = str(params.get("code"))
+    c.mod_why += f"; a protest by '{c.sources[0].text}', a state, is diplomatic: CAMEO {c.cameo} → {code}"
+    c.cameo, c.mode = code, None
+    return True
+
+
+def _state_actor(actor: Any) -> bool:
+    return actor.type == "country" or (bool(actor.country) and actor.sector == "GOV")
+
+
 def phone_call(c: Candidate, params: Params) -> bool:
     """ "held a telephone conversation": a meeting by phone (the CONSULT mode ``phone``)."""
     trig = c.trig
@@ -327,6 +345,7 @@ RULES: Mapping[str, Callable[[Candidate, Params], bool]] = MappingProxyType(
         "modality": modality,
         "stated_intent": stated_intent,
         "armed_raid": armed_raid,
+        "diplomatic_protest": diplomatic_protest,
         "phone_call": phone_call,
         "crowd_riot": crowd_riot,
         "plover_type": plover_type,
