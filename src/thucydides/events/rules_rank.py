@@ -46,6 +46,28 @@ def prefer_main_clause(st: SentenceState, params: Params) -> bool:
     return True
 
 
+def retold_by_participle(st: SentenceState, params: Params) -> bool:
+    """ "those arrested would be charged", "the detained were freed": a participle that names people by an
+    act done to them refers back to that act, told before; it ranks below the report of the act itself."""
+    words = frozenset(str(w) for w in params.get("determiners") or ())
+    penalty = float(params.get("penalty", 0.0))
+    changed = False
+    for t, evs in st.coded:
+        tok = t.token
+        if not evs or t.nominal or tok.tag_ != "VBN":
+            continue
+        after_pronoun = tok.dep_ in ("acl", "amod") and tok.head.i < tok.i and tok.head.lower_ in words
+        as_noun = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+            c.dep_ == "det" and c.lower_ in words for c in tok.children
+        )
+        if after_pronoun or as_noun:
+            for ev in evs:
+                ev.confidence = round(ev.confidence - penalty, 4)
+                ev.explain.append(f"'{tok.text}' names people by an act told before (-{penalty:.2f})")
+            changed = True
+    return changed
+
+
 def intent_in_complement(st: SentenceState, params: Params) -> bool:
     """ "promised to withdraw": the promise is coded as intent to withdraw, from the complement; the
     intent word's own events are dropped."""
@@ -172,13 +194,16 @@ def dedupe(st: SentenceState, params: Params) -> bool:
 
 
 # the rules that change the confidence of events they keep (the others only drop events)
-CONFIDENCE_RULES = frozenset({"prefer_governing", "prefer_main_clause", "sentence_model", "protest_first"})
+CONFIDENCE_RULES = frozenset(
+    {"prefer_governing", "prefer_main_clause", "sentence_model", "protest_first", "retold_by_participle"}
+)
 RULES: Mapping[str, Callable[[SentenceState, Params], bool]] = MappingProxyType(
     {
         "threat_complement": threat_complement,
         "prefer_governing": prefer_governing,
         "prefer_main_clause": prefer_main_clause,
         "intent_in_complement": intent_in_complement,
+        "retold_by_participle": retold_by_participle,
         "sentence_model": sentence_model,
         "one_meeting": one_meeting,
         "protest_first": protest_first,
