@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from thucydides.actors.clues import _TITLE_WORDS, _Atom, _Context
+from thucydides.actors.clues import _TITLE_WORDS, _Atom, _Context, _lemma
 from thucydides.actors.kb import SectorWord, person_family
 from thucydides.actors.persons import PersonMatcher
 from thucydides.events.syntax import dateline_dash
@@ -29,6 +29,8 @@ _LEFT_DEPS = frozenset(
     }
 )
 _MOBILE_SECTORS = frozenset({"MIL", "REF", ""})
+# sectors of armed or policing roles: their modifier names who a weak head is without a country
+_ROLE_SECTORS = frozenset({"MIL", "COP", "REB", "INS"})
 _SETTLED_HEADS = frozenset({"government", "authority", "ministry", "administration", "regime", "cabinet"})
 
 
@@ -381,7 +383,12 @@ class GroupResolver(PersonMatcher):
             else:
                 hw = self.kb.heads.get(head_word or "", _NO)
                 body = hw.name_only and self._role_body(head_tok, head_word or "")
-                if country is None and not body and (hw.weak or head_tok.dep_ in {"compound", "amod"}):
+                if (
+                    country is None
+                    and not body
+                    and (hw.weak or head_tok.dep_ in {"compound", "amod"})
+                    and not (hw.weak and head_tok.dep_ not in {"compound", "amod"} and self._role_named(own))
+                ):
                     return None
                 regional = any(toks[i].text.capitalize() in self.kb.regions for i in range(start, end))
                 if body and country is None and regional:
@@ -419,6 +426,22 @@ class GroupResolver(PersonMatcher):
             reason="; ".join(b for b in reason_bits if b),
             head=head if head < end else end - 1,
         )
+
+    def _role_named(self, lemmas: list[str]) -> bool:
+        """A weak head that a force or armed role names with no country ("security personnel", "a rebel
+        commander", "police officers", "militia fighters"): the words say who they are without a country,
+        as in snippets whose places and names are unknown. Not a modifier of a state's civil side ("foreign
+        officials") or of rank alone ("former")."""
+        kb = self.kb
+        for i, w in enumerate(lemmas):
+            two = f"{w} {lemmas[i + 1]}" if i + 1 < len(lemmas) else ""
+            if two in kb.heads and not kb.heads[two].weak and not kb.heads[two].name_only:
+                return True
+            if two in kb.modifiers and kb.modifiers[two] in _ROLE_SECTORS:
+                return True
+            if i + 1 < len(lemmas) and kb.modifiers.get(w) in _ROLE_SECTORS:
+                return True
+        return False
 
     def _of_name_end(self, sdoc: Any, end: int, by_token: dict[int, _Atom]) -> int:
         """Extend "Ministry" over "of Foreign Affairs" (capitalised words that name no other actor)."""
@@ -486,6 +509,14 @@ class GroupResolver(PersonMatcher):
             return Actor(text=span_text, country=country, sector=head.sector, type="group"), (
                 f"'{span_text}' is a sector phrase, no person's name"
             )
+        led = self._named_following(span_text, name)
+        if led is not None and sector:
+            # "Hoxha Nkosi rebels", "the Sipho Brennan militia": a name before a sector noun names the
+            # group (by its leader or its own name), not a person
+            return Actor(text=span_text, name=name, country=country, sector=sector, type="group"), (
+                f"a group named '{name}' by the sector noun '{led}' after the name; "
+                f"country {country or '-'}; {why}"
+            )
         if atom.label == "PERSON" or (
             atom.label in {"GPE", "ORG"} and _looks_like_name(words) and sector and not body
         ):
@@ -513,6 +544,20 @@ class GroupResolver(PersonMatcher):
                 f"unknown organisation; country {country or '-'}; {why or 'no sector word'}"
             )
         return None, ""
+
+    def _named_following(self, span_text: str, name: str) -> str | None:
+        """The sector noun that ends ``span_text`` after the name in it ("Hoxha Nkosi rebels": 'rebels'),
+        where that noun is a strong head or one of an armed or policing role; else ``None``."""
+        words = span_text.split()
+        named = {w.lower() for w in name.split()}
+        if len(words) < 2 or not named or words[-1].lower() in named or words[-1][:1].isupper():
+            return None
+        if words[-2].lower() not in named and words[-2].lower().rstrip("'s’") not in named:
+            return None
+        hw = self.kb.heads.get(_lemma(words[-1]))
+        if hw is None or hw.name_only or (hw.weak and hw.sector not in _ROLE_SECTORS):
+            return None
+        return words[-1]
 
     def _international(self, span_text: str, name: str) -> tuple[Actor | None, str]:
         """An NGO for the name of an organisation of no one country: "International" or "World" before an

@@ -128,6 +128,15 @@ class ActorIndex:
             if own is not None and own.actor.sector and len(found) == 1 and _bare_country(found[0]):
                 # "nine villagers in northern Nigeria": the villagers, placed in that country
                 found = [_shared_country(own, found[0], "from its phrase")]
+        if (
+            own is not None
+            and own.actor.sector
+            and found
+            and not any(m.actor.country or m.actor.sector for m in found)
+        ):
+            # "supporters of Anwar Haldane": a name that says neither a country nor a role does not stand
+            # for the group named by its role (news whose names are unknown words)
+            found = []
         if not found and own is not None and loose:
             found.append(own)  # an actor without a country: the coder may place it from context
         if own is not None and own in found and (extra := self._coordinated_modifiers(tok, own)):
@@ -636,8 +645,9 @@ def coded(actor: Actor) -> bool:
 def usable(actor: Actor) -> bool:
     """True for an actor an event may name: one with a country, or a group or body named by its role alone
     ("police", "protesters", "gunmen", "the election commission"), whose sector says who acted where nothing
-    says of which country."""
-    return bool(actor.country) or (actor.type in ("group", "organization") and bool(actor.sector))
+    says of which country; and a person the text names with a role ("Tariq Okonkwo, a journalist"), who is
+    someone even where no country is named (news whose places and names are unknown words)."""
+    return bool(actor.country) or (actor.type in ("group", "organization", "person") and bool(actor.sector))
 
 
 def from_earlier_act(actor: Actor, sent: Any, why: str) -> ActorMention:
