@@ -552,7 +552,7 @@ def own_place(m: ActorMention, sent: Any, anchors: Anchors) -> Place | None:
     return None
 
 
-def _people_head(m: ActorMention, sent: Any) -> Any | None:
+def people_head(m: ActorMention, sent: Any) -> Any | None:
     """The head word of a mention that names a people ("ethnic Albanians", "the Kurds"), else ``None``."""
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -574,7 +574,7 @@ def minority_country(
     "ethnic", or with "of"/"in" and a place, is coded with the country it lives in (CAMEO codes a minority
     with its country of residence), not the country its name refers to.
     """
-    head = _people_head(m, sent)
+    head = people_head(m, sent)
     if head is None:
         return None
     for prep in head.children:

@@ -14,6 +14,7 @@ from typing import Any
 
 from thucydides.events.attach import attach_date, attach_place
 from thucydides.events.candidate import Candidate, Params
+from thucydides.events.context import people_head
 from thucydides.events.modality import future_marked, intent_word, modality_of
 from thucydides.events.ranking import _actor, _code_of, _evidence, _unless
 from thucydides.events.triggers import REACTED
@@ -135,8 +136,8 @@ def diplomatic_protest(c: Candidate, params: Params) -> bool:
     manual files as ACCUSE (``code``), not a protest in the street."""
     if c.trig.entry.key not in frozenset(params.get("words") or ()) or not c.sources:
         return False
-    if not all(_state_actor(m.actor) for m in c.sources):
-        return False
+    if not all(_state_actor(m.actor) and people_head(m, c.scene.sent) is None for m in c.sources):
+        return False  # "thousands of Kenyans joined a protest": a people, not its state
     code = str(params.get("code"))
     c.mod_why += f"; a protest by '{c.sources[0].text}', a state, is diplomatic: CAMEO {c.cameo} → {code}"
     c.cameo, c.mode = code, None
