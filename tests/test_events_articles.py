@@ -219,35 +219,6 @@ def test_dateline_span_finds_a_dateline_on_the_line_after_a_headline(nlp: Any) -
 
 
 @pytest.mark.slow
-def test_an_undated_past_act_after_the_lede_happens_on_the_day_the_lede_tells_of(pipeline: Any) -> None:
-    # published Friday 1 March 2024; the lede dates its act "on Thursday" (29 February)
-    text = (
-        "Riot police fire tear gas at farmers in Athens\n\n"
-        "ATHENS (Wire) - Greek riot police fired tear gas at farmers outside parliament in Athens "
-        "on Thursday.\n\n"
-        "The farmers stormed the gates of the agriculture ministry and threw eggs at the building.\n\n"
-        "The farmers' union says it will hold more rallies next week."
-    )
-    events = _code(pipeline, text)
-    stormed = [e for e in events if e.trigger == "stormed"]
-    assert stormed and stormed[0].date == "2024-02-29", stormed  # told in the past: the lede's day
-    headline = [e for e in events if e.trigger == "fire" and e.sentence_index == 0]
-    assert headline and headline[0].date == "2024-02-29", headline  # the headline's copy of the act
-    rallies = [e for e in events if e.sentence_index == 4]
-    assert rallies and all(e.date != "2024-02-29" for e in rallies), rallies  # the future keeps its own
-
-
-@pytest.mark.slow
-def test_an_undated_act_keeps_the_publication_date_without_a_recent_day_in_the_lede(pipeline: Any) -> None:
-    text = (
-        "Greek riot police fired tear gas at farmers outside parliament in Athens in 2019.\n\n"
-        "The farmers stormed the gates of the agriculture ministry and threw eggs at the building."
-    )
-    stormed = [e for e in _code(pipeline, text) if e.trigger == "stormed"]
-    assert stormed and stormed[0].date == "2024-03-01", stormed
-
-
-@pytest.mark.slow
 def test_people_named_by_an_act_told_before_rank_below_its_report(pipeline: Any) -> None:
     text = (
         "Police in Harare detained 25 street vendors on Monday during a raid on an illegal market.\n\n"

@@ -135,10 +135,6 @@ class Anchors:
     spans: dict[int, list[Anchored]] = field(default_factory=dict)
     # token index → start of its sentence, made on first use (``tok.sent`` rescans the document each time)
     sent_starts: list[int] | None = None
-    # the day the lede tells of ("Police in Kano arrested 40 people on Friday") and its sentence's start
-    story_day: tuple[DateMention, int] | None = None
-    # the starts of the document's sentences, in order
-    sentence_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Document, sdoc: Any, gazetteer: Any = None) -> Anchors:
@@ -174,8 +170,6 @@ class Anchors:
             ]
         anchors.dateline = _dateline_place(doc, gazetteer)
         anchors.story = _story_place(sdoc, anchors)
-        anchors.sentence_starts = [sent.start for sent in sdoc.sents]
-        anchors.story_day = _story_day(sdoc, anchors, doc.published)
         return anchors
 
     def sentence_start(self, tok: Any) -> int:
@@ -415,93 +409,9 @@ def attach_date(
         dm = best.mention
         assert isinstance(dm, DateMention)
         return dm.value, dm.precision, f"date '{dm.text}' modifies '{best.governor.text}' → {dm.value}"
-    if (told := _told_on_story_day(trig, anchors)) is not None:
-        return (
-            told.value,
-            told.precision,
-            f"no date in the event's clauses: the day the lede tells of '{told.text}'",
-        )
     if doc.published is not None:
         return doc.published.isoformat(), "publication", "no date in the event's clauses: publication date"
     return None, "unknown", "no date in the event's clauses and no publication date"
-
-
-STORY_DAY_WINDOW = 7  # days before publication the lede's day may be (a news story's day, not history)
-STORY_DAY_REACH = 4  # sentences after the lede's dated one that go on telling of its day
-
-
-def _story_day(sdoc: Any, anchors: Anchors, published: date | None) -> tuple[DateMention, int] | None:
-    """The day the lede tells of: the first day a past-tense act of its first body sentences is dated
-    ("Police in Kano arrested 40 people on Friday"), some days before publication at most; a verb of
-    reporting ("said on Saturday") dates the statement, not the act."""
-    if published is None:
-        return None
-    reporting = event_words().reporting_verbs
-    seen = 0
-    for sent in sdoc.sents:
-        if not _body_sentence(sent):
-            continue
-        for a in anchors.dates.get(sent.start, []):
-            dm = a.mention
-            if not isinstance(dm, DateMention) or dm.precision != "day" or not dm.value:
-                continue
-            try:
-                day = date.fromisoformat(str(dm.value)[:10])
-            except ValueError:
-                continue
-            verb = a.governor
-            if (
-                0 <= (published - day).days <= STORY_DAY_WINDOW
-                and verb.tag_ in ("VBD", "VBN")
-                and verb.lemma_.lower() not in reporting
-            ):
-                return dm, sent.start
-        seen += 1
-        if seen >= STORY_SENTENCES:
-            break
-    return None
-
-
-def _told_on_story_day(trig: Trigger, anchors: Anchors) -> DateMention | None:
-    """The lede's day for an act its clauses do not date, told in the past tense in the sentences that
-    follow the lede's dated one ("Protesters stormed the ministry"), or told by a headline above it
-    ("Police Arrest 40 Over Kano Market Riot"; the headline's present is the news just told)."""
-    if anchors.story_day is None:
-        return None
-    dm, at = anchors.story_day
-    own = anchors.sentence_start(trig.token)
-    starts = anchors.sentence_starts
-    if own < at:  # a headline above the lede: a line with no full stop, not "to" or "will" ahead
-        sent = trig.token.doc[own : starts[starts.index(own) + 1]] if own in starts[:-1] else None
-        if sent is None or _body_sentence(sent) or _not_yet(trig.anchor):
-            return None
-        return dm
-    if own == at or starts.index(own) - starts.index(at) > STORY_DAY_REACH:
-        return None
-    return dm if _past(trig.anchor) else None
-
-
-def _verb_of(tok: Any) -> Any:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _not_yet(tok: Any) -> bool:
-    verb = _verb_of(tok)
-    future = event_words().future_aux
-    return verb.tag_ in ("VB", "MD") or any(c.lower_ == "to" or c.lower_ in future for c in verb.children)
-
-
-def _past(tok: Any) -> bool:
-    """Whether the clause of ``tok`` tells of the past: a verb in the past tense, or a participle after
-    "had", "was" or "were" (not "has been": the present)."""
-    verb = _verb_of(tok)
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in event_words().past_aux for c in verb.children
-    )
 
 
 OFFSET_UNITS = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year"}

@@ -65,7 +65,6 @@ class EventWords:
     clausal_verbs: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_aux: frozenset[str]
-    past_aux: frozenset[str]
     failure_verbs: frozenset[str]
     aspectual_verbs: frozenset[str]
     continuation_verbs: frozenset[str]
