@@ -374,9 +374,8 @@ class PlaceResolver(SpanFinder):
             if (
                 found is None
                 or not key
-                or memo[1] == "abbr"
                 or found[2].kind != "city"
-                or _fixed(span, key, qualified, divisions)
+                or _fixed(span, key, qualified, divisions)  # an abbreviation among them
             ):
                 continue
             for entry, _ in self.gazetteer.entries(key):
@@ -423,8 +422,7 @@ class PlaceResolver(SpanFinder):
             if (
                 found is None
                 or not key
-                or memo[1] == "abbr"
-                or _fixed(span, key, qualified, divisions)
+                or _fixed(span, key, qualified, divisions)  # an abbreviation among them
                 or found[2].kind not in _POINT_KINDS
             ):
                 continue
